@@ -1,0 +1,53 @@
+"""What every connector provides.
+
+A connector is a module with ``NAME`` (the ``--format`` value), ``sniff(path, head) -> bool``
+(does this file look like mine? ``head`` is its first 64 KB) and
+``read(source, options, stats) -> Iterator[Document | BadRecord]``. ``read`` streams: it never
+holds a whole large input in memory, and it yields a :class:`BadRecord` for anything it cannot
+read instead of raising, so that the rest of the input is kept. It raises
+:class:`~communique.errors.IngestError` only when nothing at all can be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Protocol, Union
+
+from communique.documents import BadRecord, Document
+
+Item = Union[Document, BadRecord]
+
+
+@dataclass
+class ReadStats:
+    """What a connector skipped on purpose (service messages, empty posts), by reason."""
+
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, reason: str, n: int = 1) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + n
+
+    @property
+    def total_skipped(self) -> int:
+        return sum(self.skipped.values())
+
+
+@dataclass
+class ReadOptions:
+    """Options from the command line that connectors may use."""
+
+    source_name: str | None = None  # --source: overrides the channel/feed name
+    follow_links: bool = False  # rss: fetch each item's article page
+    csv_columns: dict[str, str] = field(default_factory=dict)  # our field -> CSV column
+    lang: str | None = None  # a language hint
+    since: Any = None  # datetime: drop older items (fetchers stop paging there)
+    timeout: float = 20.0
+
+
+class Connector(Protocol):
+    NAME: str
+
+    def sniff(self, path: Path, head: bytes) -> bool: ...
+
+    def read(self, source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]: ...
