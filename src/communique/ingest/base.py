@@ -42,7 +42,18 @@ class ReadOptions:
     csv_columns: dict[str, str] = field(default_factory=dict)  # our field -> CSV column
     lang: str | None = None  # a language hint
     since: Any = None  # datetime: drop older items (fetchers stop paging there)
-    timeout: float = 20.0
+    limit: int | None = None  # fetchers: at most this many documents
+    timeout: float = 20.0  # seconds per HTTP request
+    retries: int = 3  # HTTP: attempts after the first one, with exponential backoff
+    backoff: float = 1.0  # HTTP: first backoff in seconds (doubles each retry)
+    request_delay: float = 1.0  # HTTP: polite pause between two requests to the same site
+
+    def effective_limit(self) -> int | None:
+        """``limit``, or the old way of passing it (``csv_columns["limit"]``)."""
+        if self.limit is not None:
+            return self.limit
+        raw = self.csv_columns.get("limit")
+        return int(raw) if raw else None
 
 
 class Connector(Protocol):

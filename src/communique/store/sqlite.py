@@ -137,34 +137,46 @@ class SQLiteStore:
 
     # -- documents --------------------------------------------------------------------------
     def write_batch(self, docs: Iterable[Document], bad: Iterable[BadRecord] = (), run_id: int | None = None) -> IngestCounts:
-        """Write one batch in one transaction: new documents, new revisions, quarantined records."""
+        """Write one batch in one transaction: new documents, new revisions, quarantined records.
+
+        Idempotent: a document whose title and text are unchanged is counted and left alone; a
+        changed one becomes a new revision of the same key. The existing rows of the batch are
+        looked up in one query and new documents are inserted with ``executemany`` (the hot path
+        of a large ingest).
+        """
         counts = IngestCounts()
         now = _now()
         c = self.conn
+        docs = list(docs)
+        bad = list(bad)
         c.execute("BEGIN IMMEDIATE")
         try:
+            existing: dict[str, tuple[str, int]] = {}
+            ids = list({d.id for d in docs})
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                q = f"SELECT id, content_sha, revision FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
+                for r in c.execute(q, chunk):
+                    existing[r[0]] = (r[1], int(r[2]))
+            new_rows, new_revs = [], []
             for doc in docs:
                 sha = doc.content_sha256
-                row = c.execute("SELECT content_sha, revision FROM documents WHERE id=?", (doc.id,)).fetchone()
+                row = existing.get(doc.id)
                 meta = dumps(doc.meta)
                 published = doc.published.isoformat() if doc.published else None
                 if row is None:
-                    c.execute(
-                        "INSERT INTO documents(id, source, channel, url, published, lang, title, text, meta, content_sha,"
-                        " revision, first_seen, updated, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?)",
-                        (doc.id, doc.source, doc.channel, doc.url, published, doc.lang, doc.title, doc.text, meta, sha,
-                         now, now, run_id),
-                    )
-                    c.execute(
-                        "INSERT INTO document_revisions(doc_id, revision, content_sha, title, text, meta, seen_at, run_id)"
-                        " VALUES (?,1,?,?,?,?,?,?)",
-                        (doc.id, sha, doc.title, doc.text, meta, now, run_id),
-                    )
+                    new_rows.append((doc.id, doc.source, doc.channel, doc.url, published, doc.lang, doc.title, doc.text,
+                                     meta, sha, now, now, run_id))
+                    new_revs.append((doc.id, sha, doc.title, doc.text, meta, now, run_id))
+                    existing[doc.id] = (sha, 1)
                     counts.new += 1
-                elif row["content_sha"] == sha:
+                elif row[0] == sha:
                     counts.unchanged += 1
                 else:
-                    rev = int(row["revision"]) + 1
+                    if new_rows:  # keep the order of writes when a batch holds a document and its edit
+                        self._insert_new(new_rows, new_revs)
+                        new_rows, new_revs = [], []
+                    rev = row[1] + 1
                     c.execute(
                         "INSERT INTO document_revisions(doc_id, revision, content_sha, title, text, meta, seen_at, run_id)"
                         " VALUES (?,?,?,?,?,?,?,?)",
@@ -176,7 +188,10 @@ class SQLiteStore:
                         (doc.source, doc.channel, doc.url, published, doc.lang, doc.title, doc.text, meta, sha, rev, now,
                          run_id, doc.id),
                     )
+                    existing[doc.id] = (sha, rev)
                     counts.revised += 1
+            if new_rows:
+                self._insert_new(new_rows, new_revs)
             for b in bad:
                 c.execute(
                     "INSERT OR IGNORE INTO quarantine(run_id, source, position, error, raw, created) VALUES (?,?,?,?,?,?)",
@@ -188,6 +203,14 @@ class SQLiteStore:
             c.execute("ROLLBACK")
             raise
         return counts
+
+    def _insert_new(self, rows: list[tuple], revs: list[tuple]) -> None:
+        self.conn.executemany(
+            "INSERT INTO documents(id, source, channel, url, published, lang, title, text, meta, content_sha,"
+            " revision, first_seen, updated, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?)", rows)
+        self.conn.executemany(
+            "INSERT INTO document_revisions(doc_id, revision, content_sha, title, text, meta, seen_at, run_id)"
+            " VALUES (?,1,?,?,?,?,?,?)", revs)
 
     def get_document(self, doc_id: str) -> Document | None:
         row = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
