@@ -1,15 +1,12 @@
-"""Time expressions in five languages, normalised against the publication date."""
+"""Time expressions in five languages, normalised against the publication date.
+
+``TimeTagger().tag(doc, norm) -> (list[TimeExpr], published_inferred)``; the words and
+patterns of each language are data (``communique/data/lang/<iso>/time.yaml``).
+"""
 
 from __future__ import annotations
 
-from communique.documents import Document
-from communique.model import TimeExpr
-from communique.normalize import NormText
+from communique.temporal.lexicon import Lexicon, TimeLexiconError, load_lexicon
+from communique.temporal.tagger import TimeTagger
 
-
-class TimeTagger:
-    """Placeholder until the time stage lands (issue 4): finds nothing."""
-
-    def tag(self, doc: Document, norm: NormText) -> tuple[list[TimeExpr], bool]:
-        """Return the document's time expressions and whether the publication date was inferred."""
-        return [], False
+__all__ = ["TimeTagger", "Lexicon", "TimeLexiconError", "load_lexicon"]
