@@ -1,0 +1,81 @@
+"""Consolidation: one story per real-world event, across documents and languages.
+
+``communique extract --db`` calls :func:`register_hooks`; from then on every record the store
+saves is indexed (entities, mentions, events, evidence) and its events are placed into
+stories inside the same transaction. :func:`reindex` rebuilds everything from the stored
+extractions; :func:`consolidate_records` indexes records that are not in the document store
+(tests, benchmarks, imports).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+from communique.consolidate.engine import Consolidator, Settings, aggregate, grace_days_default, status_history
+
+log = logging.getLogger(__name__)
+
+__all__ = ["register_hooks", "reindex", "consolidate_records", "Consolidator", "Settings", "aggregate",
+           "status_history", "grace_days_default", "transaction"]
+
+
+def register_hooks(store, settings: Settings | None = None) -> Consolidator:
+    """Index and consolidate each record ``store.save_extractions`` writes (once per store)."""
+    for hook in store.extraction_hooks:
+        existing = getattr(hook, "consolidator", None)
+        if existing is not None:
+            return existing
+    consolidator = Consolidator(store.conn, settings)
+
+    def hook(store_, doc, record: dict[str, Any]) -> None:
+        consolidator.add_record(record, doc.text)
+
+    hook.consolidator = consolidator  # type: ignore[attr-defined]
+    store.extraction_hooks.append(hook)
+    return consolidator
+
+
+@contextmanager
+def transaction(conn) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def consolidate_records(conn, records: Iterable[tuple[dict[str, Any], str | None]], *, settings: Settings | None = None,
+                        batch: int = 500) -> int:
+    """Index ``(record, text)`` pairs in transactions of ``batch`` records; returns how many."""
+    c = Consolidator(conn, settings)
+    n = 0
+    it = iter(records)
+    while True:
+        with transaction(conn):
+            k = 0
+            for record, text in it:
+                c.add_record(record, text)
+                k += 1
+                if k >= batch:
+                    break
+        n += k
+        if k < batch:
+            return n
+
+
+def reindex(store, settings: Settings | None = None) -> int:
+    """Drop every event and story and rebuild them from the stored extractions, in publication order."""
+    conn = store.conn
+    with transaction(conn):
+        for table in ("story_status_history", "story_events", "story_keys", "stories_fts", "stories",
+                      "event_evidence", "event_participants", "events", "mentions", "entity_names", "entities"):
+            conn.execute(f"DELETE FROM {table}")
+    rows = conn.execute("SELECT e.record, d.text FROM extractions e JOIN documents d ON d.id = e.doc_id"
+                        " ORDER BY d.published, d.id").fetchall()
+    import json
+
+    return consolidate_records(conn, ((json.loads(r[0]), r[1]) for r in rows), settings=settings)

@@ -1,0 +1,535 @@
+"""Incremental, explainable consolidation of source events into stories.
+
+Each new source event is compared with the few stories that share one of its participants
+(or its place) and whose interval is near its own. A story it does not contradict and that
+scores at least the threshold takes it; otherwise it starts a story of its own. Nothing
+else is recomputed. Every decision is kept: why an event joined (the checks that scored),
+and which candidates were rejected and why.
+
+Contradictions that always keep events apart: the same document; incompatible kinds;
+different people on both sides (outside multilateral kinds); different sets of countries on
+both sides; a visit by a different visitor; places in different countries; intervals that do
+not overlap (a postponement or rescheduling aside); a report published before the date of
+the story it would join.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+from communique.store import events as es
+
+log = logging.getLogger(__name__)
+
+GRANULARITY_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 5, "year": 6,
+                    "decade": 7, "century": 8}
+_WORD = re.compile(r"\w{4,}", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    text = resources.files("communique.consolidate").joinpath("data/rules.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass
+class Settings:
+    threshold: float
+    weights: dict[str, float]
+    windows: dict[str, int]
+    grace_days: int
+    compatible: dict[str, frozenset[str]]
+    multilateral: frozenset[str]
+
+    @classmethod
+    def load(cls, **overrides: Any) -> "Settings":
+        r = _rules()
+        compatible: dict[str, set[str]] = {}
+        for group in r.get("compatible_kinds") or []:
+            for k in group:
+                compatible.setdefault(k, set()).update(group)
+        grace = int(os.environ.get("COMMUNIQUE_GRACE_DAYS", r.get("grace_days", 7)))
+        s = cls(threshold=float(r["threshold"]), weights={k: float(v) for k, v in r["weights"].items()},
+                windows={k: int(v) for k, v in r["windows"].items()}, grace_days=grace,
+                compatible={k: frozenset(v) for k, v in compatible.items()},
+                multilateral=frozenset(r.get("multilateral_kinds") or []))
+        for k, v in overrides.items():
+            setattr(s, k, v)
+        return s
+
+
+def grace_days_default() -> int:
+    return Settings.load().grace_days
+
+
+# -- small helpers ---------------------------------------------------------------------------
+def _country_of(eid: str, ents: dict[str, dict[str, Any]]) -> str | None:
+    e = ents.get(eid)
+    if e and e.get("country"):
+        return e["country"]
+    if eid.startswith("kb:country/"):
+        return eid.rsplit("/", 1)[1].upper()
+    return None
+
+
+def _type_of(eid: str, ents: dict[str, dict[str, Any]]) -> str:
+    e = ents.get(eid)
+    if e and e.get("type"):
+        return e["type"]
+    m = re.match(r"^(?:kb|new):([a-z]+)/", eid)
+    return m.group(1) if m else "other"
+
+
+def _name(eid: str, ents: dict[str, dict[str, Any]]) -> str:
+    e = ents.get(eid)
+    return e["name"] if e and e.get("name") else eid
+
+
+def _interval(m: dict[str, Any]) -> tuple[str, str] | None:
+    t = m.get("time") or {}
+    if not t.get("start"):
+        return None
+    return t["start"][:10], (t.get("end") or t["start"])[:10]
+
+
+def _words(texts: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for t in texts:
+        out.update(w.casefold() for w in _WORD.findall(t or ""))
+    return out
+
+
+def _days_between(a: str, b: str) -> int:
+    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# -- aggregation ------------------------------------------------------------------------------
+def _order(m: dict[str, Any]) -> tuple[str, str, str]:
+    return (m.get("published") or "9999", m["doc"], m["event"])
+
+
+def _vote(values: list[Any]) -> Any:
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    best = max(counts.values())
+    return next(v for v in vals if counts[v] == best)
+
+
+def _union(lists: Iterable[Iterable[str]]) -> list[str]:
+    return list(dict.fromkeys(x for lst in lists for x in lst if x))
+
+
+_NOTES = {
+    (None, "planned"): "announced",
+    (None, "occurred"): "reported",
+    (None, "cancelled"): "reported cancelled",
+    (None, "postponed"): "reported postponed",
+    (None, "denied"): "denied",
+    ("planned", "occurred"): "confirmed",
+    ("postponed", "occurred"): "confirmed",
+    ("cancelled", "occurred"): "reported after a cancellation",
+    ("planned", "cancelled"): "cancelled",
+    ("planned", "postponed"): "postponed",
+    ("postponed", "planned"): "rescheduled",
+    ("cancelled", "planned"): "announced again",
+    ("postponed", "cancelled"): "cancelled",
+}
+
+
+def status_history(members: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """Fold the members' statuses in publication order into the story's status and its history."""
+    state: str | None = None
+    history: list[dict[str, Any]] = []
+    for m in sorted(members, key=_order):
+        s = m.get("status") or "unknown"
+        if s == "unknown":
+            continue
+        if state == s:
+            continue
+        if state == "occurred" and s != "denied":
+            continue  # a later announcement or retrospective mention does not undo a report
+        history.append({"status": s, "at": m.get("published"), "doc": m["doc"], "event": m["event"],
+                        "rowid": m.get("rowid"), "note": _NOTES.get((state, s), s)})
+        state = s
+    return state or "unknown", history
+
+
+def _choose_time(members: list[dict[str, Any]]) -> dict[str, Any]:
+    ordered = sorted(members, key=_order)
+    dated = [m for m in ordered if _interval(m)]
+    if not dated:
+        return {"start": None, "end": None, "granularity": None, "text": None}
+    tier = [m for m in dated if m.get("status") == "occurred"]
+    if not tier:
+        last_post = max((i for i, m in enumerate(ordered) if m.get("status") == "postponed"), default=-1)
+        after = [m for m in ordered[last_post + 1:] if _interval(m) and m.get("status") == "planned"]
+        tier = after or [m for m in dated if m.get("status") not in ("postponed", "cancelled")] or dated
+    pos = {id(m): i for i, m in enumerate(ordered)}
+    best = min(tier, key=lambda m: (GRANULARITY_RANK.get((m["time"] or {}).get("granularity") or "", 9), -pos[id(m)]))
+    t = best["time"]
+    return {"start": t["start"], "end": t.get("end") or t["start"], "granularity": t.get("granularity"),
+            "text": t.get("text")}
+
+
+def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The consolidated record of a story from its members, and its summary (d_start, d_end, seen)."""
+    members = sorted(members, key=_order)
+    status, history = status_history(members)
+    kind = _vote([m["kind"] for m in members]) or "other"
+    same_status = [m for m in members if m.get("status") == status] or members
+    actors = _union(m["actors"] for m in members)
+    recipients = [r for r in _union(m["recipients"] for m in members) if r not in actors]
+    locs = [m.get("location") for m in members if m.get("location")]
+    location = None
+    if locs:
+        counts = Counter(locs)
+        location = max(dict.fromkeys(locs), key=lambda x: (_type_of(x, ents) != "country", counts[x]))
+    time = _choose_time(members)
+    documents = _union(m["documents"] for m in members)
+    organizations = _union(m["organizations"] for m in members)
+    conf = 1.0 - math.prod(1.0 - min(max(m.get("confidence") or 0.0, 0.0), 0.999) for m in members)
+    referenced = _union([actors, recipients, [location] if location else [], documents, organizations])
+    entities = []
+    for eid in referenced:
+        e = ents.get(eid) or {}
+        entities.append({"id": eid, "type": e.get("type") or _type_of(eid, ents), "name": e.get("name") or eid,
+                         "country": e.get("country") or _country_of(eid, ents), "role": e.get("role"),
+                         "wikidata": e.get("wikidata"), "geonames": e.get("geonames")})
+    published = [m["published"] for m in members if m.get("published")]
+    record = {
+        "id": None,
+        "type": _vote([m.get("type") for m in members]),
+        "mode": _vote([m.get("mode") for m in members]),
+        "kind": kind,
+        "status": status,
+        "modality": _vote([m.get("modality") for m in same_status]) or "asserted",
+        "actors": actors,
+        "recipients": recipients,
+        "location": location,
+        "time": time,
+        "documents": documents,
+        "organizations": organizations,
+        "evidence": [{"doc": m["doc"], "event": m["event"], **sp} for m in members for sp in m["evidence"]],
+        "confidence": round(conf, 3),
+        "entities": entities,
+        "sources": members,
+        "status_history": history,
+    }
+    first = min(published) if published else None
+    last = max(published) if published else None
+    if time["start"]:
+        d_start, d_end = time["start"][:10], (time["end"] or time["start"])[:10]
+    else:
+        d_start = (first or es.today())[:10]
+        d_end = (last or d_start)[:10]
+    return record, {"d_start": d_start, "d_end": d_end, "first_seen": first, "last_seen": last}
+
+
+def story_keys(record: dict[str, Any], ents: dict[str, dict[str, Any]]) -> set[str]:
+    ids = _union([record["actors"], record["recipients"], record["organizations"],
+                  [record["location"]] if record.get("location") else []])
+    keys = set(ids)
+    for eid in ids:
+        if _type_of(eid, ents) == "organization":
+            continue
+        cc = _country_of(eid, ents)
+        if cc:
+            keys.add("cc:" + cc.upper())
+    return keys
+
+
+def story_body(record: dict[str, Any]) -> str:
+    names = " ".join(e["name"] for e in record["entities"])
+    texts = " ".join(sp.get("text") or "" for sp in record["evidence"])
+    return f"{record['kind']} {names} {texts}"
+
+
+# -- matching ---------------------------------------------------------------------------------
+@dataclass
+class Verdict:
+    score: float = 0.0
+    checks: list[str] = field(default_factory=list)
+    blocker: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.blocker is None
+
+
+class Consolidator:
+    """Places source events into stories, one record at a time, inside the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, settings: Settings | None = None) -> None:
+        self.conn = conn
+        self.s = settings or Settings.load()
+
+    # -- public ----------------------------------------------------------------------------
+    def add_record(self, record: dict[str, Any], text: str | None = None) -> list[int]:
+        """Index one OUTPUT.md record (replacing what its document had) and consolidate its events."""
+        conn = self.conn
+        doc_id = record["doc"]["id"]
+        now = _now()
+        touched: list[int] = []
+        for sid in sorted(es.remove_document(conn, doc_id)):
+            self.rebuild(sid, now)
+        entities = record.get("entities") or []
+        es.upsert_entities(conn, doc_id, entities)
+        ents = {e["id"]: e for e in entities}
+        for m in es.insert_events(conn, record, text):
+            touched.append(self.place(m, ents, now))
+        return touched
+
+    def rebuild(self, story_id: int, now: str | None = None) -> None:
+        """Recompute a story from its stored members (after one of them was removed)."""
+        members = es.members_from_db(self.conn, story_id)
+        if not members:
+            es.delete_story(self.conn, story_id)
+            return
+        ids = _union([m["actors"] + m["recipients"] + m["documents"] + m["organizations"] +
+                      ([m["location"]] if m.get("location") else []) for m in members])
+        ents = es.entities_by_id(self.conn, ids)
+        self._save(story_id, members, ents, now or _now())
+
+    # -- placing one event --------------------------------------------------------------------
+    def _retrieval_keys(self, m: dict[str, Any], ents: dict[str, dict[str, Any]]) -> list[str]:
+        ids = _union([m["actors"], m["recipients"], m["organizations"], [m["location"]] if m.get("location") else []])
+        selective = [i for i in ids if _type_of(i, ents) not in ("country",)]
+        return selective or ids
+
+    def _window(self, m: dict[str, Any]) -> tuple[str, str]:
+        w = self.s.windows
+        iv = _interval(m)
+        if iv:
+            return es.add_days(iv[0], -w["max_span_days"]), es.add_days(iv[1], 1)
+        p = (m.get("published") or es.today())[:10]
+        return es.add_days(p, -max(w["report_days"], w["max_span_days"])), es.add_days(p, w["announcement_days"])
+
+    def place(self, m: dict[str, Any], ents: dict[str, dict[str, Any]], now: str) -> int:
+        keys = self._retrieval_keys(m, ents)
+        lo, hi = self._window(m)
+        best: tuple[float, es.StoryRow, Verdict] | None = None
+        rejected = []
+        for cand in es.candidate_stories(self.conn, keys, lo, hi, self.s.windows["candidates"]):
+            cents = {e["id"]: e for e in cand.record["entities"]}
+            merged = {**cents, **ents}
+            v = self.compare(m, cand, merged)
+            if not v.ok:
+                rejected.append({"story": f"s{cand.id}", "why": v.blocker})
+            elif v.score < self.s.threshold:
+                rejected.append({"story": f"s{cand.id}", "why": f"score {v.score:.2f} below {self.s.threshold}",
+                                 "checks": v.checks})
+            elif best is None or v.score > best[0]:
+                best = (v.score, cand, v)
+        if best is None:
+            members = [m]
+            sid = self._save(None, members, ents, now)
+            es.link_event(self.conn, sid, m["rowid"], None,
+                          {"decision": "new story", "checks": ["no story matched"], "rejected": rejected[:10]}, now)
+            return sid
+        score, cand, v = best
+        cents = {e["id"]: e for e in cand.record["entities"]}
+        members = [x for x in cand.record["sources"] if x.get("rowid") != m["rowid"]] + [m]
+        self._save(cand.id, members, {**cents, **ents}, now)
+        es.link_event(self.conn, cand.id, m["rowid"], round(score, 3),
+                      {"decision": "joined", "score": round(score, 3), "threshold": self.s.threshold,
+                       "checks": v.checks, "rejected": rejected[:10]}, now)
+        return cand.id
+
+    def _save(self, story_id: int | None, members: list[dict[str, Any]], ents: dict[str, dict[str, Any]],
+              now: str) -> int:
+        record, summary = aggregate(members, ents)
+        if story_id is not None:
+            record["id"] = f"s{story_id}"
+        return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), story_body(record), now)
+
+    # -- comparing -----------------------------------------------------------------------------
+    def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:
+        w = self.s.weights
+        v = Verdict()
+        rec = story.record
+        members = rec["sources"]
+        if any(x["doc"] == m["doc"] for x in members):
+            v.blocker = "an event of the same document is already in it"
+            return v
+        # kind
+        kinds = {x["kind"] for x in members}
+        if m["kind"] in kinds:
+            v.score += w["same_kind"]
+            v.checks.append(f"same kind ({m['kind']})")
+        elif kinds & self.s.compatible.get(m["kind"], frozenset()):
+            v.score += w["compatible_kind"]
+            v.checks.append(f"compatible kinds ({m['kind']} / {', '.join(sorted(kinds))})")
+        else:
+            v.blocker = f"different kinds ({m['kind']} / {', '.join(sorted(kinds))})"
+            return v
+        # participants: contradictions against every member, then what is shared
+        for x in members:
+            why = self._contradiction(m, x, ents)
+            if why:
+                v.blocker = why
+                return v
+        pm = set(m["actors"]) | set(m["recipients"])
+        ps = set(rec["actors"]) | set(rec["recipients"])
+        shared = sorted(pm & ps)
+        if shared:
+            v.score += w["shared_participant"] * min(len(shared), int(w["max_shared"]))
+            v.checks.append("shared participants: " + ", ".join(_name(i, ents) for i in shared))
+        else:
+            cm = {c for c in (_country_of(i, ents) for i in pm) if c}
+            cs = {c for c in (_country_of(i, ents) for i in ps) if c}
+            common = sorted(cm & cs)
+            if common:
+                v.score += w["shared_country"] * min(len(common), 2)
+                v.checks.append("shared countries: " + ", ".join(common))
+        orgs = sorted(set(m["organizations"]) & set(rec["organizations"]))
+        if orgs:
+            v.score += w["shared_organization"] * min(len(orgs), 2)
+            v.checks.append("shared organizations: " + ", ".join(_name(i, ents) for i in orgs))
+        if not shared and not orgs and not (m.get("location") and m.get("location") == rec.get("location")):
+            if v.score < w["same_kind"] + w["shared_country"] * 2:
+                v.blocker = "no shared participant, organization or place"
+                return v
+        # place
+        ml, sl = m.get("location"), rec.get("location")
+        if ml and sl:
+            if ml == sl:
+                v.score += w["same_place"]
+                v.checks.append(f"same place ({_name(ml, ents)})")
+            else:
+                cl, cs2 = _country_of(ml, ents), _country_of(sl, ents)
+                if cl and cs2 and cl != cs2:
+                    v.blocker = f"places in different countries ({_name(ml, ents)} / {_name(sl, ents)})"
+                    return v
+                if cl and cl == cs2:
+                    v.score += w["same_place_country"]
+                    v.checks.append(f"places in the same country ({_name(ml, ents)} / {_name(sl, ents)})")
+        # time
+        why = self._time(m, story, rec, v)
+        if why:
+            v.blocker = why
+            return v
+        # text, as support only
+        sim = self._similarity(m, rec)
+        if sim > 0:
+            v.score += w["text_similarity"] * sim
+            v.checks.append(f"evidence word overlap {sim:.2f} (support)")
+        return v
+
+    def _contradiction(self, m: dict[str, Any], x: dict[str, Any], ents: dict[str, dict[str, Any]]) -> str | None:
+        pm = set(m["actors"]) | set(m["recipients"])
+        px = set(x["actors"]) | set(x["recipients"])
+        multilateral = (m["kind"] in self.s.multilateral or x["kind"] in self.s.multilateral
+                        or m.get("mode") == "multilateral" or x.get("mode") == "multilateral"
+                        or len(pm) > 4 or len(px) > 4)
+        if multilateral:
+            return None
+        per_m = {i for i in pm if _type_of(i, ents) == "person"}
+        per_x = {i for i in px if _type_of(i, ents) == "person"}
+        if per_m - per_x and per_x - per_m:
+            return ("different people (" + ", ".join(_name(i, ents) for i in sorted(per_m - per_x)) + " / "
+                    + ", ".join(_name(i, ents) for i in sorted(per_x - per_m)) + f") than {x['doc']}#{x['event']}")
+        cm = {c for c in (_country_of(i, ents) for i in pm) if c}
+        cx = {c for c in (_country_of(i, ents) for i in px) if c}
+        if len(cm) >= 2 and len(cx) >= 2 and cm - cx and cx - cm:
+            return f"different countries ({', '.join(sorted(cm))} / {', '.join(sorted(cx))}) than {x['doc']}#{x['event']}"
+        if m["kind"] == "visit" and x["kind"] == "visit" and m["recipients"] and x["recipients"]:
+            vm = {c for c in (_country_of(i, ents) for i in m["actors"]) if c}
+            vx = {c for c in (_country_of(i, ents) for i in x["actors"]) if c}
+            if vm and vx and not vm & vx:
+                return f"a different visitor ({', '.join(sorted(vm))} / {', '.join(sorted(vx))}) than {x['doc']}#{x['event']}"
+        return None
+
+    def _time(self, m: dict[str, Any], story: es.StoryRow, rec: dict[str, Any], v: Verdict) -> str | None:
+        w, win = self.s.weights, self.s.windows
+        mi = _interval(m)
+        t = rec.get("time") or {}
+        si = (t["start"][:10], (t.get("end") or t["start"])[:10]) if t.get("start") else None
+        p = (m.get("published") or "")[:10] or None
+        mstatus, sstatus = m.get("status"), rec.get("status")
+        if mi and si:
+            if mi[0] <= si[1] and si[0] <= mi[1]:
+                coarse = max(GRANULARITY_RANK.get((m["time"] or {}).get("granularity") or "", 9),
+                             GRANULARITY_RANK.get(t.get("granularity") or "", 9)) > GRANULARITY_RANK["day"]
+                if mi == si and not coarse:
+                    v.score += w["same_dates"]
+                    v.checks.append(f"same dates ({mi[0]}..{mi[1]})")
+                elif coarse:
+                    v.score += w["coarse_overlap"]
+                    v.checks.append(f"overlapping dates, one coarse ({mi[0]}..{mi[1]} / {si[0]}..{si[1]})")
+                else:
+                    v.score += w["overlapping_dates"]
+                    v.checks.append(f"overlapping dates ({mi[0]}..{mi[1]} / {si[0]}..{si[1]})")
+                return None
+            if mstatus in ("postponed", "cancelled", "denied") and sstatus in ("planned", "postponed") \
+                    and (p is None or p <= es.add_days(si[1], win["report_days"])):
+                v.score += w["near_in_time"]
+                v.checks.append(f"{mstatus} with a new or other date ({mi[0]} / {si[0]}), published before the date")
+                return None
+            if mstatus == "planned" and sstatus == "postponed" and mi[0] > si[0]:
+                v.score += w["near_in_time"]
+                v.checks.append(f"rescheduled after a postponement ({si[0]} -> {mi[0]})")
+                return None
+            return f"dates differ ({mi[0]}..{mi[1]} / {si[0]}..{si[1]})"
+        if p is None:
+            return "no dates to compare"
+        if mi and not si:
+            first = (story.record["sources"][0].get("published") or story.d_start)[:10]
+            last = story.d_end
+            if sstatus == "occurred":
+                ok = mi[0] <= last and mi[1] >= es.add_days(first, -win["report_days"])
+            else:
+                ok = mi[1] >= es.add_days(first, -1) and mi[0] <= es.add_days(last, win["announcement_days"])
+            if not ok:
+                return f"dated {mi[0]}..{mi[1]}, far from the undated reports of {first}..{last}"
+            v.score += w["near_in_time"]
+            v.checks.append(f"dated {mi[0]}..{mi[1]}, near the undated story ({first}..{last})")
+            return None
+        if si and not mi:
+            if mstatus == "occurred":
+                if si[0] > p:
+                    return f"an undated report published {p}, before the story's date {si[0]}"
+                if si[1] < es.add_days(p, -win["report_days"]):
+                    return f"an undated report published {p}, long after the story's date {si[1]}"
+            elif mstatus in ("postponed", "cancelled", "denied"):
+                if p > es.add_days(si[1], win["report_days"]):
+                    return f"{mstatus} published {p}, after the story's date {si[1]}"
+            else:
+                if si[1] < p or si[0] > es.add_days(p, win["announcement_days"]):
+                    return f"an undated announcement published {p}, not before the story's date {si[0]}"
+            v.score += w["near_in_time"]
+            v.checks.append(f"undated, published {p}, near the story's date {si[0]}")
+            return None
+        last = story.d_end
+        if abs(_days_between(last, p)) > win["report_days"]:
+            return f"both undated, published {abs(_days_between(last, p))} days apart"
+        v.score += w["near_in_time"]
+        v.checks.append(f"both undated, published within {win['report_days']} days")
+        return None
+
+    @staticmethod
+    def _similarity(m: dict[str, Any], rec: dict[str, Any]) -> float:
+        a = _words(sp.get("text") or "" for sp in m["evidence"])
+        if not a:
+            return 0.0
+        b = _words(sp.get("text") or "" for sp in rec["evidence"])
+        if not b:
+            return 0.0
+        return len(a & b) / len(a | b)

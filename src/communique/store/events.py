@@ -1,0 +1,469 @@
+"""The event store: SQL for entities, source events and stories (consolidated events).
+
+Tables come from migration ``003_events.sql``. Writing happens inside the caller's
+transaction (``SQLiteStore.save_extractions`` runs its hooks inside one); nothing here
+begins or commits. Every filter is a bound parameter; no SQL is built from user text.
+
+A *member* is the summary of one source event that a story keeps in its record (the
+``sources`` list of a consolidated event): document, event id, language, publication time
+and the EVENT's fields, with the text of its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Iterable, Iterator, Sequence
+
+from communique.errors import StoreError
+
+PARTICIPANT_ROLES = ("actor", "recipient", "location", "document", "organization")
+EVIDENCE_TEXT_MAX = 400
+_WORD_MIN = 3
+
+
+# -- helpers -------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name (ё = е, é = e); scripts are kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def name_forms(*names: str) -> set[str]:
+    """Folded forms an entity can be looked up by: each whole name and each of its words."""
+    forms: set[str] = set()
+    for name in names:
+        if not name:
+            continue
+        f = fold(name)
+        if f:
+            forms.add(f)
+        for word in f.replace("-", " ").split():
+            word = word.strip(".,;:()«»\"'")
+            if len(word) >= _WORD_MIN and any(c.isalpha() for c in word):
+                forms.add(word)
+    return forms
+
+
+def day(value: str | None) -> str | None:
+    """The calendar day (YYYY-MM-DD) of an ISO date or datetime string."""
+    if not value:
+        return None
+    return value[:10]
+
+
+def add_days(iso_day: str, n: int) -> str:
+    return (date.fromisoformat(iso_day[:10]) + timedelta(days=n)).isoformat()
+
+
+def today() -> str:
+    return datetime.now(timezone.utc).date().isoformat()
+
+
+def require_event_tables(conn: sqlite3.Connection) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = {"events", "stories", "story_keys", "story_events"} - tables
+    if missing:
+        raise StoreError(f"the store has no event tables ({', '.join(sorted(missing))}); is it a communique store?")
+
+
+# -- writing source events ---------------------------------------------------------------------
+def remove_document(conn: sqlite3.Connection, doc_id: str) -> set[int]:
+    """Forget a document's mentions and events; return the stories they belonged to."""
+    rows = conn.execute("SELECT id, story_id FROM events WHERE doc_id=?", (doc_id,)).fetchall()
+    stories = {r[1] for r in rows if r[1] is not None}
+    for r in rows:
+        eid = r[0]
+        conn.execute("DELETE FROM event_participants WHERE event_id=?", (eid,))
+        conn.execute("DELETE FROM event_evidence WHERE event_id=?", (eid,))
+        conn.execute("DELETE FROM story_events WHERE event_id=?", (eid,))
+    conn.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
+    conn.execute("DELETE FROM mentions WHERE doc_id=?", (doc_id,))
+    return stories
+
+
+def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[dict[str, Any]]) -> None:
+    ent_rows, name_rows, mention_rows = [], [], []
+    for ent in entities:
+        eid = ent["id"]
+        ent_rows.append((eid, ent.get("type") or "other", ent.get("name") or eid, ent.get("country"),
+                         ent.get("wikidata"), ent.get("geonames"), ent.get("role")))
+        mentions = ent.get("mentions") or []
+        for form in name_forms(ent.get("name") or "", *(m.get("text") or "" for m in mentions)):
+            name_rows.append((form, eid))
+        for m in mentions:
+            mention_rows.append((doc_id, eid, m["start"], m["end"], m.get("text")))
+    conn.executemany(
+        "INSERT INTO entities(id, type, name, country, wikidata, geonames, role) VALUES (?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET type=excluded.type, name=excluded.name, country=excluded.country,"
+        " wikidata=coalesce(excluded.wikidata, wikidata), geonames=coalesce(excluded.geonames, geonames),"
+        " role=coalesce(excluded.role, role)",
+        ent_rows,
+    )
+    conn.executemany("INSERT OR IGNORE INTO entity_names(form, entity_id) VALUES (?,?)", name_rows)
+    conn.executemany('INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
+                     mention_rows)
+
+
+def member_of(event: dict[str, Any], doc: dict[str, Any], text: str | None) -> dict[str, Any]:
+    """The summary of one source event a story keeps (without its database id)."""
+    t = event.get("time") or {}
+    evidence = []
+    for sp in event.get("evidence") or []:
+        s, e = int(sp["start"]), int(sp["end"])
+        quote = sp.get("text")
+        if quote is None and text is not None:
+            quote = text[s:e]
+        evidence.append({"start": s, "end": e, "text": (quote or "")[:EVIDENCE_TEXT_MAX]})
+    return {
+        "doc": doc["id"],
+        "event": event["id"],
+        "lang": doc.get("lang"),
+        "published": doc.get("published"),
+        "url": doc.get("url"),
+        "kind": event.get("kind") or "other",
+        "type": event.get("type"),
+        "mode": event.get("mode"),
+        "status": event.get("status") or "unknown",
+        "modality": event.get("modality"),
+        "actors": list(event.get("actors") or []),
+        "recipients": list(event.get("recipients") or []),
+        "location": event.get("location"),
+        "time": {"start": t.get("start"), "end": t.get("end") or t.get("start"),
+                 "granularity": t.get("granularity"), "text": t.get("text")},
+        "documents": list(event.get("documents") or []),
+        "organizations": list(event.get("organizations") or []),
+        "confidence": float(event.get("confidence") if event.get("confidence") is not None else 0.5),
+        "evidence": evidence,
+    }
+
+
+def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | None) -> list[dict[str, Any]]:
+    """Write a record's events (with participants and evidence); return their members with ``rowid``."""
+    doc = record["doc"]
+    out = []
+    for ev in record.get("events") or []:
+        m = member_of(ev, doc, text)
+        t = m["time"]
+        cur = conn.execute(
+            "INSERT INTO events(doc_id, local_id, published, lang, kind, type, mode, status, modality, location,"
+            " t_start, t_end, granularity, confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc["id"], ev["id"], doc.get("published"), doc.get("lang"), m["kind"], m["type"], m["mode"], m["status"],
+             m["modality"], m["location"], t["start"], t["end"], t["granularity"], m["confidence"],
+             json.dumps(ev, ensure_ascii=False, separators=(",", ":"))),
+        )
+        rowid = int(cur.lastrowid)
+        parts = set()
+        for role, ids in (("actor", m["actors"]), ("recipient", m["recipients"]), ("document", m["documents"]),
+                          ("organization", m["organizations"]), ("location", [m["location"]] if m["location"] else [])):
+            for eid in ids:
+                parts.add((rowid, role, eid))
+        conn.executemany("INSERT OR IGNORE INTO event_participants(event_id, role, entity_id) VALUES (?,?,?)", parts)
+        conn.executemany('INSERT OR IGNORE INTO event_evidence(event_id, start, "end", text) VALUES (?,?,?,?)',
+                         [(rowid, sp["start"], sp["end"], sp["text"]) for sp in m["evidence"]])
+        m["rowid"] = rowid
+        out.append(m)
+    return out
+
+
+def entities_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    ids = list(dict.fromkeys(i for i in ids if i))
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        q = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT id, type, name, country, role, wikidata, geonames FROM entities WHERE id IN ({q})",
+                              chunk):
+            out[r[0]] = {"id": r[0], "type": r[1], "name": r[2], "country": r[3], "role": r[4], "wikidata": r[5],
+                         "geonames": r[6]}
+    return out
+
+
+# -- stories -----------------------------------------------------------------------------
+@dataclass
+class StoryRow:
+    id: int
+    d_start: str
+    d_end: str
+    status: str
+    kind: str
+    record: dict[str, Any]
+
+
+def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi: str, limit: int = 25) -> list[StoryRow]:
+    """Stories sharing at least one key whose d_start lies in [lo, hi], most shared keys first."""
+    if not keys:
+        return []
+    q = ",".join("?" * len(keys))
+    rows = conn.execute(
+        f"SELECT s.id, s.d_start, s.d_end, s.status, s.kind, s.record, c.n FROM"
+        f" (SELECT story_id, COUNT(*) AS n FROM story_keys WHERE key IN ({q}) AND d_start BETWEEN ? AND ?"
+        f"  GROUP BY story_id ORDER BY n DESC, story_id DESC LIMIT ?) c JOIN stories s ON s.id = c.story_id",
+        (*keys, lo, hi, limit),
+    ).fetchall()
+    return [StoryRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+
+
+def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
+    r = conn.execute("SELECT id, d_start, d_end, status, kind, record FROM stories WHERE id=?", (story_id,)).fetchone()
+    return StoryRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) if r else None
+
+
+def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str, Any], record: dict[str, Any],
+               keys: Iterable[str], body: str, now: str) -> int:
+    """Insert or replace one story with its keys, full-text body and status history."""
+    rec_json = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    t = record.get("time") or {}
+    values = (record["kind"], record.get("type"), record.get("mode"), record["status"], t.get("start"), t.get("end"),
+              t.get("granularity"), summary["d_start"], summary["d_end"], record.get("location"),
+              summary.get("first_seen"), summary.get("last_seen"), len(record.get("sources") or []),
+              record.get("confidence"), rec_json, now)
+    if story_id is None:
+        cur = conn.execute(
+            "INSERT INTO stories(kind, type, mode, status, t_start, t_end, granularity, d_start, d_end, location,"
+            " first_seen, last_seen, n_sources, confidence, record, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            values,
+        )
+        story_id = int(cur.lastrowid)
+        # the record names its own id: rewrite once the id is known
+        record["id"] = f"s{story_id}"
+        conn.execute("UPDATE stories SET record=? WHERE id=?",
+                     (json.dumps(record, ensure_ascii=False, separators=(",", ":")), story_id))
+    else:
+        conn.execute(
+            "UPDATE stories SET kind=?, type=?, mode=?, status=?, t_start=?, t_end=?, granularity=?, d_start=?, d_end=?,"
+            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, updated=? WHERE id=?",
+            (*values, story_id),
+        )
+        conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
+        conn.execute("DELETE FROM stories_fts WHERE rowid=?", (story_id,))
+        conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
+    conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
+                     [(k, summary["d_start"], story_id) for k in set(keys)])
+    conn.execute("INSERT INTO stories_fts(rowid, body) VALUES (?,?)", (story_id, body))
+    conn.executemany(
+        "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",
+        [(story_id, h["status"], h.get("at"), h.get("doc"), h.get("rowid"), h.get("note"))
+         for h in record.get("status_history") or []],
+    )
+    return story_id
+
+
+def delete_story(conn: sqlite3.Connection, story_id: int) -> None:
+    conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
+    conn.execute("DELETE FROM stories_fts WHERE rowid=?", (story_id,))
+    conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
+    conn.execute("DELETE FROM story_events WHERE story_id=?", (story_id,))
+    conn.execute("UPDATE events SET story_id=NULL WHERE story_id=?", (story_id,))
+    conn.execute("DELETE FROM stories WHERE id=?", (story_id,))
+
+
+def link_event(conn: sqlite3.Connection, story_id: int, event_rowid: int, score: float | None,
+               reason: dict[str, Any], now: str) -> None:
+    conn.execute("UPDATE events SET story_id=? WHERE id=?", (story_id, event_rowid))
+    conn.execute(
+        "INSERT INTO story_events(story_id, event_id, score, reason, joined) VALUES (?,?,?,?,?)"
+        " ON CONFLICT(event_id) DO UPDATE SET story_id=excluded.story_id, score=excluded.score,"
+        " reason=excluded.reason, joined=excluded.joined",
+        (story_id, event_rowid, score, json.dumps(reason, ensure_ascii=False), now),
+    )
+
+
+def story_member_rows(conn: sqlite3.Connection, story_id: int) -> list[sqlite3.Row]:
+    """The members of a story as stored: event rows with the reason each joined."""
+    return conn.execute(
+        "SELECT e.id AS rowid, e.doc_id, e.local_id, e.published, e.lang, e.record, se.score, se.reason, se.joined"
+        " FROM story_events se JOIN events e ON e.id = se.event_id WHERE se.story_id=? ORDER BY e.published, e.id",
+        (story_id,),
+    ).fetchall()
+
+
+def members_from_db(conn: sqlite3.Connection, story_id: int) -> list[dict[str, Any]]:
+    """Rebuild the members of a story from the events table (used after a document is removed)."""
+    out = []
+    for r in story_member_rows(conn, story_id):
+        ev = json.loads(r["record"])
+        ev_texts = {(x[0], x[1]): x[2] for x in conn.execute(
+            'SELECT start, "end", text FROM event_evidence WHERE event_id=?', (r["rowid"],))}
+        for sp in ev.get("evidence") or []:
+            sp.setdefault("text", ev_texts.get((sp["start"], sp["end"])))
+        url = conn.execute("SELECT url FROM documents WHERE id=?", (r["doc_id"],)).fetchone()
+        m = member_of(ev, {"id": r["doc_id"], "lang": r["lang"], "published": r["published"],
+                           "url": url[0] if url else None}, None)
+        m["rowid"] = r["rowid"]
+        out.append(m)
+    return out
+
+
+# -- queries -------------------------------------------------------------------------------
+@dataclass
+class StoryQuery:
+    """Filters of ``communique events``; ``keys`` are resolved entity ids (None: no actor filter)."""
+
+    keys: list[str] | None = None
+    country: str | None = None
+    kind: str | None = None
+    type: str | None = None
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None
+    limit: int | None = 100
+    offset: int = 0
+    ascending: bool = False
+    dated_only: bool = False
+
+
+def as_of_default(conn: sqlite3.Connection) -> str:
+    """The reference day for statuses: today, or the newest publication in the store if older.
+
+    An announced event is only called unconfirmed when the store holds documents published
+    after its date plus the grace period: the absence of a report is not evidence when the
+    data ends before the event.
+    """
+    row = conn.execute("SELECT MAX(published) FROM events").fetchone()
+    now = today()
+    if row and row[0]:
+        return min(now, row[0][:10])
+    return now
+
+
+def _fts_query(text: str) -> str:
+    """User text as an FTS5 query of quoted terms (all must occur): no FTS syntax from users."""
+    terms = [t for t in text.split() if t.strip()]
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _build(q: StoryQuery, cutoff: str, columns: str) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    drive_key: str | None = None
+    if q.keys is not None and len(q.keys) == 1:
+        drive_key = q.keys[0]
+    elif q.keys is None and q.country:
+        drive_key = "cc:" + q.country.upper()
+    if drive_key is not None:
+        sql = f"SELECT {columns} FROM story_keys k JOIN stories s ON s.id = k.story_id"
+        where.append("k.key = ?")
+        params.append(drive_key)
+        order_col = "k.d_start"
+        if q.date_to:
+            where.append("k.d_start <= ?")
+            params.append(q.date_to)
+    else:
+        sql = f"SELECT {columns} FROM stories s"
+        order_col = "s.d_start"
+        if q.date_to:
+            where.append("s.d_start <= ?")
+            params.append(q.date_to)
+        if q.keys is not None:
+            ph = ",".join("?" * len(q.keys)) or "NULL"
+            where.append(f"s.id IN (SELECT story_id FROM story_keys WHERE key IN ({ph}))")
+            params.extend(q.keys)
+    if q.country and drive_key != "cc:" + q.country.upper():
+        where.append("EXISTS (SELECT 1 FROM story_keys k2 WHERE k2.story_id = s.id AND k2.key = ?)")
+        params.append("cc:" + q.country.upper())
+    if q.date_from:
+        where.append("s.d_end >= ?")
+        params.append(q.date_from)
+    for col, val in (("kind", q.kind), ("type", q.type)):
+        if val:
+            where.append(f"s.{col} = ?")
+            params.append(val.upper() if col == "type" else val)
+    if q.status:
+        if q.status == "unconfirmed":
+            where.append("s.status = 'planned' AND s.t_end IS NOT NULL AND s.t_end < ?")
+            params.append(cutoff)
+        elif q.status == "planned":
+            where.append("s.status = 'planned' AND NOT (s.t_end IS NOT NULL AND s.t_end < ?)")
+            params.append(cutoff)
+        else:
+            where.append("s.status = ?")
+            params.append(q.status)
+    if q.dated_only:
+        where.append("s.t_start IS NOT NULL")
+    if q.text:
+        where.append("s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
+        params.append(_fts_query(q.text))
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    direction = "ASC" if q.ascending else "DESC"
+    sql += f" ORDER BY {order_col} {direction}, s.id {direction}"
+    if q.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params.extend([q.limit, q.offset])
+    return sql, params
+
+
+def effective(record: dict[str, Any], cutoff: str, grace_days: int) -> dict[str, Any]:
+    """The record with status ``unconfirmed`` where a planned event's date passed the grace period."""
+    t = record.get("time") or {}
+    if record.get("status") == "planned" and t.get("end") and t["end"] < cutoff:
+        record["status"] = "unconfirmed"
+        record.setdefault("status_history", []).append({
+            "status": "unconfirmed", "at": add_days(t["end"], grace_days), "doc": None, "event": None,
+            "note": f"no report within {grace_days} days after the date",
+        })
+    return record
+
+
+def iter_story_records(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | None = None, grace_days: int = 7,
+                       batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """Consolidated events matching ``q`` as records, streamed from one cursor."""
+    require_event_tables(conn)
+    as_of = as_of or as_of_default(conn)
+    cutoff = add_days(as_of, -grace_days)
+    if q.keys is not None and not q.keys:
+        return
+    sql, params = _build(q, cutoff, "s.record")
+    try:
+        cur = conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+    loads = json.loads
+    while True:
+        rows = cur.fetchmany(batch)
+        if not rows:
+            return
+        for (rec,) in rows:
+            yield effective(loads(rec), cutoff, grace_days)
+
+
+def get_story_record(conn: sqlite3.Connection, story_id: int, *, as_of: str | None = None,
+                     grace_days: int = 7) -> dict[str, Any] | None:
+    require_event_tables(conn)
+    row = conn.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    as_of = as_of or as_of_default(conn)
+    return effective(json.loads(row[0]), add_days(as_of, -grace_days), grace_days)
+
+
+def resolve_names(conn: sqlite3.Connection, name: str, limit: int = 50) -> list[str]:
+    """Entity ids whose stored names match ``name`` (any script; every word must match a word or its prefix)."""
+    f = fold(name)
+    if not f:
+        return []
+    exact = [r[0] for r in conn.execute("SELECT entity_id FROM entity_names WHERE form=? LIMIT ?", (f, limit))]
+    if exact:
+        return exact
+    result: set[str] | None = None
+    for word in f.split():
+        ids = {r[0] for r in conn.execute(
+            "SELECT entity_id FROM entity_names WHERE form >= ? AND form < ? LIMIT ?", (word, word + "\U0010ffff", 500))}
+        result = ids if result is None else result & ids
+        if not result:
+            return []
+    return sorted(result or [])[:limit]
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    require_event_tables(conn)
+    return {
+        "events": int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]),
+        "stories": int(conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]),
+        "entities": int(conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0]),
+    }
