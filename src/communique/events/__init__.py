@@ -1,14 +1,13 @@
-"""Event extraction: who met whom, where, when, what was signed, announced or done."""
+"""Event extraction: who met whom, where, when, what was signed, announced or done.
+
+``EventExtractor().extract(doc, norm, entities, times) -> list[Event]``; the triggers and
+cues of each language are data (``data/lang/<iso>/events.yaml``). Document entities the
+stage finds (declarations, treaties signed or adopted) are appended to ``entities``.
+"""
 
 from __future__ import annotations
 
-from communique.documents import Document
-from communique.model import Entity, Event, TimeExpr
-from communique.normalize import NormText
+from communique.events.extractor import EventExtractor, slugify
+from communique.events.lexicon import LexiconError, available_languages, get_lexicon
 
-
-class EventExtractor:
-    """Placeholder until the event stage lands (issue 5): finds nothing."""
-
-    def extract(self, doc: Document, norm: NormText, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
-        return []
+__all__ = ["EventExtractor", "LexiconError", "available_languages", "get_lexicon", "slugify"]

@@ -1,0 +1,773 @@
+"""The event stage: triggers + clause scope + frames -> OUTPUT.md events.
+
+How it works, per document (one language lexicon, compiled once):
+
+1. One pass of the language's trigger regex, one of its cue regex and one of its clause-break
+   regex over the normalised text; entity mentions and times are mapped into the same
+   coordinates and bucketed by sentence.
+2. Each trigger gets a *clause* (the sentence cut at relative/subordinate clause breaks);
+   its participants are the persons, countries, groups and (after "with") organisations
+   of that clause. A purpose clause ("um ... zu", "to ...") carries the main clause's
+   subject. "the sides" / "die Minister" resolve to what the text introduced.
+3. A definite or demonstrative mention of an event already seen ("das Treffen", "during the
+   conversation") is more evidence for that event, not a new one.
+4. Place and time are the clause's own, else inherited from the frame (the visit or summit
+   the event belongs to) when the event sits inside it.
+5. Status and modality come from the event's own time against the publication date,
+   else from the nearest tense/cue word; cancellation, postponement and denial win.
+6. Events with the same class and participants merge: one event, one record.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from communique.documents import Document
+from communique.events.lexicon import Lexicon, Trigger, get_lexicon, available_languages
+from communique.model import Entity, Event, EventTime, Span, TimeExpr
+from communique.normalize import NormText, split_sentences
+
+log = logging.getLogger(__name__)
+
+PARTICIPANT_TYPES = ("person", "country", "group")
+CLASS_OF_KIND = {
+    "visit": "visit", "meeting": "meet", "talks": "meet", "session": "meet", "summit": "meet",
+    "phone_call": "call", "video_call": "call", "signing": "agree", "adoption": "agree",
+    "commemoration": "commemoration", "appointment": "appointment",
+}
+SUB_KINDS = frozenset({"meeting", "talks", "signing", "adoption", "commemoration", "session"})
+_WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+@dataclass(slots=True)
+class _Time:
+    start: int
+    end: int
+    expr: TimeExpr
+
+
+@dataclass
+class _Ev:
+    trigger: Trigger
+    tstart: int
+    tend: int
+    sentence: tuple[int, int]
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    location: str | None = None
+    time: EventTime | None = None
+    own_time: bool = False
+    time_span: tuple[int, int] | None = None
+    status: str = "unknown"
+    modality: str = "asserted"
+    documents: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    status_cue: bool = False
+    inherited: bool = False
+    frame: "_Ev | None" = None
+    doc_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def cls(self) -> str:
+        t = self.trigger
+        return CLASS_OF_KIND.get(t.kind) or f"{t.kind}:{t.type}"
+
+    @property
+    def participants(self) -> list[str]:
+        return _uniq(self.actors + self.recipients)
+
+
+def _uniq(items):
+    seen = set()
+    out = []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    t = unicodedata.normalize("NFKD", text.lower())
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    words = re.findall(r"\w+", t)
+    slug = "-".join(words)
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "untitled"
+
+
+class EventExtractor:
+    """Finds events in one document, given its mentions and times. Stateless between documents."""
+
+    def __init__(self, langs: list[str] | None = None) -> None:
+        self.lexicons: dict[str, Lexicon] = {}
+        for lang in langs or available_languages():
+            self.lexicons[lang] = get_lexicon(lang)
+
+    def extract(self, doc: Document, norm: NormText, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
+        lex = self.lexicons.get((doc.lang or "").lower())
+        if lex is None:
+            if doc.lang:
+                log.debug("%s: no event lexicon for %r", doc.id, doc.lang)
+            return []
+        return _DocRun(doc, norm, entities, times, lex).run()
+
+
+class _DocRun:
+    def __init__(self, doc: Document, norm: NormText, entities: list[Entity], times: list[TimeExpr],
+                 lex: Lexicon) -> None:
+        self.doc = doc
+        self.norm = norm
+        self.text = norm.text
+        self.entities = entities
+        self.lex = lex
+        self.pub: date | None = doc.published.date() if doc.published else None
+        self._o2n = None if norm.is_identity else _OrigToNorm(norm)
+        self.by_id = {e.id: e for e in entities}
+        self.mentions: list[_Mention] = []
+        for ent in entities:
+            for m in ent.mentions:
+                s, e = self._n(m.start, m.end)
+                if e > s:
+                    self.mentions.append(_Mention(s, e, ent))
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self.m_starts = [m.start for m in self.mentions]
+        self.times: list[_Time] = []
+        for t in times:
+            s, e = self._n(t.start, t.end)
+            if t.interval_start or t.interval_end:
+                self.times.append(_Time(s, e, t))
+        self.times.sort(key=lambda t: t.start)
+        self.cues = [(m.start(), m.end(), m.lastgroup) for m in lex.cue_re.finditer(self.text)] if lex.cue_re else []
+        self.breaks = ([(m.start(), m.end(), m.lastgroup) for m in lex.break_re.finditer(self.text)]
+                       if lex.break_re else [])
+        self.break_starts = [b[0] for b in self.breaks]
+        self.events: list[_Ev] = []
+        self.frame: _Ev | None = None
+        self.doc_entities_new: dict[str, Entity] = {}
+
+    # -- coordinates -------------------------------------------------------------------
+    def _n(self, start: int, end: int) -> tuple[int, int]:
+        return (start, end) if self._o2n is None else self._o2n.span(start, end)
+
+    def _o(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.to_original(start, end)
+
+    # -- main ---------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        lex = self.lex
+        triggers = []
+        protected = [(m.start, m.end) for m in self.mentions if m.entity.type in ("person", "place", "country")]
+        for m in lex.trigger_re.finditer(self.text):
+            name = m.lastgroup[2:]
+            if any(s < m.end() and m.start() < e for s, e in protected):
+                continue
+            triggers.append((m.start(), m.end(), lex.triggers[name]))
+        if not triggers:
+            return []
+        sentences = split_sentences(self.text)
+        ti = 0
+        for s_start, s_end in sentences:
+            in_sentence = []
+            while ti < len(triggers) and triggers[ti][0] < s_end:
+                if triggers[ti][0] >= s_start:
+                    in_sentence.append(triggers[ti])
+                ti += 1
+            if in_sentence:
+                self._sentence((s_start, s_end), in_sentence)
+        merged = self._merge(self.events)
+        return self._finish(merged)
+
+    def _sentence(self, sent: tuple[int, int], triggers: list[tuple[int, int, Trigger]]) -> None:
+        frame_ref = bool(self.lex.frame_ref_re and self.lex.frame_ref_re.search(self.text, sent[0], sent[1]))
+        # document titles first: a trigger word inside a title ("Gegenmaßnahmen") is no event
+        titles: dict[int, list[tuple[int, int]]] = {}
+        for tstart, tend, trig in triggers:
+            if trig.documents:
+                titles[tstart] = self._title_spans(self._clause(sent, tstart, tend), tstart, tend)
+        inside = [sp for spans in titles.values() for sp in spans]
+        made: list[_Ev] = []
+        for tstart, tend, trig in triggers:
+            if any(a <= tstart and tend <= b for a, b in inside):
+                continue
+            clause = self._clause(sent, tstart, tend)
+            back = self._back_reference(sent, tstart, tend, trig, clause)
+            if back is not None:
+                if sent not in back.evidence:
+                    back.evidence.append(sent)
+                if trig.frame or back.trigger.frame:
+                    self.frame = back
+                continue
+            ev = _Ev(trig, tstart, tend, sent, evidence=[sent])
+            if trig.documents:
+                ev.doc_spans = titles.get(tstart, [])
+                ev.documents = _uniq([self._document_entity(a, b, self.text[a:b]) for a, b in ev.doc_spans])
+            self._participants(ev, clause, sent)
+            self._place(ev, clause, sent, frame_ref)
+            self._time(ev, clause, sent, frame_ref)
+            self._status(ev, clause, sent)
+            # two triggers of one class in one clause are one event ("verabschieden und genehmigen")
+            twin = next((p for p in made if p.cls == ev.cls and p.participants == ev.participants
+                         and _same_time(p.time, ev.time)), None)
+            if twin is not None:
+                twin.documents = _uniq(twin.documents + ev.documents)
+                twin.organizations = _uniq(twin.organizations + ev.organizations)
+                continue
+            made.append(ev)
+            self.events.append(ev)
+            if trig.frame and (ev.location or ev.time):
+                self.frame = ev
+
+    # -- clause and scope ----------------------------------------------------------------
+    def _clause(self, sent: tuple[int, int], tstart: int, tend: int) -> tuple[int, int, int | None]:
+        """(clause start, clause end, start of the main clause whose subject carries, or None)."""
+        start, end = sent
+        carry = None
+        i = bisect.bisect_right(self.break_starts, tstart) - 1
+        while i >= 0 and self.breaks[i][0] >= sent[0]:
+            b = self.breaks[i]
+            if b[1] <= tstart:
+                start = b[1]
+                if b[2] == "purpose":
+                    j = i - 1
+                    carry = sent[0]
+                    while j >= 0 and self.breaks[j][0] >= sent[0]:
+                        if self.breaks[j][2] != "purpose":
+                            carry = self.breaks[j][1]
+                            break
+                        j -= 1
+                    carry = (carry, b[0])
+                break
+            i -= 1
+        j = bisect.bisect_left(self.break_starts, tend)
+        if j < len(self.breaks) and self.breaks[j][0] < sent[1]:
+            end = self.breaks[j][0]
+        return start, end, carry
+
+    def _mentions_in(self, start: int, end: int) -> list[_Mention]:
+        i = bisect.bisect_left(self.m_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _words_before(self, pos: int, floor: int, n: int = 3) -> list[str]:
+        chunk = self.text[max(floor, pos - 60):pos]
+        return [w.lower() for w in _WORD.findall(chunk)][-n:][::-1]
+
+    def _back_reference(self, sent, tstart: int, tend: int, trig: Trigger, clause) -> _Ev | None:
+        lex = self.lex
+        cls = CLASS_OF_KIND.get(trig.kind) or f"{trig.kind}:{trig.type}"
+        prior = [e for e in self.events if e.cls == cls]
+        if not prior or trig.statement:
+            return None
+        det = None
+        for w in self._words_before(tstart, clause[0]):
+            if lex.indefinite_re and lex.indefinite_re.fullmatch(w):
+                det = "indef"
+                break
+            if lex.definite_re and lex.definite_re.fullmatch(w):
+                det = "def"
+                break
+        if det != "def":
+            return None
+        target = prior[-1]
+        # "the meeting with X" naming someone new is another meeting
+        if self.lex.with_re:
+            w = self.lex.with_re.match(self.text, self._skip_space(tend))
+            if w:
+                names = self._explicit(w.end(), min(clause[1], w.end() + 80))
+                if names and not set(names) <= set(target.participants):
+                    return None
+        # a clause with a time long before the publication is another (historical) event
+        if self.pub is not None:
+            for t in self.times:
+                if clause[0] <= t.start and t.end <= clause[1]:
+                    end = _d(t.expr.interval_end or t.expr.interval_start)
+                    if end is not None and (self.pub - end).days > 365 and not (
+                            target.time and _d(target.time.end) and _d(target.time.end) < self.pub):
+                        return None
+        return target
+
+    def _skip_space(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos].isspace():
+            pos += 1
+        return pos
+
+    def _explicit(self, start: int, end: int) -> list[str]:
+        out = []
+        for m in self._mentions_in(start, end):
+            if m.entity.type in ("person", "group"):
+                out.append(m.entity.id)
+        return _uniq(out)
+
+    def _participants(self, ev: _Ev, clause, sent) -> None:
+        lex = self.lex
+        c_start, c_end, carry = clause
+        ms = self._mentions_in(c_start, c_end)
+        if carry is not None:
+            ms = [m for m in self._mentions_in(carry[0], carry[1]) if m.entity.type == "person"] + ms
+        persons = [m for m in ms if m.entity.type in ("person", "group")]
+        before: list[str] = []
+        after: list[str] = []
+        with_pos = None
+        if lex.with_re:
+            w = lex.with_re.search(self.text, c_start, c_end)
+            with_pos = w.start() if w else None
+        for m in ms:
+            t = m.entity.type
+            if t == "organization":
+                if m.entity.id not in ev.organizations:
+                    ev.organizations.append(m.entity.id)
+                if with_pos is not None and m.start > with_pos and not any(p.start > m.end for p in persons):
+                    (after if m.start >= ev.tend else before).append(m.entity.id)
+                continue
+            if t not in PARTICIPANT_TYPES:
+                continue
+            if t == "country" and any(p.entity.country == m.entity.country and -3 <= p.start - m.end <= 60
+                                      for p in persons):
+                continue  # "Prime Minister of Italy Mario Draghi": Italy is Draghi's title
+            (before if m.start < ev.tstart else after).append(m.entity.id)
+        before, after = _uniq(before), _uniq(after)
+        if not before and not after:
+            resolved = self._anaphora(c_start, c_end, carry)
+            if resolved is not None:
+                kind, ids = resolved
+                before = ids
+        trig = ev.trigger
+        if trig.direction == "subject":
+            ev.actors, ev.recipients = before, [x for x in after if x not in before]
+        else:
+            ev.actors = _uniq(before + after)
+
+    def _anaphora(self, start: int, end: int, carry) -> tuple[str, list[str]] | None:
+        lex = self.lex
+        spans = [(start, end)] + ([carry] if carry else [])
+        for s, e in spans:
+            if lex.anaphora_plural:
+                m = lex.anaphora_plural.search(self.text, s, e)
+                if m:
+                    return "plural", self._resolve_plural(m.group(0))
+            if lex.anaphora_singular:
+                m = lex.anaphora_singular.search(self.text, s, e)
+                if m:
+                    who = self._frame_actor()
+                    return ("singular", [who]) if who else None
+        return None
+
+    def _frame_actor(self) -> str | None:
+        if self.frame and self.frame.actors:
+            for a in self.frame.actors:
+                if self._etype(a) == "person":
+                    return a
+            return self.frame.actors[0]
+        persons = [m.entity.id for m in self.mentions if m.entity.type == "person"]
+        return persons[0] if persons else None
+
+    def _etype(self, eid: str) -> str | None:
+        e = self.by_id.get(eid)
+        return e.type if e else None
+
+    def _resolve_plural(self, phrase: str) -> list[str]:
+        """"die Minister", "the sides": the people the text introduced, one per side."""
+        persons: list[Entity] = []
+        seen = set()
+        for m in self.mentions:
+            if m.entity.type == "person" and m.entity.id not in seen:
+                seen.add(m.entity.id)
+                persons.append(m.entity)
+        role_word = _role_word(phrase)
+        if role_word:
+            by_role = [p for p in persons if p.role and role_word in p.role.lower()]
+            if len(by_role) >= 2:
+                return [p.id for p in by_role]
+        chosen: list[str] = []
+        covered: set[str | None] = set()
+        if self.frame:
+            for a in self.frame.participants:
+                ent = self.by_id.get(a)
+                if ent is not None and ent.type == "person":
+                    chosen.append(a)
+                    covered.add(ent.country)
+        for p in persons:
+            if len(chosen) >= 2:
+                break
+            if p.id in chosen or (p.country in covered and p.country is not None):
+                continue
+            chosen.append(p.id)
+            covered.add(p.country)
+        if not chosen and self.frame:
+            return list(self.frame.participants)
+        return chosen
+
+    # -- place ----------------------------------------------------------------------------
+    def _place(self, ev: _Ev, clause, sent, frame_ref: bool) -> None:
+        lex = self.lex
+        c_start, c_end, _ = clause
+        places = [m for m in self._mentions_in(c_start, c_end) if m.entity.type == "place"]
+        chosen = None
+        for m in places:
+            words = self._words_before(m.start, c_start, 2)
+            if words and lex.locative_re and lex.locative_re.fullmatch(words[0]):
+                chosen = m.entity.id
+                break
+        if chosen is None and ev.trigger.kind == "visit":
+            for m in self._mentions_in(ev.tend, c_end):
+                if m.entity.type == "country":
+                    chosen = m.entity.id
+                    break
+        if chosen is None and self._inherits(ev, frame_ref):
+            chosen = self.frame.location
+            ev.inherited = True
+        if chosen is None and places:
+            chosen = places[0].entity.id
+        ev.location = chosen
+        if ev.trigger.direction == "visit":
+            self._visit_direction(ev)
+
+    def _inherits(self, ev: _Ev, frame_ref: bool) -> bool:
+        f = self.frame
+        if f is None or f is ev or ev.trigger.frame or ev.trigger.statement:
+            return False
+        if ev.trigger.kind not in SUB_KINDS:
+            return False
+        if frame_ref:
+            return True
+        parts = set(ev.participants)
+        return not parts or bool(parts & set(f.participants))
+
+    def _visit_direction(self, ev: _Ev) -> None:
+        loc = self.by_id.get(ev.location) if ev.location else None
+        host = loc.country if loc is not None else None
+        if host is None:
+            return
+        parts = ev.participants
+        actors, recipients = [], []
+        for p in parts:
+            ent = self.by_id.get(p)
+            cc = ent.country if ent else None
+            (recipients if cc == host else actors).append(p)
+        host_entity = next((e.id for e in self.entities if e.type == "country" and e.country == host), None)
+        if host_entity and host_entity not in recipients:
+            recipients.append(host_entity)
+        if actors:
+            ev.actors, ev.recipients = actors, recipients
+
+    # -- time -------------------------------------------------------------------------------
+    def _time(self, ev: _Ev, clause, sent, frame_ref: bool) -> None:
+        c_start, c_end, _ = clause
+        cands = [t for t in self.times if c_start <= t.start and t.end <= c_end]
+        if not cands:
+            others = [t for t in self.times if sent[0] <= t.start and t.end <= sent[1]]
+            # a time in another clause belongs to this event only if no other clause has a trigger
+            cands = others if others and not self._other_triggers_claim(ev, others) else []
+        cands = [t for t in cands if t.expr.type in ("DATE", "TIME")
+                 and not any(a <= t.start and t.end <= b for a, b in ev.doc_spans)]
+        if cands:
+            best = min(cands, key=lambda t: _distance(t.start, t.end, ev.tstart, ev.tend))
+            group = [best]
+            for t in cands:  # "21. und 22. November" as two TIMEs: one interval
+                if t is not best and t.expr.granularity == best.expr.granularity and _adjacent(self.text, t, best):
+                    group.append(t)
+            ev.time = _event_time(group, self.text)
+            ev.own_time = True
+            ev.time_span = (min(t.start for t in group), max(t.end for t in group))
+            f = self.frame
+            if f is not None and f.time and ev.inherited and not _within(ev.time, f.time):
+                ev.location, ev.inherited = None, False  # keeps its own time: not in the frame
+            return
+        if self._inherits(ev, frame_ref) and self.frame.time:
+            ev.time = self.frame.time
+            ev.inherited = True
+
+    def _other_triggers_claim(self, ev: _Ev, times: list[_Time]) -> bool:
+        return False
+
+    # -- status -----------------------------------------------------------------------------
+    def _status(self, ev: _Ev, clause, sent) -> None:
+        c_start, c_end, carry = clause
+        cues = [c for c in self.cues if sent[0] <= c[0] < sent[1]]
+        local = [c for c in cues if c_start <= c[0] < c_end or (carry and carry[0] <= c[0] < carry[1])]
+        near = [c for c in cues if abs(c[0] - ev.tstart) < 90]
+        for special in ("cancelled", "postponed", "denied"):
+            if any(c[2] == special for c in local + near):
+                ev.status, ev.status_cue = special, True
+                break
+        if any(c[2] == "negated" and 0 <= ev.tstart - c[1] < 40 for c in local):
+            ev.modality = "negated"
+        if any(c[2] == "possible" for c in local):
+            ev.modality = "possible"
+        if ev.status in ("cancelled", "postponed", "denied"):
+            return
+        if ev.own_time and self.pub and ev.time:
+            end = _d(ev.time.end or ev.time.start)
+            start = _d(ev.time.start or ev.time.end)
+            if end and end < self.pub:
+                ev.status, ev.status_cue = "occurred", True
+                if end.year < self.pub.year - 1 or any(c[2] == "historical" for c in cues):
+                    if end.year < self.pub.year:
+                        ev.modality = "historical"
+                return
+            if start and start > self.pub:
+                ev.status, ev.status_cue = "planned", True
+                if any(c[2] == "expected" for c in cues):
+                    ev.modality = "expected"
+                return
+        tense = [c for c in local if c[2] in ("planned", "occurred")]
+        if not tense:
+            tense = [c for c in cues if c[2] in ("planned", "occurred")]
+        if tense:
+            best = min(tense, key=lambda c: _distance(c[0], c[1], ev.tstart, ev.tend))
+            ev.status, ev.status_cue = best[2], True
+        elif ev.inherited and self.frame is not None:
+            ev.status = self.frame.status
+        if ev.status == "planned" and any(c[2] == "expected" for c in cues) and ev.modality == "asserted":
+            ev.modality = "expected"
+
+    # -- documents ---------------------------------------------------------------------------
+    def _title_spans(self, clause, tstart: int, tend: int) -> list[tuple[int, int]]:
+        lex = self.lex
+        if lex.doc_head_re is None:
+            return []
+        c_start, c_end, _ = clause
+        lo = max(c_start, tstart - 400)
+        hi = min(c_end, tend + 400)
+        pos = lo
+        out = []
+        while True:
+            m = lex.doc_head_re.search(self.text, pos, hi)
+            if m is None:
+                break
+            if m.start() < tend and m.end() > tstart:  # the trigger itself
+                pos = m.end()
+                continue
+            start, end = self._title_span(m.start(), m.end(), tstart, tend, lo, hi)
+            pos = max(end, m.end())
+            while start < end and self.text[start] in " ,;:-–":
+                start += 1
+            while end > start and self.text[end - 1] in " ,;:-–":
+                end -= 1
+            if end - start >= 3:
+                out.append((start, end))
+        return out
+
+    def _title_span(self, hstart: int, hend: int, tstart: int, tend: int, lo: int, hi: int) -> tuple[int, int]:
+        lex = self.lex
+        # left: adjectives up to a determiner
+        start = hstart
+        for wm in reversed(list(_WORD.finditer(self.text, max(lo, hstart - 80), hstart))):
+            w = wm.group(0).lower()
+            between = self.text[wm.end():start]
+            if between.strip() or wm.end() > start:
+                break
+            if ((lex.definite_re and lex.definite_re.fullmatch(w)) or (lex.indefinite_re and lex.indefinite_re.fullmatch(w))
+                    or (lex.with_re and lex.with_re.fullmatch(w)) or w in lex.coordinators
+                    or (wm.start() < tend and wm.end() > tstart) or self._is_mention(wm.start())):
+                break
+            if hstart - wm.start() > 40:
+                break
+            start = wm.start()
+        # right: up to a stop
+        stop = hi
+        if tstart >= hend:
+            stop = min(stop, tstart)
+        for t in self.times:
+            if hend <= t.start < stop:
+                prev = self.text[hend:t.start].split()
+                if prev and prev[-1].lower() in _DANGLING:
+                    stop = min(stop, t.end)
+                else:
+                    stop = min(stop, t.start)
+                break
+        end = hend
+        for wm in _WORD.finditer(self.text, hend, stop):
+            gap = self.text[end:wm.start()]
+            if any(ch in gap for ch in ",;:.!?()\n"):
+                break
+            w = wm.group(0).lower()
+            if w in lex.hard_stops or lex.trigger_re.match(self.text, wm.start()):
+                break
+            if w in lex.coordinators:
+                nxt = self.text[wm.end():min(stop, wm.end() + 60)]
+                if lex.doc_head_re.search(" ".join(nxt.split()[:4])) or self._next_is_trigger(wm.end(), stop):
+                    break
+            end = wm.end()
+        # a time glued to a dangling preposition ("für 2025") is part of the title
+        for t in self.times:
+            if end <= t.start and t.end <= stop and not self.text[end:t.start].strip():
+                end = t.end
+        words = self.text[start:end].split()
+        while len(words) > 1 and words[-1].lower() in _DANGLING:
+            end = start + self.text[start:end].rstrip().rfind(words[-1]) - 1
+            words = words[:-1]
+        return start, max(end, hend)
+
+    def _next_is_trigger(self, pos: int, stop: int) -> bool:
+        m = self.lex.trigger_re.search(self.text, pos, min(stop, pos + 40))
+        return bool(m and not self.text[pos:m.start()].strip())
+
+    def _is_mention(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.m_starts, pos) - 1
+        return i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end and self.mentions[i].entity.type in (
+            "person", "country")
+
+    def _document_entity(self, start: int, end: int, title: str) -> str:
+        for m in self._mentions_in(max(0, start - 1), end + 1):
+            if m.entity.type == "document":
+                return m.entity.id
+        ostart, oend = self._o(start, end)
+        otitle = self.doc.text[ostart:oend]
+        eid = f"new:document/{slugify(otitle)}"
+        ent = self.doc_entities_new.get(eid) or self.by_id.get(eid)
+        if ent is None:
+            ent = Entity(id=eid, type="document", name=otitle, country=None, mentions=[],
+                         extra={"found_by": "events"})
+            self.doc_entities_new[eid] = ent
+            self.by_id[eid] = ent
+            self.entities.append(ent)
+        if not any(s.start == ostart and s.end == oend for s in ent.mentions):
+            ent.mentions.append(Span(ostart, oend, otitle))
+        return eid
+
+    # -- merging and output -----------------------------------------------------------------------
+    def _merge(self, events: list[_Ev]) -> list[_Ev]:
+        out: list[_Ev] = []
+        for ev in events:
+            target = None
+            if ev.participants:
+                for prev in out:
+                    if (prev.cls == ev.cls and set(prev.participants) == set(ev.participants)
+                            and _same_time(prev.time, ev.time) and prev.status == ev.status
+                            and (not ev.documents or not prev.documents or ev.documents == prev.documents)):
+                        target = prev
+                        break
+            if target is None:
+                out.append(ev)
+                continue
+            for s in ev.evidence:
+                if s not in target.evidence:
+                    target.evidence.append(s)
+            target.documents = _uniq(target.documents + ev.documents)
+            target.organizations = _uniq(target.organizations + ev.organizations)
+            target.location = target.location or ev.location
+            if target.time is None and ev.time is not None:
+                target.time = ev.time
+        return out
+
+    def _finish(self, events: list[_Ev]) -> list[Event]:
+        out = []
+        for i, ev in enumerate(sorted(events, key=lambda e: (e.evidence[0][0], e.tstart)), start=1):
+            evidence = []
+            for s, e in sorted(ev.evidence):
+                os_, oe = self._o(s, e)
+                evidence.append(Span(os_, oe))
+            ts, te = self._o(ev.tstart, ev.tend)
+            conf = ev.trigger.weight
+            conf += 0.08 if ev.participants else -0.15
+            conf += 0.05 if len(ev.participants) >= 2 else 0.0
+            conf += 0.04 if ev.location else 0.0
+            conf += 0.04 if ev.time else 0.0
+            conf += 0.04 if ev.status_cue else -0.05
+            conf += 0.02 * min(len(ev.evidence) - 1, 3)
+            status = ev.status
+            out.append(Event(
+                id=f"e{i}", kind=ev.trigger.kind, type=ev.trigger.type, mode=ev.trigger.mode,
+                status=status, modality=ev.modality, actors=list(ev.actors), recipients=list(ev.recipients),
+                location=ev.location, time=ev.time or EventTime(), documents=list(ev.documents),
+                organizations=list(ev.organizations), evidence=evidence,
+                confidence=max(0.05, min(0.98, conf)),
+                extra={"trigger": {"start": ts, "end": te, "text": self.doc.text[ts:te]}},
+            ))
+        return out
+
+
+_DANGLING = frozenset("für for на по pour para de del des of on über zu zur zum im in au du sur".split())
+
+
+def _role_word(phrase: str) -> str | None:
+    p = phrase.lower()
+    for key, word in (("minist", "minister"), ("präsident", "president"), ("presiden", "president"),
+                      ("президент", "president"), ("министр", "minister"), ("chancel", "chancellor"),
+                      ("kanzler", "chancellor")):
+        if key in p:
+            return word
+    return None
+
+
+def _d(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def tend_of(text: str, start: int) -> int:
+    """End of the word that starts at ``start``."""
+    m = _WORD.match(text, start)
+    return m.end() if m else start
+
+
+def _distance(s: int, e: int, ts: int, te: int) -> int:
+    if e <= ts:
+        return ts - e
+    if s >= te:
+        return (s - te) + 1
+    return 0
+
+
+def _adjacent(text: str, a: _Time, b: _Time) -> bool:
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    gap = text[lo.end:hi.start]
+    return len(gap) <= 8 and bool(re.fullmatch(r"\s*(?:[-–—/]|und|and|bis|и|по|et|au|y|al|to|–)?\s*", gap))
+
+
+def _event_time(group: list[_Time], text: str) -> EventTime:
+    starts = [t.expr.interval_start for t in group if t.expr.interval_start]
+    ends = [t.expr.interval_end for t in group if t.expr.interval_end]
+    g = sorted(group, key=lambda t: t.start)
+    return EventTime(start=min(starts) if starts else None, end=max(ends) if ends else None,
+                     granularity=g[0].expr.granularity,
+                     text=g[0].expr.text if len(g) == 1 else text[g[0].start:g[-1].end])
+
+
+def _same_time(a: EventTime | None, b: EventTime | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.start == b.start and a.end == b.end
+
+
+def _within(inner: EventTime, outer: EventTime) -> bool:
+    if not (inner.start and outer.start and outer.end):
+        return True
+    return outer.start <= inner.start and (inner.end or inner.start) <= outer.end
+
+
+class _OrigToNorm:
+    """Maps original offsets to normalised ones (inverse of NormText's map)."""
+
+    def __init__(self, norm: NormText) -> None:
+        self.starts = norm.starts or []
+        self.ends = norm.ends or []
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        s = bisect.bisect_left(self.starts, start)
+        e = bisect.bisect_right(self.ends, end)
+        return s, max(s, e)

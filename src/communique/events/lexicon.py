@@ -1,0 +1,161 @@
+"""Per-language event lexicons: triggers, status cues, clause breaks, anaphora, document heads.
+
+Each language is one data file, ``data/lang/<iso>/events.yaml``; this module compiles it
+once per process into a handful of regular expressions. Adding a language is adding a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+from communique.errors import ExtractionError
+
+log = logging.getLogger(__name__)
+
+LANGS = ("de", "en", "ru", "fr", "es")
+CUE_NAMES = ("planned", "occurred", "cancelled", "postponed", "denied", "expected", "possible", "negated",
+             "historical")
+_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
+
+
+class LexiconError(ExtractionError):
+    """An events.yaml file is missing or invalid."""
+
+
+@dataclass(slots=True)
+class Trigger:
+    name: str
+    kind: str
+    type: str | None
+    mode: str | None = None
+    frame: bool = False
+    direction: str = "none"  # visit | subject | none
+    documents: bool = False
+    statement: bool = False
+    weight: float = 0.7
+
+
+@dataclass(slots=True)
+class Lexicon:
+    lang: str
+    triggers: dict[str, Trigger]
+    trigger_re: regex.Pattern
+    cue_re: regex.Pattern | None
+    break_re: regex.Pattern | None
+    anaphora_plural: regex.Pattern | None
+    anaphora_singular: regex.Pattern | None
+    definite_re: regex.Pattern | None
+    indefinite_re: regex.Pattern | None
+    frame_ref_re: regex.Pattern | None
+    with_re: regex.Pattern | None
+    locative_re: regex.Pattern | None
+    doc_head_re: regex.Pattern | None
+    coordinators: frozenset[str] = field(default_factory=frozenset)
+    hard_stops: frozenset[str] = field(default_factory=frozenset)
+
+
+def _wrap(pattern: str) -> str:
+    """A pattern matches whole words: at a word start and up to a word end."""
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(_wrap(p) for p in patterns)
+
+
+def _compile_list(patterns: list[str] | None, *, wrap: bool = True) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    body = _alternation(patterns) if wrap else "|".join(f"(?:{p})" for p in patterns)
+    return regex.compile(body, _FLAGS)
+
+
+def _named(groups: dict[str, list[str]], *, wrap: bool = True) -> regex.Pattern | None:
+    parts = []
+    for name, pats in groups.items():
+        if not pats:
+            continue
+        body = _alternation(pats) if wrap else "|".join(f"(?:{p})" for p in pats)
+        parts.append(f"(?P<{name}>{body})")
+    return regex.compile("|".join(parts), _FLAGS) if parts else None
+
+
+def load_data(lang: str) -> dict[str, Any]:
+    try:
+        raw = resources.files("communique").joinpath("data").joinpath("lang").joinpath(lang).joinpath("events.yaml").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise LexiconError(f"no event lexicon for language {lang!r}") from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"events.yaml for {lang!r} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), dict):
+        raise LexiconError(f"events.yaml for {lang!r} has no 'triggers' mapping")
+    return data
+
+
+@functools.lru_cache(maxsize=None)
+def get_lexicon(lang: str) -> Lexicon:
+    data = load_data(lang)
+    triggers: dict[str, Trigger] = {}
+    groups: dict[str, list[str]] = {}
+    for name, spec in data["triggers"].items():
+        try:
+            trig = Trigger(
+                name=name, kind=spec["kind"], type=spec.get("type"), mode=spec.get("mode"),
+                frame=bool(spec.get("frame", False)), direction=spec.get("direction", "none"),
+                documents=bool(spec.get("documents", False)), statement=bool(spec.get("statement", False)),
+                weight=float(spec.get("weight", 0.7)),
+            )
+        except (KeyError, TypeError) as exc:
+            raise LexiconError(f"{lang}/events.yaml: trigger {name!r} is incomplete: {exc}") from exc
+        triggers[name] = trig
+        groups[f"t_{name}"] = list(spec.get("patterns") or [])
+    try:
+        trigger_re = _named(groups)
+        cues = data.get("cues") or {}
+        cue_re = _named({c: cues.get(c) or [] for c in CUE_NAMES})
+        breaks = {"brk": data.get("clause_breaks") or [], "purpose": data.get("purpose_breaks") or []}
+        break_re = _named(breaks, wrap=False)
+        ana = data.get("anaphora") or {}
+        preps = data.get("prepositions") or {}
+        docs = data.get("documents") or {}
+        lex = Lexicon(
+            lang=lang,
+            triggers=triggers,
+            trigger_re=trigger_re,
+            cue_re=cue_re,
+            break_re=break_re,
+            anaphora_plural=_compile_list(ana.get("plural")),
+            anaphora_singular=_compile_list(ana.get("singular")),
+            definite_re=_compile_list(ana.get("definite")),
+            indefinite_re=_compile_list(ana.get("indefinite")),
+            frame_ref_re=_compile_list(ana.get("frame_refs")),
+            with_re=_compile_list(preps.get("with")),
+            locative_re=_compile_list(preps.get("locative")),
+            doc_head_re=_compile_list(docs.get("heads")),
+            coordinators=frozenset(w.lower() for w in docs.get("coordinators") or []),
+            hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),
+        )
+    except regex.error as exc:
+        raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
+    log.debug("event lexicon %s: %d triggers", lang, len(triggers))
+    return lex
+
+
+def available_languages() -> list[str]:
+    out = []
+    for lang in LANGS:
+        try:
+            load_data(lang)
+        except LexiconError:
+            continue
+        out.append(lang)
+    return out
