@@ -1,14 +1,7 @@
-"""Mention linking: find people, countries, places, organisations and documents; link them to the KB."""
+"""Mention linking: find people, countries, places, organisations; link them to the knowledge base."""
 
 from __future__ import annotations
 
-from communique.documents import Document
-from communique.model import Entity
-from communique.normalize import NormText
+from communique.mentions.linker import Mention, MentionLinker
 
-
-class MentionLinker:
-    """Placeholder until the knowledge base lands (issue 3): finds nothing."""
-
-    def link(self, doc: Document, norm: NormText) -> list[Entity]:
-        return []
+__all__ = ["MentionLinker", "Mention"]

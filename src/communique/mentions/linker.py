@@ -1,0 +1,519 @@
+"""Find mentions of knowledge-base entities in a document and link them.
+
+One pass of an Aho-Corasick automaton (ahocorasick-rs, leftmost-longest) over the folded
+normalised text finds every knowledge-base name; Python then checks Unicode word boundaries
+(``str.isalnum``, so they hold for Cyrillic), inflectional endings per language (Russian
+case endings, German genitive/adjective endings, Romance plurals), capitalisation of names,
+and resolves ambiguous names by context (the document's countries, "X, Y" patterns,
+population, the document date for office-holders). Title-and-name patterns and, for Russian,
+natasha's NER find people the knowledge base does not know; role nouns ("der Minister",
+"глава МИД") resolve to a person already named.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from communique.documents import Document
+from communique.kb import KnowledgeBase, load_kb
+from communique.kb.build import is_common_word, slug
+from communique.kb.fold import fold
+from communique.kb.translit import has_cyrillic, transliterate
+from communique.model import Entity, Span
+from communique.normalize import NormText, find_links
+
+log = logging.getLogger(__name__)
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+
+# allowed endings after a name, by script/language (folded text)
+RU_NOUN = frozenset("а я у ю е и ы о ом ем ём ой ей ою ею ью ам ям ами ями ах ях ов ев ым им".split())
+RU_ADJ = frozenset("ий ый ой ая яя ое ее ого его ому ему ым им ом ем ую юю ые ие ых их ыми ими".split())
+RU_STEM = frozenset("а я у ю е и ы ой ей ою ею ью ом ем ем".split())
+DE_END = frozenset(["s", "es", "n", "en", "e", "er", "em", "ern", "ns"])
+ROM_END = frozenset(["s", "es"])
+EN_END = frozenset(["s", "es"])
+
+TYPE_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2, "place": 3}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # offsets in the normalised text
+    end: int
+    eid: str
+    kind: str  # name, acr, adj, dem, sur, flag, title, natasha, coref
+    etype: str
+    score: float = 1.0
+    role: str | None = None  # as written, for new persons
+    name: str | None = None  # for new entities
+    country: str | None = None
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    cands: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=8)
+def lang_lexicon(lang: str) -> dict[str, Any]:
+    p = LANG_DIR / lang / "mentions.yaml"
+    if not p.exists():
+        return {"titles": [], "coref": {}, "articles": []}
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    titles = sorted({str(t) for t in data.get("titles") or []}, key=len, reverse=True)
+    coref = {str(k): str(v) for k, v in (data.get("coref") or {}).items()}
+    arts = [str(a) for a in data.get("articles") or []]
+    if lang == "ru":
+        title_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t.lower())[:-1] + r"\w{0,3}" if len(t) > 5 else re.escape(t.lower()) for t in titles) + r")(?![\w-])")
+    else:
+        title_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(fold(t)) for t in titles) + r")(?![\w-])")
+    if lang == "ru":
+        coref_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k))[:-1] + r"\w{0,3}" for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+    elif arts:
+        coref_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+    else:
+        coref_re = None
+    return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re}
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_INITIALS_LEFT = re.compile(r"(?:(?<![\w])[A-ZА-ЯЁ]\.\s?){1,2}$")
+
+
+class MentionLinker:
+    """``link(doc, norm) -> list[Entity]``; ``find(doc, norm) -> list[Mention]`` for evaluation."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, *, use_natasha: bool = True) -> None:
+        self.kb = kb if kb is not None else load_kb()
+        self.use_natasha = use_natasha
+        self._natasha = None
+
+    # -- the automaton pass -------------------------------------------------------------------
+    def _raw_matches(self, text: str, ft: str, lang: str) -> list[_Raw]:
+        kb = self.kb
+        n = len(ft)
+        out: list[_Raw] = []
+        for pidx, s, e in kb.matcher.find_matches_as_indexes(ft):
+            if s > 0 and ft[s - 1].isalnum():
+                continue
+            w = e
+            while w < n and ft[w].isalnum():
+                w += 1
+            rem = ft[e:w] if w > e else ""
+            cands = kb.candidates[pidx]
+            keep: list[tuple[str, str, str]] = []
+            first = text[s]
+            cyr = "а" <= ft[s] <= "я" or ft[s] in "ёй"
+            for eid, kind, flags in cands:
+                if kind == "stem" or kind == "stemsur":
+                    if not (cyr and rem in RU_STEM):
+                        continue
+                elif kind == "adjstem":
+                    if rem not in RU_ADJ:
+                        continue
+                elif rem:
+                    if cyr:
+                        ok = rem in (RU_ADJ if kind == "adj" else RU_NOUN)
+                    elif lang == "de":
+                        ok = rem in DE_END
+                    elif kind in ("acr", "flag"):
+                        ok = False
+                    else:
+                        ok = rem in ROM_END
+                    if not ok:
+                        continue
+                if kind == "acr":
+                    frag = text[s:e]
+                    if not any(c.isupper() for c in frag):
+                        continue
+                    if len(frag) <= 4 and frag != frag.upper():
+                        continue
+                elif kind in ("name", "sur", "stem", "stemsur") and first.isalpha() and not first.isupper():
+                    et = eid.split("/")[0]
+                    # organisation names with a lower-case first word occur (fr/es "ministère ...")
+                    if not (et == "kb:org" and " " in ft[s:e]):
+                        continue
+                if "c" in flags and (not first.isupper() or _sentence_initial(text, s)):
+                    continue
+                keep.append((eid, kind, flags))
+            if keep:
+                out.append(_Raw(s, w, keep))
+        return out
+
+    # -- resolution ---------------------------------------------------------------------------
+    def find(self, doc: Document, norm: NormText) -> list[Mention]:
+        text = norm.text
+        lang = (doc.lang or "en")[:2]
+        ft = fold(text)
+        day = doc.published.date().isoformat() if doc.published else None
+        kb = self.kb
+        ents = kb.entities
+        raws = self._raw_matches(text, ft, lang)
+        links = [(l.start, l.end) for l in find_links(text)] if "/" in text else []
+
+        # the document's countries: unambiguous country mentions and flags
+        doc_countries: dict[str, int] = {}
+        for r in raws:
+            for eid, kind, _ in r.cands:
+                e = ents[eid]
+                if e["type"] == "country" and e.get("country"):
+                    doc_countries[e["country"]] = doc_countries.get(e["country"], 0) + 1
+        full_persons = {eid for r in raws for eid, kind, _ in r.cands if kind == "name" and eid.startswith("kb:person/")}
+
+        mentions: list[Mention] = []
+        for i, r in enumerate(raws):
+            if links and any(a < r.end and r.start < b for a, b in links):
+                continue
+            m = self._resolve(r, raws, i, text, ft, doc_countries, full_persons, day, lang)
+            if m is not None:
+                mentions.append(m)
+
+        taken = _Coverage(mentions)
+        mentions.extend(self._title_persons(text, ft, lang, taken, mentions))
+        cor = self._coref(text, ft, lang, mentions, day)
+        mentions.extend(cor)
+        for m in cor:
+            taken.add(m.start, m.end)
+        if lang == "ru" and self.use_natasha:
+            mentions.extend(self._natasha_mentions(text, taken, mentions))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def _resolve(self, r: _Raw, raws: list[_Raw], i: int, text: str, ft: str,
+                 doc_countries: dict[str, int], full_persons: set[str], day: str | None, lang: str) -> Mention | None:
+        ents = self.kb.entities
+        best: tuple[float, str, str] | None = None
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        # "X, Y": the next mention right after a comma names X's country or region
+        follow_country = None
+        if nxt is not None and re.fullmatch(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?", ft[r.end:nxt.start] or "x"):
+            for eid, _k, _f in nxt.cands:
+                if ents[eid]["type"] == "country":
+                    follow_country = ents[eid].get("country")
+        if nxt is not None and follow_country is None:
+            gap = ft[r.end:nxt.start]
+            if re.fullmatch(r",\s*(?:republik|republic|république|república|республика)\s+", gap):
+                for eid, _k, _f in nxt.cands:
+                    if ents[eid]["type"] == "country":
+                        follow_country = ents[eid].get("country")
+        for eid, kind, flags in r.cands:
+            e = ents[eid]
+            t = e["type"]
+            score = 10.0 - 2 * TYPE_PRIORITY.get(t, 4)
+            if kind in ("name", "acr", "flag"):
+                score += 3
+            if t == "place":
+                pop = e.get("population") or 0
+                score += 0.5 * math.log10(pop + 10)
+                c = e.get("country")
+                if c and c in doc_countries:
+                    score += 3
+                if follow_country and c == follow_country:
+                    score += 6
+                if e.get("capital"):
+                    score += 1
+                if follow_country and c and c != follow_country:
+                    score -= 3
+                if not e.get("capital") and pop < 1_000_000 and c not in doc_countries and c != follow_country \
+                        and _known_word(text[r.start:r.end], lang):
+                    continue
+            elif t == "person":
+                active = self.kb.term_at(eid, day) is not None
+                if kind in ("sur", "stemsur"):
+                    if eid not in full_persons and not active:
+                        continue
+                    score -= 2.5
+                    if eid in full_persons:
+                        score += 3
+                if active:
+                    score += 1
+                if e.get("country") in doc_countries:
+                    score += 0.5
+            elif t == "country" and kind in ("adj", "adjstem", "dem"):
+                score -= 0.5
+            if best is None or score > best[0]:
+                best = (score, eid, kind)
+        if best is None:
+            return None
+        _score, eid, kind = best
+        e = ents[eid]
+        start = r.start
+        if e["type"] == "person":
+            start = self._expand_person_left(text, ft, start, e)
+        return Mention(start, r.end, eid, kind, e["type"], score=_score)
+
+    def _expand_person_left(self, text: str, ft: str, start: int, ent: dict) -> int:
+        left = text[max(0, start - 12):start]
+        m = _INITIALS_LEFT.search(left)
+        if m:
+            return start - (len(left) - m.start())
+        m = re.search(r"([^\W\d_]+)\s+$", ft[max(0, start - 30):start])
+        if m and text[start - len(m.group(0))].isupper():
+            tok = m.group(1)
+            for f in ent.get("first") or ():
+                stem = f[:-1] if len(f) > 3 else f
+                if tok.startswith(stem):
+                    return start - len(m.group(0))
+        return start
+
+    # -- people the KB does not know --------------------------------------------------------
+    def _title_persons(self, text: str, ft: str, lang: str, taken: "_Coverage", mentions: list[Mention]) -> list[Mention]:
+        lex = lang_lexicon(lang)
+        title_re = lex.get("title_re")
+        if title_re is None or not lex["titles"]:
+            return []
+        out: list[Mention] = []
+        for tm in title_re.finditer(ft):
+            # the window: up to the end of the clause
+            lim = min(len(text), tm.end() + 140)
+            stop = re.search(r"[.;:!?\n(]\s|[;:!?\n(]", text[tm.end():lim])
+            wend = tm.end() + stop.start() if stop else lim
+            run: list[tuple[int, int]] = []
+            found = None
+            for tok in _TOKEN.finditer(text, tm.end(), wend):
+                s, e = tok.span()
+                word = tok.group(0).rstrip(".")
+                e = s + len(word)
+                ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
+                      and not word.isupper() and not _is_title_word(word, lang)
+                      and not (is_common_word(word) and not _is_name_like(word)))
+                between = text[run[-1][1]:s] if run else ""
+                if ok and (not run or re.fullmatch(r"\s+|-", between)):
+                    run.append((s, e))
+                    continue
+                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                    found = run
+                    break
+                run = [(s, e)] if ok else []
+            else:
+                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                    found = run
+            if not found:
+                continue
+            found = found[:3]
+            ns, ne = found[0][0], found[-1][1]
+            if taken.overlaps(ns, ne):
+                continue
+            rstart = tm.start()
+            for t2 in title_re.finditer(ft, tm.start(), ns):
+                rstart = t2.start()
+            role = text[rstart:ns].strip().rstrip(",").strip()
+            surface = text[ns:ne]
+            name = _english_name(surface, lang)
+            country = _role_country(self.kb, mentions, tm.start(), ns)
+            eid = f"new:person/{slug(name)}"
+            m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
+            out.append(m)
+            taken.add(ns, ne)
+        return out
+
+    def _natasha_mentions(self, text: str, taken: "_Coverage", mentions: list[Mention]) -> list[Mention]:
+        try:
+            nat = self._load_natasha()
+        except Exception as exc:  # natasha is optional at run time
+            log.warning("natasha unavailable: %s", exc)
+            return []
+        from natasha import Doc
+
+        d = Doc(text)
+        d.segment(nat["segmenter"])
+        d.tag_ner(nat["ner"])
+        out: list[Mention] = []
+        for sp in d.spans:
+            s, e = sp.start, sp.stop
+            if taken.overlaps(s, e):
+                continue
+            surface = text[s:e]
+            if sp.type == "PER":
+                name = _english_name(surface, "ru")
+                out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))
+            elif sp.type == "LOC":
+                name = _english_name(surface, "ru", person=False)
+                out.append(Mention(s, e, f"new:place/{slug(name)}", "natasha", "place", name=name))
+            elif sp.type == "ORG":
+                name = _english_name(surface, "ru", person=False)
+                out.append(Mention(s, e, f"new:organization/{slug(name)}", "natasha", "organization", name=name))
+            taken.add(s, e)
+        return out
+
+    def _load_natasha(self) -> dict[str, Any]:
+        if self._natasha is None:
+            from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+            emb = NewsEmbedding()
+            self._natasha = {"segmenter": Segmenter(), "ner": NewsNERTagger(emb)}
+        return self._natasha
+
+    # -- coreference -------------------------------------------------------------------------------
+    def _coref(self, text: str, ft: str, lang: str, mentions: list[Mention], day: str | None) -> list[Mention]:
+        lex = lang_lexicon(lang)
+        cre = lex.get("coref_re")
+        persons = [m for m in mentions if m.etype == "person"]
+        if cre is None or not persons:
+            return []
+        out: list[Mention] = []
+        taken = _Coverage(mentions)
+        for cm in cre.finditer(ft):
+            s, e = cm.span(1)
+            if taken.overlaps(s, e):
+                continue
+            # a role noun directly followed by a name is a title, not a back-reference
+            clause = re.match(r"[^.;:!?\n]{0,60}", text[e:])
+            cend = e + (clause.end() if clause else 0)
+            if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[e:e + 3])) or any(p.etype == "person" and e <= p.start < cend for p in mentions):
+                continue
+            if re.match(r"[^\W\d_]", text[e:e + 1] or " "):
+                continue
+            word = cm.group(1)
+            office = None
+            for k, v in lex["coref"].items():
+                if word == k or (lang == "ru" and word.startswith(k[:-1])):
+                    office = v
+                    break
+            prev = [p for p in persons if p.end <= s]
+            if not prev or office is None:
+                continue
+            target = None
+            for p in reversed(prev):
+                role = (self.kb.role_at(p.eid, day) if p.eid.startswith("kb:") else p.role) or ""
+                t = self.kb.term_at(p.eid, day) if p.eid.startswith("kb:") else None
+                if office == "minister" and ("minister" in role.lower() or "minist" in role.lower()):
+                    target = p
+                elif t and t.get("office") == office:
+                    target = p
+                elif office == "foreign_minister" and "foreign" in role.lower():
+                    target = p
+                if target:
+                    break
+            if target is None:
+                continue
+            out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
+        return out
+
+    # -- entities --------------------------------------------------------------------------------
+    def link(self, doc: Document, norm: NormText) -> list[Entity]:
+        mentions = self.find(doc, norm)
+        return self.to_entities(doc, norm, mentions)
+
+    def to_entities(self, doc: Document, norm: NormText, mentions: list[Mention]) -> list[Entity]:
+        day = doc.published.date().isoformat() if doc.published else None
+        by_id: dict[str, Entity] = {}
+        order: list[str] = []
+        for m in mentions:
+            s, e = norm.to_original(m.start, m.end)
+            span = Span(s, e, doc.text[s:e])
+            ent = by_id.get(m.eid)
+            if ent is None:
+                ent = self._entity(m, day)
+                by_id[m.eid] = ent
+                order.append(m.eid)
+            if not any(x.start == s and x.end == e for x in ent.mentions):
+                ent.mentions.append(span)
+            if m.role and ent.role is None:
+                ent.role = m.role
+            if m.country and ent.country is None:
+                ent.country = m.country
+        return [by_id[k] for k in order]
+
+    def _entity(self, m: Mention, day: str | None) -> Entity:
+        e = self.kb.entities.get(m.eid)
+        if e is None:
+            return Entity(id=m.eid, type=m.etype, name=m.name or m.eid, country=m.country, role=m.role,
+                          extra={"found_by": m.kind})
+        extra: dict[str, Any] = {}
+        if e.get("acronym"):
+            extra["acronym"] = e["acronym"]
+        role = self.kb.role_at(m.eid, day) if e["type"] == "person" else None
+        return Entity(id=e["id"], type=e["type"], name=e["name"], country=e.get("country"), wikidata=e.get("wikidata"),
+                      geonames=e.get("geonames"), role=role, extra=extra)
+
+
+class _Coverage:
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.spans = [(m.start, m.end) for m in mentions]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.spans)
+
+    def add(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
+
+
+@lru_cache(maxsize=65536)
+def _known_word(word: str, lang: str) -> bool:
+    """An ordinary word of the document's language ("Länder", "Lesen"): weak evidence for a place."""
+    if " " in word or lang not in ("de", "en", "fr", "es"):
+        return False
+    import simplemma
+
+    return simplemma.is_known(word, lang)
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"'«„“(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:…"
+
+
+def _immediately_after(text: str, title_end: int, s: int) -> bool:
+    return bool(re.fullmatch(r"\s*,?\s*", text[title_end:s]))
+
+
+@lru_cache(maxsize=4096)
+def _is_title_word(word: str, lang: str) -> bool:
+    fw = fold(word)
+    lex = lang_lexicon(lang)
+    return bool(lex["title_re"].fullmatch(fw)) if lex.get("title_re") is not None else False
+
+
+@lru_cache(maxsize=65536)
+def _is_name_like(word: str) -> bool:
+    if has_cyrillic(word):
+        from communique.kb.build import _morph
+
+        return any(("Name" in p.tag or "Surn" in p.tag) and p.score > 0.2 for p in _morph().parse(word))
+    return False
+
+
+def _english_name(surface: str, lang: str, person: bool = True) -> str:
+    s = " ".join(surface.split())
+    if has_cyrillic(s):
+        if person:
+            from communique.kb.build import _morph
+
+            morph = _morph()
+            toks = []
+            for t in s.split():
+                ps = morph.parse(t)
+                best = next((p for p in ps if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag), None)
+                if best is not None:
+                    nf = best.inflect({"nomn"}) or best
+                    w = nf.word
+                else:
+                    w = t
+                toks.append(w[:1].upper() + w[1:].lower() if w.islower() or w.isupper() else w)
+            s = " ".join(toks)
+        s = transliterate(s, "en")
+    return s
+
+
+def _role_country(kb: KnowledgeBase, mentions: list[Mention], rs: int, re_: int) -> str | None:
+    for m in mentions:
+        if rs <= m.start and m.end <= re_:
+            e = kb.entities.get(m.eid)
+            if e and e.get("country"):
+                return e["country"]
+    return None
