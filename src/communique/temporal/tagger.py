@@ -60,6 +60,7 @@ class Resolved:
     certainty: str = "resolved"
     day: date | None = None  # a day this expression pins down (reference for later times)
     ref: date | None = None  # a date usable as narrative reference
+    weak: bool = False  # a bare year: a far jump from the current reference is a digression
 
 
 @dataclass
@@ -71,6 +72,7 @@ class _Ctx:
     domain: str
     last: date | None = None  # last mentioned date (narrative reference)
     last_day: date | None = None  # last mentioned day (anchor of clock times)
+    last_gran: str | None = None
     bounds: list[int] | None = None
     out: list[TimeExpr] = field(default_factory=list)
 
@@ -209,6 +211,10 @@ class TimeTagger:
         r = self._resolve(m, kind, ctx, m.start(), m.end())
         if r is None:
             return
+        if kind == "year" and not self._g(m, "mod"):
+            r.weak = True
+        if kind in ("shift", "offset") and ctx.domain == "narrative":
+            r.ref = None  # relative mentions do not move the narrative reference
         self._add(ctx, m.start(), m.end(), r, m)
 
     def _add(self, ctx: _Ctx, s: int, e: int, r: Resolved, m: regex.Match | None, extra: dict | None = None) -> None:
@@ -235,8 +241,9 @@ class TimeTagger:
         ctx.out.append(t)
         if r.day is not None:
             ctx.last_day = r.day
-        if r.ref is not None:
+        if r.ref is not None and not (r.weak and ctx.last is not None and abs(r.ref.year - ctx.last.year) > 10):
             ctx.last = r.ref
+            ctx.last_gran = r.gran
 
     def _signal(self, ctx: _Ctx, s: int) -> str | None:
         return ctx.signal(s)
@@ -327,8 +334,10 @@ class TimeTagger:
             x = ctx.last_day or ctx.dct
             if x is None:
                 return Resolved("DATE", "XXXX-XX-XX", "day", None, mod, "unresolved")
-            r = self._dayres(x, None, mod, "inferred")
-            r.day = r.ref = None
+            sh = lex.word("shift", g("shift")) if g("shift") else 0
+            r = self._dayres(x + timedelta(days=int(sh or 0)), None, mod, "inferred")
+            if not sh:
+                r.day = r.ref = None
             return r
         if g("ref"):
             return Resolved("DATE", lex.word("ref", g("ref")), None, None, mod, ctx.base_certainty())
@@ -473,7 +482,8 @@ class TimeTagger:
         base = ctx.anchor()
         if base is None:
             return None, "unresolved"
-        sh = ctx.lex.word("shift", self._g(m, "shift")) if self._g(m, "shift") else 0
+        shw = self._g(m, "yshift") or self._g(m, "shift")
+        sh = ctx.lex.word("shift", shw) if shw else 0
         return base.year + int(sh or 0), ctx.base_certainty()
 
     def _date(self, y: int | None, month: int | None, day: int | None, mod: str | None, ctx: _Ctx, s: int, e: int,
@@ -546,12 +556,14 @@ class TimeTagger:
     def _shift(self, m: regex.Match, ctx: _Ctx, mod: str | None, s: int, e: int) -> Resolved | None:
         lex = ctx.lex
         unit = lex.word("unit", self._g(m, "unit"))
-        if unit is None:
-            return None
         sh = self._g(m, "shift")
         n = lex.word("shift", sh) if sh is not None else 0
         if not isinstance(n, int):
             n = 0
+        if unit is None and self._g(m, "prevunit"):
+            unit, n = lex.word("prevunit", self._g(m, "prevunit")), -1
+        if unit is None:
+            return None
         gran = cal.UNIT_GRAN.get(unit)
         if gran in (None, "time"):
             return None
@@ -621,13 +633,15 @@ class TimeTagger:
             return None
         if n == "X" or not isinstance(n, (int, float)):
             return Resolved("DATE", "PAST_REF" if dirv < 0 else "FUTURE_REF", None, None, mod, "resolved")
-        base = ctx.dct if ctx.domain == "news" else (ctx.last_day or ctx.last or ctx.dct)
+        base = ctx.dct if ctx.domain == "news" else (ctx.last or ctx.dct)
         gran = cal.UNIT_GRAN.get(unit)
         if gran in (None, "time"):
             return Resolved("DURATION", f"PT{int(n)}{_UNIT_PERIOD[unit]}", "time", None, mod)
         if base is None:
             return Resolved("DATE", cal.value_of(gran, None), gran, None, mod, "unresolved")
         x = cal.shift_date(base, unit, int(dirv * n))
+        if ctx.domain == "narrative" and ctx.last_gran == "day" and unit in ("D", "W", "M"):
+            gran = "day"
         if gran == "day":
             return self._dayres(x, None, mod, ctx.base_certainty())
         if gran == "week":
