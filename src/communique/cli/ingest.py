@@ -109,15 +109,26 @@ def fetch() -> None:
 @fetch.command("telegram")
 @click.argument("channel")
 @click.option("--since", help="Stop paging at posts older than this date (YYYY-MM-DD).")
-@click.option("--limit", type=int, default=None, help="At most this many posts.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many posts.")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds to wait between two page requests (be polite).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds before a request is given up (then retried with backoff).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def fetch_telegram(ctx: click.Context, channel: str, since: str | None, limit: int | None, as_json: bool) -> None:
-    """Fetch a public channel's posts from its web preview (t.me/s/CHANNEL), newest first."""
-    name = channel.rsplit("/", 1)[-1].lstrip("@")
-    options = ReadOptions(source_name=name, since=_parse_since(since))
-    if limit:
-        options.csv_columns["limit"] = str(limit)
-    results = run_and_report(ctx, [f"https://t.me/s/{name}"], "telegram-web", options, as_json)
+def fetch_telegram(ctx: click.Context, channel: str, since: str | None, limit: int | None, delay: float,
+                   timeout: float, as_json: bool) -> None:
+    """Fetch a public channel's posts from its web preview (t.me/s/CHANNEL), newest first.
+
+    CHANNEL is a username (MFARussia, @MFARussia), a t.me link or a full preview URL. Paging
+    stops at the end of the history, at --since or at --limit.
+    """
+    from communique.ingest.telegram_web import channel_url
+
+    url = channel_url(channel)
+    name = url.rstrip("/").split("?")[0].rsplit("/", 1)[-1]
+    options = ReadOptions(source_name=name, since=_parse_since(since), limit=limit, request_delay=delay,
+                          timeout=timeout)
+    results = run_and_report(ctx, [url], "telegram-web", options, as_json)
     if any(r.counts.quarantined or r.error for r in results):
         ctx.exit(1)

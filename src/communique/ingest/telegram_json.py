@@ -273,6 +273,12 @@ def _has_media(msg: dict) -> bool:
     return any(k in msg for k in _MEDIA_KEYS)
 
 
+def _media_kind(msg: dict) -> str:
+    if msg.get("media_type"):
+        return str(msg["media_type"])
+    return next(k for k in _MEDIA_KEYS if k in msg)
+
+
 def _group_id(msg: dict) -> Any:
     return msg.get("media_group_id", msg.get("grouped_id"))
 
@@ -402,9 +408,9 @@ def messages_to_document(group: list[dict], chat: _Chat, options: ReadOptions) -
             links.append(e["href"])
     if links:
         meta["links"] = links
-    media = [k for m in group for k in _MEDIA_KEYS if k in m]
+    media = [_media_kind(m) for m in group if _has_media(m)]
     if media:
-        meta["media"] = media if len(group) > 1 else media[:1]
+        meta["media"] = media
     if len(group) > 1:
         meta["album"] = [m.get("id") for m in group]
     if captioned.get("media_group_id") is not None:
