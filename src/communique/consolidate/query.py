@@ -36,10 +36,13 @@ def resolve_actor(conn: sqlite3.Connection, name: str) -> list[str]:
         ids.append(f"kb:country/{name}")
     if name.startswith(("kb:", "new:", "gn:")):
         ids.append(name)
-    for hit in _kb_search(name):
-        if hit.get("id"):
-            ids.append(hit["id"])
-    ids.extend(es.resolve_names(conn, name))
+    hits = [h["id"] for h in _kb_search(name) if h.get("id")]
+    if hits:
+        # the knowledge base ranks loose matches too: keep those the store has seen, else the best one
+        known = es.entities_by_id(conn, hits)
+        ids.extend([h for h in hits if h in known] or hits[:1])
+    else:
+        ids.extend(es.resolve_names(conn, name))
     return list(dict.fromkeys(ids))
 
 
