@@ -290,7 +290,8 @@ class _DocRun:
         target = prior[-1]
         # "the meeting with X" naming someone new is another meeting
         if self.lex.with_re:
-            w = self.lex.with_re.match(self.text, self._skip_space(tend))
+            after = self._skip_space(tend)
+            w = self.lex.with_re.match(self.text, after) or _BETWEEN.match(self.text, after)
             if w:
                 names = self._explicit(w.end(), min(clause[1], w.end() + 80))
                 if names and not set(names) <= set(target.participants):
@@ -447,7 +448,7 @@ class _DocRun:
             return False
         if ev.trigger.kind not in SUB_KINDS:
             return False
-        if frame_ref:
+        if frame_ref or f.sentence == ev.sentence:
             return True
         parts = set(ev.participants)
         return not parts or bool(parts & set(f.participants))
@@ -601,7 +602,7 @@ class _DocRun:
             if any(ch in gap for ch in ",;:.!?()\n"):
                 break
             w = wm.group(0).lower()
-            if w in lex.hard_stops or lex.trigger_re.match(self.text, wm.start()):
+            if w in lex.hard_stops or self._document_trigger_at(wm.start()):
                 break
             if w in lex.coordinators:
                 nxt = self.text[wm.end():min(stop, wm.end() + 60)]
@@ -617,6 +618,10 @@ class _DocRun:
             end = start + self.text[start:end].rstrip().rfind(words[-1]) - 1
             words = words[:-1]
         return start, max(end, hend)
+
+    def _document_trigger_at(self, pos: int) -> bool:
+        m = self.lex.trigger_re.match(self.text, pos)
+        return bool(m and self.lex.triggers[m.lastgroup[2:]].documents)
 
     def _next_is_trigger(self, pos: int, stop: int) -> bool:
         m = self.lex.trigger_re.search(self.text, pos, min(stop, pos + 40))
@@ -697,6 +702,7 @@ class _DocRun:
         return out
 
 
+_BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", re.IGNORECASE)
 _DANGLING = frozenset("für for на по pour para de del des of on über zu zur zum im in au du sur".split())
 
 

@@ -1,0 +1,407 @@
+"""``communique eval events``: the seed, presidential press releases (silver), Spanish PLOVER sentences.
+
+1. seed: ``spec/seed/seed_de.expected.json`` against the extraction of ``seed_de.txt``;
+   every required item must match and no announced item may be ``occurred``.
+2. press: ``data/press/zelenskyy.csv``. The headline is withheld from the extractor and read
+   as silver gold: a headline naming a phone call, video call, meeting/talks or visit with a
+   foreign counterpart must yield an event of that kind with that counterpart (the
+   counterpart is what the mention linker finds in the headline, less Ukraine's own side),
+   on the publication date, a date the body gives, or with no date. Precision: the
+   document's first contact event with a foreign participant, against the headline.
+   Greetings and condolences must yield no meeting.
+3. plover: ``data/events/plover_spanish/``: the PLOVER type of the sentence's main event
+   (highest confidence, then earliest) against the gold category.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+import time as _time
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+import click
+
+from communique.documents import Document
+from communique.errors import EvaluationError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+MEET = {"meeting", "talks", "session", "summit"}
+KIND_CLASS = {"phone_call": {"phone_call"}, "video_call": {"video_call"}, "meeting": MEET, "visit": {"visit"}}
+PLOVER_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "SACTION": "SANCTION"}
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. the seed
+# ---------------------------------------------------------------------------------------------
+def _ent_index(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {e["id"]: e for e in record["entities"]}
+
+
+def _key_matches(key: str, ent: dict[str, Any] | None) -> bool:
+    if ent is None:
+        return False
+    if re.fullmatch(r"[A-Z]{2}", key):
+        return ent["type"] == "country" and ent.get("country") == key
+    k = key.lower()
+    names = [ent.get("name") or "", ent.get("acronym") or ""] + [m.get("text") or "" for m in ent.get("mentions", [])]
+    return any(k in n.lower() for n in names if n) or k == (ent.get("id", "").rsplit("/", 1)[-1].lower())
+
+
+def _ids_match(keys: list[str], ids: list[str], ents, mode: str) -> bool:
+    hits = [any(_key_matches(k, ents.get(i)) for i in ids) for k in keys]
+    return all(hits) if mode == "all" else any(hits)
+
+
+def _event_matches(exp: dict[str, Any], ev: dict[str, Any], ents) -> bool:
+    if ev["kind"] not in exp["kind"]:
+        return False
+    for f in ("type", "mode", "status", "modality"):
+        if f in exp and ev.get(f) != exp[f]:
+            return False
+    parts = ev["actors"] + ev["recipients"]
+    if "actors" in exp and not _ids_match(exp["actors"], ev["actors"], ents, "all"):
+        return False
+    if "recipients_any" in exp and not _ids_match(exp["recipients_any"], ev["recipients"], ents, "any"):
+        return False
+    if "participants_all" in exp and not _ids_match(exp["participants_all"], parts, ents, "all"):
+        return False
+    if "participants_any" in exp and not _ids_match(exp["participants_any"], parts, ents, "any"):
+        return False
+    if "organizations_any" in exp and not _ids_match(exp["organizations_any"], ev["organizations"], ents, "any"):
+        return False
+    if "location" in exp:
+        loc = ents.get(ev["location"]) if ev.get("location") else None
+        want = exp["location"]
+        names = [want["name"]] if "name" in want else want.get("name_any", [])
+        if loc is None or loc.get("country") != want.get("country") or not any(
+                n.lower() in (loc.get("name") or "").lower() for n in names):
+            return False
+    t = ev.get("time") or {}
+    if "time" in exp and [t.get("start"), t.get("end")] != exp["time"]:
+        return False
+    if "time_within" in exp:
+        lo, hi = exp["time_within"]
+        if not (t.get("start") and t.get("end") and lo <= t["start"] and t["end"] <= hi):
+            return False
+    if "time_granularity" in exp and t.get("granularity") != exp["time_granularity"]:
+        return False
+    if "documents_contain_any" in exp:
+        titles = [(ents.get(d) or {}).get("name", "").lower() for d in ev["documents"]]
+        if not any(s.lower() in t_ for s in exp["documents_contain_any"] for t_ in titles):
+            return False
+    return True
+
+
+def check_seed(record: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
+    """Compare one record with the seed's expectations: which items match, what is missing."""
+    ents = _ent_index(record)
+    items = []
+    for exp in expected["events"]:
+        hits = [ev["id"] for ev in record["events"] if _event_matches(exp, ev, ents)]
+        items.append({"label": exp["label"], "optional": bool(exp.get("optional")), "matched_by": hits})
+    docs = []
+    for exp in expected["entities"]:
+        if exp["type"] != "document":
+            continue
+        ok = any(e["type"] == "document" and any(s.lower() in e["name"].lower() for s in exp["name_contains_any"])
+                 for e in record["entities"])
+        docs.append({"label": "document " + "/".join(exp["name_contains_any"]), "optional": bool(exp.get("optional")),
+                     "matched_by": ["yes"] if ok else []})
+    occurred = [ev["id"] for ev in record["events"] if ev["status"] == "occurred" and ev["modality"] != "historical"]
+    required = [i for i in items + docs if not i["optional"]]
+    return {
+        "items": items + docs,
+        "required": len(required),
+        "required_matched": sum(1 for i in required if i["matched_by"]),
+        "optional_matched": sum(1 for i in items + docs if i["optional"] and i["matched_by"]),
+        "optional": sum(1 for i in items + docs if i["optional"]),
+        "occurred_violations": occurred,
+        "complete": all(i["matched_by"] for i in required) and not occurred,
+    }
+
+
+def eval_seed(shared: Path, pipeline) -> dict[str, Any]:
+    seed = shared / "spec" / "seed"
+    expected = json.loads((seed / "seed_de.expected.json").read_text(encoding="utf-8"))
+    text = (seed / "seed_de.txt").read_text(encoding="utf-8")
+    doc = Document(id="seed_de", text=text, source="file", lang=expected["doc"]["lang"],
+                   published=datetime.fromisoformat(expected["doc"]["published"]))
+    record = pipeline.process(doc)
+    return check_seed(record, expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. press releases
+# ---------------------------------------------------------------------------------------------
+_H_PHONE = re.compile(r"(?i)\b(?:tele)?phone\b")
+_H_VIDEO = re.compile(r"(?i)\b(?:video|online)\b")
+_H_VISIT = re.compile(r"(?i)\bvisit(?:s|ed)?\b|\bpaid a visit\b")
+_H_MEET = re.compile(r"(?i)\b(?:met|meets?|meeting|talks|conversation|talked|received)\b")
+_H_GREET = re.compile(r"(?i)congratulat|condolence|greet|birthday|sympath")
+
+
+def headline_kind(headline: str) -> str | None:
+    if _H_PHONE.search(headline):
+        return "phone_call"
+    if _H_VIDEO.search(headline) and _H_MEET.search(headline):
+        return "video_call"
+    if _H_MEET.search(headline):
+        return "meeting"
+    if _H_VISIT.search(headline):
+        return "visit"
+    return None
+
+
+def _foreign(ents: Iterable[dict[str, Any]], home: str) -> list[dict[str, Any]]:
+    out = []
+    for e in ents:
+        if e["type"] not in ("person", "country", "organization", "group"):
+            continue
+        if e.get("country") == home:
+            continue
+        out.append(e)
+    return out
+
+
+def _counterpart_hit(ev: dict[str, Any], rec_ents: dict[str, dict], gold: list[dict[str, Any]]) -> bool:
+    parts = [rec_ents.get(i) for i in ev["actors"] + ev["recipients"]]
+    if ev.get("location"):
+        parts.append(rec_ents.get(ev["location"]))
+    parts = [p for p in parts if p]
+    for g in gold:
+        for p in parts:
+            if p["id"] == g["id"]:
+                return True
+            if g["type"] == "country" and p.get("country") == g.get("country"):
+                return True
+            if g["type"] == "person" and p["type"] == "person" and g["name"].split()[-1:] == p["name"].split()[-1:]:
+                return True
+    return False
+
+
+def _date_ok(ev: dict[str, Any], pub: date) -> bool:
+    t = ev.get("time") or {}
+    if not t.get("start") and not t.get("end"):
+        return True
+    try:
+        s = date.fromisoformat(t.get("start") or t["end"])
+        e = date.fromisoformat(t.get("end") or t["start"])
+    except (ValueError, KeyError):
+        return False
+    return s <= pub + timedelta(days=1) and e >= pub - timedelta(days=7)
+
+
+def eval_press(shared: Path, pipeline, limit: int | None = None, home: str = "UA") -> dict[str, Any]:
+    path = shared / "data" / "press" / "zelenskyy.csv"
+    if not path.exists():
+        raise EvaluationError(f"{path} is missing")
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if limit:
+        rows = rows[:limit]
+    recall = defaultdict(lambda: [0, 0])  # kind -> [hit, total]
+    prec = defaultdict(lambda: [0, 0])
+    greet_docs = greet_bad = 0
+    no_counterpart = 0
+    misses: list[dict[str, Any]] = []
+    for n, row in enumerate(rows):
+        pub = datetime.fromisoformat(row["date"].replace("Z", "+00:00")).astimezone(timezone.utc)
+        headline = row["headline"]
+        doc = Document(id=f"press:{n}", text=row["body"], source="csv", lang="en", published=pub)
+        record = pipeline.process(doc)
+        rec_ents = _ent_index(record)
+        if _H_GREET.search(headline):
+            greet_docs += 1
+            if any(ev["kind"] in MEET for ev in record["events"]):
+                greet_bad += 1
+        kind = headline_kind(headline)
+        if kind is None:
+            continue
+        hdoc = Document(id=f"press:{n}:h", text=headline, source="csv", lang="en", published=pub)
+        gold = _foreign(pipeline.linker.link(hdoc, _norm(headline)), home)
+        if not gold:
+            no_counterpart += 1
+            continue
+        recall[kind][1] += 1
+        ok = any(ev["kind"] in KIND_CLASS[kind] and _counterpart_hit(ev, rec_ents, gold) and _date_ok(ev, pub.date())
+                 for ev in record["events"])
+        recall[kind][0] += ok
+        lead = next((ev for ev in record["events"] if ev["kind"] in MEET | {"phone_call", "video_call", "visit"}
+                     and _foreign([rec_ents[i] for i in ev["actors"] + ev["recipients"] if i in rec_ents], home)), None)
+        if lead is not None:
+            lk = next(k for k, v in KIND_CLASS.items() if lead["kind"] in v)
+            prec[lk][1] += 1
+            good = lk == kind and _counterpart_hit(lead, rec_ents, gold)
+            prec[lk][0] += good
+        if not ok and len(misses) < 30:
+            misses.append({"headline": headline[:120], "kind": kind, "gold": [g["id"] for g in gold],
+                           "events": [(ev["kind"], ev["actors"] + ev["recipients"]) for ev in record["events"][:4]]})
+    kinds = sorted(set(recall) | set(prec))
+    per_kind = {k: {"recall": _ratio(*recall[k]), "recall_n": recall[k][1],
+                    "precision": _ratio(*prec[k]), "precision_n": prec[k][1]} for k in kinds}
+    tr = [sum(recall[k][0] for k in kinds), sum(recall[k][1] for k in kinds)]
+    tp = [sum(prec[k][0] for k in kinds), sum(prec[k][1] for k in kinds)]
+    return {"documents": len(rows), "per_kind": per_kind, "recall": _ratio(*tr), "recall_n": tr[1],
+            "precision": _ratio(*tp), "precision_n": tp[1], "headlines_without_counterpart": no_counterpart,
+            "greeting_docs": greet_docs, "greeting_docs_with_meeting": greet_bad, "misses": misses}
+
+
+def _norm(text: str):
+    from communique.normalize import normalize
+
+    return normalize(text)
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Spanish PLOVER sentences
+# ---------------------------------------------------------------------------------------------
+def read_plover(path: Path) -> list[dict[str, Any]]:
+    from lxml import etree
+
+    parser = etree.XMLParser(recover=True, huge_tree=True)
+    root = etree.parse(str(path), parser).getroot()
+    out = []
+    for s in root.iter("Sentence"):
+        if s.get("evaluate", "true") != "true":
+            continue
+        text = (s.findtext("Text") or "").strip()
+        codes = [c.get("plover") for c in s.findall("EventCoding") if c.get("plover")]
+        triggers = [t.get("eventtext") for t in s.findall("EventText")]
+        if not text or not codes:
+            continue
+        out.append({"id": s.get("id"), "date": s.get("date"), "text": text,
+                    "gold": [PLOVER_ALIASES.get(c, c) for c in codes], "triggers": triggers})
+    return out
+
+
+def primary_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    typed = [e for e in events if e.get("type")]
+    if not typed:
+        return None
+    return sorted(typed, key=lambda e: (-e["confidence"], (e.get("trigger") or {}).get("start", 0)))[0]
+
+
+def eval_plover(shared: Path, pipeline, limit: int | None = None) -> dict[str, Any]:
+    folder = shared / "data" / "events" / "plover_spanish"
+    files = sorted(folder.glob("*.xml"))
+    if not files:
+        raise EvaluationError(f"no PLOVER XML in {folder}")
+    rows = read_plover(files[0])
+    if limit:
+        rows = rows[:limit]
+    correct = any_hit = none = 0
+    confusion: Counter = Counter()
+    per_gold = defaultdict(lambda: [0, 0])
+    for r in rows:
+        try:
+            pub = datetime.strptime(r["date"], "%Y%m%d").replace(tzinfo=timezone.utc)
+        except (TypeError, ValueError):
+            pub = None
+        doc = Document(id=r["id"] or "plover", text=r["text"], source="xml", lang="es", published=pub)
+        record = pipeline.process(doc)
+        gold = r["gold"][0]
+        main = primary_event(record["events"])
+        pred = main["type"] if main else None
+        if pred is None:
+            none += 1
+        ok = pred == gold
+        correct += ok
+        any_hit += any(e.get("type") in r["gold"] for e in record["events"])
+        per_gold[gold][0] += ok
+        per_gold[gold][1] += 1
+        if not ok:
+            confusion[(gold, pred)] += 1
+    return {"sentences": len(rows), "type_accuracy": _ratio(correct, len(rows)),
+            "any_event_type_match": _ratio(any_hit, len(rows)), "no_event": none,
+            "per_gold_type": {k: {"accuracy": _ratio(*v), "n": v[1]} for k, v in sorted(per_gold.items())},
+            "top_confusions": [[g, p, n] for (g, p), n in confusion.most_common(10)]}
+
+
+# ---------------------------------------------------------------------------------------------
+# the command
+# ---------------------------------------------------------------------------------------------
+def _load_pipeline():
+    from communique.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@click.command("events")
+@click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The shared data folder (default: ../shared beside the repository).")
+@click.option("--part", type=click.Choice(["all", "seed", "press", "plover"]), default="all", show_default=True)
+@click.option("--limit", type=int, default=None, help="At most this many press releases / PLOVER sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--show-misses", is_flag=True, help="List press-release headlines the extraction missed.")
+def command(shared_dir: Path | None, part: str, limit: int | None, as_json: bool, show_misses: bool) -> None:
+    """Event extraction: the seed, press releases (silver headlines), Spanish PLOVER sentences."""
+    shared = shared_dir or DEFAULT_SHARED
+    if not shared.is_dir():
+        raise click.ClickException(f"shared data folder {shared} not found (use --shared)")
+    pipeline = _load_pipeline()
+    out: dict[str, Any] = {}
+    t0 = _time.perf_counter()
+    try:
+        if part in ("all", "seed"):
+            out["seed"] = eval_seed(shared, pipeline)
+        if part in ("all", "press"):
+            out["press"] = eval_press(shared, pipeline, limit)
+        if part in ("all", "plover"):
+            out["plover"] = eval_plover(shared, pipeline, limit)
+    except EvaluationError as exc:
+        raise click.ClickException(str(exc)) from None
+    out["seconds"] = round(_time.perf_counter() - t0, 1)
+    if as_json:
+        if not show_misses and "press" in out:
+            out["press"].pop("misses", None)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    _print(out, show_misses)
+
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def _print(out: dict[str, Any], show_misses: bool) -> None:
+    if "seed" in out:
+        s = out["seed"]
+        click.echo(f"seed: required {s['required_matched']}/{s['required']}, optional "
+                   f"{s['optional_matched']}/{s['optional']}, occurred violations {len(s['occurred_violations'])}, "
+                   f"complete={s['complete']}")
+        for item in s["items"]:
+            mark = "ok " if item["matched_by"] else ("-- " if item["optional"] else "MISSING ")
+            click.echo(f"  {mark}{item['label']} {','.join(item['matched_by'])}")
+    if "press" in out:
+        p = out["press"]
+        click.echo(f"press: {p['documents']} releases; kind+counterpart recall {_fmt(p['recall'])} (n={p['recall_n']}), "
+                   f"precision {_fmt(p['precision'])} (n={p['precision_n']}); headlines without a foreign "
+                   f"counterpart {p['headlines_without_counterpart']}; greetings/condolences with a meeting "
+                   f"{p['greeting_docs_with_meeting']}/{p['greeting_docs']}")
+        for k, v in p["per_kind"].items():
+            click.echo(f"  {k:11s} recall {_fmt(v['recall'])} (n={v['recall_n']})  precision {_fmt(v['precision'])} "
+                       f"(n={v['precision_n']})")
+        if show_misses:
+            for m in p["misses"]:
+                click.echo(f"  miss: {m}")
+    if "plover" in out:
+        q = out["plover"]
+        click.echo(f"plover (es): {q['sentences']} sentences; main-event type accuracy {_fmt(q['type_accuracy'])}; "
+                   f"some event of the gold type {_fmt(q['any_event_type_match'])}; no event {q['no_event']}")
+        for k, v in q["per_gold_type"].items():
+            click.echo(f"  {k:10s} {_fmt(v['accuracy'])} (n={v['n']})")
+        click.echo(f"  confusions (gold, predicted, n): {q['top_confusions']}")
+    click.echo(f"({out['seconds']} s)")

@@ -1,0 +1,154 @@
+"""One or two real-shaped sentences per language, with hand-built mentions (the event stage alone)."""
+
+from __future__ import annotations
+
+from tests.events.conftest import entity, run, time
+
+
+def kinds(evs):
+    return [(e.kind, e.status) for e in evs]
+
+
+def test_en_phone_call_occurred():
+    t = "President of Ukraine Volodymyr Zelenskyy had a phone conversation with Prime Minister of Italy Mario Draghi."
+    ents = [entity(t, "kb:person/volodymyr-zelenskyy", "person", "Volodymyr Zelenskyy", "UA", "Volodymyr Zelenskyy"),
+            entity(t, "kb:country/UA", "country", "Ukraine", "UA", "Ukraine"),
+            entity(t, "kb:country/IT", "country", "Italy", "IT", "Italy"),
+            entity(t, "kb:person/mario-draghi", "person", "Mario Draghi", "IT", "Mario Draghi")]
+    evs = run(t, "en", ents, published="2022-02-15T12:00:00+00:00")
+    assert kinds(evs) == [("phone_call", "occurred")]
+    ev = evs[0]
+    assert ev.type == "CONSULT" and ev.mode == "phone"
+    assert set(ev.actors) == {"kb:person/volodymyr-zelenskyy", "kb:person/mario-draghi"}
+    assert ev.recipients == []
+
+
+def test_en_planned_visit_and_back_reference():
+    t = ("Chancellor Olaf Scholz will visit Kyiv on Monday. During the visit, Scholz will meet "
+         "President Volodymyr Zelenskyy. The visit was announced by his office.")
+    ents = [entity(t, "kb:person/olaf-scholz", "person", "Olaf Scholz", "DE", "Olaf Scholz", "Scholz,", "Scholz will"),
+            entity(t, "kb:person/volodymyr-zelenskyy", "person", "Volodymyr Zelenskyy", "UA", "Volodymyr Zelenskyy"),
+            entity(t, "gn:703448", "place", "Kyiv", "UA", "Kyiv"),
+            entity(t, "kb:country/UA", "country", "Ukraine", "UA")]
+    for e in ents:
+        for m in e.mentions:
+            if m.text in ("Scholz,", "Scholz will"):
+                m.end = m.start + 6
+                m.text = "Scholz"
+    times = [time(t, "on Monday", "2022-02-14", "2022-02-14")]
+    evs = run(t, "en", ents, times, published="2022-02-12T12:00:00+00:00")
+    visits = [e for e in evs if e.kind == "visit"]
+    assert len(visits) == 1
+    v = visits[0]
+    assert v.status == "planned" and v.location == "gn:703448"
+    assert v.actors == ["kb:person/olaf-scholz"] and "kb:country/UA" in v.recipients
+    assert len(v.evidence) == 3
+    meeting = next(e for e in evs if e.kind == "meeting")
+    assert meeting.status == "planned" and meeting.location == "gn:703448"
+    assert meeting.time.start == "2022-02-14"
+
+
+def test_en_cancelled_and_postponed():
+    t = "The summit in Kazan was postponed. The meeting between Lavrov and Blinken was cancelled."
+    ents = [entity(t, "gn:551487", "place", "Kazan", "RU", "Kazan"),
+            entity(t, "kb:person/sergey-lavrov", "person", "Sergey Lavrov", "RU", "Lavrov"),
+            entity(t, "kb:person/antony-blinken", "person", "Antony Blinken", "US", "Blinken")]
+    evs = run(t, "en", ents)
+    assert ("summit", "postponed") in kinds(evs)
+    assert ("meeting", "cancelled") in kinds(evs)
+
+
+def test_en_statement_direction():
+    t = "Russia accused Ukraine of shelling the plant."
+    ents = [entity(t, "kb:country/RU", "country", "Russia", "RU", "Russia"),
+            entity(t, "kb:country/UA", "country", "Ukraine", "UA", "Ukraine")]
+    evs = run(t, "en", ents)
+    acc = next(e for e in evs if e.type == "ACCUSE")
+    assert acc.kind == "statement" and acc.actors == ["kb:country/RU"] and acc.recipients == ["kb:country/UA"]
+
+
+def test_ru_planned_visit():
+    t = "Министр иностранных дел России Сергей Лавров посетит Минск, где проведет переговоры с Максимом Рыженковым."
+    ents = [entity(t, "kb:person/sergey-lavrov", "person", "Sergey Lavrov", "RU", "Сергей Лавров"),
+            entity(t, "kb:country/RU", "country", "Russia", "RU", "России"),
+            entity(t, "gn:625144", "place", "Minsk", "BY", "Минск"),
+            entity(t, "kb:person/maxim-ryzhenkov", "person", "Maxim Ryzhenkov", "BY", "Максимом Рыженковым")]
+    evs = run(t, "ru", ents)
+    assert ("visit", "planned") in kinds(evs)
+    v = next(e for e in evs if e.kind == "visit")
+    assert v.actors == ["kb:person/sergey-lavrov"] and v.location == "gn:625144"
+    talks = next(e for e in evs if e.kind == "talks")
+    assert talks.status == "planned"
+    assert "kb:person/maxim-ryzhenkov" in talks.actors
+    assert talks.location == "gn:625144"
+
+
+def test_ru_occurred_phone_call():
+    t = "Состоялся телефонный разговор Сергея Лаврова с Государственным секретарем США Энтони Блинкеном."
+    ents = [entity(t, "kb:person/sergey-lavrov", "person", "Sergey Lavrov", "RU", "Сергея Лаврова"),
+            entity(t, "kb:country/US", "country", "United States", "US", "США"),
+            entity(t, "kb:person/antony-blinken", "person", "Antony Blinken", "US", "Энтони Блинкеном")]
+    evs = run(t, "ru", ents)
+    assert kinds(evs) == [("phone_call", "occurred")]
+    assert set(evs[0].actors) == {"kb:person/sergey-lavrov", "kb:person/antony-blinken"}
+
+
+def test_fr_meeting_with_place():
+    t = "Le ministre Jean-Noël Barrot a rencontré son homologue allemande Annalena Baerbock à Paris."
+    ents = [entity(t, "kb:person/jean-noel-barrot", "person", "Jean-Noël Barrot", "FR", "Jean-Noël Barrot"),
+            entity(t, "kb:person/annalena-baerbock", "person", "Annalena Baerbock", "DE", "Annalena Baerbock"),
+            entity(t, "gn:2988507", "place", "Paris", "FR", "Paris")]
+    evs = run(t, "fr", ents)
+    assert kinds(evs) == [("meeting", "occurred")]
+    assert evs[0].location == "gn:2988507"
+    assert len(evs[0].actors) == 2
+
+
+def test_es_signing_document():
+    t = "El presidente Pedro Sánchez firmó un acuerdo de cooperación energética con Marruecos."
+    ents = [entity(t, "kb:person/pedro-sanchez", "person", "Pedro Sánchez", "ES", "Pedro Sánchez"),
+            entity(t, "kb:country/MA", "country", "Morocco", "MA", "Marruecos")]
+    record_entities = list(ents)
+    evs = run(t, "es", record_entities)
+    sign = next(e for e in evs if e.kind == "signing")
+    assert sign.status == "occurred" and sign.type == "AGREE"
+    doc = next(e for e in record_entities if e.type == "document")
+    assert doc.name.startswith("acuerdo de cooperación")
+    assert doc.id in sign.documents
+    assert t[doc.mentions[0].start:doc.mentions[0].end] == doc.name
+
+
+def test_es_protest_types():
+    t = "Miles de campesinos protestaron en Quito contra el alza de los combustibles."
+    evs = run(t, "es", [])
+    assert evs and evs[0].type == "PROTEST"
+    t2 = "El gobierno amenazó con expulsar a los huelguistas."
+    assert any(e.type == "THREATEN" for e in run(t2, "es", []))
+
+
+def test_de_cancelled_and_anaphora():
+    t = "Das für Montag geplante Treffen von Lawrow und Blinken wurde abgesagt."
+    ents = [entity(t, "kb:person/sergey-lavrov", "person", "Sergey Lavrov", "RU", "Lawrow"),
+            entity(t, "kb:person/antony-blinken", "person", "Antony Blinken", "US", "Blinken")]
+    evs = run(t, "de", ents)
+    assert kinds(evs) == [("meeting", "cancelled")]
+
+
+def test_unknown_language_yields_nothing():
+    from communique.events import EventExtractor
+    from tests.events.conftest import make_doc
+    from communique.normalize import normalize
+
+    t = "Il presidente ha incontrato il ministro."
+    assert EventExtractor().extract(make_doc(t, "it"), normalize(t), [], []) == []
+
+
+def test_offsets_survive_normalisation():
+    t = "Sergej\u00a0Lawrow wird Minsk besuchen.\u200b"
+    ents = [entity(t, "kb:person/sergey-lavrov", "person", "Sergey Lavrov", "RU", "Sergej\u00a0Lawrow"),
+            entity(t, "gn:625144", "place", "Minsk", "BY", "Minsk")]
+    evs = run(t, "de", ents)
+    v = evs[0]
+    assert v.kind == "visit" and v.status == "planned"
+    trig = v.extra["trigger"]
+    assert t[trig["start"]:trig["end"]] == trig["text"] == "besuchen"
