@@ -370,7 +370,7 @@ class MentionLinker:
             if taken.overlaps(s, e):
                 continue
             # a role noun directly followed by a name is a title, not a back-reference
-            clause = re.match(r"[^.;:!?\n]{0,60}", text[e:])
+            clause = re.match(r"[^.;:!?\n]{0,40}", text[e:])
             cend = e + (clause.end() if clause else 0)
             if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[e:e + 3])) or any(p.etype == "person" and e <= p.start < cend for p in mentions):
                 continue

@@ -1,0 +1,258 @@
+"""``communique eval ner``: precision, recall and F1 per entity type against NER gold data.
+
+Formats and type mapping (gold type -> ours):
+
+* ``germeval`` (GermEval 2014, outer column): PER -> PER, LOC -> LOC, ORG -> ORG; the
+  ``*deriv``/``*part`` types and OTH are not scored (adjectives like "russisch" are found by
+  communique as country mentions but are left out of the comparison).
+* ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
+* ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG.
+* ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROV, DISTRICT, LOCATION -> LOC;
+  ORGANIZATION -> ORG; nested entities are scored like any other. Linking accuracy: for gold
+  mentions carrying a Wikidata id that communique found with the exact span, the share linked
+  to the same Wikidata id.
+
+Ours: person -> PER; country and place -> LOC (adjective/demonym mentions excluded);
+organization and group -> ORG. A match is an exact character span with the same type.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from communique.errors import EvaluationError
+
+TYPES = ("PER", "LOC", "ORG")
+OUR_TYPE = {"person": "PER", "country": "LOC", "place": "LOC", "organization": "ORG", "group": "ORG"}
+NEREL_MAP = {"PERSON": "PER", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROV": "LOC", "DISTRICT": "LOC",
+             "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+FRE_MAP = {"Person": "PER", "Location": "LOC", "LocOrg": "LOC", "Org": "ORG"}
+
+
+@dataclass
+class GoldDoc:
+    id: str
+    text: str
+    lang: str
+    spans: set[tuple[int, int, str]] = field(default_factory=set)
+    wikidata: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _bio_docs(lines: Iterator[tuple[str, str]], lang: str, doc_prefix: str, per_doc: int = 1) -> Iterator[GoldDoc]:
+    """Build documents from (token, tag) rows; an empty token ends a sentence."""
+    sents: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    for tok, tag in lines:
+        if tok == "":
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        cur.append((tok, tag))
+    if cur:
+        sents.append(cur)
+    for i in range(0, len(sents), per_doc):
+        chunk = sents[i:i + per_doc]
+        parts: list[str] = []
+        spans: set[tuple[int, int, str]] = set()
+        pos = 0
+        for sent in chunk:
+            open_: tuple[int, str] | None = None
+            last_end = pos
+            for tok, tag in sent:
+                if parts:
+                    parts.append(" ")
+                    pos += 1
+                s = pos
+                parts.append(tok)
+                pos += len(tok)
+                if tag.startswith("B-") or (tag.startswith("I-") and (open_ is None or open_[1] != tag[2:])):
+                    if open_:
+                        spans.add((open_[0], last_end, open_[1]))
+                    open_ = (s, tag[2:])
+                elif not tag.startswith("I-"):
+                    if open_:
+                        spans.add((open_[0], last_end, open_[1]))
+                    open_ = None
+                last_end = pos
+            if open_:
+                spans.add((open_[0], last_end, open_[1]))
+            parts.append("\n")
+            pos += 1
+        text = "".join(parts)
+        yield GoldDoc(f"{doc_prefix}:{i}", text, lang, {s for s in spans if s[2] in TYPES})
+
+
+def read_germeval(path: Path) -> Iterator[GoldDoc]:
+    rows: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            rows.append(("", "O"))
+            continue
+        tag = cols[2]
+        if tag[2:] not in TYPES:
+            tag = "O"
+        rows.append((cols[1], tag))
+    yield from _bio_docs(iter(rows), "de", "germeval")
+
+
+def read_conll(path: Path, lang: str = "es") -> Iterator[GoldDoc]:
+    rows: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split()
+        if not cols:
+            rows.append(("", "O"))
+            continue
+        if cols[0] == "-DOCSTART-":
+            continue
+        tag = cols[-1]
+        if tag[2:] not in TYPES:
+            tag = "O"
+        rows.append((cols[0], tag))
+    yield from _bio_docs(iter(rows), lang, "conll", per_doc=10)
+
+
+def read_nerel(path: Path) -> Iterator[GoldDoc]:
+    for txt in sorted(path.rglob("*.txt")):
+        ann = txt.with_suffix(".ann")
+        if not ann.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        doc = GoldDoc(txt.stem, text, "ru")
+        tspan: dict[str, tuple[int, int]] = {}
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                tid, info, *_ = line.split("\t") + [""]
+                parts = info.split(" ")
+                if ";" in info:
+                    continue
+                typ, s, e = parts[0], int(parts[1]), int(parts[2])
+                tspan[tid] = (s, e)
+                if typ in NEREL_MAP:
+                    doc.spans.add((s, e, NEREL_MAP[typ]))
+            elif line.startswith("N"):
+                m = re.match(r"N\d+\tReference (T\d+) Wikidata:(Q\d+)", line)
+                if m and m.group(1) in tspan:
+                    doc.wikidata[tspan[m.group(1)]] = m.group(2)
+        yield doc
+
+
+def read_factrueval(path: Path) -> Iterator[GoldDoc]:
+    for txt in sorted(path.rglob("*.txt")):
+        base = txt.with_suffix("")
+        spans_f, objs_f = Path(f"{base}.spans"), Path(f"{base}.objects")
+        if not (spans_f.exists() and objs_f.exists()):
+            continue
+        text = txt.read_text(encoding="utf-8")
+        sp: dict[str, tuple[int, int]] = {}
+        for line in spans_f.read_text(encoding="utf-8").splitlines():
+            cols = line.split("#")[0].split()
+            if len(cols) >= 4:
+                sp[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
+        doc = GoldDoc(txt.stem, text, "ru")
+        for line in objs_f.read_text(encoding="utf-8").splitlines():
+            cols = line.split("#")[0].split()
+            if len(cols) < 3 or cols[1] not in FRE_MAP:
+                continue
+            ss = [sp[c] for c in cols[2:] if c in sp]
+            if ss:
+                doc.spans.add((min(s for s, _ in ss), max(e for _, e in ss), FRE_MAP[cols[1]]))
+        yield doc
+
+
+READERS = {"germeval": read_germeval, "conll": read_conll, "nerel": read_nerel, "factrueval": read_factrueval}
+
+
+def _files(path: Path, fmt: str) -> Path:
+    if not path.exists():
+        raise EvaluationError(f"no such file or directory: {path}")
+    return path
+
+
+def predict(linker, doc: GoldDoc) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
+    from communique.documents import Document
+    from communique.normalize import normalize
+
+    d = Document(id=doc.id, text=doc.text, source="eval", lang=doc.lang, published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    norm = normalize(doc.text)
+    out: set[tuple[int, int, str]] = set()
+    wd: dict[tuple[int, int], str | None] = {}
+    for m in linker.find(d, norm):
+        if m.kind in ("adj", "adjstem", "dem", "flag", "coref"):
+            continue
+        t = OUR_TYPE.get(m.etype)
+        if t is None:
+            continue
+        s, e = norm.to_original(m.start, m.end)
+        out.add((s, e, t))
+        ent = linker.kb.entities.get(m.eid)
+        wd[(s, e)] = ent.get("wikidata") if ent else None
+    return out, wd
+
+
+def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None) -> dict:
+    from communique.mentions import MentionLinker
+
+    if fmt not in READERS:
+        raise EvaluationError(f"unknown format {fmt!r}")
+    linker = linker or MentionLinker()
+    tp: dict[str, int] = defaultdict(int)
+    fp: dict[str, int] = defaultdict(int)
+    fn: dict[str, int] = defaultdict(int)
+    link_total = link_ok = 0
+    ndocs = 0
+    for doc in READERS[fmt](_files(path, fmt)):
+        if limit is not None and ndocs >= limit:
+            break
+        ndocs += 1
+        pred, wd = predict(linker, doc)
+        gold = doc.spans
+        for s in pred & gold:
+            tp[s[2]] += 1
+        for s in pred - gold:
+            fp[s[2]] += 1
+        for s in gold - pred:
+            fn[s[2]] += 1
+        for span, q in doc.wikidata.items():
+            if span in wd:
+                link_total += 1
+                link_ok += wd[span] == q
+    res: dict = {"format": fmt, "documents": ndocs, "types": {}}
+    for t in TYPES:
+        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
+        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        res["types"][t] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                           "tp": tp[t], "fp": fp[t], "fn": fn[t]}
+    if link_total:
+        res["linking"] = {"accuracy": round(link_ok / link_total, 4), "n": link_total}
+    return res
+
+
+@click.command("ner")
+@click.option("--format", "fmt", type=click.Choice(sorted(READERS)), required=True)
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--json", "as_json", is_flag=True)
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+def command(fmt: str, limit: int | None, as_json: bool, path: Path) -> None:
+    """Precision/recall/F1 per type (PER, LOC, ORG) of mention linking on NER gold data."""
+    res = evaluate(fmt, path, limit)
+    if as_json:
+        click.echo(json.dumps(res))
+        return
+    click.echo(f"{fmt}: {res['documents']} documents")
+    for t, v in res["types"].items():
+        click.echo(f"  {t}: P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (tp {v['tp']}, fp {v['fp']}, fn {v['fn']})")
+    if "linking" in res:
+        click.echo(f"  linking accuracy: {res['linking']['accuracy']:.3f} (n={res['linking']['n']})")
