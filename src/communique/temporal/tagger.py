@@ -201,7 +201,9 @@ class TimeTagger:
                 w = self._g(m, g)
                 if w and not w[0].isupper():
                     return
-        if lex.bare_ambiguous and _fold(m.group()) in lex.bare_ambiguous:
+        if lex.bare_ambiguous and m.group()[:1].islower() and _fold(m.group()) in lex.bare_ambiguous:
+            return
+        if kind == "skip":
             return
         if kind == "range":
             self._emit_range(m, ctx)
@@ -223,7 +225,7 @@ class TimeTagger:
             e -= 1
         iv = r.iv
         ex: dict[str, Any] = dict(extra or {})
-        rel = self._signal(ctx, s)
+        rel = None if "range" in ex else self._signal(ctx, s)
         if rel == "since" and iv is not None:
             ex["relation"] = "since"
             if ctx.dct is not None and ctx.dct >= iv[0]:
@@ -334,7 +336,7 @@ class TimeTagger:
             x = ctx.last_day or ctx.dct
             if x is None:
                 return Resolved("DATE", "XXXX-XX-XX", "day", None, mod, "unresolved")
-            sh = lex.word("shift", g("shift")) if g("shift") else 0
+            sh = lex.word("shift", g("shift")) if g("shift") else lex.patterns[lex.which(m)].get("shift", 0)
             r = self._dayres(x + timedelta(days=int(sh or 0)), None, mod, "inferred")
             if not sh:
                 r.day = r.ref = None
@@ -379,8 +381,7 @@ class TimeTagger:
             if base is None:
                 return Resolved("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""), "day", None, mod, "unresolved")
             x = base + timedelta(days=int(off or 0))
-            if relday.lower() in ("tonight", "heute nacht", "ce soir") and not part:
-                part = "NI" if relday.lower() != "ce soir" else "EV"
+            part = part or lex.word("relpart", relday)
             return self._dayres(x, part, mod, ctx.base_certainty())
         q = g("q")
         ordv = lex.word("ord", g("ord")) if g("ord") else None
@@ -437,15 +438,18 @@ class TimeTagger:
                 if base is None:
                     return Resolved("DATE", cal.value_of("month", None, month), "month", None, mod, "unresolved")
                 y = base.year + shiftv
-                if shiftv == 1 and month <= base.month:
-                    y = base.year + 1
-                elif shiftv == 1:
-                    y = base.year
-                elif shiftv == -1 and month >= base.month:
-                    y = base.year - 1
+                key, ref = (month, day or 0), (base.month, base.day if day else 0)
+                if shiftv == 1:
+                    y = base.year + 1 if key <= ref else base.year
                 elif shiftv == -1:
-                    y = base.year
+                    y = base.year - 1 if key >= ref else base.year
                 return self._date(y, month, day, mod, ctx, s, e, explicit_year=True)
+            if y is None and wd and day and ctx.anchor() is not None:
+                a = ctx.anchor()
+                cands = [yy for yy in (a.year, a.year - 1, a.year + 1)
+                         if (x := cal.safe_date(yy, month, day)) is not None and x.isoweekday() == wd]
+                if cands:
+                    return self._date(cands[0], month, day, mod, ctx, s, e, explicit_year=True, part=part)
             return self._date(y, month, day, mod, ctx, s, e, explicit_year=y is not None, part=part)
         if g("unit") and mod:
             return self._shift(m, ctx, mod, s, e)
@@ -537,6 +541,9 @@ class TimeTagger:
             v = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
             return Resolved("TIME" if part else "DATE", v, "day", None, mod, "unresolved")
         cur = base.isoweekday()
+        last = ctx.last_day
+        if shiftv in (None, 0) and last is not None and last.isoweekday() == wd and abs((last - base).days) <= 7:
+            return self._dayres(last, part, mod, "inferred")  # the day just named ("lundi 6 septembre ... ce lundi")
         if shiftv == 1:
             delta = (wd - cur) % 7 or 7
         elif shiftv == -1:
@@ -628,6 +635,8 @@ class TimeTagger:
         n = lex.number(n_s) if n_s else 1
         dirv = lex.word("dirword", self._g(m, "dirword"))
         if dirv is None:
+            dirv = lex.word("ago", self._g(m, "ago"))
+        if dirv is None:
             dirv = -1
         if n is None:
             return None
@@ -662,7 +671,7 @@ class TimeTagger:
         hh = self._g(m, "hh")
         if hh is None:
             return None
-        h = int(hh)
+        h = int(hh) if hh.isdigit() else int(lex.word("clockword", hh) or 12)
         mi = int(self._g(m, "mi") or 0)
         ampm = lex.word("ampm", self._g(m, "ampm"))
         if ampm == "PM" and h < 12:
