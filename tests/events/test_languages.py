@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.events.conftest import entity, run, time
+from events.conftest import entity, run, time
 
 
 def kinds(evs):
@@ -136,7 +136,7 @@ def test_de_cancelled_and_anaphora():
 
 def test_unknown_language_yields_nothing():
     from communique.events import EventExtractor
-    from tests.events.conftest import make_doc
+    from events.conftest import make_doc
     from communique.normalize import normalize
 
     t = "Il presidente ha incontrato il ministro."

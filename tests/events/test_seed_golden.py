@@ -69,7 +69,7 @@ def test_seed_specifics(seed_record):
 
 
 def test_extraction_is_deterministic(seed_text):
-    from tests.events.conftest import make_doc, seed_inputs
+    from events.conftest import make_doc, seed_inputs
     from communique.events import EventExtractor
     from communique.normalize import normalize
 

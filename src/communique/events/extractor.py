@@ -479,7 +479,11 @@ class _DocRun:
             # a time in another clause belongs to this event only if no other clause has a trigger
             cands = others if others and not self._other_triggers_claim(ev, others) else []
         cands = [t for t in cands if t.expr.type in ("DATE", "TIME")
+                 and t.expr.granularity not in ("century", "decade")
                  and not any(a <= t.start and t.end <= b for a, b in ev.doc_spans)]
+        if ev.doc_spans:  # a time between the object and a verb-final trigger belongs to the object
+            first = min(a for a, _ in ev.doc_spans)
+            cands = [t for t in cands if not (first <= t.start and t.end <= ev.tstart)]
         if cands:
             best = min(cands, key=lambda t: _distance(t.start, t.end, ev.tstart, ev.tend))
             group = [best]
@@ -591,7 +595,7 @@ class _DocRun:
         for t in self.times:
             if hend <= t.start < stop:
                 prev = self.text[hend:t.start].split()
-                if prev and prev[-1].lower() in _DANGLING:
+                if prev and prev[-1].lower() in _TIME_GLUE:
                     stop = min(stop, t.end)
                 else:
                     stop = min(stop, t.start)
@@ -611,7 +615,8 @@ class _DocRun:
             end = wm.end()
         # a time glued to a dangling preposition ("für 2025") is part of the title
         for t in self.times:
-            if end <= t.start and t.end <= stop and not self.text[end:t.start].strip():
+            if end <= t.start and t.end <= stop and not self.text[end:t.start].strip() and \
+                    self.text[start:end].split()[-1:] and self.text[start:end].split()[-1].lower() in _TIME_GLUE:
                 end = t.end
         words = self.text[start:end].split()
         while len(words) > 1 and words[-1].lower() in _DANGLING:
@@ -703,6 +708,7 @@ class _DocRun:
 
 
 _BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", re.IGNORECASE)
+_TIME_GLUE = frozenset("für for на pour para".split())  # "Konsultationsplan ... für 2025"
 _DANGLING = frozenset("für for на по pour para de del des of on über zu zur zum im in au du sur".split())
 
 
