@@ -9,6 +9,10 @@ from rich.text import Text
 from communique.cli.common import console, print_json, store_from
 
 
+def _clip(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
 @click.group()
 def docs() -> None:
     """List, show and search stored documents."""
@@ -30,11 +34,14 @@ def docs_list(ctx: click.Context, channel, lang, since, until, limit: int, as_js
         print_json([d.to_dict() for d in rows])
         return
     table = Table()
-    for col in ("id", "published", "lang", "channel", "text"):
-        table.add_column(col, overflow="fold" if col != "text" else "ellipsis", no_wrap=col == "text")
+    table.add_column("id", overflow="fold", ratio=2)
+    table.add_column("published", no_wrap=True)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("channel", overflow="fold", ratio=1)
+    table.add_column("text", overflow="fold", ratio=3)
     for d in rows:
-        table.add_row(Text(d.id), d.published.isoformat() if d.published else "-", d.lang or "?", Text(d.channel or ""),
-                      Text((d.title or d.text).replace("\n", " ")[:80]))
+        table.add_row(Text(d.id), d.published.strftime("%Y-%m-%d %H:%M") if d.published else "-", d.lang or "?",
+                      Text(d.channel or ""), Text(_clip((d.title or d.text).replace("\n", " "), 100)))
     console.print(table)
 
 

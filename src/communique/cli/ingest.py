@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+import os
+from pathlib import Path
 
 import click
+from rich import box
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -13,6 +16,21 @@ from communique.cli.common import console, err_console, print_json, store_from
 from communique.ingest import CONNECTORS
 from communique.ingest.base import ReadOptions
 from communique.ingest.runner import SourceResult, ingest as run_ingest
+
+
+def _display_names(sources: list[str]) -> list[str]:
+    """Short names for the summary: file names when they are unique, else paths below the common folder."""
+    files = [s for s in sources if not s.startswith(("http://", "https://"))]
+    names = [Path(s).name for s in files]
+    if len(set(names)) == len(names):
+        short = dict(zip(files, names))
+    else:
+        try:
+            common = Path(os.path.commonpath([str(Path(s).resolve()) for s in files]))
+            short = {s: str(Path(s).resolve().relative_to(common)) for s in files}
+        except ValueError:
+            short = {s: s for s in files}
+    return [short.get(s, s) for s in sources]
 
 
 def _parse_columns(values: tuple[str, ...]) -> dict[str, str]:
@@ -58,15 +76,29 @@ def run_and_report(ctx: click.Context, inputs: list[str], fmt: str | None, optio
         print_json([{"source": r.source, "format": r.format, **r.counts.to_dict(), "skipped_by_reason": r.skipped,
                      "seconds": round(r.seconds, 3), "error": r.error} for r in results])
     elif not quiet:
-        table = Table(title="Ingest summary")
-        for col in ("source", "format", "new", "revised", "unchanged", "quarantined", "skipped", "docs/s"):
-            table.add_column(col, justify="right" if col not in ("source", "format") else "left")
-        for r in results:
+        wide = console.width >= 100
+        table = Table(title="Ingest summary", box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("source", overflow="fold", ratio=1, min_width=12)
+        table.add_column("format", overflow="fold")
+        cols = ("new", "revised", "unchanged", "quarantined", "skipped") + (("docs/s",) if wide else ())
+        for col in cols:
+            table.add_column(col, justify="right", no_wrap=True)
+        total_docs = total_bad = 0
+        total_seconds = 0.0
+        for r, name in zip(results, _display_names([r.source for r in results])):
             c = r.counts
-            rate = f"{c.total / r.seconds:,.0f}" if r.seconds > 0 and c.total else "-"
-            table.add_row(Text(r.source), r.format or "?", str(c.new), str(c.revised), str(c.unchanged),
-                          f"[red]{c.quarantined}[/]" if c.quarantined else "0", str(c.skipped), rate)
+            total_docs += c.total
+            total_bad += c.quarantined
+            total_seconds += r.seconds
+            row = [Text(name), r.format or "?", str(c.new), str(c.revised), str(c.unchanged),
+                   f"[red]{c.quarantined}[/]" if c.quarantined else "0", str(c.skipped)]
+            if wide:
+                row.append(f"{c.total / r.seconds:,.0f}" if r.seconds > 0 and c.total else "-")
+            table.add_row(*row)
         console.print(table)
+        rate = f" ({total_docs / total_seconds:,.0f} docs/s)" if total_seconds > 0 and total_docs else ""
+        console.print(f"{len(results)} source(s): {total_docs:,} document(s) read, {total_bad:,} quarantined, "
+                      f"in {total_seconds:.2f}s{rate}")
         for r in results:
             if r.error:
                 err_console.print(Text("error ", style="red") + Text(r.error))

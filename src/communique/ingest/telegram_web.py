@@ -190,9 +190,11 @@ def _filtered(posts: list[Document], options: ReadOptions, stats: ReadStats) -> 
 
 def channel_url(channel: str) -> str:
     """``MFARussia``, ``@MFARussia``, ``t.me/MFARussia`` or a full URL -> ``https://t.me/s/MFARussia``."""
-    if is_url(channel):
-        return channel
-    name = channel.strip().rstrip("/").rsplit("/", 1)[-1].lstrip("@")
+    parts = urlsplit(channel.strip())
+    if is_url(channel) and not (parts.netloc.lower() in ("t.me", "telegram.me", "www.t.me") and
+                                not parts.path.startswith("/s/")):
+        return channel.strip()  # a preview URL already (or another host serving the same pages)
+    name = channel.strip().split("?")[0].rstrip("/").rsplit("/", 1)[-1].lstrip("@")
     return f"https://t.me/s/{name}"
 
 

@@ -23,8 +23,11 @@ _SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst"}
 def sniff(path: Path, head: bytes) -> bool:
     if path.suffix.lower() in _SUFFIXES:
         return True
-    # anything without NUL bytes reads as text; a wrong encoding is then reported with its byte offset
-    return b"\x00" not in head
+    # anything else without NUL bytes reads as text (a wrong encoding is then reported with its byte
+    # offset), except JSON and markup that no other connector took: those are not prose
+    if b"\x00" in head:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"[", b"<")
 
 
 def read(source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]:
