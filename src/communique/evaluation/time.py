@@ -254,9 +254,35 @@ def iter_docs(path: Path, fmt: str, lang: str | None = None) -> Iterator[GoldDoc
             if "keyinline" in str(f) or name.endswith(".key.xml") or (path.is_file()):
                 if name.endswith(".apf.xml"):
                     continue
-                yield read_wikiwars(f, lang or "de" if "wikiwarsde" in str(f).lower() or "_de" in str(f).lower() else lg)
+                yield read_wikiwars(f, lang or ("de" if "wikiwarsde" in str(f).lower() or "_de" in str(f).lower() else lg))
+        elif fmt == "jsonl":
+            if name.endswith(".jsonl"):
+                yield from read_gold_jsonl(f)
         else:
             raise EvaluationError(f"unknown format {fmt!r}")
+
+
+def read_gold_jsonl(path: Path) -> Iterator[GoldDoc]:
+    """Our own gold format: one document a line, ``{"id", "lang", "dct", "text", "timexes": [{"text",
+    "type", "value", "mod"}]}``; each timex is the next occurrence of its text in the document."""
+    with open(path, encoding="utf-8") as fh:
+        for i, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvaluationError(f"bad JSON: {exc}", source=str(path), position=f"line {i}") from exc
+            text = row["text"]
+            pos = 0
+            timexes = []
+            for t in row.get("timexes", []):
+                s = text.find(t["text"], pos)
+                if s < 0:
+                    raise EvaluationError(f"timex {t['text']!r} not in text", source=str(path), position=f"line {i}")
+                timexes.append(GoldTimex(s, s + len(t["text"]), t["text"], t["type"], t["value"], t.get("mod")))
+                pos = s + len(t["text"])
+            yield GoldDoc(row.get("id") or f"{path.stem}:{i}", text, _parse_dct(row.get("dct")), row.get("lang") or "en", timexes)
 
 
 def read_seed(path: Path) -> list[dict]:
@@ -432,8 +458,10 @@ def _pct(x: float) -> str:
 
 @click.command("time")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["timeml", "wikiwars", "seed"]), default="timeml", show_default=True,
-              help="timeml: *.tml / MEANTIME xml; wikiwars: TIMEX2 inline SGML; seed: seed_timex_gold.jsonl.")
+@click.option("--format", "fmt", type=click.Choice(["timeml", "wikiwars", "seed", "jsonl"]), default="timeml",
+              show_default=True,
+              help="timeml: *.tml / MEANTIME xml; wikiwars: TIMEX2 inline SGML; seed: seed_timex_gold.jsonl; "
+                   "jsonl: communique's own gold (tests/fixtures/time/gold_*.jsonl).")
 @click.option("--lang", default=None, help="Language of the documents (guessed from the path otherwise).")
 @click.option("--domain", type=click.Choice(["news", "narrative"]), default=None,
               help="Anchor relative expressions to the document date (news) or the last date mentioned (narrative).")

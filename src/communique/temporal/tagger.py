@@ -74,6 +74,7 @@ class _Ctx:
     last_day: date | None = None  # last mentioned day (anchor of clock times)
     last_gran: str | None = None
     bounds: list[int] | None = None
+    in_range: bool = False  # 'с 13 по 15 июля': the first word is part of the range, not 'since'
     out: list[TimeExpr] = field(default_factory=list)
 
     def anchor(self) -> date | None:
@@ -111,7 +112,7 @@ class _Ctx:
 
     def direction(self, start: int, end: int) -> int:
         """+1 when the sentence is in the future tense, -1 in the past, 0 unknown (closest cue wins)."""
-        sig = self.signal(start)
+        sig = None if self.in_range else self.signal(start)
         if sig in ("until", "since"):
             return 1 if sig == "until" else -1
         cue = self.lex.cue
@@ -272,6 +273,13 @@ class TimeTagger:
     # ------------------------------------------------------------------ ranges
 
     def _emit_range(self, m: regex.Match, ctx: _Ctx) -> None:
+        ctx.in_range = True
+        try:
+            self._emit_range_parts(m, ctx)
+        finally:
+            ctx.in_range = False
+
+    def _emit_range_parts(self, m: regex.Match, ctx: _Ctx) -> None:
         lex = ctx.lex
         parts = []
         for suf in ("", "2"):
