@@ -66,3 +66,51 @@ def test_corrupt_file_is_a_clear_error(tmp_path):
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="corrupt.db"):
         open_store(path)
+
+
+def test_a_document_and_its_edit_in_one_batch(store):
+    c = store.write_batch([doc(1), doc(2), doc(1, "edited")])
+    assert (c.new, c.revised, c.unchanged) == (2, 1, 0)
+    assert store.get_document("tg:1:1").text == "edited 1"
+    assert [r["revision"] for r in store.document_revisions("tg:1:1")] == [1, 2]
+
+
+def test_revision_updates_the_full_text_index(store):
+    store.write_batch([doc(1, "Лавров посетит Брест")])
+    store.write_batch([doc(1, "Лавров посетит Минск")])
+    assert [d.id for d, _ in store.search_documents("Минск")] == ["tg:1:1"]
+    assert store.search_documents("Брест") == []
+    store.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+
+
+def test_large_batch_uses_chunked_lookups(store):
+    docs = [doc(i) for i in range(1, 1300)]
+    assert store.write_batch(docs).new == 1299
+    again = store.write_batch(docs)
+    assert (again.new, again.unchanged) == (0, 1299)
+
+
+def test_same_bad_record_is_quarantined_once(store):
+    bad = BadRecord("x.json", "byte 10", "truncated", "...")
+    store.write_batch([], [bad])
+    store.write_batch([], [bad])
+    assert len(store.quarantined()) == 1
+
+
+def test_failed_batch_is_rolled_back(store):
+    class Boom(Exception):
+        pass
+
+    class BadDoc(Document):
+        __slots__ = ()
+
+        @property
+        def content_sha256(self):
+            raise Boom()
+
+    good = doc(1)
+    bad = BadDoc(id="tg:1:2", text="x", source="test")
+    with pytest.raises(Boom):
+        store.write_batch([good, bad])
+    assert store.count_documents() == 0
+    assert store.write_batch([good]).new == 1

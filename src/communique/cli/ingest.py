@@ -146,10 +146,12 @@ def fetch() -> None:
               help="Seconds to wait between two page requests (be polite).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds before a request is given up (then retried with backoff).")
+@click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Attempts after a failed request, with exponential backoff (1s, 2s, 4s, ...).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def fetch_telegram(ctx: click.Context, channel: str, since: str | None, limit: int | None, delay: float,
-                   timeout: float, as_json: bool) -> None:
+                   timeout: float, retries: int, as_json: bool) -> None:
     """Fetch a public channel's posts from its web preview (t.me/s/CHANNEL), newest first.
 
     CHANNEL is a username (MFARussia, @MFARussia), a t.me link or a full preview URL. Paging
@@ -160,7 +162,7 @@ def fetch_telegram(ctx: click.Context, channel: str, since: str | None, limit: i
     url = channel_url(channel)
     name = url.rstrip("/").split("?")[0].rsplit("/", 1)[-1]
     options = ReadOptions(source_name=name, since=_parse_since(since), limit=limit, request_delay=delay,
-                          timeout=timeout)
+                          timeout=timeout, retries=retries)
     results = run_and_report(ctx, [url], "telegram-web", options, as_json)
     if any(r.counts.quarantined or r.error for r in results):
         ctx.exit(1)

@@ -50,7 +50,7 @@ def detect_format(path: Path) -> str:
     except OSError as exc:
         raise FormatDetectionError(f"cannot open: {exc.strerror or exc}", source=str(path)) from exc
     if not head.strip():
-        raise FormatDetectionError("the file is empty", source=str(path))
+        raise FormatDetectionError("the file is empty", source=str(path), position="byte 0")
     for name, module in available_connectors().items():
         if module.sniff(path, head):
             return name
