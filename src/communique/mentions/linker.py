@@ -216,10 +216,10 @@ class MentionLinker:
                 score += 3
             if t == "place":
                 pop = e.get("population") or 0
-                score += 0.5 * math.log10(pop + 10)
+                score += math.log10(pop + 10)
                 c = e.get("country")
                 if c and c in doc_countries:
-                    score += 3
+                    score += 0.5
                 if follow_country and c == follow_country:
                     score += 6
                 if e.get("capital"):
@@ -227,6 +227,7 @@ class MentionLinker:
                 if follow_country and c and c != follow_country:
                     score -= 3
                 if not e.get("capital") and pop < 1_000_000 and c not in doc_countries and c != follow_country \
+                        and (pop < 100_000 or text[r.start:r.end].lower() != e["name"].lower()) \
                         and _known_word(text[r.start:r.end], lang):
                     continue
             elif t == "person":
