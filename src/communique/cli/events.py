@@ -334,11 +334,11 @@ def export(ctx: click.Context, out_format, output, actor, country, kind, type_, 
            as_of, grace_days) -> None:
     """Export consolidated events (streamed): jsonl, PLOVER JSON lines, POLECAT TSV, CSV or Parquet."""
     from communique.export import export as run_export
-    from communique.store.events import iter_story_records
+    from communique.store.events import iter_export_rows
 
     with _open(ctx) as store:
         q = _query(store, actor, country, kind, type_, status, date_from, date_to, text, 0)
-        records = iter_story_records(store.conn, q, as_of=as_of, grace_days=_grace(grace_days))
+        records = iter_export_rows(store.conn, q, as_of=as_of, grace_days=_grace(grace_days))
         if output:
             with open(output, "wb") as fh:
                 st = run_export(records, out_format, fh)

@@ -29,6 +29,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from communique.export import export_row_json
 from communique.store import events as es
 
 log = logging.getLogger(__name__)
@@ -280,6 +281,7 @@ class Consolidator:
     def __init__(self, conn: sqlite3.Connection, settings: Settings | None = None) -> None:
         self.conn = conn
         self.s = settings or Settings.load()
+        self.cache = es.EntityCache()
 
     # -- public ----------------------------------------------------------------------------
     def add_record(self, record: dict[str, Any], text: str | None = None) -> list[int]:
@@ -291,7 +293,7 @@ class Consolidator:
         for sid in sorted(es.remove_document(conn, doc_id)):
             self.rebuild(sid, now)
         entities = record.get("entities") or []
-        es.upsert_entities(conn, doc_id, entities)
+        es.upsert_entities(conn, doc_id, entities, self.cache)
         ents = {e["id"]: e for e in entities}
         for m in es.insert_events(conn, record, text):
             touched.append(self.place(m, ents, now))
@@ -327,7 +329,16 @@ class Consolidator:
         lo, hi = self._window(m)
         best: tuple[float, es.StoryRow, Verdict] | None = None
         rejected = []
-        for cand in es.candidate_stories(self.conn, keys, lo, hi, self.s.windows["candidates"]):
+        kinds = sorted({m["kind"], *self.s.compatible.get(m["kind"], ())})
+        mi = _interval(m)
+        relaxed = m.get("status") in ("postponed", "cancelled", "denied")
+        for cand in es.candidate_stories(self.conn, keys, lo, hi, self.s.windows["candidates"], kinds):
+            if mi and cand.t_start and not relaxed and cand.status != "postponed" \
+                    and not (mi[0] <= cand.d_end and cand.d_start <= mi[1]):
+                # decided without decoding the candidate: its dates do not overlap
+                rejected.append({"story": f"s{cand.id}",
+                                 "why": f"dates differ ({mi[0]}..{mi[1]} / {cand.d_start}..{cand.d_end})"})
+                continue
             cents = {e["id"]: e for e in cand.record["entities"]}
             merged = {**cents, **ents}
             v = self.compare(m, cand, merged)
@@ -358,7 +369,8 @@ class Consolidator:
         record, summary = aggregate(members, ents)
         if story_id is not None:
             record["id"] = f"s{story_id}"
-        return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), story_body(record), now)
+        return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), story_body(record), now,
+                             flat=export_row_json)
 
     # -- comparing -----------------------------------------------------------------------------
     def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:

@@ -52,33 +52,55 @@ class ExportStats:
 
 
 # -- flattening -------------------------------------------------------------------------------
-def flatten(rec: dict[str, Any]) -> dict[str, Any]:
-    """One consolidated record as flat columns (lists stay lists; CSV joins them with ';')."""
+# What the POLECAT and PLOVER writers need beyond the flat columns (lists aligned with actors/recipients).
+EXTRA_FIELDS = ["actor_countries", "actor_roles", "actor_wikidata", "recipient_countries", "recipient_roles",
+                "recipient_wikidata", "location_type", "location_geonames", "people", "organization_entities",
+                "places", "first_text"]
+EXPORT_FIELDS = FLAT_NAMES + EXTRA_FIELDS
+_STATUS = EXPORT_FIELDS.index("status")
+_DATE_END = EXPORT_FIELDS.index("date_end")
+_HISTORY = EXPORT_FIELDS.index("history")
+
+
+def _fields(rec: dict[str, Any]) -> dict[str, Any]:
     ents = {e["id"]: e for e in rec.get("entities") or []}
 
     def names(ids: list[str]) -> list[str]:
         return [ents[i]["name"] if i in ents else i for i in ids]
 
+    def attr(ids: list[str], key: str) -> list[str]:
+        return [(ents.get(i) or {}).get(key) or "" for i in ids]
+
+    actors = list(rec.get("actors") or [])
+    recipients = list(rec.get("recipients") or [])
     t = rec.get("time") or {}
     loc = rec.get("location")
     loc_ent = ents.get(loc) if loc else None
     sources = rec.get("sources") or []
     published = [s["published"] for s in sources if s.get("published")]
     countries = []
-    for i in list(rec.get("actors") or []) + list(rec.get("recipients") or []):
+    for i in actors + recipients:
         e = ents.get(i)
         if e and e.get("country") and e.get("type") != "organization" and e["country"] not in countries:
             countries.append(e["country"])
     history = rec.get("status_history") or []
     announced = next((h["at"] for h in history if h["status"] == "planned"), None)
     confirmed = next((h["at"] for h in history if h["status"] == "occurred"), None)
+    by_type: dict[str, list[str]] = {"person": [], "organization": [], "place": []}
+    for e in rec.get("entities") or []:
+        kind = "place" if e.get("type") in ("place", "country") else e.get("type")
+        if kind in by_type:
+            by_type[kind].append(e["name"])
+    geonames = ""
+    if loc_ent:
+        geonames = str(loc_ent["geonames"]) if loc_ent.get("geonames") else (loc[3:] if loc.startswith("gn:") else "")
     return {
         "id": rec.get("id"), "kind": rec.get("kind"), "type": rec.get("type"), "mode": rec.get("mode"),
         "status": rec.get("status"), "modality": rec.get("modality"),
         "date_start": t.get("start"), "date_end": t.get("end"), "granularity": t.get("granularity"),
         "time_text": t.get("text"),
-        "actors": list(rec.get("actors") or []), "actor_names": names(rec.get("actors") or []),
-        "recipients": list(rec.get("recipients") or []), "recipient_names": names(rec.get("recipients") or []),
+        "actors": actors, "actor_names": names(actors),
+        "recipients": recipients, "recipient_names": names(recipients),
         "countries": countries,
         "location": loc, "location_name": loc_ent["name"] if loc_ent else None,
         "location_country": loc_ent.get("country") if loc_ent else None,
@@ -92,15 +114,61 @@ def flatten(rec: dict[str, Any]) -> dict[str, Any]:
         "last_reported": max(published) if published else None,
         "announced": announced, "confirmed": confirmed,
         "history": [f"{h['status']}@{h.get('at') or ''}@{h.get('doc') or ''}" for h in history],
+        "actor_countries": attr(actors, "country"), "actor_roles": attr(actors, "role"),
+        "actor_wikidata": attr(actors, "wikidata"),
+        "recipient_countries": attr(recipients, "country"), "recipient_roles": attr(recipients, "role"),
+        "recipient_wikidata": attr(recipients, "wikidata"),
+        "location_type": loc_ent.get("type") if loc_ent else None, "location_geonames": geonames,
+        "people": by_type["person"], "organization_entities": by_type["organization"], "places": by_type["place"],
+        "first_text": next((sp.get("text") for sp in rec.get("evidence") or [] if sp.get("text")), ""),
     }
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return LIST_SEP.join(str(v) for v in value)
-    return str(value)
+def flatten(rec: dict[str, Any]) -> dict[str, Any]:
+    """One consolidated record as flat columns (lists stay lists; CSV joins them with ';')."""
+    f = _fields(rec)
+    return {n: f[n] for n in FLAT_NAMES}
+
+
+def export_row(rec: dict[str, Any]) -> list[Any]:
+    f = _fields(rec)
+    return [f[n] for n in EXPORT_FIELDS]
+
+
+def export_row_json(rec: dict[str, Any]) -> str:
+    """The export row a story keeps beside its record (``stories.flat``)."""
+    return json.dumps(export_row(rec), ensure_ascii=False, separators=(",", ":"))
+
+
+class ExportRow:
+    """One story as the writers see it: its record as JSON text and its export row."""
+
+    __slots__ = ("raw", "row")
+
+    def __init__(self, raw: str, row: list[Any]) -> None:
+        self.raw = raw
+        self.row = row
+
+    @classmethod
+    def of(cls, rec: dict[str, Any]) -> "ExportRow":
+        return cls(json.dumps(rec, ensure_ascii=False, separators=(",", ":")), export_row(rec))
+
+    def get(self, name: str) -> Any:
+        return self.row[EXPORT_FIELDS.index(name)]
+
+    def fields(self) -> dict[str, Any]:
+        return dict(zip(EXPORT_FIELDS, self.row))
+
+
+def make_unconfirmed(row: list[Any], grace_days: int, at: str) -> None:
+    """Mark an export row unconfirmed (the record's counterpart is ``store.events.effective``)."""
+    row[_STATUS] = "unconfirmed"
+    row[_HISTORY] = list(row[_HISTORY]) + [f"unconfirmed@{at}@"]
+
+
+def _rows(items: Iterable[Any]) -> Iterable[ExportRow]:
+    for it in items:
+        yield it if isinstance(it, ExportRow) else ExportRow.of(it)
 
 
 def parse_flat_row(row: dict[str, str]) -> dict[str, Any]:
@@ -124,30 +192,40 @@ def _text(out: BinaryIO) -> io.TextIOWrapper:
     return io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
 
 
-def write_jsonl(records: Iterable[dict[str, Any]], out: BinaryIO) -> ExportStats:
-    st = ExportStats()
-    w = _text(out)
-    dumps = json.dumps
-    for rec in records:
-        w.write(dumps(rec, ensure_ascii=False, separators=(",", ":")))
-        w.write("\n")
-        st.written += 1
+def _done(w: io.TextIOWrapper) -> None:
     w.flush()
     w.detach()
+
+
+def write_jsonl(items: Iterable[Any], out: BinaryIO) -> ExportStats:
+    st = ExportStats()
+    w = _text(out)
+    write = w.write
+    for r in _rows(items):
+        write(r.raw)
+        write("\n")
+        st.written += 1
+    _done(w)
     return st
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: BinaryIO) -> ExportStats:
+_N_FLAT = len(FLAT_NAMES)
+_LIST_IDX = [i for i, (_, k) in enumerate(FLAT_COLUMNS) if k == "l"]
+
+
+def write_csv(items: Iterable[Any], out: BinaryIO) -> ExportStats:
     st = ExportStats()
     w = _text(out)
     cw = csv.writer(w)
     cw.writerow(FLAT_NAMES)
-    for rec in records:
-        f = flatten(rec)
-        cw.writerow([_cell(f[c]) for c in FLAT_NAMES])
+    join = LIST_SEP.join
+    for r in _rows(items):
+        row = r.row[:_N_FLAT]
+        for i in _LIST_IDX:
+            row[i] = join(row[i])
+        cw.writerow(row)  # None is written as an empty cell
         st.written += 1
-    w.flush()
-    w.detach()
+    _done(w)
     return st
 
 
@@ -165,142 +243,126 @@ def _alpha3_cached(cc: str) -> str:
     return c.alpha_3 if c else cc
 
 
-def plover_record(rec: dict[str, Any]) -> dict[str, Any] | None:
-    """The PLOVER JSON form of a consolidated event; None for an event PLOVER does not type."""
-    if not rec.get("type"):
+def _plover_from(f: dict[str, Any]) -> dict[str, Any] | None:
+    if not f["type"]:
         return None
-    ents = {e["id"]: e for e in rec.get("entities") or []}
-    f = flatten(rec)
     date = f["date_start"] or (f["first_reported"] or "")[:10] or None
 
-    def side(ids: list[str]) -> tuple[str, str]:
-        codes = list(dict.fromkeys(_alpha3(ents.get(i, {}).get("country")) for i in ids if i in ents))
-        comment = "; ".join(
-            ents[i]["name"] + (f" ({ents[i]['role']})" if ents[i].get("role") else "") for i in ids if i in ents)
-        return ";".join(c for c in codes if c), comment
+    def side(names: list[str], countries: list[str], roles: list[str]) -> tuple[str, str]:
+        codes = list(dict.fromkeys(_alpha3(c) for c in countries if c))
+        comment = "; ".join(n + (f" ({r})" if r else "") for n, r in zip(names, roles))
+        return ";".join(codes), comment
 
-    actor, actor_comment = side(rec.get("actors") or [])
-    recipient, recipient_comment = side(rec.get("recipients") or [])
-    loc = ents.get(rec.get("location") or "")
-    sources = rec.get("sources") or []
-    first_text = next((sp.get("text") for sp in rec.get("evidence") or [] if sp.get("text")), "")
+    actor, actor_comment = side(f["actor_names"], f["actor_countries"], f["actor_roles"])
+    recipient, recipient_comment = side(f["recipient_names"], f["recipient_countries"], f["recipient_roles"])
     return {
-        "id": rec["id"],
+        "id": f["id"],
         "date": date,
         "year": int(date[:4]) if date else None,
         "month": int(date[5:7]) if date and len(date) >= 7 else None,
         "day": int(date[8:10]) if date and len(date) >= 10 else None,
-        "event": rec["type"],
-        "mode": rec.get("mode") or "",
-        "context": [rec["kind"]] if rec.get("kind") else [],
-        "quad": mappings()["plover_quad"].get(rec["type"], ""),
+        "event": f["type"],
+        "mode": f["mode"] or "",
+        "context": [f["kind"]] if f["kind"] else [],
+        "quad": mappings()["plover_quad"].get(f["type"], ""),
         "actor": actor,
         "actor_comment": actor_comment,
         "recipient": recipient,
         "recipient_comment": recipient_comment,
-        "source": ";".join(dict.fromkeys(s["doc"] for s in sources)),
-        "text": first_text,
-        "geo": ({"placename": loc["name"], "country": _alpha3(loc.get("country")),
-                 "geonames_id": _geonames(loc)} if loc else None),
+        "source": ";".join(f["source_docs"]),
+        "text": f["first_text"] or "",
+        "geo": ({"placename": f["location_name"], "country": _alpha3(f["location_country"]),
+                 "geonames_id": f["location_geonames"] or ""} if f["location"] else None),
         "version": f"communique {__version__}",
-        "communique": {"kind": rec.get("kind"), "status": rec.get("status"), "time": rec.get("time"),
-                       "languages": f["languages"], "status_history": rec.get("status_history") or []},
+        "communique": {"kind": f["kind"], "status": f["status"],
+                       "time": {"start": f["date_start"], "end": f["date_end"], "granularity": f["granularity"],
+                                "text": f["time_text"]},
+                       "languages": f["languages"], "history": f["history"]},
     }
 
 
-def write_plover(records: Iterable[dict[str, Any]], out: BinaryIO) -> ExportStats:
+def plover_record(rec: dict[str, Any]) -> dict[str, Any] | None:
+    """The PLOVER JSON form of a consolidated event; None for an event PLOVER does not type."""
+    return _plover_from(_fields(rec))
+
+
+def write_plover(items: Iterable[Any], out: BinaryIO) -> ExportStats:
     st = ExportStats()
     w = _text(out)
-    for rec in records:
-        p = plover_record(rec)
+    for r in _rows(items):
+        p = _plover_from(r.fields())
         if p is None:
             st.skipped += 1
             continue
         w.write(json.dumps(p, ensure_ascii=False, separators=(",", ":")))
         w.write("\n")
         st.written += 1
-    w.flush()
-    w.detach()
+    _done(w)
     return st
 
 
-def _geonames(e: dict[str, Any] | None) -> str:
-    if not e:
-        return ""
-    if e.get("geonames"):
-        return str(e["geonames"])
-    if e["id"].startswith("gn:"):
-        return e["id"][3:]
-    return ""
-
-
 def _tsv(value: str) -> str:
-    return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    if "\t" in value or "\n" in value or "\r" in value:
+        return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return value
 
 
-def polecat_row(rec: dict[str, Any]) -> list[str] | None:
-    """The 40 POLECAT columns of a consolidated event; None for an event PLOVER does not type."""
-    if not rec.get("type"):
+def _polecat_from(f: dict[str, Any]) -> list[str] | None:
+    if not f["type"]:
         return None
-    ents = {e["id"]: e for e in rec.get("entities") or []}
-    f = flatten(rec)
 
-    def side(ids: list[str]) -> list[str]:
-        es = [ents[i] for i in ids if i in ents]
+    def side(names: list[str], countries: list[str], roles: list[str], wikidata: list[str]) -> list[str]:
         return [
-            ";".join(e["name"] for e in es),                              # Name
-            ";".join(_alpha3(e.get("country")) for e in es),              # Country (ISO 3166 alpha-3)
-            "", "", "",                                                   # COW, Primary Sector, Sectors
-            ";".join(e.get("role") or "" for e in es) if any(e.get("role") for e in es) else "",  # Title
-            "",                                                           # Name Raw
-            ";".join(e.get("wikidata") or "" for e in es) if any(e.get("wikidata") for e in es) else "",
+            ";".join(names),                                         # Name
+            ";".join(_alpha3(c) for c in countries),                 # Country (ISO 3166 alpha-3)
+            "", "", "",                                              # COW, Primary Sector, Sectors
+            ";".join(roles) if any(roles) else "",                   # Title
+            "",                                                      # Name Raw
+            ";".join(wikidata) if any(wikidata) else "",             # Wikipedia ID (here: Wikidata item)
         ]
 
-    loc = ents.get(rec.get("location") or "")
-    by_type: dict[str, list[str]] = {"person": [], "organization": [], "place": []}
-    for e in rec.get("entities") or []:
-        t = "place" if e.get("type") in ("place", "country") else e.get("type")
-        if t in by_type:
-            by_type[t].append(e["name"])
     date = f["date_start"] or (f["first_reported"] or "")[:10]
     row = [
-        rec["id"], date or "", rec["type"].lower(), rec.get("mode") or "", "",
-        mappings()["plover_quad"].get(rec["type"], ""), "",
-        *side(rec.get("actors") or []),
-        *side(rec.get("recipients") or []),
-        loc["name"] if loc else "",
-        loc["name"] if loc and loc.get("type") == "place" else "",
+        f["id"], date or "", f["type"].lower(), f["mode"] or "", "",
+        mappings()["plover_quad"].get(f["type"], ""), "",
+        *side(f["actor_names"], f["actor_countries"], f["actor_roles"], f["actor_wikidata"]),
+        *side(f["recipient_names"], f["recipient_countries"], f["recipient_roles"], f["recipient_wikidata"]),
+        f["location_name"] or "",
+        f["location_name"] if f["location_type"] == "place" else "",
         "",
-        _alpha3(loc.get("country")) if loc else "",
+        _alpha3(f["location_country"]),
         "", "",
-        _geonames(loc),
+        f["location_geonames"] or "",
         "", "",
         ";".join(f["source_docs"]),
         (f["first_reported"] or "")[:10],
         "",
-        ";".join(by_type["person"]), ";".join(by_type["organization"]), ";".join(by_type["place"]),
+        ";".join(f["people"]), ";".join(f["organization_entities"]), ";".join(f["places"]),
         ";".join(f["languages"]),
         f"communique-{__version__}",
     ]
     return [_tsv(c) for c in row]
 
 
-def write_polecat(records: Iterable[dict[str, Any]], out: BinaryIO) -> ExportStats:
+def polecat_row(rec: dict[str, Any]) -> list[str] | None:
+    """The 40 POLECAT columns of a consolidated event; None for an event PLOVER does not type."""
+    return _polecat_from(_fields(rec))
+
+
+def write_polecat(items: Iterable[Any], out: BinaryIO) -> ExportStats:
     st = ExportStats()
     w = _text(out)
     cols = polecat_columns()
     w.write("\t".join(cols) + "\n")
-    for rec in records:
-        row = polecat_row(rec)
+    for r in _rows(items):
+        row = _polecat_from(r.fields())
         if row is None:
             st.skipped += 1
             continue
-        assert len(row) == len(cols)
         w.write("\t".join(row))
         w.write("\n")
         st.written += 1
-    w.flush()
-    w.detach()
+    _done(w)
     return st
 
 
@@ -311,30 +373,32 @@ def parquet_schema():
     return pa.schema([(name, types[kind]) for name, kind in FLAT_COLUMNS] + [("record", pa.string())])
 
 
-def write_parquet(records: Iterable[dict[str, Any]], out: BinaryIO, *, row_group: int = 50_000) -> ExportStats:
+def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_000) -> ExportStats:
     """Parquet with one row group per ``row_group`` events; the full record rides along as JSON."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     st = ExportStats()
     schema = parquet_schema()
-    cols: dict[str, list[Any]] = {n: [] for n in schema.names}
+    cols: list[list[Any]] = [[] for _ in schema.names]
+    n_flat = _N_FLAT
 
     def flush(writer) -> None:
-        if not cols["id"]:
+        if not cols[0]:
             return
-        writer.write_table(pa.table(cols, schema=schema), row_group_size=row_group)
-        for v in cols.values():
+        writer.write_table(pa.Table.from_arrays([pa.array(c, type=schema.field(i).type) for i, c in enumerate(cols)],
+                                                schema=schema), row_group_size=row_group)
+        for v in cols:
             v.clear()
 
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
-        for rec in records:
-            f = flatten(rec)
-            for n in FLAT_NAMES:
-                cols[n].append(f[n])
-            cols["record"].append(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
+        for r in _rows(items):
+            row = r.row
+            for i in range(n_flat):
+                cols[i].append(row[i])
+            cols[n_flat].append(r.raw)
             st.written += 1
-            if len(cols["id"]) >= row_group:
+            if len(cols[0]) >= row_group:
                 flush(writer)
         flush(writer)
     return st

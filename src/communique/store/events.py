@@ -85,14 +85,38 @@ def remove_document(conn: sqlite3.Connection, doc_id: str) -> set[int]:
     return stories
 
 
-def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[dict[str, Any]]) -> None:
+class EntityCache:
+    """What one writer has already stored of entities and name forms (skips repeated upserts)."""
+
+    def __init__(self, limit: int = 500_000) -> None:
+        self.rows: dict[str, tuple] = {}
+        self.forms: set[tuple[str, str]] = set()
+        self.limit = limit
+
+    def trim(self) -> None:
+        if len(self.rows) > self.limit:
+            self.rows.clear()
+        if len(self.forms) > self.limit:
+            self.forms.clear()
+
+
+def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[dict[str, Any]],
+                    cache: EntityCache | None = None) -> None:
     ent_rows, name_rows, mention_rows = [], [], []
     for ent in entities:
         eid = ent["id"]
-        ent_rows.append((eid, ent.get("type") or "other", ent.get("name") or eid, ent.get("country"),
-                         ent.get("wikidata"), ent.get("geonames"), ent.get("role")))
+        row = (eid, ent.get("type") or "other", ent.get("name") or eid, ent.get("country"),
+               ent.get("wikidata"), ent.get("geonames"), ent.get("role"))
+        if cache is None or cache.rows.get(eid) != row:
+            ent_rows.append(row)
+            if cache is not None:
+                cache.rows[eid] = row
         mentions = ent.get("mentions") or []
         for form in name_forms(ent.get("name") or "", *(m.get("text") or "" for m in mentions)):
+            if cache is not None:
+                if (form, eid) in cache.forms:
+                    continue
+                cache.forms.add((form, eid))
             name_rows.append((form, eid))
         for m in mentions:
             mention_rows.append((doc_id, eid, m["start"], m["end"], m.get("text")))
@@ -106,6 +130,8 @@ def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[di
     conn.executemany("INSERT OR IGNORE INTO entity_names(form, entity_id) VALUES (?,?)", name_rows)
     conn.executemany('INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
                      mention_rows)
+    if cache is not None:
+        cache.trim()
 
 
 def member_of(event: dict[str, Any], doc: dict[str, Any], text: str | None) -> dict[str, Any]:
@@ -183,59 +209,77 @@ def entities_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, di
 
 
 # -- stories -----------------------------------------------------------------------------
-@dataclass
 class StoryRow:
-    id: int
-    d_start: str
-    d_end: str
-    status: str
-    kind: str
-    record: dict[str, Any]
+    """A stored story; its record is decoded only when asked for."""
+
+    __slots__ = ("id", "d_start", "d_end", "status", "kind", "t_start", "_raw", "_record")
+
+    def __init__(self, id: int, d_start: str, d_end: str, status: str, kind: str, t_start: str | None,
+                 raw: str) -> None:
+        self.id, self.d_start, self.d_end, self.status, self.kind, self.t_start = id, d_start, d_end, status, kind, t_start
+        self._raw = raw
+        self._record: dict[str, Any] | None = None
+
+    @property
+    def record(self) -> dict[str, Any]:
+        if self._record is None:
+            self._record = json.loads(self._raw)
+        return self._record
 
 
-def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi: str, limit: int = 25) -> list[StoryRow]:
-    """Stories sharing at least one key whose d_start lies in [lo, hi], most shared keys first."""
+def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi: str, limit: int = 25,
+                      kinds: Sequence[str] | None = None) -> list[StoryRow]:
+    """Stories sharing at least one key whose d_start lies in [lo, hi] (of one of ``kinds``), most shared keys first."""
     if not keys:
         return []
     q = ",".join("?" * len(keys))
+    params: list[Any] = [*keys, lo, hi]
+    kind_sql = ""
+    if kinds:
+        kind_sql = f" WHERE s.kind IN ({','.join('?' * len(kinds))})"
+        params.extend(kinds)
+    params.append(limit)
     rows = conn.execute(
-        f"SELECT s.id, s.d_start, s.d_end, s.status, s.kind, s.record, c.n FROM"
+        f"SELECT s.id, s.d_start, s.d_end, s.status, s.kind, s.t_start, s.record FROM"
         f" (SELECT story_id, COUNT(*) AS n FROM story_keys WHERE key IN ({q}) AND d_start BETWEEN ? AND ?"
-        f"  GROUP BY story_id ORDER BY n DESC, story_id DESC LIMIT ?) c JOIN stories s ON s.id = c.story_id",
-        (*keys, lo, hi, limit),
+        f"  GROUP BY story_id) c JOIN stories s ON s.id = c.story_id{kind_sql}"
+        f" ORDER BY c.n DESC, s.id DESC LIMIT ?",
+        params,
     ).fetchall()
-    return [StoryRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+    return [StoryRow(*r) for r in rows]
 
 
 def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
-    r = conn.execute("SELECT id, d_start, d_end, status, kind, record FROM stories WHERE id=?", (story_id,)).fetchone()
-    return StoryRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) if r else None
+    r = conn.execute("SELECT id, d_start, d_end, status, kind, t_start, record FROM stories WHERE id=?",
+                     (story_id,)).fetchone()
+    return StoryRow(*r) if r else None
 
 
 def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str, Any], record: dict[str, Any],
-               keys: Iterable[str], body: str, now: str) -> int:
-    """Insert or replace one story with its keys, full-text body and status history."""
+               keys: Iterable[str], body: str, now: str, flat: Any = None) -> int:
+    """Insert or replace one story with its keys, full-text body, status history and export row."""
+    new = story_id is None
+    if new:
+        story_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
+        record["id"] = f"s{story_id}"
     rec_json = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    flat_json = flat(record) if flat is not None else None  # the export row, computed once the id is known
     t = record.get("time") or {}
     values = (record["kind"], record.get("type"), record.get("mode"), record["status"], t.get("start"), t.get("end"),
               t.get("granularity"), summary["d_start"], summary["d_end"], record.get("location"),
               summary.get("first_seen"), summary.get("last_seen"), len(record.get("sources") or []),
-              record.get("confidence"), rec_json, now)
-    if story_id is None:
-        cur = conn.execute(
+              record.get("confidence"), rec_json, flat_json, now)
+    if new:
+        conn.execute(
             "INSERT INTO stories(kind, type, mode, status, t_start, t_end, granularity, d_start, d_end, location,"
-            " first_seen, last_seen, n_sources, confidence, record, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            values,
+            " first_seen, last_seen, n_sources, confidence, record, flat, updated, id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (*values, story_id),
         )
-        story_id = int(cur.lastrowid)
-        # the record names its own id: rewrite once the id is known
-        record["id"] = f"s{story_id}"
-        conn.execute("UPDATE stories SET record=? WHERE id=?",
-                     (json.dumps(record, ensure_ascii=False, separators=(",", ":")), story_id))
     else:
         conn.execute(
             "UPDATE stories SET kind=?, type=?, mode=?, status=?, t_start=?, t_end=?, granularity=?, d_start=?, d_end=?,"
-            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, updated=? WHERE id=?",
+            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, flat=?, updated=? WHERE id=?",
             (*values, story_id),
         )
         conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
@@ -430,6 +474,39 @@ def iter_story_records(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | 
             return
         for (rec,) in rows:
             yield effective(loads(rec), cutoff, grace_days)
+
+
+def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | None = None, grace_days: int = 7,
+                     batch: int = 2000) -> Iterator[Any]:
+    """Stories matching ``q`` as :class:`communique.export.ExportRow` (record text and export row), streamed.
+
+    Records are decoded only where a status changes at read time (planned -> unconfirmed).
+    """
+    from communique.export import EXPORT_FIELDS, ExportRow, export_row, make_unconfirmed
+
+    require_event_tables(conn)
+    as_of = as_of or as_of_default(conn)
+    cutoff = add_days(as_of, -grace_days)
+    if q.keys is not None and not q.keys:
+        return
+    sql, params = _build(q, cutoff, "s.record, s.flat")
+    try:
+        cur = conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+    loads, dumps = json.loads, json.dumps
+    i_status, i_end = EXPORT_FIELDS.index("status"), EXPORT_FIELDS.index("date_end")
+    while True:
+        rows = cur.fetchmany(batch)
+        if not rows:
+            return
+        for raw, flat in rows:
+            row = loads(flat) if flat else export_row(loads(raw))
+            if row[i_status] == "planned" and row[i_end] and row[i_end] < cutoff:
+                rec = effective(loads(raw), cutoff, grace_days)
+                raw = dumps(rec, ensure_ascii=False, separators=(",", ":"))
+                make_unconfirmed(row, grace_days, rec["status_history"][-1]["at"])
+            yield ExportRow(raw, row)
 
 
 def get_story_record(conn: sqlite3.Connection, story_id: int, *, as_of: str | None = None,
