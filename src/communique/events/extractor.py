@@ -321,6 +321,13 @@ class _DocRun:
     def _participants(self, ev: _Ev, clause, sent) -> None:
         lex = self.lex
         c_start, c_end, carry = clause
+        pp_end = None
+        if ev.trigger.direction == "visit":
+            # "During a working visit to Brussels, Zelenskyy met ...": the visit's phrase ends at the comma
+            comma = self.text.find(",", ev.tend, c_end)
+            if comma >= 0 and not self._mentions_in(c_start, ev.tstart):
+                pp_end = comma
+                c_end = comma
         ms = self._mentions_in(c_start, c_end)
         if carry is not None:
             ms = [m for m in self._mentions_in(carry[0], carry[1]) if m.entity.type == "person"] + ms
@@ -346,6 +353,10 @@ class _DocRun:
                 continue  # "Prime Minister of Italy Mario Draghi": Italy is Draghi's title
             (before if m.start < ev.tstart else after).append(m.entity.id)
         before, after = _uniq(before), _uniq(after)
+        if pp_end is not None and not any(self._etype(x) == "person" for x in before + after):
+            subject = self._subject_after(pp_end + 1, sent[1])
+            if subject:
+                before = [subject] + before
         if not before and not after:
             resolved = self._anaphora(c_start, c_end, carry)
             if resolved is not None:
@@ -356,6 +367,16 @@ class _DocRun:
             ev.actors, ev.recipients = before, [x for x in after if x not in before]
         else:
             ev.actors = _uniq(before + after)
+
+    def _subject_after(self, pos: int, end: int) -> str | None:
+        """The first person after ``pos``, if no trigger (a verb) comes before it."""
+        for m in self._mentions_in(pos, end):
+            if m.entity.type != "person":
+                continue
+            if self.lex.trigger_re.search(self.text, pos, m.start):
+                return None
+            return m.entity.id
+        return None
 
     def _anaphora(self, start: int, end: int, carry) -> tuple[str, list[str]] | None:
         lex = self.lex
