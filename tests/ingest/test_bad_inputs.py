@@ -78,3 +78,15 @@ def test_url_that_does_not_answer_is_reported(store):
         (r,) = ingest([url], store, options=ReadOptions(timeout=0.3, retries=0, request_delay=0))
     assert r.format == "rss" and "timed out" in r.error and url in r.error
     assert store.quarantined()[0]["source"] == url
+
+
+def test_a_connector_bug_is_reported_and_other_sources_go_on(tmp_path, store, monkeypatch):
+    from communique.ingest import telegram_json
+
+    def broken(msg, chat, index):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(telegram_json._AlbumBuffer, "add", lambda self, msg, chat, index: broken(msg, chat, index))
+    results = ingest([str(FIXTURES / "tg_channel_new.json"), str(FIXTURES / "feed_rss.xml")], store)
+    assert "RuntimeError: boom" in results[0].error and results[0].counts.quarantined == 1
+    assert results[1].error is None and results[1].counts.new == 2

@@ -57,3 +57,75 @@ def test_article_without_url_is_a_file_key(golden):
     assert doc.id.startswith("file:") and len(doc.id) == 5 + 64
     assert doc.published == datetime(2024, 12, 2, 14, 0, tzinfo=timezone.utc)  # JSON-LD datePublished
     assert "format de Weimar" in doc.text
+
+
+class _Site:
+    """A local web site: a feed whose items link to article pages on the same server."""
+
+    def __init__(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        site = self
+        self.requests = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                site.requests.append(self.path)
+                body, ctype = site.pages.get(self.path, (None, None))
+                if body is None:
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", ctype)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        feed = (FIXTURES / "feed_rss.xml").read_text(encoding="utf-8").replace("https://www.example.org", self.base)
+        article = (FIXTURES / "article.html").read_bytes()
+        self.pages = {
+            "/feed.xml": (feed.encode("utf-8"), "application/rss+xml"),
+            "/en/press/2024/11/belgrade-talks": (article, "text/html; charset=utf-8"),
+            "/article": (article, "text/html; charset=utf-8"),
+        }
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+FAST = dict(request_delay=0.0, backoff=0.01, retries=1, timeout=5.0)
+
+
+def test_feed_from_url_following_links():
+    site = _Site()
+    try:
+        docs, bad, _ = read_all(f"{site.base}/feed.xml", fmt="rss", options=ReadOptions(follow_links=True, **FAST))
+    finally:
+        site.close()
+    assert not bad
+    first, second = docs
+    # the first item's page is missing (404): the summary stays, with the reason
+    assert first.text.startswith("The Foreign Minister will travel") and "HTTP 404" in first.meta["follow_error"]
+    # the second item's page is there: its main text replaces the summary, which is kept in meta
+    assert "signed a plan of consultations between the two foreign ministries" in second.text
+    assert second.meta["summary"] == "The ministers signed a plan of consultations for 2025."
+    assert second.id == f"rss:127.0.0.1:{site.base.rsplit(':', 1)[1]}/en/press:{site.base}/en/press/2024/11/belgrade-talks"
+
+
+def test_article_from_url_keeps_its_canonical_key():
+    site = _Site()
+    try:
+        docs, bad, _ = read_all(f"{site.base}/article", fmt="web", options=ReadOptions(**FAST))
+    finally:
+        site.close()
+    (doc,) = docs
+    assert doc.id == f"web:{site.base}/article" and doc.title == "Minister meets Serbian counterpart"
+    assert doc.published == datetime(2024, 11, 21, 14, 5, tzinfo=timezone.utc)

@@ -134,5 +134,10 @@ def _batches(items: Iterator[Document | BadRecord], size: int, source: str,
         # the input broke off (truncated file, wrong encoding from some byte on): keep what was read
         result.error = str(exc)
         bad.append(BadRecord(exc.source or source, exc.position or "?", exc.message))
+    except Exception as exc:  # a bug in a connector, or a library surprise: report it, keep the other sources
+        log.exception("%s: unexpected error while reading", source)
+        message = f"unexpected error while reading ({type(exc).__name__}: {exc}); the records before it were kept"
+        result.error = f"{source}: {message}"
+        bad.append(BadRecord(source, f"after {result.counts.total + len(docs)} document(s)", message))
     if docs or bad:
         yield docs, bad
