@@ -26,6 +26,12 @@ class TimeLexiconError(CommuniqueError):
     """A language's time data is missing or invalid."""
 
 
+_MISSING = object()
+_WORDCHAR = regex.compile(r"\w")
+_TOKEN = regex.compile(r"\w+")
+_BACK = 40  # how far before an anchor a match may start ("the beginning of the" ... "year")
+_AHEAD = 160
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "lang"
 
 # Macros every language shares (the words are the language's; digits are everyone's).
@@ -60,10 +66,91 @@ class Lexicon:
     raw: dict[str, Any] = field(default_factory=dict)
     group_ids: list[int] = field(default_factory=list)
     bare_ambiguous: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()  # tokens a match may start with before its anchor
+    anchors: frozenset[str] = frozenset()  # lower-cased tokens that every match contains one of (besides digits)
+    anchor_re: Any = None  # finds digits and anchor words
+    prefix_re: Any = None  # finds the words a match may start with (digits, prefix words)
+    bodies: list[str] = field(default_factory=list)  # each pattern's expanded regex
+    singles: list[Any] = field(default_factory=list)  # each pattern compiled alone (for partial matching)
+    _sub_cache: dict = field(default_factory=dict)
+    _which: dict = field(default_factory=dict)
+
+    def iter_matches(self, text: str):
+        """The matcher's matches, in order, without scanning every position of the text.
+
+        Every pattern contains a digit or an anchor word (a month, a unit, 'yesterday'...):
+        tokens are checked against the anchor set, and the full matcher runs only in a window
+        around each anchor.
+        """
+        sub = self.sub_matcher
+        prefix_iter = self.prefix_re.finditer
+        n = len(text)
+        last_end = 0
+        for am in self.anchor_re.finditer(text):
+            p = am.start()
+            if p < last_end:
+                continue
+            lo = max(last_end, p - _BACK)
+            # candidate starts: the run of lexicon words and numbers right before the anchor
+            cands = []
+            boundary = p
+            for c in reversed(list(prefix_iter(text, lo, p))):
+                if _WORDCHAR.search(text, c.end(), boundary):
+                    break
+                cands.append(c.start())
+                boundary = c.start()
+            cands.reverse()
+            if p > 0 and text[p - 1] == "'" and (p < 2 or not text[p - 2].isalnum()):
+                cands.append(p - 1)  # '82
+            cands.append(p)
+            end = am.end() + _AHEAD
+            if end > n:
+                end = n
+            for s0 in cands:
+                if s0 < last_end:
+                    continue
+                tm = _TOKEN.match(text, s0 + 1 if text[s0] == "'" else s0)
+                if tm is None:
+                    continue
+                nxt = text[tm.end():tm.end() + 1]
+                viable = sub(tm.group().lower() + (" " if nxt.isspace() else nxt))
+                m = None
+                for one in viable:
+                    m = one.match(text, s0, end)
+                    if m is not None:
+                        if m.end() >= end and end < n:
+                            m = one.match(text, s0, n) or m
+                        break
+                if m is None:
+                    continue
+                yield m
+                last_end = m.end()
+                if last_end > p:
+                    break
+
+    def sub_matcher(self, token: str) -> tuple[Any, ...]:
+        """The patterns (compiled alone, in order) that can start with ``token``, cached.
+
+        ``token`` is a word plus the character after it (a space for any white space, nothing
+        at the end of the text). A pattern qualifies when ``token`` is a partial match of it; trying them in order at a
+        position finds exactly what the full alternation finds there.
+        """
+        key = token if len(token) < 24 else token[:24]
+        got = self._sub_cache.get(key)
+        if got is not None:
+            return got
+        got = tuple(one for one in self.singles if one.match(token, partial=True) is not None)
+        if len(self._sub_cache) > 20000:
+            self._sub_cache.clear()
+        self._sub_cache[key] = got
+        return got
 
     def which(self, m: Any) -> int:
         """Index of the pattern that produced match ``m``."""
-        for i, gi in enumerate(self.group_ids):
+        i = self._which.get(m.re)
+        if i is not None:
+            return i
+        for gi, i in zip(self.group_ids, range(len(self.group_ids))):
             if m.start(gi) >= 0:
                 return i
         return -1
@@ -104,12 +191,36 @@ class Lexicon:
 
 
 def _alternation(forms: list[str]) -> str:
-    parts = []
-    for f in sorted(set(forms), key=lambda s: (-len(s), s)):
-        esc = regex.escape(f)
-        esc = esc.replace(r"\ ", r"\s+").replace(" ", r"\s+")
-        parts.append(esc)
-    return "|".join(parts) if parts else r"(?!x)x"
+    """A prefix-factored (trie) regex for a word list: much faster to try than a flat alternation."""
+    trie: dict = {}
+    for f in set(forms):
+        node = trie
+        for ch in f.lower():
+            node = node.setdefault(ch, {})
+        node[""] = True
+    if not trie:
+        return r"(?!x)x"
+    return _trie_regex(trie)
+
+
+def _char(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    return regex.escape(ch)
+
+
+def _trie_regex(node: dict) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        branches.append(_char(ch) + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        # the word may end here: longer continuations are tried first (greedy optional)
+        return "(?:" + body + ")?"
+    return body
 
 
 def _expand(template: str, words: dict[str, dict[str, Any]], lang: str) -> str:
@@ -126,6 +237,48 @@ def _expand(template: str, words: dict[str, dict[str, Any]], lang: str) -> str:
         return f"(?P<{g}>{_alternation(list(words[name]))})"
 
     return _MACRO.sub(sub, template)
+
+
+# Categories whose words can carry a match on their own; the others (mod, shift, every, num...) only
+# qualify one of these or a number.
+_ANCHOR_CATEGORIES = ("month", "weekday", "weekdays", "unit", "units", "relday", "relpart", "ref", "season", "part",
+                      "setadj", "decw", "prevunit", "clockword", "qword")
+# frequent words that occur in patterns only next to an anchor or a number
+_NOT_ANCHORS = frozenset("that this over from with after before being dans avec pour sous über nach eine einer einem "
+                         "dass oder aged".split())
+_LITERAL = regex.compile(r"(?<![\\?<])\b\p{L}{4,}")
+
+
+def _anchor_words(words: dict[str, dict[str, Any]], patterns: list[dict[str, Any]]) -> frozenset[str]:
+    out: set[str] = set()
+    for cat in _ANCHOR_CATEGORIES:
+        for key in words.get(cat, {}):
+            toks = regex.findall(r"\w+", key)
+            for tok in toks:
+                if len(toks) == 1 or (len(tok) >= 4 and tok not in _NOT_ANCHORS):
+                    out.add(tok.lower())
+    for p in patterns:
+        body = regex.sub(r"\{[a-z_0-9]+\}|\(\?P<[a-z_0-9]+>|\\[a-zA-Z]", " ", p["re"])
+        for tok in _LITERAL.findall(body):
+            if tok.lower() not in _NOT_ANCHORS:
+                out.add(tok.lower())
+    return frozenset(out)
+
+
+def _anchor_regex(anchors: frozenset[str]) -> Any:
+    return regex.compile(r"\d+|(?<!\w)(?:" + _alternation(list(anchors)) + r")(?!\w)", regex.IGNORECASE)
+
+
+def _prefix_words(words: dict[str, dict[str, Any]], patterns: list[dict[str, Any]]) -> frozenset[str]:
+    """Every word of the lexicon and of the patterns: the tokens a match can start with."""
+    out: set[str] = set()
+    for table in words.values():
+        for key in table:
+            out.update(t.lower() for t in regex.findall(r"\w+", key))
+    for p in patterns:
+        body = regex.sub(r"\{[a-z_0-9]+\}|\(\?P<[a-z_0-9]+>|\\[a-zA-Z]", " ", p["re"])
+        out.update(t.lower() for t in regex.findall(r"\p{L}+", body))
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=None)
@@ -145,10 +298,16 @@ def load_lexicon(lang: str) -> Lexicon | None:
     patterns = raw.get("patterns") or []
     alts = []
     kinds = []
+    bodies = []
     for i, p in enumerate(patterns):
         body = _expand(p["re"], words, lang)
+        bodies.append(body)
         alts.append(f"(?P<p{i}>{body})")
         kinds.append(p.get("kind", "date"))
+    try:
+        singles = [regex.compile(r"(?<![\w])(?:" + b + r")(?![\w])", regex.IGNORECASE) for b in bodies]
+    except regex.error as exc:
+        raise TimeLexiconError(f"{lang}: pattern does not compile: {exc}") from exc
     source = r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])"
     try:
         matcher = regex.compile(source, regex.IGNORECASE)
@@ -168,5 +327,11 @@ def load_lexicon(lang: str) -> Lexicon | None:
         not_after_year=frozenset(_norm_key(w) for w in raw.get("not_after_year") or []),
         month_needs_capital=bool(raw.get("month_needs_capital")), raw=raw,
         bare_ambiguous=frozenset(_norm_key(w) for w in raw.get("bare_ambiguous") or []),
+        anchors=_anchor_words(words, patterns),
+        prefixes=_prefix_words(words, patterns),
+        anchor_re=_anchor_regex(_anchor_words(words, patterns)),
+        prefix_re=regex.compile(r"(?<!\w)(?:\d+|[ivxlc]+|" + _alternation(list(_prefix_words(words, patterns))) + r")(?!\w)",
+                                regex.IGNORECASE),
+        bodies=bodies, singles=singles, _which={one: i for i, one in enumerate(singles)},
         group_ids=[matcher.groupindex[f"p{i}"] for i in range(len(patterns))],
     )

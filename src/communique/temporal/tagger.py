@@ -158,14 +158,14 @@ class TimeTagger:
             dct = self.infer_dct(text, lex)
             inferred = dct is not None
         ctx = _Ctx(text, lex, dct, inferred, domain or self.domain)
-        for m in lex.matcher.finditer(text):
+        for m in lex.iter_matches(text):
             self._emit(m, ctx)
         return ctx.out, inferred
 
     def infer_dct(self, text: str, lex: Lexicon) -> date | None:
         """The first full date written in the text (a dateline), or None."""
         ctx = _Ctx(text, lex, None, True, "news")
-        for m in lex.matcher.finditer(text):
+        for m in lex.iter_matches(text):
             kind = lex.kinds[lex.which(m)]
             if kind not in ("date",):
                 continue
