@@ -1,0 +1,84 @@
+"""Mention-linking benchmark: chars/s with the full KB, KB load time from cache, RSS; natasha side by side.
+
+    .venv/bin/python benchmarks/mentions_bench.py [--chars 300000] [--natasha]
+
+Text: NEREL dev documents (Russian news, ../shared) concatenated into ~2,000-char documents,
+plus the German seed repeated. Linking is run without natasha (KB + rules) and, with
+``--natasha``, natasha's segmenter+NER alone on the same Russian text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--chars", type=int, default=300_000)
+    ap.add_argument("--natasha", action="store_true")
+    args = ap.parse_args()
+
+    # load time from the cache, in a fresh process (the cache is built first if needed)
+    subprocess.run([sys.executable, "-c", "from communique.kb import load_kb; load_kb()"], check=True)
+    out = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); from communique.kb import load_kb; "
+                          "load_kb(); print(time.perf_counter()-t)"], check=True, capture_output=True, text=True)
+    print(f"KB load from cache (fresh process, incl. imports): {float(out.stdout):.2f} s")
+
+    from communique.documents import Document
+    from communique.mentions import MentionLinker
+    from communique.normalize import normalize
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data/ner/nerel/dev").glob("*.txt"))]
+    ru = "\n".join(texts)
+    while len(ru) < args.chars:
+        ru += "\n" + ru
+    ru = ru[: args.chars]
+    docs = [ru[i:i + 2000] for i in range(0, len(ru), 2000)]
+    linker = MentionLinker(use_natasha=False)
+    when = datetime(2024, 11, 20, tzinfo=timezone.utc)
+    for lang, batch in (("ru", docs),):
+        t = time.perf_counter()
+        n = 0
+        for i, d in enumerate(batch):
+            doc = Document(id=str(i), text=d, source="bench", lang=lang, published=when)
+            linker.link(doc, normalize(d))
+            n += len(d)
+        dt = time.perf_counter() - t
+        print(f"linking ({lang}, KB + rules, no natasha): {n} chars in {dt:.2f} s = {n / dt:,.0f} chars/s")
+    seed = (SHARED / "spec/seed/seed_de.txt").read_text(encoding="utf-8")
+    t = time.perf_counter()
+    reps = max(1, args.chars // len(seed))
+    for i in range(reps):
+        doc = Document(id=str(i), text=seed, source="bench", lang="de", published=when)
+        linker.link(doc, normalize(seed))
+    dt = time.perf_counter() - t
+    print(f"linking (de seed x{reps}): {reps * len(seed) / dt:,.0f} chars/s")
+    print(f"RSS after linking: {rss_mb():.0f} MB")
+    if args.natasha:
+        from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+        seg, ner = Segmenter(), NewsNERTagger(NewsEmbedding())
+        t = time.perf_counter()
+        for d in docs:
+            x = Doc(d)
+            x.segment(seg)
+            x.tag_ner(ner)
+        dt = time.perf_counter() - t
+        print(f"natasha segment+NER (ru, same text): {len(ru) / dt:,.0f} chars/s; RSS now {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
