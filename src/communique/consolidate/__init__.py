@@ -71,7 +71,7 @@ def reindex(store, settings: Settings | None = None) -> int:
     """Drop every event and story and rebuild them from the stored extractions, in publication order."""
     conn = store.conn
     with transaction(conn):
-        for table in ("story_status_history", "story_events", "story_keys", "stories_fts", "stories",
+        for table in ("story_status_history", "story_events", "story_keys", "match_keys", "events_fts", "stories",
                       "event_evidence", "event_participants", "events", "mentions", "entity_names", "entities"):
             conn.execute(f"DELETE FROM {table}")
     rows = conn.execute("SELECT e.record, d.text FROM extractions e JOIN documents d ON d.id = e.doc_id"

@@ -257,12 +257,6 @@ def story_keys(record: dict[str, Any], ents: dict[str, dict[str, Any]]) -> set[s
     return keys
 
 
-def story_body(record: dict[str, Any]) -> str:
-    names = " ".join(e["name"] for e in record["entities"])
-    texts = " ".join(sp.get("text") or "" for sp in record["evidence"])
-    return f"{record['kind']} {names} {texts}"
-
-
 # -- matching ---------------------------------------------------------------------------------
 @dataclass
 class Verdict:
@@ -311,10 +305,29 @@ class Consolidator:
         self._save(story_id, members, ents, now or _now())
 
     # -- placing one event --------------------------------------------------------------------
-    def _retrieval_keys(self, m: dict[str, Any], ents: dict[str, dict[str, Any]]) -> list[str]:
+    def group(self, kind: str) -> str:
+        """The kind group a kind is matched in (the first of its compatible kinds)."""
+        return min(self.s.compatible.get(kind, frozenset()) | {kind})
+
+    @staticmethod
+    def _participants(m: dict[str, Any], ents: dict[str, dict[str, Any]]) -> list[str]:
         ids = _union([m["actors"], m["recipients"], m["organizations"], [m["location"]] if m.get("location") else []])
         selective = [i for i in ids if _type_of(i, ents) not in ("country",)]
-        return selective or ids
+        return selective if len(selective) >= 2 else ids
+
+    def _retrieval_keys(self, m: dict[str, Any], ents: dict[str, dict[str, Any]]) -> list[str]:
+        groups = {self.group(k) for k in {m["kind"], *self.s.compatible.get(m["kind"], ())}}
+        return [f"{g}|{i}" for g in sorted(groups) for i in self._participants(m, ents)]
+
+    def match_keys(self, members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> set[str]:
+        """What a story is found by: each member's kind group with each of its participants (all of them,
+        so that a later event naming only a country still finds the story)."""
+        keys: set[str] = set()
+        for x in members:
+            g = self.group(x["kind"])
+            ids = _union([x["actors"], x["recipients"], x["organizations"], [x["location"]] if x.get("location") else []])
+            keys.update(f"{g}|{i}" for i in ids)
+        return keys
 
     def _window(self, m: dict[str, Any]) -> tuple[str, str]:
         w = self.s.windows
@@ -369,8 +382,8 @@ class Consolidator:
         record, summary = aggregate(members, ents)
         if story_id is not None:
             record["id"] = f"s{story_id}"
-        return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), story_body(record), now,
-                             flat=export_row_json)
+        return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
+                             flat=export_row_json, match=self.match_keys(members, ents))
 
     # -- comparing -----------------------------------------------------------------------------
     def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:

@@ -141,13 +141,20 @@ def export_row_json(rec: dict[str, Any]) -> str:
 
 
 class ExportRow:
-    """One story as the writers see it: its record as JSON text and its export row."""
+    """One story as the writers see it: its record as JSON text and its export row (decoded on use)."""
 
-    __slots__ = ("raw", "row")
+    __slots__ = ("raw", "_row", "_flat")
 
-    def __init__(self, raw: str, row: list[Any]) -> None:
+    def __init__(self, raw: str, row: list[Any] | None = None, flat: str | None = None) -> None:
         self.raw = raw
-        self.row = row
+        self._row = row
+        self._flat = flat
+
+    @property
+    def row(self) -> list[Any]:
+        if self._row is None:
+            self._row = json.loads(self._flat) if self._flat else export_row(json.loads(self.raw))
+        return self._row
 
     @classmethod
     def of(cls, rec: dict[str, Any]) -> "ExportRow":
@@ -341,6 +348,9 @@ def _polecat_from(f: dict[str, Any]) -> list[str] | None:
         ";".join(f["languages"]),
         f"communique-{__version__}",
     ]
+    line = "\t".join(row)
+    if line.count("\t") == len(row) - 1 and "\n" not in line and "\r" not in line:
+        return row
     return [_tsv(c) for c in row]
 
 
@@ -410,11 +420,21 @@ WRITERS: dict[str, Callable[[Iterable[dict[str, Any]], BinaryIO], ExportStats]] 
 }
 
 
-def export(records: Iterable[dict[str, Any]], fmt: str, out: BinaryIO) -> ExportStats:
+def export(records: Iterable[Any], fmt: str, out: BinaryIO) -> ExportStats:
+    """Write consolidated events (records or :class:`ExportRow`) to ``out`` in format ``fmt``."""
+    import gc
+
     try:
         writer = WRITERS[fmt]
     except KeyError:
         from communique.errors import CommuniqueError
 
         raise CommuniqueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return writer(records, out)
+    # a stream of short-lived containers: the cyclic collector would only cost time here
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return writer(records, out)
+    finally:
+        if enabled:
+            gc.enable()

@@ -80,6 +80,7 @@ def remove_document(conn: sqlite3.Connection, doc_id: str) -> set[int]:
         conn.execute("DELETE FROM event_participants WHERE event_id=?", (eid,))
         conn.execute("DELETE FROM event_evidence WHERE event_id=?", (eid,))
         conn.execute("DELETE FROM story_events WHERE event_id=?", (eid,))
+        conn.execute("DELETE FROM events_fts WHERE rowid=?", (eid,))
     conn.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
     conn.execute("DELETE FROM mentions WHERE doc_id=?", (doc_id,))
     return stories
@@ -168,8 +169,9 @@ def member_of(event: dict[str, Any], doc: dict[str, Any], text: str | None) -> d
 
 
 def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | None) -> list[dict[str, Any]]:
-    """Write a record's events (with participants and evidence); return their members with ``rowid``."""
+    """Write a record's events (with participants, evidence and full text); return their members with ``rowid``."""
     doc = record["doc"]
+    names = {e["id"]: e.get("name") or "" for e in record.get("entities") or []}
     out = []
     for ev in record.get("events") or []:
         m = member_of(ev, doc, text)
@@ -190,6 +192,9 @@ def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | 
         conn.executemany("INSERT OR IGNORE INTO event_participants(event_id, role, entity_id) VALUES (?,?,?)", parts)
         conn.executemany('INSERT OR IGNORE INTO event_evidence(event_id, start, "end", text) VALUES (?,?,?,?)',
                          [(rowid, sp["start"], sp["end"], sp["text"]) for sp in m["evidence"]])
+        body = " ".join([m["kind"], *(names.get(i, "") for _, _, i in sorted(parts)),
+                         *(sp["text"] for sp in m["evidence"])])
+        conn.execute("INSERT INTO events_fts(rowid, body) VALUES (?,?)", (rowid, body))
         m["rowid"] = rowid
         out.append(m)
     return out
@@ -210,26 +215,29 @@ def entities_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, di
 
 # -- stories -----------------------------------------------------------------------------
 class StoryRow:
-    """A stored story; its record is decoded only when asked for."""
+    """A stored story; its record is read and decoded only when asked for."""
 
-    __slots__ = ("id", "d_start", "d_end", "status", "kind", "t_start", "_raw", "_record")
+    __slots__ = ("id", "d_start", "d_end", "status", "kind", "t_start", "_raw", "_record", "_conn")
 
     def __init__(self, id: int, d_start: str, d_end: str, status: str, kind: str, t_start: str | None,
-                 raw: str) -> None:
+                 raw: str | None = None, conn: sqlite3.Connection | None = None) -> None:
         self.id, self.d_start, self.d_end, self.status, self.kind, self.t_start = id, d_start, d_end, status, kind, t_start
         self._raw = raw
+        self._conn = conn
         self._record: dict[str, Any] | None = None
 
     @property
     def record(self) -> dict[str, Any]:
         if self._record is None:
+            if self._raw is None:
+                self._raw = self._conn.execute("SELECT record FROM stories WHERE id=?", (self.id,)).fetchone()[0]
             self._record = json.loads(self._raw)
         return self._record
 
 
 def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi: str, limit: int = 25,
                       kinds: Sequence[str] | None = None) -> list[StoryRow]:
-    """Stories sharing at least one key whose d_start lies in [lo, hi] (of one of ``kinds``), most shared keys first."""
+    """Stories with one of the match ``keys`` whose d_start lies in [lo, hi] (of one of ``kinds``), most keys first."""
     if not keys:
         return []
     q = ",".join("?" * len(keys))
@@ -240,13 +248,13 @@ def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi
         params.extend(kinds)
     params.append(limit)
     rows = conn.execute(
-        f"SELECT s.id, s.d_start, s.d_end, s.status, s.kind, s.t_start, s.record FROM"
-        f" (SELECT story_id, COUNT(*) AS n FROM story_keys WHERE key IN ({q}) AND d_start BETWEEN ? AND ?"
+        f"SELECT s.id, s.d_start, s.d_end, s.status, s.kind, s.t_start FROM"
+        f" (SELECT story_id, COUNT(*) AS n FROM match_keys WHERE key IN ({q}) AND d_start BETWEEN ? AND ?"
         f"  GROUP BY story_id) c JOIN stories s ON s.id = c.story_id{kind_sql}"
         f" ORDER BY c.n DESC, s.id DESC LIMIT ?",
         params,
     ).fetchall()
-    return [StoryRow(*r) for r in rows]
+    return [StoryRow(*r, conn=conn) for r in rows]
 
 
 def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
@@ -256,8 +264,8 @@ def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
 
 
 def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str, Any], record: dict[str, Any],
-               keys: Iterable[str], body: str, now: str, flat: Any = None) -> int:
-    """Insert or replace one story with its keys, full-text body, status history and export row."""
+               keys: Iterable[str], now: str, flat: Any = None, match: Iterable[str] = ()) -> int:
+    """Insert or replace one story with its keys, status history and export row."""
     new = story_id is None
     if new:
         story_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
@@ -283,11 +291,12 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
             (*values, story_id),
         )
         conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
-        conn.execute("DELETE FROM stories_fts WHERE rowid=?", (story_id,))
+        conn.execute("DELETE FROM match_keys WHERE story_id=?", (story_id,))
         conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
     conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
                      [(k, summary["d_start"], story_id) for k in set(keys)])
-    conn.execute("INSERT INTO stories_fts(rowid, body) VALUES (?,?)", (story_id, body))
+    conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)",
+                     [(k, summary["d_start"], story_id) for k in set(match)])
     conn.executemany(
         "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",
         [(story_id, h["status"], h.get("at"), h.get("doc"), h.get("rowid"), h.get("note"))
@@ -298,7 +307,7 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
 
 def delete_story(conn: sqlite3.Connection, story_id: int) -> None:
     conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
-    conn.execute("DELETE FROM stories_fts WHERE rowid=?", (story_id,))
+    conn.execute("DELETE FROM match_keys WHERE story_id=?", (story_id,))
     conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
     conn.execute("DELETE FROM story_events WHERE story_id=?", (story_id,))
     conn.execute("UPDATE events SET story_id=NULL WHERE story_id=?", (story_id,))
@@ -430,7 +439,8 @@ def _build(q: StoryQuery, cutoff: str, columns: str) -> tuple[str, list[Any]]:
     if q.dated_only:
         where.append("s.t_start IS NOT NULL")
     if q.text:
-        where.append("s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)")
+        where.append("s.id IN (SELECT story_id FROM events WHERE id IN"
+                     " (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
         params.append(_fts_query(q.text))
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -476,37 +486,54 @@ def iter_story_records(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | 
             yield effective(loads(rec), cutoff, grace_days)
 
 
+def _unconfirmed_raw(raw: str, cutoff: str, grace_days: int) -> str:
+    """The record text with the read-time status ``unconfirmed``, edited in place where the layout allows."""
+    at = None
+    head = raw.find('"status":"planned"')
+    tail = raw.rfind('"status_history":[')
+    if 0 < head < raw.find('"sources":') and tail > 0 and raw.endswith("]}") and raw[-3] == "}":
+        t = raw.find('"time":{"start":')
+        end = raw.find('"end":"', t)
+        if t > 0 and end > 0:
+            at = add_days(raw[end + 7:end + 17], grace_days)
+    if at is None:  # not the layout we write: decode and re-encode
+        return json.dumps(effective(json.loads(raw), cutoff, grace_days), ensure_ascii=False, separators=(",", ":"))
+    entry = json.dumps({"status": "unconfirmed", "at": at, "doc": None, "event": None,
+                        "note": f"no report within {grace_days} days after the date"}, separators=(",", ":"))
+    raw = raw[:head] + '"status":"unconfirmed"' + raw[head + len('"status":"planned"'):]
+    return raw[:-2] + "," + entry + "]}"
+
+
 def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | None = None, grace_days: int = 7,
                      batch: int = 2000) -> Iterator[Any]:
     """Stories matching ``q`` as :class:`communique.export.ExportRow` (record text and export row), streamed.
 
-    Records are decoded only where a status changes at read time (planned -> unconfirmed).
+    Nothing is decoded here: the read-time status (planned -> unconfirmed) is decided on columns
+    and applied to the text; writers decode the export row only if they need it.
     """
-    from communique.export import EXPORT_FIELDS, ExportRow, export_row, make_unconfirmed
+    from communique.export import ExportRow, make_unconfirmed
 
     require_event_tables(conn)
     as_of = as_of or as_of_default(conn)
     cutoff = add_days(as_of, -grace_days)
     if q.keys is not None and not q.keys:
         return
-    sql, params = _build(q, cutoff, "s.record, s.flat")
+    sql, params = _build(q, cutoff, "s.record, s.flat, s.status, s.t_end")
     try:
         cur = conn.execute(sql, params)
     except sqlite3.OperationalError as exc:
         raise StoreError(f"query failed: {exc}") from exc
-    loads, dumps = json.loads, json.dumps
-    i_status, i_end = EXPORT_FIELDS.index("status"), EXPORT_FIELDS.index("date_end")
     while True:
         rows = cur.fetchmany(batch)
         if not rows:
             return
-        for raw, flat in rows:
-            row = loads(flat) if flat else export_row(loads(raw))
-            if row[i_status] == "planned" and row[i_end] and row[i_end] < cutoff:
-                rec = effective(loads(raw), cutoff, grace_days)
-                raw = dumps(rec, ensure_ascii=False, separators=(",", ":"))
-                make_unconfirmed(row, grace_days, rec["status_history"][-1]["at"])
-            yield ExportRow(raw, row)
+        for raw, flat, status, t_end in rows:
+            if status == "planned" and t_end and t_end < cutoff:
+                r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days), None, flat)
+                make_unconfirmed(r.row, grace_days, add_days(t_end, grace_days))
+                yield r
+            else:
+                yield ExportRow(raw, None, flat)
 
 
 def get_story_record(conn: sqlite3.Connection, story_id: int, *, as_of: str | None = None,
