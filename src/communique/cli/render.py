@@ -20,8 +20,10 @@ def _names(record: dict[str, Any]) -> dict[str, str]:
 
 def events_table(records: Iterable[dict[str, Any]], title: str = "Events") -> Table:
     table = Table(title=title, show_lines=False)
-    for col in ("document", "kind", "type", "status", "actors", "recipients", "where", "when"):
+    table.add_column("document", overflow="ellipsis", no_wrap=True, max_width=22)
+    for col in ("kind", "type", "status", "actors", "recipients", "where"):
         table.add_column(col, overflow="fold")
+    table.add_column("when", no_wrap=True)
     for rec in records:
         names = _names(rec)
         for ev in rec.get("events", []):
