@@ -43,7 +43,7 @@ _BUILTIN = {
     "mm": r"(?P<{g}>1[0-2]|0?[1-9])(?!\d)",
     "hh": r"(?P<{g}>2[0-3]|[01]?\d)(?!\d)",
     "mi": r"(?P<{g}>[0-5]\d)(?!\d)",
-    "roman": r"(?P<{g}>(?:X{{0,2}})(?:IX|IV|V?I{{0,3}}))(?![\w])",
+    "roman": r"(?P<{g}>(?=[IVXivx])X{{0,2}}(?:IX|IV|V?I{{0,3}}))",
 }
 _MACRO = regex.compile(r"\{([a-z_]+?)(2?)\}")
 
@@ -330,7 +330,7 @@ def load_lexicon(lang: str) -> Lexicon | None:
         anchors=_anchor_words(words, patterns),
         prefixes=_prefix_words(words, patterns),
         anchor_re=_anchor_regex(_anchor_words(words, patterns)),
-        prefix_re=regex.compile(r"(?<!\w)(?:\d+|[ivxlc]+|" + _alternation(list(_prefix_words(words, patterns))) + r")(?!\w)",
+        prefix_re=regex.compile(r"(?<!\w)(?:\d+\w*|[ivxlc]+\w{0,3}|" + _alternation(list(_prefix_words(words, patterns))) + r")(?!\w)",
                                 regex.IGNORECASE),
         bodies=bodies, singles=singles, _which={one: i for i, one in enumerate(singles)},
         group_ids=[matcher.groupindex[f"p{i}"] for i in range(len(patterns))],

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import logging
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import regex
@@ -134,6 +134,7 @@ class TimeTagger:
 
     def __init__(self, domain: str = "news", langs: tuple[str, ...] = ("en", "de", "fr", "es", "ru")) -> None:
         self.domain = domain
+        self.inferred_dct: date | None = None  # the publication date the last tag_text inferred
         for lang in langs:  # compile once, up front
             load_lexicon(lang)
 
@@ -143,7 +144,15 @@ class TimeTagger:
         """Return the document's time expressions and whether the publication date was inferred."""
         text = norm.text if norm is not None else doc.text
         dct = doc.published.date() if getattr(doc, "published", None) else None
-        times, inferred = self.tag_text(text, doc.lang or "en", dct)
+        lang = doc.lang or "en"
+        if load_lexicon(lang) is None:
+            log.debug("%s: no time lexicon for language %r", getattr(doc, "id", "?"), lang)
+            return [], False
+        times, inferred = self.tag_text(text, lang, dct)
+        if inferred and self.inferred_dct is not None:
+            # the record's doc.published is the inferred date, flagged by published_inferred
+            doc.published = datetime(self.inferred_dct.year, self.inferred_dct.month, self.inferred_dct.day,
+                                     tzinfo=timezone.utc)
         if norm is not None and not norm.is_identity:
             for t in times:
                 t.start, t.end = norm.to_original(t.start, t.end)
@@ -154,9 +163,11 @@ class TimeTagger:
         lex = load_lexicon(lang) or load_lexicon("en")
         assert lex is not None
         inferred = False
+        self.inferred_dct = None
         if dct is None:
             dct = self.infer_dct(text, lex)
             inferred = dct is not None
+            self.inferred_dct = dct
         ctx = _Ctx(text, lex, dct, inferred, domain or self.domain)
         for m in lex.iter_matches(text):
             self._emit(m, ctx)
@@ -169,7 +180,7 @@ class TimeTagger:
             kind = lex.kinds[lex.which(m)]
             if kind not in ("date",):
                 continue
-            y, mo, d = m.group("y"), self._month(m, lex, ""), m.group("d")
+            y, mo, d = self._g(m, "y"), self._month(m, lex, ""), self._g(m, "d")
             if y and mo and d:
                 x = cal.safe_date(int(y), mo, int(d))
                 if x:
