@@ -152,10 +152,10 @@ class _DocRun:
             if t.interval_start or t.interval_end:
                 self.times.append(_Time(s, e, t))
         self.times.sort(key=lambda t: t.start)
-        self.cues = [(m.start(), m.end(), m.lastgroup) for m in lex.cue_re.finditer(self.text)] if lex.cue_re else []
-        self.breaks = ([(m.start(), m.end(), m.lastgroup) for m in lex.break_re.finditer(self.text)]
-                       if lex.break_re else [])
-        self.break_starts = [b[0] for b in self.breaks]
+        # cues and clause breaks are scanned per sentence, only where a trigger is
+        self.cues: list[tuple[int, int, str]] = []
+        self.breaks: list[tuple[int, int, str]] = []
+        self.break_starts: list[int] = []
         self.events: list[_Ev] = []
         self.frame: _Ev | None = None
         self.doc_entities_new: dict[str, Entity] = {}
@@ -172,9 +172,17 @@ class _DocRun:
         lex = self.lex
         triggers = []
         protected = [(m.start, m.end) for m in self.mentions if m.entity.type in ("person", "place", "country")]
+        p_starts = [p[0] for p in protected]
         for m in lex.trigger_re.finditer(self.text):
             name = m.lastgroup[2:]
-            if any(s < m.end() and m.start() < e for s, e in protected):
+            i = bisect.bisect_left(p_starts, m.end()) - 1
+            hit = False
+            while i >= 0 and protected[i][0] >= m.start() - 80:
+                if protected[i][1] > m.start():
+                    hit = True
+                    break
+                i -= 1
+            if hit:
                 continue
             triggers.append((m.start(), m.end(), lex.triggers[name]))
         if not triggers:
@@ -193,6 +201,12 @@ class _DocRun:
         return self._finish(merged)
 
     def _sentence(self, sent: tuple[int, int], triggers: list[tuple[int, int, Trigger]]) -> None:
+        lex = self.lex
+        self.cues = ([(m.start(), m.end(), m.lastgroup) for m in lex.cue_re.finditer(self.text, sent[0], sent[1])]
+                     if lex.cue_re else [])
+        self.breaks = ([(m.start(), m.end(), m.lastgroup) for m in lex.break_re.finditer(self.text, sent[0], sent[1])]
+                       if lex.break_re else [])
+        self.break_starts = [b[0] for b in self.breaks]
         frame_ref = bool(self.lex.frame_ref_re and self.lex.frame_ref_re.search(self.text, sent[0], sent[1]))
         # document titles first: a trigger word inside a title ("Gegenmaßnahmen") is no event
         titles: dict[int, list[tuple[int, int]]] = {}

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import re
+
 import regex
 import yaml
 
@@ -22,7 +24,7 @@ log = logging.getLogger(__name__)
 LANGS = ("de", "en", "ru", "fr", "es")
 CUE_NAMES = ("planned", "occurred", "cancelled", "postponed", "denied", "expected", "possible", "negated",
              "historical")
-_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
+_FLAGS = re.IGNORECASE | re.UNICODE
 
 
 class LexiconError(ExtractionError):
@@ -61,30 +63,34 @@ class Lexicon:
     hard_stops: frozenset[str] = field(default_factory=frozenset)
 
 
-def _wrap(pattern: str) -> str:
-    """A pattern matches whole words: at a word start and up to a word end."""
-    return rf"(?<!\w)(?:{pattern})(?!\w)"
+def _compile(body: str):
+    """The standard library's engine is faster on these alternations; ``regex`` if it must."""
+    try:
+        return re.compile(body, _FLAGS)
+    except re.error:
+        return regex.compile(body, regex.IGNORECASE | regex.UNICODE | regex.V0)
 
 
-def _alternation(patterns: list[str]) -> str:
-    return "|".join(_wrap(p) for p in patterns)
-
-
-def _compile_list(patterns: list[str] | None, *, wrap: bool = True) -> regex.Pattern | None:
+def _compile_list(patterns: list[str] | None, *, wrap: bool = True):
     if not patterns:
         return None
-    body = _alternation(patterns) if wrap else "|".join(f"(?:{p})" for p in patterns)
-    return regex.compile(body, _FLAGS)
+    if wrap:
+        return _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)")
+    return _compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def _named(groups: dict[str, list[str]], *, wrap: bool = True) -> regex.Pattern | None:
+def _named(groups: dict[str, list[str]], *, wrap: bool = True):
     parts = []
     for name, pats in groups.items():
         if not pats:
             continue
-        body = _alternation(pats) if wrap else "|".join(f"(?:{p})" for p in pats)
+        body = "|".join(f"(?:{p})" for p in pats)
         parts.append(f"(?P<{name}>{body})")
-    return regex.compile("|".join(parts), _FLAGS) if parts else None
+    if not parts:
+        return None
+    if wrap:  # one word-start test for the whole alternation
+        return _compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+    return _compile("|".join(parts))
 
 
 def load_data(lang: str) -> dict[str, Any]:
@@ -144,7 +150,7 @@ def get_lexicon(lang: str) -> Lexicon:
             coordinators=frozenset(w.lower() for w in docs.get("coordinators") or []),
             hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),
         )
-    except regex.error as exc:
+    except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
     log.debug("event lexicon %s: %d triggers", lang, len(triggers))
     return lex
