@@ -18,6 +18,7 @@ import html
 import json
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -347,8 +348,10 @@ def score_doc(gold: GoldDoc, system: list, scores: Scores) -> None:
     scores.system += len(system)
     sys_spans = [(t.start, t.end) for t in system]
     gold_spans = [(g.start, g.end) for g in gold.timexes]
-    scores.strict_sys += sum(1 for s in sys_spans if s in set(gold_spans))
-    scores.strict_gold += sum(1 for g in gold_spans if g in set(sys_spans))
+    gc, sc = Counter(gold_spans), Counter(sys_spans)
+    exact = sum(min(n, sc[span]) for span, n in gc.items())  # one-to-one
+    scores.strict_sys += exact
+    scores.strict_gold += exact
     cands = []
     for gi, g in enumerate(gold.timexes):
         for si, t in enumerate(system):
