@@ -141,4 +141,6 @@ def test_url_that_times_out(server):
 def test_channel_url_and_views():
     assert channel_url("@MFARussia") == "https://t.me/s/MFARussia"
     assert channel_url("https://t.me/MFARussia") == "https://t.me/s/MFARussia"
+    assert channel_url("https://t.me/MFARussia/22957") == "https://t.me/s/MFARussia"
+    assert channel_url("t.me/MFARussia") == "https://t.me/s/MFARussia"
     assert [parse_views(v) for v in ("950", "12.3K", "1.2M", "1,204", "x")] == [950, 12300, 1200000, 1204, None]

@@ -49,7 +49,7 @@ def is_url(source: str) -> bool:
 
 def read(source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]:
     if is_url(source):
-        yield from fetch_channel(source, options, stats)
+        yield from fetch_channel(channel_url(source), options, stats)
         return
     html = decode_utf8(read_bytes(source), source)
     if not html.strip():
@@ -194,8 +194,11 @@ def channel_url(channel: str) -> str:
     if is_url(channel) and not (parts.netloc.lower() in ("t.me", "telegram.me", "www.t.me") and
                                 not parts.path.startswith("/s/")):
         return channel.strip()  # a preview URL already (or another host serving the same pages)
-    name = channel.strip().split("?")[0].rstrip("/").rsplit("/", 1)[-1].lstrip("@")
-    return f"https://t.me/s/{name}"
+    if is_url(channel):  # t.me/<name> or t.me/<name>/<post>: the channel is the first path segment
+        name = parts.path.strip("/").split("/")[0]
+    else:
+        name = channel.strip().rstrip("/").rsplit("/", 1)[-1]
+    return f"https://t.me/s/{name.lstrip('@')}"
 
 
 def page_url(base: str, before: int | None) -> str:
