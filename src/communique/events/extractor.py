@@ -377,6 +377,12 @@ class _DocRun:
                 kind, ids = resolved
                 before = ids
         trig = ev.trigger
+        if (not before and after and trig.kind in SUB_KINDS and with_pos is not None and ev.tstart < with_pos < ev.tend + 40
+                and self.frame is not None):
+            # "Planned are talks with X" in a visit's frame: the visitor is the other side
+            who = self._frame_actor()
+            if who and who not in after:
+                before = [who]
         if trig.direction == "subject":
             ev.actors, ev.recipients = before, [x for x in after if x not in before]
         else:
@@ -486,7 +492,12 @@ class _DocRun:
         if frame_ref or f.sentence == ev.sentence:
             return True
         parts = set(ev.participants)
-        return not parts or bool(parts & set(f.participants))
+        if not parts or parts & set(f.participants):
+            return True
+        # the host's people ("talks with the Belarusian minister" during a visit to Belarus)
+        loc = self.by_id.get(f.location) if f.location else None
+        host = {loc.country} if loc is not None and loc.country else set()
+        return bool(host & {self.by_id[p].country for p in parts if p in self.by_id})
 
     def _visit_direction(self, ev: _Ev) -> None:
         loc = self.by_id.get(ev.location) if ev.location else None

@@ -127,7 +127,10 @@ def get_lexicon(lang: str) -> Lexicon:
     try:
         trigger_re = _named(groups)
         cues = data.get("cues") or {}
-        cue_re = _named({c: cues.get(c) or [] for c in CUE_NAMES})
+        # the specific cues first: at one position, "postponed" is a postponement before a past tense
+        order = ("cancelled", "postponed", "denied", "expected", "possible", "historical", "planned", "occurred",
+                 "negated")
+        cue_re = _named({c: cues.get(c) or [] for c in order})
         breaks = {"brk": data.get("clause_breaks") or [], "purpose": data.get("purpose_breaks") or []}
         break_re = _named(breaks, wrap=False)
         ana = data.get("anaphora") or {}
