@@ -113,7 +113,7 @@ class Lexicon:
                 if tm is None:
                     continue
                 nxt = text[tm.end():tm.end() + 1]
-                viable = sub(tm.group().lower() + (" " if nxt.isspace() else nxt))
+                viable = sub(text[s0:tm.end()].lower() + (" " if nxt.isspace() else nxt))
                 m = None
                 for one in viable:
                     m = one.match(text, s0, end)
@@ -246,7 +246,7 @@ _ANCHOR_CATEGORIES = ("month", "weekday", "weekdays", "unit", "units", "relday",
 # frequent words that occur in patterns only next to an anchor or a number
 _NOT_ANCHORS = frozenset("that this over from with after before being dans avec pour sous über nach eine einer einem "
                          "dass oder aged".split())
-_LITERAL = regex.compile(r"(?<![\\?<])\b\p{L}{4,}")
+_LITERAL = regex.compile(r"\b\p{L}{4,}")
 
 
 def _anchor_words(words: dict[str, dict[str, Any]], patterns: list[dict[str, Any]]) -> frozenset[str]:

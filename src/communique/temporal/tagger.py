@@ -415,7 +415,7 @@ class TimeTagger:
             n = 4 if n == -1 else n
             y, cert = self._year_of(m, ctx)
             if (y is not None and not g("y") and g("shift") is None and base is not None and ctx.domain == "news"
-                    and n > (base.month - 1) // 3 + 1 and ctx.direction(s, e) < 0):
+                    and n > (base.month - 1) // 3 + 1 and base.month <= 6 and ctx.direction(s, e) < 0):
                 y -= 1
             return self._unit("quarter", y, sub=f"Q{n}", mod=mod, cert=cert)
         if ordv is not None and g("hword"):
