@@ -101,7 +101,15 @@ def _uniq(items):
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    t = unicodedata.normalize("NFKD", text.lower())
+    """An ASCII slug: Cyrillic transliterated (iuliia, Wikipedia schema), accents dropped."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        try:
+            import iuliia
+
+            text = iuliia.WIKIPEDIA.translate(text)
+        except Exception:  # pragma: no cover - iuliia is a dependency; keep the slug readable without it
+            pass
+    t = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
     t = "".join(c for c in t if not unicodedata.combining(c))
     words = re.findall(r"\w+", t)
     slug = "-".join(words)
