@@ -252,3 +252,15 @@ def test_queries_filter_by_actor_country_kind_dates_and_text(mem):
     assert ids(type="consult", status="cancelled") == ["phone_call@2024-08-05"]
     newest_first = [r["time"]["start"] for r in _stories(mem.conn, keys=["kb:person/sergey-lavrov"])]
     assert newest_first == sorted(newest_first, reverse=True)
+
+
+def test_unknown_status_after_the_date_counts_as_a_report():
+    base = {"doc": "a", "event": "e1", "published": "2024-01-01T09:00:00+00:00", "status": "planned",
+            "modality": "expected"}
+    later = {"doc": "b", "event": "e1", "published": "2024-01-06T09:00:00+00:00", "status": "unknown",
+             "modality": "asserted"}
+    status, hist = status_history([base, later], "2024-01-05")
+    assert status == "occurred" and "inferred" in hist[-1]["note"]
+    assert status_history([base, later], "2024-01-07")[0] == "planned"  # published before the date
+    assert status_history([base, dict(later, modality="possible")], "2024-01-05")[0] == "planned"
+    assert status_history([base, later], None)[0] == "planned"  # no date: nothing to infer from

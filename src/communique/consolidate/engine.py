@@ -155,20 +155,29 @@ _NOTES = {
 }
 
 
-def status_history(members: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
-    """Fold the members' statuses in publication order into the story's status and its history."""
+def status_history(members: list[dict[str, Any]], start: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """Fold the members' statuses in publication order into the story's status and its history.
+
+    A member whose own status is ``unknown`` but which asserts the event in a document published on
+    or after the event's first day (``start``) counts as a report: it occurred.
+    """
     state: str | None = None
     history: list[dict[str, Any]] = []
     for m in sorted(members, key=_order):
         s = m.get("status") or "unknown"
+        note = None
         if s == "unknown":
-            continue
+            published = (m.get("published") or "")[:10]
+            if start and published and published >= start[:10] and m.get("modality") in (None, "asserted"):
+                s, note = "occurred", "reported on or after the date (status inferred)"
+            else:
+                continue
         if state == s:
             continue
         if state == "occurred" and s != "denied":
             continue  # a later announcement or retrospective mention does not undo a report
         history.append({"status": s, "at": m.get("published"), "doc": m["doc"], "event": m["event"],
-                        "rowid": m.get("rowid"), "note": _NOTES.get((state, s), s)})
+                        "rowid": m.get("rowid"), "note": note or _NOTES.get((state, s), s)})
         state = s
     return state or "unknown", history
 
@@ -193,7 +202,8 @@ def _choose_time(members: list[dict[str, Any]]) -> dict[str, Any]:
 def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The consolidated record of a story from its members, and its summary (d_start, d_end, seen)."""
     members = sorted(members, key=_order)
-    status, history = status_history(members)
+    time = _choose_time(members)
+    status, history = status_history(members, time["start"])
     kind = _vote([m["kind"] for m in members]) or "other"
     same_status = [m for m in members if m.get("status") == status] or members
     actors = _union(m["actors"] for m in members)
@@ -203,7 +213,6 @@ def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) ->
     if locs:
         counts = Counter(locs)
         location = max(dict.fromkeys(locs), key=lambda x: (_type_of(x, ents) != "country", counts[x]))
-    time = _choose_time(members)
     documents = _union(m["documents"] for m in members)
     organizations = _union(m["organizations"] for m in members)
     conf = 1.0 - math.prod(1.0 - min(max(m.get("confidence") or 0.0, 0.0), 0.999) for m in members)
