@@ -66,6 +66,8 @@ class Lexicon:
     raw: dict[str, Any] = field(default_factory=dict)
     group_ids: list[int] = field(default_factory=list)
     bare_ambiguous: frozenset[str] = frozenset()
+    ambiguous_ok: frozenset[str] = frozenset()  # words after which a bare ambiguous word is a time
+    not_before_year: frozenset[str] = frozenset()  # words after which a number is not a year ('resolution 1325')
     prefixes: frozenset[str] = frozenset()  # tokens a match may start with before its anchor
     anchors: frozenset[str] = frozenset()  # lower-cased tokens that every match contains one of (besides digits)
     anchor_re: Any = None  # finds digits and anchor words
@@ -327,6 +329,8 @@ def load_lexicon(lang: str) -> Lexicon | None:
         not_after_year=frozenset(_norm_key(w) for w in raw.get("not_after_year") or []),
         month_needs_capital=bool(raw.get("month_needs_capital")), raw=raw,
         bare_ambiguous=frozenset(_norm_key(w) for w in raw.get("bare_ambiguous") or []),
+        ambiguous_ok=frozenset(_norm_key(w) for w in raw.get("ambiguous_ok") or []),
+        not_before_year=frozenset(_norm_key(w) for w in raw.get("not_before_year") or []),
         anchors=_anchor_words(words, patterns),
         prefixes=_prefix_words(words, patterns),
         anchor_re=_anchor_regex(_anchor_words(words, patterns)),

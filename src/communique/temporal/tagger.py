@@ -213,14 +213,18 @@ class TimeTagger:
                 w = self._g(m, g)
                 if w and not w[0].isupper():
                     return
-        if lex.bare_ambiguous and m.group()[:1].islower() and _fold(m.group()) in lex.bare_ambiguous:
-            return
+        if lex.bare_ambiguous and _fold(m.group()) in lex.bare_ambiguous:
+            # 'may', 'fall', 'été': a time only when capitalised where the language does so, or after a licensing word
+            if m.group()[:1].islower() or (lex.ambiguous_ok and self._prev_word(text, m.start()) not in lex.ambiguous_ok):
+                return
         if kind == "skip":
             return
         if kind == "range":
             self._emit_range(m, ctx)
             return
         if kind == "year" and not self._year_ok(m, ctx):
+            return
+        if kind == "year" and lex.not_before_year and self._prev_word(text, m.start()) in lex.not_before_year:
             return
         r = self._resolve(m, kind, ctx, m.start(), m.end())
         if r is None:
@@ -230,6 +234,11 @@ class TimeTagger:
         if kind in ("shift", "offset") and ctx.domain == "narrative":
             r.ref = None  # relative mentions do not move the narrative reference
         self._add(ctx, m.start(), m.end(), r, m)
+
+    @staticmethod
+    def _prev_word(text: str, s: int) -> str:
+        words = text[max(0, s - 30):s].split()
+        return words[-1].lower().strip("(«\"'") if words else ""
 
     def _add(self, ctx: _Ctx, s: int, e: int, r: Resolved, m: regex.Match | None, extra: dict | None = None) -> None:
         text = ctx.text
