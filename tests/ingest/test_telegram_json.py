@@ -115,3 +115,17 @@ def test_text_of_any_layout_is_the_concatenation(tmp_path_factory, parts, layout
     else:
         assert docs == [] and skipped == {"empty": 1}
     assert bad == []
+
+
+def test_signature_reactions_and_forward_ids(tmp_path):
+    msg = {"id": 9, "type": "message", "date": "2025-01-10T12:00:00", "date_unixtime": "1736510400",
+           "from": "Chan", "from_id": "channel77", "author": "Press Office", "forwarded_from": "Other",
+           "forwarded_from_id": "channel88", "views": 1500, "forwards": 12,
+           "reactions": [{"type": "emoji", "count": 5, "emoji": "👍"}, {"type": "emoji", "count": 2, "emoji": "🔥"}],
+           "text": "Statement on the talks."}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"name": "Chan", "type": "public_channel", "id": 77, "messages": [msg]}), "utf-8")
+    (doc,), bad, _ = read_all(path)
+    assert doc.meta["author"] == "Press Office" and doc.meta["reactions"] == 7
+    assert doc.meta["forwarded_from_id"] == "channel88" and doc.meta["forwarded"] is True
+    assert (doc.meta["views"], doc.meta["forwards"]) == (1500, 12)

@@ -395,8 +395,15 @@ def messages_to_document(group: list[dict], chat: _Chat, options: ReadOptions) -
     if fwd is not None or "forwarded_from" in captioned:
         meta["forwarded"] = True
         meta["forwarded_from"] = fwd
+    if captioned.get("forwarded_from_id") is not None:
+        meta["forwarded_from_id"] = captioned["forwarded_from_id"]
+    if captioned.get("author"):
+        meta["author"] = captioned["author"]  # a channel post's signature
     if captioned.get("via_bot"):
         meta["via_bot"] = captioned["via_bot"]
+    reactions = captioned.get("reactions")
+    if isinstance(reactions, list) and reactions:
+        meta["reactions"] = sum(int(r.get("count") or 0) for r in reactions if isinstance(r, dict))
     links = []
     for e in _entities(captioned):
         if not isinstance(e, dict):
