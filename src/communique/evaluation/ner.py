@@ -7,8 +7,9 @@ Formats and type mapping (gold type -> ours):
   communique as country mentions but are left out of the comparison).
 * ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
 * ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG.
-* ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROV, DISTRICT, LOCATION -> LOC;
-  ORGANIZATION -> ORG; nested entities are scored like any other. Linking accuracy: for gold
+* ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, LOCATION -> LOC;
+  ORGANIZATION -> ORG; nested entities are scored like any other. NEREL tags country
+  adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. Linking accuracy: for gold
   mentions carrying a Wikidata id that communique found with the exact span, the share linked
   to the same Wikidata id.
 
@@ -32,7 +33,7 @@ from communique.errors import EvaluationError
 
 TYPES = ("PER", "LOC", "ORG")
 OUR_TYPE = {"person": "PER", "country": "LOC", "place": "LOC", "organization": "ORG", "group": "ORG"}
-NEREL_MAP = {"PERSON": "PER", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROV": "LOC", "DISTRICT": "LOC",
+NEREL_MAP = {"PERSON": "PER", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROV": "LOC", "STATE_OR_PROVINCE": "LOC", "DISTRICT": "LOC",
              "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 FRE_MAP = {"Person": "PER", "Location": "LOC", "LocOrg": "LOC", "Org": "ORG"}
 
@@ -180,7 +181,7 @@ def _files(path: Path, fmt: str) -> Path:
     return path
 
 
-def predict(linker, doc: GoldDoc) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
+def predict(linker, doc: GoldDoc, adjectives: bool = False) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
     from communique.documents import Document
     from communique.normalize import normalize
 
@@ -188,8 +189,9 @@ def predict(linker, doc: GoldDoc) -> tuple[set[tuple[int, int, str]], dict[tuple
     norm = normalize(doc.text)
     out: set[tuple[int, int, str]] = set()
     wd: dict[tuple[int, int], str | None] = {}
+    skip = {"dem", "flag", "coref"} | (set() if adjectives else {"adj", "adjstem"})
     for m in linker.find(d, norm):
-        if m.kind in ("adj", "adjstem", "dem", "flag", "coref"):
+        if m.kind in skip:
             continue
         t = OUR_TYPE.get(m.etype)
         if t is None:
@@ -216,7 +218,7 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None) -> dic
         if limit is not None and ndocs >= limit:
             break
         ndocs += 1
-        pred, wd = predict(linker, doc)
+        pred, wd = predict(linker, doc, adjectives=fmt == "nerel")
         gold = doc.spans
         for s in pred & gold:
             tp[s[2]] += 1

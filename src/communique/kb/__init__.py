@@ -167,6 +167,9 @@ def load_kb(ext_dir: str | os.PathLike | None = None, *, rebuild: bool = False) 
                 with tmp.open("wb") as fh:
                     pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
+                for old in path.parent.glob("kb-*.pickle"):  # caches of older data or versions
+                    if old != path:
+                        old.unlink(missing_ok=True)
             except OSError as exc:
                 log.warning("cannot write knowledge-base cache %s: %s", path, exc)
             log.info("knowledge base built in %.1fs", time.perf_counter() - t0)

@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "3"
+KB_VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -155,6 +155,44 @@ def is_common_word(word: str) -> bool:
 
 
 # -- loaders -------------------------------------------------------------------------------
+
+_LETTER = {"en": "e", "de": "d", "fr": "f", "es": "s"}
+
+
+@lru_cache(maxsize=200000)
+def common_langs(word: str) -> str:
+    """Letters of the languages in which ``word`` is an ordinary word: e(n) d(e) f(r) s(es) r(u)."""
+    w = word.strip()
+    if " " in w or len(w) > 14:
+        return ""
+    if has_cyrillic(w):
+        return "r" if is_common_word(w) else ""
+    import simplemma
+
+    lw = w.lower()
+    return "".join(letter for lang, letter in _LETTER.items() if simplemma.is_known(lw, lang))
+
+
+@lru_cache(maxsize=200000)
+def is_person_name_ru(word: str) -> bool:
+    """A Cyrillic word pymorphy3 reads as a first name, surname or patronymic and not as a place."""
+    if " " in word or not has_cyrillic(word):
+        return False
+    ps = _morph().parse(word)
+    if any("Geox" in p.tag for p in ps[:2]):
+        return False
+    return any(("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag) for p in ps[:2])
+
+
+def place_flags(name: str) -> str:
+    langs = common_langs(name)
+    flags = ("c" + langs) if langs else ""
+    if name.isascii():
+        flags += "a"
+    if is_person_name_ru(name):
+        flags += "n"
+    return flags
+
 
 def data_dirs(ext_dir: str | os.PathLike | None) -> list[Path]:
     dirs = [DATA_DIR]
@@ -400,9 +438,7 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         }
         important = capital or pop >= 1_000_000
         for n in names:
-            flags = ""
-            if not important and is_common_word(n):
-                flags = "c"
+            flags = "" if important else place_flags(n)
             kb.add(eid, n, NAME, flags)
             if has_cyrillic(n):
                 if " " in n:
@@ -419,7 +455,7 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
             continue
         kb.entities[eid] = {"id": eid, "type": "place", "name": s["name"], "country": "US", "wikidata": None,
                             "geonames": int(s["geonameid"]), "population": 500_000, "capital": False, "admin1": code}
-        kb.add(eid, s["name"], NAME, "c" if is_common_word(s["name"]) else "")
+        kb.add(eid, s["name"], NAME, place_flags(s["name"]))
     for p in extra_places:
         eid = str(p["id"])
         names = {lang: _as_list(p.get(lang)) for lang in LANGS if p.get(lang)}

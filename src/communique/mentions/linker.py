@@ -43,6 +43,7 @@ DE_END = frozenset(["s", "es", "n", "en", "e", "er", "em", "ern", "ns"])
 ROM_END = frozenset(["s", "es"])
 EN_END = frozenset(["s", "es"])
 
+_LETTER = {"en": "e", "de": "d", "fr": "f", "es": "s", "ru": "r"}
 TYPE_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2, "place": 3}
 
 
@@ -172,6 +173,12 @@ class MentionLinker:
                     doc_countries[e["country"]] = doc_countries.get(e["country"], 0) + 1
         full_persons = {eid for r in raws for eid, kind, _ in r.cands if kind == "name" and eid.startswith("kb:person/")}
 
+        nat: list[tuple[int, int, str]] = []
+        if lang == "ru" and self.use_natasha:
+            nat = self._natasha_spans(text)
+            if nat:
+                raws = self._filter_by_ner(raws, nat)
+
         mentions: list[Mention] = []
         for i, r in enumerate(raws):
             if links and any(a < r.end and r.start < b for a, b in links):
@@ -186,8 +193,8 @@ class MentionLinker:
         mentions.extend(cor)
         for m in cor:
             taken.add(m.start, m.end)
-        if lang == "ru" and self.use_natasha:
-            mentions.extend(self._natasha_mentions(text, taken, mentions))
+        if nat:
+            mentions.extend(self._natasha_mentions(text, nat, taken))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
@@ -226,10 +233,18 @@ class MentionLinker:
                     score += 1
                 if follow_country and c and c != follow_country:
                     score -= 3
-                if not e.get("capital") and pop < 1_000_000 and c not in doc_countries and c != follow_country \
-                        and (pop < 100_000 or text[r.start:r.end].lower() != e["name"].lower()) \
-                        and _known_word(text[r.start:r.end], lang):
-                    continue
+                if not e.get("capital") and pop < 1_000_000 and c not in doc_countries and c != follow_country:
+                    surface = text[r.start:r.end]
+                    if "n" in flags:
+                        continue
+                    if _LETTER.get(lang, "-") in flags and (pop < 100_000 or surface.lower() != e["name"].lower()):
+                        continue
+                    if lang == "ru" and "e" in flags and surface.isascii():
+                        continue
+                    if "a" in flags and not surface.isascii():
+                        continue  # "Länder" is not "Lander"
+                    if surface.isupper() and len(surface) > 2:
+                        continue  # "SARS" is not "Sars"
             elif t == "person":
                 active = self.kb.term_at(eid, day) is not None
                 if kind in ("sur", "stemsur"):
@@ -289,7 +304,7 @@ class MentionLinker:
                 e = s + len(word)
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
                       and not word.isupper() and not _is_title_word(word, lang)
-                      and not (is_common_word(word) and not _is_name_like(word)))
+                      and not (_common_in(word, lang) and not _is_name_like(word)))
                 between = text[run[-1][1]:s] if run else ""
                 if ok and (not run or re.fullmatch(r"\s+|-", between)):
                     run.append((s, e))
@@ -320,7 +335,7 @@ class MentionLinker:
             taken.add(ns, ne)
         return out
 
-    def _natasha_mentions(self, text: str, taken: "_Coverage", mentions: list[Mention]) -> list[Mention]:
+    def _natasha_spans(self, text: str) -> list[tuple[int, int, str]]:
         try:
             nat = self._load_natasha()
         except Exception as exc:  # natasha is optional at run time
@@ -331,19 +346,39 @@ class MentionLinker:
         d = Doc(text)
         d.segment(nat["segmenter"])
         d.tag_ner(nat["ner"])
+        return [(sp.start, sp.stop, sp.type) for sp in d.spans]
+
+    def _filter_by_ner(self, raws: list[_Raw], nat: list[tuple[int, int, str]]) -> list[_Raw]:
+        """A knowledge-base name inside a span natasha calls a person is a person (Владимир, Обама...)."""
+        ents = self.kb.entities
+        out = []
+        for r in raws:
+            typ = next((t for s, e, t in nat if s <= r.start and r.end <= e), None)
+            if typ == "PER":
+                keep = [c for c in r.cands if ents[c[0]]["type"] == "person"]
+                if not keep:
+                    continue
+                r.cands = keep
+            elif typ == "LOC":
+                keep = [c for c in r.cands if ents[c[0]]["type"] != "person"]
+                if keep:
+                    r.cands = keep
+            out.append(r)
+        return out
+
+    def _natasha_mentions(self, text: str, nat: list[tuple[int, int, str]], taken: "_Coverage") -> list[Mention]:
         out: list[Mention] = []
-        for sp in d.spans:
-            s, e = sp.start, sp.stop
+        for s, e, typ in nat:
             if taken.overlaps(s, e):
                 continue
             surface = text[s:e]
-            if sp.type == "PER":
+            if typ == "PER":
                 name = _english_name(surface, "ru")
                 out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))
-            elif sp.type == "LOC":
+            elif typ == "LOC":
                 name = _english_name(surface, "ru", person=False)
                 out.append(Mention(s, e, f"new:place/{slug(name)}", "natasha", "place", name=name))
-            elif sp.type == "ORG":
+            elif typ == "ORG":
                 name = _english_name(surface, "ru", person=False)
                 out.append(Mention(s, e, f"new:organization/{slug(name)}", "natasha", "organization", name=name))
             taken.add(s, e)
@@ -453,13 +488,15 @@ class _Coverage:
 
 
 @lru_cache(maxsize=65536)
-def _known_word(word: str, lang: str) -> bool:
-    """An ordinary word of the document's language ("Länder", "Lesen"): weak evidence for a place."""
-    if " " in word or lang not in ("de", "en", "fr", "es"):
-        return False
+def _common_in(word: str, lang: str) -> bool:
+    """An ordinary word of the document's language (only that language's lexicon is loaded)."""
+    if has_cyrillic(word):
+        return is_common_word(word)
+    if lang not in _LETTER or lang == "ru":
+        lang = "en"
     import simplemma
 
-    return simplemma.is_known(word, lang)
+    return simplemma.is_known(word.lower(), lang)
 
 
 def _sentence_initial(text: str, s: int) -> bool:
