@@ -386,7 +386,8 @@ def as_of_default(conn: sqlite3.Connection) -> str:
 
 def _fts_query(text: str) -> str:
     """User text as an FTS5 query of quoted terms (all must occur): no FTS syntax from users."""
-    terms = [t for t in text.split() if t.strip()]
+    clean = "".join(ch if ch.isprintable() else " " for ch in text)
+    terms = [t for t in clean.split() if any(c.isalnum() for c in t)]
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
@@ -438,7 +439,9 @@ def _build(q: StoryQuery, cutoff: str, columns: str) -> tuple[str, list[Any]]:
             params.append(q.status)
     if q.dated_only:
         where.append("s.t_start IS NOT NULL")
-    if q.text:
+    if q.text and not _fts_query(q.text):
+        where.append("0")  # no searchable word: nothing matches
+    elif q.text:
         where.append("s.id IN (SELECT story_id FROM events WHERE id IN"
                      " (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
         params.append(_fts_query(q.text))
