@@ -267,8 +267,18 @@ def _anchor_words(words: dict[str, dict[str, Any]], patterns: list[dict[str, Any
     return frozenset(out)
 
 
-def _anchor_regex(anchors: frozenset[str]) -> Any:
-    return regex.compile(r"\d+|(?<!\w)(?:" + _alternation(list(anchors)) + r")(?!\w)", regex.IGNORECASE)
+def _anchor_regex(anchors: frozenset[str], stems: frozenset[str]) -> Any:
+    return regex.compile(r"\d+|(?<!\w)(?:(?:" + _alternation(list(anchors)) + r")(?!\w)|(?:"
+                         + _alternation(list(stems)) + r")\w*)", regex.IGNORECASE)
+
+
+def _template_stems(patterns: list[dict[str, Any]]) -> frozenset[str]:
+    """Letter runs written in the patterns themselves ('jahres', 'половин'): a word may continue them."""
+    out: set[str] = set()
+    for p in patterns:
+        body = regex.sub(r"\{[a-z_0-9]+\}|\(\?P<[a-z_0-9]+>|\\[a-zA-Z]", " ", p["re"])
+        out.update(t.lower() for t in _LITERAL.findall(body) if t.lower() not in _NOT_ANCHORS)
+    return frozenset(out)
 
 
 def _prefix_words(words: dict[str, dict[str, Any]], patterns: list[dict[str, Any]]) -> frozenset[str]:
@@ -333,8 +343,9 @@ def load_lexicon(lang: str) -> Lexicon | None:
         not_before_year=frozenset(_norm_key(w) for w in raw.get("not_before_year") or []),
         anchors=_anchor_words(words, patterns),
         prefixes=_prefix_words(words, patterns),
-        anchor_re=_anchor_regex(_anchor_words(words, patterns)),
-        prefix_re=regex.compile(r"(?<!\w)(?:\d+\w*|[ivxlc]+\w{0,3}|" + _alternation(list(_prefix_words(words, patterns))) + r")(?!\w)",
+        anchor_re=_anchor_regex(_anchor_words(words, patterns), _template_stems(patterns)),
+        prefix_re=regex.compile(r"(?<!\w)(?:\d+\w*|(?-i:[IVXLC]+)(?:-?(?:e|er|ème|st|nd|rd|th|го|й|м))?(?!\w)|(?:" + _alternation(list(_prefix_words(words, patterns)))
+                                + r")(?!\w)|(?:" + _alternation(list(_template_stems(patterns))) + r")\w*)",
                                 regex.IGNORECASE),
         bodies=bodies, singles=singles, _which={one: i for i, one in enumerate(singles)},
         group_ids=[matcher.groupindex[f"p{i}"] for i in range(len(patterns))],
