@@ -148,11 +148,23 @@ def events(ctx: click.Context, actor, country, kind, type_, status, date_from, d
         q = _query(store, actor, country, kind, type_, status, date_from, date_to, text, limit)
         records = iter_story_records(store.conn, q, as_of=as_of, grace_days=_grace(grace_days))
         if out_format == "json":
-            print_json(list(records))
+            _stream_json(records)
         elif out_format == "csv":
             _write_csv(records)
         else:
             console.print(_table(records, "Events"))
+
+
+def _stream_json(records: Iterable[dict[str, Any]]) -> None:
+    """A JSON list written item by item (a large result is never held in memory)."""
+    out = sys.stdout
+    first = True
+    out.write("[")
+    for rec in records:
+        out.write("\n" if first else ",\n")
+        out.write(json.dumps(rec, ensure_ascii=False, indent=2))
+        first = False
+    out.write("\n]\n" if not first else "]\n")
 
 
 @click.group(invoke_without_command=False)
