@@ -90,3 +90,15 @@ def test_a_connector_bug_is_reported_and_other_sources_go_on(tmp_path, store, mo
     results = ingest([str(FIXTURES / "tg_channel_new.json"), str(FIXTURES / "feed_rss.xml")], store)
     assert "RuntimeError: boom" in results[0].error and results[0].counts.quarantined == 1
     assert results[1].error is None and results[1].counts.new == 2
+
+
+def test_an_html_export_folder_skips_its_media_styles_and_scripts(tmp_path, store):
+    d = tmp_path / "ChatExport_2024-11-21"
+    shutil.copytree(FIXTURES / "tg_html_export", d)
+    for sub, name, data in (("css", "style.css", b".page_wrap { margin: 0 }"), ("js", "script.js", b"function f(){}"),
+                            ("photos", "photo_1@20-11-2024_10-17-00.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF")):
+        (d / sub).mkdir()
+        (d / sub / name).write_bytes(data)
+    results = ingest([str(d)], store)
+    assert [Path(r.source).name for r in results] == ["messages.html", "messages2.html"]
+    assert all(r.error is None for r in results) and store.count_documents() == 4

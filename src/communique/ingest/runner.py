@@ -34,8 +34,17 @@ def is_url(s: str) -> bool:
     return s.startswith(("http://", "https://"))
 
 
+# Inside a directory these are never documents: the media, styles and scripts of a Telegram
+# HTML export, and our own store files. Named explicitly, they are still tried.
+NOT_DOCUMENTS = frozenset({
+    ".css", ".js", ".map", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff",
+    ".heic", ".mp4", ".mov", ".webm", ".mkv", ".avi", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".wav", ".tgs",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".db", ".db-wal", ".db-shm", ".sqlite", ".sqlite3", ".pyc",
+})
+
+
 def expand_sources(inputs: Iterable[str]) -> list[str]:
-    """Files stay, directories become their files (sorted, recursively, hidden ones skipped), URLs stay."""
+    """Files stay, directories become their files (sorted, recursively, hidden ones and media skipped), URLs stay."""
     out: list[str] = []
     for item in inputs:
         if is_url(item):
@@ -43,8 +52,16 @@ def expand_sources(inputs: Iterable[str]) -> list[str]:
             continue
         p = Path(item)
         if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and not any(
-                part.startswith(".") for part in f.relative_to(p).parts))
+            skipped = 0
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.suffix.lower() in NOT_DOCUMENTS:
+                    skipped += 1
+                    continue
+                out.append(str(f))
+            if skipped:
+                log.info("%s: %d media, style, script or database file(s) skipped", item, skipped)
         else:
             out.append(item)
     return out

@@ -68,6 +68,8 @@ def sniff(path: Path, head: bytes) -> bool:
     first_line = body.split(b"\n", 1)[0].strip()
     if first_line.startswith(b"{") and first_line.endswith(b"}") and b"\n{" in body:
         return False
+    if b'"personal_information"' in body[:8192]:
+        return True  # a full account export: its chats may start after a long contact list
     return bool(_SNIFF_TYPE.search(body) and _SNIFF_KEYS.search(body))
 
 
