@@ -152,3 +152,39 @@ def test_offsets_survive_normalisation():
     assert v.kind == "visit" and v.status == "planned"
     trig = v.extra["trigger"]
     assert t[trig["start"]:trig["end"]] == trig["text"] == "besuchen"
+
+
+def test_en_the_sides_resolve_to_the_last_contact():
+    t = "Russian-Chinese talks took place in the Kremlin. The sides signed a joint statement on deepening partnership."
+    ents = [entity(t, "kb:country/RU", "country", "Russia", "RU", "Russian"),
+            entity(t, "kb:country/CN", "country", "China", "CN", "Chinese")]
+    evs = run(t, "en", ents)
+    sign = next(e for e in evs if e.kind == "signing")
+    assert set(sign.actors) == {"kb:country/RU", "kb:country/CN"}
+    assert sign.status == "occurred"
+
+
+def test_en_visit_host_is_recipient_without_named_visitor():
+    t = "The Foreign Minister will pay an official visit to Japan next week."
+    ents = [entity(t, "kb:country/JP", "country", "Japan", "JP", "Japan")]
+    evs = run(t, "en", ents)
+    v = evs[0]
+    assert v.kind == "visit" and v.status == "planned"
+    assert v.actors == [] and v.recipients == ["kb:country/JP"] and v.location == "kb:country/JP"
+
+
+def test_ru_past_tense_with_yo():
+    t = "Владимир Путин провёл телефонный разговор с Президентом Франции Эммануэлем Макроном."
+    ents = [entity(t, "kb:person/vladimir-putin", "person", "Vladimir Putin", "RU", "Владимир Путин"),
+            entity(t, "kb:country/FR", "country", "France", "FR", "Франции"),
+            entity(t, "kb:person/emmanuel-macron", "person", "Emmanuel Macron", "FR", "Эммануэлем Макроном")]
+    evs = run(t, "ru", ents)
+    assert kinds(evs) == [("phone_call", "occurred")]
+    assert evs[0].actors == ["kb:person/vladimir-putin", "kb:person/emmanuel-macron"]
+
+
+def test_document_tense_when_the_sentence_has_none():
+    t = "Telephone conversation with President of Turkey Recep Tayyip Erdogan. The leaders discussed Syria."
+    ents = [entity(t, "kb:person/recep-tayyip-erdogan", "person", "Recep Tayyip Erdoğan", "TR", "Recep Tayyip Erdogan")]
+    evs = run(t, "en", ents)
+    assert kinds(evs) == [("phone_call", "occurred")]

@@ -10,7 +10,7 @@
    document's first contact event with a foreign participant, against the headline.
    Greetings and condolences must yield no meeting.
 3. plover: ``data/events/plover_spanish/``: the PLOVER type of the sentence's main event
-   (highest confidence, then earliest) against the gold category.
+   (the earliest) against the gold category.
 """
 
 from __future__ import annotations
@@ -320,7 +320,8 @@ def primary_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
     typed = [e for e in events if e.get("type")]
     if not typed:
         return None
-    return sorted(typed, key=lambda e: (-e["confidence"], (e.get("trigger") or {}).get("start", 0)))[0]
+    # the first event of the sentence: in news prose the main clause comes first
+    return min(typed, key=lambda e: ((e.get("trigger") or {}).get("start", 0), -e["confidence"]))
 
 
 def eval_plover(shared: Path, pipeline, limit: int | None = None) -> dict[str, Any]:

@@ -167,6 +167,7 @@ class _DocRun:
         self.events: list[_Ev] = []
         self.frame: _Ev | None = None
         self.doc_entities_new: dict[str, Entity] = {}
+        self._doc_tense: str | None = None
 
     # -- coordinates -------------------------------------------------------------------
     def _n(self, start: int, end: int) -> tuple[int, int]:
@@ -464,6 +465,10 @@ class _DocRun:
             covered.add(p.country)
         if not chosen and self.frame:
             return list(self.frame.participants)
+        if not chosen:  # "Russian-Chinese talks ... The sides signed": the last contact's sides
+            for ev in reversed(self.events):
+                if ev.cls in ("meet", "call", "visit") and ev.participants:
+                    return list(ev.participants)
         return chosen
 
     # -- place ----------------------------------------------------------------------------
@@ -521,8 +526,7 @@ class _DocRun:
         host_entity = next((e.id for e in self.entities if e.type == "country" and e.country == host), None)
         if host_entity and host_entity not in recipients:
             recipients.append(host_entity)
-        if actors:
-            ev.actors, ev.recipients = actors, recipients
+        ev.actors, ev.recipients = actors, recipients
 
     # -- time -------------------------------------------------------------------------------
     def _time(self, ev: _Ev, clause, sent, frame_ref: bool) -> None:
@@ -596,8 +600,22 @@ class _DocRun:
             ev.status, ev.status_cue = best[2], True
         elif ev.inherited and self.frame is not None:
             ev.status = self.frame.status
+        else:
+            ev.status = self._document_tense()
         if ev.status == "planned" and any(c[2] == "expected" for c in cues) and ev.modality == "asserted":
             ev.modality = "expected"
+
+    def _document_tense(self) -> str:
+        """The document's prevailing tense, for an event whose sentence has no cue (a guess)."""
+        if self._doc_tense is None:
+            counts = {"planned": 0, "occurred": 0}
+            if self.lex.cue_re is not None:
+                for m in self.lex.cue_re.finditer(self.text):
+                    if m.lastgroup in counts:
+                        counts[m.lastgroup] += 1
+            p, o = counts["planned"], counts["occurred"]
+            self._doc_tense = "unknown" if p == o else ("planned" if p > o else "occurred")
+        return self._doc_tense
 
     # -- documents ---------------------------------------------------------------------------
     def _title_spans(self, clause, tstart: int, tend: int) -> list[tuple[int, int]]:
