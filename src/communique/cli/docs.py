@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -133,3 +136,16 @@ def db_info(ctx: click.Context, as_json: bool) -> None:
         return
     for k, v in info.items():
         console.print(f"[bold]{k}[/]: {v}")
+    if runs:
+        table = Table(title="Recent ingest runs", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+        table.add_column("run", justify="right", no_wrap=True)
+        table.add_column("started", no_wrap=True)
+        table.add_column("source", overflow="fold", ratio=1, min_width=12)
+        table.add_column("status", no_wrap=True)
+        for col in ("new", "revised", "unchanged", "quarant."):
+            table.add_column(col, justify="right", no_wrap=True)
+        for r in runs:
+            started = (r["started"] or "")[5:16].replace("T", " ")
+            table.add_row(str(r["id"]), started, Text(Path(r["source"]).name if "://" not in r["source"] else r["source"]),
+                          r["status"], str(r["new"]), str(r["revised"]), str(r["unchanged"]), str(r["quarantined"]))
+        console.print(table)
