@@ -310,7 +310,10 @@ def actor(ctx: click.Context, name, date_from, date_to, limit, out_format, as_of
     table = Table(title=f"{who}: {len(rows)} events")
     for col in ("when", "id", "kind", "status", "with", "where", "sources"):
         table.add_column(col, overflow="fold")
-    mine = set(ids)
+    from communique.consolidate.query import own_side
+
+    with _open(ctx) as store:
+        mine = own_side(store.conn, ids)
     for rec in rows:
         n = _names(rec)
         others = [p for p in list(rec.get("actors") or []) + list(rec.get("recipients") or []) if p not in mine]

@@ -55,6 +55,15 @@ def query_keys(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def own_side(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
+    """The ids themselves and their own countries: never counted as counterparts."""
+    side = set(ids)
+    for e in es.entities_by_id(conn, ids).values():
+        if e.get("country"):
+            side.add(f"kb:country/{e['country']}")
+    return side
+
+
 def actor_engagements(conn: sqlite3.Connection, ids: list[str], *, as_of: str | None = None, grace_days: int = 7,
                       date_from: str | None = None, date_to: str | None = None, limit: int | None = None
                       ) -> dict[str, Any]:
@@ -73,7 +82,7 @@ def actor_engagements(conn: sqlite3.Connection, ids: list[str], *, as_of: str | 
     counterparts: Counter[str] = Counter()
     places: Counter[str] = Counter()
     names: dict[str, str] = {}
-    mine = set(ids)
+    mine = own_side(conn, ids)
     for rec in rows:
         for e in rec.get("entities") or []:
             names[e["id"]] = e["name"]
