@@ -129,3 +129,14 @@ def test_signature_reactions_and_forward_ids(tmp_path):
     assert doc.meta["author"] == "Press Office" and doc.meta["reactions"] == 7
     assert doc.meta["forwarded_from_id"] == "channel88" and doc.meta["forwarded"] is True
     assert (doc.meta["views"], doc.meta["forwards"]) == (1500, 12)
+
+
+def test_invalid_json_in_the_middle_keeps_the_messages_before(tmp_path):
+    data = (FIXTURES / "tg_channel_new.json").read_text(encoding="utf-8")
+    broken = data.replace('"id": 106,', '"id": 106,,', 1)
+    path = tmp_path / "result.json"
+    path.write_text(broken, encoding="utf-8")
+    docs, bad, _ = read_all(path)
+    assert [d.id for d in docs] == ["tg:1700000001:101", "tg:1700000001:102", "tg:1700000001:105"]
+    (b,) = bad
+    assert b.position.startswith("byte 0-") and "invalid JSON" in b.error and "after message 105" in b.error

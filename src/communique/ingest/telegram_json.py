@@ -121,9 +121,12 @@ def _read_stream(reader, source: str, options: ReadOptions, stats: ReadStats) ->
             raise IngestError("the file is empty", source=source, position="byte 0") from None
         if "EOF" in detail:
             msg = f"the export breaks off (truncated JSON){after}; {n_messages} message(s) read before the break were kept"
+            position = f"byte {reader.offset}"
         else:
+            # the parser reads 64 KB at a time: the error is within the last block read
             msg = f"invalid JSON ({detail}){after}; the messages before it were kept"
-        yield BadRecord(source, f"byte {reader.offset}", msg, _tail(source, reader.offset))
+            position = f"byte {max(0, reader.offset - 65536)}-{reader.offset}"
+        yield BadRecord(source, position, msg, _tail(source, reader.offset))
         return
     except IngestError as exc:  # wrong encoding from some byte on: keep what came before
         yield from album.flush()
