@@ -86,7 +86,7 @@ def evaluate(path: Path, limit: int | None = None, linker=None) -> dict:
                 continue
             found += 1
             exact += hit[2] == t["geonameid"]
-            country += bool(t["country"]) and hit[3] == t["country"]
+            country += hit[3] == t["country"]
     r = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
     return {"toponyms": n, "found": r(found, n), "exact": r(exact, n), "country": r(country, n),
             "exact_found": r(exact, found), "country_found": r(country, found), "skipped_without_geonames": skipped,

@@ -146,7 +146,8 @@ class MentionLinker:
                     # organisation names with a lower-case first word occur (fr/es "ministère ...")
                     if not (et == "kb:org" and " " in ft[s:e]):
                         continue
-                if "c" in flags and (not first.isupper() or _sentence_initial(text, s)):
+                if "c" in flags and (not first.isupper() or (
+                        _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000)):
                     continue
                 keep.append((eid, kind, flags))
             if keep:
@@ -169,7 +170,8 @@ class MentionLinker:
         for r in raws:
             for eid, kind, _ in r.cands:
                 e = ents[eid]
-                if e["type"] == "country" and e.get("country"):
+                if e.get("country") and (e["type"] == "country" or (
+                        len(r.cands) == 1 and e["type"] == "place" and (e.get("population") or 0) >= 1_000_000)):
                     doc_countries[e["country"]] = doc_countries.get(e["country"], 0) + 1
         full_persons = {eid for r in raws for eid, kind, _ in r.cands if kind == "name" and eid.startswith("kb:person/")}
 
@@ -209,16 +211,23 @@ class MentionLinker:
             for eid, _k, _f in nxt.cands:
                 if ents[eid]["type"] == "country":
                     follow_country = ents[eid].get("country")
+            if follow_country is None and len(nxt.cands) == 1 and ents[nxt.cands[0][0]]["type"] == "place" \
+                    and (ents[nxt.cands[0][0]].get("population") or 0) >= 1_000_000:
+                follow_country = ents[nxt.cands[0][0]].get("country")
         if nxt is not None and follow_country is None:
             gap = ft[r.end:nxt.start]
             if re.fullmatch(r",\s*(?:republik|republic|république|república|республика)\s+", gap):
                 for eid, _k, _f in nxt.cands:
                     if ents[eid]["type"] == "country":
                         follow_country = ents[eid].get("country")
+        strong_other = any(ents[c[0]]["type"] in ("country", "organization", "group") and c[1] in ("name", "acr", "flag")
+                           for c in r.cands)
         for eid, kind, flags in r.cands:
             e = ents[eid]
             t = e["type"]
             score = 10.0 - 2 * TYPE_PRIORITY.get(t, 4)
+            if t == "place" and strong_other:
+                score -= 8
             if kind in ("name", "acr", "flag"):
                 score += 3
             if t == "place":
@@ -227,6 +236,8 @@ class MentionLinker:
                 c = e.get("country")
                 if c and c in doc_countries:
                     score += 0.5
+                    if doc_countries[c] >= 2 and pop >= 100_000:
+                        score += 1.5
                 if follow_country and c == follow_country:
                     score += 6
                 if e.get("capital"):
