@@ -74,6 +74,7 @@ class Lexicon:
     prefix_re: Any = None  # finds the words a match may start with (digits, prefix words)
     bodies: list[str] = field(default_factory=list)  # each pattern's expanded regex
     singles: list[Any] = field(default_factory=list)  # each pattern compiled alone (for partial matching)
+    look_behind: frozenset[int] = frozenset()  # patterns that start by looking behind: always tried
     _sub_cache: dict = field(default_factory=dict)
     _which: dict = field(default_factory=dict)
 
@@ -141,7 +142,8 @@ class Lexicon:
         got = self._sub_cache.get(key)
         if got is not None:
             return got
-        got = tuple(one for one in self.singles if one.match(token, partial=True) is not None)
+        got = tuple(one for i, one in enumerate(self.singles)
+                    if i in self.look_behind or one.match(token, partial=True) is not None)
         if len(self._sub_cache) > 20000:
             self._sub_cache.clear()
         self._sub_cache[key] = got
@@ -347,6 +349,7 @@ def load_lexicon(lang: str) -> Lexicon | None:
         prefix_re=regex.compile(r"(?<!\w)(?:\d+\w*|(?-i:[IVXLC]+)(?:-?(?:e|er|ème|st|nd|rd|th|го|й|м))?(?!\w)|(?:" + _alternation(list(_prefix_words(words, patterns)))
                                 + r")(?!\w)|(?:" + _alternation(list(_template_stems(patterns))) + r")\w*)",
                                 regex.IGNORECASE),
-        bodies=bodies, singles=singles, _which={one: i for i, one in enumerate(singles)},
+        bodies=bodies, singles=singles,
+        look_behind=frozenset(i for i, p in enumerate(patterns) if p["re"].startswith("(?<")), _which={one: i for i, one in enumerate(singles)},
         group_ids=[matcher.groupindex[f"p{i}"] for i in range(len(patterns))],
     )

@@ -213,7 +213,8 @@ class TimeTagger:
                 w = self._g(m, g)
                 if w and not w[0].isupper():
                     return
-        if lex.bare_ambiguous and _fold(m.group()) in lex.bare_ambiguous:
+        if (lex.bare_ambiguous and _fold(m.group()) in lex.bare_ambiguous
+                and not lex.patterns[lex.which(m)].get("licensed")):
             # 'may', 'fall', 'été': a time only when capitalised where the language does so, or after a licensing word
             if m.group()[:1].islower() or (lex.ambiguous_ok and self._prev_word(text, m.start()) not in lex.ambiguous_ok):
                 return
@@ -435,6 +436,8 @@ class TimeTagger:
             return self._unit("half", y, sub=f"H{n}", mod=mod, cert=cert)
         season = lex.word("season", g("season"))
         if season:
+            if lex.patterns[lex.which(m)].get("generic"):
+                return Resolved("DATE", f"XXXX-{season}", "season", None, mod, "unresolved")
             y, cert = self._year_of(m, ctx)
             if y is None:
                 return Resolved("DATE", f"XXXX-{season}", "season", None, mod, "unresolved")
