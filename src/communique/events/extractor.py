@@ -132,7 +132,11 @@ class EventExtractor:
             if doc.lang:
                 log.debug("%s: no event lexicon for %r", doc.id, doc.lang)
             return []
-        return _DocRun(doc, norm, entities, times, lex).run()
+        try:
+            return _DocRun(doc, norm, entities, times, lex).run()
+        except Exception:  # a bug on one odd document must not stop a batch: no events, a logged error
+            log.exception("%s: event extraction failed; the record keeps its entities and times", doc.id)
+            return []
 
 
 class _DocRun:
