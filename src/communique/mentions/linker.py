@@ -89,6 +89,8 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
     return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re}
 
 
+_CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
+_NAME_GAP = re.compile(r"\s+|\s+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|y|bin|al|el|ibn)\s+")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _INITIALS_LEFT = re.compile(r"(?:(?<![\w])[A-ZА-ЯЁ]\.\s?){1,2}$")
 
@@ -100,6 +102,7 @@ class MentionLinker:
         self.kb = kb if kb is not None else load_kb()
         self.use_natasha = use_natasha
         self._natasha = None
+        self._first: frozenset[str] | None = None
 
     # -- the automaton pass -------------------------------------------------------------------
     def _raw_matches(self, text: str, ft: str, lang: str) -> list[_Raw]:
@@ -191,6 +194,10 @@ class MentionLinker:
 
         taken = _Coverage(mentions)
         mentions.extend(self._title_persons(text, ft, lang, taken, mentions))
+        if lang != "ru" or not nat:
+            mentions = self._given_name_persons(text, ft, lang, mentions)
+        mentions = self._propagate_surnames(text, mentions)
+        taken = _Coverage(mentions)
         cor = self._coref(text, ft, lang, mentions, day)
         mentions.extend(cor)
         for m in cor:
@@ -345,6 +352,88 @@ class MentionLinker:
             out.append(m)
             taken.add(ns, ne)
         return out
+
+    # given name + capitalised words: "Lucy Medina", "Juan Carlos Rodríguez Ibarra"
+    def _given_names(self) -> frozenset[str]:
+        if self._first is None:
+            names: set[str] = set()
+            p = Path(__file__).resolve().parent.parent / "kb" / "data" / "first_names.txt"
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if not line.startswith("#"):
+                    names.update(fold(w) for w in line.split())
+            for e in self.kb.entities.values():
+                if e["type"] == "person":
+                    names.update(f for f in e.get("first") or () if f.isascii() and len(f) > 2)
+            self._first = frozenset(names)
+        return self._first
+
+    def _given_name_persons(self, text: str, ft: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        first = self._given_names()
+        strong = [(m.start, m.end) for m in mentions if m.etype != "place"]
+        out = list(mentions)
+        new: list[Mention] = []
+        toks = [(m.start(), m.end()) for m in _CAPTOK.finditer(text)]
+        i = 0
+        n = len(toks)
+        while i < n:
+            s, e = toks[i]
+            if ft[s:e] not in first or any(a < e and s < b for a, b in strong):
+                i += 1
+                continue
+            j = i + 1
+            last = e
+            while j < n and j - i <= 4:
+                s2, e2 = toks[j]
+                gap = text[last:s2]
+                if not _NAME_GAP.fullmatch(gap):
+                    break
+                word = text[s2:e2]
+                if not word[:1].isupper() or word.isupper() and len(word) > 1 and not word.isalpha():
+                    break
+                if any(a < e2 and s2 < b for a, b in strong):
+                    break
+                if lang == "de" and _common_in(word, "de") and ft[s2:e2] not in first:
+                    break
+                last = e2
+                j += 1
+            if j - i >= 2 and not text[last - 1] == "-":
+                surface = text[s:last]
+                name = _english_name(surface, lang)
+                new.append(Mention(s, last, f"new:person/{slug(name)}", "given", "person", name=name))
+                i = j
+            else:
+                i += 1
+        if not new:
+            return out
+        out = [m for m in out if not (m.etype == "place" and any(m.start < x.end and x.start < m.end for x in new))]
+        return out + new
+
+    def _propagate_surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A new person's surname alone later in the document refers to that person."""
+        persons = [m for m in mentions if m.eid.startswith("new:person/") and " " in text[m.start:m.end]]
+        if not persons:
+            return mentions
+        sur: dict[str, Mention] = {}
+        for m in persons:
+            last = text[m.start:m.end].split()[-1]
+            if len(last) >= 3 and last[:1].isupper():
+                sur.setdefault(last, m)
+        if not sur:
+            return mentions
+        spans = [(m.start, m.end, m) for m in mentions]
+        out = list(mentions)
+        drop: set[int] = set()
+        rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(sur, key=len, reverse=True))) + r")(?![\w-])")
+        for hit in rx.finditer(text):
+            a, b = hit.span()
+            over = [x for x in spans if x[0] < b and a < x[1]]
+            if any(x[2].etype != "place" for x in over):
+                continue
+            for x in over:
+                drop.add(id(x[2]))
+            src = sur[hit.group(1)]
+            out.append(Mention(a, b, src.eid, "sur", "person", role=src.role, name=src.name, country=src.country))
+        return [m for m in out if id(m) not in drop]
 
     def _natasha_spans(self, text: str) -> list[tuple[int, int, str]]:
         try:
