@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/ingest_bench.py                 # 200,000 messages
     .venv/bin/python benchmarks/ingest_bench.py -n 1000000      # any size: memory must stay flat
     .venv/bin/python benchmarks/ingest_bench.py --profile       # cProfile of the hot path (top 25)
+    .venv/bin/python benchmarks/ingest_bench.py -n 50000 --words 100 300   # longer posts
 
 Prints the export size, ingest throughput (documents/s, wall clock, one process; and documents per
 CPU-second, which is what "one core" means on a shared machine), the peak resident memory of the
@@ -37,7 +38,7 @@ WORDS = {
 }
 
 
-def generate(path: Path, n: int, seed: int = 7) -> None:
+def generate(path: Path, n: int, seed: int = 7, words: tuple[int, int] = (20, 60)) -> None:
     """Write a single-chat export of ``n`` messages (new layout: text entities, date_unixtime), streaming."""
     rnd = random.Random(seed)
     langs = list(WORDS)
@@ -50,8 +51,8 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
                        "actor": "Bench channel", "actor_id": "channel1234567890", "action": "pin_message",
                        "message_id": i - 1, "text": "", "text_entities": []}
             else:
-                words = WORDS[langs[i % len(langs)]]
-                body = " ".join(rnd.choice(words) for _ in range(rnd.randint(20, 60)))
+                vocab = WORDS[langs[i % len(langs)]]
+                body = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(*words)))
                 tag = f"#news{i % 13}"
                 link = f"https://example.org/news/{i}"
                 msg = {"id": i, "type": "message", "date": "2020-09-13T12:26:40", "date_unixtime": str(t0 + i * 60),
@@ -102,6 +103,8 @@ def child(export: str, db: str, profile: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", "--messages", type=int, default=200_000)
+    ap.add_argument("--words", type=int, nargs=2, default=(20, 60), metavar=("MIN", "MAX"),
+                    help="words per post (default 20 60; real ministry posts are often 100-300)")
     ap.add_argument("--dir", help="where to write the export and the store (default: a temporary folder)")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--child", nargs=2, metavar=("EXPORT", "DB"), help=argparse.SUPPRESS)
@@ -113,7 +116,7 @@ def main() -> None:
         export = Path(tmp) / "result.json"
         db = Path(tmp) / "bench.db"
         t = time.perf_counter()
-        generate(export, args.messages)
+        generate(export, args.messages, words=tuple(args.words))
         print(f"generated {args.messages:,} messages ({export.stat().st_size / 1e6:,.1f} MB) "
               f"in {time.perf_counter() - t:.1f}s", flush=True)
         cmd = [sys.executable, __file__, "--child", str(export), str(db)] + (["--profile"] if args.profile else [])
