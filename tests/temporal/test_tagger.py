@@ -245,6 +245,17 @@ def test_types_and_values(tagger, lang, text, expr, typ, value):
     assert (t.type, t.value) == (typ, value)
 
 
+@pytest.mark.parametrize("lang,text,expr", [
+    ("en", "Consultations will be held in the first quarter of next year.", "the first quarter of next year"),
+    ("de", "Die Konsultationen finden im ersten Quartal des nächsten Jahres statt.", "ersten Quartal des nächsten Jahres"),
+    ("fr", "Les consultations auront lieu au premier trimestre de l'année prochaine.", "premier trimestre de l'année prochaine"),
+    ("es", "Las consultas se celebrarán en el primer trimestre del próximo año.", "el primer trimestre del próximo año"),
+    ("ru", "Консультации пройдут в первом квартале следующего года.", "первом квартале следующего года"),
+])
+def test_quarter_of_next_year(tagger, lang, text, expr):
+    assert by_text(tag(tagger, text, lang), expr).value == "2025-Q1"
+
+
 def test_narrative_mode_takes_the_year_from_the_last_date(tagger):
     text = "Am 1. September 1939 begann der Krieg. Am 3. September erklärten Frankreich und England den Krieg."
     times = tag(tagger, text, "de", date(2011, 2, 16), domain="narrative")

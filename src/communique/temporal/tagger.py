@@ -170,7 +170,10 @@ class TimeTagger:
             self.inferred_dct = dct
         ctx = _Ctx(text, lex, dct, inferred, domain or self.domain)
         for m in lex.iter_matches(text):
-            self._emit(m, ctx)
+            try:
+                self._emit(m, ctx)
+            except (ValueError, OverflowError) as exc:  # a date out of the calendar's range: skip it
+                log.debug("time expression %r skipped: %s", m.group(), exc)
         return ctx.out, inferred
 
     def infer_dct(self, text: str, lex: Lexicon) -> date | None:
