@@ -79,6 +79,7 @@ class _Ev:
     inherited: bool = False
     frame: "_Ev | None" = None
     doc_spans: list[tuple[int, int]] = field(default_factory=list)
+    clip: int = -1  # participants before this offset belong to an earlier statement
 
     @property
     def cls(self) -> str:
@@ -240,6 +241,9 @@ class _DocRun:
                     self.frame = back
                 continue
             ev = _Ev(trig, tstart, tend, sent, evidence=[sent])
+            if not trig.statement:
+                ev.clip = max((p.tend for p in made if p.trigger.statement and clause[0] <= p.tstart < tstart),
+                              default=-1)
             if trig.documents:
                 ev.doc_spans = titles.get(tstart, [])
                 ev.documents = _uniq([self._document_entity(a, b, self.text[a:b]) for a, b in ev.doc_spans])
@@ -367,11 +371,15 @@ class _DocRun:
             with_pos = w.start() if w else None
         for m in ms:
             t = m.entity.type
+            if m.start < ev.tstart and m.start < ev.clip:
+                continue  # the subject of the statement this event is the object of
             if t == "organization":
                 if m.entity.id not in ev.organizations:
                     ev.organizations.append(m.entity.id)
                 if with_pos is not None and m.start > with_pos and not any(p.start > m.end for p in persons):
                     (after if m.start >= ev.tend else before).append(m.entity.id)
+                elif ev.trigger.direction == "subject" and m.start < ev.tstart and not persons:
+                    before.append(m.entity.id)  # "The Foreign Ministry condemns ..."
                 continue
             if t not in PARTICIPANT_TYPES:
                 continue
@@ -573,6 +581,8 @@ class _DocRun:
         local = [c for c in cues if c_start <= c[0] < c_end or (carry and carry[0] <= c[0] < carry[1])]
         near = [c for c in cues if abs(c[0] - ev.tstart) < 90]
         for special in ("cancelled", "postponed", "denied"):
+            if ev.trigger.statement:
+                break
             if any(c[2] == special for c in local + near):
                 ev.status, ev.status_cue = special, True
                 break
@@ -604,6 +614,8 @@ class _DocRun:
             ev.status, ev.status_cue = best[2], True
         elif ev.inherited and self.frame is not None:
             ev.status = self.frame.status
+        elif ev.trigger.statement:
+            ev.status = "occurred"  # the text states it ("Russia condemns ...")
         else:
             ev.status = self._document_tense()
         if ev.status == "planned" and any(c[2] == "expected" for c in cues) and ev.modality == "asserted":
