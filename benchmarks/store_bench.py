@@ -139,7 +139,7 @@ def bench_queries(conn, world: World, days: int, n: int, seed: int = 3) -> dict[
         "kind": lambda: es.StoryQuery(kind=rnd.choice(kinds)),
         "status planned": lambda: es.StoryQuery(status="planned"),
         "status unconfirmed": lambda: es.StoryQuery(status="unconfirmed"),
-        "date range": lambda: es.StoryQuery(date_from=some_range()[0], date_to=some_range()[1]),
+        "date range": lambda: es.StoryQuery(date_from=(r := some_range())[0], date_to=r[1]),
         "actor + dates": lambda: es.StoryQuery(keys=[rnd.choice(people)], date_from=(r := some_range())[0],
                                                date_to=r[1]),
         "country + kind + dates": lambda: es.StoryQuery(country=rnd.choice(world.countries[:60]),

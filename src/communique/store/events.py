@@ -391,16 +391,24 @@ def _fts_query(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def _build(q: StoryQuery, cutoff: str, columns: str) -> tuple[str, list[Any]]:
+def _build(q: StoryQuery, cutoff: str, columns: str) -> tuple[str, list[Any], bool]:
+    """SQL for ``q`` selecting ``s.id`` and ``columns``; the flag says the caller must drop repeated
+    stories and apply limit/offset itself (a text search walks matching source events)."""
     where: list[str] = []
     params: list[Any] = []
+    text = _fts_query(q.text) if q.text else None
     drive_key: str | None = None
-    if q.keys is not None and len(q.keys) == 1:
-        drive_key = q.keys[0]
-    elif q.keys is None and q.country:
-        drive_key = "cc:" + q.country.upper()
-    if drive_key is not None:
-        sql = f"SELECT {columns} FROM story_keys k JOIN stories s ON s.id = k.story_id"
+    if q.text:
+        # newest matching source events first (their ids grow as documents are indexed); stop at the limit
+        sql = (f"SELECT s.id, {columns} FROM events_fts f JOIN events e ON e.id = f.rowid"
+               f" JOIN stories s ON s.id = e.story_id")
+        where.append("events_fts MATCH ?" if text else "0")
+        if text:
+            params.append(text)
+        order_col = "f.rowid"
+    elif q.keys is not None and len(q.keys) == 1 or q.keys is None and q.country:
+        drive_key = q.keys[0] if q.keys else "cc:" + q.country.upper()
+        sql = f"SELECT s.id, {columns} FROM story_keys k JOIN stories s ON s.id = k.story_id"
         where.append("k.key = ?")
         params.append(drive_key)
         order_col = "k.d_start"
@@ -408,21 +416,23 @@ def _build(q: StoryQuery, cutoff: str, columns: str) -> tuple[str, list[Any]]:
             where.append("k.d_start <= ?")
             params.append(q.date_to)
     else:
-        sql = f"SELECT {columns} FROM stories s"
+        sql = f"SELECT s.id, {columns} FROM stories s"
         order_col = "s.d_start"
-        if q.date_to:
-            where.append("s.d_start <= ?")
-            params.append(q.date_to)
-        if q.keys is not None:
-            ph = ",".join("?" * len(q.keys)) or "NULL"
-            where.append(f"s.id IN (SELECT story_id FROM story_keys WHERE key IN ({ph}))")
-            params.extend(q.keys)
+    if q.date_to and drive_key is None:
+        where.append("s.d_start <= ?")
+        params.append(q.date_to)
+    if q.keys is not None and drive_key is None:
+        ph = ",".join("?" * len(q.keys)) or "NULL"
+        where.append(f"EXISTS (SELECT 1 FROM story_keys k1 WHERE k1.story_id = s.id AND k1.key IN ({ph}))")
+        params.extend(q.keys)
     if q.country and drive_key != "cc:" + q.country.upper():
         where.append("EXISTS (SELECT 1 FROM story_keys k2 WHERE k2.story_id = s.id AND k2.key = ?)")
         params.append("cc:" + q.country.upper())
     if q.date_from:
         where.append("s.d_end >= ?")
         params.append(q.date_from)
+        if q.date_to and q.date_from > q.date_to:
+            where.append("0")
     for col, val in (("kind", q.kind), ("type", q.type)):
         if val:
             where.append(f"s.{col} = ?")
@@ -439,20 +449,46 @@ def _build(q: StoryQuery, cutoff: str, columns: str) -> tuple[str, list[Any]]:
             params.append(q.status)
     if q.dated_only:
         where.append("s.t_start IS NOT NULL")
-    if q.text and not _fts_query(q.text):
-        where.append("0")  # no searchable word: nothing matches
-    elif q.text:
-        where.append("s.id IN (SELECT story_id FROM events WHERE id IN"
-                     " (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
-        params.append(_fts_query(q.text))
     if where:
         sql += " WHERE " + " AND ".join(where)
     direction = "ASC" if q.ascending else "DESC"
+    if q.text:
+        sql += f" ORDER BY {order_col} {direction}"
+        return sql, params, True
     sql += f" ORDER BY {order_col} {direction}, s.id {direction}"
     if q.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params.extend([q.limit, q.offset])
-    return sql, params
+    return sql, params, False
+
+
+def _rows(conn: sqlite3.Connection, q: StoryQuery, cutoff: str, columns: str, batch: int) -> Iterator[tuple]:
+    """The selected rows of ``q`` without the leading story id, streamed, each story once."""
+    sql, params, dedupe = _build(q, cutoff, columns)
+    try:
+        cur = conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+    seen: set[int] = set()
+    skip = q.offset if dedupe else 0
+    left = q.limit if dedupe and q.limit is not None else None
+    while True:
+        rows = cur.fetchmany(batch if left is None else min(batch, max(left, 16)))
+        if not rows:
+            return
+        for row in rows:
+            if dedupe:
+                if row[0] in seen:
+                    continue
+                seen.add(row[0])
+                if skip:
+                    skip -= 1
+                    continue
+                if left is not None:
+                    if left <= 0:
+                        return
+                    left -= 1
+            yield row[1:]
 
 
 def effective(record: dict[str, Any], cutoff: str, grace_days: int) -> dict[str, Any]:
@@ -475,18 +511,9 @@ def iter_story_records(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | 
     cutoff = add_days(as_of, -grace_days)
     if q.keys is not None and not q.keys:
         return
-    sql, params = _build(q, cutoff, "s.record")
-    try:
-        cur = conn.execute(sql, params)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"query failed: {exc}") from exc
     loads = json.loads
-    while True:
-        rows = cur.fetchmany(batch)
-        if not rows:
-            return
-        for (rec,) in rows:
-            yield effective(loads(rec), cutoff, grace_days)
+    for (rec,) in _rows(conn, q, cutoff, "s.record", batch):
+        yield effective(loads(rec), cutoff, grace_days)
 
 
 def _unconfirmed_raw(raw: str, cutoff: str, grace_days: int) -> str:
@@ -521,22 +548,13 @@ def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | No
     cutoff = add_days(as_of, -grace_days)
     if q.keys is not None and not q.keys:
         return
-    sql, params = _build(q, cutoff, "s.record, s.flat, s.status, s.t_end")
-    try:
-        cur = conn.execute(sql, params)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"query failed: {exc}") from exc
-    while True:
-        rows = cur.fetchmany(batch)
-        if not rows:
-            return
-        for raw, flat, status, t_end in rows:
-            if status == "planned" and t_end and t_end < cutoff:
-                r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days), None, flat)
-                make_unconfirmed(r.row, grace_days, add_days(t_end, grace_days))
-                yield r
-            else:
-                yield ExportRow(raw, None, flat)
+    for raw, flat, status, t_end in _rows(conn, q, cutoff, "s.record, s.flat, s.status, s.t_end", batch):
+        if status == "planned" and t_end and t_end < cutoff:
+            r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days), None, flat)
+            make_unconfirmed(r.row, grace_days, add_days(t_end, grace_days))
+            yield r
+        else:
+            yield ExportRow(raw, None, flat)
 
 
 def get_story_record(conn: sqlite3.Connection, story_id: int, *, as_of: str | None = None,
