@@ -439,6 +439,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         important = capital or pop >= 1_000_000
         for n in names:
             flags = "" if important else place_flags(n)
+            if len(n) <= 3 and "c" in flags:
+                continue  # "Un", "Of", "Bar": too short and too common to be worth the noise
             kb.add(eid, n, NAME, flags)
             if has_cyrillic(n):
                 if " " in n:

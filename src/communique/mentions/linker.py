@@ -86,11 +86,24 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
         coref_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
     else:
         coref_re = None
-    return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re}
+    heads = [str(h) for h in data.get("org_heads") or []]
+    words = [str(w) for w in data.get("org_words") or []]
+    org_re = None
+    if heads:
+        org_re = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")"
+            r"(?:(?:\s+(?:de|del|de la|de los|de las|para|por|pro|y|für|der|des|von|vom|zur|zum|of|the|for|and|de l'|du|pour|et|d')\s*)?"
+            r"\s*[^\W\d_a-zà-ÿ][\w'’.&-]*)+")
+    words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])") if words else None
+    return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re,
+            "org_re": org_re, "org_words_re": words_re}
 
 
 _CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
 _NAME_GAP = re.compile(r"\s+|\s+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|y|bin|al|el|ibn)\s+")
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{2,6}(?![\w-])")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_ACR_STOP = frozenset("EUR USD TV OK AM PM CEO CET UTC GMT PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM EURO KM".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _INITIALS_LEFT = re.compile(r"(?:(?<![\w])[A-ZА-ЯЁ]\.\s?){1,2}$")
 
@@ -197,6 +210,8 @@ class MentionLinker:
         if lang != "ru" or not nat:
             mentions = self._given_name_persons(text, ft, lang, mentions)
         mentions = self._propagate_surnames(text, mentions)
+        if lang != "ru":
+            mentions.extend(self._pattern_orgs(text, lang, mentions))
         taken = _Coverage(mentions)
         cor = self._coref(text, ft, lang, mentions, day)
         mentions.extend(cor)
@@ -407,6 +422,41 @@ class MentionLinker:
             return out
         out = [m for m in out if not (m.etype == "place" and any(m.start < x.end and x.start < m.end for x in new))]
         return out + new
+
+    def _pattern_orgs(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        """Organisations the KB does not know: head-noun names, institution words, acronyms."""
+        lex = lang_lexicon(lang)
+        taken = _Coverage(mentions)
+        out: list[Mention] = []
+
+        def add(s: int, e: int) -> None:
+            while e > s and text[e - 1] in ".,;:-'’":
+                e -= 1
+            if e - s < 2 or taken.overlaps(s, e):
+                return
+            surface = text[s:e]
+            out.append(Mention(s, e, f"new:organization/{slug(surface)}", "pattern", "organization", name=surface))
+            taken.add(s, e)
+
+        if lex.get("org_re") is not None:
+            for m in lex["org_re"].finditer(text):
+                add(*m.span())
+        if lex.get("org_words_re") is not None:
+            for m in lex["org_words_re"].finditer(text):
+                if not _sentence_initial(text, m.start()) or lang != "de":
+                    add(*m.span())
+        for m in _ACRONYM.finditer(text):
+            w = m.group(0)
+            if w in _ACR_STOP or _ROMAN.fullmatch(w):
+                continue
+            line_s = text.rfind("\n", 0, m.start()) + 1
+            line_e = text.find("\n", m.end())
+            line = text[line_s:line_e if line_e >= 0 else len(text)]
+            letters = [c for c in line if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+                continue  # a headline or a line in capitals
+            add(*m.span())
+        return out
 
     def _propagate_surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A new person's surname alone later in the document refers to that person."""
