@@ -605,6 +605,11 @@ class TimeTagger:
             unit, n = lex.word("prevunit", self._g(m, "prevunit")), -1
         if unit is None:
             return None
+        if sh is not None and n != 0 and mod is None and lex.word("units", self._g(m, "unit")) is not None:
+            # "the coming days", "в ближайшие дни", "ces derniers jours": an unspecified stretch of time
+            p = _UNIT_PERIOD.get(unit, unit)
+            return Resolved("DURATION", f"PTX{p}" if unit in ("H", "MIN", "S") else f"PX{p}", cal.UNIT_GRAN.get(unit),
+                            None, mod, "resolved")
         gran = cal.UNIT_GRAN.get(unit)
         if gran in (None, "time"):
             return None
