@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -11,8 +12,9 @@ from rich.console import Console
 
 from communique.store import SQLiteStore, open_store
 
-console = Console()
-err_console = Console(stderr=True)
+# Piped output (a file, CI logs) gets wide tables instead of rich's default 80 columns.
+console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
+err_console = Console(stderr=True, width=None if sys.stderr.isatty() or os.environ.get("COLUMNS") else 160)
 
 
 def store_from(ctx: click.Context, *, create: bool = True) -> SQLiteStore:

@@ -32,13 +32,7 @@ def demo(ctx: click.Context, no_extract: bool) -> None:
     from communique.cli.extract import extract
 
     ctx.invoke(extract, use_db=True)
-    from communique.cli.render import events_table
+    from communique.cli.events import events as events_cmd
 
-    with store_from(ctx) as store:
-        records = list(store.iter_extractions())
-    console.print(events_table(records, title="Events in the demo corpus"))
-    try:
-        from communique.cli.events import events as events_cmd
-    except ImportError:
-        return
+    console.print("[bold]Consolidated events[/] (one row per real-world event, across documents and languages):")
     ctx.invoke(events_cmd)
