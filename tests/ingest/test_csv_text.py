@@ -50,3 +50,23 @@ def test_text_file_is_one_document(golden):
 def test_csv_dates_round_trip(dt):
     assert parse_csv_date(dt.isoformat()) == dt
     assert parse_csv_date(str(int(dt.timestamp()))) == dt.replace(microsecond=0) if dt.year > 1973 else True
+
+
+def test_jsonl_golden(golden):
+    docs, bad, skipped = read_all(FIXTURES / "posts.jsonl")
+    golden("posts_jsonl", snapshot(docs, bad, skipped))
+    assert [d.id for d in docs][0] == "rss:mid:1" and docs[1].id.startswith("file:")
+    assert docs[0].published == datetime(2024, 10, 31, 9, 0, tzinfo=timezone.utc) and docs[0].meta == {"views": 120}
+    assert [b.position for b in bad] == ["line 4", "line 5", "line 6"]
+
+
+def test_jsonl_wrong_encoding_keeps_the_lines_before(tmp_path, store):
+    from communique.ingest.runner import ingest
+
+    path = tmp_path / "x.jsonl"
+    path.write_bytes('{"text": "Erste Zeile"}\n'.encode() + '{"text": "Zweite Zeile, Grüße"}\n'.encode("latin-1"))
+    (r,) = ingest([str(path)], store)
+    assert r.counts.new == 1 and "not UTF-8" in r.error
+    data = path.read_bytes()
+    first_bad = next(i for i, b in enumerate(data) if b >= 0x80)
+    assert store.quarantined()[0]["position"] == f"byte {first_bad}"

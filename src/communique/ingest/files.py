@@ -77,31 +77,42 @@ class CheckedReader(io.RawIOBase):
         self._raw = raw
         self._name = name
         self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._error: IngestError | None = None
         self.offset = 0
 
     def readable(self) -> bool:
         return True
 
-    def _check(self, data: bytes) -> None:
+    def _check(self, data: bytes) -> bytes:
+        """``data`` if it is valid UTF-8 so far; on a bad byte, the complete lines before it (the error
+        is raised on the next read, so that a line-by-line reader keeps every line before the bad one)."""
+        if self._error is not None:
+            raise self._error
+        pending = len(self._decoder.getstate()[0])
         try:
             self._decoder.decode(data, final=not data)
+            return data
         except UnicodeDecodeError as exc:
-            bad = data[exc.start] if exc.start < len(data) else 0
-            raise IngestError(
-                f"not UTF-8 text (invalid byte 0x{bad:02x}); convert the file to UTF-8",
-                source=self._name, position=f"byte {self.offset + exc.start}",
-            ) from None
+            bad = max(0, exc.start - pending)
+            value = data[bad] if bad < len(data) else 0
+            self._error = IngestError(
+                f"not UTF-8 text (invalid byte 0x{value:02x}); convert the file to UTF-8",
+                source=self._name, position=f"byte {self.offset + bad}",
+            )
+            cut = data.rfind(b"\n", 0, bad) + 1
+            if cut == 0:
+                raise self._error from None
+            self._decoder = codecs.getincrementaldecoder("utf-8")()
+            return data[:cut]
 
     def readinto(self, b) -> int:  # type: ignore[override]
-        data = self._raw.read(len(b))
-        self._check(data)
+        data = self._check(self._raw.read(len(b)))
         self.offset += len(data)
         b[: len(data)] = data
         return len(data)
 
     def read(self, size: int = -1) -> bytes:  # type: ignore[override]
-        data = self._raw.read(size)
-        self._check(data)
+        data = self._check(self._raw.read(size))
         self.offset += len(data)
         return data
 
