@@ -256,6 +256,20 @@ def test_quarter_of_next_year(tagger, lang, text, expr):
     assert by_text(tag(tagger, text, lang), expr).value == "2025-Q1"
 
 
+@pytest.mark.parametrize("lang,text,coming,start_next_year", [
+    ("en", "In the coming days talks will continue, early next year a summit.", "the coming days", "early next year"),
+    ("de", "In den kommenden Tagen und Anfang nächsten Jahres.", "den kommenden Tagen", "Anfang nächsten Jahres"),
+    ("fr", "Dans les prochains jours et au début de l'année prochaine.", "les prochains jours", "début de l'année prochaine"),
+    ("es", "En los próximos días y a principios del próximo año.", "próximos días", "principios del próximo año"),
+    ("ru", "В ближайшие дни и в начале следующего года.", "ближайшие дни", "начале следующего года"),
+])
+def test_coming_days_and_start_of_next_year(tagger, lang, text, coming, start_next_year):
+    times = tag(tagger, text, lang)
+    assert by_text(times, coming).value == "PXD"
+    t = by_text(times, start_next_year)
+    assert (t.value, t.mod) == ("2025", "START")
+
+
 def test_narrative_mode_takes_the_year_from_the_last_date(tagger):
     text = "Am 1. September 1939 begann der Krieg. Am 3. September erklärten Frankreich und England den Krieg."
     times = tag(tagger, text, "de", date(2011, 2, 16), domain="narrative")
