@@ -125,6 +125,8 @@ class SQLiteStore:
 
     # -- ingest runs ------------------------------------------------------------------------
     def begin_run(self, source: str, fmt: str | None = None) -> int:
+        # a run of the same source still "running" was killed (a live one sets its own status when it ends)
+        self.conn.execute("UPDATE ingest_runs SET status='interrupted' WHERE source=? AND status='running'", (source,))
         cur = self.conn.execute("INSERT INTO ingest_runs(source, format, started) VALUES (?, ?, ?)", (source, fmt, _now()))
         return int(cur.lastrowid)
 
