@@ -245,7 +245,10 @@ def eval_press(shared: Path, pipeline, limit: int | None = None, home: str = "UA
         kind, at = hk
         hdoc = Document(id=f"press:{n}:h", text=headline, source="csv", lang="en", published=pub)
         linked = [e.to_json() for e in pipeline.linker.link(hdoc, _norm(headline))]
-        gold = _foreign([e for e in linked if any(m["start"] >= at for m in e["mentions"])], home)
+        # a counterpart is a known foreign entity: a new organisation without a country
+        # ("EBA", "Council of Churches") is most often a domestic one
+        gold = [g for g in _foreign([e for e in linked if any(m["start"] >= at for m in e["mentions"])], home)
+                if not (g["id"].startswith("new:organization/") and not g.get("country"))]
         if not gold:
             no_counterpart += 1
             continue

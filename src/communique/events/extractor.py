@@ -79,7 +79,7 @@ class _Ev:
     inherited: bool = False
     frame: "_Ev | None" = None
     doc_spans: list[tuple[int, int]] = field(default_factory=list)
-    clip: int = -1  # participants before this offset belong to an earlier statement
+    skip: list[tuple[int, int]] = field(default_factory=list)  # spans whose mentions belong to another event
 
     @property
     def cls(self) -> str:
@@ -241,9 +241,13 @@ class _DocRun:
                     self.frame = back
                 continue
             ev = _Ev(trig, tstart, tend, sent, evidence=[sent])
-            if not trig.statement:
-                ev.clip = max((p.tend for p in made if p.trigger.statement and clause[0] <= p.tstart < tstart),
-                              default=-1)
+            for p in made:
+                if not (clause[0] <= p.tstart < tstart):
+                    continue
+                if p.trigger.statement and not trig.statement:
+                    ev.skip.append((clause[0], p.tend))  # the statement's subject is not this event's
+                elif self.lex.with_re is not None and self.lex.with_re.search(self.text, p.tend, tstart):
+                    ev.skip.append((p.tstart, tstart))  # "talks with X and a visit to Y": X is the talks
             if trig.documents:
                 ev.doc_spans = titles.get(tstart, [])
                 ev.documents = _uniq([self._document_entity(a, b, self.text[a:b]) for a, b in ev.doc_spans])
@@ -371,8 +375,8 @@ class _DocRun:
             with_pos = w.start() if w else None
         for m in ms:
             t = m.entity.type
-            if m.start < ev.tstart and m.start < ev.clip:
-                continue  # the subject of the statement this event is the object of
+            if m.start < ev.tstart and any(a <= m.start < b for a, b in ev.skip):
+                continue
             if t == "organization":
                 if m.entity.id not in ev.organizations:
                     ev.organizations.append(m.entity.id)
@@ -397,6 +401,10 @@ class _DocRun:
             if resolved is not None:
                 kind, ids = resolved
                 before = ids
+        if (not any(self._etype(x) == "person" for x in before + after) and trig_is_sub_visit(ev, self.frame)):
+            who = self._frame_actor()  # "the programme includes a visit to the fortress"
+            if who:
+                before = [who] + before
         trig = ev.trigger
         if (not before and after and trig.kind in SUB_KINDS and with_pos is not None and ev.tstart < with_pos < ev.tend + 40
                 and self.frame is not None):
@@ -448,7 +456,17 @@ class _DocRun:
         return e.type if e else None
 
     def _resolve_plural(self, phrase: str) -> list[str]:
-        """"die Minister", "the sides": the people the text introduced, one per side."""
+        """"die Minister", "the sides": the people the text introduced, one per side;
+        "the two countries": their countries."""
+        ids = self._resolve_plural_people(phrase)
+        if _COUNTRY_WORD.search(phrase):
+            ccs = [self.by_id[i].country for i in ids if i in self.by_id and self.by_id[i].country]
+            countries = [e.id for cc in _uniq(ccs) for e in self.entities if e.type == "country" and e.country == cc]
+            if len(countries) >= 2:
+                return countries
+        return ids
+
+    def _resolve_plural_people(self, phrase: str) -> list[str]:
         persons: list[Entity] = []
         seen = set()
         for m in self.mentions:
@@ -795,6 +813,7 @@ class _DocRun:
         return out
 
 
+_COUNTRY_WORD = re.compile(r"стран|länder|countries|pays|pa[ií]ses", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", re.IGNORECASE)
 _TIME_GLUE = frozenset("für for на pour para".split())  # "Konsultationsplan ... für 2025"
 _DANGLING = frozenset("für for на по pour para de del des of on über zu zur zum im in au du sur".split())
@@ -817,6 +836,10 @@ def _d(s: str | None) -> date | None:
         return date.fromisoformat(s[:10])
     except ValueError:
         return None
+
+
+def trig_is_sub_visit(ev: _Ev, frame: _Ev | None) -> bool:
+    return ev.trigger.kind == "visit" and frame is not None and frame is not ev and frame.trigger.kind == "visit"
 
 
 def tend_of(text: str, start: int) -> int:
