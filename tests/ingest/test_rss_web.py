@@ -129,3 +129,20 @@ def test_article_from_url_keeps_its_canonical_key():
     (doc,) = docs
     assert doc.id == f"web:{site.base}/article" and doc.title == "Minister meets Serbian counterpart"
     assert doc.published == datetime(2024, 11, 21, 14, 5, tzinfo=timezone.utc)
+
+
+def test_page_in_a_declared_legacy_charset():
+    site = _Site()
+    body = ("<html><head><meta charset='windows-1251'><title>Переговоры</title>"
+            "<meta property='article:published_time' content='2024-11-21T17:05:00+03:00'></head><body><article>"
+            "<h1>Переговоры в Белграде</h1><p>Министры иностранных дел провели переговоры в Белграде и подписали "
+            "план консультаций на 2025 и 2026 годы. Следующая встреча запланирована в Москве.</p>"
+            "<p>Стороны обсудили поставки энергоносителей, транспортные связи и положение на Балканах.</p>"
+            "</article></body></html>").encode("cp1251")
+    site.pages["/ru"] = (body, "text/html")  # no charset in the header: the page's own declaration counts
+    try:
+        docs, bad, _ = read_all(f"{site.base}/ru", fmt="web", options=ReadOptions(**FAST))
+    finally:
+        site.close()
+    (doc,) = docs
+    assert "подписали план консультаций" in doc.text

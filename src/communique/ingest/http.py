@@ -7,6 +7,7 @@ what went wrong (unreachable, timed out, HTTP status), never in a raw httpx trac
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -32,7 +33,24 @@ class Response:
 
     @property
     def text(self) -> str:
-        return self.content.decode(_charset(self.headers) or "utf-8", errors="replace")
+        """The body as text: the charset of the Content-Type header, else of the page's own
+        ``<meta charset>``/``<?xml encoding>``, else UTF-8 (a bad byte becomes U+FFFD)."""
+        charset = _charset(self.headers) or _declared_charset(self.content) or "utf-8"
+        try:
+            return self.content.decode(charset, errors="replace")
+        except LookupError:  # an unknown charset name
+            return self.content.decode("utf-8", errors="replace")
+
+
+_DECLARED = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding=["']([A-Za-z0-9_.:-]+)""",
+                       re.IGNORECASE)
+
+
+def _declared_charset(content: bytes) -> str | None:
+    m = _DECLARED.search(content[:4096])
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).decode("ascii")
 
 
 def _charset(headers: dict[str, str]) -> str | None:

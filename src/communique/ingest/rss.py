@@ -53,7 +53,8 @@ def read(source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]:
     if source.startswith(("http://", "https://")):
         with Fetcher(options) as fetcher:
             response = fetcher.get(source)
-            yield from _read_feed(response.content, source, options, stats, fetcher, feed_url=response.url)
+            yield from _read_feed(response.content, source, options, stats, fetcher, feed_url=response.url,
+                                  headers=response.headers)
         return
     data = read_bytes(source)
     if not data.strip():
@@ -69,8 +70,11 @@ def read(source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]:
 
 
 def _read_feed(data: bytes, source: str, options: ReadOptions, stats: ReadStats, fetcher: Fetcher | None,
-               feed_url: str | None) -> Iterator[Item]:
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+               feed_url: str | None, headers: dict[str, str] | None = None) -> Iterator[Item]:
+    # the HTTP headers tell feedparser the charset the server declared
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False,
+                              response_headers={"content-type": headers["content-type"]}
+                              if headers and "content-type" in headers else None)
     entries = parsed.get("entries") or []
     feed = parsed.get("feed") or {}
     if parsed.get("bozo") and not entries and not feed:
