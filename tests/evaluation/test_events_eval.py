@@ -1,8 +1,8 @@
 """Quality gate for the event stage on the whole pipeline: floors slightly below measured figures.
 
 Measured with ``communique eval events`` (see docs/events.md): seed complete; press releases
-recall 0.948 / precision 0.980 on all 980 (0.933 / 1.000 on the first 300); Spanish PLOVER
-main-event type accuracy 0.410.
+recall 0.950 / precision 0.968 on all 980 (0.966 / 1.000 on the first 200); Spanish PLOVER
+main-event type accuracy 0.426.
 """
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ def test_seed_on_the_pipeline(shared, pipeline):
 def test_press_releases_floor(shared, pipeline):
     from communique.evaluation.events import eval_press
 
-    r = eval_press(shared, pipeline, limit=300)
-    assert r["recall"] >= 0.90
-    assert r["precision"] >= 0.95
+    r = eval_press(shared, pipeline, limit=200)
+    assert r["recall"] >= 0.93
+    assert r["precision"] >= 0.97
     assert r["greeting_docs_with_meeting"] == 0
 
 
@@ -59,7 +59,7 @@ def test_press_releases_full_floor(shared, pipeline):
     from communique.evaluation.events import eval_press
 
     r = eval_press(shared, pipeline)
-    assert r["recall"] >= 0.93 and r["precision"] >= 0.96
+    assert r["recall"] >= 0.93 and r["precision"] >= 0.95
     assert r["greeting_docs_with_meeting"] == 0
 
 
@@ -68,4 +68,4 @@ def test_plover_spanish_floor(shared, pipeline):
 
     r = eval_plover(shared, pipeline)
     assert r["sentences"] >= 700
-    assert r["type_accuracy"] >= 0.39
+    assert r["type_accuracy"] >= 0.41
