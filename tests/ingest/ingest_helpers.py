@@ -6,8 +6,6 @@ change with ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/ingest`` and revi
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 from communique.documents import BadRecord, Document
