@@ -270,6 +270,18 @@ def test_coming_days_and_start_of_next_year(tagger, lang, text, coming, start_ne
     assert (t.value, t.mod) == ("2025", "START")
 
 
+@pytest.mark.parametrize("lang,text,expr,value", [
+    ("ru", "Визит состоится 1 декабря с.г.", "1 декабря с.г.", "2024-12-01"),
+    ("ru", "Договор подписан 5 марта прошлого года.", "5 марта прошлого года", "2023-03-05"),
+    ("de", "Der Vertrag tritt am 5. März des nächsten Jahres in Kraft.", "5. März des nächsten Jahres", "2025-03-05"),
+    ("fr", "Le traité a été signé le 5 mars de l'année dernière.", "le 5 mars de l'année dernière", "2023-03-05"),
+    ("es", "El tratado se firmó el 5 de marzo del año pasado.", "el 5 de marzo del año pasado", "2023-03-05"),
+    ("en", "Results for fiscal 1998 were published.", "fiscal 1998", "FY1998"),
+])
+def test_dates_with_a_relative_year(tagger, lang, text, expr, value):
+    assert by_text(tag(tagger, text, lang), expr).value == value
+
+
 def test_narrative_mode_takes_the_year_from_the_last_date(tagger):
     text = "Am 1. September 1939 begann der Krieg. Am 3. September erklärten Frankreich und England den Krieg."
     times = tag(tagger, text, "de", date(2011, 2, 16), domain="narrative")

@@ -377,6 +377,8 @@ class TimeTagger:
             return Resolved("DATE", lex.word("ref", g("ref")), None, None, mod, ctx.base_certainty())
         if kind == "value":
             pat = lex.patterns[lex.which(m)]
+            if pat.get("fiscal") and g("y"):
+                return Resolved("DATE", f"FY{g('y')}", "year", cal.interval_of("year", int(g("y"))), mod)
             return Resolved(pat.get("type", "DATE"), pat.get("value"), pat.get("gran"), None, mod)
         # centuries and decades
         cent = g("cent") or g("cent_w")
@@ -467,6 +469,8 @@ class TimeTagger:
             if day and not month:
                 return None
             shiftv = lex.word("shift", g("shift")) if g("shift") else None
+            if y is None and g("yshift") and ctx.anchor() is not None and month:
+                y = ctx.anchor().year + int(lex.word("shift", g("yshift")) or 0)
             if y is None and shiftv is not None and month:
                 base = ctx.anchor()
                 if base is None:
