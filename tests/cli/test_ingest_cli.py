@@ -112,3 +112,16 @@ def test_fetch_unreachable_is_exit_1_with_a_message(run):
     r = run("fetch", "telegram", f"http://127.0.0.1:{port}/s/x", "--delay", "0", "--timeout", "0.5", "--retries", "1")
     assert r.exit_code == 1
     assert "unreachable" in r.output
+
+
+def test_ingest_url_that_times_out(run):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/news/feed.xml"
+        r = run("ingest", url, "--timeout", "0.3", "--retries", "0", "--json")
+    assert r.exit_code == 1
+    (row,) = json.loads(r.output)
+    assert row["format"] == "rss" and "timed out after 0.3s" in row["error"] and url in row["error"]

@@ -116,10 +116,15 @@ def run_and_report(ctx: click.Context, inputs: list[str], fmt: str | None, optio
               help="CSV column mapping, e.g. --column text=body --column published=date (repeatable).")
 @click.option("--follow-links", is_flag=True, help="RSS: fetch each item's article page for its full text.")
 @click.option("--since", help="Skip items published before this date (YYYY-MM-DD).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="URLs: seconds before a request is given up (then retried).")
+@click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True,
+              help="URLs: attempts after a failed request, with exponential backoff.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, source_name: str | None, lang: str | None,
-           columns: tuple[str, ...], follow_links: bool, since: str | None, as_json: bool) -> None:
+           columns: tuple[str, ...], follow_links: bool, since: str | None, timeout: float, retries: int,
+           as_json: bool) -> None:
     """Ingest exports, feeds, pages and files into the store.
 
     PATH_OR_URL may be a file, a directory (every file in it) or a URL. Re-ingesting adds
@@ -127,7 +132,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, source_
     1 when some records were quarantined, 2 on a usage error.
     """
     options = ReadOptions(source_name=source_name, follow_links=follow_links, csv_columns=_parse_columns(columns),
-                          lang=lang, since=_parse_since(since))
+                          lang=lang, since=_parse_since(since), timeout=timeout, retries=retries)
     results = run_and_report(ctx, list(inputs), fmt, options, as_json)
     if any(r.counts.quarantined or r.error for r in results):
         ctx.exit(1)
