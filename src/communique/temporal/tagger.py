@@ -374,6 +374,11 @@ class TimeTagger:
                 r.day = r.ref = None
             return r
         if g("ref"):
+            if lex.raw.get("refs_lowercase") and any(w[:1].isupper() for w in g("ref").split()[1:]):
+                return None
+            if lex.raw.get("refs_lowercase") and g("ref")[:1].isupper() and m.start() > 0 and ctx.text[m.start() - 1] == " " \
+                    and ctx.text[max(0, m.start() - 2)] not in ".!?:\n" and g("ref") == m.group():
+                return None  # "for the Future", "Summit of the Future"
             return Resolved("DATE", lex.word("ref", g("ref")), None, None, mod, ctx.base_certainty())
         if kind == "value":
             pat = lex.patterns[lex.which(m)]
