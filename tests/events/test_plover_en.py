@@ -25,6 +25,12 @@ CASES = [
     ("Germany and France will cooperate on defence procurement.", "COOPERATE"),
     ("Protesters demanded the resignation of the prime minister.", "REQUEST"),
     ("The two leaders signed a ceasefire agreement.", "AGREE"),
+    ("Japan pledged 500 million dollars in reconstruction aid.", "AID"),
+    ("Authorities deported three foreign journalists.", "COERCE"),
+    ("Militants fired rockets at the town overnight.", "ASSAULT"),
+    ("The government vowed to retaliate against any incursion.", "THREATEN"),
+    ("The two countries restored diplomatic relations after a decade.", "COOPERATE"),
+    ("The party endorsed the candidate.", "SUPPORT"),
 ]
 
 
