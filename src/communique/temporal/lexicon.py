@@ -26,7 +26,6 @@ class TimeLexiconError(CommuniqueError):
     """A language's time data is missing or invalid."""
 
 
-_MISSING = object()
 _WORDCHAR = regex.compile(r"\w")
 _TOKEN = regex.compile(r"\w+")
 _BACK = 40  # how far before an anchor a match may start ("the beginning of the" ... "year")
@@ -57,14 +56,12 @@ class Lexicon:
     lang: str
     words: dict[str, dict[str, Any]]
     patterns: list[dict[str, Any]]
-    matcher: Any
     kinds: list[str]
     signals: dict[str, str]
     cue: Any  # compiled regex with groups f (future) and p (past), or None
     not_after_year: frozenset[str]
     month_needs_capital: bool
     raw: dict[str, Any] = field(default_factory=dict)
-    group_ids: list[int] = field(default_factory=list)
     bare_ambiguous: frozenset[str] = frozenset()
     ambiguous_ok: frozenset[str] = frozenset()  # words after which a bare ambiguous word is a time
     not_before_year: frozenset[str] = frozenset()  # words after which a number is not a year ('resolution 1325')
@@ -79,11 +76,12 @@ class Lexicon:
     _which: dict = field(default_factory=dict)
 
     def iter_matches(self, text: str):
-        """The matcher's matches, in order, without scanning every position of the text.
+        """The patterns' matches, in order, as the alternation of all patterns would find them,
+        without trying every position of the text.
 
-        Every pattern contains a digit or an anchor word (a month, a unit, 'yesterday'...):
-        tokens are checked against the anchor set, and the full matcher runs only in a window
-        around each anchor.
+        Every pattern contains a digit or an anchor word (a month, a unit, 'yesterday'...).
+        One regex finds the anchors; the patterns are tried only where the run of lexicon words
+        just before an anchor starts, and only those that can start with that word.
         """
         sub = self.sub_matcher
         prefix_iter = self.prefix_re.finditer
@@ -154,9 +152,6 @@ class Lexicon:
         i = self._which.get(m.re)
         if i is not None:
             return i
-        for gi, i in zip(self.group_ids, range(len(self.group_ids))):
-            if m.start(gi) >= 0:
-                return i
         return -1
 
     def word(self, category: str, form: str | None) -> Any:
@@ -310,23 +305,18 @@ def load_lexicon(lang: str) -> Lexicon | None:
     for cat, table in (raw.get("words") or {}).items():
         words[cat] = {_norm_key(k): v for k, v in (table or {}).items()}
     patterns = raw.get("patterns") or []
-    alts = []
     kinds = []
     bodies = []
     for i, p in enumerate(patterns):
         body = _expand(p["re"], words, lang)
         bodies.append(body)
-        alts.append(f"(?P<p{i}>{body})")
         kinds.append(p.get("kind", "date"))
-    try:
-        singles = [regex.compile(r"(?<![\w])(?:" + b + r")(?![\w])", regex.IGNORECASE) for b in bodies]
-    except regex.error as exc:
-        raise TimeLexiconError(f"{lang}: pattern does not compile: {exc}") from exc
-    source = r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])"
-    try:
-        matcher = regex.compile(source, regex.IGNORECASE)
-    except regex.error as exc:
-        raise TimeLexiconError(f"{lang}: pattern does not compile: {exc}") from exc
+    singles = []
+    for p, b in zip(patterns, bodies):
+        try:
+            singles.append(regex.compile(r"(?<![\w])(?:" + b + r")(?![\w])", regex.IGNORECASE))
+        except regex.error as exc:
+            raise TimeLexiconError(f"{lang}: pattern {p['re']!r} does not compile: {exc}") from exc
     cue = None
     fut, past = raw.get("future") or [], raw.get("past") or []
     if fut or past:
@@ -335,21 +325,23 @@ def load_lexicon(lang: str) -> Lexicon | None:
             regex.IGNORECASE,
         )
     signals = {_norm_key(k): v for k, v in (raw.get("signals") or {}).items()}
+    anchors = _anchor_words(words, patterns)
+    prefixes = _prefix_words(words, patterns)
+    stems = _template_stems(patterns)
     log.debug("time lexicon %s: %d patterns", lang, len(patterns))
     return Lexicon(
-        lang=lang, words=words, patterns=patterns, matcher=matcher, kinds=kinds, signals=signals, cue=cue,
+        lang=lang, words=words, patterns=patterns, kinds=kinds, signals=signals, cue=cue,
         not_after_year=frozenset(_norm_key(w) for w in raw.get("not_after_year") or []),
         month_needs_capital=bool(raw.get("month_needs_capital")), raw=raw,
         bare_ambiguous=frozenset(_norm_key(w) for w in raw.get("bare_ambiguous") or []),
         ambiguous_ok=frozenset(_norm_key(w) for w in raw.get("ambiguous_ok") or []),
         not_before_year=frozenset(_norm_key(w) for w in raw.get("not_before_year") or []),
-        anchors=_anchor_words(words, patterns),
-        prefixes=_prefix_words(words, patterns),
-        anchor_re=_anchor_regex(_anchor_words(words, patterns), _template_stems(patterns)),
-        prefix_re=regex.compile(r"(?<!\w)(?:\d+\w*|(?-i:[IVXLC]+)(?:-?(?:e|er|ème|st|nd|rd|th|го|й|м))?(?!\w)|(?:" + _alternation(list(_prefix_words(words, patterns)))
-                                + r")(?!\w)|(?:" + _alternation(list(_template_stems(patterns))) + r")\w*)",
-                                regex.IGNORECASE),
+        anchors=anchors, prefixes=prefixes, anchor_re=_anchor_regex(anchors, stems),
+        prefix_re=regex.compile(
+            r"(?<!\w)(?:\d+\w*|(?-i:[IVXLC]+)(?:-?(?:e|er|ème|st|nd|rd|th|го|й|м))?(?!\w)"
+            r"|(?:" + _alternation(list(prefixes)) + r")(?!\w)|(?:" + _alternation(list(stems)) + r")\w*)",
+            regex.IGNORECASE),
         bodies=bodies, singles=singles,
-        look_behind=frozenset(i for i, p in enumerate(patterns) if p["re"].startswith("(?<")), _which={one: i for i, one in enumerate(singles)},
-        group_ids=[matcher.groupindex[f"p{i}"] for i in range(len(patterns))],
+        look_behind=frozenset(i for i, p in enumerate(patterns) if p["re"].startswith("(?<")),
+        _which={one: i for i, one in enumerate(singles)},
     )
