@@ -197,6 +197,8 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False) -> tuple[set[tuple[i
         if t is None:
             continue
         s, e = norm.to_original(m.start, m.end)
+        if not adjectives and (doc.text[e:e + 1] == "-" or doc.text[max(0, s - 1):s] == "-"):
+            continue  # part of a compound ("US-Präsident"): GermEval's *part types, not scored
         out.add((s, e, t))
         ent = linker.kb.entities.get(m.eid)
         wd[(s, e)] = ent.get("wikidata") if ent else None

@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "4"
+KB_VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -185,7 +185,7 @@ def is_person_name_ru(word: str) -> bool:
 
 
 def place_flags(name: str) -> str:
-    langs = common_langs(name)
+    langs = "".join(sorted(set(common_langs(name)) | set(common_langs(fold(name)))))
     flags = ("c" + langs) if langs else ""
     if name.isascii():
         flags += "a"

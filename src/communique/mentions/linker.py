@@ -39,10 +39,12 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 RU_NOUN = frozenset("а я у ю е и ы о ом ем ём ой ей ою ею ью ам ям ами ями ах ях ов ев ым им".split())
 RU_ADJ = frozenset("ий ый ой ая яя ое ее ого его ому ему ым им ом ем ую юю ые ие ых их ыми ими".split())
 RU_STEM = frozenset("а я у ю е и ы ой ей ою ею ью ом ем ем".split())
-DE_END = frozenset(["s", "es", "n", "en", "e", "er", "em", "ern", "ns"])
+DE_END = frozenset(["s", "es", "n", "en", "ns"])  # nouns and names: genitive, weak and plural endings
+DE_ADJ = frozenset(["e", "en", "er", "es", "em"])
 ROM_END = frozenset(["s", "es"])
 EN_END = frozenset(["s", "es"])
 
+_PROMINENT = frozenset(["head_of_state", "head_of_government", "foreign_minister", "spokesperson"])
 _LETTER = {"en": "e", "de": "d", "fr": "f", "es": "s", "ru": "r"}
 TYPE_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2, "place": 3}
 
@@ -144,7 +146,7 @@ class MentionLinker:
                     if cyr:
                         ok = rem in (RU_ADJ if kind == "adj" else RU_NOUN)
                     elif lang == "de":
-                        ok = rem in DE_END
+                        ok = rem in (DE_ADJ if kind == "adj" else DE_END)
                     elif kind in ("acr", "flag"):
                         ok = False
                     else:
@@ -194,6 +196,7 @@ class MentionLinker:
         nat: list[tuple[int, int, str]] = []
         if lang == "ru" and self.use_natasha:
             nat = self._natasha_spans(text)
+            self._text = text
             if nat:
                 raws = self._filter_by_ner(raws, nat)
 
@@ -270,7 +273,8 @@ class MentionLinker:
                     surface = text[r.start:r.end]
                     if "n" in flags:
                         continue
-                    if _LETTER.get(lang, "-") in flags and (pop < 100_000 or surface.lower() != e["name"].lower()):
+                    lenient = 100_000 if lang == "en" else 1_000_000  # German nouns are all capitalised
+                    if _LETTER.get(lang, "-") in flags and (pop < lenient or surface.lower() != e["name"].lower()):
                         continue
                     if lang == "ru" and "e" in flags and surface.isascii():
                         continue
@@ -279,9 +283,11 @@ class MentionLinker:
                     if surface.isupper() and len(surface) > 2:
                         continue  # "SARS" is not "Sars"
             elif t == "person":
-                active = self.kb.term_at(eid, day) is not None
+                term = self.kb.term_at(eid, day)
+                active = term is not None
                 if kind in ("sur", "stemsur"):
-                    if eid not in full_persons and not active:
+                    prominent = active and term.get("office") in _PROMINENT
+                    if eid not in full_persons and (not prominent or _is_given_name(text[r.start:r.end])):
                         continue
                     score -= 2.5
                     if eid in full_persons:
@@ -473,9 +479,13 @@ class MentionLinker:
         spans = [(m.start, m.end, m) for m in mentions]
         out = list(mentions)
         drop: set[int] = set()
-        rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(sur, key=len, reverse=True))) + r")(?![\w-])")
+        rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(sur, key=len, reverse=True))) + r")"
+                        r"(ым|ом|ой|ою|ому|ого|ей|ем|а|у|е|ы|и|s|')?(?![\w-])")
         for hit in rx.finditer(text):
             a, b = hit.span()
+            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, a - 30):a])
+            if prev and prev.group(1)[:1].isupper() and not _sentence_initial(text, a - len(prev.group(0))):
+                continue  # part of a longer name ("Андрей Варичев" is found whole)
             over = [x for x in spans if x[0] < b and a < x[1]]
             if any(x[2].etype != "place" for x in over):
                 continue
@@ -503,9 +513,19 @@ class MentionLinker:
         ents = self.kb.entities
         out = []
         for r in raws:
-            typ = next((t for s, e, t in nat if s <= r.start and r.end <= e), None)
+            span = next(((s, e, t) for s, e, t in nat if s <= r.start and r.end <= e), None)
+            typ = span[2] if span else None
             if typ == "PER":
                 keep = [c for c in r.cands if ents[c[0]]["type"] == "person"]
+                if span[0] < r.start:
+                    # natasha saw more of the name: it must be this person's given name or initials
+                    given = fold(self._text[span[0]:r.start]).strip()
+                    if not re.fullmatch(r"(?:\w\.\s?){1,2}", given):
+                        first_tok = given.split()[0] if given.split() else ""
+                        keep = [c for c in keep if any(first_tok.startswith(f[:-1] if len(f) > 3 else f)
+                                                        for f in ents[c[0]].get("first") or ())]
+                    if keep:
+                        r.start = span[0]
                 if not keep:
                     continue
                 r.cands = keep
@@ -635,6 +655,17 @@ class _Coverage:
 
     def add(self, s: int, e: int) -> None:
         self.spans.append((s, e))
+
+
+@lru_cache(maxsize=65536)
+def _is_given_name(word: str) -> bool:
+    """"Павел", "Jackson"? A surname that is also a common given name needs the full name first."""
+    if has_cyrillic(word):
+        from communique.kb.build import _morph
+
+        ps = _morph().parse(word)
+        return bool(ps) and "Name" in ps[0].tag
+    return False
 
 
 @lru_cache(maxsize=65536)
