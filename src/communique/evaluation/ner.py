@@ -121,7 +121,7 @@ def read_conll(path: Path, lang: str = "es") -> Iterator[GoldDoc]:
         if tag[2:] not in TYPES:
             tag = "O"
         rows.append((cols[0], tag))
-    yield from _bio_docs(iter(rows), lang, "conll", per_doc=10)
+    yield from _bio_docs(iter(rows), lang, "conll", per_doc=30)
 
 
 def read_nerel(path: Path) -> Iterator[GoldDoc]:

@@ -96,7 +96,14 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
             r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")"
             r"(?:(?:\s+(?:de|del|de la|de los|de las|para|por|pro|y|für|der|des|von|vom|zur|zum|of|the|for|and|de l'|du|pour|et|d')\s*)?"
             r"\s*[^\W\d_a-zà-ÿ][\w'’.&-]*)+")
-    words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])") if words else None
+    if words and lang == "ru":
+        words_re = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(w[:-1]) + r"\w{0,3}" if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
+            for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    elif words:
+        words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])")
+    else:
+        words_re = None
     return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re,
             "org_re": org_re, "org_words_re": words_re}
 
@@ -213,13 +220,9 @@ class MentionLinker:
         if lang != "ru" or not nat:
             mentions = self._given_name_persons(text, ft, lang, mentions)
         mentions = self._propagate_surnames(text, mentions)
-        if lang != "ru":
-            mentions.extend(self._pattern_orgs(text, lang, mentions))
+        mentions.extend(self._coref(text, ft, lang, mentions, day))
+        mentions.extend(self._pattern_orgs(text, lang, mentions))
         taken = _Coverage(mentions)
-        cor = self._coref(text, ft, lang, mentions, day)
-        mentions.extend(cor)
-        for m in cor:
-            taken.add(m.start, m.end)
         if nat:
             mentions.extend(self._natasha_mentions(text, nat, taken))
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -441,12 +444,18 @@ class MentionLinker:
             if e - s < 2 or taken.overlaps(s, e):
                 return
             surface = text[s:e]
-            out.append(Mention(s, e, f"new:organization/{slug(surface)}", "pattern", "organization", name=surface))
+            name = _english_name(surface, lang, person=False)
+            out.append(Mention(s, e, f"new:organization/{slug(name)}", "pattern", "organization", name=name))
             taken.add(s, e)
 
         if lex.get("org_re") is not None:
             for m in lex["org_re"].finditer(text):
                 add(*m.span())
+        if lang == "ru":  # natasha finds the rest; institution nouns only
+            if lex.get("org_words_re") is not None:
+                for m in lex["org_words_re"].finditer(text):
+                    add(*m.span())
+            return out
         if lex.get("org_words_re") is not None:
             for m in lex["org_words_re"].finditer(text):
                 if not _sentence_initial(text, m.start()) or lang != "de":
@@ -533,6 +542,11 @@ class MentionLinker:
                 keep = [c for c in r.cands if ents[c[0]]["type"] != "person"]
                 if keep:
                     r.cands = keep
+            elif typ == "ORG":
+                keep = [c for c in r.cands if ents[c[0]]["type"] not in ("person", "place")]
+                if not keep:
+                    continue
+                r.cands = keep
             out.append(r)
         return out
 
