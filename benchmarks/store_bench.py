@@ -102,7 +102,8 @@ def bulk_load(conn, n_events: int, world: World, days: int) -> int:
                                   summary["last_seen"], 1, story["confidence"], dumps(story), "bench",
                                   export_row_json(story)))
             batch_keys.extend((k, summary["d_start"], sid) for k in story_keys(story, ents))
-            batch_match.extend((k, summary["d_start"], sid) for k in matcher.match_keys([m], ents))
+            days = matcher.anchors(story, summary)
+            batch_match.extend((k, d, sid) for k in matcher.match_keys([m], ents) for d in days)
             batch_links.append((sid, eid, None, reason, "bench"))
             names = {e["id"]: e["name"] for e in rec["entities"]}
             batch_fts.append((eid, " ".join([m["kind"], *(names.get(i, "") for i in m["actors"] + m["recipients"]),
@@ -168,10 +169,10 @@ def bench_queries(conn, world: World, days: int, n: int, seed: int = 3) -> dict[
     }
 
 
-def bench_consolidation(conn, world: World, days: int, n_docs: int) -> dict[str, object]:
+def bench_consolidation(conn, world: World, days: int, n_docs: int, prefix: str = "new") -> dict[str, object]:
     c = Consolidator(conn)
     start = START + timedelta(days=days - 60)  # overlaps the end of the stored timeline
-    records = list(synthetic_records(n_docs, seed=11, world=world, start=start, days=120, prefix="new"))
+    records = list(synthetic_records(n_docs, seed=11, world=world, start=start, days=120, prefix=prefix))
     n_events = sum(len(r["events"]) for r, _ in records)
     before = es.stats(conn)
     t0, c0 = time.perf_counter(), time.process_time()
@@ -213,6 +214,7 @@ def main() -> None:
     ap.add_argument("--formats", default="jsonl,csv,polecat,plover,parquet")
     ap.add_argument("--db", default=None, help="Store file (default: a temporary one, removed afterwards).")
     ap.add_argument("--keep", action="store_true", help="Keep an existing --db and skip the bulk load.")
+    ap.add_argument("--new-prefix", default="new", help="Document id prefix of the consolidated documents.")
     ap.add_argument("--only", default="queries,consolidation,export",
                     help="Which parts to run (comma-separated: queries, consolidation, export).")
     args = ap.parse_args()
@@ -240,7 +242,7 @@ def main() -> None:
         report["queries"] = bench_queries(conn, world, days, args.queries)
         print(json.dumps(report["queries"]), file=sys.stderr)
     if "consolidation" in parts:
-        report["consolidation"] = bench_consolidation(conn, world, days, args.new_docs)
+        report["consolidation"] = bench_consolidation(conn, world, days, args.new_docs, args.new_prefix)
         print(json.dumps(report["consolidation"]), file=sys.stderr)
         if "queries" in parts:
             report["queries_after"] = bench_queries(conn, world, days, args.queries, seed=5)

@@ -285,6 +285,8 @@ class Consolidator:
         self.conn = conn
         self.s = settings or Settings.load()
         self.cache = es.EntityCache()
+        # index writes into a large store touch many pages: give this connection a real page cache
+        conn.execute(f"PRAGMA cache_size=-{int(os.environ.get('COMMUNIQUE_CACHE_MB', '256')) * 1024}")
 
     # -- public ----------------------------------------------------------------------------
     def add_record(self, record: dict[str, Any], text: str | None = None) -> list[int]:
@@ -339,12 +341,36 @@ class Consolidator:
         return keys
 
     def _window(self, m: dict[str, Any]) -> tuple[str, str]:
+        """The days a joinable story has an anchor in (see :meth:`anchors`)."""
         w = self.s.windows
+        slack = w["anchor_step_days"] // 2 + 1
         iv = _interval(m)
         if iv:
-            return es.add_days(iv[0], -w["max_span_days"]), es.add_days(iv[1], 1)
+            return es.add_days(iv[0], -slack), es.add_days(iv[1], slack)
         p = (m.get("published") or es.today())[:10]
-        return es.add_days(p, -max(w["report_days"], w["max_span_days"])), es.add_days(p, w["announcement_days"])
+        if m.get("status") == "occurred":
+            return es.add_days(p, -w["report_days"] - slack), es.add_days(p, slack)
+        return es.add_days(p, -slack), es.add_days(p, w["announcement_days"] + slack)
+
+    def anchors(self, record: dict[str, Any], summary: dict[str, Any]) -> list[str]:
+        """Days a story is found at: every ``anchor_step_days`` across the days it may be about
+        (its interval; for an undated or postponed plan, the time ahead it may still happen)."""
+        w = self.s.windows
+        lo, hi = summary["d_start"], summary["d_end"]
+        status = record.get("status")
+        if not (record.get("time") or {}).get("start"):
+            if status == "occurred":
+                lo = es.add_days(lo, -w["report_days"])
+            else:
+                hi = es.add_days(hi, w["announcement_days"])
+        elif status == "postponed":
+            hi = es.add_days(hi, w["announcement_days"])
+        span = max(0, _days_between(lo, hi))
+        step = max(w["anchor_step_days"], -(-span // w["max_anchors"]))
+        days = [es.add_days(lo, i) for i in range(0, span + 1, step)]
+        if days[-1] != hi:
+            days.append(hi)
+        return days
 
     def place(self, m: dict[str, Any], ents: dict[str, dict[str, Any]], now: str) -> int:
         keys = self._retrieval_keys(m, ents)
@@ -391,8 +417,10 @@ class Consolidator:
         record, summary = aggregate(members, ents)
         if story_id is not None:
             record["id"] = f"s{story_id}"
+        days = self.anchors(record, summary)
+        match = [(k, d) for k in self.match_keys(members, ents) for d in days]
         return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
-                             flat=export_row_json, match=self.match_keys(members, ents))
+                             flat=export_row_json, match=match)
 
     # -- comparing -----------------------------------------------------------------------------
     def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:

@@ -205,10 +205,10 @@ def scenario_records() -> list[tuple[dict[str, Any], str]]:
                     {"lavrov": ["Sergueï Lavrov"], "wang": ["Wang Yi"], "moscow": ["Moscou"]},
                     [event("e1", "meeting", "occurred", [L, W], location=_id("moscow"), start="2024-10-02",
                            time_text="Le 2 octobre", evidence=(0, len(t)))]))
-    t = "El 20 de octubre, Serguéi Lavrov se reunió con Wang Yi."
-    out.append(_doc("rss:mfa_es:91", "2024-10-21T08:00:00+00:00", "es", t,
+    t = "El 5 de octubre, Serguéi Lavrov se reunió con Wang Yi."
+    out.append(_doc("rss:mfa_es:91", "2024-10-06T08:00:00+00:00", "es", t,
                     {"lavrov": ["Serguéi Lavrov"], "wang": ["Wang Yi"]},
-                    [event("e1", "meeting", "occurred", [L, W], start="2024-10-20", time_text="El 20 de octubre",
+                    [event("e1", "meeting", "occurred", [L, W], start="2024-10-05", time_text="El 5 de octubre",
                            evidence=(0, len(t)))]))
     t = "On 2 October Sergey Lavrov also met Antony Blinken in Moscow."
     out.append(_doc("web:mfa.example/en/0310", "2024-10-03T12:00:00+00:00", "en", t,

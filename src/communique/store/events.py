@@ -237,7 +237,7 @@ class StoryRow:
 
 def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi: str, limit: int = 25,
                       kinds: Sequence[str] | None = None) -> list[StoryRow]:
-    """Stories with one of the match ``keys`` whose d_start lies in [lo, hi] (of one of ``kinds``), most keys first."""
+    """Stories with one of the match ``keys`` anchored on a day in [lo, hi] (of one of ``kinds``), most keys first."""
     if not keys:
         return []
     q = ",".join("?" * len(keys))
@@ -264,7 +264,7 @@ def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
 
 
 def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str, Any], record: dict[str, Any],
-               keys: Iterable[str], now: str, flat: Any = None, match: Iterable[str] = ()) -> int:
+               keys: Iterable[str], now: str, flat: Any = None, match: Iterable[tuple[str, str]] = ()) -> int:
     """Insert or replace one story with its keys, status history and export row."""
     new = story_id is None
     if new:
@@ -296,7 +296,7 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
     conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
                      [(k, summary["d_start"], story_id) for k in set(keys)])
     conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)",
-                     [(k, summary["d_start"], story_id) for k in set(match)])
+                     [(k, d, story_id) for k, d in match])
     conn.executemany(
         "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",
         [(story_id, h["status"], h.get("at"), h.get("doc"), h.get("rowid"), h.get("note"))
