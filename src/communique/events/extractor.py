@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from communique.documents import Document
-from communique.events.lexicon import Lexicon, Trigger, get_lexicon, available_languages
+from communique.events.lexicon import Lexicon, Trigger, available_languages, get_lexicon
 from communique.model import Entity, Event, EventTime, Span, TimeExpr
 from communique.normalize import NormText, split_sentences
 
@@ -172,6 +172,7 @@ class _DocRun:
         self.events: list[_Ev] = []
         self.frame: _Ev | None = None
         self.doc_entities_new: dict[str, Entity] = {}
+        self._sent_triggers: list[tuple[int, int, Trigger]] = []
         self._doc_tense: str | None = None
 
     # -- coordinates -------------------------------------------------------------------
@@ -216,6 +217,7 @@ class _DocRun:
 
     def _sentence(self, sent: tuple[int, int], triggers: list[tuple[int, int, Trigger]]) -> None:
         lex = self.lex
+        self._sent_triggers = triggers
         self.cues = ([(m.start(), m.end(), m.lastgroup) for m in lex.cue_re.finditer(self.text, sent[0], sent[1])]
                      if lex.cue_re else [])
         self.breaks = ([(m.start(), m.end(), m.lastgroup) for m in lex.break_re.finditer(self.text, sent[0], sent[1])]
@@ -590,6 +592,11 @@ class _DocRun:
             ev.inherited = True
 
     def _other_triggers_claim(self, ev: _Ev, times: list[_Time]) -> bool:
+        """A time in another clause of the sentence is that clause's if the clause has a trigger."""
+        for t in times:
+            c_start, c_end, _ = self._clause(ev.sentence, t.start, t.end)
+            if any(c_start <= ts < c_end and ts != ev.tstart for ts, _, _ in self._sent_triggers):
+                return True
         return False
 
     # -- status -----------------------------------------------------------------------------
@@ -840,12 +847,6 @@ def _d(s: str | None) -> date | None:
 
 def trig_is_sub_visit(ev: _Ev, frame: _Ev | None) -> bool:
     return ev.trigger.kind == "visit" and frame is not None and frame is not ev and frame.trigger.kind == "visit"
-
-
-def tend_of(text: str, start: int) -> int:
-    """End of the word that starts at ``start``."""
-    m = _WORD.match(text, start)
-    return m.end() if m else start
 
 
 def _distance(s: int, e: int, ts: int, te: int) -> int:
