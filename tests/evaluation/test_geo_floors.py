@@ -8,6 +8,6 @@ from communique.evaluation.geo import evaluate
 def test_geo_floor(shared):
     res = evaluate(shared / "data" / "geo" / "TR-News.xml", limit=40)
     assert res["toponyms"] > 300
-    assert res["exact_found"] >= 0.84
-    assert res["country_found"] >= 0.94
-    assert res["found"] >= 0.80
+    assert res["exact_found"] >= 0.89
+    assert res["country_found"] >= 0.96
+    assert res["found"] >= 0.90
