@@ -27,6 +27,7 @@ from communique.temporal.lexicon import Lexicon, load_lexicon
 
 log = logging.getLogger(__name__)
 
+_CUE_WINDOW = 250
 _SENT_END = regex.compile(r"[.!?…]\s+(?=[\p{Lu}\d«\"„(])|\n")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _UNIT_PERIOD = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "S": "S", "DE": "DE", "CE": "CE",
@@ -119,6 +120,7 @@ class _Ctx:
         if cue is None:
             return 0
         s, e = self.sentence(start)
+        s, e = max(s, start - _CUE_WINDOW), min(e, end + _CUE_WINDOW)  # the closest cue wins: look nearby only
         best = None
         for m in cue.finditer(self.text, s, e):
             if start <= m.start() < end:
