@@ -188,3 +188,23 @@ def test_document_tense_when_the_sentence_has_none():
     ents = [entity(t, "kb:person/recep-tayyip-erdogan", "person", "Recep Tayyip Erdoğan", "TR", "Recep Tayyip Erdogan")]
     evs = run(t, "en", ents)
     assert kinds(evs) == [("phone_call", "occurred")]
+
+
+def test_en_historical_and_statement_subject():
+    t = "The Foreign Ministry condemns the strike. The treaty signed in 1999 remains in force."
+    ents = [entity(t, "kb:org/mfa-ru", "organization", "Ministry of Foreign Affairs of Russia", "RU", "Foreign Ministry")]
+    times = [time(t, "in 1999", "1999-01-01", "1999-12-31", "year", value="1999")]
+    evs = run(t, "en", ents, times)
+    acc = next(e for e in evs if e.type == "ACCUSE")
+    assert acc.actors == ["kb:org/mfa-ru"] and acc.status == "occurred"
+    treaty = next(e for e in evs if e.kind == "signing")
+    assert (treaty.status, treaty.modality) == ("occurred", "historical")
+
+
+def test_fr_postponed_visit_and_es_denied():
+    t = "La visite du ministre à Moscou a été reportée."
+    evs = run(t, "fr", [entity(t, "gn:524901", "place", "Moscow", "RU", "Moscou")])
+    assert kinds(evs) == [("visit", "postponed")]
+    t2 = "El Gobierno desmintió que la reunión con Marruecos hubiera tenido lugar."
+    evs2 = run(t2, "es", [entity(t2, "kb:country/MA", "country", "Morocco", "MA", "Marruecos")])
+    assert ("meeting", "denied") in kinds(evs2)

@@ -218,8 +218,13 @@ class _DocRun:
     def _sentence(self, sent: tuple[int, int], triggers: list[tuple[int, int, Trigger]]) -> None:
         lex = self.lex
         self._sent_triggers = triggers
-        self.cues = ([(m.start(), m.end(), m.lastgroup) for m in lex.cue_re.finditer(self.text, sent[0], sent[1])]
-                     if lex.cue_re else [])
+        special = ([(m.start(), m.end(), m.lastgroup) for m in lex.special_re.finditer(self.text, sent[0], sent[1])]
+                   if lex.special_re is not None else [])
+        tense = ([(m.start(), m.end(), m.lastgroup) for m in lex.cue_re.finditer(self.text, sent[0], sent[1])]
+                 if lex.cue_re is not None else [])
+        # "expected", "postponed" are no past tenses: a tense cue inside a specific one does not count
+        spans = [(a, b) for a, b, k in special if k != "negated"]
+        self.cues = special + [c for c in tense if not any(a <= c[0] and c[1] <= b for a, b in spans)]
         self.breaks = ([(m.start(), m.end(), m.lastgroup) for m in lex.break_re.finditer(self.text, sent[0], sent[1])]
                        if lex.break_re else [])
         self.break_starts = [b[0] for b in self.breaks]

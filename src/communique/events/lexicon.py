@@ -50,6 +50,7 @@ class Lexicon:
     triggers: dict[str, Trigger]
     trigger_re: regex.Pattern
     cue_re: regex.Pattern | None
+    special_re: regex.Pattern | None
     break_re: regex.Pattern | None
     anaphora_plural: regex.Pattern | None
     anaphora_singular: regex.Pattern | None
@@ -127,10 +128,10 @@ def get_lexicon(lang: str) -> Lexicon:
     try:
         trigger_re = _named(groups)
         cues = data.get("cues") or {}
-        # the specific cues first: at one position, "postponed" is a postponement before a past tense
-        order = ("cancelled", "postponed", "denied", "expected", "possible", "historical", "planned", "occurred",
-                 "negated")
-        cue_re = _named({c: cues.get(c) or [] for c in order})
+        # two scans, so that a tense ("a été reportée") cannot hide a postponement inside it
+        special = ("cancelled", "postponed", "denied", "expected", "possible", "historical", "negated")
+        cue_re = _named({c: cues.get(c) or [] for c in ("planned", "occurred")})
+        special_re = _named({c: cues.get(c) or [] for c in special})
         breaks = {"brk": data.get("clause_breaks") or [], "purpose": data.get("purpose_breaks") or []}
         break_re = _named(breaks, wrap=False)
         ana = data.get("anaphora") or {}
@@ -141,6 +142,7 @@ def get_lexicon(lang: str) -> Lexicon:
             triggers=triggers,
             trigger_re=trigger_re,
             cue_re=cue_re,
+            special_re=special_re,
             break_re=break_re,
             anaphora_plural=_compile_list(ana.get("plural")),
             anaphora_singular=_compile_list(ana.get("singular")),
