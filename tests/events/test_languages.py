@@ -208,3 +208,15 @@ def test_fr_postponed_visit_and_es_denied():
     t2 = "El Gobierno desmintió que la reunión con Marruecos hubiera tenido lugar."
     evs2 = run(t2, "es", [entity(t2, "kb:country/MA", "country", "Morocco", "MA", "Marruecos")])
     assert ("meeting", "denied") in kinds(evs2)
+
+
+def test_every_language_loads_and_has_a_data_version():
+    from communique.events import available_languages, data_version, get_lexicon
+
+    assert available_languages() == ["de", "en", "ru", "fr", "es"]
+    for lang in available_languages():
+        lex = get_lexicon(lang)
+        kinds_ = {t.kind for t in lex.triggers.values()}
+        assert {"visit", "meeting", "talks", "phone_call", "summit", "signing", "adoption", "statement",
+                "commemoration", "appointment", "sanction"} <= kinds_, lang
+    assert len(data_version()) == 10

@@ -170,3 +170,20 @@ def available_languages() -> list[str]:
             continue
         out.append(lang)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def data_version() -> str:
+    """A short hash of every language's events.yaml: part of an extractor version, so that
+    stored extractions are redone when the event lexicons change."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for lang in LANGS:
+        try:
+            path = resources.files("communique").joinpath("data").joinpath("lang").joinpath(lang).joinpath("events.yaml")
+            h.update(lang.encode())
+            h.update(path.read_bytes())
+        except (FileNotFoundError, OSError):
+            continue
+    return h.hexdigest()[:10]
