@@ -171,6 +171,8 @@ class MentionLinker:
                     # organisation names with a lower-case first word occur (fr/es "ministère ...")
                     if not (et == "kb:org" and " " in ft[s:e]):
                         continue
+                if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
+                    continue  # German capitalises nouns: "Fall" is not a surname here
                 if "c" in flags and (not first.isupper() or (
                         _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000)):
                     continue
@@ -289,7 +291,8 @@ class MentionLinker:
                 term = self.kb.term_at(eid, day)
                 active = term is not None
                 if kind in ("sur", "stemsur"):
-                    prominent = active and term.get("office") in _PROMINENT
+                    prominent = (active and term.get("office") in _PROMINENT) or ("c" not in flags and any(
+                        t.get("office") in _PROMINENT for t in e.get("terms") or ()))
                     if eid not in full_persons and (not prominent or _is_given_name(text[r.start:r.end])):
                         continue
                     score -= 2.5
@@ -416,8 +419,8 @@ class MentionLinker:
                     break
                 if any(a < e2 and s2 < b for a, b in strong):
                     break
-                if lang == "de" and _common_in(word, "de") and ft[s2:e2] not in first:
-                    break
+                if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first:
+                    break  # the first word after a given name is a surname even if it is also a noun
                 last = e2
                 j += 1
             if j - i >= 2 and not text[last - 1] == "-":
