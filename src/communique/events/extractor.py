@@ -316,7 +316,8 @@ class _DocRun:
     def _back_reference(self, sent, tstart: int, tend: int, trig: Trigger, clause) -> _Ev | None:
         lex = self.lex
         cls = CLASS_OF_KIND.get(trig.kind) or f"{trig.kind}:{trig.type}"
-        prior = [e for e in self.events if e.cls == cls]
+        # "the conversation" after a phone call is that call
+        prior = [e for e in self.events if e.cls == cls or (trig.kind == "talks" and e.cls == "call")]
         if not prior or trig.statement:
             return None
         det = None
