@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "5"
+KB_VERSION = "6"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -368,7 +368,6 @@ def _build_countries(kb: KBData, dirs: list[Path]) -> None:
                     _add_names(kb, eid, [n.split(",")[0]])
         if getattr(c, "flag", None):
             kb.add(eid, c.flag, FLAG)
-        kb.add(eid, c.alpha_3, ACR)
         for lang, adjs in (ext.get("adj") or {}).items():
             for a in _as_list(adjs):
                 for form, kind in adjective_forms(a, lang):
@@ -458,6 +457,19 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         kb.entities[eid] = {"id": eid, "type": "place", "name": s["name"], "country": "US", "wikidata": None,
                             "geonames": int(s["geonameid"]), "population": 500_000, "capital": False, "admin1": code}
         kb.add(eid, s["name"], NAME, place_flags(s["name"]))
+    for d in dirs:
+        rp = d / "regions.tsv"
+        if rp.exists():
+            lines = [ln for ln in rp.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+            header = lines[0].split("\t")
+            for ln in lines[1:]:
+                row = dict(zip(header, ln.split("\t")))
+                entry = {"id": f"kb:place/{row['slug']}", "country": row.get("country") or None,
+                         "population": int(row.get("population") or 0)}
+                for lang in LANGS:
+                    if row.get(lang):
+                        entry[lang] = [x.strip() for x in row[lang].split("|") if x.strip()]
+                extra_places.append(entry)
     for p in extra_places:
         eid = str(p["id"])
         names = {lang: _as_list(p.get(lang)) for lang in LANGS if p.get(lang)}
