@@ -220,3 +220,18 @@ def test_every_language_loads_and_has_a_data_version():
         assert {"visit", "meeting", "talks", "phone_call", "summit", "signing", "adoption", "statement",
                 "commemoration", "appointment", "sanction"} <= kinds_, lang
     assert len(data_version()) == 10
+
+
+def test_en_relative_clause_visitor():
+    t = "President Volodymyr Zelenskyy met with Prime Minister of Luxembourg Xavier Bettel, who arrived in Kyiv on a visit."
+    ents = [entity(t, "kb:person/volodymyr-zelenskyy", "person", "Volodymyr Zelenskyy", "UA", "Volodymyr Zelenskyy"),
+            entity(t, "kb:country/LU", "country", "Luxembourg", "LU", "Luxembourg"),
+            entity(t, "kb:person/xavier-bettel", "person", "Xavier Bettel", "LU", "Xavier Bettel"),
+            entity(t, "kb:country/UA", "country", "Ukraine", "UA"),
+            entity(t, "gn:703448", "place", "Kyiv", "UA", "Kyiv")]
+    evs = run(t, "en", ents, published="2022-06-21T12:00:00+00:00")
+    visit = next(e for e in evs if e.kind == "visit")
+    assert visit.actors == ["kb:person/xavier-bettel"]
+    assert visit.recipients == ["kb:country/UA"] and visit.location == "gn:703448"
+    meeting = next(e for e in evs if e.kind == "meeting")
+    assert set(meeting.actors) == {"kb:person/volodymyr-zelenskyy", "kb:person/xavier-bettel"}

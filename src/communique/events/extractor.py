@@ -284,7 +284,9 @@ class _DocRun:
             b = self.breaks[i]
             if b[1] <= tstart:
                 start = b[1]
-                if b[2] == "purpose":
+                if b[2] == "rel":
+                    carry = (max(sent[0], b[0] - 200), b[0], "rel")
+                elif b[2] == "purpose":
                     j = i - 1
                     carry = sent[0]
                     while j >= 0 and self.breaks[j][0] >= sent[0]:
@@ -292,7 +294,7 @@ class _DocRun:
                             carry = self.breaks[j][1]
                             break
                         j -= 1
-                    carry = (carry, b[0])
+                    carry = (carry, b[0], "purpose")
                 break
             i -= 1
         j = bisect.bisect_left(self.break_starts, tend)
@@ -373,7 +375,10 @@ class _DocRun:
                 c_end = comma
         ms = self._mentions_in(c_start, c_end)
         if carry is not None:
-            ms = [m for m in self._mentions_in(carry[0], carry[1]) if m.entity.type == "person"] + ms
+            carried = [m for m in self._mentions_in(carry[0], carry[1]) if m.entity.type == "person"]
+            if carry[2] == "rel":  # "X, who ...": the person right before the comma
+                carried = [m for m in carried[-1:] if carry[1] - m.end <= 3]
+            ms = carried + ms
         persons = [m for m in ms if m.entity.type in ("person", "group")]
         before: list[str] = []
         after: list[str] = []
@@ -437,7 +442,7 @@ class _DocRun:
 
     def _anaphora(self, start: int, end: int, carry) -> tuple[str, list[str]] | None:
         lex = self.lex
-        spans = [(start, end)] + ([carry] if carry else [])
+        spans = [(start, end)] + ([carry[:2]] if carry else [])
         for s, e in spans:
             if lex.anaphora_plural:
                 m = lex.anaphora_plural.search(self.text, s, e)
@@ -609,7 +614,8 @@ class _DocRun:
     def _status(self, ev: _Ev, clause, sent) -> None:
         c_start, c_end, carry = clause
         cues = [c for c in self.cues if sent[0] <= c[0] < sent[1]]
-        local = [c for c in cues if c_start <= c[0] < c_end or (carry and carry[0] <= c[0] < carry[1])]
+        local = [c for c in cues if c_start <= c[0] < c_end
+                 or (carry and carry[2] == "purpose" and carry[0] <= c[0] < carry[1])]
         near = [c for c in cues if abs(c[0] - ev.tstart) < 90]
         for special in ("cancelled", "postponed", "denied"):
             if ev.trigger.statement:

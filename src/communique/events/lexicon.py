@@ -132,7 +132,8 @@ def get_lexicon(lang: str) -> Lexicon:
         special = ("cancelled", "postponed", "denied", "expected", "possible", "historical", "negated")
         cue_re = _named({c: cues.get(c) or [] for c in ("planned", "occurred")})
         special_re = _named({c: cues.get(c) or [] for c in special})
-        breaks = {"brk": data.get("clause_breaks") or [], "purpose": data.get("purpose_breaks") or []}
+        breaks = {"rel": data.get("relative_breaks") or [], "brk": data.get("clause_breaks") or [],
+                  "purpose": data.get("purpose_breaks") or []}
         break_re = _named(breaks, wrap=False)
         ana = data.get("anaphora") or {}
         preps = data.get("prepositions") or {}
