@@ -235,3 +235,18 @@ def test_en_relative_clause_visitor():
     assert visit.recipients == ["kb:country/UA"] and visit.location == "gn:703448"
     meeting = next(e for e in evs if e.kind == "meeting")
     assert set(meeting.actors) == {"kb:person/volodymyr-zelenskyy", "kb:person/xavier-bettel"}
+
+
+def test_de_agreed_summit_is_planned_and_keeps_no_call_date():
+    t = ("Nach einem Telefonat am Donnerstag haben Donald Trump und Wladimir Putin ein weiteres "
+         "Gipfeltreffen vereinbart – diesmal in Budapest.")
+    ents = [entity(t, "kb:person/donald-trump", "person", "Donald Trump", "US", "Donald Trump"),
+            entity(t, "kb:person/vladimir-putin", "person", "Vladimir Putin", "RU", "Wladimir Putin"),
+            entity(t, "gn:3054643", "place", "Budapest", "HU", "Budapest")]
+    times = [time(t, "am Donnerstag", "2025-10-16", "2025-10-16")]
+    evs = run(t, "de", ents, times, published="2025-10-17T08:00:00+00:00")
+    call = next(e for e in evs if e.kind == "phone_call")
+    assert call.status == "occurred" and call.time.start == "2025-10-16"
+    summit = next(e for e in evs if e.kind == "summit")
+    assert summit.status == "planned" and summit.time.start is None
+    assert summit.location == "gn:3054643"

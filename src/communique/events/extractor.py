@@ -80,6 +80,7 @@ class _Ev:
     frame: "_Ev | None" = None
     doc_spans: list[tuple[int, int]] = field(default_factory=list)
     skip: list[tuple[int, int]] = field(default_factory=list)  # spans whose mentions belong to another event
+    arranged: bool = False  # agreed on, arranged or invited to: ahead
 
     @property
     def cls(self) -> str:
@@ -258,6 +259,8 @@ class _DocRun:
             if trig.documents:
                 ev.doc_spans = titles.get(tstart, [])
                 ev.documents = _uniq([self._document_entity(a, b, self.text[a:b]) for a, b in ev.doc_spans])
+            ev.arranged = any(c[2] == "arranged" and clause[0] <= c[0] < clause[1]
+                              and _distance(c[0], c[1], tstart, tend) < 60 for c in self.cues)
             self._participants(ev, clause, sent)
             self._place(ev, clause, sent, frame_ref)
             self._time(ev, clause, sent, frame_ref)
@@ -579,6 +582,8 @@ class _DocRun:
             others = [t for t in self.times if sent[0] <= t.start and t.end <= sent[1]]
             # a time in another clause belongs to this event only if no other clause has a trigger
             cands = others if others and not self._other_triggers_claim(ev, others) else []
+        if ev.arranged:  # "after a call on Thursday they agreed on a summit": Thursday is the call's
+            cands = [t for t in cands if t.start >= ev.tend]
         cands = [t for t in cands if t.expr.type in ("DATE", "TIME")
                  and t.expr.granularity not in ("century", "decade")
                  and not any(a <= t.start and t.end <= b for a, b in ev.doc_spans)]
@@ -628,6 +633,9 @@ class _DocRun:
         if any(c[2] == "possible" for c in local):
             ev.modality = "possible"
         if ev.status in ("cancelled", "postponed", "denied"):
+            return
+        if ev.arranged and not (ev.own_time and ev.time and _d(ev.time.end) and self.pub and _d(ev.time.end) < self.pub):
+            ev.status, ev.status_cue = "planned", True
             return
         if ev.own_time and self.pub and ev.time:
             end = _d(ev.time.end or ev.time.start)

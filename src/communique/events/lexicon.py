@@ -22,8 +22,8 @@ from communique.errors import ExtractionError
 log = logging.getLogger(__name__)
 
 LANGS = ("de", "en", "ru", "fr", "es")
-CUE_NAMES = ("planned", "occurred", "cancelled", "postponed", "denied", "expected", "possible", "negated",
-             "historical")
+CUE_NAMES = ("planned", "occurred", "cancelled", "postponed", "denied", "arranged", "expected", "possible",
+             "negated", "historical")
 _FLAGS = re.IGNORECASE | re.UNICODE
 
 
@@ -129,7 +129,7 @@ def get_lexicon(lang: str) -> Lexicon:
         trigger_re = _named(groups)
         cues = data.get("cues") or {}
         # two scans, so that a tense ("a été reportée") cannot hide a postponement inside it
-        special = ("cancelled", "postponed", "denied", "expected", "possible", "historical", "negated")
+        special = ("cancelled", "postponed", "denied", "arranged", "expected", "possible", "historical", "negated")
         cue_re = _named({c: cues.get(c) or [] for c in ("planned", "occurred")})
         special_re = _named({c: cues.get(c) or [] for c in special})
         breaks = {"rel": data.get("relative_breaks") or [], "brk": data.get("clause_breaks") or [],
