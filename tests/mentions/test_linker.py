@@ -39,7 +39,8 @@ def test_seed(linker, seed_text, shared):
     ryz = ents["kb:person/maxim-ryzhenkov"]
     assert ryz.country == "BY" and "Foreign" in ryz.role and "Maxim Ryschenkow" in _texts(ryz)
     park = [e for e in ents.values() if e.type == "person" and "Parkhomchik" in e.name]
-    assert park and park[0].id.startswith("new:person/") and "Brest" in park[0].role and park[0].country == "BY"
+    assert park and park[0].id == "new:person/pyotr-parkhomchik" and park[0].name == "Pyotr Parkhomchik"
+    assert "Brest" in park[0].role and park[0].country == "BY"
     assert {"Russlands", "russisch"} <= set(_texts(ents["kb:country/RU"]))
     assert {"Belarus", "Weißrusslands", "belarussischen"} <= {t.replace("Republik ", "") for t in _texts(ents["kb:country/BY"])}
     brest = ents["gn:629634"]

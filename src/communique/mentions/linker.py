@@ -109,7 +109,7 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
 
 
 _CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
-_NAME_GAP = re.compile(r"\s+|\s+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|y|bin|al|el|ibn)\s+")
+_NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|y|bin|al|el|ibn)[^\S\n]+")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{2,6}(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ACR_STOP = frozenset("EUR USD TV OK AM PM CEO CET UTC GMT PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM EURO KM".split())
@@ -351,7 +351,7 @@ class MentionLinker:
                       and not word.isupper() and not _is_title_word(word, lang)
                       and not (_common_in(word, lang) and not _is_name_like(word)))
                 between = text[run[-1][1]:s] if run else ""
-                if ok and (not run or re.fullmatch(r"\s+|-", between)):
+                if ok and (not run or re.fullmatch(r"[^\S\n]+|-", between)):
                     run.append((s, e))
                     continue
                 if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
@@ -724,8 +724,33 @@ def _is_name_like(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _given_to_english() -> dict[str, str]:
+    """Folded German/French/Spanish spellings of Russian given names -> the English spelling."""
+    from communique.kb.translit import variants
+
+    out: dict[str, str] = {}
+    p = LANG_DIR / "ru" / "mentions_given_names.txt"
+    if p.exists():
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            for w in line.split():
+                en = transliterate(w, "en")
+                for v in variants(w):
+                    out.setdefault(fold(v), en)
+    return out
+
+
 def _english_name(surface: str, lang: str, person: bool = True) -> str:
     s = " ".join(surface.split())
+    if person and not has_cyrillic(s):
+        toks = s.split()
+        if len(toks) >= 2:
+            en = _given_to_english().get(fold(toks[0]))
+            if en:
+                toks[0] = en
+            return " ".join(toks)
     if has_cyrillic(s):
         if person:
             from communique.kb.build import _morph
