@@ -197,9 +197,14 @@ class MentionLinker:
         for r in raws:
             for eid, kind, _ in r.cands:
                 e = ents[eid]
-                if e.get("country") and (e["type"] == "country" or (
-                        len(r.cands) == 1 and e["type"] == "place" and (e.get("population") or 0) >= 1_000_000)):
+                if e.get("country") and e["type"] == "country":
                     doc_countries[e["country"]] = doc_countries.get(e["country"], 0) + 1
+            # a large region or city that dwarfs its namesakes (Ontario, Alberta, Moscow) also tells the country
+            places = sorted(((ents[c[0]].get("population") or 0, ents[c[0]].get("country")) for c in r.cands
+                             if ents[c[0]]["type"] == "place"), reverse=True)
+            if places and places[0][0] >= 1_000_000 and places[0][1] and (len(places) == 1 or places[0][0] >= 10 * places[1][0]) \
+                    and not any(ents[c[0]]["type"] == "country" for c in r.cands):
+                doc_countries[places[0][1]] = doc_countries.get(places[0][1], 0) + 1
         full_persons = {eid for r in raws for eid, kind, _ in r.cands if kind == "name" and eid.startswith("kb:person/")}
 
         nat: list[tuple[int, int, str]] = []
@@ -267,7 +272,7 @@ class MentionLinker:
                 if c and c in doc_countries:
                     score += 0.5
                     if doc_countries[c] >= 2 and pop >= 100_000:
-                        score += 1.5
+                        score += 2.5
                 if follow_country and c == follow_country:
                     score += 6
                 if e.get("capital"):
