@@ -6,7 +6,11 @@ document and the stages before it. Workers are forked after loading.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
+import os
+from pathlib import Path
 from typing import Any
 
 from communique import __version__
@@ -16,8 +20,27 @@ from communique.record import build_record
 
 log = logging.getLogger(__name__)
 
-# Bump when any stage's output changes: stored extractions of an older version are redone.
-EXTRACTOR_VERSION = f"{__version__}+1"
+# Bump when any stage's code changes its output; data changes are picked up by the hash below.
+CODE_VERSION = f"{__version__}+1"
+_DATA_DIRS = ("data/lang", "kb/data")
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """The code version plus a hash of every lexicon and knowledge-base file (shipped and the
+    user's ``COMMUNIQUE_KB_DIR``): stored extractions made by another version are redone."""
+    root = Path(__file__).resolve().parent
+    dirs = [root / d for d in _DATA_DIRS]
+    if os.environ.get("COMMUNIQUE_KB_DIR"):
+        dirs.append(Path(os.environ["COMMUNIQUE_KB_DIR"]))
+    h = hashlib.sha256()
+    for d in dirs:
+        if not d.is_dir():
+            continue
+        for f in sorted(p for p in d.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(str(f.relative_to(d)).encode())
+            h.update(f.read_bytes())
+    return f"{CODE_VERSION}+data.{h.hexdigest()[:12]}"
 
 
 class Pipeline:

@@ -125,12 +125,14 @@ def _map(docs: Iterator[Document], workers: int) -> Iterator[dict[str, Any]]:
 
 
 def _extract_db(ctx: click.Context, workers: int, limit: int | None) -> None:
-    from communique.pipeline import EXTRACTOR_VERSION
+    from communique.pipeline import extractor_version
+
+    version = extractor_version()
 
     store = store_from(ctx)
     try:
         _register_store_hooks(store)
-        todo = list(store.documents_to_extract(EXTRACTOR_VERSION, limit=limit))
+        todo = list(store.documents_to_extract(version, limit=limit))
         if not todo:
             err_console.print("nothing to extract: every stored document is up to date")
             return
@@ -144,11 +146,11 @@ def _extract_db(ctx: click.Context, workers: int, limit: int | None) -> None:
             for doc, record in zip(todo, _map(iter(todo), workers)):
                 batch.append((doc, record))
                 if len(batch) >= 200:
-                    done += store.save_extractions(batch, EXTRACTOR_VERSION)
+                    done += store.save_extractions(batch, version)
                     bar.advance(task, len(batch))
                     batch = []
             if batch:
-                done += store.save_extractions(batch, EXTRACTOR_VERSION)
+                done += store.save_extractions(batch, version)
         err_console.print(f"extracted {done} documents")
     finally:
         store.close()
