@@ -364,6 +364,104 @@ def eval_plover(shared: Path, pipeline, limit: int | None = None) -> dict[str, A
 
 
 # ---------------------------------------------------------------------------------------------
+# 4. our own PLOVER-coded gold sentences (JSON Lines: text, lang, type, mode, source, target)
+# ---------------------------------------------------------------------------------------------
+GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "events"
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvaluationError(f"{path}:{n}: not JSON: {exc}") from None
+        if not isinstance(r, dict) or not r.get("text") or not r.get("lang") or "type" not in r:
+            raise EvaluationError(f"{path}:{n}: needs text, lang and type")
+        rows.append(r)
+    return rows
+
+
+def _actor_key_hit(key: str, eid: str, ents: dict[str, dict]) -> bool:
+    """A gold actor key (ISO country code, or an organisation/group name or acronym) against an entity:
+    a country, or a person, place or group of that country, or the organisation itself."""
+    ent = ents.get(eid)
+    if ent is None:
+        return False
+    if re.fullmatch(r"[A-Z]{2}", key) and ent.get("country") == key and ent["type"] != "organization":
+        return True
+    k = key.lower()
+    names = [ent.get("name") or "", ent.get("acronym") or ""] + [m.get("text") or "" for m in ent.get("mentions", [])]
+    return any(k == n.lower() for n in names if n) or k == eid.rsplit("/", 1)[-1].lower()
+
+
+def _countried(ids: list[str], ents: dict[str, dict]) -> list[str]:
+    return [i for i in ids if (ents.get(i) or {}).get("country") or (ents.get(i) or {}).get("type") in
+            ("organization", "group")]
+
+
+def score_gold_row(row: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+    """type, mode, source, target of the main event against one gold row. With no direction
+    (every participant an actor, OUTPUT.md), the target may be any actor but the source."""
+    ents = _ent_index(record)
+    main = primary_event(record["events"])
+    gold_type = PLOVER_ALIASES.get(row["type"], row["type"])
+    if main is None:
+        return {"type": False, "mode": False, "source": False, "target": False, "full": False, "pred": None}
+    actors, recipients = main["actors"], main["recipients"]
+    src, tgt = row.get("source"), row.get("target")
+    if src:
+        src_ok = any(_actor_key_hit(src, a, ents) for a in actors)
+    else:
+        src_ok = not _countried(actors, ents) or not recipients and len(_countried(actors, ents)) <= 1
+    if tgt:
+        pool = recipients or [a for a in actors if not (src and _actor_key_hit(src, a, ents))]
+        tgt_ok = any(_actor_key_hit(tgt, a, ents) for a in pool)
+    else:
+        tgt_ok = not _countried(recipients, ents)
+    type_ok = main["type"] == gold_type
+    mode_ok = main.get("mode") == row.get("mode")
+    return {"type": type_ok, "mode": mode_ok, "source": src_ok, "target": tgt_ok,
+            "full": type_ok and mode_ok and src_ok and tgt_ok,
+            "pred": {"type": main["type"], "mode": main.get("mode"), "trigger": (main.get("trigger") or {}).get("text"),
+                     "actors": actors, "recipients": recipients}}
+
+
+def eval_gold(paths: list[Path], pipeline, limit: int | None = None) -> dict[str, Any]:
+    """Main-event type, mode, source and target against PLOVER-coded gold sentences."""
+    by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    misses = []
+    for path in paths:
+        rows = read_gold(path)
+        if limit:
+            rows = rows[:limit]
+        for r in rows:
+            doc = Document(id=r.get("id") or "gold", text=r["text"], source="gold", lang=r["lang"],
+                           published=datetime(2024, 5, 1, tzinfo=timezone.utc))
+            s = score_gold_row(r, pipeline.process(doc))
+            by_lang[r["lang"]].append(s)
+            if not s["full"]:
+                misses.append({"id": r.get("id"), "text": r["text"], "gold": [r["type"], r.get("mode"), r.get("source"),
+                                                                             r.get("target")], "pred": s["pred"]})
+
+    def figures(scores: list[dict[str, Any]]) -> dict[str, Any]:
+        n = len(scores)
+        return {"n": n, **{f"{k}_accuracy": _ratio(sum(s[k] for s in scores), n)
+                           for k in ("type", "mode", "source", "target")},
+                "fully_correct": _ratio(sum(s["full"] for s in scores), n)}
+
+    out = {lang: figures(sc) for lang, sc in sorted(by_lang.items())}
+    out["all"] = figures([s for sc in by_lang.values() for s in sc])
+    return {"per_lang": out, "misses": misses}
+
+
+def default_gold_paths() -> list[Path]:
+    return sorted(GOLD_DIR.glob("plover_*.jsonl"))
+
+
+# ---------------------------------------------------------------------------------------------
 # the command
 # ---------------------------------------------------------------------------------------------
 def _load_pipeline():
@@ -375,14 +473,17 @@ def _load_pipeline():
 @click.command("events")
 @click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The shared data folder (default: ../shared beside the repository).")
-@click.option("--part", type=click.Choice(["all", "seed", "press", "plover"]), default="all", show_default=True)
+@click.option("--part", type=click.Choice(["all", "seed", "press", "plover", "gold"]), default="all", show_default=True)
+@click.option("--gold", "gold_paths", type=click.Path(dir_okay=False, exists=True, path_type=Path), multiple=True,
+              help="PLOVER-coded gold JSON Lines for --part gold (default: tests/fixtures/events/plover_*.jsonl).")
 @click.option("--limit", type=int, default=None, help="At most this many press releases / PLOVER sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--show-misses", is_flag=True, help="List press-release headlines the extraction missed.")
-def command(shared_dir: Path | None, part: str, limit: int | None, as_json: bool, show_misses: bool) -> None:
-    """Event extraction: the seed, press releases (silver headlines), Spanish PLOVER sentences."""
+def command(shared_dir: Path | None, part: str, gold_paths: tuple[Path, ...], limit: int | None, as_json: bool,
+            show_misses: bool) -> None:
+    """Event extraction: the seed, press releases (silver headlines), Spanish PLOVER sentences, PLOVER gold."""
     shared = shared_dir or DEFAULT_SHARED
-    if not shared.is_dir():
+    if part != "gold" and not shared.is_dir():
         raise click.ClickException(f"shared data folder {shared} not found (use --shared)")
     pipeline = _load_pipeline()
     out: dict[str, Any] = {}
@@ -394,12 +495,18 @@ def command(shared_dir: Path | None, part: str, limit: int | None, as_json: bool
             out["press"] = eval_press(shared, pipeline, limit)
         if part in ("all", "plover"):
             out["plover"] = eval_plover(shared, pipeline, limit)
+        if part in ("all", "gold"):
+            paths = list(gold_paths) or default_gold_paths()
+            if paths:
+                out["gold"] = eval_gold(paths, pipeline, limit)
     except EvaluationError as exc:
         raise click.ClickException(str(exc)) from None
     out["seconds"] = round(_time.perf_counter() - t0, 1)
     if as_json:
         if not show_misses and "press" in out:
             out["press"].pop("misses", None)
+        if not show_misses and "gold" in out:
+            out["gold"].pop("misses", None)
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     _print(out, show_misses)
@@ -437,4 +544,12 @@ def _print(out: dict[str, Any], show_misses: bool) -> None:
         for k, v in q["per_gold_type"].items():
             click.echo(f"  {k:10s} {_fmt(v['accuracy'])} (n={v['n']})")
         click.echo(f"  confusions (gold, predicted, n): {q['top_confusions']}")
+    if "gold" in out:
+        click.echo("PLOVER gold (main event): lang n type mode source target fully-correct")
+        for lang, v in out["gold"]["per_lang"].items():
+            click.echo(f"  {lang:4s} {v['n']:4d} {_fmt(v['type_accuracy'])} {_fmt(v['mode_accuracy'])} "
+                       f"{_fmt(v['source_accuracy'])} {_fmt(v['target_accuracy'])} {_fmt(v['fully_correct'])}")
+        if show_misses:
+            for m in out["gold"]["misses"]:
+                click.echo(f"  miss {m['id']}: {m['text']} gold={m['gold']} pred={m['pred']}")
     click.echo(f"({out['seconds']} s)")
