@@ -66,7 +66,9 @@ class KnowledgeBase:
         live = [t for t in ent["terms"] if (t.get("start") or "0000") <= day and (not t.get("end") or t["end"] >= day)]
         if not live:
             return None
-        live.sort(key=lambda t: (OFFICE_RANK.get(t.get("office") or "other", 9), t.get("start") or ""))
+        home = ent.get("country")
+        live.sort(key=lambda t: (OFFICE_RANK.get(t.get("office") or "other", 9),
+                                 bool(home and t.get("country") and t["country"] != home), t.get("start") or ""))
         return live[0]
 
     def role_at(self, eid: str, on: date | str | None = None) -> str | None:

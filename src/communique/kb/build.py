@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "7"
+KB_VERSION = "8"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -514,6 +514,8 @@ def _build_orgs(kb: KBData, dirs: list[Path]) -> None:
             for n in ns:
                 if n.isupper() and len(n) <= 8:
                     kb.add(eid, n, ACR)
+                elif n[:1].islower() and " " not in n:
+                    kb.add(eid, n, NAME, "l")  # written in lower case ("talibans", "хуситы")
                 else:
                     _add_names(kb, eid, [n], common_check=" " not in n)
         for a in acr:

@@ -128,58 +128,83 @@ class MentionLinker:
 
     # -- the automaton pass -------------------------------------------------------------------
     def _raw_matches(self, text: str, ft: str, lang: str) -> list[_Raw]:
+        found = self._scan(text, ft, lang, 0, len(ft), 0)
+        found.sort(key=lambda r: (r.start, r.start - r.end))
+        out: list[_Raw] = []
+        for r in found:
+            if not out or r.start >= out[-1].end:
+                out.append(r)
+        return out
+
+    def _scan(self, text: str, ft: str, lang: str, lo: int, hi: int, depth: int) -> list[_Raw]:
+        """Accepted matches in ft[lo:hi]. A rejected leftmost-longest match ("la Unión" in "la Unión
+        Europea") may hide a good one that starts inside it: its span is scanned again from the next word."""
         kb = self.kb
         n = len(ft)
         out: list[_Raw] = []
-        for pidx, s, e in kb.matcher.find_matches_as_indexes(ft):
-            if s > 0 and ft[s - 1].isalnum():
-                continue
-            w = e
-            while w < n and ft[w].isalnum():
-                w += 1
-            rem = ft[e:w] if w > e else ""
-            cands = kb.candidates[pidx]
-            keep: list[tuple[str, str, str]] = []
-            first = text[s]
-            cyr = "а" <= ft[s] <= "я" or ft[s] in "ёй"
-            for eid, kind, flags in cands:
-                if kind == "stem" or kind == "stemsur":
-                    if not (cyr and rem in RU_STEM):
-                        continue
-                elif kind == "adjstem":
-                    if rem not in RU_ADJ:
-                        continue
-                elif rem:
-                    if cyr:
-                        ok = rem in (RU_ADJ if kind == "adj" else RU_NOUN)
-                    elif lang == "de":
-                        ok = rem in (DE_ADJ if kind == "adj" else DE_END)
-                    elif kind in ("acr", "flag"):
-                        ok = False
-                    else:
-                        ok = rem in ROM_END
-                    if not ok:
-                        continue
-                if kind == "acr":
-                    frag = text[s:e]
-                    if not any(c.isupper() for c in frag):
-                        continue
-                    if len(frag) <= 4 and frag != frag.upper():
-                        continue
-                elif kind in ("name", "sur", "stem", "stemsur") and first.isalpha() and not first.isupper():
-                    et = eid.split("/")[0]
-                    # organisation names with a lower-case first word occur (fr/es "ministère ...")
-                    if not (et == "kb:org" and " " in ft[s:e]):
-                        continue
-                if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
-                    continue  # German capitalises nouns: "Fall" is not a surname here
-                if "c" in flags and (not first.isupper() or (
-                        _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000)):
-                    continue
-                keep.append((eid, kind, flags))
+        it = kb.matcher.find_matches_as_indexes(ft[lo:hi] if (lo or hi != n) else ft)
+        for pidx, s, e in it:
+            s += lo
+            e += lo
+            keep = self._accept(text, ft, lang, pidx, s, e) if not (s > 0 and ft[s - 1].isalnum()) else None
             if keep:
+                w = e
+                while w < n and ft[w].isalnum():
+                    w += 1
                 out.append(_Raw(s, w, keep))
+            elif depth < 3 and " " in ft[s:e]:
+                nxt = ft.find(" ", s) + 1
+                out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                           if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
         return out
+
+    def _accept(self, text: str, ft: str, lang: str, pidx: int, s: int, e: int) -> list[tuple[str, str, str]]:
+        kb = self.kb
+        n = len(ft)
+        w = e
+        while w < n and ft[w].isalnum():
+            w += 1
+        rem = ft[e:w] if w > e else ""
+        cands = kb.candidates[pidx]
+        keep: list[tuple[str, str, str]] = []
+        first = text[s]
+        cyr = "а" <= ft[s] <= "я" or ft[s] in "ёй"
+        for eid, kind, flags in cands:
+            if kind == "stem" or kind == "stemsur":
+                if not (cyr and rem in RU_STEM):
+                    continue
+            elif kind == "adjstem":
+                if rem not in RU_ADJ:
+                    continue
+            elif rem:
+                if cyr:
+                    ok = rem in (RU_ADJ if kind == "adj" else RU_NOUN)
+                elif lang == "de":
+                    ok = rem in (DE_ADJ if kind == "adj" else DE_END)
+                elif kind in ("acr", "flag"):
+                    ok = False
+                else:
+                    ok = rem in ROM_END
+                if not ok:
+                    continue
+            if kind == "acr":
+                frag = text[s:e]
+                if not any(c.isupper() for c in frag):
+                    continue
+                if len(frag) <= 4 and frag != frag.upper():
+                    continue
+            elif kind in ("name", "sur", "stem", "stemsur") and first.isalpha() and not first.isupper() and "l" not in flags:
+                et = eid.split("/")[0]
+                # organisation names with a lower-case first word occur (fr/es "ministère ...")
+                if not (et == "kb:org" and " " in ft[s:e]):
+                    continue
+            if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
+                continue  # German capitalises nouns: "Fall" is not a surname here
+            if "c" in flags and (not first.isupper() or (
+                    _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000)):
+                continue
+            keep.append((eid, kind, flags))
+        return keep
 
     # -- resolution ---------------------------------------------------------------------------
     def find(self, doc: Document, norm: NormText) -> list[Mention]:
