@@ -235,9 +235,8 @@ class MentionLinker:
         nat: list[tuple[int, int, str]] = []
         if lang == "ru" and self.use_natasha:
             nat = self._natasha_spans(text)
-            self._text = text
             if nat:
-                raws = self._filter_by_ner(raws, nat)
+                raws = self._filter_by_ner(text, raws, nat)
 
         mentions: list[Mention] = []
         for i, r in enumerate(raws):
@@ -550,7 +549,7 @@ class MentionLinker:
         d.tag_ner(nat["ner"])
         return [(sp.start, sp.stop, sp.type) for sp in d.spans]
 
-    def _filter_by_ner(self, raws: list[_Raw], nat: list[tuple[int, int, str]]) -> list[_Raw]:
+    def _filter_by_ner(self, text: str, raws: list[_Raw], nat: list[tuple[int, int, str]]) -> list[_Raw]:
         """A knowledge-base name inside a span natasha calls a person is a person (Владимир, Обама...)."""
         ents = self.kb.entities
         out = []
@@ -561,7 +560,7 @@ class MentionLinker:
                 keep = [c for c in r.cands if ents[c[0]]["type"] == "person"]
                 if span[0] < r.start:
                     # natasha saw more of the name: it must be this person's given name or initials
-                    given = fold(self._text[span[0]:r.start]).strip()
+                    given = fold(text[span[0]:r.start]).strip()
                     if not re.fullmatch(r"(?:\w\.\s?){1,2}", given):
                         first_tok = given.split()[0] if given.split() else ""
                         keep = [c for c in keep if any(first_tok.startswith(f[:-1] if len(f) > 3 else f)
