@@ -308,7 +308,8 @@ class MentionLinker:
                     if "n" in flags:
                         continue
                     lenient = 100_000 if lang == "en" else 1_000_000  # German nouns are all capitalised
-                    if _LETTER.get(lang, "-") in flags and (pop < lenient or surface.lower() != e["name"].lower()):
+                    if _LETTER.get(lang, "-") in flags and (pop < 100_000 or _only_word_of(flags, lang)) \
+                            and (pop < lenient or surface.lower() != e["name"].lower()):
                         continue
                     if lang == "ru" and "e" in flags and surface.isascii():
                         continue
@@ -701,6 +702,17 @@ class _Coverage:
 
     def add(self, s: int, e: int) -> None:
         self.spans.append((s, e))
+
+
+def _only_word_of(flags: str, lang: str) -> bool:
+    """Known as a word in the document's language but in none of the other Latin-script ones:
+    an ordinary word ("Dabei", "Wein"); city names are listed by every lexicon ("Stuttgart")."""
+    me = _LETTER.get(lang)
+    if not me or me not in flags:
+        return False
+    if me == "r":
+        return True
+    return not any(x in flags for x in "edfs" if x != me)
 
 
 @lru_cache(maxsize=65536)
