@@ -79,7 +79,9 @@ def test_ru_planned_visit():
     assert v.actors == ["kb:person/sergey-lavrov"] and v.location == "gn:625144"
     talks = next(e for e in evs if e.kind == "talks")
     assert talks.status == "planned"
-    assert "kb:person/maxim-ryzhenkov" in talks.actors
+    # talks in the host's country are CONSULT/visit: the visitor the actor, the host the recipient
+    assert talks.mode == "visit"
+    assert talks.actors == ["kb:person/sergey-lavrov"] and talks.recipients == ["kb:person/maxim-ryzhenkov"]
     assert talks.location == "gn:625144"
 
 
@@ -101,7 +103,9 @@ def test_fr_meeting_with_place():
     evs = run(t, "fr", ents)
     assert kinds(evs) == [("meeting", "occurred")]
     assert evs[0].location == "gn:2988507"
-    assert len(evs[0].actors) == 2
+    # a meeting in Paris with a German guest: CONSULT/visit, the guest the actor, the host the recipient
+    assert evs[0].mode == "visit"
+    assert evs[0].actors == ["kb:person/annalena-baerbock"] and evs[0].recipients == ["kb:person/jean-noel-barrot"]
 
 
 def test_es_signing_document():

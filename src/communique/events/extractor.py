@@ -81,6 +81,7 @@ class _Ev:
     doc_spans: list[tuple[int, int]] = field(default_factory=list)
     skip: list[tuple[int, int]] = field(default_factory=list)  # spans whose mentions belong to another event
     arranged: bool = False  # agreed on, arranged or invited to: ahead
+    mode: str | None = None
 
     @property
     def cls(self) -> str:
@@ -263,6 +264,7 @@ class _DocRun:
                               and _distance(c[0], c[1], tstart, tend) < 60 for c in self.cues)
             self._participants(ev, clause, sent)
             self._place(ev, clause, sent, frame_ref)
+            self._mode(ev, clause)
             self._time(ev, clause, sent, frame_ref)
             self._status(ev, clause, sent)
             # two triggers of one class in one clause are one event ("verabschieden und genehmigen")
@@ -429,9 +431,24 @@ class _DocRun:
             if who and who not in after:
                 before = [who]
         if trig.direction == "subject":
+            if not after:
+                after = self._object_fallback(ev, ms, before)
             ev.actors, ev.recipients = before, [x for x in after if x not in before]
         else:
             ev.actors = _uniq(before + after)
+
+    def _object_fallback(self, ev: _Ev, ms: list[_Mention], before: list[str]) -> list[str]:
+        """No person or country after a directed trigger: an organisation named after it ("vetoed a UN
+        resolution", "sought help from the IMF"), else a place of another country ("withdrew from Kherson")."""
+        after = [m for m in ms if m.start >= ev.tend]
+        for m in after:
+            if m.entity.type == "organization":
+                return [m.entity.id]
+        own = {self.by_id[x].country for x in before if x in self.by_id}
+        for m in after:
+            if m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement:
+                return [m.entity.id]
+        return []
 
     def _subject_after(self, pos: int, end: int) -> str | None:
         """The first person after ``pos``, if no trigger (a verb) comes before it."""
@@ -572,7 +589,61 @@ class _DocRun:
         host_entity = next((e.id for e in self.entities if e.type == "country" and e.country == host), None)
         if host_entity and host_entity not in recipients:
             recipients.append(host_entity)
+        elif host_entity is None and not recipients and ev.location:
+            recipients.append(ev.location)  # "visited Athens": the host is the place's country
         ev.actors, ev.recipients = actors, recipients
+
+    # -- PLOVER mode -------------------------------------------------------------------------
+    def _mode(self, ev: _Ev, clause) -> None:
+        trig = ev.trigger
+        ev.mode = trig.mode
+        if ev.mode is None:
+            for mode, rx in self.lex.type_modes.get(trig.type or "", ()):
+                if rx.search(self.text, ev.tstart, ev.tend) or rx.search(self.text, clause[0], clause[1]):
+                    ev.mode = mode
+                    break
+        if trig.place_actor and not ev.actors:
+            # "workers went on strike in Chile", "thousands marched in Paris": where they are is who they are
+            placed = self._after_locative(clause)
+            where = placed or ev.location
+            if where:
+                ev.actors = [where]
+                ev.recipients = [r for r in ev.recipients if r != where]
+                # "marched in Paris against the reform": the target is that country's government
+                if (not ev.recipients and self.lex.against_re is not None
+                        and self.lex.against_re.search(self.text, ev.tend, clause[1])):
+                    ev.recipients = [where]
+        if ev.mode is None and trig.type == "CONSULT" and trig.kind in ("meeting", "talks") and ev.location:
+            self._consult_place_mode(ev)
+
+    def _after_locative(self, clause) -> str | None:
+        lex = self.lex
+        if lex.locative_re is None:
+            return None
+        for m in self._mentions_in(clause[0], clause[1]):
+            if m.entity.type in ("country", "place"):
+                words = self._words_before(m.start, clause[0], 1)
+                if words and lex.locative_re.fullmatch(words[0]):
+                    return m.entity.id
+        return None
+
+    def _consult_place_mode(self, ev: _Ev) -> None:
+        """A meeting in one side's country is a visit by the other side; in a third country, third-party."""
+        loc = self.by_id.get(ev.location)
+        host = loc.country if loc is not None else None
+        if not host:
+            return
+        parts = ev.participants
+        ccs = {p: (self.by_id[p].country if p in self.by_id else None) for p in parts}
+        known = {c for c in ccs.values() if c}
+        if len(known) < 2:
+            return
+        if host in known:
+            ev.mode = "visit"
+            ev.actors = [p for p in parts if ccs[p] != host]
+            ev.recipients = [p for p in parts if ccs[p] == host]
+        else:
+            ev.mode = "third-party"
 
     # -- time -------------------------------------------------------------------------------
     def _time(self, ev: _Ev, clause, sent, frame_ref: bool) -> None:
@@ -830,7 +901,7 @@ class _DocRun:
             conf += 0.02 * min(len(ev.evidence) - 1, 3)
             status = ev.status
             out.append(Event(
-                id=f"e{i}", kind=ev.trigger.kind, type=ev.trigger.type, mode=ev.trigger.mode,
+                id=f"e{i}", kind=ev.trigger.kind, type=ev.trigger.type, mode=ev.mode,
                 status=status, modality=ev.modality, actors=list(ev.actors), recipients=list(ev.recipients),
                 location=ev.location, time=ev.time or EventTime(), documents=list(ev.documents),
                 organizations=list(ev.organizations), evidence=evidence,

@@ -42,6 +42,7 @@ class Trigger:
     documents: bool = False
     statement: bool = False
     weight: float = 0.7
+    place_actor: bool = False  # no actor named: the place is the actor (protesters in Paris: France)
 
 
 @dataclass(slots=True)
@@ -59,9 +60,12 @@ class Lexicon:
     frame_ref_re: regex.Pattern | None
     with_re: regex.Pattern | None
     locative_re: regex.Pattern | None
+    against_re: regex.Pattern | None
     doc_head_re: regex.Pattern | None
     coordinators: frozenset[str] = field(default_factory=frozenset)
     hard_stops: frozenset[str] = field(default_factory=frozenset)
+    # PLOVER modes by type, each with cue patterns searched in the event's clause, first match wins
+    type_modes: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
 
 
 def _compile(body: str):
@@ -119,7 +123,7 @@ def get_lexicon(lang: str) -> Lexicon:
                 name=name, kind=spec["kind"], type=spec.get("type"), mode=spec.get("mode"),
                 frame=bool(spec.get("frame", False)), direction=spec.get("direction", "none"),
                 documents=bool(spec.get("documents", False)), statement=bool(spec.get("statement", False)),
-                weight=float(spec.get("weight", 0.7)),
+                weight=float(spec.get("weight", 0.7)), place_actor=bool(spec.get("place_actor", False)),
             )
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{lang}/events.yaml: trigger {name!r} is incomplete: {exc}") from exc
@@ -152,9 +156,12 @@ def get_lexicon(lang: str) -> Lexicon:
             frame_ref_re=_compile_list(ana.get("frame_refs")),
             with_re=_compile_list(preps.get("with")),
             locative_re=_compile_list(preps.get("locative")),
+            against_re=_compile_list(preps.get("against")),
             doc_head_re=_compile_list(docs.get("heads")),
             coordinators=frozenset(w.lower() for w in docs.get("coordinators") or []),
             hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),
+            type_modes={typ: [(mode, _compile_list(pats)) for mode, pats in (modes or {}).items() if pats]
+                        for typ, modes in (data.get("type_modes") or {}).items()},
         )
     except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
