@@ -224,10 +224,10 @@ class MentionLinker:
                 e = ents[eid]
                 if e.get("country") and e["type"] == "country":
                     doc_countries[e["country"]] = doc_countries.get(e["country"], 0) + 1
-            # a large region or city that dwarfs its namesakes (Ontario, Alberta, Moscow) also tells the country
+            # a large region or city whose namesakes all lie in the same country (Ontario, Alberta) tells the country
             places = sorted(((ents[c[0]].get("population") or 0, ents[c[0]].get("country")) for c in r.cands
                              if ents[c[0]]["type"] == "place"), reverse=True)
-            if places and places[0][0] >= 1_000_000 and places[0][1] and (len(places) == 1 or places[0][0] >= 10 * places[1][0]) \
+            if places and places[0][0] >= 1_000_000 and places[0][1] and len({p[1] for p in places}) == 1 \
                     and not any(ents[c[0]]["type"] == "country" for c in r.cands):
                 doc_countries[places[0][1]] = doc_countries.get(places[0][1], 0) + 1
         full_persons = {eid for r in raws for eid, kind, _ in r.cands if kind == "name" and eid.startswith("kb:person/")}
