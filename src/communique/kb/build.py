@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "11"
+KB_VERSION = "12"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -501,6 +501,20 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         for lang, ns in names.items():
             _add_names(kb, eid, ns)
 
+    for d in dirs:
+        p = d / "places.yaml"
+        if p.exists():
+            for gid, langs in ((_yaml(p) or {}).get("city_adjectives") or {}).items():
+                eid = f"gn:{gid}"
+                if eid not in kb.entities:
+                    continue
+                for lang, adjs in (langs or {}).items():
+                    for a in _as_list(adjs):
+                        if lang == "de" and a[:1].isupper():
+                            kb.add(eid, a, ADJ)  # "Moskauer", "Berliner": indeclinable
+                            continue
+                        for form, kind in adjective_forms(a, lang):
+                            kb.add(eid, form, kind)
     for eid, abs_ in abbrev.items():
         if eid in kb.entities:
             for a in abs_:

@@ -174,7 +174,8 @@ class MentionLinker:
                 if not (cyr and rem in RU_STEM):
                     continue
             elif kind == "adjstem":
-                if rem not in RU_ADJ:
+                # "российско-белорусских": the linking vowel of a compound adjective
+                if rem not in RU_ADJ and not (rem == "о" and ft[e + 1:e + 2] == "-"):
                     continue
             elif rem:
                 if cyr:
