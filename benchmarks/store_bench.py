@@ -30,7 +30,7 @@ from pathlib import Path
 from communique.consolidate import Consolidator, transaction
 from communique.consolidate.engine import aggregate, story_keys
 from communique.consolidate.synthetic import World, synthetic_records
-from communique.export import export, export_row_json
+from communique.export import NEEDS_RECORD, export, export_row_json
 from communique.store import events as es
 from communique.store import open_store
 
@@ -196,7 +196,7 @@ def bench_exports(conn, formats: list[str], limit: int | None) -> dict[str, obje
             q = es.StoryQuery(limit=limit, ascending=False)
             t0, c0 = time.perf_counter(), time.process_time()
             with open(path, "wb") as fh:
-                st = export(es.iter_export_rows(conn, q), fmt, fh)
+                st = export(es.iter_export_rows(conn, q, need_record=fmt in NEEDS_RECORD), fmt, fh)
             elapsed = time.perf_counter() - t0
             cpu = time.process_time() - c0
             out[fmt] = {"events": st.written + st.skipped, "seconds": round(elapsed, 1), "cpu_seconds": round(cpu, 1),

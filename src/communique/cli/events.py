@@ -353,7 +353,10 @@ def export(ctx: click.Context, out_format, output, actor, country, kind, type_, 
 
     with _open(ctx) as store:
         q = _query(store, actor, country, kind, type_, status, date_from, date_to, text, 0)
-        records = iter_export_rows(store.conn, q, as_of=as_of, grace_days=_grace(grace_days))
+        from communique.export import NEEDS_RECORD
+
+        records = iter_export_rows(store.conn, q, as_of=as_of, grace_days=_grace(grace_days),
+                                   need_record=out_format in NEEDS_RECORD)
         if output:
             with open(output, "wb") as fh:
                 st = run_export(records, out_format, fh)

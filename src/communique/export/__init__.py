@@ -20,6 +20,7 @@ import yaml
 from communique import __version__
 
 FORMATS = ("jsonl", "plover", "polecat", "csv", "parquet")
+NEEDS_RECORD = {"jsonl", "parquet"}  # the formats that carry the whole record
 LIST_SEP = ";"
 
 # (name, kind): kind "s" string, "l" list of strings, "f" float, "i" int

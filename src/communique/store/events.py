@@ -535,11 +535,12 @@ def _unconfirmed_raw(raw: str, cutoff: str, grace_days: int) -> str:
 
 
 def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | None = None, grace_days: int = 7,
-                     batch: int = 2000) -> Iterator[Any]:
+                     batch: int = 2000, need_record: bool = True) -> Iterator[Any]:
     """Stories matching ``q`` as :class:`communique.export.ExportRow` (record text and export row), streamed.
 
     Nothing is decoded here: the read-time status (planned -> unconfirmed) is decided on columns
-    and applied to the text; writers decode the export row only if they need it.
+    and applied to the text; writers decode the export row only if they need it. Without
+    ``need_record`` the record text is not read at all (CSV, POLECAT and PLOVER do not use it).
     """
     from communique.export import ExportRow, make_unconfirmed
 
@@ -548,9 +549,10 @@ def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | No
     cutoff = add_days(as_of, -grace_days)
     if q.keys is not None and not q.keys:
         return
-    for raw, flat, status, t_end in _rows(conn, q, cutoff, "s.record, s.flat, s.status, s.t_end", batch):
+    columns = ("s.record" if need_record else "NULL") + ", s.flat, s.status, s.t_end"
+    for raw, flat, status, t_end in _rows(conn, q, cutoff, columns, batch):
         if status == "planned" and t_end and t_end < cutoff:
-            r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days), None, flat)
+            r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days) if raw is not None else None, None, flat)
             make_unconfirmed(r.row, grace_days, add_days(t_end, grace_days))
             yield r
         else:
