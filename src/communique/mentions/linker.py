@@ -110,6 +110,7 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
 
 _CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
 _NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|y|bin|al|el|ibn)[^\S\n]+")
+_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.[^\S\n]?){1,2}([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{2,6}(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ACR_STOP = frozenset("EUR USD TV OK AM PM CEO CET UTC GMT PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM EURO KM".split())
@@ -251,6 +252,7 @@ class MentionLinker:
         mentions.extend(self._title_persons(text, ft, lang, taken, mentions))
         if lang != "ru" or not nat:
             mentions = self._given_name_persons(text, ft, lang, mentions)
+        mentions = self._initials_persons(text, mentions)
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
@@ -505,6 +507,26 @@ class MentionLinker:
             if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
                 continue  # a headline or a line in capitals
             add(*m.span())
+        return out
+
+    def _initials_persons(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"М.В.Захарова", "Б.Обама", "J. Smith": initials glued to a capitalised surname."""
+        taken = _Coverage(mentions)
+        out = list(mentions)
+        for m in _INITIALS_NAME.finditer(text):
+            s, e = m.span()
+            if taken.overlaps(s, e):
+                continue
+            sur = m.group(1)
+            if len(sur) < 3 or _common_in(sur, "ru" if has_cyrillic(sur) else "en") and not _is_name_like(sur):
+                continue
+            name = _english_name(sur, "ru" if has_cyrillic(sur) else "en")
+            initials = re.sub(r"\s+", "", text[s:m.start(1)])
+            if has_cyrillic(initials):
+                initials = transliterate(initials, "en")
+            full = f"{initials} {name}"
+            out.append(Mention(s, e, f"new:person/{slug(name)}", "initials", "person", name=full))
+            taken.add(s, e)
         return out
 
     def _propagate_surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
