@@ -111,6 +111,9 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
 _CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
 _NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|y|bin|al|el|ibn)[^\S\n]+")
 _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.[^\S\n]?){1,2}([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])")
+_SURNAME_SHAPE = re.compile(
+    r"(?<![\w'’-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-])"
+    r"|(?<![\w'’-])[A-Z][a-z]{2,}(?:ow|owa|ew|ewa|ov|ova|ev|eva|sky|ski|ska|skaja|skij|enko|tschuk|chuk|vich|witsch|wicz|schenko)(?![\w'’-])")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{2,6}(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ACR_STOP = frozenset("EUR USD TV OK AM PM CEO CET UTC GMT PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM EURO KM".split())
@@ -253,6 +256,8 @@ class MentionLinker:
         if lang != "ru" or not nat:
             mentions = self._given_name_persons(text, ft, lang, mentions)
         mentions = self._initials_persons(text, mentions)
+        if lang != "ru":
+            mentions = self._surname_shape_persons(text, lang, mentions)
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
@@ -507,6 +512,19 @@ class MentionLinker:
             if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
                 continue  # a headline or a line in capitals
             add(*m.span())
+        return out
+
+    def _surname_shape_persons(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        """A lone capitalised word shaped like a surname (González, Lawrow, Kowalski) is a person."""
+        taken = _Coverage(mentions)
+        out = list(mentions)
+        for m in _SURNAME_SHAPE.finditer(text):
+            s, e = m.span()
+            word = m.group(0)
+            if taken.overlaps(s, e) or word.isupper() or _common_in(word, lang):
+                continue
+            out.append(Mention(s, e, f"new:person/{slug(word)}", "shape", "person", name=word))
+            taken.add(s, e)
         return out
 
     def _initials_persons(self, text: str, mentions: list[Mention]) -> list[Mention]:
