@@ -104,3 +104,21 @@ def test_unknown_titled_person_in_english(linker):
 def test_hashtags_are_mentions(linker):
     ents = _link(linker, "Treffen der #SCO und #BRICS", "de")
     assert _texts(ents["kb:org/sco"]) == ["SCO"] and "kb:org/brics" in ents
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+_PIECES = st.sampled_from([
+    "Sergej Lawrow", "С.В.Лавров", "Брест", "Brest", "#SCO", " ", "\u00a0", "\u200b", "e\u0301", "Ü", "🇧🇾",
+    "Weißrussland", "Минске", ", ", ". ", "\n", "https://mid.ru/x", "Außenminister ", "Juan Pérez", "ONU", "Москвы",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=12), st.sampled_from(["de", "ru", "en", "es", "fr"]))
+def test_spans_always_index_the_original_text(linker, pieces, lang):
+    text = "".join(pieces)
+    for e in _link(linker, text, lang).values():
+        for m in e.mentions:
+            assert 0 <= m.start <= m.end <= len(text)
+            assert text[m.start:m.end] == m.text
