@@ -114,9 +114,11 @@ _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.[^\S\n]?){1,2}([A-ZА-�
 _SURNAME_SHAPE = re.compile(
     r"(?<![\w'’-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-])"
     r"|(?<![\w'’-])[A-Z][a-z]{2,}(?:ow|owa|ew|ewa|ov|ova|ev|eva|sky|ski|ska|skaja|skij|enko|tschuk|chuk|vich|witsch|wicz|schenko)(?![\w'’-])")
-_ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{2,6}(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{3,6}(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
-_ACR_STOP = frozenset("EUR USD TV OK AM PM CEO CET UTC GMT PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM EURO KM".split())
+_ACR_STOP = frozenset("""EUR USD RUB CHF GBP JPY CNY TV OK AM PM CEO CET UTC GMT MEZ MESZ PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM
+    EURO KM ISBN ISSN DNA DNS RNA HIV AIDS PLZ PMID GNU FCKW NADPH ATP USB HTML HTTP GPS MP3 LED LCD CO2 PKW LKW KFZ
+    BIP GDP VAT MWST TNT WWW FAQ API CPU RAM ROM SUV LGBT COVID SARS MERS UFO RIP ASAP DIY NB PS""".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _INITIALS_LEFT = re.compile(r"(?:(?<![\w])[A-ZА-ЯЁ]\.\s?){1,2}$")
 
