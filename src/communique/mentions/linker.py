@@ -99,7 +99,7 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
     if words and lang == "ru":
         words_re = re.compile(r"(?<![\w-])(?:" + "|".join(
             re.escape(w[:-1]) + r"\w{0,3}" if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
-            for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+            for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
     elif words:
         words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])")
     else:
@@ -114,6 +114,7 @@ _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.[^\S\n]?){1,2}([A-ZА-�
 _SURNAME_SHAPE = re.compile(
     r"(?<![\w'’-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-])"
     r"|(?<![\w'’-])[A-Z][a-z]{2,}(?:ow|owa|ew|ewa|ov|ova|ev|eva|sky|ski|ska|skaja|skij|enko|tschuk|chuk|vich|witsch|wicz|schenko)(?![\w'’-])")
+_NER_STOP = frozenset(["СМИ", "COVID-19", "КОВИД-19"])
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{3,6}(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ACR_STOP = frozenset("""EUR USD RUB CHF GBP JPY CNY TV OK AM PM CEO CET UTC GMT MEZ MESZ PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM
@@ -632,6 +633,8 @@ class MentionLinker:
             if taken.overlaps(s, e):
                 continue
             surface = text[s:e]
+            if surface.upper() in _NER_STOP:
+                continue
             if typ == "PER":
                 name = _english_name(surface, "ru")
                 out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))
