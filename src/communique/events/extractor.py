@@ -400,8 +400,9 @@ class _DocRun:
                     ev.organizations.append(m.entity.id)
                 if with_pos is not None and m.start > with_pos and not any(p.start > m.end for p in persons):
                     (after if m.start >= ev.tend else before).append(m.entity.id)
-                elif ev.trigger.direction == "subject" and m.start < ev.tstart and not persons:
-                    before.append(m.entity.id)  # "The Foreign Ministry condemns ..."
+                elif m.start < ev.tstart and not persons and (ev.trigger.direction == "subject"
+                                                              or ev.trigger.type == "CONSULT"):
+                    before.append(m.entity.id)  # "The Foreign Ministry condemns ...", "NATO ministers met"
                 continue
             if t not in PARTICIPANT_TYPES:
                 continue
