@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "12"
+KB_VERSION = "13"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -451,6 +451,7 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         kb.entities[eid] = {
             "id": eid, "type": "place", "name": c["name"], "country": c["countrycode"], "wikidata": None,
             "geonames": int(gid), "population": pop, "capital": capital, "admin1": c.get("admin1code"),
+            "lat": c.get("latitude"), "lon": c.get("longitude"),
         }
         important = capital or pop >= 1_000_000
         curated = set(extra_names.get(str(gid), []))
