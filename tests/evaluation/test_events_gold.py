@@ -1,6 +1,6 @@
 """Quality gate: PLOVER type, mode, source and target of the main event on our own gold sentences.
 
-``tests/fixtures/events/plover_{en,de,fr,ru}.jsonl`` (254 sentences, written before the lexicons
+``tests/fixtures/events/plover_{en,de,fr,ru,es}.jsonl`` (286 sentences, written before the lexicons
 were tuned on them: development data) and ``heldout/plover_*.jsonl`` (100 sentences written after
 tuning; first run before any fix from them). Measured with ``communique eval events --part gold``
 (see docs/events.md); floors slightly below.
@@ -29,7 +29,7 @@ def test_gold_files_cover_every_plover_type():
              "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
     en = read_gold(FIXTURES / "plover_en.jsonl")
     assert len(en) >= 120 and {r["type"] for r in en} == types
-    for lang in ("de", "fr", "ru"):
+    for lang in ("de", "fr", "ru", "es"):
         rows = read_gold(FIXTURES / f"plover_{lang}.jsonl")
         assert len(rows) >= 30 and {r["type"] for r in rows} == types
 
@@ -38,13 +38,13 @@ def test_gold_development_floor(pipeline):
     from communique.evaluation.events import default_gold_paths, eval_gold
 
     r = eval_gold(default_gold_paths(), pipeline)["per_lang"]
-    assert r["all"]["n"] == 254
+    assert r["all"]["n"] == 286
     assert r["all"]["type_accuracy"] >= 0.98
-    assert r["all"]["mode_accuracy"] >= 0.96
-    assert r["all"]["source_accuracy"] >= 0.91
-    assert r["all"]["target_accuracy"] >= 0.92
-    assert r["all"]["fully_correct"] >= 0.86
-    for lang in ("en", "de", "fr", "ru"):
+    assert r["all"]["mode_accuracy"] >= 0.97
+    assert r["all"]["source_accuracy"] >= 0.92
+    assert r["all"]["target_accuracy"] >= 0.93
+    assert r["all"]["fully_correct"] >= 0.87
+    for lang in ("en", "de", "fr", "ru", "es"):
         assert r[lang]["type_accuracy"] >= 0.95 and r[lang]["fully_correct"] >= 0.80, lang
 
 
@@ -54,7 +54,7 @@ def test_gold_heldout_floor(pipeline):
     r = eval_gold(sorted((FIXTURES / "heldout").glob("plover_*.jsonl")), pipeline)["per_lang"]
     assert r["all"]["n"] == 100
     assert r["all"]["type_accuracy"] >= 0.97
-    assert r["all"]["fully_correct"] >= 0.93
+    assert r["all"]["fully_correct"] >= 0.94
 
 
 def test_score_gold_row_undirected_target():
