@@ -380,9 +380,12 @@ class Consolidator:
         kinds = sorted({m["kind"], *self.s.compatible.get(m["kind"], ())})
         mi = _interval(m)
         relaxed = m.get("status") in ("postponed", "cancelled", "denied")
+        slack = self.s.windows.get("gathering_slack_days", 0) if m["kind"] in self.s.multilateral else 0
+        if slack:
+            lo, hi = es.add_days(lo, -slack), es.add_days(hi, slack)
         for cand in es.candidate_stories(self.conn, keys, lo, hi, self.s.windows["candidates"], kinds):
             if mi and cand.t_start and not relaxed and cand.status != "postponed" \
-                    and not (mi[0] <= cand.d_end and cand.d_start <= mi[1]):
+                    and not (es.add_days(mi[0], -slack) <= cand.d_end and cand.d_start <= es.add_days(mi[1], slack)):
                 # decided without decoding the candidate: its dates do not overlap
                 rejected.append({"story": f"s{cand.id}",
                                  "why": f"dates differ ({mi[0]}..{mi[1]} / {cand.d_start}..{cand.d_end})"})
@@ -462,7 +465,11 @@ class Consolidator:
                 v.score += w["shared_country"] * min(len(common), 2)
                 v.checks.append("shared countries: " + ", ".join(common))
         orgs = sorted(set(m["organizations"]) & set(rec["organizations"]))
-        if orgs:
+        if orgs and m["kind"] in self.s.multilateral and kinds & self.s.multilateral:
+            # the summit of one organisation: its members' reports name different delegations
+            v.score += w["gathering_organization"]
+            v.checks.append("a gathering of the same organization: " + ", ".join(_name(i, ents) for i in orgs))
+        elif orgs:
             v.score += w["shared_organization"] * min(len(orgs), 2)
             v.checks.append("shared organizations: " + ", ".join(_name(i, ents) for i in orgs))
         if not shared and not orgs and not (m.get("location") and m.get("location") == rec.get("location")):
@@ -527,6 +534,16 @@ class Consolidator:
         p = (m.get("published") or "")[:10] or None
         mstatus, sstatus = m.get("status"), rec.get("status")
         if mi and si:
+            if m["kind"] in self.s.multilateral and {x["kind"] for x in rec["sources"]} & self.s.multilateral \
+                    and set(m["organizations"]) & set(rec["organizations"]) and not (mi[0] <= si[1] and si[0] <= mi[1]):
+                # a summit of the same organization, dated by the day a source tells of (its first day,
+                # the day of a meeting on its sidelines): days apart within the slack are the same summit
+                slack = win.get("gathering_slack_days", 0)
+                if es.add_days(mi[0], -slack) <= si[1] and si[0] <= es.add_days(mi[1], slack):
+                    v.score += w["near_in_time"]
+                    v.checks.append(f"a gathering of the same organization {slack} days or less apart "
+                                    f"({mi[0]}..{mi[1]} / {si[0]}..{si[1]})")
+                    return None
             if mi[0] <= si[1] and si[0] <= mi[1]:
                 coarse = max(GRANULARITY_RANK.get((m["time"] or {}).get("granularity") or "", 9),
                              GRANULARITY_RANK.get(t.get("granularity") or "", 9)) > GRANULARITY_RANK["day"]

@@ -40,6 +40,7 @@ CLASS_OF_KIND = {
     "phone_call": "call", "video_call": "call", "signing": "agree", "adoption": "agree",
     "commemoration": "commemoration", "appointment": "appointment",
 }
+_GATHERINGS = frozenset({"summit", "session"})
 SUB_KINDS = frozenset({"meeting", "talks", "signing", "adoption", "commemoration", "session"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 
@@ -269,6 +270,7 @@ class _DocRun:
             self._status(ev, clause, sent)
             # two triggers of one class in one clause are one event ("verabschieden und genehmigen")
             twin = next((p for p in made if p.cls == ev.cls and p.participants == ev.participants
+                         and (p.trigger.kind in _GATHERINGS) == (trig.kind in _GATHERINGS)
                          and _same_time(p.time, ev.time)), None)
             if twin is not None:
                 twin.documents = _uniq(twin.documents + ev.documents)
@@ -325,6 +327,11 @@ class _DocRun:
         cls = CLASS_OF_KIND.get(trig.kind) or f"{trig.kind}:{trig.type}"
         # "the conversation" after a phone call is that call
         prior = [e for e in self.events if e.cls == cls or (trig.kind == "talks" and e.cls == "call")]
+        if trig.kind in _GATHERINGS and self._named_gathering(tstart, tend):
+            # "the BRICS summit" after "X and Y met" is not that meeting ("the summit" may be)
+            prior = [e for e in prior if e.trigger.kind in _GATHERINGS]
+        elif any(e.trigger.kind not in _GATHERINGS for e in prior):  # "the talks" after a summit and a meeting
+            prior = [e for e in prior if e.trigger.kind not in _GATHERINGS]
         if not prior or trig.statement:
             return None
         det = None
@@ -355,6 +362,17 @@ class _DocRun:
                             target.time and _d(target.time.end) and _d(target.time.end) < self.pub):
                         return None
         return target
+
+    def _named_gathering(self, tstart: int, tend: int) -> bool:
+        """A summit or session named by its organisation ("the BRICS summit", "sommet de l'OCS")."""
+        for m in self._mentions_in(max(0, tstart - 40), min(len(self.text), tend + 40)):
+            if m.entity.type != "organization":
+                continue
+            if m.end <= tstart and not self.text[m.end:tstart].strip(" -\u00a0"):
+                return True
+            if m.start >= tend and _NAMING_GLUE.fullmatch(self.text[tend:m.start]):
+                return True
+        return False
 
     def _skip_space(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos].isspace():
@@ -668,6 +686,10 @@ class _DocRun:
             for t in cands:  # "21. und 22. November" as two TIMEs: one interval
                 if t is not best and t.expr.granularity == best.expr.granularity and _adjacent(self.text, t, best):
                     group.append(t)
+            rng = (best.expr.extra or {}).get("range")
+            if rng:  # "31 августа — 1 сентября": the other end of the range, even across a dash
+                group += [t for t in self.times if t not in group and (t.expr.extra or {}).get("range") == rng
+                          and _distance(t.start, t.end, best.start, best.end) < 8]
             ev.time = _event_time(group, self.text)
             ev.own_time = True
             ev.time_span = (min(t.start for t in group), max(t.end for t in group))
@@ -865,9 +887,21 @@ class _DocRun:
         out: list[_Ev] = []
         for ev in events:
             target = None
-            if ev.participants:
+            if ev.trigger.kind in _GATHERINGS:
+                # a document tells of one summit: its headline, its dates, "on its sidelines"
+                target = next((prev for prev in out if prev.trigger.kind == ev.trigger.kind
+                               and prev.status == ev.status
+                               and (not prev.location or not ev.location or prev.location == ev.location)
+                               and (prev.time is None or ev.time is None or _same_time(prev.time, ev.time))
+                               and (not prev.organizations or not ev.organizations
+                                    or set(prev.organizations) & set(ev.organizations))), None)
+                if target is not None:
+                    target.actors = _uniq(target.actors + [a for a in ev.actors if a not in target.recipients])
+                    target.recipients = _uniq(target.recipients + [r for r in ev.recipients if r not in target.actors])
+            if target is None and ev.participants:
                 for prev in out:
                     if (prev.cls == ev.cls and set(prev.participants) == set(ev.participants)
+                            and (prev.trigger.kind in _GATHERINGS) == (ev.trigger.kind in _GATHERINGS)
                             and _same_time(prev.time, ev.time) and prev.status == ev.status
                             and (not ev.documents or not prev.documents or ev.documents == prev.documents)):
                         target = prev
@@ -883,6 +917,35 @@ class _DocRun:
             target.location = target.location or ev.location
             if target.time is None and ev.time is not None:
                 target.time = ev.time
+        return self._bilateral_summits(out)
+
+    def _countries(self, ev: _Ev) -> set[str]:
+        out = set()
+        for i in ev.participants:
+            e = self.by_id.get(i)
+            if e is not None and e.type in ("country", "person") and e.country:
+                out.add(e.country)
+        return out
+
+    def _bilateral_summits(self, events: list[_Ev]) -> list[_Ev]:
+        """'The Russian-American summit ended. Putin and Trump held talks': a summit of two countries
+        with no organisation is their leaders' meeting or talks of the same document."""
+        out = list(events)
+        for ev in events:
+            if ev.trigger.kind != "summit" or ev.organizations:
+                continue
+            cs = self._countries(ev)
+            if not cs or len(cs) > 2:
+                continue
+            target = next((m for m in out if m.trigger.kind in ("meeting", "talks") and m.status == ev.status
+                           and len(self._countries(m)) == 2 and cs <= self._countries(m)
+                           and (m.time is None or ev.time is None or _same_time(m.time, ev.time))), None)
+            if target is None:
+                continue
+            out.remove(ev)
+            target.evidence = sorted(set(target.evidence) | set(ev.evidence))
+            target.location = target.location or ev.location
+            target.time = target.time or ev.time
         return out
 
     def _finish(self, events: list[_Ev]) -> list[Event]:
@@ -913,6 +976,7 @@ class _DocRun:
 
 
 _COUNTRY_WORD = re.compile(r"стран|länder|countries|pays|pa[ií]ses", re.IGNORECASE)
+_NAMING_GLUE = re.compile(r"\s*(?:(?:of|the|de|des|du|del|los|las|la|l'|l’|der|des)\s*)*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", re.IGNORECASE)
 _TIME_GLUE = frozenset("für for на pour para".split())  # "Konsultationsplan ... für 2025"
 _DANGLING = frozenset("für for на по pour para de del des of on über zu zur zum im in au du sur".split())
