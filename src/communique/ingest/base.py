@@ -56,6 +56,17 @@ class ReadOptions:
         return int(raw) if raw else None
 
 
+def wanted(doc: "Document | None", options: ReadOptions, stats: ReadStats) -> bool:
+    """The filter every connector applies: no empty posts, nothing before ``--since``."""
+    if doc is None:
+        stats.skip("empty")
+        return False
+    if options.since is not None and doc.published is not None and doc.published < options.since:
+        stats.skip("before-since")
+        return False
+    return True
+
+
 class Connector(Protocol):
     NAME: str
 

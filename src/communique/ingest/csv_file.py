@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 from communique.documents import BadRecord, Document, file_key, parse_datetime, web_key
 from communique.errors import IngestError
-from communique.ingest.base import Item, ReadOptions, ReadStats
+from communique.ingest.base import Item, ReadOptions, ReadStats, wanted
 from communique.ingest.files import open_text
 
 log = logging.getLogger(__name__)
@@ -144,11 +144,7 @@ def read(source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]:
             except (ValueError, KeyError) as exc:
                 yield BadRecord(source, f"line {line}", str(exc), ",".join(row)[:2000])
                 continue
-            if doc is None:
-                stats.skip("empty")
-                continue
-            if options.since is not None and doc.published is not None and doc.published < options.since:
-                stats.skip("before-since")
+            if not wanted(doc, options, stats):
                 continue
             yield doc
 

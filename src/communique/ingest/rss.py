@@ -29,7 +29,7 @@ import lxml.html
 
 from communique.documents import BadRecord, Document
 from communique.errors import IngestError
-from communique.ingest.base import Item, ReadOptions, ReadStats
+from communique.ingest.base import Item, ReadOptions, ReadStats, wanted
 from communique.ingest.files import decode_utf8, read_bytes
 from communique.ingest.http import Fetcher
 from communique.ingest.telegram_html import html_text
@@ -87,11 +87,7 @@ def _read_feed(data: bytes, source: str, options: ReadOptions, stats: ReadStats,
         except (ValueError, TypeError, KeyError) as exc:
             yield BadRecord(source, f"item {n}", f"{type(exc).__name__}: {exc}", str(entry.get("title", ""))[:2000])
             continue
-        if doc is None:
-            stats.skip("empty")
-            continue
-        if options.since is not None and doc.published is not None and doc.published < options.since:
-            stats.skip("before-since")
+        if not wanted(doc, options, stats):
             continue
         if options.follow_links and fetcher is not None and doc.url:
             _follow(doc, fetcher, options)

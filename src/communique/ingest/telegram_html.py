@@ -25,7 +25,7 @@ import lxml.html
 
 from communique.documents import BadRecord, Document
 from communique.errors import IngestError
-from communique.ingest.base import Item, ReadOptions, ReadStats
+from communique.ingest.base import Item, ReadOptions, ReadStats, wanted
 from communique.ingest.files import decode_utf8, read_bytes
 
 log = logging.getLogger(__name__)
@@ -92,11 +92,7 @@ def read(source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]:
         except ValueError as exc:
             yield BadRecord(source, f"message {msg_id}", str(exc), _snippet(div))
             continue
-        if doc is None:
-            stats.skip("empty")
-            continue
-        if options.since is not None and doc.published is not None and doc.published < options.since:
-            stats.skip("before-since")
+        if not wanted(doc, options, stats):
             continue
         yield doc
     if n_posts == 0:
