@@ -165,7 +165,7 @@ def load_kb(ext_dir: str | os.PathLike | None = None, *, rebuild: bool = False) 
             data = build(ext)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp")
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent builders never share a file
                 with tmp.open("wb") as fh:
                     pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
