@@ -159,7 +159,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--chars", type=int, default=400_000, help="characters per language (default 400000)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--no-natasha", action="store_true")
+    ap.add_argument("--no-natasha", action="store_true", help="run the pipeline without natasha's Russian NER")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
@@ -173,7 +173,7 @@ def main() -> None:
     from communique.pipeline import Pipeline
 
     t0 = time.perf_counter()
-    _PIPE = Pipeline()
+    _PIPE = Pipeline(use_natasha=not args.no_natasha)
     _work(("de", "Lawrow traf Ryschenkow in Minsk."))  # warm every lazy table
     for lang in ("en", "ru", "fr", "es"):
         _work((lang, "Test."))

@@ -14,6 +14,7 @@ from communique.documents import BadRecord, Document, dumps, parse_datetime
 from communique.errors import CommuniqueError
 
 _PIPELINE = None
+_USE_NATASHA = True
 
 
 def _load_pipeline():
@@ -21,7 +22,7 @@ def _load_pipeline():
     if _PIPELINE is None:
         from communique.pipeline import Pipeline
 
-        _PIPELINE = Pipeline()
+        _PIPELINE = Pipeline(use_natasha=_USE_NATASHA)
     return _PIPELINE
 
 
@@ -66,15 +67,19 @@ def _apply_overrides(doc: Document, lang: str | None, published: str | None) -> 
 @click.option("--db", "use_db", is_flag=True, help="Extract the stored documents that are new or changed, into the store.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--limit", type=int, default=None, help="With --db: at most this many documents.")
+@click.option("--no-natasha", is_flag=True, envvar="COMMUNIQUE_NO_NATASHA",
+              help="Skip natasha's Russian NER: much faster on Russian text, fewer unknown Russian names found.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], out_format: str, lang: str | None, published: str | None,
-            use_db: bool, workers: int, limit: int | None) -> None:
+            use_db: bool, workers: int, limit: int | None, no_natasha: bool) -> None:
     """Extract entities, times and events from documents (OUTPUT.md records on stdout).
 
     Reads PATHs in any ingest format, or JSON Lines on standard input (``-`` or no PATH).
     With --db, works on the store instead, incrementally. Exit status: 0 when all was read,
     1 when some input could not be read (reported on stderr), 2 on a usage error.
     """
+    global _USE_NATASHA
+    _USE_NATASHA = not no_natasha
     if published:
         try:
             parse_datetime(published)
@@ -127,7 +132,7 @@ def _map(docs: Iterator[Document], workers: int) -> Iterator[dict[str, Any]]:
 def _extract_db(ctx: click.Context, workers: int, limit: int | None) -> None:
     from communique.pipeline import extractor_version
 
-    version = extractor_version()
+    version = extractor_version() + ("" if _USE_NATASHA else "+no-natasha")
 
     store = store_from(ctx)
     try:
