@@ -449,6 +449,10 @@ class _DocRun:
             who = self._frame_actor()
             if who and who not in after:
                 before = [who]
+        if (not before and not after and trig.kind in SUB_KINDS and self.frame is not None
+                and self.frame.trigger.direction == "visit" and self.frame.sentence != ev.sentence):
+            # "A visit to X ... After the talks a treaty is to be signed": the visit's sides sign it
+            before = _uniq(self.frame.actors + self.frame.recipients)
         if trig.direction == "subject":
             if not after:
                 after = self._object_fallback(ev, ms, before)
