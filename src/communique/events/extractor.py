@@ -450,10 +450,14 @@ class _DocRun:
             if who and who not in after:
                 before = [who]
         if (not before and not after and trig.kind in SUB_KINDS and self.frame is not None
-                and self.frame.trigger.direction == "visit" and self.frame.sentence != ev.sentence):
-            # "A visit to X ... After the talks a treaty is to be signed": the visit's sides sign it
-            before = _uniq(self.frame.actors + self.frame.recipients)
+                and self.frame.trigger.direction == "visit"):
+            # "A visit to X ... After the talks a treaty is to be signed": the visit's sides sign it;
+            # in the visit's own sentence ("he will visit X, and attend ..."), its subject
+            before = _uniq(self.frame.actors if self.frame.sentence == ev.sentence
+                           else self.frame.actors + self.frame.recipients)
         if trig.direction == "subject":
+            if not before:  # "Moscow rejected ...", "Washington accused Beijing": the capital is the state
+                before = self._metonymic_places(ev, ms, before=True)
             if not after:
                 after = self._object_fallback(ev, ms, before)
             ev.actors, ev.recipients = before, [x for x in after if x not in before]
@@ -471,7 +475,25 @@ class _DocRun:
         for m in after:
             if m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement:
                 return [m.entity.id]
+        if ev.trigger.statement:
+            return [x for x in self._metonymic_places(ev, ms, before=False) if self._country(x) not in own][:1]
         return []
+
+    def _metonymic_places(self, ev: _Ev, ms: list[_Mention], before: bool) -> list[str]:
+        """Places standing for their state: on the trigger's side, not after a locative ("in Moscow")."""
+        out = []
+        for m in ms:
+            if m.entity.type != "place" or not m.entity.country or (m.start < ev.tstart) != before:
+                continue
+            words = self._words_before(m.start, max(0, m.start - 40), 1)
+            if words and self.lex.locative_re is not None and self.lex.locative_re.fullmatch(words[0]):
+                continue
+            out.append(m.entity.id)
+        return out[-1:] if before else out[:1]
+
+    def _country(self, eid: str) -> str | None:
+        e = self.by_id.get(eid)
+        return e.country if e else None
 
     def _subject_after(self, pos: int, end: int) -> str | None:
         """The first person after ``pos``, if no trigger (a verb) comes before it."""
@@ -577,7 +599,8 @@ class _DocRun:
             chosen = self.frame.location
             ev.inherited = True
         if chosen is None and places:
-            chosen = places[0].entity.id
+            taken = set(ev.participants) if ev.trigger.statement else set()
+            chosen = next((m.entity.id for m in places if m.entity.id not in taken), None)
         ev.location = chosen
         if ev.trigger.direction == "visit":
             self._visit_direction(ev)
