@@ -19,12 +19,20 @@ from communique.cli import cli
 from communique.store import events as es
 from communique.store import open_store
 
+import demo_score  # tests/consolidate is on sys.path (rootdir-relative test modules)
+
 EXPECTED = Path(__file__).resolve().parents[1] / "fixtures" / "demo_expected.yaml"
 COMPATIBLE = [{"meeting", "talks"}, {"summit", "session"}, {"signing", "adoption"}, {"phone_call", "video_call"}]
 
 # Floors measured on the demo corpus (see docs/events-store.md); raise them as extraction improves.
-MIN_PAIRS = 3          # announcement/report pairs consolidated into one occurred event (of 16)
-MIN_MULTI_SOURCE = 2   # multi-source events consolidated with the right status (of 4)
+MIN_PAIRS = 9          # announcement/report pairs consolidated into one occurred event (of 16)
+MIN_MULTI_SOURCE = 3   # multi-source events consolidated with the right status (of 4)
+# Floors of demo_score.score (python tests/consolidate/demo_score.py DB prints the same figures)
+SCORE_PAIRS = 10       # of 16 announcement/report pairs: one story, status occurred
+SCORE_MULTI = 3        # of 4 multi-source events with the same status
+SCORE_MULTI_ALL = 14   # of 23 events with two or more source documents: one story
+MAX_WRONG_MERGES = 0
+SCORE_STATUS = 47      # of 59 events: the final status of their story
 
 
 def _kinds_ok(a: str, b: str) -> bool:
@@ -103,6 +111,22 @@ def test_multi_source_events_consolidate(demo):
     good, found = _consolidated(store, exp, exp["checks"]["multi_source_same_status"])
     print(f"multi-source events: {good} consolidated of {found}")
     assert good >= MIN_MULTI_SOURCE
+
+
+def test_demo_score(demo):
+    """The scorer of demo_score.py against the answer key: figures printed, floors pinned."""
+    store, exp = demo
+    result = demo_score.score(store.conn, exp)
+    print("\n".join(result.lines))
+    print(result.summary())
+    assert result.pairs >= SCORE_PAIRS
+    assert result.multi >= SCORE_MULTI
+    assert result.multi_all >= SCORE_MULTI_ALL
+    assert len(result.wrong_merges) <= MAX_WRONG_MERGES, result.wrong_merges
+    assert result.status_ok >= SCORE_STATUS
+    for status in ("cancelled", "postponed", "unconfirmed"):
+        right, total = result.by_status[status]
+        assert right == total, f"{status}: {right}/{total}"
 
 
 def test_same_people_on_different_days_stay_apart(demo):
