@@ -28,8 +28,16 @@ _WORD_MIN = 3
 # -- helpers -------------------------------------------------------------------------------
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name (ё = е, é = e); scripts are kept."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    out = text
+    for _ in range(3):  # compatibility forms can decompose to capitals ('🄐' -> '(A)'): until stable
+        decomposed = unicodedata.normalize("NFKD", out.casefold())
+        folded = " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+        if folded.isascii():
+            return folded.lower()
+        if folded == out:
+            return folded
+        out = folded
+    return out
 
 
 def name_forms(*names: str) -> set[str]:
