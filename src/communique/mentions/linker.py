@@ -28,6 +28,7 @@ from communique.kb import KnowledgeBase, load_kb
 from communique.kb.build import is_common_word, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
+from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -261,6 +262,8 @@ class MentionLinker:
         mentions = self._initials_persons(text, mentions)
         if lang != "ru":
             mentions = self._surname_shape_persons(text, lang, mentions)
+        if lang in ("de", "es"):
+            mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang))
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day))
         mentions.extend(self._pattern_orgs(text, lang, mentions))

@@ -1,0 +1,319 @@
+"""Names the knowledge base does not know, found by their capitals (German and Spanish).
+
+A run of capitalised tokens (joined by name connectors such as "de la", "von", "van der") is a
+name candidate when its tokens are not ordinary words of the language: in German every noun is
+capitalised, so a token counts only if simplemma's German dictionary does not know it; in Spanish
+a capital inside a sentence is enough, and a sentence-initial token must be unknown as a
+lower-case word. The candidate is typed by evidence, in this order: organisation heads and
+suffixes (Universidad ..., ... AG), place heads (Palacio ..., Schloss ...), the cue word before
+it (Trainer X, la empresa X, la localidad de X), a given name, a place preposition before a
+single token (in X, en X); otherwise a run of two or more tokens is a person and a single token
+takes the type the document gave the same name (a surname of a person already named, an
+organisation named in full) or, failing that, the language's default.
+
+The cue words and heads are data: ``capnames`` in ``data/lang/<iso>/mentions.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from communique.kb.build import slug
+from communique.kb.fold import fold
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+_TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class CapLexicon:
+    connectors: frozenset[str]
+    org_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    loc_heads: frozenset[str]
+    per_cues: frozenset[str]
+    org_cues: frozenset[str]
+    loc_cues: frozenset[str]
+    loc_preps: frozenset[str]
+    stop: frozenset[str]
+    articles: frozenset[str]
+    place_suffixes: tuple[str, ...]
+    foreign: tuple[str, ...]  # other languages' dictionaries: their common words ("Chapter", "Keep") are no names
+    single_default: str | None
+    connector_default: str | None  # a run joined by "de"/"von" with no other evidence ("Feria del Disco")
+    strict: bool  # German: a capital is not evidence; the dictionary must not know the token
+
+
+@lru_cache(maxsize=8)
+def cap_lexicon(lang: str) -> CapLexicon | None:
+    p = LANG_DIR / lang / "mentions.yaml"
+    if not p.exists():
+        return None
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    c = data.get("capnames")
+    if not c:
+        return None
+
+    def s(key: str, low: bool = True) -> frozenset[str]:
+        return frozenset((str(x).lower() if low else str(x)) for x in c.get(key) or [])
+
+    heads = s("org_heads") | frozenset(str(x).lower() for x in data.get("org_heads") or [])
+    return CapLexicon(
+        connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
+        per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
+        stop=s("stop"), articles=s("articles"), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+
+
+@lru_cache(maxsize=4)
+def _dictionary(lang: str) -> Any:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory().get_dictionary(lang)
+
+
+@lru_cache(maxsize=131072)
+def _known(word: str, lang: str) -> bool:
+    """Known to the dictionary exactly as written."""
+    return word in _dictionary(lang)
+
+
+@lru_cache(maxsize=131072)
+def _known_lower(word: str, lang: str) -> bool:
+    w = word.lower()
+    return w != word and w in _dictionary(lang)
+
+
+@lru_cache(maxsize=131072)
+def _compound(word: str, lang: str) -> bool:
+    """A German compound of known words ("Kraftstoffkosten", "Geflügelzuchtbetrieb") or an
+    adjective derived from a name ("Maxwellschen"): an ordinary word, not a name."""
+    if re.search(r"(?:sche|schen|scher|sches|schem|ische|ischen|ischer)$", word) and len(word) > 6:
+        return True
+    d = _dictionary(lang)
+    for k in range(3, len(word) - 3):
+        tail = word[k:]
+        if tail[0].upper() + tail[1:] in d:
+            return True
+    return False
+
+
+@lru_cache(maxsize=131072)
+def _foreign_word(word: str, lang: str) -> bool:
+    """A common word of another language: known in lower case, not as a capitalised name."""
+    d = _dictionary(lang)
+    return word.lower() in d and word not in d
+
+
+def _place_shaped(word: str, lex: CapLexicon) -> bool:
+    w = word.lower()
+    return any(w.endswith(x) and len(w) > len(x) + 2 for x in lex.place_suffixes)
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"'«„“(-¡¿":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:…"
+
+
+def _headline(text: str, s: int) -> bool:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    line = text[ls:le if le >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
+    if not word[:1].isupper() or word.lower() in lex.stop:
+        return False
+    if word.isupper():
+        return len(word) >= 2
+    if fold(word) in first:
+        return True
+    if lex.strict:
+        parts = word.split("-")
+        last = parts[-1]
+        if len(parts) > 1 and not last[:1].isupper():
+            return False
+        if _known(last, lang) or _known_lower(last, lang):
+            return False
+        if _place_shaped(last, lex):
+            return True
+        if any(_foreign_word(last, f) for f in lex.foreign):
+            return False
+        return len(last) >= 2 and not _compound(last, lang)
+    if _sentence_initial(text, s):
+        return not _known_lower(word, lang) or bool(re.fullmatch(r"[^\W\d_]+(?:ez|es|as|os)", word) and not _known_lower(word, lang))
+    return True
+
+
+def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make: Callable[..., Any]) -> list:
+    """Mentions for unknown capitalised names; returns the new mention list (some KB place
+    mentions inside a longer name are replaced)."""
+    lex = cap_lexicon(lang)
+    if lex is None:
+        return mentions
+    toks = [(m.start(), m.end()) for m in _TOK.finditer(text)]
+    n = len(toks)
+    runs: list[list[int]] = []  # token indices; connectors included
+    i = 0
+    while i < n:
+        s, e = toks[i]
+        w = text[s:e]
+        if not _nameish(text, s, w, lang, lex, first) or _headline(text, s):
+            i += 1
+            continue
+        run = [i]
+        j = i
+        while j + 1 < n:
+            gap = text[toks[j][1]:toks[j + 1][0]]
+            if not re.fullmatch(r"[^\S\n]+", gap):
+                break
+            k = j + 1
+            w2 = text[toks[k][0]:toks[k][1]]
+            if _nameish(text, toks[k][0], w2, lang, lex, first):
+                run.append(k)
+                j = k
+                continue
+            # connectors: one or two lower-case words followed by a name-ish token
+            joined = None
+            for width in (1, 2):
+                if k + width >= n:
+                    break
+                conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
+                gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
+                nxt = toks[k + width]
+                if conn in lex.connectors and gaps_ok and _nameish(text, nxt[0], text[nxt[0]:nxt[1]], lang, lex, first):
+                    joined = list(range(k, k + width + 1))
+                    break
+            if joined:
+                run.extend(joined)
+                j = joined[-1]
+                continue
+            break
+        runs.append(run)
+        i = j + 1
+
+    existing = list(mentions)
+    spans = [(m.start, m.end, m) for m in existing]
+    new: list = []
+    drop: set[int] = set()
+    pending: list[tuple[int, int, list[str]]] = []  # single tokens typed at the end
+    per_surnames: set[str] = set()
+    typed: dict[str, str] = {}
+    for m in existing:
+        if m.etype == "person":
+            parts = text[m.start:m.end].split()
+            if len(parts) >= 2:
+                per_surnames.add(parts[-1])
+
+    for run in runs:
+        s, e = toks[run[0]][0], toks[run[-1]][1]
+        words = [text[toks[x][0]:toks[x][1]] for x in run]
+        over = [x for x in spans if x[0] < e and s < x[1]]
+        if any(a <= s and e <= b for a, b, _m in over):
+            continue  # already found (whole or larger)
+        if over and any(not _replaceable(m) or a < s or b > e for a, b, m in over):
+            continue  # overlaps a person or organisation, or sticks out of the run
+        typ = _type_run(text, s, words, lang, lex, first)
+        if over:
+            if typ is None and any(m.etype == "person" for _a, _b, m in over):
+                typ = "person"
+            if typ is None:
+                if any(m.etype == "country" for _a, _b, m in over):
+                    continue
+                typ = "person" if len(run) >= 2 else None
+            if typ is None:
+                continue
+            for x in over:
+                drop.add(id(x[2]))
+        if typ is None and len(run) >= 2:
+            typ = "person"
+        surface = text[s:e]
+        if typ is None:
+            pending.append((s, e, words))
+            continue
+        typed.setdefault(surface, typ)
+        if typ == "person" and len(words) >= 2:
+            per_surnames.add(words[-1])
+        new.append(make(s, e, typ, surface))
+
+    for s, e, words in pending:
+        surface = text[s:e]
+        typ = typed.get(surface)
+        if typ is None and surface in per_surnames:
+            typ = "person"
+        if typ is None and surface.isupper():
+            continue  # acronyms: the organisation patterns decide
+        if typ is None:
+            typ = lex.single_default
+        if typ is None:
+            continue
+        new.append(make(s, e, typ, surface))
+    if not new:
+        return mentions
+    return [m for m in existing if id(m) not in drop] + new
+
+
+def _replaceable(m: Any) -> bool:
+    """A knowledge-base reading a longer unknown name may override: a place inside it ("Viana"
+    in "Antonio Viana Baptista"), a known person's surname alone ("Sánchez" in "Ernesto Sánchez Pombo")."""
+    if m.kind in ("adj", "adjstem", "dem"):
+        return False
+    return m.etype in ("place", "country") or m.kind in ("sur", "stemsur", "shape")
+
+
+def _prev_words(text: str, s: int, k: int = 3) -> list[str]:
+    left = text[max(0, s - 60):s]
+    ws = re.findall(r"[^\W\d_][\w'’-]*|[,.;:()\"]", left)
+    return [w.lower() for w in ws[-k:]]
+
+
+def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, first: frozenset[str]) -> str | None:
+    low = [w.lower() for w in words]
+    if low[0] in lex.org_heads or low[-1] in lex.org_suffixes:
+        return "organization"
+    if low[0] in lex.loc_heads:
+        return "place"
+    prev = _prev_words(text, s)
+    if prev and prev[-1] in lex.per_cues:
+        return "person"
+    if s > 0 and text[s - 1:s] == "(" or text[max(0, s - 2):s] == "( ":
+        if len(words) == 1:
+            return "organization"  # "Servicio de Emergencia ( Sercam )": an acronym or short name
+    # skip an article: "la empresa X", "la localidad de X"
+    for w in reversed(prev):
+        if w in lex.org_cues:
+            return "organization"
+        if w in lex.loc_cues:
+            return "place"
+        if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
+            break
+    if fold(words[0]) in first and len(words) >= 2:
+        return "person"
+    if len(words) == 1 and prev and prev[-1] in lex.articles:
+        return "organization"  # "del Deportivo", "del Insalud": a person takes no article
+    if re.match(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()", text[s + sum(len(w) for w in words) + len(words) - 1:]) \
+            and re.fullmatch(r"[\d\s:.,h-]*", text[text.rfind("\n", 0, s) + 1:s]):
+        return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
+    if len(words) == 1 and prev and prev[-1] in lex.loc_preps:
+        return "place"
+    if len(words) >= 2 and any(w in lex.connectors for w in low) and lex.connector_default:
+        return lex.connector_default
+    if len(words) == 1 and _place_shaped(words[0], lex):
+        return "place"
+    return None
+
+
+def new_mention_factory(mention_cls: type, english_name: Callable[..., str], lang: str) -> Callable[..., Any]:
+    def make(s: int, e: int, typ: str, surface: str) -> Any:
+        name = english_name(surface, lang, person=typ == "person")
+        return mention_cls(s, e, f"new:{typ}/{slug(name)}", "cap", typ, name=name)
+    return make
