@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "13"
+KB_VERSION = "14"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -56,6 +56,9 @@ class KBData:
                 # keep the most permissive kind: a full name beats a stem/surname
                 if k != NAME and kind == NAME:
                     lst[i] = (eid, kind, flags)
+                elif k == kind and "a" in f and "a" not in flags:
+                    # "Nurnberg" and "Nürnberg": an accented spelling exists, so the accented surface is no accident
+                    lst[i] = (eid, k, f.replace("a", ""))
                 return
         lst.append((eid, kind, flags))
 

@@ -46,6 +46,8 @@ class CapLexicon:
     place_suffixes: tuple[str, ...]
     foreign: tuple[str, ...]  # other languages' dictionaries: their common words ("Chapter", "Keep") are no names
     single_default: str | None
+    repeated_single: int  # a lone unknown name seen this many times is an organisation (0: off)
+    common_is_org: bool  # a run with no given name and an ordinary word after its first token is an organisation ("Cruz Roja")
     connector_default: str | None  # a run joined by "de"/"von" with no other evidence ("Feria del Disco")
     strict: bool  # German: a capital is not evidence; the dictionary must not know the token
 
@@ -67,7 +69,7 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
     return CapLexicon(
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
-        stop=s("stop"), articles=s("articles"), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        stop=s("stop"), articles=s("articles"), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
 
 
 @lru_cache(maxsize=4)
@@ -190,7 +192,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
                 gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
                 nxt = toks[k + width]
-                if conn in lex.connectors and gaps_ok and _nameish(text, nxt[0], text[nxt[0]:nxt[1]], lang, lex, first):
+                if conn.lower() in lex.connectors and gaps_ok and _nameish(text, nxt[0], text[nxt[0]:nxt[1]], lang, lex, first):
                     joined = list(range(k, k + width + 1))
                     break
             if joined:
@@ -220,9 +222,18 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         over = [x for x in spans if x[0] < e and s < x[1]]
         if any(a <= s and e <= b for a, b, _m in over):
             continue  # already found (whole or larger)
-        if over and any(not _replaceable(m) or a < s or b > e for a, b, m in over):
-            continue  # overlaps a person or organisation, or sticks out of the run
-        typ = _type_run(text, s, words, lang, lex, first)
+        if over and any(a < s or b > e for a, b, _m in over):
+            continue  # sticks out of the run
+        low = [w.lower() for w in words]
+        headed = low[0] in lex.org_heads or low[-1] in lex.org_suffixes or low[0] in lex.loc_heads
+        org_first = bool(over) and over[0][0] == s and over[0][2].etype in ("organization", "group") \
+            and over[0][2].kind in ("name", "acr") and text[over[0][1]:e].split()[:1] != [] \
+            and text[over[0][1]:e].split()[0].lower() in lex.connectors  # "Telefónica de Argentina"
+        if over and not headed and not org_first and any(not _replaceable(m) for _a, _b, m in over):
+            continue  # overlaps a person or organisation
+        if over and any(m.etype == "person" and " " in text[a:b] and m.kind not in ("sur", "stemsur") for a, b, m in over):
+            continue  # a person named in full inside
+        typ = "organization" if org_first else _type_run(text, s, words, lang, lex, first)
         if over:
             if typ is None and any(m.etype == "person" for _a, _b, m in over):
                 typ = "person"
@@ -235,7 +246,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             for x in over:
                 drop.add(id(x[2]))
         if typ is None and len(run) >= 2:
-            typ = "person"
+            typ = "person" if (any(fold(w) in first for w in words) or not (
+                lex.common_is_org and any(_known_lower(w, lang) for w in words[1:]))) else "organization"
         surface = text[s:e]
         if typ is None:
             pending.append((s, e, words))
@@ -245,6 +257,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             per_surnames.add(words[-1])
         new.append(make(s, e, typ, surface))
 
+    counts: dict[str, int] = {}
+    for s, e, _w in pending:
+        counts[text[s:e]] = counts.get(text[s:e], 0) + 1
     for s, e, words in pending:
         surface = text[s:e]
         typ = typed.get(surface)
@@ -252,6 +267,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             typ = "person"
         if typ is None and surface.isupper():
             continue  # acronyms: the organisation patterns decide
+        if typ is None and lex.repeated_single and counts[surface] >= lex.repeated_single:
+            typ = "organization"  # named again and again alone, never with a given name: a company, a club
         if typ is None:
             typ = lex.single_default
         if typ is None:

@@ -323,7 +323,8 @@ class MentionLinker:
                         continue
                     lenient = 100_000 if lang == "en" else 1_000_000  # German nouns are all capitalised
                     if _LETTER.get(lang, "-") in flags and (pop < 100_000 or _only_word_of(flags, lang)) \
-                            and (pop < lenient or surface.lower() != e["name"].lower()):
+                            and (pop < lenient or surface.lower() != e["name"].lower()) \
+                            and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
                         continue
                     if lang == "ru" and "e" in flags and surface.isascii():
                         continue
@@ -785,6 +786,17 @@ def _common_in(word: str, lang: str) -> bool:
     import simplemma
 
     return simplemma.is_known(word.lower(), lang)
+
+
+def _after_place_prep(text: str, s: int, lang: str) -> bool:
+    """"in Bayreuth", "en Mérida": a place preposition right before (German dictionaries list town names)."""
+    from communique.mentions.capnames import cap_lexicon
+
+    lex = cap_lexicon(lang)
+    if lex is None or not lex.loc_preps:
+        return False
+    m = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
+    return bool(m) and m.group(1).lower() in lex.loc_preps
 
 
 def _sentence_initial(text: str, s: int) -> bool:
