@@ -43,6 +43,8 @@ class CapLexicon:
     loc_preps: frozenset[str]
     stop: frozenset[str]
     articles: frozenset[str]
+    org_endings: tuple[str, ...]  # German: a noun ending so ("Staatsministerium", "Zeitung") heads an organisation
+    org_prefixes: tuple[str, ...]  # "Bundesjustizministerium": a compound with such a prefix and ending is one
     place_suffixes: tuple[str, ...]
     foreign: tuple[str, ...]  # other languages' dictionaries: their common words ("Chapter", "Keep") are no names
     single_default: str | None
@@ -69,7 +71,7 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
     return CapLexicon(
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
-        stop=s("stop"), articles=s("articles"), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
 
 
 @lru_cache(maxsize=4)
@@ -164,12 +166,33 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         return mentions
     toks = [(m.start(), m.end()) for m in _TOK.finditer(text)]
     n = len(toks)
+    # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
+    kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
+    covered: set[int] = set()
+    if kb_spans:
+        import bisect
+
+        starts = [a for a, _b in kb_spans]
+        for idx, (a, b) in enumerate(toks):
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and kb_spans[k][0] <= a and b <= kb_spans[k][1]:
+                covered.add(idx)
+
+    def nameish(k: int) -> bool:
+        a, b = toks[k]
+        return _nameish(text, a, text[a:b], lang, lex, first)
+
+    def runish(k: int) -> bool:
+        if k in covered or nameish(k):
+            return True
+        w = text[toks[k][0]:toks[k][1]]
+        return w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, toks[k][0])
+
     runs: list[list[int]] = []  # token indices; connectors included
     i = 0
     while i < n:
         s, e = toks[i]
-        w = text[s:e]
-        if not _nameish(text, s, w, lang, lex, first) or _headline(text, s):
+        if not runish(i) or _headline(text, s):
             i += 1
             continue
         run = [i]
@@ -179,8 +202,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             if not re.fullmatch(r"[^\S\n]+", gap):
                 break
             k = j + 1
-            w2 = text[toks[k][0]:toks[k][1]]
-            if _nameish(text, toks[k][0], w2, lang, lex, first):
+            if runish(k):
                 run.append(k)
                 j = k
                 continue
@@ -191,8 +213,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                     break
                 conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
                 gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
-                nxt = toks[k + width]
-                if conn.lower() in lex.connectors and gaps_ok and _nameish(text, nxt[0], text[nxt[0]:nxt[1]], lang, lex, first):
+                if conn.lower() in lex.connectors and gaps_ok and runish(k + width):
                     joined = list(range(k, k + width + 1))
                     break
             if joined:
@@ -200,7 +221,11 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 j = joined[-1]
                 continue
             break
-        runs.append(run)
+        # a run needs a token that is a name by itself, or a head with a known name ("Borussia Mönchengladbach")
+        real = [x for x in run if x not in covered and nameish(x)]
+        heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in lex.org_heads | lex.loc_heads]
+        if real or (heads and len(run) >= 2 and len(set(run) - set(heads)) > 0):
+            runs.append(run)
         i = j + 1
 
     existing = list(mentions)
@@ -274,9 +299,49 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if typ is None:
             continue
         new.append(make(s, e, typ, surface))
+    if lex.org_endings:
+        taken = [(m.start, m.end, m) for m in existing if id(m) not in drop] + [(m.start, m.end, m) for m in new]
+        for a, b in _org_phrases(text, lex):
+            over = [x for x in taken if x[0] < b and a < x[1]]
+            if any(x[0] < a or x[1] > b or not (_replaceable(x[2]) or x[2].kind == "cap") for x in over):
+                continue
+            for x in over:
+                drop.add(id(x[2]))
+            new = [m for m in new if id(m) not in drop]
+            m = make(a, b, "organization", text[a:b])
+            new.append(m)
+            taken.append((a, b, m))
     if not new:
         return mentions
     return [m for m in existing if id(m) not in drop] + new
+
+
+def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
+    """German organisations named by an adjective and a head noun ("Süddeutsche Zeitung",
+    "Bayerischen Staatsministerium für Unterricht und Kultus", "Medizinische Hochschule Hannover")
+    and federal compounds ("Bundesjustizministerium")."""
+    ends = "|".join(map(re.escape, sorted(lex.org_endings, key=len, reverse=True)))
+    out: list[tuple[int, int]] = []
+    rx = re.compile(
+        r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
+        r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
+    for m in rx.finditer(text):
+        if not m.group(2).lower().endswith(lex.org_endings):
+            continue
+        a, b = m.span()
+        first = text[a:text.find(" ", a)]
+        if first.lower() in lex.stop:
+            nxt = re.match(r"\S+\s+", text[a:])
+            a += nxt.end() if nxt else 0
+            if not re.match(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s", text[a:b]):
+                continue
+        out.append((a, b))
+    if lex.org_prefixes:
+        pre = "|".join(map(re.escape, lex.org_prefixes))
+        for m in re.finditer(r"(?<![\w-])(?:" + pre + r")[a-zäöüß]+(?:" + ends + r")(?![\w-])", text, flags=re.IGNORECASE):
+            if m.group(0)[:1].isupper():
+                out.append(m.span())
+    return out
 
 
 def _replaceable(m: Any) -> bool:
@@ -299,6 +364,8 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         return "organization"
     if low[0] in lex.loc_heads:
         return "place"
+    if len(words) >= 2 and any(w.isupper() and len(w) >= 2 for w in words):
+        return "organization"  # "THW Kiel", "COAG Extremadura", "Fraunhofer FIT"
     prev = _prev_words(text, s)
     if prev and prev[-1] in lex.per_cues:
         return "person"
