@@ -41,6 +41,7 @@ CLASS_OF_KIND = {
     "commemoration": "commemoration", "appointment": "appointment",
 }
 _GATHERINGS = frozenset({"summit", "session"})
+_IMPLY_VISIT = frozenset({"signing"})  # a meeting in one side's country is already CONSULT/visit (mode)
 SUB_KINDS = frozenset({"meeting", "talks", "signing", "adoption", "commemoration", "session"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 
@@ -216,7 +217,7 @@ class _DocRun:
             if in_sentence:
                 self._sentence((s_start, s_end), in_sentence)
         merged = self._merge(self.events)
-        return self._finish(merged)
+        return self._finish(merged + self._implied_visits(merged))
 
     def _sentence(self, sent: tuple[int, int], triggers: list[tuple[int, int, Trigger]]) -> None:
         lex = self.lex
@@ -946,6 +947,48 @@ class _DocRun:
                 target.time = ev.time
         return self._bilateral_summits(out)
 
+    def _host_country(self, ev: _Ev) -> str | None:
+        loc = self.by_id.get(ev.location) if ev.location else None
+        if loc is not None and loc.type in ("place", "country") and loc.country:
+            return loc.country
+        # "in the Kremlin", "en el Palacio del Elíseo": an institution of one country as the place
+        for a, b in ev.evidence:
+            for m in self._mentions_in(a, b):
+                if m.entity.type == "organization" and m.entity.id in ev.organizations and m.entity.country \
+                        and _LOCATIVE_BEFORE.search(self.text, max(a, m.start - 20), m.start):
+                    return m.entity.country
+        return None
+
+    def _implied_visits(self, events: list[_Ev]) -> list[_Ev]:
+        """'Putin and Kim signed a treaty in Pyongyang': a leader who meets, talks or signs in another
+        country with its side is on a visit there. Only for a document that names no visit itself."""
+        if any(e.trigger.kind == "visit" for e in events):
+            return []
+        visit = next((t for t in self.lex.triggers.values() if t.kind == "visit"), None)
+        if visit is None:
+            return []
+        out: list[_Ev] = []
+        for ev in events:
+            if ev.trigger.kind not in _IMPLY_VISIT or ev.status not in ("occurred", "planned") \
+                    or ev.modality == "historical":
+                continue
+            host = self._host_country(ev)
+            if host is None:
+                continue
+            guests = [i for i in ev.participants if self._etype(i) == "person"
+                      and self.by_id[i].country and self.by_id[i].country != host]
+            hosts = [i for i in ev.participants if i in self.by_id and self.by_id[i].country == host
+                     and self._etype(i) in ("person", "country")]
+            if not guests or not hosts or len({self.by_id[g].country for g in guests}) > 1:
+                continue
+            if any(set(v.actors) == set(guests) for v in out):
+                continue
+            v = _Ev(visit, ev.tstart, ev.tend, ev.sentence, actors=guests, recipients=hosts,
+                    location=ev.location, time=ev.time, own_time=ev.own_time, status=ev.status,
+                    modality=ev.modality, evidence=list(ev.evidence), status_cue=ev.status_cue, mode=visit.mode)
+            out.append(v)
+        return out
+
     def _countries(self, ev: _Ev) -> set[str]:
         out = set()
         for i in ev.participants:
@@ -1003,6 +1046,8 @@ class _DocRun:
 
 
 _COUNTRY_WORD = re.compile(r"стран|länder|countries|pays|pa[ií]ses", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|en|à|au|im|в|во)\s+(?:(?:the|el|la|le|l['’]|der|dem)\s*)?$",
+                              re.IGNORECASE)
 _NAMING_GLUE = re.compile(r"\s*(?:(?:of|the|de|des|du|del|los|las|la|l'|l’|der|des)\s*)*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", re.IGNORECASE)
 _TIME_GLUE = frozenset("für for на pour para".split())  # "Konsultationsplan ... für 2025"
