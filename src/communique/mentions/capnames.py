@@ -43,6 +43,7 @@ class CapLexicon:
     loc_preps: frozenset[str]
     stop: frozenset[str]
     articles: frozenset[str]
+    noun_suffixes: tuple[str, ...]  # German: endings of common nouns (-ung, -heit, -schaft)
     org_endings: tuple[str, ...]  # German: a noun ending so ("Staatsministerium", "Zeitung") heads an organisation
     org_prefixes: tuple[str, ...]  # "Bundesjustizministerium": a compound with such a prefix and ending is one
     place_suffixes: tuple[str, ...]
@@ -71,14 +72,53 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
     return CapLexicon(
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
-        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
 
 
 @lru_cache(maxsize=4)
 def _dictionary(lang: str) -> Any:
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    # simplemma's own process-wide factory: the dictionary is loaded once, shared with is_known()
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
 
-    return DefaultDictionaryFactory().get_dictionary(lang)
+    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+
+
+@lru_cache(maxsize=4)
+def _name_like(lang: str) -> frozenset[str]:
+    """Capitalised dictionary entries that behave like names: their own lemma, no lower-case
+    reading, and no forms but a genitive -s (Merkel/Merkels, Bayreuth) where a noun has plurals and
+    cases (Kanton/Kantone/Kantons). Computed once from simplemma's dictionary and cached on disk."""
+    import pickle
+
+    import simplemma
+
+    from communique.kb import cache_dir
+
+    path = cache_dir() / f"namelike-{lang}-{getattr(simplemma, '__version__', 'x')}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:
+        pass
+    d = _dictionary(lang)
+    count: dict[str, int] = {}
+    for k in d.keys():
+        v = d[k]
+        count[v] = count.get(v, 0) + 1
+    out = set()
+    for k, c in count.items():
+        if c <= 2 and k[:1].isupper() and d.get(k) == k and k.lower() not in d and (c == 1 or d.get(k + "s") == k):
+            out.add(k)
+    res = frozenset(out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return res
 
 
 @lru_cache(maxsize=131072)
@@ -146,11 +186,15 @@ def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: fr
         last = parts[-1]
         if len(parts) > 1 and not last[:1].isupper():
             return False
-        if _known(last, lang) or _known_lower(last, lang):
+        if _known_lower(last, lang):
+            return False
+        if _known(last, lang) and last not in _name_like(lang):
             return False
         if _place_shaped(last, lex):
             return True
         if any(_foreign_word(last, f) for f in lex.foreign):
+            return False
+        if lex.noun_suffixes and last.lower().endswith(lex.noun_suffixes):
             return False
         return len(last) >= 2 and not _compound(last, lang)
     if _sentence_initial(text, s):
@@ -274,6 +318,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             typ = "person" if (any(fold(w) in first for w in words) or not (
                 lex.common_is_org and any(_known_lower(w, lang) for w in words[1:]))) else "organization"
         surface = text[s:e]
+        if typ is None and lex.strict and len(words) == 1 and _known(words[0], lang) and fold(words[0]) not in first \
+                and words[0] not in per_surnames:
+            continue  # a dictionary word that may be a name (Merkel, Justiz): alone and without evidence, not enough
         if typ is None:
             pending.append((s, e, words))
             continue
