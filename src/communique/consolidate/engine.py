@@ -517,7 +517,9 @@ class Consolidator:
                     + ", ".join(_name(i, ents) for i in sorted(per_x - per_m)) + f") than {x['doc']}#{x['event']}")
         cm = {c for c in (_country_of(i, ents) for i in pm) if c}
         cx = {c for c in (_country_of(i, ents) for i in px) if c}
-        if len(cm) >= 2 and len(cx) >= 2 and cm - cx and cx - cm:
+        # two sides that agree on two countries and differ in a third (a host, a country talked about)
+        # are not contradicting each other
+        if len(cm) >= 2 and len(cx) >= 2 and cm - cx and cx - cm and len(cm & cx) < 2:
             return f"different countries ({', '.join(sorted(cm))} / {', '.join(sorted(cx))}) than {x['doc']}#{x['event']}"
         if m["kind"] == "visit" and x["kind"] == "visit" and m["recipients"] and x["recipients"]:
             vm = {c for c in (_country_of(i, ents) for i in m["actors"]) if c}
