@@ -50,6 +50,7 @@ class CapLexicon:
     foreign: tuple[str, ...]  # other languages' dictionaries: their common words ("Chapter", "Keep") are no names
     single_default: str | None
     repeated_single: int  # a lone unknown name seen this many times is an organisation (0: off)
+    single_known_skip: bool  # a lone capitalised ordinary word with no evidence is no name
     common_is_org: bool  # a run with no given name and an ordinary word after its first token is an organisation ("Cruz Roja")
     connector_default: str | None  # a run joined by "de"/"von" with no other evidence ("Feria del Disco")
     strict: bool  # German: a capital is not evidence; the dictionary must not know the token
@@ -72,7 +73,7 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
     return CapLexicon(
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
-        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
 
 
 @lru_cache(maxsize=4)
@@ -293,12 +294,23 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             continue  # already found (whole or larger)
         if over and any(a < s or b > e for a, b, _m in over):
             continue  # sticks out of the run
+        lead = min(over, key=lambda x: x[0]) if over else None
+        if lead is not None and lead[0] == s and not _replaceable(lead[2]) and lead[2].etype in ("organization", "group", "person"):
+            rest = [x for x in run if toks[x][0] >= lead[1]]
+            if rest and text[toks[rest[0]][0]:toks[rest[0]][1]].lower() not in lex.connectors:
+                # "a EFE Viana Baptista": a known name first, then a new one
+                run = rest
+                s = toks[run[0]][0]
+                words = [text[toks[x][0]:toks[x][1]] for x in run]
+                over = [x for x in spans if x[0] < e and s < x[1]]
         low = [w.lower() for w in words]
         headed = low[0] in lex.org_heads or low[-1] in lex.org_suffixes or low[0] in lex.loc_heads
         org_first = bool(over) and over[0][0] == s and over[0][2].etype in ("organization", "group") \
             and over[0][2].kind in ("name", "acr") and text[over[0][1]:e].split()[:1] != [] \
             and text[over[0][1]:e].split()[0].lower() in lex.connectors  # "Telefónica de Argentina"
-        if over and not headed and not org_first and any(not _replaceable(m) for _a, _b, m in over):
+        given_first = fold(words[0]) in first and len(words) >= 2
+        if over and not headed and not org_first and any(
+                not (_replaceable(m) or (given_first and m.etype == "person" and a > s)) for a, _b, m in over):
             continue  # overlaps a person or organisation
         if over and any(m.etype == "person" and " " in text[a:b] and m.kind not in ("sur", "stemsur") for a, b, m in over):
             continue  # a person named in full inside
@@ -316,7 +328,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 drop.add(id(x[2]))
         if typ is None and len(run) >= 2:
             typ = "person" if (any(fold(w) in first for w in words) or not (
-                lex.common_is_org and any(_known_lower(w, lang) for w in words[1:]))) else "organization"
+                lex.common_is_org and _known_lower(words[0], lang) and any(_known_lower(w, lang) for w in words[1:]))) else "organization"
         surface = text[s:e]
         if typ is None and lex.strict and len(words) == 1 and _known(words[0], lang) and fold(words[0]) not in first \
                 and words[0] not in per_surnames:
@@ -339,6 +351,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             typ = "person"
         if typ is None and surface.isupper():
             continue  # acronyms: the organisation patterns decide
+        if typ is None and lex.single_known_skip and _known_lower(surface, lang):
+            continue  # "la Liga", "de Comercio": an ordinary word written with a capital
         if typ is None and lex.repeated_single and counts[surface] >= lex.repeated_single:
             typ = "organization"  # named again and again alone, never with a given name: a company, a club
         if typ is None:

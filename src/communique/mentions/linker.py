@@ -110,7 +110,7 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
 
 
 _CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
-_NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|y|bin|al|el|ibn)[^\S\n]+")
+_NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|bin|al|el|ibn)[^\S\n]+")
 _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.[^\S\n]?){1,2}([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])")
 _SURNAME_SHAPE = re.compile(
     r"(?<![\w'’-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-])"
@@ -394,7 +394,8 @@ class MentionLinker:
                 e = s + len(word)
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
                       and not word.isupper() and not _is_title_word(word, lang)
-                      and not (_common_in(word, lang) and not _is_name_like(word)))
+                      and not (_common_in(word, lang) and not _is_name_like(word)
+                               and not (run and lang in ("es", "fr", "en"))))  # "gobernador Tarcisio Delgado"
                 between = text[run[-1][1]:s] if run else ""
                 if ok and (not run or re.fullmatch(r"[^\S\n]+|-", between)):
                     run.append((s, e))
