@@ -395,7 +395,7 @@ class MentionLinker:
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
                       and not word.isupper() and not _is_title_word(word, lang)
                       and not (_common_in(word, lang) and not _is_name_like(word)
-                               and not (run and lang in ("es", "fr", "en"))))  # "gobernador Tarcisio Delgado"
+                               and not (run and lang == "es")))  # "gobernador Tarcisio Delgado"
                 between = text[run[-1][1]:s] if run else ""
                 if ok and (not run or re.fullmatch(r"[^\S\n]+|-", between)):
                     run.append((s, e))
