@@ -564,9 +564,11 @@ class Consolidator:
                 v.score += w["near_in_time"]
                 v.checks.append(f"{mstatus} with a new or other date ({mi[0]} / {si[0]}), published before the date")
                 return None
-            if mstatus == "planned" and sstatus == "postponed" and mi[0] > si[0]:
+            if mstatus in ("planned", "occurred") and sstatus == "postponed" and mi[0] > si[0] \
+                    and mi[0] <= es.add_days(si[1], win["announcement_days"]):
                 v.score += w["near_in_time"]
-                v.checks.append(f"rescheduled after a postponement ({si[0]} -> {mi[0]})")
+                v.checks.append(f"{'rescheduled' if mstatus == 'planned' else 'held'} after a postponement "
+                                f"({si[0]} -> {mi[0]})")
                 return None
             return f"dates differ ({mi[0]}..{mi[1]} / {si[0]}..{si[1]})"
         if p is None:

@@ -792,9 +792,12 @@ class _DocRun:
         """The document's prevailing tense, for an event whose sentence has no cue (a guess)."""
         if self._doc_tense is None:
             counts = {"planned": 0, "occurred": 0}
+            # "expected", "postponed" are no past tenses: a tense cue inside a specific one does not count
+            spans = ([(m.start(), m.end()) for m in self.lex.special_re.finditer(self.text) if m.lastgroup != "negated"]
+                     if self.lex.special_re is not None else [])
             if self.lex.cue_re is not None:
                 for m in self.lex.cue_re.finditer(self.text):
-                    if m.lastgroup in counts:
+                    if m.lastgroup in counts and not any(a <= m.start() and m.end() <= b for a, b in spans):
                         counts[m.lastgroup] += 1
             p, o = counts["planned"], counts["occurred"]
             self._doc_tense = "unknown" if p == o else ("planned" if p > o else "occurred")
