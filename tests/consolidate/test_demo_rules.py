@@ -72,3 +72,71 @@ def test_a_signing_after_the_talks_of_a_visit_has_the_visits_sides():
     signing = [e for e in evs if e.kind == "signing"]
     assert signing and set(signing[0].actors) >= {"kb:person/vladimir-putin", "new:person/to-lam"}
     assert signing[0].status == "planned"
+
+
+# -- consolidation ---------------------------------------------------------------------------------
+def _stories(records):
+    import json
+
+    from communique.consolidate import consolidate_records
+    from communique.store import open_store
+
+    s = open_store(":memory:")
+    consolidate_records(s.conn, records)
+    rows = s.conn.execute("SELECT doc_id, story_id FROM events ORDER BY id").fetchall()
+    out = {}
+    for doc, sid in rows:
+        out.setdefault(doc, set()).add(sid)
+    recs = {sid: json.loads(raw) for sid, raw in s.conn.execute("SELECT id, record FROM stories")}
+    return out, recs
+
+
+def test_a_visit_held_after_its_postponement_joins_it():
+    from communique.consolidate import synthetic as sy
+
+    ents = [sy.entity("kb:person/joe-biden", "person", "Joe Biden", "US"),
+            sy.entity("kb:country/DE", "country", "Germany", "DE"),
+            sy.entity("gn:2950159", "place", "Berlin", "DE")]
+    recs = [
+        (sy.record("a", "2024-10-07T10:00:00Z", "en", "a", ents, [sy.event("e1", "visit", "planned", ["kb:person/joe-biden"], ["kb:country/DE"], location="kb:country/DE", start="2024-10-10", end="2024-10-12")]), "a"),
+        (sy.record("b", "2024-10-09T10:00:00Z", "de", "b", ents, [sy.event("e1", "visit", "postponed", ["kb:person/joe-biden"], ["kb:country/DE"], location="kb:country/DE", start="2024-10-10", end="2024-10-12")]), "b"),
+        (sy.record("c", "2024-10-18T18:00:00Z", "en", "c", ents, [sy.event("e1", "visit", "occurred", ["kb:person/joe-biden"], ["kb:country/DE"], location="gn:2950159", start="2024-10-18")]), "c"),
+    ]
+    docs, stories = _stories(recs)
+    assert docs["a"] == docs["b"] == docs["c"]
+    (rec,) = stories.values()
+    assert [h["status"] for h in rec["status_history"]][-1] == "occurred"
+
+
+def test_summits_of_one_organisation_days_apart_are_one():
+    from communique.consolidate import synthetic as sy
+
+    ents = [sy.entity("kb:org/sco", "organization", "Shanghai Cooperation Organisation"),
+            sy.entity("kb:person/narendra-modi", "person", "Narendra Modi", "IN"),
+            sy.entity("kb:country/CN", "country", "China", "CN"),
+            sy.entity("gn:1792947", "place", "Tianjin", "CN")]
+    recs = [
+        (sy.record("a", "2025-08-31T12:00:00Z", "en", "a", ents, [sy.event("e1", "summit", "occurred", ["kb:person/narendra-modi"], location="gn:1792947", start="2025-08-31", organizations=["kb:org/sco"])]), "a"),
+        (sy.record("b", "2025-09-01T16:00:00Z", "fr", "b", ents, [sy.event("e1", "summit", "occurred", ["kb:country/CN"], location="gn:1792947", start="2025-09-01", organizations=["kb:org/sco"])]), "b"),
+        (sy.record("c", "2025-09-10T16:00:00Z", "fr", "c", ents, [sy.event("e1", "summit", "occurred", ["kb:country/CN"], location="gn:1792947", start="2025-09-09", organizations=["kb:org/sco"])]), "c"),
+    ]
+    docs, _ = _stories(recs)
+    assert docs["a"] == docs["b"] and docs["c"] != docs["a"]
+
+
+def test_spanish_relative_que_carries_the_person():
+    t = "Participó el secretario general de la ONU, António Guterres, que se reunió con Vladímir Putin."
+    ents = [entity(t, "kb:person/antonio-guterres", "person", "António Guterres", "PT", "António Guterres"),
+            entity(t, "kb:person/vladimir-putin", "person", "Vladimir Putin", "RU", "Vladímir Putin"),
+            entity(t, "kb:org/un", "organization", "United Nations", None, "ONU")]
+    (ev,) = [e for e in run(t, "es", ents) if e.kind == "meeting"]
+    assert set(ev.actors + ev.recipients) == {"kb:person/antonio-guterres", "kb:person/vladimir-putin"}
+
+
+def test_later_this_week_is_ahead():
+    t = "The meeting is part of Biden's trip to Germany later this week."
+    ents = [entity(t, "kb:person/joe-biden", "person", "Joe Biden", "US", "Biden"),
+            entity(t, "kb:country/DE", "country", "Germany", "DE", "Germany")]
+    evs = run(t, "en", ents, [time(t, "this week", "2024-10-07", "2024-10-13", gran="week")],
+              published="2024-10-07T10:00:00+00:00")
+    assert {e.status for e in evs} == {"planned"}
