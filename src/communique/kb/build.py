@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "14"
+KB_VERSION = "15"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -459,7 +459,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         important = capital or pop >= 1_000_000
         curated = set(extra_names.get(str(gid), []))
         for n in names:
-            flags = "" if important or n in curated else place_flags(n)
+            # an alternate name of a capital or a big city may still be a word ("Dabei" for Dubai): flagged
+            flags = "" if n in curated or (important and (n == c["name"] or " " in n)) else place_flags(n)
             if len(n) <= 3 and "c" in flags:
                 continue  # "Un", "Of", "Bar": too short and too common to be worth the noise
             kb.add(eid, n, NAME, flags)

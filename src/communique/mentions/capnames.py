@@ -244,10 +244,11 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         j = i
         while j + 1 < n:
             gap = text[toks[j][1]:toks[j + 1][0]]
-            if not re.fullmatch(r"[^\S\n]+", gap):
+            initial = _initial(text, toks[j])
+            if not (re.fullmatch(r"[^\S\n]+", gap) or (initial and re.fullmatch(r"\.[^\S\n]*", gap))):
                 break
             k = j + 1
-            if runish(k):
+            if runish(k) or _initial(text, toks[k]) or (lex.strict and _surname_after(text, toks[j], toks[k], lang, lex)):
                 run.append(k)
                 j = k
                 continue
@@ -287,7 +288,13 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 per_surnames.add(parts[-1])
 
     for run in runs:
+        while len(run) > 1 and _initial(text, toks[run[0]]):
+            run = run[1:]
         s, e = toks[run[0]][0], toks[run[-1]][1]
+        if _initial(text, toks[run[-1]]):
+            if len(run) == 1:
+                continue
+            e += 1  # "George W.", "Nico G."
         words = [text[toks[x][0]:toks[x][1]] for x in run]
         over = [x for x in spans if x[0] < e and s < x[1]]
         if any(a <= s and e <= b for a, b, _m in over):
@@ -403,6 +410,26 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
             if m.group(0)[:1].isupper():
                 out.append(m.span())
     return out
+
+
+def _initial(text: str, tok: tuple[int, int]) -> bool:
+    """A one-letter capital followed by a full stop ("W." in "George W. Bush")."""
+    a, b = tok
+    return b - a == 1 and text[a].isupper() and text[b:b + 1] == "."
+
+
+def _surname_after(text: str, prev: tuple[int, int], tok: tuple[int, int], lang: str, lex: CapLexicon) -> bool:
+    """German: after an unknown name, a capitalised word unknown to the dictionary continues it
+    even if it looks like a compound ("Britt Hagedorn", "Åke Walleborn")."""
+    pw = text[prev[0]:prev[1]]
+    w = text[tok[0]:tok[1]]
+    if not w[:1].isupper() or w.isupper() or len(w) < 3 or _known(pw, lang) or not pw[:1].isupper() or pw.isupper():
+        return False
+    if _known(w, lang) or _known_lower(w, lang) or any(_foreign_word(w, f) for f in lex.foreign):
+        return False
+    if lex.noun_suffixes and w.lower().endswith(lex.noun_suffixes):
+        return False
+    return not re.search(r"(?:sche|schen|scher|sches|schem)$", w)
 
 
 def _replaceable(m: Any) -> bool:

@@ -305,6 +305,9 @@ class MentionLinker:
                 score += 3
             if t == "place":
                 pop = e.get("population") or 0
+                if (e.get("capital") or pop >= 1_000_000) and _LETTER.get(lang, "-") in flags and lang != "ru" \
+                        and _lower_word(text[r.start:r.end], lang):
+                    continue  # "Dabei" (an alternate name of Dubai) is a German adverb
                 score += math.log10(pop + 10)
                 c = e.get("country")
                 if c and c in doc_countries:
@@ -326,6 +329,9 @@ class MentionLinker:
                             and (pop < lenient or surface.lower() != e["name"].lower()) \
                             and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
                         continue
+                    if lang == "de" and "d" in flags and not _german_name_like(surface) \
+                            and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
+                        continue  # "Dabei", "Rest", "Kanton": a German word, not the town of that name
                     if lang == "ru" and "e" in flags and surface.isascii():
                         continue
                     if "a" in flags and not surface.isascii():
@@ -787,6 +793,21 @@ def _common_in(word: str, lang: str) -> bool:
     import simplemma
 
     return simplemma.is_known(word.lower(), lang)
+
+
+@lru_cache(maxsize=65536)
+def _lower_word(word: str, lang: str) -> bool:
+    """Known to the language's dictionary in lower case only ("dabei"), as written with a capital."""
+    from communique.mentions.capnames import _dictionary
+
+    d = _dictionary(lang)
+    return word.lower() in d and word not in d
+
+
+def _german_name_like(word: str) -> bool:
+    from communique.mentions.capnames import _name_like
+
+    return word in _name_like("de")
 
 
 def _after_place_prep(text: str, s: int, lang: str) -> bool:
