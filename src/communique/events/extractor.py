@@ -266,6 +266,11 @@ class _DocRun:
                               and _distance(c[0], c[1], tstart, tend) < 60 for c in self.cues)
             self._participants(ev, clause, sent)
             self._place(ev, clause, sent, frame_ref)
+            f = self.frame
+            if (f is not None and f.trigger.kind in _GATHERINGS and trig.kind in SUB_KINDS
+                    and (ev.inherited or f.sentence == ev.sentence)):
+                # "the SCO summit ended with the adoption of the Tianjin declaration": the summit's organisation
+                ev.organizations = _uniq(ev.organizations + f.organizations)
             self._mode(ev, clause)
             self._time(ev, clause, sent, frame_ref)
             self._status(ev, clause, sent)
