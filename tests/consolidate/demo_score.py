@@ -3,7 +3,8 @@
 For every expected event and every document the key lists as its source, the best matching
 source event of that document is looked up in the store: a compatible kind, at least one of the
 expected participants among its actors, recipients or organisations, and (as a tie-break) dates
-that overlap the expected ones. The story (consolidated event) that source event ended in is
+that overlap the expected ones. A summit of two leaders with no organisation may be found as their
+meeting or talks; the key's kind ``other`` with a PLOVER type, as an event of that type. The story (consolidated event) that source event ended in is
 what the figures are about:
 
 - ``pairs``: announcement/report pairs (``checks.announcement_report_pairs``) whose sources all
@@ -36,9 +37,12 @@ COMPATIBLE = [{"meeting", "talks"}, {"summit", "session"}, {"signing", "adoption
 STATUSES = ("planned", "occurred", "cancelled", "postponed", "unconfirmed")
 
 
-def kinds_ok(expected: dict[str, Any], kind: str) -> bool:
+def kinds_ok(expected: dict[str, Any], kind: str, type_: str | None = None) -> bool:
     want = expected["kind"]
     if want == kind or any(want in g and kind in g for g in COMPATIBLE):
+        return True
+    # the key's "other" has no finer kind: an event of its PLOVER type is it ("reached an agreement": AGREE)
+    if want == "other" and expected.get("type") and type_ == expected["type"]:
         return True
     # a summit of two leaders with no organisation (Trump-Putin in Anchorage) is their meeting
     if want == "summit" and kind in ("meeting", "talks") and expected.get("mode") != "multilateral":
@@ -99,7 +103,7 @@ def _source_matches(conn, event: dict[str, Any], cache: dict) -> dict[str, tuple
         best = None
         for rowid, raw, sid in conn.execute("SELECT id, record, story_id FROM events WHERE doc_id=?", (src["ref"],)):
             ev = json.loads(raw)
-            if sid is None or not kinds_ok(event, ev["kind"]):
+            if sid is None or not kinds_ok(event, ev["kind"], ev.get("type")):
                 continue
             if sid not in cache:
                 cache[sid] = {e["id"]: e for e in es.load_story(conn, sid).record["entities"]}

@@ -32,7 +32,7 @@ SCORE_PAIRS = 15       # of 16 announcement/report pairs: one story, status occu
 SCORE_MULTI = 3        # of 4 multi-source events with the same status
 SCORE_MULTI_ALL = 19   # of 23 events with two or more source documents: one story
 MAX_WRONG_MERGES = 0
-SCORE_STATUS = 53      # of 59 events: the final status of their story
+SCORE_STATUS = 54      # of 59 events: the final status of their story
 
 
 def _kinds_ok(a: str, b: str) -> bool:
