@@ -44,6 +44,7 @@ class CapLexicon:
     stop: frozenset[str]
     articles: frozenset[str]
     noun_suffixes: tuple[str, ...]  # German: endings of common nouns (-ung, -heit, -schaft)
+    club_articles: frozenset[str]  # an article before a town makes it a club (Spanish "el Barcelona")
     org_endings: tuple[str, ...]  # German: a noun ending so ("Staatsministerium", "Zeitung") heads an organisation
     org_prefixes: tuple[str, ...]  # "Bundesjustizministerium": a compound with such a prefix and ending is one
     place_suffixes: tuple[str, ...]
@@ -73,7 +74,7 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
     return CapLexicon(
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
-        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
 
 
 @lru_cache(maxsize=4)
@@ -237,10 +238,13 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     i = 0
     while i < n:
         s, e = toks[i]
-        if not runish(i) or _headline(text, s):
+        art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
+               and not _sentence_initial(text, s) and re.fullmatch(r"[^\S\n]+", text[e:toks[i + 1][0]])
+               and nameish(i + 1) and not _headline(text, s))
+        if not art and (not runish(i) or _headline(text, s)):
             i += 1
             continue
-        run = [i]
+        run = [i]  # a capitalised article inside a sentence belongs to the name ("La Voz de Galicia")
         j = i
         while j + 1 < n:
             gap = text[toks[j][1]:toks[j + 1][0]]
@@ -302,7 +306,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if over and any(a < s or b > e for a, b, _m in over):
             continue  # sticks out of the run
         lead = min(over, key=lambda x: x[0]) if over else None
-        if lead is not None and lead[0] == s and not _replaceable(lead[2]) and lead[2].etype in ("organization", "group", "person"):
+        if lead is not None and lead[0] == s and not _replaceable(lead[2]) and lead[2].etype in ("organization", "group", "person") \
+                and words[-1].lower() not in lex.org_suffixes:  # "Telefónica Internacional" stays whole
             rest = [x for x in run if toks[x][0] >= lead[1]]
             if rest and text[toks[rest[0]][0]:toks[rest[0]][1]].lower() not in lex.connectors:
                 # "a EFE Viana Baptista": a known name first, then a new one
@@ -367,6 +372,14 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if typ is None:
             continue
         new.append(make(s, e, typ, surface))
+    if lex.club_articles:
+        # Spanish: a town takes no article, a club named after it does ("el Barcelona", "del Parma")
+        for m in existing:
+            if m.etype == "place" and m.kind == "name" and id(m) not in drop:
+                pw = re.search(r"(\w+)[^\S\n]+$", text[max(0, m.start - 8):m.start])
+                if pw and pw.group(1) in lex.club_articles and not text[m.start:m.end].isupper():
+                    drop.add(id(m))
+                    new.append(make(m.start, m.end, "organization", text[m.start:m.end]))
     if lex.org_endings:
         taken = [(m.start, m.end, m) for m in existing if id(m) not in drop] + [(m.start, m.end, m) for m in new]
         for a, b in _org_phrases(text, lex):
