@@ -44,6 +44,7 @@ class CapLexicon:
     stop: frozenset[str]
     articles: frozenset[str]
     noun_suffixes: tuple[str, ...]  # German: endings of common nouns (-ung, -heit, -schaft)
+    article_single: str | None  # the type of a lone unknown name after an article (None: not a name)
     club_articles: frozenset[str]  # an article before a town makes it a club (Spanish "el Barcelona")
     org_endings: tuple[str, ...]  # German: a noun ending so ("Staatsministerium", "Zeitung") heads an organisation
     org_prefixes: tuple[str, ...]  # "Bundesjustizministerium": a compound with such a prefix and ending is one
@@ -74,7 +75,7 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
     return CapLexicon(
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
-        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), article_single=c.get("article_single"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
 
 
 @lru_cache(maxsize=4)
@@ -327,6 +328,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if over and any(m.etype == "person" and " " in text[a:b] and m.kind not in ("sur", "stemsur") for a, b, m in over):
             continue  # a person named in full inside
         typ = "organization" if org_first else _type_run(text, s, words, lang, lex, first)
+        if typ == "none":
+            continue
         if over:
             if typ is None and any(m.etype == "person" for _a, _b, m in over):
                 typ = "person"
@@ -483,8 +486,6 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
             break
     if fold(words[0]) in first and len(words) >= 2:
         return "person"
-    if len(words) == 1 and prev and prev[-1] in lex.articles:
-        return "organization"  # "del Deportivo", "del Insalud": a person takes no article
     if re.match(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()", text[s + sum(len(w) for w in words) + len(words) - 1:]) \
             and re.fullmatch(r"[\d\s:.,h-]*", text[text.rfind("\n", 0, s) + 1:s]):
         return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
@@ -494,6 +495,9 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         return lex.connector_default
     if len(words) == 1 and _place_shaped(words[0], lex):
         return "place"
+    if len(words) == 1 and prev and prev[-1] in lex.articles:
+        # "del Deportivo", "del Insalud": a person takes no article (German "der Meriva": a product, no name here)
+        return lex.article_single or "none"
     return None
 
 
