@@ -98,11 +98,22 @@ def _name(eid: str, ents: dict[str, dict[str, Any]]) -> str:
     return e["name"] if e and e.get("name") else eid
 
 
+MAX_EVENT_DAYS = 62  # a longer interval ("their first meeting since 2019") does not date the event itself
+
+
 def _interval(m: dict[str, Any]) -> tuple[str, str] | None:
     t = m.get("time") or {}
     if not t.get("start"):
         return None
     return t["start"][:10], (t.get("end") or t["start"])[:10]
+
+
+def _match_interval(m: dict[str, Any]) -> tuple[str, str] | None:
+    """The interval an event is matched by: none when it is too long to date the event itself."""
+    iv = _interval(m)
+    if iv is None or _days_between(iv[0], iv[1]) > MAX_EVENT_DAYS:
+        return None
+    return iv
 
 
 def _words(texts: Iterable[str]) -> set[str]:
@@ -193,7 +204,10 @@ def _choose_time(members: list[dict[str, Any]]) -> dict[str, Any]:
         after = [m for m in ordered[last_post + 1:] if _interval(m) and m.get("status") == "planned"]
         tier = after or [m for m in dated if m.get("status") not in ("postponed", "cancelled")] or dated
     pos = {id(m): i for i, m in enumerate(ordered)}
-    best = min(tier, key=lambda m: (GRANULARITY_RANK.get((m["time"] or {}).get("granularity") or "", 9), -pos[id(m)]))
+    # the finest dates; among them the widest (a summit of 22-24 October, though a report tells of its
+    # last day), then the latest source
+    best = min(tier, key=lambda m: (GRANULARITY_RANK.get((m["time"] or {}).get("granularity") or "", 9),
+                                    -_days_between(*_interval(m)), -pos[id(m)]))
     t = best["time"]
     return {"start": t["start"], "end": t.get("end") or t["start"], "granularity": t.get("granularity"),
             "text": t.get("text")}
@@ -344,7 +358,7 @@ class Consolidator:
         """The days a joinable story has an anchor in (see :meth:`anchors`)."""
         w = self.s.windows
         slack = w["anchor_step_days"] // 2 + 1
-        iv = _interval(m)
+        iv = _match_interval(m)
         if iv:
             return es.add_days(iv[0], -slack), es.add_days(iv[1], slack)
         p = (m.get("published") or es.today())[:10]
@@ -378,7 +392,7 @@ class Consolidator:
         best: tuple[float, es.StoryRow, Verdict] | None = None
         rejected = []
         kinds = sorted({m["kind"], *self.s.compatible.get(m["kind"], ())})
-        mi = _interval(m)
+        mi = _match_interval(m)
         relaxed = m.get("status") in ("postponed", "cancelled", "denied")
         slack = self.s.windows.get("gathering_slack_days", 0) if m["kind"] in self.s.multilateral else 0
         if slack:
@@ -530,9 +544,9 @@ class Consolidator:
 
     def _time(self, m: dict[str, Any], story: es.StoryRow, rec: dict[str, Any], v: Verdict) -> str | None:
         w, win = self.s.weights, self.s.windows
-        mi = _interval(m)
+        mi = _match_interval(m)
         t = rec.get("time") or {}
-        si = (t["start"][:10], (t.get("end") or t["start"])[:10]) if t.get("start") else None
+        si = _match_interval({"time": t})
         p = (m.get("published") or "")[:10] or None
         mstatus, sstatus = m.get("status"), rec.get("status")
         if mi and si:

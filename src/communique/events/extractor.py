@@ -709,6 +709,7 @@ class _DocRun:
             cands = [t for t in cands if t.start >= ev.tend]
         cands = [t for t in cands if t.expr.type in ("DATE", "TIME")
                  and t.expr.granularity not in ("century", "decade")
+                 and (t.expr.extra or {}).get("relation") != "since"  # "their first meeting since 2019"
                  and not any(a <= t.start and t.end <= b for a, b in ev.doc_spans)]
         if ev.doc_spans:  # a time between the object and a verb-final trigger belongs to the object
             first = min(a for a, _ in ev.doc_spans)
