@@ -13,7 +13,8 @@ what the figures are about:
   with the expected status; ``multi_all``: the same over every event the key gives two or more
   source documents;
 - ``wrong_merges``: pairs of different expected events whose (different) source events share a
-  story;
+  story; ``stray``: documents in an expected event's story that the key does not list for it (an
+  event merged into it by mistake, or a document the key counts as a passing mention);
 - ``status``: final status accuracy over every expected event, and per expected status
   (planned/occurred/cancelled/postponed/unconfirmed); an event none of whose sources was found
   counts as wrong.
@@ -79,6 +80,7 @@ class Score:
     multi_all: int = 0
     multi_all_total: int = 0
     wrong_merges: list[tuple[str, str]] = field(default_factory=list)
+    stray: list[tuple[str, str]] = field(default_factory=list)  # (event, document the key does not list for it)
     status_ok: int = 0
     status_total: int = 0
     by_status: dict[str, list[int]] = field(default_factory=dict)  # expected status -> [right, total]
@@ -91,6 +93,7 @@ class Score:
                 f"multi-source events merged: {self.multi}/{self.multi_total} "
                 f"(all multi-source events: {self.multi_all}/{self.multi_all_total}); "
                 f"wrong merges: {len(self.wrong_merges)}; "
+                f"sources from documents the key does not list for the event: {len(self.stray)}; "
                 f"final status accuracy: {self.status_ok}/{self.status_total} ({per})")
 
 
@@ -174,6 +177,16 @@ def score(conn, exp: dict[str, Any] | None = None) -> Score:
             if any(x[0] in shared and y[0] == x[0] and x[1] != y[1] for x in ra for y in rb):
                 s.wrong_merges.append((a, b))
                 s.lines.append(f"wrong merge: {a} + {b}")
+    for key, e in events.items():
+        stories = [v[0] for v in found[key].values() if v]
+        if not stories:
+            continue
+        top = max(set(stories), key=stories.count)
+        listed = {src["ref"] for src in e["sources"]}
+        for (doc,) in conn.execute("SELECT DISTINCT doc_id FROM events WHERE story_id=?", (top,)):
+            if doc not in listed:
+                s.stray.append((key, doc))
+                s.lines.append(f"stray source: {doc} in the story of {key}")
     for key, e in events.items():
         want = e["status"]
         stories = [v[0] for v in found[key].values() if v]

@@ -478,6 +478,14 @@ class Consolidator:
             if common:
                 v.score += w["shared_country"] * min(len(common), 2)
                 v.checks.append("shared countries: " + ", ".join(common))
+        if not shared and pm and ps and m["kind"] not in self.s.multilateral and not kinds & self.s.multilateral:
+            cm = {c for c in (_country_of(i, ents) for i in pm) if c}
+            cs = {c for c in (_country_of(i, ents) for i in ps) if c}
+            if not cm & cs:
+                # a meeting at the same place and day as another, with none of its people or countries:
+                # another meeting (a summit's venue hosts many)
+                v.blocker = "no participant or country in common"
+                return v
         orgs = sorted(set(m["organizations"]) & set(rec["organizations"]))
         if orgs and m["kind"] in self.s.multilateral and kinds & self.s.multilateral:
             # the summit of one organisation: its members' reports name different delegations
