@@ -191,9 +191,15 @@ class _DocRun:
         lex = self.lex
         triggers = []
         protected = [(m.start, m.end) for m in self.mentions if m.entity.type in ("person", "place", "country")]
+        # words inside a link or a hashtag are no events ("https://www.un.org/en/summit-of-the-future")
+        links = [(u.start(), u.end()) for u in _LINK_OR_TAG.finditer(self.text)]
+        l_starts = [a for a, _ in links]
         p_starts = [p[0] for p in protected]
         for m in lex.trigger_re.finditer(self.text):
             name = m.lastgroup[2:]
+            j = bisect.bisect_right(l_starts, m.start()) - 1
+            if j >= 0 and links[j][1] > m.start():
+                continue
             i = bisect.bisect_left(p_starts, m.end()) - 1
             hit = False
             while i >= 0 and protected[i][0] >= m.start() - 80:
@@ -1057,6 +1063,7 @@ class _DocRun:
 _COUNTRY_WORD = re.compile(r"стран|länder|countries|pays|pa[ií]ses", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|en|à|au|im|в|во)\s+(?:(?:the|el|la|le|l['’]|der|dem)\s*)?$",
                               re.IGNORECASE)
+_LINK_OR_TAG = re.compile(r"(?:https?://|www\.)\S+|(?<!\w)#\w+")
 _NAMING_GLUE = re.compile(r"\s*(?:(?:of|the|de|des|du|del|los|las|la|l'|l’|der|des)\s*)*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", re.IGNORECASE)
 _TIME_GLUE = frozenset("für for на pour para".split())  # "Konsultationsplan ... für 2025"
