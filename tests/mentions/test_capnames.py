@@ -72,3 +72,9 @@ def test_spanish_dateline_and_surname_propagation(linker):
 def test_spanish_lone_ordinary_word_is_no_name(linker):
     got = _found(linker, "Lo anunció el director general de Comercio en la reunión .", "es")
     assert "Comercio" not in got
+
+
+def test_spanish_surname_particles_and_clubs(linker):
+    got = _found(linker, "Ayer De la Serna toreó en Sevilla y el Valencia ganó al Betis .", "es")
+    assert got.get("De la Serna") == "person"
+    assert got.get("Valencia") == "organization"  # a town after "el" is its club

@@ -45,6 +45,8 @@ class CapLexicon:
     articles: frozenset[str]
     noun_suffixes: tuple[str, ...]  # German: endings of common nouns (-ung, -heit, -schaft)
     article_single: str | None  # the type of a lone unknown name after an article (None: not a name)
+    surname_particles: frozenset[str]  # "de la", "del": a capitalised one starts a surname
+    surname_shape: str | None  # regex of a surname that may head "X de Y" (López de Arriortúa)
     club_articles: frozenset[str]  # an article before a town makes it a club (Spanish "el Barcelona")
     org_endings: tuple[str, ...]  # German: a noun ending so ("Staatsministerium", "Zeitung") heads an organisation
     org_prefixes: tuple[str, ...]  # "Bundesjustizministerium": a compound with such a prefix and ending is one
@@ -75,7 +77,8 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
     return CapLexicon(
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
-        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), article_single=c.get("article_single"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), surname_particles=s("surname_particles"),
+        surname_shape=c.get("surname_shape"), article_single=c.get("article_single"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
 
 
 @lru_cache(maxsize=4)
@@ -242,11 +245,24 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
                and not _sentence_initial(text, s) and re.fullmatch(r"[^\S\n]+", text[e:toks[i + 1][0]])
                and nameish(i + 1) and not _headline(text, s))
-        if not art and (not runish(i) or _headline(text, s)):
+        # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")
+        particle = None
+        if lex.surname_particles and text[s:s + 1].isupper() and not _headline(text, s):
+            for width in (2, 1):
+                if i + width < n:
+                    ph = " ".join(text[toks[x][0]:toks[x][1]] for x in range(i, i + width))
+                    if ph.lower() in lex.surname_particles and ph[:1].isupper() and all(
+                            re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(i, i + width)) \
+                            and nameish(i + width) and (i + width) not in covered:
+                        particle = width
+                        break
+        if not art and not particle and (not runish(i) or _headline(text, s)):
             i += 1
             continue
         run = [i]  # a capitalised article inside a sentence belongs to the name ("La Voz de Galicia")
-        j = i
+        if particle:
+            run = list(range(i, i + particle + 1))
+        j = run[-1]
         while j + 1 < n:
             gap = text[toks[j][1]:toks[j + 1][0]]
             initial = _initial(text, toks[j])
@@ -486,6 +502,9 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
             break
     if fold(words[0]) in first and len(words) >= 2:
         return "person"
+    if len(words) >= 2 and (low[0] in lex.surname_particles or " ".join(low[:2]) in lex.surname_particles
+                            or (lex.surname_shape and re.fullmatch(lex.surname_shape, words[0]))):
+        return "person"  # "De la Serna", "López de Arriortúa"
     if re.match(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()", text[s + sum(len(w) for w in words) + len(words) - 1:]) \
             and re.fullmatch(r"[\d\s:.,h-]*", text[text.rfind("\n", 0, s) + 1:s]):
         return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
