@@ -436,9 +436,10 @@ class _DocRun:
                 continue
             if t not in PARTICIPANT_TYPES:
                 continue
-            if t == "country" and any(p.entity.country == m.entity.country and -3 <= p.start - m.end <= 60
+            if t == "country" and any(p.entity.country == m.entity.country and (-3 <= p.start - m.end <= 60
+                                                                                  or 0 <= m.start - p.end <= 2)
                                       for p in persons):
-                continue  # "Prime Minister of Italy Mario Draghi": Italy is Draghi's title
+                continue  # "Prime Minister of Italy Mario Draghi", "el presidente chino": a title
             (before if m.start < ev.tstart else after).append(m.entity.id)
         before, after = _uniq(before), _uniq(after)
         if pp_end is not None and not any(self._etype(x) == "person" for x in before + after):
@@ -603,8 +604,12 @@ class _DocRun:
                 chosen = m.entity.id
                 break
         if chosen is None and ev.trigger.kind == "visit":
-            for m in self._mentions_in(ev.tend, c_end):
-                if m.entity.type == "country":
+            ms = self._mentions_in(ev.tend, c_end)
+            for m in ms:
+                # "la gira europea del presidente chino": the guest's title, not where he goes
+                if m.entity.type == "country" and not any(
+                        p.entity.type == "person" and p.entity.country == m.entity.country
+                        and 0 <= m.start - p.end <= 2 for p in ms):
                     chosen = m.entity.id
                     break
         if chosen is None and self._inherits(ev, frame_ref):
