@@ -475,6 +475,9 @@ class MentionLinker:
                     break  # the first word after a given name is a surname even if it is also a noun
                 last = e2
                 j += 1
+            if (j - i >= 2 and lang == "en" and _common_in(text[s:e], "en")
+                    and re.search(r"\b(?:the|a|an)\s+$", text[max(0, s - 5):s], re.IGNORECASE)):
+                j = i + 1  # "the Grand Cross": after an article a common word is no given name
             if j - i >= 2 and not text[last - 1] == "-":
                 surface = text[s:last]
                 name = _english_name(surface, lang)
