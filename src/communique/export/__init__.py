@@ -141,6 +141,18 @@ def export_row_json(rec: dict[str, Any]) -> str:
     return json.dumps(export_row(rec), ensure_ascii=False, separators=(",", ":"))
 
 
+_scan = json.JSONDecoder().scan_once
+
+
+def _decode_row(text: str) -> list[Any]:
+    """``json.loads`` of a stored export row, straight through the C scanner (the rows are compact JSON)."""
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:
+        return json.loads(text)  # raises the usual error
+    return value if end == len(text) else json.loads(text)
+
+
 class ExportRow:
     """One story as the writers see it: its record as JSON text and its export row (decoded on use)."""
 
@@ -154,7 +166,7 @@ class ExportRow:
     @property
     def row(self) -> list[Any]:
         if self._row is None:
-            self._row = json.loads(self._flat) if self._flat else export_row(json.loads(self.raw))
+            self._row = _decode_row(self._flat) if self._flat else export_row(json.loads(self.raw))
         return self._row
 
     @classmethod
@@ -251,60 +263,104 @@ def _alpha3_cached(cc: str) -> str:
     return c.alpha_3 if c else cc
 
 
-def _plover_from(f: dict[str, Any]) -> dict[str, Any] | None:
-    if not f["type"]:
+_A3: dict[str, str] = {}
+
+
+def _a3(cc: str | None) -> str:
+    """:func:`_alpha3` through a plain dict (the export loops call it several times per event)."""
+    if not cc:
+        return ""
+    v = _A3.get(cc)
+    if v is None:
+        v = _A3[cc] = _alpha3(cc)
+    return v
+
+
+_I = {n: i for i, n in enumerate(EXPORT_FIELDS)}
+(_I_ID, _I_KIND, _I_TYPE, _I_MODE, _I_STATUS, _I_DSTART, _I_DEND, _I_GRAN, _I_TTEXT, _I_ANAMES, _I_RNAMES,
+ _I_LOC, _I_LNAME, _I_LCOUNTRY, _I_LANGS, _I_SDOCS, _I_FIRST, _I_HISTORY, _I_ACC, _I_AROLES, _I_RCC, _I_RROLES,
+ _I_LGEO, _I_FTEXT) = (_I[n] for n in (
+    "id", "kind", "type", "mode", "status", "date_start", "date_end", "granularity", "time_text", "actor_names",
+    "recipient_names", "location", "location_name", "location_country", "languages", "source_docs",
+    "first_reported", "history", "actor_countries", "actor_roles", "recipient_countries", "recipient_roles",
+    "location_geonames", "first_text"))
+
+
+def _plover_side(names: list[str], countries: list[str], roles: list[str]) -> tuple[str, str]:
+    if not names and not countries:
+        return "", ""
+    codes = list(dict.fromkeys([_a3(c) for c in countries if c]))
+    comment = "; ".join([n + f" ({r})" if r else n for n, r in zip(names, roles)])
+    return ";".join(codes), comment
+
+
+def _plover_row(row: list[Any], quad: dict[str, str], version: str) -> dict[str, Any] | None:
+    """The PLOVER record of one export row (indexes into :data:`EXPORT_FIELDS`)."""
+    typ = row[_I_TYPE]
+    if not typ:
         return None
-    date = f["date_start"] or (f["first_reported"] or "")[:10] or None
-
-    def side(names: list[str], countries: list[str], roles: list[str]) -> tuple[str, str]:
-        codes = list(dict.fromkeys(_alpha3(c) for c in countries if c))
-        comment = "; ".join(n + (f" ({r})" if r else "") for n, r in zip(names, roles))
-        return ";".join(codes), comment
-
-    actor, actor_comment = side(f["actor_names"], f["actor_countries"], f["actor_roles"])
-    recipient, recipient_comment = side(f["recipient_names"], f["recipient_countries"], f["recipient_roles"])
+    d_start = row[_I_DSTART]
+    date = d_start or (row[_I_FIRST] or "")[:10] or None
+    kind = row[_I_KIND]
+    actor, actor_comment = _plover_side(row[_I_ANAMES], row[_I_ACC], row[_I_AROLES])
+    recipient, recipient_comment = _plover_side(row[_I_RNAMES], row[_I_RCC], row[_I_RROLES])
+    n = len(date) if date else 0
     return {
-        "id": f["id"],
+        "id": row[_I_ID],
         "date": date,
         "year": int(date[:4]) if date else None,
-        "month": int(date[5:7]) if date and len(date) >= 7 else None,
-        "day": int(date[8:10]) if date and len(date) >= 10 else None,
-        "event": f["type"],
-        "mode": f["mode"] or "",
-        "context": [f["kind"]] if f["kind"] else [],
-        "quad": mappings()["plover_quad"].get(f["type"], ""),
+        "month": int(date[5:7]) if n >= 7 else None,
+        "day": int(date[8:10]) if n >= 10 else None,
+        "event": typ,
+        "mode": row[_I_MODE] or "",
+        "context": [kind] if kind else [],
+        "quad": quad.get(typ, ""),
         "actor": actor,
         "actor_comment": actor_comment,
         "recipient": recipient,
         "recipient_comment": recipient_comment,
-        "source": ";".join(f["source_docs"]),
-        "text": f["first_text"] or "",
-        "geo": ({"placename": f["location_name"], "country": _alpha3(f["location_country"]),
-                 "geonames_id": f["location_geonames"] or ""} if f["location"] else None),
-        "version": f"communique {__version__}",
-        "communique": {"kind": f["kind"], "status": f["status"],
-                       "time": {"start": f["date_start"], "end": f["date_end"], "granularity": f["granularity"],
-                                "text": f["time_text"]},
-                       "languages": f["languages"], "history": f["history"]},
+        "source": ";".join(row[_I_SDOCS]),
+        "text": row[_I_FTEXT] or "",
+        "geo": ({"placename": row[_I_LNAME], "country": _a3(row[_I_LCOUNTRY]),
+                 "geonames_id": row[_I_LGEO] or ""} if row[_I_LOC] else None),
+        "version": version,
+        "communique": {"kind": kind, "status": row[_I_STATUS],
+                       "time": {"start": d_start, "end": row[_I_DEND], "granularity": row[_I_GRAN],
+                                "text": row[_I_TTEXT]},
+                       "languages": row[_I_LANGS], "history": row[_I_HISTORY]},
     }
 
 
 def plover_record(rec: dict[str, Any]) -> dict[str, Any] | None:
     """The PLOVER JSON form of a consolidated event; None for an event PLOVER does not type."""
-    return _plover_from(_fields(rec))
+    return _plover_row(export_row(rec), mappings()["plover_quad"], f"communique {__version__}")
 
 
-def write_plover(items: Iterable[Any], out: BinaryIO) -> ExportStats:
+# one encoder for the whole stream (``json.dumps`` with options builds a new one per call)
+# (no cycle check: the records are trees built here)
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
+
+
+def write_plover(items: Iterable[Any], out: BinaryIO, *, batch: int = 1000) -> ExportStats:
     st = ExportStats()
     w = _text(out)
+    quad = mappings()["plover_quad"]
+    version = f"communique {__version__}"
+    lines: list[str] = []
     for r in _rows(items):
-        p = _plover_from(r.fields())
+        p = _plover_row(r.row, quad, version)
         if p is None:
             st.skipped += 1
             continue
-        w.write(json.dumps(p, ensure_ascii=False, separators=(",", ":")))
-        w.write("\n")
+        lines.append(_encode(p))
         st.written += 1
+        if len(lines) >= batch:
+            lines.append("")
+            w.write("\n".join(lines))
+            lines.clear()
+    if lines:
+        lines.append("")
+        w.write("\n".join(lines))
     _done(w)
     return st
 
