@@ -440,33 +440,55 @@ def parquet_schema():
     return pa.schema([(name, types[kind]) for name, kind in FLAT_COLUMNS] + [("record", pa.string())])
 
 
-def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_000) -> ExportStats:
-    """Parquet with one row group per ``row_group`` events; the full record rides along as JSON."""
+def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_000, chunk: int = 5_000) -> ExportStats:
+    """Parquet with one row group per ``row_group`` events; the full record rides along as JSON.
+
+    Rows are kept as they come (one list per event) and turned into Arrow columns every ``chunk``
+    events (short-lived Python objects, small buffers); a row group's batches are written together.
+    At most ``row_group`` events are held at a time.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     st = ExportStats()
     schema = parquet_schema()
-    cols: list[list[Any]] = [[] for _ in schema.names]
+    types = [schema.field(i).type for i in range(len(schema.names))]
     n_flat = _N_FLAT
+    rows: list[list[Any]] = []
+    raws: list[str] = []
+    batches: list[Any] = []
+    pending = 0
+
+    def convert() -> None:
+        nonlocal pending
+        if not rows:
+            return
+        cols = list(zip(*rows))
+        arrays = [pa.array(cols[i], type=types[i]) for i in range(n_flat)]
+        arrays.append(pa.array(raws, type=types[n_flat]))
+        batches.append(pa.RecordBatch.from_arrays(arrays, schema=schema))
+        pending += len(rows)
+        rows.clear()
+        raws.clear()
 
     def flush(writer) -> None:
-        if not cols[0]:
-            return
-        writer.write_table(pa.Table.from_arrays([pa.array(c, type=schema.field(i).type) for i, c in enumerate(cols)],
-                                                schema=schema), row_group_size=row_group)
-        for v in cols:
-            v.clear()
+        nonlocal pending
+        convert()
+        if batches:
+            writer.write_table(pa.Table.from_batches(batches, schema=schema), row_group_size=row_group)
+            st.written += pending
+            pending = 0
+            batches.clear()
 
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
+        add_row, add_raw = rows.append, raws.append
         for r in _rows(items):
-            row = r.row
-            for i in range(n_flat):
-                cols[i].append(row[i])
-            cols[n_flat].append(r.raw)
-            st.written += 1
-            if len(cols[0]) >= row_group:
-                flush(writer)
+            add_row(r.row)
+            add_raw(r.raw)
+            if len(rows) >= chunk:
+                convert()
+                if pending >= row_group:
+                    flush(writer)
         flush(writer)
     return st
 

@@ -16,6 +16,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
 from communique.errors import StoreError
@@ -524,6 +525,12 @@ def iter_story_records(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | 
         yield effective(loads(rec), cutoff, grace_days)
 
 
+@lru_cache(maxsize=8192)
+def _shift(iso_day: str, n: int) -> str:
+    """:func:`add_days`, cached: an export meets the same few thousand days again and again."""
+    return add_days(iso_day, n)
+
+
 def _unconfirmed_raw(raw: str, cutoff: str, grace_days: int) -> str:
     """The record text with the read-time status ``unconfirmed``, edited in place where the layout allows."""
     at = None
@@ -533,11 +540,12 @@ def _unconfirmed_raw(raw: str, cutoff: str, grace_days: int) -> str:
         t = raw.find('"time":{"start":')
         end = raw.find('"end":"', t)
         if t > 0 and end > 0:
-            at = add_days(raw[end + 7:end + 17], grace_days)
+            at = _shift(raw[end + 7:end + 17], grace_days)
     if at is None:  # not the layout we write: decode and re-encode
         return json.dumps(effective(json.loads(raw), cutoff, grace_days), ensure_ascii=False, separators=(",", ":"))
-    entry = json.dumps({"status": "unconfirmed", "at": at, "doc": None, "event": None,
-                        "note": f"no report within {grace_days} days after the date"}, separators=(",", ":"))
+    # what json.dumps of the entry gives (``at`` is an ISO day, the note plain ASCII)
+    entry = (f'{{"status":"unconfirmed","at":"{at}","doc":null,"event":null,'
+             f'"note":"no report within {int(grace_days)} days after the date"}}')
     raw = raw[:head] + '"status":"unconfirmed"' + raw[head + len('"status":"planned"'):]
     return raw[:-2] + "," + entry + "]}"
 
@@ -561,7 +569,7 @@ def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | No
     for raw, flat, status, t_end in _rows(conn, q, cutoff, columns, batch):
         if status == "planned" and t_end and t_end < cutoff:
             r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days) if raw is not None else None, None, flat)
-            make_unconfirmed(r.row, grace_days, add_days(t_end, grace_days))
+            make_unconfirmed(r.row, grace_days, _shift(t_end, grace_days))
             yield r
         else:
             yield ExportRow(raw, None, flat)
