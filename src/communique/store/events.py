@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
 from communique.errors import StoreError
+from communique.kb.fold import fold as kb_fold
 
 PARTICIPANT_ROLES = ("actor", "recipient", "location", "document", "organization")
 EVIDENCE_TEXT_MAX = 400
@@ -28,17 +28,9 @@ _WORD_MIN = 3
 
 # -- helpers -------------------------------------------------------------------------------
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name (ё = е, é = e); scripts are kept."""
-    out = text
-    for _ in range(3):  # compatibility forms can decompose to capitals ('🄐' -> '(A)'): until stable
-        decomposed = unicodedata.normalize("NFKD", out.casefold())
-        folded = " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
-        if folded.isascii():
-            return folded.lower()
-        if folded == out:
-            return folded
-        out = folded
-    return out
+    """Case- and accent-insensitive form of a name, whitespace collapsed: the knowledge
+    base's folding (:func:`communique.kb.fold.fold`), so stored names and KB names agree."""
+    return " ".join(kb_fold(text).split())
 
 
 def name_forms(*names: str) -> set[str]:
