@@ -131,12 +131,34 @@ def test_signature_reactions_and_forward_ids(tmp_path):
     assert (doc.meta["views"], doc.meta["forwards"]) == (1500, 12)
 
 
-def test_invalid_json_in_the_middle_keeps_the_messages_before(tmp_path):
+def test_invalid_json_in_the_middle_loses_only_the_broken_message(tmp_path):
     data = (FIXTURES / "tg_channel_new.json").read_text(encoding="utf-8")
+    whole, _, _ = read_all(FIXTURES / "tg_channel_new.json")
     broken = data.replace('"id": 106,', '"id": 106,,', 1)
     path = tmp_path / "result.json"
     path.write_text(broken, encoding="utf-8")
     docs, bad, _ = read_all(path)
-    assert [d.id for d in docs] == ["tg:1700000001:101", "tg:1700000001:102", "tg:1700000001:105"]
+    assert [d.id for d in docs] == [d.id for d in whole if d.id != "tg:1700000001:106"]
+    assert "tg:1700000001:107" in [d.id for d in docs]
     (b,) = bad
-    assert b.position.startswith("byte 0-") and "invalid JSON" in b.error and "after message 105" in b.error
+    start = broken.encode("utf-8").rindex(b"{", 0, broken.encode("utf-8").index(b'"id": 106,,'))
+    assert b.position == f"byte {start} (message 106)"
+    assert "message 106 is not valid JSON" in b.error and '"id": 106,,' in b.raw
+    # what was recovered is the same as reading the intact file
+    by_id = {d.id: d for d in whole}
+    assert all(d.text == by_id[d.id].text and d.published == by_id[d.id].published for d in docs)
+
+
+def test_invalid_json_between_messages_recovers_the_rest(tmp_path):
+    data = (FIXTURES / "tg_channel_new.json").read_text(encoding="utf-8")
+    whole, _, _ = read_all(FIXTURES / "tg_channel_new.json")
+    cut = data.index('"id": 107,')
+    cut = data.rindex("{", 0, cut)
+    comma = data.rindex(",", 0, cut)
+    broken = data[:comma] + data[comma + 1:]  # the comma between two messages is missing
+    path = tmp_path / "result.json"
+    path.write_text(broken, encoding="utf-8")
+    docs, bad, _ = read_all(path)
+    assert [d.id for d in docs] == [d.id for d in whole]
+    (b,) = bad
+    assert "invalid JSON" in b.error and "recovered" in b.error

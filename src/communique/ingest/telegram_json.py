@@ -18,7 +18,9 @@ same ``media_group_id``/``grouped_id``, or a second apart from the same sender w
 caption) becomes one document keyed by its first message, with ``meta["album"]`` listing the ids.
 
 Keys: ``tg:<chat-id>:<message-id>``. A file that breaks off keeps every message before the break
-and yields a :class:`BadRecord` naming the byte offset and the last message read.
+and yields a :class:`BadRecord` naming the byte offset and the last message read. Invalid JSON
+inside a one-chat export (or a bare array) loses only the broken message: reading resumes at the
+next message that parses on its own (a full account export keeps what came before the error).
 """
 
 from __future__ import annotations
@@ -122,12 +124,28 @@ def _read_stream(reader, source: str, options: ReadOptions, stats: ReadStats) ->
         if "EOF" in detail:
             msg = f"the export breaks off (truncated JSON){after}; {n_messages} message(s) read before the break were kept"
             position = f"byte {reader.offset}"
-        else:
-            # the parser reads 64 KB at a time: the error is within the last block read
+            yield BadRecord(source, position, msg, _tail(source, reader.offset))
+            return
+        # the parser reads 64 KB at a time: the error is within the last block read
+        position = f"byte {max(0, reader.offset - 65536)}-{reader.offset}"
+        if layout == "general":
             msg = f"invalid JSON ({detail}){after}; the messages before it were kept"
-            position = f"byte {max(0, reader.offset - 65536)}-{reader.offset}"
-        yield BadRecord(source, position, msg, _tail(source, reader.offset))
-        return
+            yield BadRecord(source, position, msg, _tail(source, reader.offset))
+            return
+        # one chat (or a bare array): resume at the next message that parses on its own
+        resynced = _resync(source, last_id)
+        bad_found = False
+        for msg, bad in resynced:
+            if bad is not None:
+                bad_found = True
+                yield from album.flush()
+                yield bad
+                continue
+            n_messages += 1
+            yield from album.add(msg, chat, n_messages)
+        if not bad_found:
+            yield BadRecord(source, position, f"invalid JSON ({detail}){after} between messages; "
+                            f"{resynced.recovered} message(s) after it were recovered", _tail(source, reader.offset))
     except IngestError as exc:  # wrong encoding from some byte on: keep what came before
         yield from album.flush()
         after = f" (after message {last_id})" if last_id is not None else ""
@@ -201,6 +219,51 @@ def _general_messages(reader) -> Iterator[tuple[Any, _Chat | None]]:
                 yield None, None
         elif prefix in _CHAT_ATTRS and event in ("string", "number", "integer", "double"):
             setattr(chat, _CHAT_ATTRS[prefix], value)
+
+
+# the start of a message object as Telegram Desktop writes it: "id" is its first key
+_MESSAGE_START = re.compile(rb'\{\s*"id"\s*:\s*(-?\d+)\s*,')
+
+
+class _Resync:
+    """After invalid JSON inside a chat's messages: every later message that parses on its own.
+
+    Telegram Desktop writes each message as an object whose first key is ``"id"`` and numbers messages in ascending order, so the file is cut at those starts and each piece
+    after the last message read is decoded alone. Yields ``(message, None)`` for each piece that
+    parses and ``(None, BadRecord)`` naming the byte offset and message id of each that does not.
+    """
+
+    def __init__(self, source: str, after_id: Any) -> None:
+        self.source = source
+        self.after_id = after_id
+        self.recovered = 0
+
+    def __iter__(self) -> Iterator[tuple[Any, BadRecord | None]]:
+        import json
+        import mmap
+
+        decoder = json.JSONDecoder()
+        after = self.after_id if isinstance(self.after_id, int) else None
+        with open(self.source, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            starts = [(m.start(), int(m.group(1))) for m in _MESSAGE_START.finditer(mm)]
+            if after is not None:
+                starts = [s for s in starts if s[1] > after]
+            for i, (begin, msg_id) in enumerate(starts):
+                end = starts[i + 1][0] if i + 1 < len(starts) else len(mm)
+                try:
+                    msg, _ = decoder.raw_decode(mm[begin:end].decode("utf-8"))
+                except (UnicodeDecodeError, ValueError) as exc:
+                    yield None, BadRecord(self.source, f"byte {begin} (message {msg_id})",
+                                          f"message {msg_id} is not valid JSON ({str(exc).splitlines()[0]}); skipped, "
+                                          "the messages after it were read", mm[begin:min(end, begin + 2000)]
+                                          .decode("utf-8", errors="replace"))
+                    continue
+                self.recovered += 1
+                yield msg, None
+
+
+def _resync(source: str, after_id: Any) -> _Resync:
+    return _Resync(source, after_id)
 
 
 def _tail(source: str, offset: int, size: int = 400) -> str:
