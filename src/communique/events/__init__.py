@@ -7,7 +7,8 @@ stage finds (declarations, treaties signed or adopted) are appended to ``entitie
 
 from __future__ import annotations
 
-from communique.events.extractor import EventExtractor, slugify
+from communique.events.extractor import EventExtractor
 from communique.events.lexicon import LexiconError, available_languages, data_version, get_lexicon
+from communique.events.titles import slugify
 
 __all__ = ["EventExtractor", "LexiconError", "available_languages", "data_version", "get_lexicon", "slugify"]

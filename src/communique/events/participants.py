@@ -1,0 +1,218 @@
+"""Who takes part in an event: actors and recipients from the clause, anaphora and plurals."""
+
+from __future__ import annotations
+
+import re
+
+from communique.events.draft import PARTICIPANT_TYPES, SUB_KINDS, Draft, MentionAt, is_sub_visit, uniq
+from communique.model import Entity
+
+_COUNTRY_WORD = re.compile(r"стран|länder|countries|pays|pa[ií]ses", re.IGNORECASE)
+
+
+def _role_word(phrase: str) -> str | None:
+    p = phrase.lower()
+    for key, word in (("minist", "minister"), ("präsident", "president"), ("presiden", "president"),
+                      ("президент", "president"), ("министр", "minister"), ("chancel", "chancellor"),
+                      ("kanzler", "chancellor")):
+        if key in p:
+            return word
+    return None
+
+
+class ParticipantRules:
+    """Mixed into the per-document run (``communique.events.extractor``); uses its state."""
+
+    def _participants(self, ev: Draft, clause, sent) -> None:
+        lex = self.lex
+        c_start, c_end, carry = clause
+        pp_end = None
+        if ev.trigger.direction == "visit":
+            # "During a working visit to Brussels, Zelenskyy met ...": the visit's phrase ends at the comma
+            comma = self.text.find(",", ev.tend, c_end)
+            if comma >= 0 and not self._mentions_in(c_start, ev.tstart):
+                pp_end = comma
+                c_end = comma
+        ms = self._mentions_in(c_start, c_end)
+        if carry is not None:
+            carried = [m for m in self._mentions_in(carry[0], carry[1]) if m.entity.type == "person"]
+            if carry[2] == "rel":  # "X, who ...": the person right before the comma
+                carried = [m for m in carried[-1:] if carry[1] - m.end <= 3]
+            ms = carried + ms
+        persons = [m for m in ms if m.entity.type in ("person", "group")]
+        before: list[str] = []
+        after: list[str] = []
+        with_pos = None
+        if lex.with_re:
+            w = lex.with_re.search(self.text, c_start, c_end)
+            with_pos = w.start() if w else None
+        for m in ms:
+            t = m.entity.type
+            if m.start < ev.tstart and any(a <= m.start < b for a, b in ev.skip):
+                continue
+            if t == "organization":
+                if m.entity.id not in ev.organizations:
+                    ev.organizations.append(m.entity.id)
+                if with_pos is not None and m.start > with_pos and not any(p.start > m.end for p in persons):
+                    (after if m.start >= ev.tend else before).append(m.entity.id)
+                elif m.start < ev.tstart and not persons and (ev.trigger.direction == "subject"
+                                                              or ev.trigger.type == "CONSULT"):
+                    before.append(m.entity.id)  # "The Foreign Ministry condemns ...", "NATO ministers met"
+                continue
+            if t not in PARTICIPANT_TYPES:
+                continue
+            if t == "country" and any(p.entity.country == m.entity.country and (-3 <= p.start - m.end <= 60
+                                                                                  or 0 <= m.start - p.end <= 2)
+                                      for p in persons):
+                continue  # "Prime Minister of Italy Mario Draghi", "el presidente chino": a title
+            (before if m.start < ev.tstart else after).append(m.entity.id)
+        before, after = uniq(before), uniq(after)
+        if pp_end is not None and not any(self._etype(x) == "person" for x in before + after):
+            subject = self._subject_after(pp_end + 1, sent[1])
+            if subject:
+                before = [subject] + before
+        if not before and not after:
+            resolved = self._anaphora(c_start, c_end, carry)
+            if resolved is not None:
+                kind, ids = resolved
+                before = ids
+        if (not any(self._etype(x) == "person" for x in before + after) and is_sub_visit(ev, self.frame)):
+            who = self._frame_actor()  # "the programme includes a visit to the fortress"
+            if who:
+                before = [who] + before
+        trig = ev.trigger
+        if (not before and after and trig.kind in SUB_KINDS and with_pos is not None and ev.tstart < with_pos < ev.tend + 40
+                and self.frame is not None):
+            # "Planned are talks with X" in a visit's frame: the visitor is the other side
+            who = self._frame_actor()
+            if who and who not in after:
+                before = [who]
+        if (not before and not after and trig.kind in SUB_KINDS and self.frame is not None
+                and self.frame.trigger.direction == "visit"):
+            # "A visit to X ... After the talks a treaty is to be signed": the visit's sides sign it;
+            # in the visit's own sentence ("he will visit X, and attend ..."), its subject
+            before = uniq(self.frame.actors if self.frame.sentence == ev.sentence
+                           else self.frame.actors + self.frame.recipients)
+        if trig.direction == "subject":
+            if not before:  # "Moscow rejected ...", "Washington accused Beijing": the capital is the state
+                before = self._metonymic_places(ev, ms, before=True)
+            if not after:
+                after = self._object_fallback(ev, ms, before)
+            ev.actors, ev.recipients = before, [x for x in after if x not in before]
+        else:
+            ev.actors = uniq(before + after)
+
+    def _object_fallback(self, ev: Draft, ms: list[MentionAt], before: list[str]) -> list[str]:
+        """No person or country after a directed trigger: an organisation named after it ("vetoed a UN
+        resolution", "sought help from the IMF"), else a place of another country ("withdrew from Kherson")."""
+        after = [m for m in ms if m.start >= ev.tend]
+        for m in after:
+            if m.entity.type == "organization":
+                return [m.entity.id]
+        own = {self.by_id[x].country for x in before if x in self.by_id}
+        for m in after:
+            if m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement:
+                return [m.entity.id]
+        if ev.trigger.statement:
+            return [x for x in self._metonymic_places(ev, ms, before=False) if self._country(x) not in own][:1]
+        return []
+
+    def _metonymic_places(self, ev: Draft, ms: list[MentionAt], before: bool) -> list[str]:
+        """Places standing for their state: on the trigger's side, not after a locative ("in Moscow")."""
+        out = []
+        for m in ms:
+            if m.entity.type != "place" or not m.entity.country or (m.start < ev.tstart) != before:
+                continue
+            words = self._words_before(m.start, max(0, m.start - 40), 1)
+            if words and self.lex.locative_re is not None and self.lex.locative_re.fullmatch(words[0]):
+                continue
+            out.append(m.entity.id)
+        return out[-1:] if before else out[:1]
+
+    def _country(self, eid: str) -> str | None:
+        e = self.by_id.get(eid)
+        return e.country if e else None
+
+    def _subject_after(self, pos: int, end: int) -> str | None:
+        """The first person after ``pos``, if no trigger (a verb) comes before it."""
+        for m in self._mentions_in(pos, end):
+            if m.entity.type != "person":
+                continue
+            if self.lex.trigger_re.search(self.text, pos, m.start):
+                return None
+            return m.entity.id
+        return None
+
+    def _anaphora(self, start: int, end: int, carry) -> tuple[str, list[str]] | None:
+        lex = self.lex
+        spans = [(start, end)] + ([carry[:2]] if carry else [])
+        for s, e in spans:
+            if lex.anaphora_plural:
+                m = lex.anaphora_plural.search(self.text, s, e)
+                if m:
+                    return "plural", self._resolve_plural(m.group(0))
+            if lex.anaphora_singular:
+                m = lex.anaphora_singular.search(self.text, s, e)
+                if m:
+                    who = self._frame_actor()
+                    return ("singular", [who]) if who else None
+        return None
+
+    def _frame_actor(self) -> str | None:
+        if self.frame and self.frame.actors:
+            for a in self.frame.actors:
+                if self._etype(a) == "person":
+                    return a
+            return self.frame.actors[0]
+        persons = [m.entity.id for m in self.mentions if m.entity.type == "person"]
+        return persons[0] if persons else None
+
+    def _etype(self, eid: str) -> str | None:
+        e = self.by_id.get(eid)
+        return e.type if e else None
+
+    def _resolve_plural(self, phrase: str) -> list[str]:
+        """"die Minister", "the sides": the people the text introduced, one per side;
+        "the two countries": their countries."""
+        ids = self._resolve_plural_people(phrase)
+        if _COUNTRY_WORD.search(phrase):
+            ccs = [self.by_id[i].country for i in ids if i in self.by_id and self.by_id[i].country]
+            countries = [e.id for cc in uniq(ccs) for e in self.entities if e.type == "country" and e.country == cc]
+            if len(countries) >= 2:
+                return countries
+        return ids
+
+    def _resolve_plural_people(self, phrase: str) -> list[str]:
+        persons: list[Entity] = []
+        seen = set()
+        for m in self.mentions:
+            if m.entity.type == "person" and m.entity.id not in seen:
+                seen.add(m.entity.id)
+                persons.append(m.entity)
+        role_word = _role_word(phrase)
+        if role_word:
+            by_role = [p for p in persons if p.role and role_word in p.role.lower()]
+            if len(by_role) >= 2:
+                return [p.id for p in by_role]
+        chosen: list[str] = []
+        covered: set[str | None] = set()
+        if self.frame:
+            for a in self.frame.participants:
+                ent = self.by_id.get(a)
+                if ent is not None and ent.type == "person":
+                    chosen.append(a)
+                    covered.add(ent.country)
+        for p in persons:
+            if len(chosen) >= 2:
+                break
+            if p.id in chosen or (p.country in covered and p.country is not None):
+                continue
+            chosen.append(p.id)
+            covered.add(p.country)
+        if not chosen and self.frame:
+            return list(self.frame.participants)
+        if not chosen:  # "Russian-Chinese talks ... The sides signed": the last contact's sides
+            for ev in reversed(self.events):
+                if ev.cls in ("meet", "call", "visit") and ev.participants:
+                    return list(ev.participants)
+        return chosen

@@ -1,0 +1,170 @@
+"""Where, when and how an event happens: its place, visit direction, mode and time."""
+
+from __future__ import annotations
+
+from communique.events.draft import SUB_KINDS, Draft, TimeAt, adjacent, distance, event_time, within
+
+class SettingRules:
+    """Mixed into the per-document run (``communique.events.extractor``); uses its state."""
+
+    # -- place ----------------------------------------------------------------------------
+    def _place(self, ev: Draft, clause, sent, frame_ref: bool) -> None:
+        lex = self.lex
+        c_start, c_end, _ = clause
+        places = [m for m in self._mentions_in(c_start, c_end) if m.entity.type == "place"]
+        chosen = None
+        for m in places:
+            words = self._words_before(m.start, c_start, 2)
+            if words and lex.locative_re and lex.locative_re.fullmatch(words[0]):
+                chosen = m.entity.id
+                break
+        if chosen is None and ev.trigger.kind == "visit":
+            ms = self._mentions_in(ev.tend, c_end)
+            for m in ms:
+                # "la gira europea del presidente chino": the guest's title, not where he goes
+                if m.entity.type == "country" and not any(
+                        p.entity.type == "person" and p.entity.country == m.entity.country
+                        and 0 <= m.start - p.end <= 2 for p in ms):
+                    chosen = m.entity.id
+                    break
+        if chosen is None and self._inherits(ev, frame_ref):
+            chosen = self.frame.location
+            ev.inherited = True
+        if chosen is None and places:
+            taken = set(ev.participants) if ev.trigger.statement else set()
+            chosen = next((m.entity.id for m in places if m.entity.id not in taken), None)
+        ev.location = chosen
+        if ev.trigger.direction == "visit":
+            self._visit_direction(ev)
+
+    def _inherits(self, ev: Draft, frame_ref: bool) -> bool:
+        f = self.frame
+        if f is None or f is ev or ev.trigger.frame or ev.trigger.statement:
+            return False
+        if ev.trigger.kind not in SUB_KINDS:
+            return False
+        if frame_ref or f.sentence == ev.sentence:
+            return True
+        parts = set(ev.participants)
+        if not parts or parts & set(f.participants):
+            return True
+        # the host's people ("talks with the Belarusian minister" during a visit to Belarus)
+        loc = self.by_id.get(f.location) if f.location else None
+        host = {loc.country} if loc is not None and loc.country else set()
+        return bool(host & {self.by_id[p].country for p in parts if p in self.by_id})
+
+    def _visit_direction(self, ev: Draft) -> None:
+        loc = self.by_id.get(ev.location) if ev.location else None
+        host = loc.country if loc is not None else None
+        if host is None:
+            return
+        parts = ev.participants
+        actors, recipients = [], []
+        for p in parts:
+            ent = self.by_id.get(p)
+            cc = ent.country if ent else None
+            (recipients if cc == host else actors).append(p)
+        host_entity = next((e.id for e in self.entities if e.type == "country" and e.country == host), None)
+        if host_entity and host_entity not in recipients:
+            recipients.append(host_entity)
+        elif host_entity is None and not recipients and ev.location:
+            recipients.append(ev.location)  # "visited Athens": the host is the place's country
+        ev.actors, ev.recipients = actors, recipients
+
+    # -- PLOVER mode -------------------------------------------------------------------------
+    def _mode(self, ev: Draft, clause) -> None:
+        trig = ev.trigger
+        ev.mode = trig.mode
+        if ev.mode is None:
+            for mode, rx in self.lex.type_modes.get(trig.type or "", ()):
+                if rx.search(self.text, ev.tstart, ev.tend) or rx.search(self.text, clause[0], clause[1]):
+                    ev.mode = mode
+                    break
+        if trig.place_actor and not ev.actors:
+            # "workers went on strike in Chile", "thousands marched in Paris": where they are is who they are
+            placed = self._after_locative(clause)
+            where = placed or ev.location
+            if where:
+                ev.actors = [where]
+                ev.recipients = [r for r in ev.recipients if r != where]
+                # "marched in Paris against the reform": the target is that country's government
+                if (not ev.recipients and self.lex.against_re is not None
+                        and self.lex.against_re.search(self.text, ev.tend, clause[1])):
+                    ev.recipients = [where]
+        if ev.mode is None and trig.type == "CONSULT" and trig.kind in ("meeting", "talks") and ev.location:
+            self._consult_place_mode(ev)
+
+    def _after_locative(self, clause) -> str | None:
+        lex = self.lex
+        if lex.locative_re is None:
+            return None
+        for m in self._mentions_in(clause[0], clause[1]):
+            if m.entity.type in ("country", "place"):
+                words = self._words_before(m.start, clause[0], 1)
+                if words and lex.locative_re.fullmatch(words[0]):
+                    return m.entity.id
+        return None
+
+    def _consult_place_mode(self, ev: Draft) -> None:
+        """A meeting in one side's country is a visit by the other side; in a third country, third-party."""
+        loc = self.by_id.get(ev.location)
+        host = loc.country if loc is not None else None
+        if not host:
+            return
+        parts = ev.participants
+        ccs = {p: (self.by_id[p].country if p in self.by_id else None) for p in parts}
+        known = {c for c in ccs.values() if c}
+        if len(known) < 2:
+            return
+        if host in known:
+            ev.mode = "visit"
+            ev.actors = [p for p in parts if ccs[p] != host]
+            ev.recipients = [p for p in parts if ccs[p] == host]
+        else:
+            ev.mode = "third-party"
+
+    # -- time -------------------------------------------------------------------------------
+    def _time(self, ev: Draft, clause, sent, frame_ref: bool) -> None:
+        c_start, c_end, _ = clause
+        cands = [t for t in self.times if c_start <= t.start and t.end <= c_end]
+        if not cands:
+            others = [t for t in self.times if sent[0] <= t.start and t.end <= sent[1]]
+            # a time in another clause belongs to this event only if no other clause has a trigger
+            cands = others if others and not self._other_triggers_claim(ev, others) else []
+        if ev.arranged:  # "after a call on Thursday they agreed on a summit": Thursday is the call's
+            cands = [t for t in cands if t.start >= ev.tend]
+        cands = [t for t in cands if t.expr.type in ("DATE", "TIME")
+                 and t.expr.granularity not in ("century", "decade")
+                 and (t.expr.extra or {}).get("relation") != "since"  # "their first meeting since 2019"
+                 and not any(a <= t.start and t.end <= b for a, b in ev.doc_spans)]
+        if ev.doc_spans:  # a time between the object and a verb-final trigger belongs to the object
+            first = min(a for a, _ in ev.doc_spans)
+            cands = [t for t in cands if not (first <= t.start and t.end <= ev.tstart)]
+        if cands:
+            best = min(cands, key=lambda t: distance(t.start, t.end, ev.tstart, ev.tend))
+            group = [best]
+            for t in cands:  # "21. und 22. November" as two TIMEs: one interval
+                if t is not best and t.expr.granularity == best.expr.granularity and adjacent(self.text, t, best):
+                    group.append(t)
+            rng = (best.expr.extra or {}).get("range")
+            if rng:  # "31 августа — 1 сентября": the other end of the range, even across a dash
+                group += [t for t in self.times if t not in group and (t.expr.extra or {}).get("range") == rng
+                          and distance(t.start, t.end, best.start, best.end) < 8]
+            ev.time = event_time(group, self.text)
+            ev.own_time = True
+            ev.time_span = (min(t.start for t in group), max(t.end for t in group))
+            f = self.frame
+            if f is not None and f.time and ev.inherited and not within(ev.time, f.time):
+                ev.location, ev.inherited = None, False  # keeps its own time: not in the frame
+            return
+        if self._inherits(ev, frame_ref) and self.frame.time:
+            ev.time = self.frame.time
+            ev.inherited = True
+
+    def _other_triggers_claim(self, ev: Draft, times: list[TimeAt]) -> bool:
+        """A time in another clause of the sentence is that clause's if the clause has a trigger."""
+        for t in times:
+            c_start, c_end, _ = self._clause(ev.sentence, t.start, t.end)
+            if any(c_start <= ts < c_end and ts != ev.tstart for ts, _, _ in self._sent_triggers):
+                return True
+        return False
