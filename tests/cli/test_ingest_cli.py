@@ -125,3 +125,11 @@ def test_ingest_url_that_times_out(run):
     assert r.exit_code == 1
     (row,) = json.loads(r.output)
     assert row["format"] == "rss" and "timed out after 0.3s" in row["error"] and url in row["error"]
+
+
+def test_chat_id_gives_html_exports_the_keys_of_json_exports(run):
+    r = run("ingest", "--json", "--chat-id", "1700000001", str(FIX / "tg_html_export" / "messages2.html"))
+    assert r.exit_code == 0, r.output
+    assert json.loads(run("docs", "show", "tg:1700000001:14", "--json").output)["channel"]
+    r = run("ingest", "--chat-id", "Embassy", str(FIX / "tg_html_export" / "messages2.html"))
+    assert r.exit_code == 2 and "--chat-id" in r.output

@@ -162,3 +162,15 @@ def test_invalid_json_between_messages_recovers_the_rest(tmp_path):
     assert [d.id for d in docs] == [d.id for d in whole]
     (b,) = bad
     assert "invalid JSON" in b.error and "recovered" in b.error
+
+
+def test_chat_id_option_keys_a_bare_array_but_never_overrides_the_export(tmp_path):
+    data = json.loads((FIXTURES / "tg_channel_new.json").read_text(encoding="utf-8"))
+    path = tmp_path / "excerpt.json"
+    for m in data["messages"]:
+        m.pop("from_id", None)
+    path.write_text(json.dumps(data["messages"]), encoding="utf-8")
+    docs, _, _ = read_all(path, options=ReadOptions(chat_id="1700000001"))
+    assert docs and all(d.id.startswith("tg:1700000001:") for d in docs)
+    docs, _, _ = read_all(FIXTURES / "tg_channel_new.json", options=ReadOptions(chat_id="42"))
+    assert docs and all(d.id.startswith("tg:1700000001:") for d in docs)

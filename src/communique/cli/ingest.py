@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 import os
+import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -111,6 +112,8 @@ def run_and_report(ctx: click.Context, inputs: list[str], fmt: str | None, optio
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--format", "fmt", type=click.Choice(sorted(CONNECTORS)), help="Input format (default: detected).")
 @click.option("--source", "source_name", help="Channel or feed name to record for these documents.")
+@click.option("--chat-id", help="Telegram chat id for exports that lack it (HTML exports, bare message arrays), "
+              "so their keys match a JSON export of the same chat (tg:<chat-id>:<message-id>).")
 @click.option("--lang", help="Language hint (ISO 639-1) for short posts the detector cannot decide.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
               help="CSV column mapping, e.g. --column text=body --column published=date (repeatable).")
@@ -122,7 +125,8 @@ def run_and_report(ctx: click.Context, inputs: list[str], fmt: str | None, optio
               help="URLs: attempts after a failed request, with exponential backoff.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, source_name: str | None, lang: str | None,
+def ingest(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, source_name: str | None,
+           chat_id: str | None, lang: str | None,
            columns: tuple[str, ...], follow_links: bool, since: str | None, timeout: float, retries: int,
            as_json: bool) -> None:
     """Ingest exports, feeds, pages and files into the store.
@@ -131,8 +135,12 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, source_
     nothing; an edited post becomes a new revision. Exit status: 0 when everything was read,
     1 when some records were quarantined, 2 on a usage error.
     """
-    options = ReadOptions(source_name=source_name, follow_links=follow_links, csv_columns=_parse_columns(columns),
-                          lang=lang, since=_parse_since(since), timeout=timeout, retries=retries)
+    if chat_id is not None and not re.fullmatch(r"-?\d+", chat_id.strip()):
+        raise click.BadParameter(f"{chat_id!r} is not a Telegram chat id (digits, e.g. 1700000001)",
+                                 param_hint="--chat-id")
+    options = ReadOptions(source_name=source_name, chat_id=chat_id.strip() if chat_id else None,
+                          follow_links=follow_links, csv_columns=_parse_columns(columns), lang=lang,
+                          since=_parse_since(since), timeout=timeout, retries=retries)
     results = run_and_report(ctx, list(inputs), fmt, options, as_json)
     if any(r.counts.quarantined or r.error for r in results):
         ctx.exit(1)

@@ -38,6 +38,7 @@ class ReadOptions:
     """Options from the command line that connectors may use."""
 
     source_name: str | None = None  # --source: overrides the channel/feed name
+    chat_id: str | None = None  # --chat-id: Telegram chat id for exports that lack it (HTML, bare arrays)
     follow_links: bool = False  # rss: fetch each item's article page
     csv_columns: dict[str, str] = field(default_factory=dict)  # our field -> CSV column
     lang: str | None = None  # a language hint

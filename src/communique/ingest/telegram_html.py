@@ -8,6 +8,7 @@ dividers, joins, pins) are skipped and counted. Forwarded posts (``div.forwarded
 with the original sender; replies keep the id they answer.
 
 The HTML export has no chat id, so keys are ``tg:<chat>:<message-id>`` with ``<chat>`` the
+``--chat-id`` given (then the keys equal those of a JSON export of the same chat), else the
 ``--source`` name, else the chat name in the page header, else the export folder's name
 (spaces and punctuation as ``_``: ``tg:Embassy_Press_Office:10``).
 A page without any message is an error naming the file.
@@ -56,7 +57,7 @@ def read(source: str, options: ReadOptions, stats: ReadStats) -> Iterator[Item]:
     except (ValueError, lxml.etree.ParserError) as exc:
         raise IngestError(f"not an HTML page ({exc})", source=source) from None
     chat = options.source_name or _chat_name(root) or Path(source).resolve().parent.name or "unknown"
-    chat_key = _SLUG.sub("_", chat).strip("_") or "unknown"
+    chat_key = options.chat_id or _SLUG.sub("_", chat).strip("_") or "unknown"
     messages = root.xpath('//div[contains(concat(" ", normalize-space(@class), " "), " message ")]')
     if not messages:
         raise IngestError("no Telegram messages in this HTML page (is it a Telegram Desktop export?)",

@@ -492,7 +492,7 @@ def messages_to_document(group: list[dict], chat: _Chat, options: ReadOptions) -
         meta["media_group_id"] = captioned["media_group_id"]
     for m in group:
         m.pop("_t", None)
-    chat_id = chat_id_of(chat, first)
+    chat_id = chat_id_of(chat, first) if chat.id not in (None, "") or not options.chat_id else options.chat_id
     channel = options.source_name or chat.name or first.get("from")
     if chat.type:
         meta["chat_type"] = chat.type
