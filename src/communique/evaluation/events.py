@@ -323,8 +323,9 @@ def primary_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
     typed = [e for e in events if e.get("type")]
     if not typed:
         return None
-    # the first event of the sentence: in news prose the main clause comes first
-    return min(typed, key=lambda e: ((e.get("trigger") or {}).get("start", 0), -e["confidence"]))
+    # the event the extractor marks as its sentence's main one (main clause, not a cause, object or
+    # outcome of another); else the first of the sentence: in news prose the main clause comes first
+    return min(typed, key=lambda e: (not e.get("main"), (e.get("trigger") or {}).get("start", 0), -e["confidence"]))
 
 
 def eval_plover(shared: Path, pipeline, limit: int | None = None) -> dict[str, Any]:
@@ -338,6 +339,7 @@ def eval_plover(shared: Path, pipeline, limit: int | None = None) -> dict[str, A
     correct = any_hit = none = 0
     confusion: Counter = Counter()
     per_gold = defaultdict(lambda: [0, 0])
+    misses: list[dict[str, Any]] = []
     for r in rows:
         try:
             pub = datetime.strptime(r["date"], "%Y%m%d").replace(tzinfo=timezone.utc)
@@ -357,10 +359,15 @@ def eval_plover(shared: Path, pipeline, limit: int | None = None) -> dict[str, A
         per_gold[gold][1] += 1
         if not ok:
             confusion[(gold, pred)] += 1
+            trig = (main or {}).get("trigger") or {}
+            misses.append({"id": r["id"], "gold": gold, "pred": pred, "gold_trigger": (r["triggers"] or [None])[0],
+                           "pred_trigger": trig.get("text"),
+                           "others": [e.get("type") for e in record["events"] if e is not main and e.get("type")],
+                           "text": r["text"]})
     return {"sentences": len(rows), "type_accuracy": _ratio(correct, len(rows)),
             "any_event_type_match": _ratio(any_hit, len(rows)), "no_event": none,
             "per_gold_type": {k: {"accuracy": _ratio(*v), "n": v[1]} for k, v in sorted(per_gold.items())},
-            "top_confusions": [[g, p, n] for (g, p), n in confusion.most_common(10)]}
+            "top_confusions": [[g, p, n] for (g, p), n in confusion.most_common(10)], "misses": misses}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -478,7 +485,7 @@ def _load_pipeline():
               help="PLOVER-coded gold JSON Lines for --part gold (default: tests/fixtures/events/plover_*.jsonl).")
 @click.option("--limit", type=int, default=None, help="At most this many press releases / PLOVER sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--show-misses", is_flag=True, help="List press-release headlines the extraction missed.")
+@click.option("--show-misses", is_flag=True, help="List the misses (press-release headlines, PLOVER sentences, gold rows).")
 def command(shared_dir: Path | None, part: str, gold_paths: tuple[Path, ...], limit: int | None, as_json: bool,
             show_misses: bool) -> None:
     """Event extraction: the seed, press releases (silver headlines), Spanish PLOVER sentences, PLOVER gold."""
@@ -507,6 +514,8 @@ def command(shared_dir: Path | None, part: str, gold_paths: tuple[Path, ...], li
             out["press"].pop("misses", None)
         if not show_misses and "gold" in out:
             out["gold"].pop("misses", None)
+        if not show_misses and "plover" in out:
+            out["plover"].pop("misses", None)
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     _print(out, show_misses)
@@ -544,6 +553,10 @@ def _print(out: dict[str, Any], show_misses: bool) -> None:
         for k, v in q["per_gold_type"].items():
             click.echo(f"  {k:10s} {_fmt(v['accuracy'])} (n={v['n']})")
         click.echo(f"  confusions (gold, predicted, n): {q['top_confusions']}")
+        if show_misses:
+            for m in q["misses"]:
+                click.echo(f"  miss {m['id']}: gold={m['gold']} ({m['gold_trigger']!r}) pred={m['pred']} "
+                           f"({m['pred_trigger']!r}; others {m['others']}): {m['text']}")
     if "gold" in out:
         click.echo("PLOVER gold (main event): lang n type mode source target fully-correct")
         for lang, v in out["gold"]["per_lang"].items():

@@ -60,6 +60,7 @@ class Draft:
     skip: list[tuple[int, int]] = field(default_factory=list)  # spans whose mentions belong to another event
     arranged: bool = False  # agreed on, arranged or invited to: ahead
     mode: str | None = None
+    main: bool = False  # the main event of its sentence
 
     @property
     def cls(self) -> str:

@@ -218,6 +218,39 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             self.events.append(ev)
             if trig.frame and (ev.location or ev.time):
                 self.frame = ev
+        self._mark_main(sent, made)
+
+    def _mark_main(self, sent: tuple[int, int], made: list[Draft]) -> None:
+        """The sentence's main event: the first typed one that is not in a subordinate clause, not
+        the cause or object of another ("after the arrest", "in protest at the killing") and not an
+        outcome ("three dead"); the first typed one when every one is."""
+        best = None
+        for ev in made:
+            if ev.trigger.type is None:
+                continue
+            clause = self._clause(sent, ev.tstart, ev.tend)
+            rank = (self._subordinate(sent, clause), self._backgrounded(ev, clause), ev.trigger.secondary, ev.tstart)
+            if best is None or rank < best[0]:
+                best = (rank, ev)
+        if best is not None:
+            best[1].main = True
+
+    def _subordinate(self, sent: tuple[int, int], clause) -> bool:
+        """A clause opened by a relative pronoun, a subordinator or a purpose word (not by a colon,
+        semicolon or dash)."""
+        if clause[0] <= sent[0]:
+            return False
+        i = bisect.bisect_right(self.break_starts, clause[0]) - 1
+        while i >= 0 and self.breaks[i][0] >= sent[0]:
+            a, b, kind = self.breaks[i]
+            if b == clause[0]:
+                return kind in ("rel", "purpose") or any(ch.isalpha() for ch in self.text[a:b])
+            i -= 1
+        return False
+
+    def _backgrounded(self, ev: Draft, clause) -> bool:
+        rx = self.lex.background_re
+        return bool(rx is not None and rx.search(self.text, max(clause[0], ev.tstart - 50), ev.tstart))
 
     # -- clause and scope ----------------------------------------------------------------
     def _clause(self, sent: tuple[int, int], tstart: int, tend: int) -> tuple[int, int, int | None]:

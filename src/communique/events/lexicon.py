@@ -43,6 +43,9 @@ class Trigger:
     statement: bool = False
     weight: float = 0.7
     place_actor: bool = False  # no actor named: the place is the actor (protesters in Paris: France)
+    # an outcome or state rather than an act ("three dead", "the detainees"): never the sentence's
+    # main event while another event is there
+    secondary: bool = False
 
 
 @dataclass(slots=True)
@@ -61,6 +64,7 @@ class Lexicon:
     with_re: regex.Pattern | None
     locative_re: regex.Pattern | None
     against_re: regex.Pattern | None
+    background_re: regex.Pattern | None
     doc_head_re: regex.Pattern | None
     coordinators: frozenset[str] = field(default_factory=frozenset)
     hard_stops: frozenset[str] = field(default_factory=frozenset)
@@ -124,6 +128,7 @@ def get_lexicon(lang: str) -> Lexicon:
                 frame=bool(spec.get("frame", False)), direction=spec.get("direction", "none"),
                 documents=bool(spec.get("documents", False)), statement=bool(spec.get("statement", False)),
                 weight=float(spec.get("weight", 0.7)), place_actor=bool(spec.get("place_actor", False)),
+                secondary=bool(spec.get("secondary", False)),
             )
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{lang}/events.yaml: trigger {name!r} is incomplete: {exc}") from exc
@@ -157,6 +162,10 @@ def get_lexicon(lang: str) -> Lexicon:
             with_re=_compile_list(preps.get("with")),
             locative_re=_compile_list(preps.get("locative")),
             against_re=_compile_list(preps.get("against")),
+            # words right before a trigger that make its event a cause, object or frame of another
+            # ("after the arrest", "in protest at the killing", "during the march"): not the main event
+            background_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["background"])
+                                    + r")\s+(?:\w+\s+){0,2}$") if data.get("background") else None),
             doc_head_re=_compile_list(docs.get("heads")),
             coordinators=frozenset(w.lower() for w in docs.get("coordinators") or []),
             hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),

@@ -41,6 +41,7 @@ class Merging:
             if target is None:
                 out.append(ev)
                 continue
+            target.main = target.main or ev.main
             for s in ev.evidence:
                 if s not in target.evidence:
                     target.evidence.append(s)
@@ -144,6 +145,7 @@ class Merging:
                 location=ev.location, time=ev.time or EventTime(), documents=list(ev.documents),
                 organizations=list(ev.organizations), evidence=evidence,
                 confidence=max(0.05, min(0.98, conf)),
-                extra={"trigger": {"start": ts, "end": te, "text": self.doc.text[ts:te]}},
+                extra={"trigger": {"start": ts, "end": te, "text": self.doc.text[ts:te]},
+                       **({"main": True} if ev.main else {})},
             ))
         return out
