@@ -2,7 +2,7 @@
 
 Measured with ``communique eval events`` (see docs/events.md): seed complete; press releases
 recall 0.950 / precision 0.968 on all 980 (0.966 / 1.000 on the first 200); Spanish PLOVER
-main-event type accuracy 0.426.
+main-event type accuracy 0.426, 0.482 after the s8 protest vocabulary and main-event work.
 """
 
 from __future__ import annotations
@@ -68,4 +68,5 @@ def test_plover_spanish_floor(shared, pipeline):
 
     r = eval_plover(shared, pipeline)
     assert r["sentences"] >= 700
-    assert r["type_accuracy"] >= 0.41
+    assert r["type_accuracy"] >= 0.47
+    assert r["any_event_type_match"] >= 0.67

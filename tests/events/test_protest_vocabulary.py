@@ -84,3 +84,14 @@ def test_one_main_event_per_sentence():
     evs = run(t, "es", [])
     mains = [e for e in evs if e.extra.get("main")]
     assert [e.type for e in mains] == ["COERCE", "PROTEST"]
+
+
+def test_primary_event_prefers_the_marked_main_event():
+    from communique.evaluation.events import primary_event
+
+    evs = [{"type": "COERCE", "confidence": 0.9, "trigger": {"start": 0}},
+           {"type": "PROTEST", "confidence": 0.5, "trigger": {"start": 30}, "main": True},
+           {"type": None, "confidence": 0.9, "trigger": {"start": 10}, "main": True}]
+    assert primary_event(evs)["type"] == "PROTEST"
+    # no event marked: the earliest typed one
+    assert primary_event([dict(e, main=False) for e in evs])["type"] == "COERCE"

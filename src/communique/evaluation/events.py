@@ -10,7 +10,8 @@
    document's first contact event with a foreign participant, against the headline.
    Greetings and condolences must yield no meeting.
 3. plover: ``data/events/plover_spanish/``: the PLOVER type of the sentence's main event
-   (the earliest) against the gold category.
+   (the one the extractor marks ``main``: main clause, not a cause, object or outcome of
+   another; else the earliest) against the gold category. ``--show-misses`` lists the rest.
 """
 
 from __future__ import annotations
