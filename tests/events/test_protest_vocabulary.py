@@ -79,6 +79,18 @@ def test_spanish_words_that_are_no_events(lang, text):
     assert [e.type for e in evs if e.type] == [], [(e.type, e.extra["trigger"]["text"]) for e in evs]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Russian navy blocked the ports of Odesa."),
+    ("fr", "Le cortège présidentiel a traversé Paris."),
+    ("ru", "Шествие Бессмертного полка прошло в Москве."),
+    ("de", "Im Beschleuniger sollen Atomkerne zusammenstoßen."),
+    ("de", "Die Protestanten feierten den Reformationstag."),
+])
+def test_no_protest_or_clash_where_there_is_none(lang, text):
+    evs = run(text, lang, [])
+    assert not [e for e in evs if e.type in ("PROTEST", "ASSAULT")], [(e.type, e.extra["trigger"]["text"]) for e in evs]
+
+
 def test_one_main_event_per_sentence():
     t = "La policía detuvo a diez personas. Después, los vecinos protestaron contra las detenciones."
     evs = run(t, "es", [])
