@@ -122,7 +122,6 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         l_starts = [a for a, _ in links]
         p_starts = [p[0] for p in protected]
         for m in lex.trigger_re.finditer(self.text):
-            name = m.lastgroup[2:]
             j = bisect.bisect_right(l_starts, m.start()) - 1
             if j >= 0 and links[j][1] > m.start():
                 continue
@@ -135,7 +134,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                 i -= 1
             if hit:
                 continue
-            triggers.append((m.start(), m.end(), lex.triggers[name]))
+            triggers.append((m.start(), m.end(), lex.trigger_of(m.lastgroup)))
         if not triggers:
             return []
         sentences = split_sentences(self.text)

@@ -13,6 +13,8 @@ from importlib import resources
 from typing import Any
 
 import re
+import re._constants as _c
+import re._parser as _p
 
 import regex
 import yaml
@@ -70,6 +72,11 @@ class Lexicon:
     hard_stops: frozenset[str] = field(default_factory=frozenset)
     # PLOVER modes by type, each with cue patterns searched in the event's clause, first match wins
     type_modes: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
+    # trigger_re's group names -> "t_<trigger>" (the first-character dispatch numbers its groups)
+    trigger_groups: dict[str, str] = field(default_factory=dict)
+
+    def trigger_of(self, group: str) -> Trigger:
+        return self.triggers[self.trigger_groups.get(group, group)[2:]]
 
 
 def _compile(body: str):
@@ -100,6 +107,84 @@ def _named(groups: dict[str, list[str]], *, wrap: bool = True):
     if wrap:  # one word-start test for the whole alternation
         return _compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
     return _compile("|".join(parts))
+
+
+def _first_chars(items) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any) and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            return out | {chr(av)}, False
+        if op is _c.IN:
+            chars: set[str] = set()
+            for kind, val in av:
+                if kind is _c.LITERAL:
+                    chars.add(chr(val))
+                elif kind is _c.RANGE and val[1] - val[0] <= 256:
+                    chars.update(chr(c) for c in range(val[0], val[1] + 1))
+                else:  # NEGATE, CATEGORY (\w, \s), a wide range: anything
+                    return None, False
+            return out | chars, False
+        if op is _c.SUBPATTERN:
+            f, empty = _first_chars(av[-1])
+        elif op is _c.BRANCH:
+            f, empty = set(), False
+            for alt in av[1]:
+                fa, ea = _first_chars(alt)
+                if fa is None:
+                    return None, False
+                f |= fa
+                empty = empty or ea
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            f, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: the next item starts the match
+            continue
+        else:
+            return None, False
+        if f is None:
+            return None, False
+        out |= f
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _dispatched(groups: dict[str, list[str]]) -> tuple[Any, dict[str, str]] | None:
+    """The trigger alternation split by first character: at a word start only the patterns that can
+    begin with that character are tried, in their file order, so the first pattern that matches is
+    the same as in the plain alternation ("the first trigger in the file wins"), at a fraction of
+    the cost. Group names get a bucket suffix; returns (regex, group name -> trigger group)."""
+    pats: list[tuple[str, str, set[str] | None]] = []
+    for name, ps in groups.items():
+        for p in ps:
+            try:
+                f, empty = _first_chars(_p.parse(p, _FLAGS))
+            except re.error:
+                return None
+            pats.append((name, p, None if empty else f))
+    keys = sorted({c.lower() for _, _, f in pats if f for c in f})
+    branches, names = [], {}
+    for i, key in enumerate(keys + [None]):
+        chosen = [(n, p) for n, p, f in pats if f is None or (key is not None and key in {c.lower() for c in f})]
+        if key is None:  # a character no bucket takes: only the patterns that may start with anything
+            chosen = [(n, p) for n, p, f in pats if f is None]
+        if not chosen:
+            continue
+        parts, run = [], None
+        for n, p in chosen:  # consecutive patterns of one trigger share a group
+            if run is None or run[0] != n:
+                run = (n, [])
+                parts.append(run)
+            run[1].append(p)
+        body = "|".join(f"(?P<{n}__{i}>" + "|".join(f"(?:{p})" for p in ps) + ")" for n, ps in parts)
+        names.update({f"{n}__{i}": n for n, _ in parts})
+        head = f"(?=[{re.escape(key)}])" if key is not None else ""
+        branches.append(f"{head}(?:{body})")
+    try:
+        return re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", _FLAGS), names
+    except re.error:
+        return None
 
 
 def load_data(lang: str) -> dict[str, Any]:
@@ -135,7 +220,11 @@ def get_lexicon(lang: str) -> Lexicon:
         triggers[name] = trig
         groups[f"t_{name}"] = list(spec.get("patterns") or [])
     try:
-        trigger_re = _named(groups)
+        dispatched = _dispatched({k: v for k, v in groups.items() if v})
+        if dispatched is not None:
+            trigger_re, trigger_groups = dispatched
+        else:
+            trigger_re, trigger_groups = _named(groups), {}
         cues = data.get("cues") or {}
         # two scans, so that a tense ("a été reportée") cannot hide a postponement inside it
         special = ("cancelled", "postponed", "denied", "arranged", "expected", "possible", "historical", "negated")
@@ -171,6 +260,7 @@ def get_lexicon(lang: str) -> Lexicon:
             hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),
             type_modes={typ: [(mode, _compile_list(pats)) for mode, pats in (modes or {}).items() if pats]
                         for typ, modes in (data.get("type_modes") or {}).items()},
+            trigger_groups=trigger_groups,
         )
     except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc

@@ -115,7 +115,7 @@ class DocumentTitles:
 
     def _document_trigger_at(self, pos: int) -> bool:
         m = self.lex.trigger_re.match(self.text, pos)
-        return bool(m and self.lex.triggers[m.lastgroup[2:]].documents)
+        return bool(m and self.lex.trigger_of(m.lastgroup).documents)
 
     def _next_is_trigger(self, pos: int, stop: int) -> bool:
         m = self.lex.trigger_re.search(self.text, pos, min(stop, pos + 40))
