@@ -13,8 +13,13 @@ from importlib import resources
 from typing import Any
 
 import re
-import re._constants as _c
-import re._parser as _p
+
+try:  # the standard library's own regex parser (3.11+), to find the characters a pattern starts with
+    import re._constants as _c
+    import re._parser as _p
+except ImportError:  # pragma: no cover - older layout
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
 
 import regex
 import yaml
@@ -160,7 +165,8 @@ def _dispatched(groups: dict[str, list[str]]) -> tuple[Any, dict[str, str]] | No
         for p in ps:
             try:
                 f, empty = _first_chars(_p.parse(p, _FLAGS))
-            except re.error:
+            except Exception:  # any surprise in the parser: the plain alternation
+                log.debug("no first-character dispatch for pattern %r", p)
                 return None
             pats.append((name, p, None if empty else f))
     keys = sorted({c.lower() for _, _, f in pats if f for c in f})
