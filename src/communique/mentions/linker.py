@@ -29,6 +29,7 @@ from communique.kb.build import is_common_word, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
+from communique.mentions.orgs_ru import refine_orgs
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -270,6 +271,8 @@ class MentionLinker:
         taken = _Coverage(mentions)
         if nat:
             mentions.extend(self._natasha_mentions(text, nat, taken))
+        if lang == "ru":  # "Правительство Японии", "японского МИДа", "власти Перу" (mentions/orgs_ru.py)
+            mentions = refine_orgs(text, mentions, Mention, _english_name, slug)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 

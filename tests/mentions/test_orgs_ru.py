@@ -1,0 +1,75 @@
+"""Russian organisation spans: head + genitive complement, geographic adjective, conditional heads,
+acronyms in parentheses (mentions/orgs_ru.py)."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return MentionLinker(use_natasha=False)
+
+
+def _found(linker, text):
+    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    return {(norm.text[m.start:m.end], m.etype) for m in linker.find(d, norm)}
+
+
+def test_institution_with_genitive_country_is_one_organisation(linker):
+    got = _found(linker, "Правительство Японии выразило протест, а прокуратура Эстонии молчит.")
+    assert ("Правительство Японии", "organization") in got
+    assert ("Японии", "country") in got  # the country inside stays a mention of its own
+    assert ("Правительство", "organization") not in got
+
+
+def test_geographic_adjective_before_common_noun_head(linker):
+    got = _found(linker, "Об этом заявил глава японского МИДа.")
+    assert ("японского МИДа", "organization") in got
+
+
+def test_conditional_head_needs_a_complement(linker):
+    got = _found(linker, "Власти Перу добиваются экстрадиции. Но власти пообещали помочь.")
+    assert ("Власти Перу", "organization") in got
+    assert not any(s == "власти" for s, _ in got)
+
+
+def test_conditional_head_does_not_take_an_organisation(linker):
+    got = _found(linker, "По мнению делегации ОБСЕ, кампания прошла спокойно.")
+    assert ("ОБСЕ", "organization") in got
+    assert not any(s.startswith("делегации") for s, _ in got)
+
+
+def test_territorial_unit_with_po(linker):
+    got = _found(linker, "Проверку начало Главное управление МВД России по Нижегородской области.")
+    assert any(s.endswith("МВД России по Нижегородской области") and t == "organization" for s, t in got)
+    assert ("России", "country") in got
+
+
+def test_dative_place_is_no_complement(linker):
+    got = _found(linker, "Правительство передало Москве новые полномочия.")
+    assert ("Правительство", "organization") in got
+    assert not any(s.startswith("Правительство Москв") for s, _ in got)
+
+
+def test_person_after_government(linker):
+    got = _found(linker, "Правительство Медведева внесло законопроект.")
+    assert ("Правительство Медведева", "organization") in got
+
+
+def test_acronym_in_parentheses_is_split():
+    from communique.mentions.orgs_ru import _split_parentheses
+    from communique.mentions.linker import Mention, _english_name
+    from communique.kb.build import slug
+
+    text = "Об этом сообщает Комитет защиты журналистов (КЗЖ) в среду."
+    s = text.index("Комитет")
+    e = text.index(")") + 1
+    m = Mention(s, e, "new:organization/x", "natasha", "organization")
+    out = _split_parentheses(text, [m], Mention, _english_name, slug)
+    assert sorted(text[x.start:x.end] for x in out) == sorted(["Комитет защиты журналистов", "КЗЖ"])
