@@ -30,3 +30,12 @@ def test_ner_floor(shared, linker, fmt, rel, limit, floors):
     res = evaluate(fmt, shared / "data" / rel, limit=limit, linker=linker)
     for t, floor in floors.items():
         assert res["types"][t]["f1"] >= floor, (fmt, t, res["types"][t])
+
+
+def test_factrueval_span_closes_its_quote():
+    from communique.evaluation.ner import _close_quote
+
+    text = "глава ОАО «Газпром» Алексей Миллер"
+    s = text.index("ОАО")
+    assert text[s:_close_quote(text, s, text.index("»"))] == "ОАО «Газпром»"
+    assert _close_quote(text, 0, 5) == 5

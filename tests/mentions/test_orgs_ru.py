@@ -73,3 +73,26 @@ def test_acronym_in_parentheses_is_split():
     m = Mention(s, e, "new:organization/x", "natasha", "organization")
     out = _split_parentheses(text, [m], Mention, _english_name, slug)
     assert sorted(text[x.start:x.end] for x in out) == sorted(["Комитет защиты журналистов", "КЗЖ"])
+
+
+def test_ministry_with_genitive_noun_phrase(linker):
+    got = _found(linker, "Об этом сообщило министерство культуры Польши. Но министерство уже заявило иное.")
+    assert ("министерство культуры Польши", "organization") in got
+    assert not any(s.startswith("министерство уже") for s, _ in got)
+
+
+def test_quoted_names_of_works_and_buildings_are_not_organisations():
+    from communique.mentions.orgs_ru import not_org_quote
+
+    def check(text):
+        q = text.rindex("«") + 1
+        return not_org_quote(text, q, text.index("»", q))
+
+    assert check("Показы пройдут в кинотеатрах «Звезда», «Космос» и «Юность».")
+    assert check("Отправятся также шаттлы «Индевор» и")
+    assert not check("Как сообщает газета «Труд», протест продолжался.")
+
+
+def test_capitalised_adjective_after_a_title_is_no_person(linker):
+    got = _found(linker, "Председатель Государственного совета Китая выступил.")
+    assert not any(t == "person" for _, t in got)

@@ -29,7 +29,7 @@ from communique.kb.build import is_common_word, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
-from communique.mentions.orgs_ru import refine_orgs
+from communique.mentions.orgs_ru import adjective_before_noun, not_org_quote, refine_orgs
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -270,7 +270,8 @@ class MentionLinker:
         mentions.extend(self._pattern_orgs(text, lang, mentions))
         taken = _Coverage(mentions)
         if nat:
-            mentions.extend(self._natasha_mentions(text, nat, taken))
+            # an organisation name may contain a country adjective ("Российская газета")
+            mentions.extend(self._natasha_mentions(text, nat, taken, _Coverage([m for m in mentions if m.kind not in ("adj", "adjstem")])))
         if lang == "ru":  # "Правительство Японии", "японского МИДа", "власти Перу" (mentions/orgs_ru.py)
             mentions = refine_orgs(text, mentions, Mention, _english_name, slug)
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -419,6 +420,8 @@ class MentionLinker:
             if not found:
                 continue
             found = found[:3]
+            if lang == "ru" and len(found) == 1 and adjective_before_noun(text, *found[0]):
+                continue  # "председатель Государственного совета"
             ns, ne = found[0][0], found[-1][1]
             if taken.overlaps(ns, ne):
                 continue
@@ -644,14 +647,17 @@ class MentionLinker:
             out.append(r)
         return out
 
-    def _natasha_mentions(self, text: str, nat: list[tuple[int, int, str]], taken: "_Coverage") -> list[Mention]:
+    def _natasha_mentions(self, text: str, nat: list[tuple[int, int, str]], taken: "_Coverage",
+                          noadj: "_Coverage | None" = None) -> list[Mention]:
         out: list[Mention] = []
         for s, e, typ in nat:
-            if taken.overlaps(s, e):
+            if taken.overlaps(s, e) and not (typ == "ORG" and noadj is not None and not noadj.overlaps(s, e)):
                 continue
             surface = text[s:e]
             if surface.upper() in _NER_STOP:
                 continue
+            if typ == "ORG" and not_org_quote(text, s, e):
+                continue  # «Звезда» after "кинотеатр", «Дискавери» after "шаттл": not organisations
             if typ == "PER":
                 name = _english_name(surface, "ru")
                 out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))

@@ -71,6 +71,7 @@ def org_lexicon() -> dict[str, Any]:
         "common_heads_re": stems("common_heads"),
         "territorial_re": stems("territorial_heads"),
         "person_heads_re": stems("person_heads"),
+        "np_re": stems("np_heads"),
         "geo_gap_re": re.compile(_WS + r"(?:(?:" + "|".join(map(re.escape, geo)) + r")" + _WS + r")?$") if geo else re.compile(_WS + "$"),
     }
 
@@ -95,6 +96,48 @@ def _can_be(word: str, case: str) -> bool:
     return any("Fixd" in p.tag for p in ps)
 
 
+_WORD = re.compile(r"[ \xa0]+([а-яё]+)(?![\w-])")
+
+
+def _genitive_np(text: str, pos: int) -> int:
+    """End of a genitive noun phrase starting after `pos` ("иностранных дел", "сельского хозяйства",
+    "науки и высшего образования"), or `pos` when there is none."""
+    end = pos
+    nouns = 0
+    words = 0
+    while words < 5:
+        m = _WORD.match(text, end)
+        if not m:
+            break
+        w = m.group(1)
+        if w == "и" and nouns:
+            nxt = _WORD.match(text, m.end())
+            if nxt and _gent_kind(nxt.group(1)):
+                end = m.end()
+                words += 1
+                continue
+            break
+        kind = _gent_kind(w)
+        if kind is None:
+            break
+        end = m.end()
+        words += 1
+        if kind == "NOUN":
+            nouns += 1
+            nxt = _WORD.match(text, end)
+            if not (nxt and nxt.group(1) == "и"):
+                break
+    return end if nouns else pos
+
+
+@lru_cache(maxsize=65536)
+def _gent_kind(word: str) -> str | None:
+    for p in _morph().parse(word)[:3]:
+        if "gent" in p.tag and p.tag.POS in ("NOUN", "ADJF"):
+            return p.tag.POS
+    return None
+
+
 def _first_word(text: str, s: int, e: int) -> str:
     m = re.match(r"[\w-]+", text[s:e])
     return m.group(0) if m else ""
@@ -107,6 +150,19 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     lex = org_lexicon()
     out = list(mentions)
     out = _split_parentheses(text, out, make, english_name, slug)
+
+    # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
+    if lex["np_re"] is not None:
+        spans = [(m.start, m.end) for m in out]
+        for hit in lex["np_re"].finditer(text):
+            s, e = hit.span()
+            if text[s].isupper() or any(a < e and s < b for a, b in spans):
+                continue
+            end = _genitive_np(text, e)
+            if end > e and not any(a < end and s < b for a, b in spans):
+                name = english_name(text[s:end], "ru", person=False)
+                out.append(make(s, end, f"new:organization/{slug(name)}", "pattern", "organization", name=name))
+                spans.append((s, end))
 
     # conditional heads: candidates that survive only when extended
     cand: list = []
@@ -244,3 +300,45 @@ def _split_parentheses(text: str, mentions: list, make, english_name, slug) -> l
             name = english_name(text[a:b], "ru", person=False)
             out.append(make(a, b, f"new:organization/{slug(name)}", "natasha", "organization", name=name))
     return out
+
+
+_LIST_BEFORE = re.compile(r"([^\W\d_]+)[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
+
+
+@lru_cache(maxsize=1)
+def _non_org_descriptors() -> frozenset[str]:
+    p = LANG_DIR / "ru" / "mentions.yaml"
+    data = (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("orgs") or {}
+    return frozenset(str(w).lower() for w in data.get("non_org_descriptors") or [])
+
+
+def not_org_quote(text: str, s: int, e: int) -> bool:
+    """A quoted name whose descriptor names a work, a product, a vehicle or a building
+    (кинотеатр «Звезда», шаттл «Дискавери», картины «Цирк», «Новые времена»): not an organisation."""
+    j = s
+    while j > 0 and text[j - 1] in " \xa0":
+        j -= 1
+    m = _LIST_BEFORE.search(text[max(0, j - 300):j])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    descr = _non_org_descriptors()
+    if word in descr:
+        return True
+    ps = _morph().parse(word)
+    return bool(ps) and ps[0].normal_form in descr
+
+
+def adjective_before_noun(text: str, s: int, e: int) -> bool:
+    """"председатель Государственного совета": a capitalised adjective followed by a lower-case
+    noun starts an organisation name, not a person's name."""
+    word = text[s:e]
+    if not re.search("[а-яё]", word.lower()):
+        return False
+    nxt = _WORD.match(text, e)
+    if not nxt:
+        return False
+    ps = _morph().parse(word)
+    if not ps or ps[0].tag.POS != "ADJF" or any("Surn" in p.tag or "Name" in p.tag for p in ps[:2]):
+        return False
+    return any(p.tag.POS == "NOUN" for p in _morph().parse(nxt.group(1))[:2])
