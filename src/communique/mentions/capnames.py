@@ -280,7 +280,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                     break
                 conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
                 gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
-                if conn.lower() in lex.connectors and gaps_ok and runish(k + width):
+                if conn.lower() in lex.connectors and gaps_ok and runish(k + width) \
+                        and not re.fullmatch(r"[IVXLCDM]+", text[toks[k + width][0]:toks[k + width][1]]):  # "Kazán la XVI cumbre"
                     joined = list(range(k, k + width + 1))
                     break
             if joined:
@@ -289,7 +290,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 continue
             break
         # a run needs a token that is a name by itself, or a head with a known name ("Borussia Mönchengladbach")
-        real = [x for x in run if x not in covered and nameish(x)]
+        real = [x for x in run if x not in covered and nameish(x)
+                and not re.fullmatch(r"[IVXLCDM]+", text[toks[x][0]:toks[x][1]])]  # a Roman numeral alone ("la XVI cumbre") is no name
         heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in lex.org_heads | lex.loc_heads]
         if real or (heads and len(run) >= 2 and len(set(run) - set(heads)) > 0):
             runs.append(run)
