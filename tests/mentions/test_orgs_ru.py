@@ -96,3 +96,26 @@ def test_quoted_names_of_works_and_buildings_are_not_organisations():
 def test_capitalised_adjective_after_a_title_is_no_person(linker):
     got = _found(linker, "Председатель Государственного совета Китая выступил.")
     assert not any(t == "person" for _, t in got)
+
+
+def test_natasha_person_with_original_spelling_is_two_mentions():
+    from communique.mentions.orgs_ru import _split_parentheses
+    from communique.mentions.linker import Mention, _english_name
+    from communique.kb.build import slug
+
+    text = "министра финансов Томас Шефер (Thomas Schäfer) нашли"
+    s, e = text.index("Томас"), text.index(")") + 1
+    out = _split_parentheses(text, [Mention(s, e, "new:person/x", "natasha", "person")], Mention, _english_name, slug)
+    assert sorted(text[m.start:m.end] for m in out) == sorted(["Томас Шефер", "Thomas Schäfer"])
+    assert all(m.etype == "person" and m.eid.startswith("new:person/") for m in out)
+    # a place keeps its parentheses
+    text = "в Кировоградской (Кропивницкой) области"
+    s = text.index("Киров")
+    m = Mention(s, len(text), "new:place/x", "natasha", "place")
+    assert _split_parentheses(text, [m], Mention, _english_name, slug) == [m]
+
+
+def test_given_name_mary_is_not_the_mayors_office(linker):
+    got = _found(linker, "Нейрохирург Мэри Кобб рассказала. В мэрии это подтвердили.")
+    assert not any(s == "Мэри" and t == "organization" for s, t in got)
+    assert ("мэрии", "organization") in got

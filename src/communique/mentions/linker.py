@@ -104,7 +104,8 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
             r"\s*[^\W\d_a-zà-ÿ][\w'’.&-]*)+")
     if words and lang == "ru":
         words_re = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(w[:-1]) + r"\w{0,3}" if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
+            # "мэрия" -> мэрии/мэрию (the bare stem "Мэри" is a name, not a form of it)
+            re.escape(w[:-1]) + (r"\w{1,3}" if w[-1] in "ая" else r"\w{0,3}") if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
             for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
     elif words:
         words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])")
@@ -582,7 +583,7 @@ class MentionLinker:
         sur: dict[str, Mention] = {}
         for m in persons:
             last = text[m.start:m.end].split()[-1]
-            if len(last) >= 3 and last[:1].isupper():
+            if len(last) >= 3 and last[:1].isupper() and not _ROMAN.fullmatch(last):  # "Alfonso XIII"
                 sur.setdefault(last, m)
         if not sur:
             return mentions

@@ -281,24 +281,35 @@ _PAREN = re.compile(r"\s*\(([^()]{1,60})\)?\s*$|\s*\(\s*")
 
 
 def _split_parentheses(text: str, mentions: list, make, english_name, slug) -> list:
-    """natasha's "Комитет защиты журналистов (КЗЖ)" -> "Комитет защиты журналистов" + "КЗЖ"."""
+    """natasha's "Комитет защиты журналистов (КЗЖ)" -> "Комитет защиты журналистов" + "КЗЖ",
+    "Томас Шефер (Thomas Schäfer)" -> both spellings;
+    a span across a line break is split there; a trailing full stop is dropped."""
     out = []
     for m in mentions:
-        if m.kind != "natasha" or m.etype != "organization" or "(" not in text[m.start:m.end]:
+        frag = text[m.start:m.end]
+        if m.kind != "natasha" or not ("(" in frag or ")" in frag or "\n" in frag or frag.endswith(".") or frag[-1:] in "—–"):
             out.append(m)
             continue
         parts = []
-        for pm in re.finditer(r"[^()]+", text[m.start:m.end]):
+        # also split at line breaks (a caption and the next line) and drop a sentence's full stop
+        # a place keeps its parentheses: "Кировоградской (Кропивницкой) области"
+        for pm in re.finditer(r"[^\n]+" if m.etype == "place" else r"[^()\n]+", frag):
             a, b = m.start + pm.start(), m.start + pm.end()
             while a < b and text[a] in " \xa0\"'«»„“”":
                 a += 1
-            while b > a and text[b - 1] in " \xa0\"'«»„“”,":
+            while b > a and text[b - 1] in " \xa0\"'«»„“”,—–":
                 b -= 1
+            if b > a and text[b - 1] == "." and m.etype != "person" and re.search(r"[^\W\d_]{4,}\.$", text[a:b]):
+                b -= 1  # "Колумбийском университете." (not "им.")
             if b - a >= 2 and any(c.isalpha() for c in text[a:b]):
                 parts.append((a, b))
+        if len(parts) == 1 and parts[0] == (m.start, m.end):
+            out.append(m)
+            continue
+        prefix = {"person": "new:person/", "place": "new:place/"}.get(m.etype, "new:organization/")
         for a, b in parts:
-            name = english_name(text[a:b], "ru", person=False)
-            out.append(make(a, b, f"new:organization/{slug(name)}", "natasha", "organization", name=name))
+            name = english_name(text[a:b], "ru", person=m.etype == "person")
+            out.append(make(a, b, f"{prefix}{slug(name)}", "natasha", m.etype, name=name))
     return out
 
 
