@@ -208,9 +208,6 @@ def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: fr
     return True
 
 
-_ROMAN_NUM = re.compile(r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-
-
 def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make: Callable[..., Any]) -> list:
     """Mentions for unknown capitalised names; returns the new mention list (some KB place
     mentions inside a longer name are replaced)."""
@@ -283,8 +280,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                     break
                 conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
                 gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
-                if conn.lower() in lex.connectors and gaps_ok and runish(k + width) \
-                        and not _ROMAN_NUM.fullmatch(text[toks[k + width][0]:toks[k + width][1]]):  # "Kazán la XVI cumbre"
+                if conn.lower() in lex.connectors and gaps_ok and runish(k + width):
                     joined = list(range(k, k + width + 1))
                     break
             if joined:
@@ -293,10 +289,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 continue
             break
         # a run needs a token that is a name by itself, or a head with a known name ("Borussia Mönchengladbach")
-        roman = {x for x in run if _ROMAN_NUM.fullmatch(text[toks[x][0]:toks[x][1]])}
-        real = [x for x in run if x not in covered and nameish(x) and x not in roman]  # "la XVI cumbre": no name
+        real = [x for x in run if x not in covered and nameish(x)]
         heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in lex.org_heads | lex.loc_heads]
-        if real or (heads and len(run) >= 2 and len(set(run) - set(heads) - roman) > 0):
+        if real or (heads and len(run) >= 2 and len(set(run) - set(heads)) > 0):
             runs.append(run)
         i = j + 1
 
