@@ -119,3 +119,10 @@ def test_given_name_mary_is_not_the_mayors_office(linker):
     got = _found(linker, "Нейрохирург Мэри Кобб рассказала. В мэрии это подтвердили.")
     assert not any(s == "Мэри" and t == "organization" for s, t in got)
     assert ("мэрии", "organization") in got
+
+
+def test_compass_adjective_and_continent_are_one_region(linker):
+    got = _found(linker, "Спрос упал в Северной Европе, а экспорт в Центральную Америку вырос.")
+    assert ("Северной Европе", "place") in got
+    assert ("Центральную Америку", "place") in got
+    assert not any(t == "country" for _, t in got)  # "Америку" here is not the United States

@@ -150,6 +150,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     lex = org_lexicon()
     out = list(mentions)
     out = _split_parentheses(text, out, make, english_name, slug)
+    out = compass_regions(text, out, make, english_name, slug)
 
     # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
     if lex["np_re"] is not None:
@@ -353,3 +354,24 @@ def adjective_before_noun(text: str, s: int, e: int) -> bool:
     if not ps or ps[0].tag.POS != "ADJF" or any("Surn" in p.tag or "Name" in p.tag for p in ps[:2]):
         return False
     return any(p.tag.POS == "NOUN" for p in _morph().parse(nxt.group(1))[:2])
+
+
+_COMPASS = re.compile(r"(?:(?:[Сс]еверо|[Юю]го)-)?(?:[Сс]еверн|[Юю]жн|[Зз]ападн|[Вв]осточн|[Цц]ентральн)(?:ая|ой|ую|ою|ее|ей|ая)[ \xa0]+$")
+_CONTINENTS = frozenset(["gn:6255148", "gn:6255146", "gn:6255147", "gn:6255151", "gn:6255152"])  # Europe, Africa, Asia, Oceania, Antarctica
+
+
+def compass_regions(text: str, mentions: list, make, english_name, slug) -> list:
+    """"Северной Африке", "Западной Европы", "Центральную Америку": a compass adjective and a
+    continent are one region (not the continent, and "Америка" there is not the United States)."""
+    out = []
+    for m in mentions:
+        surface = text[m.start:m.end]
+        cont = m.eid in _CONTINENTS or (m.eid == "kb:country/US" and surface.lower().startswith("америк"))
+        hit = _COMPASS.search(text[max(0, m.start - 30):m.start]) if cont and m.kind not in ("adj", "adjstem") else None
+        if hit is None:
+            out.append(m)
+            continue
+        s = m.start - (len(text[max(0, m.start - 30):m.start]) - hit.start())
+        name = english_name(text[s:m.end], "ru", person=False)
+        out.append(make(s, m.end, f"new:place/{slug(name)}", "region", "place", name=name))
+    return out
