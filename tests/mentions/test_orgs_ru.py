@@ -126,3 +126,8 @@ def test_compass_adjective_and_continent_are_one_region(linker):
     assert ("Северной Европе", "place") in got
     assert ("Центральную Америку", "place") in got
     assert not any(t == "country" for _, t in got)  # "Америку" here is not the United States
+
+
+def test_service_followed_by_a_preposition_is_no_organisation(linker):
+    got = _found(linker, "После службы в армии он работал в агентстве по недвижимости.")
+    assert not any(t == "organization" for _, t in got)

@@ -132,7 +132,10 @@ def _genitive_np(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=65536)
 def _gent_kind(word: str) -> str | None:
-    for p in _morph().parse(word)[:3]:
+    ps = _morph().parse(word)
+    if len(word) < 3 or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB") for p in ps):
+        return None  # "службы в армии", "агентстве по ...": a preposition is no noun (pymorphy knows letters as nouns)
+    for p in ps[:3]:
         if "gent" in p.tag and p.tag.POS in ("NOUN", "ADJF"):
             return p.tag.POS
     return None
