@@ -52,3 +52,10 @@ def test_bare_role_when_the_country_is_ambiguous_keeps_the_nearest_minister(link
     text = "Russian Foreign Minister Sergey Lavrov met US Secretary of State Antony Blinken. The Foreign Minister said talks went well."
     got = _coref(linker, text, "en")
     assert got and got[0][1] == "kb:person/antony-blinken", got
+
+
+def test_bare_role_when_two_countries_share_the_document_is_the_nearest_holder(linker):
+    text = ("Россия и Китай обсудили торговлю. Москва предложила России новые маршруты; в России это поддержали. "
+            "Министр иностранных дел Китая Ван И раскритиковал решение. Глава МИД заявил, что Китай ответит.")
+    got = _coref(linker, text, "ru")
+    assert got and got[-1][1] == "kb:person/wang-yi", got
