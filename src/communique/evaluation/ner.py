@@ -6,7 +6,9 @@ Formats and type mapping (gold type -> ours):
   ``*deriv``/``*part`` types and OTH are not scored (adjectives like "russisch" are found by
   communique as country mentions but are left out of the comparison).
 * ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
-* ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG.
+* ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG. An object's
+  span runs from its first to its last token span; a quote it opens is closed ("ОАО «Газпром»",
+  not "ОАО «Газпром").
 * ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, LOCATION -> LOC;
   ORGANIZATION -> ORG; nested entities are scored like any other. NEREL tags country
   adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. Linking accuracy: for gold
@@ -168,8 +170,22 @@ def read_factrueval(path: Path) -> Iterator[GoldDoc]:
                 continue
             ss = [sp[c] for c in cols[2:] if c in sp]
             if ss:
-                doc.spans.add((min(s for s, _ in ss), max(e for _, e in ss), FRE_MAP[cols[1]]))
+                s, e = min(s for s, _ in ss), max(e for _, e in ss)
+                doc.spans.add((s, _close_quote(text, s, e), FRE_MAP[cols[1]]))
         yield doc
+
+
+def _close_quote(text: str, s: int, e: int) -> int:
+    """factRuEval spans are unions of token spans, so a quoted name ends before its closing quote
+    ("ОАО «Газпром" in "ОАО «Газпром»"): the quote the span opens is closed, as written."""
+    frag = text[s:e]
+    if frag.count("«") > frag.count("»") and text[e:e + 1] == "»":
+        return e + 1
+    if frag.count('"') % 2 == 1 and text[e:e + 1] == '"':
+        return e + 1
+    if frag.count("„") > frag.count("“") and text[e:e + 1] in "“”":
+        return e + 1
+    return e
 
 
 READERS = {"germeval": read_germeval, "conll": read_conll, "nerel": read_nerel, "factrueval": read_factrueval}

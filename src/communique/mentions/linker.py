@@ -29,6 +29,8 @@ from communique.kb.build import is_common_word, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
+from communique.mentions import roles
+from communique.mentions.orgs_ru import adjective_before_noun, not_org_quote, refine_orgs
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -89,6 +91,9 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
         coref_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
     else:
         coref_re = None
+    coref_adj_re = None
+    if arts and lang != "ru":
+        coref_adj_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+([^\W\d_]+)\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
     heads = [str(h) for h in data.get("org_heads") or []]
     words = [str(w) for w in data.get("org_words") or []]
     org_re = None
@@ -99,13 +104,14 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
             r"\s*[^\W\d_a-zà-ÿ][\w'’.&-]*)+")
     if words and lang == "ru":
         words_re = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(w[:-1]) + r"\w{0,3}" if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
+            # "мэрия" -> мэрии/мэрию (the bare stem "Мэри" is a name, not a form of it)
+            re.escape(w[:-1]) + (r"\w{1,3}" if w[-1] in "ая" else r"\w{0,3}") if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
             for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
     elif words:
         words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])")
     else:
         words_re = None
-    return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re,
+    return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re, "coref_adj_re": coref_adj_re,
             "org_re": org_re, "org_words_re": words_re}
 
 
@@ -265,11 +271,14 @@ class MentionLinker:
         if lang in ("de", "es"):
             mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang))
         mentions = self._propagate_surnames(text, mentions)
-        mentions.extend(self._coref(text, ft, lang, mentions, day))
+        mentions.extend(self._coref(text, ft, lang, mentions, day, doc_countries))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
         taken = _Coverage(mentions)
         if nat:
-            mentions.extend(self._natasha_mentions(text, nat, taken))
+            # an organisation name may contain a country adjective ("Российская газета")
+            mentions.extend(self._natasha_mentions(text, nat, taken, _Coverage([m for m in mentions if m.kind not in ("adj", "adjstem")])))
+        if lang == "ru":  # "Правительство Японии", "японского МИДа", "власти Перу" (mentions/orgs_ru.py)
+            mentions = refine_orgs(text, mentions, Mention, _english_name, slug)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
@@ -416,6 +425,8 @@ class MentionLinker:
             if not found:
                 continue
             found = found[:3]
+            if lang == "ru" and len(found) == 1 and adjective_before_noun(text, *found[0]):
+                continue  # "председатель Государственного совета"
             ns, ne = found[0][0], found[-1][1]
             if taken.overlaps(ns, ne):
                 continue
@@ -572,7 +583,7 @@ class MentionLinker:
         sur: dict[str, Mention] = {}
         for m in persons:
             last = text[m.start:m.end].split()[-1]
-            if len(last) >= 3 and last[:1].isupper():
+            if len(last) >= 3 and last[:1].isupper() and not _ROMAN.fullmatch(last):  # "Alfonso XIII"
                 sur.setdefault(last, m)
         if not sur:
             return mentions
@@ -641,14 +652,17 @@ class MentionLinker:
             out.append(r)
         return out
 
-    def _natasha_mentions(self, text: str, nat: list[tuple[int, int, str]], taken: "_Coverage") -> list[Mention]:
+    def _natasha_mentions(self, text: str, nat: list[tuple[int, int, str]], taken: "_Coverage",
+                          noadj: "_Coverage | None" = None) -> list[Mention]:
         out: list[Mention] = []
         for s, e, typ in nat:
-            if taken.overlaps(s, e):
+            if taken.overlaps(s, e) and not (typ == "ORG" and noadj is not None and not noadj.overlaps(s, e)):
                 continue
             surface = text[s:e]
             if surface.upper() in _NER_STOP:
                 continue
+            if typ == "ORG" and not_org_quote(text, s, e):
+                continue  # «Звезда» after "кинотеатр", «Дискавери» after "шаттл": not organisations
             if typ == "PER":
                 name = _english_name(surface, "ru")
                 out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))
@@ -670,7 +684,8 @@ class MentionLinker:
         return self._natasha
 
     # -- coreference -------------------------------------------------------------------------------
-    def _coref(self, text: str, ft: str, lang: str, mentions: list[Mention], day: str | None) -> list[Mention]:
+    def _coref(self, text: str, ft: str, lang: str, mentions: list[Mention], day: str | None,
+               doc_countries: dict[str, int] | None = None) -> list[Mention]:
         lex = lang_lexicon(lang)
         cre = lex.get("coref_re")
         persons = [m for m in mentions if m.etype == "person"]
@@ -678,25 +693,46 @@ class MentionLinker:
             return []
         out: list[Mention] = []
         taken = _Coverage(mentions)
-        for cm in cre.finditer(ft):
-            s, e = cm.span(1)
-            if taken.overlaps(s, e):
+        hits = [(cm.start(1), cm.end(1), cm.group(1)) for cm in cre.finditer(ft)]
+        if lex.get("coref_adj_re") is not None:
+            # "the Russian foreign minister", "der russische Außenminister": a country adjective between
+            adjs = [m for m in mentions if m.kind in ("adj", "adjstem")]
+            hits.extend((am.start(2), am.end(2), am.group(2)) for am in lex["coref_adj_re"].finditer(ft)
+                        if any(m.start == am.start(1) and m.end == am.end(1) for m in adjs))
+            hits.sort()
+        for s, e, word in hits:
+            # the country the context ties the role to ("глава МИД России", "the Russian foreign minister")
+            ccountry, rend = roles.context_country(self.kb, text, s, e, mentions)
+            if taken.overlaps(s, e) and not (ccountry and rend > e):
                 continue
             # a role noun directly followed by a name is a title, not a back-reference
-            clause = re.match(r"[^.;:!?\n]{0,40}", text[e:])
-            cend = e + (clause.end() if clause else 0)
-            if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[e:e + 3])) or any(p.etype == "person" and e <= p.start < cend for p in mentions):
+            clause = re.match(r"[^.;:!?\n]{0,40}", text[rend:])
+            cend = rend + (clause.end() if clause else 0)
+            if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[rend:rend + 3])) or any(p.etype == "person" and rend <= p.start < cend for p in mentions):
                 continue
             if re.match(r"[^\W\d_]", text[e:e + 1] or " "):
                 continue
-            word = cm.group(1)
             office = None
             for k, v in lex["coref"].items():
                 if word == k or (lang == "ru" and word.startswith(k[:-1])):
                     office = v
                     break
             prev = [p for p in persons if p.end <= s]
-            if not prev or office is None:
+            if office is None:
+                continue
+            if office in roles.COUNTRY_OFFICES:
+                country = ccountry or roles.main_country(doc_countries)
+                if country:
+                    target = next((p for p in reversed(prev) if p.eid.startswith("kb:")
+                                   and (self.kb.term_at(p.eid, day) or {}).get("office") == office
+                                   and (self.kb.term_at(p.eid, day) or {}).get("country") == country), None)
+                    eid = target.eid if target else roles.holder_on(self.kb, office, country, day)
+                    if eid:
+                        out.append(Mention(s, rend, eid, "coref", "person", name=self.kb.entities[eid]["name"], country=country))
+                        continue
+                if ccountry:
+                    continue  # the office-holder of that country is unknown: no other person is meant
+            if not prev:
                 continue
             target = None
             for p in reversed(prev):

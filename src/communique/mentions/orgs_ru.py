@@ -1,0 +1,380 @@
+"""Russian organisation spans: complements, modifiers and acronyms in parentheses.
+
+Russian names an institution by a head and its complements: "Правительство Японии",
+"МВД России", "Палаты представителей Конгресса США", "ГУ МЧС России по Санкт-Петербургу",
+"японского МИДа", "власти Перу". The knowledge base, the institution-word patterns and natasha
+find the head ("Правительство", "Палаты представителей"); this stage extends it over
+
+* the genitive mentions that follow it (a country, a place, another organisation, or a person
+  after heads such as "правительство"), optionally through a geographic descriptor ("прокуратура
+  города Павия") and, after territorial heads, "по" + a region or city ("ГУ МВД по Москве");
+* a country or place adjective, or a small set of attributive adjectives, right before a
+  common-noun head ("японского МИДа", "переходного правительства").
+
+Words that name an institution only with such a complement ("власти", "администрация",
+"посольство": ``org_cond_heads``) become organisations only when one is there. The mentions
+inside the extended span (the country, the inner organisation) are kept: both data sets and
+the output contract treat them as mentions of their own.
+
+natasha's organisation spans that contain an acronym in parentheses ("Комитет защиты
+журналистов (КЗЖ)") are split into the name and the acronym.
+
+All word lists are in ``data/lang/ru/mentions.yaml`` (section ``orgs``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+
+_LOC = ("country", "place")
+_ORG = ("organization", "group")
+_SKIP_KINDS = frozenset(["adj", "adjstem", "dem", "flag", "coref"])
+_WS = r"[ \xa0]+"
+
+
+@lru_cache(maxsize=1)
+def org_lexicon() -> dict[str, Any]:
+    p = LANG_DIR / "ru" / "mentions.yaml"
+    data = (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("orgs") or {}
+
+    def form(x: str, adj: bool) -> str:
+        # inflected forms: "власти"/"властями", "суд"/"суда", "федеральный"/"федерального"
+        if x.isupper():
+            return re.escape(x) + r"(?:а|у|е|ом)?"
+        if adj or (len(x) > 4 and x[-2:] in ("ый", "ий", "ой", "ая", "ое", "ые", "ие")):
+            return re.escape(x[:-2]) + r"\w{1,3}"
+        if len(x) > 3 and x[-1] in "аяоеиыь":
+            return re.escape(x[:-1]) + r"\w{0,3}"
+        return re.escape(x) + r"(?:а|у|е|ом|ы|ов|ам|ами|ах)?"
+
+    def stems(key: str, adj: bool = False) -> re.Pattern[str] | None:
+        words = [str(w) for w in data.get(key) or []]
+        if not words:
+            return None
+        alts = []
+        for w in sorted(words, key=len, reverse=True):
+            alts.append(r"[ \xa0]+".join(form(x, adj) for x in w.split()))
+        return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+    geo = [str(w) for w in data.get("geo_descriptors") or []]
+    return {
+        "cond_re": stems("cond_heads"),
+        "left_adj_re": stems("left_adjectives", adj=True),
+        "common_heads_re": stems("common_heads"),
+        "territorial_re": stems("territorial_heads"),
+        "person_heads_re": stems("person_heads"),
+        "np_re": stems("np_heads"),
+        "geo_gap_re": re.compile(_WS + r"(?:(?:" + "|".join(map(re.escape, geo)) + r")" + _WS + r")?$") if geo else re.compile(_WS + "$"),
+    }
+
+
+def _morph():
+    from communique.kb.build import _morph as m
+
+    return m()
+
+
+@lru_cache(maxsize=65536)
+def _can_be(word: str, case: str) -> bool:
+    """Could the (first word of a) mention be in this case? Acronyms and Latin names: yes."""
+    if not word or not re.search("[а-яё]", word.lower()) or word.isupper():
+        return True
+    ps = _morph().parse(word)
+    if not ps:
+        return True
+    if any(case in p.tag for p in ps):
+        return True
+    # indeclinable names ("Перу", "Мали", "Сан-Франциско") carry every case
+    return any("Fixd" in p.tag for p in ps)
+
+
+_WORD = re.compile(r"[ \xa0]+([а-яё]+)(?![\w-])")
+
+
+def _genitive_np(text: str, pos: int) -> int:
+    """End of a genitive noun phrase starting after `pos` ("иностранных дел", "сельского хозяйства",
+    "науки и высшего образования"), or `pos` when there is none."""
+    end = pos
+    nouns = 0
+    words = 0
+    while words < 5:
+        m = _WORD.match(text, end)
+        if not m:
+            break
+        w = m.group(1)
+        if w == "и" and nouns:
+            nxt = _WORD.match(text, m.end())
+            if nxt and _gent_kind(nxt.group(1)):
+                end = m.end()
+                words += 1
+                continue
+            break
+        kind = _gent_kind(w)
+        if kind is None:
+            break
+        end = m.end()
+        words += 1
+        if kind == "NOUN":
+            nouns += 1
+            nxt = _WORD.match(text, end)
+            if not (nxt and nxt.group(1) == "и"):
+                break
+    return end if nouns else pos
+
+
+@lru_cache(maxsize=65536)
+def _gent_kind(word: str) -> str | None:
+    ps = _morph().parse(word)
+    if len(word) < 3 or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB") for p in ps):
+        return None  # "службы в армии", "агентстве по ...": a preposition is no noun (pymorphy knows letters as nouns)
+    for p in ps[:3]:
+        if "gent" in p.tag and p.tag.POS in ("NOUN", "ADJF"):
+            return p.tag.POS
+    return None
+
+
+def _first_word(text: str, s: int, e: int) -> str:
+    m = re.match(r"[\w-]+", text[s:e])
+    return m.group(0) if m else ""
+
+
+def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_name: Callable[..., str], slug: Callable[[str], str]) -> list:
+    """Extend Russian organisation mentions over their complements (see the module docstring).
+
+    ``make(start, end, eid, kind, etype, name=..., country=...)`` builds a Mention."""
+    lex = org_lexicon()
+    out = list(mentions)
+    out = _split_parentheses(text, out, make, english_name, slug)
+    out = compass_regions(text, out, make, english_name, slug)
+
+    # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
+    if lex["np_re"] is not None:
+        spans = [(m.start, m.end) for m in out]
+        for hit in lex["np_re"].finditer(text):
+            s, e = hit.span()
+            if text[s].isupper() or any(a < e and s < b for a, b in spans):
+                continue
+            end = _genitive_np(text, e)
+            if end > e and not any(a < end and s < b for a, b in spans):
+                name = english_name(text[s:end], "ru", person=False)
+                out.append(make(s, end, f"new:organization/{slug(name)}", "pattern", "organization", name=name))
+                spans.append((s, end))
+
+    # conditional heads: candidates that survive only when extended
+    cand: list = []
+    if lex["cond_re"] is not None:
+        spans = [(m.start, m.end) for m in out]
+        for hit in lex["cond_re"].finditer(text):
+            s, e = hit.span()
+            if not any(a < e and s < b for a, b in spans):
+                cand.append(make(s, e, "new:organization/-", "cond", "organization"))
+    if not cand and not any(m.etype in _ORG for m in out):
+        return out
+
+    allm = sorted(out + cand, key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in allm]
+    cand_ids = {id(c) for c in cand}
+    replaced: dict[int, Any] = {}
+    nested: set[int] = set()  # organisations inside an extension
+
+    for i, m in enumerate(allm):
+        if m.etype not in _ORG or m.kind in _SKIP_KINDS:
+            continue
+        head = text[m.start:m.end]
+        # an organisation inside a longer one ("МВД России" in "ГУ МВД России по ...") leaves "по ..." to it
+        territorial = id(m) not in nested and bool(lex["territorial_re"] and lex["territorial_re"].search(head))
+        person_ok = bool(lex["person_heads_re"] and lex["person_heads_re"].match(head))
+        end = m.end
+        country = None
+        inner: list = []
+        j = i + 1
+        steps = 0
+        while steps < 3:
+            # the next mention that starts at or after `end`
+            while j < len(allm) and allm[j].start < end:
+                j += 1
+            if j >= len(allm):
+                break
+            nx = allm[j]
+            if nx.kind in _SKIP_KINDS or id(nx) in cand_ids:
+                break
+            gap = text[end:nx.start]
+            if len(gap) > 20 or "\n" in gap:
+                break
+            word = _first_word(text, nx.start, nx.end)
+            ok = False
+            # conditional heads take places and countries only ("делегации ОБСЕ" is ОБСЕ's delegation);
+            # a person only right after the head ("правительство Медведева", not "правительства Мали Кейта")
+            if nx.etype in _LOC or (nx.etype in _ORG and m.kind != "cond") or (person_ok and nx.etype == "person" and not inner):
+                if lex["geo_gap_re"].fullmatch(gap) and _can_be(word, "gent"):
+                    ok = True
+                elif (territorial and nx.etype == "place" and re.fullmatch(_WS + "по" + _WS, gap)
+                      and _can_be(word, "datv")):
+                    ok = True
+            if not ok:
+                break
+            inner.append(nx)
+            if nx.etype in _LOC and country is None:
+                country = nx.country or _country_of(nx)
+            end = nx.end
+            steps += 1
+            j += 1
+        if inner and inner[-1].etype == "place":
+            # "Законодательного собрания Кировской области": a region adjective the place name ends with
+            tail = re.match(_WS + r"(области|края|района|округа|автономного округа)(?![\w-])", text[end:end + 30])
+            if tail and re.search(r"(?:ской|цкой|ого|его|ой)$", text[inner[-1].start:end]):
+                end += tail.end()
+        start = m.start
+        # a modifier right before a common-noun head: "японского МИДа", "переходного правительства"
+        common = m.kind in ("pattern", "cond") or bool(lex["common_heads_re"] and lex["common_heads_re"].match(head))
+        if common:
+            k = i - 1
+            while k >= 0 and allm[k].end > m.start:
+                k -= 1
+            prev = allm[k] if k >= 0 else None
+            if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
+                    and re.fullmatch(_WS, text[prev.end:m.start]):
+                start = prev.start
+                country = country or prev.country or _country_of(prev)
+            elif lex["left_adj_re"] is not None and (m.kind != "cond" or inner):
+                pm = re.search(r"([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
+                if pm and lex["left_adj_re"].fullmatch(pm.group(1)) and not (prev is not None and prev.end > m.start - len(pm.group(0))):
+                    start = m.start - len(pm.group(0))
+        if m.kind == "cond" and not inner and start == m.start:
+            continue
+        if not inner and start == m.start:
+            continue
+        for x in inner:
+            nested.add(id(x))
+        surface = text[start:end]
+        keep_kb = m.eid.startswith("kb:") and not any(x.etype in _ORG or x.etype == "person" for x in inner) \
+            and (country is None or m.country is None or m.country == country)
+        if keep_kb:
+            eid, name = m.eid, m.name
+        else:
+            name = english_name(surface, "ru", person=False)
+            eid = f"new:organization/{slug(name)}"
+        replaced[id(m)] = make(start, end, eid, "orgext", m.etype, name=name, country=country or m.country)
+
+    res = []
+    for m in allm:
+        if id(m) in replaced:
+            res.append(replaced[id(m)])
+        elif id(m) in cand_ids:
+            continue
+        else:
+            res.append(m)
+    return res
+
+
+def _country_of(m) -> str | None:
+    if m.eid.startswith("kb:country/"):
+        return m.eid.split("/", 1)[1]
+    return None
+
+
+_PAREN = re.compile(r"\s*\(([^()]{1,60})\)?\s*$|\s*\(\s*")
+
+
+def _split_parentheses(text: str, mentions: list, make, english_name, slug) -> list:
+    """natasha's "Комитет защиты журналистов (КЗЖ)" -> "Комитет защиты журналистов" + "КЗЖ",
+    "Томас Шефер (Thomas Schäfer)" -> both spellings;
+    a span across a line break is split there; a trailing full stop is dropped."""
+    out = []
+    for m in mentions:
+        frag = text[m.start:m.end]
+        if m.kind != "natasha" or not ("(" in frag or ")" in frag or "\n" in frag or frag.endswith(".") or frag[-1:] in "—–"):
+            out.append(m)
+            continue
+        parts = []
+        # also split at line breaks (a caption and the next line) and drop a sentence's full stop
+        # a place keeps its parentheses: "Кировоградской (Кропивницкой) области"
+        for pm in re.finditer(r"[^\n]+" if m.etype == "place" else r"[^()\n]+", frag):
+            a, b = m.start + pm.start(), m.start + pm.end()
+            while a < b and text[a] in " \xa0\"'«»„“”":
+                a += 1
+            while b > a and text[b - 1] in " \xa0\"'«»„“”,—–":
+                b -= 1
+            if b > a and text[b - 1] == "." and m.etype != "person" and re.search(r"[^\W\d_]{4,}\.$", text[a:b]):
+                b -= 1  # "Колумбийском университете." (not "им.")
+            if b - a >= 2 and any(c.isalpha() for c in text[a:b]):
+                parts.append((a, b))
+        if len(parts) == 1 and parts[0] == (m.start, m.end):
+            out.append(m)
+            continue
+        prefix = {"person": "new:person/", "place": "new:place/"}.get(m.etype, "new:organization/")
+        for a, b in parts:
+            name = english_name(text[a:b], "ru", person=m.etype == "person")
+            out.append(make(a, b, f"{prefix}{slug(name)}", "natasha", m.etype, name=name))
+    return out
+
+
+_LIST_BEFORE = re.compile(r"([^\W\d_]+)[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
+
+
+@lru_cache(maxsize=1)
+def _non_org_descriptors() -> frozenset[str]:
+    p = LANG_DIR / "ru" / "mentions.yaml"
+    data = (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("orgs") or {}
+    return frozenset(str(w).lower() for w in data.get("non_org_descriptors") or [])
+
+
+def not_org_quote(text: str, s: int, e: int) -> bool:
+    """A quoted name whose descriptor names a work, a product, a vehicle or a building
+    (кинотеатр «Звезда», шаттл «Дискавери», картины «Цирк», «Новые времена»): not an organisation."""
+    j = s
+    while j > 0 and text[j - 1] in " \xa0":
+        j -= 1
+    m = _LIST_BEFORE.search(text[max(0, j - 300):j])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    descr = _non_org_descriptors()
+    if word in descr:
+        return True
+    ps = _morph().parse(word)
+    return bool(ps) and ps[0].normal_form in descr
+
+
+def adjective_before_noun(text: str, s: int, e: int) -> bool:
+    """"председатель Государственного совета": a capitalised adjective followed by a lower-case
+    noun starts an organisation name, not a person's name."""
+    word = text[s:e]
+    if not re.search("[а-яё]", word.lower()):
+        return False
+    nxt = _WORD.match(text, e)
+    if not nxt:
+        return False
+    ps = _morph().parse(word)
+    if not ps or ps[0].tag.POS != "ADJF" or any("Surn" in p.tag or "Name" in p.tag for p in ps[:2]):
+        return False
+    return any(p.tag.POS == "NOUN" for p in _morph().parse(nxt.group(1))[:2])
+
+
+_COMPASS = re.compile(r"(?:(?:[Сс]еверо|[Юю]го)-)?(?:[Сс]еверн|[Юю]жн|[Зз]ападн|[Вв]осточн|[Цц]ентральн)(?:ая|ой|ую|ою|ее|ей|ая)[ \xa0]+$")
+_CONTINENTS = frozenset(["gn:6255148", "gn:6255146", "gn:6255147", "gn:6255151", "gn:6255152"])  # Europe, Africa, Asia, Oceania, Antarctica
+
+
+def compass_regions(text: str, mentions: list, make, english_name, slug) -> list:
+    """"Северной Африке", "Западной Европы", "Центральную Америку": a compass adjective and a
+    continent are one region (not the continent, and "Америка" there is not the United States)."""
+    out = []
+    for m in mentions:
+        surface = text[m.start:m.end]
+        cont = m.eid in _CONTINENTS or (m.eid == "kb:country/US" and surface.lower().startswith("америк"))
+        hit = _COMPASS.search(text[max(0, m.start - 30):m.start]) if cont and m.kind not in ("adj", "adjstem") else None
+        if hit is None:
+            out.append(m)
+            continue
+        s = m.start - (len(text[max(0, m.start - 30):m.start]) - hit.start())
+        name = english_name(text[s:m.end], "ru", person=False)
+        out.append(make(s, m.end, f"new:place/{slug(name)}", "region", "place", name=name))
+    return out

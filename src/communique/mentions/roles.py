@@ -1,0 +1,84 @@
+"""Which office-holder a role noun names: "глава МИД России", "the Russian foreign minister",
+"der Außenminister".
+
+A role noun that refers to a person ("глава МИД", "the Foreign Minister") names the holder of
+that office in the country the context gives:
+
+* a country right after the role ("глава МИД России", "МИД России" found as an organisation with its
+  country) or a country adjective right before it ("the Russian foreign minister", "der russische
+  Außenminister", "российский министр иностранных дел"): the holder of the office for that country
+  on the document's date (a person already named with that office is preferred, otherwise the
+  knowledge base's terms decide);
+* no country: the holder for the document's main country when the document is clearly about one
+  country (at least two mentions and twice as many as the next one); otherwise the nearest person
+  named before who holds the office (the linker's fallback).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+COUNTRY_OFFICES = frozenset(["foreign_minister", "head_of_state", "head_of_government"])
+
+
+def holders(kb: Any) -> dict[tuple[str, str], list[tuple[str, str | None, str]]]:
+    """(office, country) -> [(start, end, person id)], built once per knowledge base."""
+    idx = getattr(kb, "_office_index", None)
+    if idx is None:
+        idx = {}
+        for eid, e in kb.entities.items():
+            if e.get("type") != "person":
+                continue
+            for t in e.get("terms") or ():
+                if t.get("office") in COUNTRY_OFFICES and t.get("country"):
+                    idx.setdefault((t["office"], t["country"]), []).append((t.get("start") or "0000", t.get("end"), eid))
+        kb._office_index = idx
+    return idx
+
+
+def holder_on(kb: Any, office: str, country: str, day: str | None) -> str | None:
+    """The person holding `office` for `country` on `day` (the latest-started term if several)."""
+    if not day:
+        return None
+    live = [(s, eid) for s, e, eid in holders(kb).get((office, country), ()) if s <= day and (not e or e >= day)]
+    if not live:
+        return None
+    return max(live)[1]
+
+
+def _country(kb: Any, m: Any) -> str | None:
+    e = kb.entities.get(m.eid)
+    if e is None:
+        return None
+    if e.get("type") == "country" or (e.get("type") in ("organization", "group") and e.get("country")):
+        return e.get("country")
+    return None
+
+
+def context_country(kb: Any, text: str, s: int, e: int, mentions: list) -> tuple[str | None, int]:
+    """The country the role phrase text[s:e] is tied to, and the end of the phrase including it."""
+    for m in mentions:
+        c = None
+        if m.start < e and s < m.end and m.start >= s and m.kind not in ("adj", "adjstem", "dem"):
+            c = _country(kb, m)  # "глава МИД России": the organisation "МИД России" overlaps the role
+        elif e <= m.start and re.fullmatch(r"[ \xa0]+", text[e:m.start]) and m.kind not in ("adj", "adjstem", "dem"):
+            c = _country(kb, m) if kb.entities.get(m.eid, {}).get("type") == "country" else None
+        if c:
+            return c, max(e, m.end)
+    for m in mentions:
+        if m.kind in ("adj", "adjstem") and m.end <= s and re.fullmatch(r"[ \xa0]+(?:[^\W\d_]+[ \xa0]+)?", text[m.end:s]) \
+                and s - m.end < 25:
+            c = _country(kb, m)
+            if c:
+                return c, e
+    return None, e
+
+
+def main_country(doc_countries: dict[str, int] | None) -> str | None:
+    if not doc_countries:
+        return None
+    ranked = sorted(doc_countries.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 2 and n >= 2 * second else None
