@@ -29,6 +29,7 @@ from communique.kb.build import is_common_word, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
+from communique.mentions.capnames_es import refine as refine_es
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -205,7 +206,7 @@ class MentionLinker:
             elif kind in ("name", "sur", "stem", "stemsur") and first.isalpha() and not first.isupper() and "l" not in flags:
                 et = eid.split("/")[0]
                 # organisation names with a lower-case first word occur (fr/es "ministère ...")
-                if not (et == "kb:org" and " " in ft[s:e]):
+                if not (et == "kb:org" and " " in ft[s:e]) or (lang == "es" and text[s:e].islower()):  # not "el país"
                     continue
             if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
                 continue  # German capitalises nouns: "Fall" is not a surname here
@@ -267,6 +268,8 @@ class MentionLinker:
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
+        if lang == "es":  # Spanish conventions: competitions, clubs named by their town, one type per name
+            mentions = refine_es(text, mentions, new_mention_factory(Mention, _english_name, lang))
         taken = _Coverage(mentions)
         if nat:
             mentions.extend(self._natasha_mentions(text, nat, taken))

@@ -1,0 +1,275 @@
+"""Spanish: a last pass over the mentions of a document, for conventions of Spanish news text.
+
+Applied by the linker after every other stage, for Spanish documents only. Each rule is a fact of
+how Spanish (EFE-style) news writes names, and each rule's words are data (``refine`` in
+``data/lang/es/mentions.yaml``):
+
+* **Names of competitions, laws, prizes, fairs and summits** ("Liga de Campeones", "Copa del Rey",
+  "XIV Juegos Panamericanos", "Ley de Enjuiciamiento Civil", "Premio Nobel", "Cumbre de
+  Panamá") are no person, place or organisation: a capitalised run headed by such a word yields no
+  mention, and the knowledge-base names inside it ("Europa" in "Copa de Europa") go with it.
+* **Clubs named by their town or country.** In sports reports a player's club follows the name
+  in brackets ("Suárez ( Toledo )", "Harry Rosario ( Ponce )", "Gambill ( USA )"), and a result
+  gives each side's score ("Barcelona 71 - TAU Vitoria 65", "Parma , 1 - Inter de Milán , 3"):
+  there the town is the club, an organisation, and the name before the brackets is a person.
+* **One name, one type in a document.** An unknown name typed by default (a capitalised run is a
+  person unless evidence says otherwise) takes the type the document gave the same name with
+  evidence elsewhere ("la empresa argentina Musimundo ... gerente general de Musimundo").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+import yaml
+
+from communique.mentions.capnames import LANG_DIR
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
+_SURNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|és|iz|oz|az)")  # "Suárez ( Toledo )": a surname, not a town
+_ROMAN = re.compile(r"[IVXLC]+")
+_H = r"[^\S\n]"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    misc_heads: frozenset[str]
+    misc_multi: tuple[str, ...]  # heads of two words ("Gran Premio", "Real Decreto")
+    misc_keep: frozenset[str]
+    connectors: frozenset[str]
+    sport: frozenset[str]
+    team_cues: frozenset[str]
+    match_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data = yaml.safe_load((LANG_DIR / "es" / "mentions.yaml").read_text(encoding="utf-8")) or {}
+    r = data.get("refine") or {}
+
+    def s(key: str) -> frozenset[str]:
+        return frozenset(str(x).lower() for x in r.get(key) or [])
+
+    heads = s("misc_heads")
+    return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), match_words=s("match_words"))
+
+
+def refine(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """The mentions of a Spanish document after the rules above (a new list)."""
+    lex = _lex()
+    out = _drop_misc(text, mentions, lex)
+    out = _clubs(text, out, make, lex)
+    out = _one_type(text, out, make)
+    out = _lists(text, out, make)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+# -- names of competitions, laws, prizes ------------------------------------------------------
+def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
+    """Spans of capitalised runs headed by a competition/law/prize/event word."""
+    lex = lex or _lex()
+    toks = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        a, b = toks[i]
+        w = text[a:b]
+        low = text[a:a + 40].lower()
+        if not w[:1].isupper() or (w.isupper() and len(w) > 3) or not (
+                w.lower() in lex.misc_heads or any(low.startswith(h) and not low[len(h):len(h) + 1].isalpha() for h in lex.misc_multi)):
+            i += 1
+            continue
+        s = a
+        # an ordinal before the head belongs to it ("XIV Juegos Panamericanos")
+        if i > 0 and _ROMAN.fullmatch(text[toks[i - 1][0]:toks[i - 1][1]]) \
+                and re.fullmatch(_H + "+", text[toks[i - 1][1]:a]):
+            s = toks[i - 1][0]
+        j = i
+        while j + 1 < n:
+            gap = text[toks[j][1]:toks[j + 1][0]]
+            if not re.fullmatch(_H + "+", gap):
+                break
+            nxt = text[toks[j + 1][0]:toks[j + 1][1]]
+            if nxt[:1].isupper():
+                j += 1
+                continue
+            joined = False
+            for width in (2, 1):
+                if j + width + 1 < n:
+                    conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(j + 1, j + 1 + width))
+                    gaps = all(re.fullmatch(_H + "+", text[toks[x][1]:toks[x + 1][0]]) for x in range(j + 1, j + 1 + width))
+                    after = text[toks[j + 1 + width][0]:toks[j + 1 + width][1]]
+                    if conn.lower() in lex.connectors and gaps and after[:1].isupper():
+                        j += width + 1
+                        joined = True
+                        break
+            if not joined:
+                break
+        e = toks[j][1]
+        if text[s:e].lower() not in lex.misc_keep:
+            out.append((s, e))
+        i = j + 1
+    return out
+
+
+def _drop_misc(text: str, mentions: list, lex: _Lex) -> list:
+    spans = misc_spans(text, lex)
+    if not spans:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if any(a <= m.start and m.end <= b for a, b in spans) and m.kind not in ("adj", "adjstem", "dem", "flag"):
+            if text[m.start:m.end].lower() in lex.misc_keep:
+                out.append(m)
+            continue
+        out.append(m)
+    return out
+
+
+# -- clubs named by their town ------------------------------------------------------------------
+_SCORE_AFTER = re.compile(_H + r"*,?" + _H + r"*\d{1,3}(?![\d,.:/])(?:" + _H + r"*\([^()\n]{0,12}\))?" + _H + r"*(?:-|\n|$|[A-ZÁÉÍÓÚÑ])")
+_SCORE_BEFORE = re.compile(r"\d{1,3}" + _H + r"*-" + _H + r"*$")
+
+
+def _sporty(text: str, s: int, lex: _Lex) -> bool:
+    """Words of sport within a few hundred characters."""
+    window = text[max(0, s - 400):s + 400].lower()
+    return any(w in lex.sport for w in re.findall(r"\w+", window))
+
+
+def _match_sentence(text: str, s: int, e: int, lex: _Lex) -> bool:
+    """The sentence around [s, e) is about a match: words of a game and its result."""
+    a = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
+    b = min([x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0] or [len(text)])
+    words = set(re.findall(r"\w+", text[a:b]))  # as written: "Partido" (a party) is no match
+    return bool(words & lex.match_words) or bool(re.search(r"\b\d{1,2}-\d{1,2}\b", text[a:b]))
+
+
+def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    by_start = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    new: list = []
+    for m in mentions:
+        if m.etype not in ("place", "country", "person", "organization") or m.kind in ("adj", "adjstem", "dem", "flag", "coref"):
+            continue
+        surface = text[m.start:m.end]
+        # "( Toledo )" after a name: the player's club
+        club_like = m.etype == "place" or (m.kind == "cap" and m.etype == "organization")
+        if club_like and not surface.isupper() and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
+                and re.match(_H + r"*\)", text[m.end:m.end + 3]):
+            lp = re.search(r"([^\W\d_][\w'’.-]*)" + _H + r"*\(" + _H + r"*$", text[max(0, m.start - 60):m.start])
+            if lp:
+                left_end = m.start - (len(lp.group(0)) - len(lp.group(1)))
+                left = [x for x in mentions if x.end == left_end and x is not m]
+                line_s = text.rfind("\n", 0, left_end) + 1
+                groups = len(re.findall(r"[^\W\d_][\w.'’-]*" + _H + r"*\(" + _H + r"*[^\W\d_][^()\n]{0,30}\)",
+                                        text[line_s:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]))
+                lm = left[0] if left else None
+                person_left = lm is not None and lm.etype == "person"
+                list_left = groups >= 2 and lp.group(1)[:1].isupper() and not lp.group(1).isupper() and (
+                    lm is None or lm.etype == "person" or (lm.etype == "place" and _SURNAME.fullmatch(lp.group(1))))
+                dateline = _line_start(text, left_end - len(lp.group(1))) or re.match(
+                    _H + r"*\)" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}", text[m.end:m.end + 20])
+                if (person_left or list_left) and not dateline and _sporty(text, m.start, lex):
+                    if m.etype != "organization":
+                        drop.add(id(m))
+                        new.append(make(m.start, m.end, "organization", surface))
+                    if lm is not None and lm.etype == "place" and " " not in text[lm.start:lm.end]:
+                        drop.add(id(lm))
+                        new.append(make(lm.start, lm.end, "person", text[lm.start:lm.end]))
+                    elif lm is None and lp.group(1)[:1].isupper() and not lp.group(1).isupper():
+                        a = left_end - len(lp.group(1))
+                        if a not in by_start:
+                            new.append(make(a, left_end, "person", lp.group(1)))
+                    continue
+        # a team: "la selección de Brasil", a line-up "3 - Brasil : Dida , Cafu", "25 - Barcelona ( 13+12 ) :"
+        if m.etype in ("place", "country") and m.kind == "name":
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
+            lineup = re.search(r"(?:^|\n)" + _H + r"*\d{1,3}" + _H + r"*-" + _H + r"*$", text[max(0, m.start - 12):m.start]) \
+                and re.match(_H + r"*(?::|\(" + _H + r"*\d)", text[m.end:m.end + 6])
+            if ((pw and pw.group(1).lower() in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
+                drop.add(id(m))
+                new.append(make(m.start, m.end, "organization", surface))
+                continue
+        # a national team in a sentence about a match: "ganó por 3-0 a Gales", "se enfrentarán a Inglaterra"
+        if m.etype == "country" and m.kind == "name" and not surface.isupper() and _match_sentence(text, m.start, m.end, lex):
+            pw = re.search(r"(\w+)" + _H + r"+$", text[max(0, m.start - 20):m.start])
+            if not (pw and pw.group(1).lower() in ("en", "desde", "hacia", "hasta", "de", "del", "por")):
+                drop.add(id(m))
+                new.append(make(m.start, m.end, "organization", surface))
+                continue
+        # a result: "Barcelona 71 - TAU Vitoria 65"
+        if m.etype in ("place", "country") or (m.kind == "cap" and m.etype == "person"):
+            before = text[max(0, m.start - 12):m.start]
+            after = _SCORE_AFTER.match(text, m.end)
+            if after and (after.group(0).rstrip().endswith("-") or _SCORE_BEFORE.search(before)) and _sporty(text, m.start, lex):
+                drop.add(id(m))
+                new.append(make(m.start, m.end, "organization", surface))
+    if not drop and not new:
+        return list(mentions)
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+_PRICE_AFTER = re.compile(_H + r"+\d+,\d+" + _H + r"+(?:[-+]" + _H + r"*[\d.,]+|\d+,\d+)")
+
+
+def _lists(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """Coordinated names share their type: in "MIT , Cornell , Virginia Tech y Stanford" or "Motorola ,
+    Alcatel , Sagem y Mitsubishi" one organisation known to the knowledge base makes the unknown
+    names beside it organisations (and persons likewise); a name in a share-price table ("Jazztel
+    28,00 - 6,00") is a company."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out_type: dict[int, str] = {}
+    i = 0
+    while i < len(ms):
+        j = i
+        while j + 1 < len(ms) and re.fullmatch(_H + r"*(?:,|y|e|o)" + _H + r"*", text[ms[j].end:ms[j + 1].start]):
+            j += 1
+        group = ms[i:j + 1]
+        if len(group) >= 3:
+            known = [m.etype for m in group if m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")]
+            if known and all(t == known[0] for t in known):
+                for m in group:
+                    if m.kind in ("cap", "given", "shape") and m.etype in ("organization", "person") and m.etype != known[0]:
+                        out_type[id(m)] = known[0]
+        i = j + 1
+    for m in ms:
+        if m.kind == "cap" and m.etype == "person" and _PRICE_AFTER.match(text, m.end):
+            out_type[id(m)] = "organization"
+    if not out_type:
+        return mentions
+    return [make(m.start, m.end, out_type[id(m)], text[m.start:m.end]) if id(m) in out_type else m for m in mentions]
+
+
+def _line_start(text: str, s: int) -> bool:
+    return not text[text.rfind("\n", 0, s) + 1:s].strip(" -\t")
+
+
+# -- one name, one type -------------------------------------------------------------------------
+def _one_type(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """A capitalised-run mention typed person or organisation takes the type that a mention of
+    the same name found by the knowledge base or a pattern has elsewhere, or else the type of its
+    first mention in the document (where a name is introduced with its cue)."""
+    typ: dict[str, str] = {}
+    for m in mentions:
+        if m.etype in ("person", "organization") and m.kind not in ("cap", "sur", "stemsur", "coref", "shape"):
+            typ.setdefault(text[m.start:m.end], m.etype)
+    # otherwise the first mention, where a name is introduced with its cue ("la empresa X")
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind == "cap" and m.etype in ("person", "organization"):
+            typ.setdefault(text[m.start:m.end], m.etype)
+    if not typ:
+        return mentions
+    out = []
+    for m in mentions:
+        t = typ.get(text[m.start:m.end])
+        if m.kind == "cap" and m.etype in ("person", "organization") and t and t != m.etype:
+            out.append(make(m.start, m.end, t, text[m.start:m.end]))
+            continue
+        out.append(m)
+    return out
