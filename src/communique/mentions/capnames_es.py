@@ -30,6 +30,7 @@ from communique.mentions.capnames import LANG_DIR
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
 _SURNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|és|iz|oz|az)")  # "Suárez ( Toledo )": a surname, not a town
+_ARTICLES = frozenset(["el", "la", "los", "las", "y", "e", "i", "d'", "l'"])
 _ROMAN = re.compile(r"[IVXLC]+")
 _H = r"[^\S\n]"
 
@@ -60,11 +61,52 @@ def _lex() -> _Lex:
 def refine(text: str, mentions: list, make: Callable[..., Any]) -> list:
     """The mentions of a Spanish document after the rules above (a new list)."""
     lex = _lex()
-    out = _drop_misc(text, mentions, lex)
+    out = _ordinary_words(text, mentions, make)
+    out = _drop_misc(text, out, lex)
     out = _clubs(text, out, make, lex)
     out = _one_type(text, out, make)
     out = _lists(text, out, make)
     out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+# -- ordinary words read as names -----------------------------------------------------------------
+def _ordinary_words(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """A function word with a capital at the start of a sentence is no name ("Para" is not the state
+    of Pará, "Para Otegi" is Otegi); a place read into ordinary lower-case words ("La reunión", "El
+    centro") is no place; a byline
+    "Por Juan Miguel Núñez Madrid , 23 may ( EFE )" ends before the town of its dateline."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = clex.stop if clex else frozenset()
+    conn = clex.connectors if clex else frozenset()
+    out = []
+    for m in mentions:
+        if m.kind in ("adj", "adjstem", "dem", "flag", "coref"):
+            out.append(m)
+            continue
+        surface = text[m.start:m.end]
+        words = surface.split()
+        first = words[0] if words else ""
+        if first.lower() in stop and first[:1].isupper() and not first.isupper() and m.etype != "organization":
+            if len(words) == 1 and m.etype in ("place", "country"):
+                continue  # "Para este sorteo"
+            if len(words) == 2 and m.etype == "person" and m.kind == "cap":
+                a = m.start + len(surface) - len(words[1])
+                out.append(make(a, m.end, "person", words[1]))  # "Para Otegi"
+                continue
+        if m.etype in ("place", "country") and len(words) >= 2 and any(
+                w[:1].islower() and w.lower() not in conn and w.lower() not in _ARTICLES for w in words[1:]):
+            continue  # "La reunión", "El centro"
+        if m.etype == "person" and m.kind in ("cap", "given") and len(words) >= 3 and words[0].lower() != "por" \
+                and re.match(_H + r"*," + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*" + _H + r"*\(", text[m.end:m.end + 24]) \
+                and re.search(r"\b[Pp]or" + _H + r"+$", text[max(0, m.start - 6):m.start]):
+            a = m.end - len(words[-1])
+            out.append(make(m.start, a - 1, "person", " ".join(words[:-1])))
+            out.append(make(a, m.end, "place", words[-1]))
+            continue
+        out.append(m)
     return out
 
 
