@@ -43,6 +43,8 @@ class _Lex:
     connectors: frozenset[str]
     sport: frozenset[str]
     team_cues: frozenset[str]
+    common_acronyms: frozenset[str]
+    portfolio_cues: frozenset[str]
     match_words: frozenset[str]
 
 
@@ -55,7 +57,8 @@ def _lex() -> _Lex:
         return frozenset(str(x).lower() for x in r.get(key) or [])
 
     heads = s("misc_heads")
-    return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), match_words=s("match_words"))
+    return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any]) -> list:
@@ -63,6 +66,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any]) -> list:
     lex = _lex()
     out = _ordinary_words(text, mentions, make)
     out = _drop_misc(text, out, lex)
+    out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
     out = _one_type(text, out, make)
     out = _lists(text, out, make)
@@ -106,6 +110,30 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any]) -> list
             out.append(make(m.start, a - 1, "person", " ".join(words[:-1])))
             out.append(make(a, m.end, "place", words[-1]))
             continue
+        out.append(m)
+    return out
+
+
+_CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
+
+
+def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
+    """Story codes ("ME2027", "PM2037"), acronyms that are common nouns ("PIB", "OPA") and a
+    portfolio after a role word ("el ministro de Defensa") are no organisations."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    heads = clex.org_heads if clex else frozenset()
+    out = []
+    for m in mentions:
+        if m.etype in ("organization", "group") and m.kind not in ("adj", "adjstem", "dem", "flag", "coref"):
+            surface = text[m.start:m.end]
+            if _CODE.fullmatch(surface) or surface in lex.common_acronyms:
+                continue
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$", text[max(0, m.start - 30):m.start])
+            if pw and pw.group(1).lower() in lex.portfolio_cues and surface.split()[0].lower() not in heads \
+                    and not surface.isupper() and m.kind != "acr":
+                continue
         out.append(m)
     return out
 
@@ -174,7 +202,7 @@ def _drop_misc(text: str, mentions: list, lex: _Lex) -> list:
 
 
 # -- clubs named by their town ------------------------------------------------------------------
-_SCORE_AFTER = re.compile(_H + r"*,?" + _H + r"*\d{1,3}(?![\d,.:/])(?:" + _H + r"*\([^()\n]{0,12}\))?" + _H + r"*(?:-|\n|$|[A-ZÁÉÍÓÚÑ])")
+_SCORE_AFTER = re.compile(_H + r"*,?" + _H + r"*\d{1,3}(?![\d,.:/])(?:" + _H + r"*\([^()\n]{0,12}\))?" + _H + r"*(?:-|\n|$|[A-ZÁÉÍÓÚÑ.,;)])")
 _SCORE_BEFORE = re.compile(r"\d{1,3}" + _H + r"*-" + _H + r"*$")
 
 
@@ -249,7 +277,9 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
         if m.etype in ("place", "country") or (m.kind == "cap" and m.etype == "person"):
             before = text[max(0, m.start - 12):m.start]
             after = _SCORE_AFTER.match(text, m.end)
-            if after and (after.group(0).rstrip().endswith("-") or _SCORE_BEFORE.search(before)) and _sporty(text, m.start, lex):
+            first_side = after is not None and after.group(0).rstrip().endswith("-")
+            if after and (first_side or (_SCORE_BEFORE.search(before) and not after.group(0).rstrip().endswith(")"))) \
+                    and _sporty(text, m.start, lex):
                 drop.add(id(m))
                 new.append(make(m.start, m.end, "organization", surface))
     if not drop and not new:

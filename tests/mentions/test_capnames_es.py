@@ -1,0 +1,92 @@
+"""Spanish conventions of news text (mentions/capnames_es.py and the Spanish capnames data): own sentences."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.mentions.capnames_es import misc_spans
+from communique.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return MentionLinker(use_natasha=False)
+
+
+def _found(linker, text):
+    doc = Document(id="t", text=text, source="test", lang="es", published=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    out = {}
+    for m in linker.find(doc, norm):
+        s, e = norm.to_original(m.start, m.end)
+        out.setdefault(text[s:e], []).append(m.etype)
+    return out
+
+
+def test_competitions_laws_and_prizes_are_no_entities(linker):
+    text = "El equipo ganó la Copa de Europa y la XII Supercopa de España , y el Gobierno aprobó la Ley de Aguas de Murcia ."
+    got = _found(linker, text)
+    assert "Europa" not in got and "España" not in got and "Murcia" not in got
+    assert not any(k.startswith(("Copa", "Ley", "XII")) for k in got)
+    spans = [text[a:b] for a, b in misc_spans(text)]
+    assert "XII Supercopa de España" in spans and "Ley de Aguas de Murcia" in spans
+
+
+def test_arab_league_stays_an_organisation(linker):
+    got = _found(linker, "La Liga Árabe se reunió hoy en El Cairo .")
+    assert got.get("Liga Árabe") == ["organization"]
+
+
+def test_player_lists_and_results_name_clubs(linker):
+    text = ("El comité de competición sancionó con un partido de suspensión a Pelayo Ordóñez ( Zaragoza ) y "
+            "Iribarne ( Albacete ) por acumulación de amonestaciones .\n"
+            "Resultados de la jornada de liga : Sevilla 2 - Valladolid 1 .")
+    got = _found(linker, text)
+    assert got.get("Zaragoza") == ["organization"]
+    assert got.get("Albacete") == ["organization"]
+    assert got.get("Pelayo Ordóñez") == ["person"]
+    assert got.get("Sevilla") == ["organization"] and got.get("Valladolid") == ["organization"]
+
+
+def test_dateline_in_brackets_stays_a_place(linker):
+    got = _found(linker, "Talavera ( Toledo ) , 12 jun ( EFE ) .\nEl alcalde inauguró hoy el puente nuevo .")
+    assert got.get("Toledo") == ["place"]
+
+
+def test_cue_over_an_adjective_and_one_type_per_name(linker):
+    got = _found(linker, "La empresa uruguaya Tresmarcas abrió dos tiendas . El director de Tresmarcas dijo que Tresmarcas crecerá .")
+    assert got.get("Tresmarcas") == ["organization"] * 3
+
+
+def test_coordinated_names_share_the_type_of_a_known_one(linker):
+    got = _found(linker, "Firmaron el acuerdo Repsol , Quintanel , Iberdrola y Sorvena .")
+    assert got.get("Quintanel") == ["organization"] and got.get("Sorvena") == ["organization"]
+
+
+def test_organisation_head_over_por_la(linker):
+    got = _found(linker, "El Consejo por la Transparencia Electoral pidió más observadores .")
+    assert got.get("Consejo por la Transparencia Electoral") == ["organization"]
+
+
+def test_ordinary_words_and_codes_are_no_names(linker):
+    got = _found(linker, "Para este año el PIB crecerá un dos por ciento . Para Arrieta , el país necesita reformas .\n( MD2031 ) .")
+    assert "Para" not in got and "PIB" not in got and "MD2031" not in got
+    assert got.get("Arrieta") == ["person"]
+    got = _found(linker, "Lo publica hoy el país vecino , donde el gas natural es barato .")
+    assert not got  # "el país", "gas natural" in lower case are no newspaper, no company
+
+
+def test_portfolio_after_a_role_word_is_no_organisation(linker):
+    got = _found(linker, "El ministro de Defensa , Tomás Ibargüen , visitó la base .")
+    assert "Defensa" not in got
+    assert got.get("Tomás Ibargüen") == ["person"]
+
+
+def test_byline_ends_before_the_dateline_town(linker):
+    got = _found(linker, "Por Marta Elena Quiroga Sevilla , 12 jun ( EFE ) .\nLa feria abrió hoy .")
+    assert got.get("Marta Elena Quiroga") == ["person"]
+    assert got.get("Sevilla") == ["place"]
