@@ -217,6 +217,10 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     lex = cap_lexicon(lang)
     if lex is None:
         return mentions
+    if lang == "es":
+        from communique.mentions.capnames_es import ordinary_places
+
+        mentions = ordinary_places(text, mentions)
     toks = [(m.start(), m.end()) for m in _TOK.finditer(text)]
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")

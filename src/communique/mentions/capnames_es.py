@@ -26,6 +26,7 @@ from typing import Any, Callable
 
 import yaml
 
+from communique.kb.fold import fold
 from communique.mentions.capnames import LANG_DIR
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
@@ -61,10 +62,10 @@ def _lex() -> _Lex:
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"))
 
 
-def refine(text: str, mentions: list, make: Callable[..., Any]) -> list:
-    """The mentions of a Spanish document after the rules above (a new list)."""
+def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset()) -> list:
+    """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given names."""
     lex = _lex()
-    out = _ordinary_words(text, mentions, make)
+    out = _ordinary_words(text, mentions, make, first)
     out = _drop_misc(text, out, lex)
     out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
@@ -75,11 +76,33 @@ def refine(text: str, mentions: list, make: Callable[..., Any]) -> list:
 
 
 # -- ordinary words read as names -----------------------------------------------------------------
-def _ordinary_words(text: str, mentions: list, make: Callable[..., Any]) -> list:
-    """A function word with a capital at the start of a sentence is no name ("Para" is not the state
-    of Pará, "Para Otegi" is Otegi); a place read into ordinary lower-case words ("La reunión", "El
-    centro") is no place; a byline
-    "Por Juan Miguel Núñez Madrid , 23 may ( EFE )" ends before the town of its dateline."""
+def ordinary_places(text: str, mentions: list) -> list:
+    """Knowledge-base places read into ordinary words, removed before the capitalised-names stage
+    (which would otherwise carry a run on over them): a function word with a capital at the start of a
+    sentence ("Para este sorteo" is not the state of Pará) and a name made of lower-case words ("La
+    reunión" is not Réunion, "El centro")."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = clex.stop if clex else frozenset()
+    conn = clex.connectors if clex else frozenset()
+    out = []
+    for m in mentions:
+        if m.etype in ("place", "country") and m.kind not in ("adj", "adjstem", "dem", "flag", "coref"):
+            words = text[m.start:m.end].split()
+            if len(words) == 1 and words[0].lower() in stop and not words[0].isupper():
+                continue
+            if len(words) >= 2 and any(w[:1].islower() and w.lower() not in conn and w.lower() not in _ARTICLES for w in words[1:]):
+                continue
+        out.append(m)
+    return out
+
+
+def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_names: frozenset[str]) -> list:
+    """A function word with a capital at the start of a sentence begins no name ("Para Otegi" is
+    Otegi); a byline "Por Juan Miguel Núñez Madrid , 23 may ( EFE )" ends before the town of its
+    dateline; an organisation run on into a person splits before the given name ("HB Txema Montero",
+    "la Presidencia de México Cuauhtémoc Cárdenas")."""
     from communique.mentions.capnames import cap_lexicon
 
     clex = cap_lexicon("es")
@@ -93,16 +116,11 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any]) -> list
         surface = text[m.start:m.end]
         words = surface.split()
         first = words[0] if words else ""
-        if first.lower() in stop and first[:1].isupper() and not first.isupper() and m.etype != "organization":
-            if len(words) == 1 and m.etype in ("place", "country"):
-                continue  # "Para este sorteo"
-            if len(words) == 2 and m.etype == "person" and m.kind == "cap":
-                a = m.start + len(surface) - len(words[1])
-                out.append(make(a, m.end, "person", words[1]))  # "Para Otegi"
-                continue
-        if m.etype in ("place", "country") and len(words) >= 2 and any(
-                w[:1].islower() and w.lower() not in conn and w.lower() not in _ARTICLES for w in words[1:]):
-            continue  # "La reunión", "El centro"
+        if first.lower() in stop and first[:1].isupper() and not first.isupper() and m.etype == "person" \
+                and len(words) == 2 and m.kind == "cap":
+            a = m.start + len(surface) - len(words[1])
+            out.append(make(a, m.end, "person", words[1]))  # "Para Otegi"
+            continue
         if m.etype == "person" and m.kind in ("cap", "given") and len(words) >= 3 and words[0].lower() != "por" \
                 and re.match(_H + r"*," + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*" + _H + r"*\(", text[m.end:m.end + 24]) \
                 and re.search(r"\b[Pp]or" + _H + r"+$", text[max(0, m.start - 6):m.start]):
@@ -110,6 +128,21 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any]) -> list
             out.append(make(m.start, a - 1, "person", " ".join(words[:-1])))
             out.append(make(a, m.end, "place", words[-1]))
             continue
+        if m.kind == "cap" and len(words) >= 3 and words[0] in ("La", "El", "Los", "Las") and _sentence_start(text, m.start):
+            a = m.start + len(words[0]) + 1
+            if text[a - 1] == " ":
+                out.append(make(a, m.end, m.etype, text[a:m.end]))  # "La Unión Europea ( UE ) manifestó"
+                continue
+        if m.etype == "organization" and m.kind == "cap" and len(words) >= 3 and first_names:
+            k = next((k for k in range(1, len(words) - 1) if fold(words[k]) in first_names and words[k + 1][:1].isupper()
+                      and (words[k - 1].isupper() and len(words[k - 1]) >= 2 or (k >= 3 and words[k - 2] in ("de", "del")))), None)
+            if k is not None:
+                b = m.start + len(" ".join(words[:k]))
+                a = m.end - len(" ".join(words[k:]))
+                if text[m.start:b] == " ".join(words[:k]) and text[a:m.end] == " ".join(words[k:]):
+                    out.append(make(m.start, b, "organization", text[m.start:b]))
+                    out.append(make(a, m.end, "person", text[a:m.end]))
+                    continue
         out.append(m)
     return out
 
@@ -316,6 +349,13 @@ def _lists(text: str, mentions: list, make: Callable[..., Any]) -> list:
     if not out_type:
         return mentions
     return [make(m.start, m.end, out_type[id(m)], text[m.start:m.end]) if id(m) in out_type else m for m in mentions]
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"'«“(-":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"
 
 
 def _line_start(text: str, s: int) -> bool:
