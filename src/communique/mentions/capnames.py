@@ -60,6 +60,7 @@ class CapLexicon:
     strict: bool  # German: a capital is not evidence; the dictionary must not know the token
     cue_skip: str | None = None  # Spanish: adjectives between a cue and a name ("la empresa argentina X")
     org_connectors: frozenset[str] = frozenset()  # Spanish: "Consejo por la Paz": only after an organisation head
+    named_after_heads: frozenset[str] = frozenset()  # Spanish: heads of institutions and venues named after a person
 
 
 @lru_cache(maxsize=8)
@@ -81,7 +82,7 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
         stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), surname_particles=s("surname_particles"),
         surname_shape=c.get("surname_shape"), article_single=c.get("article_single"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")),
-        cue_skip=c.get("cue_skip"), org_connectors=s("org_connectors"))
+        cue_skip=c.get("cue_skip"), org_connectors=s("org_connectors"), named_after_heads=s("named_after_heads"))
 
 
 @lru_cache(maxsize=4)
@@ -350,7 +351,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if over and not headed and not org_first and any(
                 not (_replaceable(m) or (given_first and m.etype == "person" and a > s)) for a, _b, m in over):
             continue  # overlaps a person or organisation
-        if over and any(m.etype == "person" and " " in text[a:b] and m.kind not in ("sur", "stemsur") for a, b, m in over):
+        named_after = bool(lex.named_after_heads) and low[0] in lex.named_after_heads and len(words) >= 3 \
+            and all(a > s for a, _b, _m in over)  # Spanish "Fundación Ramón Rubial", "Pabellón Raimundo Saporta"
+        if over and not named_after and any(m.etype == "person" and " " in text[a:b] and m.kind not in ("sur", "stemsur") for a, b, m in over):
             continue  # a person named in full inside
         typ = "organization" if org_first else _type_run(text, s, words, lang, lex, first)
         if typ == "none":
