@@ -61,6 +61,7 @@ class CapLexicon:
     cue_skip: str | None = None  # Spanish: adjectives between a cue and a name ("la empresa argentina X")
     org_connectors: frozenset[str] = frozenset()  # Spanish: "Consejo por la Paz": only after an organisation head
     named_after_heads: frozenset[str] = frozenset()  # Spanish: heads of institutions and venues named after a person
+    given_names: frozenset[str] = frozenset()  # folded given names of the language beyond kb/data/first_names.txt ("Paco")
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +83,8 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
         stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), surname_particles=s("surname_particles"),
         surname_shape=c.get("surname_shape"), article_single=c.get("article_single"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")),
-        cue_skip=c.get("cue_skip"), org_connectors=s("org_connectors"), named_after_heads=s("named_after_heads"))
+        cue_skip=c.get("cue_skip"), org_connectors=s("org_connectors"), named_after_heads=s("named_after_heads"),
+        given_names=frozenset(fold(str(x)) for x in c.get("given_names") or []))
 
 
 @lru_cache(maxsize=4)
@@ -222,6 +224,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         from communique.mentions.capnames_es import ordinary_places
 
         mentions = ordinary_places(text, mentions)
+    if lex.given_names:
+        first = first | lex.given_names
     toks = [(m.start(), m.end()) for m in _TOK.finditer(text)]
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")

@@ -64,13 +64,20 @@ def _lex() -> _Lex:
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset()) -> list:
     """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given names."""
+    from communique.mentions.capnames import cap_lexicon
+
     lex = _lex()
+    clex = cap_lexicon("es")
+    if clex is not None and clex.given_names:
+        first = first | clex.given_names
     out = _ordinary_words(text, mentions, make, first)
     out = _drop_misc(text, out, lex)
     out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
     out = _one_type(text, out, make)
     out = _lists(text, out, make)
+    out = _acronyms(text, out, make, lex)
+    out = _same_name_again(text, out)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -356,6 +363,64 @@ def _sentence_start(text: str, s: int) -> bool:
     while j >= 0 and text[j] in " \t\"'«“(-":
         j -= 1
     return j < 0 or text[j] in ".!?\n:"
+
+
+_ACR = re.compile(r"(?<![\w/&.-])[A-ZÁÉÍÓÚÑ]{2,6}(?![\w/&-]|\.\w)")
+_VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """Acronyms in capitals are organisations in Spanish news ("IU", "EA", "CDC", "COAG") unless a
+    Roman numeral ("XIV", but not "CDC"), a common noun ("PIB"), part of a line in capitals, or
+    already read otherwise."""
+    from communique.mentions.capnames import _headline, cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = (clex.stop | clex.org_suffixes) if clex else frozenset()
+    misc = misc_spans(text, lex)
+    taken = sorted((m.start, m.end) for m in mentions)
+    import bisect
+
+    starts = [a for a, _b in taken]
+    new = []
+    for x in _ACR.finditer(text):
+        a, b = x.span()
+        w = x.group(0)
+        if w in lex.common_acronyms or _VALID_ROMAN.fullmatch(w) or _headline(text, a) or w.lower() in stop \
+                or any(ma <= a and b <= mb for ma, mb in misc):
+            continue
+        k = bisect.bisect_right(starts, b) - 1
+        if any(ta < b and a < tb for ta, tb in taken[max(0, k - 3):k + 1]):
+            continue
+        if re.match(_H + r"*\d", text[b:b + 2]):
+            continue  # "SV 2149", units
+        new.append(make(a, b, "organization", w))
+    return mentions + new if new else mentions
+
+
+def _same_name_again(text: str, mentions: list) -> list:
+    """A name the document gave an organisation or a person is the same name at the start of a
+    sentence, where the other stages skip it ("Telefónica" there may be an adjective, yet not here)."""
+    from dataclasses import replace
+
+    seen: dict[str, Any] = {}
+    for m in mentions:
+        if m.etype in ("organization", "person") and m.kind not in ("adj", "adjstem", "dem", "flag", "coref", "sur", "stemsur"):
+            surface = text[m.start:m.end]
+            if len(surface) >= 4 and surface[:1].isupper() and not surface.isupper():
+                seen.setdefault(surface, m)
+    if not seen:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = list(mentions)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(seen, key=len, reverse=True)) + r")(?![\w-])")
+    for x in rx.finditer(text):
+        a, b = x.span()
+        if any(ta < b and a < tb for ta, tb in taken) or not _sentence_start(text, a):
+            continue
+        out.append(replace(seen[x.group(0)], start=a, end=b))
+        taken.append((a, b))
+    return out
 
 
 def _line_start(text: str, s: int) -> bool:
