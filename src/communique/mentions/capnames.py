@@ -398,8 +398,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             typ = "person"
         if typ is None and surface.isupper():
             continue  # acronyms: the organisation patterns decide
-        if typ is None and lex.single_known_skip and _known_lower(surface, lang):
-            continue  # "la Liga", "de Comercio": an ordinary word written with a capital
+        if typ is None and lex.single_known_skip and _known_lower(surface, lang) and (
+                fold(surface) not in first or re.match(r"\.\w", text[e:e + 2])):
+            continue  # "la Liga", "de Comercio": an ordinary word written with a capital (not a given name: "Óscar"; "Min.70" is an abbreviation)
         if typ is None and lex.repeated_single and counts[surface] >= lex.repeated_single:
             typ = "organization"  # named again and again alone, never with a given name: a company, a club
         if typ is None:
