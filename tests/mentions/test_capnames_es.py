@@ -90,3 +90,14 @@ def test_byline_ends_before_the_dateline_town(linker):
     got = _found(linker, "Por Marta Elena Quiroga Sevilla , 12 jun ( EFE ) .\nLa feria abrió hoy .")
     assert got.get("Marta Elena Quiroga") == ["person"]
     assert got.get("Sevilla") == ["place"]
+
+
+def test_line_up_is_a_list_of_persons(linker):
+    got = _found(linker, "Sevilla : Notario ; Prieto , Marcos Alonso , Quiroga , Pablo Ruiz ( Dieguez , m.70 ) , Tabares y Medel .")
+    for name in ("Notario", "Prieto", "Quiroga", "Tabares", "Medel", "Dieguez"):
+        assert got.get(name) == ["person"], (name, got)
+
+
+def test_lone_given_name_that_is_a_word(linker):
+    got = _found(linker, "El árbitro amonestó a César y a Carlos Ibarguren por protestar .")
+    assert got.get("César") == ["person"]  # "césar" is also a word

@@ -76,6 +76,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _clubs(text, out, make, lex)
     out = _one_type(text, out, make)
     out = _lists(text, out, make)
+    out = _person_lists(text, out, make, lex)
     out = _acronyms(text, out, make, lex)
     out = _same_name_again(text, out)
     out.sort(key=lambda m: (m.start, m.end))
@@ -421,6 +422,85 @@ def _same_name_again(text: str, mentions: list) -> list:
         out.append(replace(seen[x.group(0)], start=a, end=b))
         taken.append((a, b))
     return out
+
+
+_UP = "A-ZÁÉÍÓÚÑÜ"
+_ITEM = re.compile(r"(?<![\w.])(?:[" + _UP + r"]\." + _H + r"*)*[" + _UP + r"][\w'’-]+(?:" + _H + r"+(?:(?:de|del|da|do|dos|di|van|von)"
+                   + _H + r"+)?[" + _UP + r"][\w'’-]+)*")
+_SEP = re.compile(_H + r"*(?:\([^()\n]{0,40}\)" + _H + r"*)?(?:,|;|y|e)" + _H + r"*")
+_SUB = re.compile(r"\(" + _H + r"*([" + _UP + r"][\w'’ .-]{1,40}?)" + _H + r"*," + _H + r"*m\.\d{1,3}" + _H + r"*\)")
+
+
+def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A list of names most of which are persons is a list of persons ("Freestone , Gareth Roberts ,
+    Page , Melville"; "Cavar ( 4 ) , Lozano ( 2 ) , Bustos ( 1 )"): its unknown names, and lone names
+    read as towns, are persons too; so is a substitute in a line-up, "( Stanic , m.59 )"."""
+    import bisect
+
+    ms = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
+
+    def over(a: int, b: int) -> list:
+        k = bisect.bisect_left(starts, b)
+        return [m for m in ms[max(0, k - 6):k] if m.start < b and a < m.end]
+
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    suffixes = clex.org_suffixes if clex else frozenset()
+    new: list = []
+    drop: set[int] = set()
+    parens = [x.span() for x in re.finditer(r"\([^()\n]*\)", text)]
+    pstarts = [a for a, _b in parens]
+
+    def in_paren(a: int) -> bool:
+        k = bisect.bisect_right(pstarts, a) - 1
+        return k >= 0 and parens[k][0] < a < parens[k][1]
+
+    items = [x for x in _ITEM.finditer(text) if not in_paren(x.start())]
+    chains: list[list] = []
+    cur: list = []
+    for x in items:
+        if cur and _SEP.fullmatch(text[cur[-1].end():x.start()]):
+            cur.append(x)
+        else:
+            if len(cur) >= 3:
+                chains.append(cur)
+            cur = [x]
+    if len(cur) >= 3:
+        chains.append(cur)
+    for chain in chains:
+        kinds = []
+        for x in chain:
+            ov = over(*x.span())
+            kinds.append(ov)
+        persons = sum(1 for ov in kinds if any(m.etype == "person" for m in ov))
+        if persons < 2 or persons * 2 < len(chain):
+            continue
+        for x, ov in zip(chain, kinds):
+            a, b = x.span()
+            w = x.group(0)
+            if w.isupper() or w.lower() in lex.misc_heads or w.lower() in suffixes:
+                continue
+            if not ov:
+                if " " not in w and re.search(r"(?:^|[.!?\n])[" + " \t\"'«“(-" + r"]*$", text[max(0, a - 6):a]):
+                    continue  # a sentence-initial word may be an ordinary one
+                new.append(make(a, b, "person", w))
+            elif len(ov) == 1 and ov[0].start == a and ov[0].end == b and " " not in w and (
+                    (ov[0].etype == "place" and ov[0].kind == "name") or (ov[0].etype == "organization" and ov[0].kind == "cap")):
+                drop.add(id(ov[0]))
+                new.append(make(a, b, "person", w))
+    for x in _SUB.finditer(text):
+        a, b = x.span(1)
+        ov = over(a, b)
+        if not ov:
+            new.append(make(a, b, "person", x.group(1)))
+        elif len(ov) == 1 and ov[0].start == a and ov[0].end == b and ov[0].etype != "person":
+            drop.add(id(ov[0]))
+            new.append(make(a, b, "person", x.group(1)))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
 
 
 def _line_start(text: str, s: int) -> bool:
