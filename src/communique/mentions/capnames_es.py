@@ -47,6 +47,7 @@ class _Lex:
     common_acronyms: frozenset[str]
     portfolio_cues: frozenset[str]
     match_words: frozenset[str]
+    member_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def _lex() -> _Lex:
 
     heads = s("misc_heads")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"))
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset()) -> list:
@@ -77,6 +78,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _one_type(text, out, make)
     out = _lists(text, out, make)
     out = _person_lists(text, out, make, lex)
+    out = _member_lists(text, out, make, lex)
     out = _acronyms(text, out, make, lex)
     out = _same_name_again(text, out)
     out.sort(key=lambda m: (m.start, m.end))
@@ -501,6 +503,29 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+def _member_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """Countries listed as the members or participants of a group ("el foro agrupa a 21 países ,
+    Australia , Brunei , Canadá ..."; "el grupo A quedó conformado por Brasil , Colombia y Perú") act
+    as members, which CoNLL-style annotation counts as organisations."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    conv: set[int] = set()
+    i = 0
+    while i < len(ms):
+        j = i
+        while j + 1 < len(ms) and ms[j + 1].etype == "country" and ms[j].etype == "country" \
+                and re.fullmatch(_H + r"*(?:,|y|e)" + _H + r"*", text[ms[j].end:ms[j + 1].start]):
+            j += 1
+        if j - i >= 2 and ms[i].etype == "country":
+            a = max(text.rfind(".", 0, ms[i].start), text.rfind("\n", 0, ms[i].start)) + 1
+            words = set(re.findall(r"\w+", text[a:ms[i].start].lower()))
+            if words & lex.member_cues:
+                conv.update(id(m) for m in ms[i:j + 1] if m.kind in ("name", "acr"))
+        i = j + 1
+    if not conv:
+        return mentions
+    return [make(m.start, m.end, "organization", text[m.start:m.end]) if id(m) in conv else m for m in mentions]
 
 
 def _line_start(text: str, s: int) -> bool:
