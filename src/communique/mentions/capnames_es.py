@@ -63,8 +63,10 @@ def _lex() -> _Lex:
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"))
 
 
-def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset()) -> list:
-    """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given names."""
+def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
+           population: Callable[[str], int] | None = None) -> list:
+    """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given
+    names; ``population``: a place id's population (knowledge base)."""
     from communique.mentions.capnames import cap_lexicon
 
     lex = _lex()
@@ -72,6 +74,8 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     if clex is not None and clex.given_names:
         first = first | clex.given_names
     out = _ordinary_words(text, mentions, make, first)
+    if population is not None:
+        out = _word_places(text, out, population)
     out = _drop_misc(text, out, lex)
     out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
@@ -157,6 +161,29 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_n
     return out
 
 
+def _word_places(text: str, mentions: list, population: Callable[[str], int]) -> list:
+    """A small place whose name is an ordinary Spanish word ("la Justicia", "el Metro", "Colones ( Costa
+    Rica )", a line in capitals "ESTE AÑO") is the word, unless a place preposition or a town's cue
+    precedes it ("en Zafra", "el alcalde de Zafra")."""
+    from communique.mentions.capnames import _known_lower, cap_lexicon
+
+    clex = cap_lexicon("es")
+    loc_cues = clex.loc_cues if clex else frozenset()
+    out = []
+    for m in mentions:
+        if m.etype == "place" and m.kind == "name":
+            w = text[m.start:m.end]
+            word = w.capitalize() if w.isupper() else w
+            if " " not in w and "-" not in w and population(m.eid) < 100_000 and _known_lower(word, "es") \
+                    and not re.search(r"\b(?:en|desde|hacia|hasta)" + _H + r"+$", text[max(0, m.start - 8):m.start]):
+                cue = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
+                if not (cue and cue.group(1).lower() in _TOWN_CUES | loc_cues):
+                    continue
+        out.append(m)
+    return out
+
+
+_TOWN_CUES = frozenset(["alcalde", "alcaldesa", "ayuntamiento", "vecinos", "vecino", "vecina", "natural", "término", "afueras"])
 _CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
 
 

@@ -269,7 +269,8 @@ class MentionLinker:
         mentions.extend(self._coref(text, ft, lang, mentions, day))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
         if lang == "es":  # Spanish conventions: competitions, clubs named by their town, one type per name
-            mentions = refine_es(text, mentions, new_mention_factory(Mention, _english_name, lang), self._given_names())
+            mentions = refine_es(text, mentions, new_mention_factory(Mention, _english_name, lang), self._given_names(),
+                                 lambda eid: (self.kb.entities.get(eid) or {}).get("population") or 0)
         taken = _Coverage(mentions)
         if nat:
             mentions.extend(self._natasha_mentions(text, nat, taken))
