@@ -101,3 +101,16 @@ def test_line_up_is_a_list_of_persons(linker):
 def test_lone_given_name_that_is_a_word(linker):
     got = _found(linker, "El árbitro amonestó a César y a Carlos Ibarguren por protestar .")
     assert got.get("César") == ["person"]  # "césar" is also a word
+
+
+def test_name_after_a_role_in_an_institution(linker):
+    got = _found(linker, "Lo confirmó el director de Quimbalta . Según Quimbalta , las ventas subieron .")
+    assert got.get("Quimbalta") == ["organization", "organization"]
+
+
+def test_countries_listed_as_members(linker):
+    got = _found(linker, "El grupo quedó conformado por Bolivia , Ecuador , Paraguay y Uruguay .")
+    for c in ("Bolivia", "Ecuador", "Paraguay", "Uruguay"):
+        assert got.get(c) == ["organization"], (c, got)
+    got = _found(linker, "La gira pasará por Bolivia , Ecuador y Paraguay .")
+    assert got.get("Ecuador") == ["country"]

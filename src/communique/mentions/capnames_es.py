@@ -48,6 +48,7 @@ class _Lex:
     portfolio_cues: frozenset[str]
     match_words: frozenset[str]
     member_cues: frozenset[str]
+    institution_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ def _lex() -> _Lex:
 
     heads = s("misc_heads")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"))
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
@@ -80,6 +81,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
     out = _one_type(text, out, make)
+    out = _of_institution(text, out, make, lex, first)
     out = _lists(text, out, make)
     out = _person_lists(text, out, make, lex)
     out = _member_lists(text, out, make, lex)
@@ -553,6 +555,24 @@ def _member_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     if not conv:
         return mentions
     return [make(m.start, m.end, "organization", text[m.start:m.end]) if id(m) in conv else m for m in mentions]
+
+
+def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
+    """An unknown name after a role in an institution and "de" ("el presidente de Udalbiltza", "el
+    director de Datanálisis", "fuentes de Eurobank", "accionistas de Bancomer") names the institution,
+    not a person, unless a given name begins it."""
+    names: set[str] = set()
+    for m in mentions:
+        if m.kind == "cap" and m.etype == "person":
+            words = text[m.start:m.end].split()
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 40):m.start])
+            if pw and pw.group(1).lower() in lex.institution_roles and fold(words[0]) not in first:
+                names.add(text[m.start:m.end])
+    if not names:
+        return mentions
+    # the same name elsewhere in the document is the same institution
+    return [make(m.start, m.end, "organization", text[m.start:m.end])
+            if m.kind == "cap" and m.etype == "person" and text[m.start:m.end] in names else m for m in mentions]
 
 
 def _line_start(text: str, s: int) -> bool:
