@@ -114,3 +114,9 @@ def test_countries_listed_as_members(linker):
         assert got.get(c) == ["organization"], (c, got)
     got = _found(linker, "La gira pasará por Bolivia , Ecuador y Paraguay .")
     assert got.get("Ecuador") == ["country"]
+
+
+def test_speaker_surname_and_place_pairs(linker):
+    got = _found(linker, "La propuesta es buena , agregó Urrutikoetxea , quien la apoyó . El gasoducto Bolivia-Brasil funciona .")
+    assert got.get("Urrutikoetxea") == ["person"]
+    assert got.get("Bolivia-Brasil") == ["place"]

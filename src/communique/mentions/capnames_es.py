@@ -49,6 +49,7 @@ class _Lex:
     match_words: frozenset[str]
     member_cues: frozenset[str]
     institution_roles: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def _lex() -> _Lex:
 
     heads = s("misc_heads")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"))
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
@@ -87,6 +88,8 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _member_lists(text, out, make, lex)
     out = _acronyms(text, out, make, lex)
     out = _same_name_again(text, out)
+    out = _surnames_and_speakers(text, out, make, lex, first, population)
+    out = _place_pairs(text, out, make)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -573,6 +576,62 @@ def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _L
     # the same name elsewhere in the document is the same institution
     return [make(m.start, m.end, "organization", text[m.start:m.end])
             if m.kind == "cap" and m.etype == "person" and text[m.start:m.end] in names else m for m in mentions]
+
+
+def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str],
+                           population: Callable[[str], int] | None) -> list:
+    """Spanish persons carry two surnames and are named again by the first alone ("Francisco Arias
+    Cárdenas ... Arias"); a name that speaks ("Rangel indicó", "agregó Barrena ,") is a person: a
+    small town read there, or an unknown word, becomes the person."""
+    surn: set[str] = set()
+    for m in mentions:
+        if m.etype == "person" and m.kind not in ("sur", "stemsur", "coref"):
+            words = text[m.start:m.end].split()
+            if len(words) >= 2 and fold(words[0]) in first:
+                surn.update(w for w in words[1:] if w[:1].isupper() and fold(w) not in first and len(w) >= 3)
+    speak = lex.speech_verbs
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for m in mentions:
+        w = text[m.start:m.end]
+        single = " " not in w and not w.isupper()
+        if single and m.etype == "organization" and m.kind == "cap" and w in surn:
+            out.append(make(m.start, m.end, "person", w))  # "el Baggio interista" after "Roberto Baggio"
+            continue
+        if single and m.etype == "place" and m.kind == "name" and (population is None or population(m.eid) < 100_000):
+            nxt = re.match(_H + r"+(\w+)", text[m.end:m.end + 20])
+            prv = re.search(r"(\w+)" + _H + r"+$", text[max(0, m.start - 20):m.start])
+            speaks = (nxt and nxt.group(1).lower() in speak) or (prv and prv.group(1).lower() in speak
+                                                                 and re.match(_H + r"*[,.]", text[m.end:m.end + 3]))
+            if w in surn or speaks:
+                out.append(make(m.start, m.end, "person", w))
+                continue
+        out.append(m)
+    # an unknown capitalised word right after a verb of saying: "agregó Barrena , quien ..."
+    for x in re.finditer(r"\b(\w+)" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])", text):
+        if x.group(1).lower() not in speak:
+            continue
+        a, b = x.span(2)
+        if any(ta < b and a < tb for ta, tb in taken):
+            continue
+        out.append(make(a, b, "person", x.group(2)))
+    return out
+
+
+def _place_pairs(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """Two places joined by a hyphen are one place name ("Mérida-Badajoz", "LIBANO-ISRAEL",
+    "gasoducto Bolivia-Brasil")."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    drop: set[int] = set()
+    new = []
+    for x, y in zip(ms, ms[1:]):
+        if x.etype in ("place", "country") and y.etype in ("place", "country") and x.kind in ("name", "cap") \
+                and y.kind in ("name", "cap") and text[x.end:y.start] == "-" and id(x) not in drop:
+            drop.update((id(x), id(y)))
+            new.append(make(x.start, y.end, "place", text[x.start:y.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
 
 
 def _line_start(text: str, s: int) -> bool:
