@@ -90,6 +90,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _same_name_again(text, out)
     out = _surnames_and_speakers(text, out, make, lex, first, population)
     out = _place_pairs(text, out, make)
+    out = _join_persons(text, out, make, lex, first)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -632,6 +633,40 @@ def _place_pairs(text: str, mentions: list, make: Callable[..., Any]) -> list:
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+def _join_persons(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
+    """One person, not two: adjacent person mentions ("Fernando" + "Xavier Ferreira", "Lawrence R" +
+    ". Klein") are joined, and a given name right before a person's surname belongs to the name
+    ("el presidente Bill Clinton", "Arnaldo Otegi")."""
+    from dataclasses import replace
+
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = clex.stop if clex else frozenset()
+    ms = sorted(mentions, key=lambda m: m.start)
+    out: list = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.etype == "person" and m.etype == "person" and m.kind not in ("coref",) \
+                and prev.kind not in ("coref",):
+            gap = text[prev.end:m.start]
+            initial = re.search(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]$", text[prev.start:prev.end])
+            if re.fullmatch(_H, gap) or (initial and re.fullmatch(r"\." + _H, gap)):
+                keep = m if m.eid.startswith("kb:") else prev if prev.eid.startswith("kb:") else None
+                joined = replace(keep, start=prev.start, end=m.end) if keep is not None \
+                    else make(prev.start, m.end, "person", text[prev.start:m.end])
+                out[-1] = joined
+                continue
+        if m.etype == "person" and m.kind != "coref":
+            g = re.search(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)" + _H + r"$", text[max(0, m.start - 25):m.start])
+            if g and fold(g.group(1)) in first and g.group(1).lower() not in stop \
+                    and (prev is None or prev.end <= m.start - len(g.group(0))):
+                out.append(replace(m, start=m.start - len(g.group(0))))
+                continue
+        out.append(m)
+    return out
 
 
 def _line_start(text: str, s: int) -> bool:
