@@ -120,3 +120,10 @@ def test_speaker_surname_and_place_pairs(linker):
     got = _found(linker, "La propuesta es buena , agregó Urrutikoetxea , quien la apoyó . El gasoducto Bolivia-Brasil funciona .")
     assert got.get("Urrutikoetxea") == ["person"]
     assert got.get("Bolivia-Brasil") == ["place"]
+
+
+def test_club_names_with_prefix_hold_their_town(linker):
+    got = _found(linker, "En la final de liga el BM. GRANOLLERS venció al ATLETICO DE MADRID por 25-23 en el partido .")
+    assert got.get("BM. GRANOLLERS") == ["organization"]
+    assert got.get("ATLETICO DE MADRID") == ["organization"]
+    assert "MADRID" not in got and "GRANOLLERS" not in got

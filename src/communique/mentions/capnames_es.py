@@ -81,6 +81,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _drop_misc(text, out, lex)
     out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
+    out = _club_names(text, out, make, lex)
     out = _one_type(text, out, make)
     out = _of_institution(text, out, make, lex, first)
     out = _lists(text, out, make)
@@ -280,6 +281,35 @@ def _drop_misc(text: str, mentions: list, lex: _Lex) -> list:
 # -- clubs named by their town ------------------------------------------------------------------
 _SCORE_AFTER = re.compile(_H + r"*,?" + _H + r"*\d{1,3}(?![\d,.:/])(?:" + _H + r"*\([^()\n]{0,12}\))?" + _H + r"*(?:-|\n|$|[A-ZÁÉÍÓÚÑ.,;)])")
 _SCORE_BEFORE = re.compile(r"\d{1,3}" + _H + r"*-" + _H + r"*$")
+
+
+_CLUB_TOK = r"[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ'’-]*"
+_CLUB = re.compile(
+    r"(?<![\w.])(?:(?:FC|CF|CD|CB|BM|UD|SD|RCD|RC|CP)\.?|(?:ATLETICO|ATLÉTICO|Atlético|DEPORTIVO|Deportivo|RACING|Racing|SPORTING"
+    r"|Sporting|ATHLETIC|Athletic|OLYMPIQUE|Olympique|INTER|Inter)(?:" + _H + r"+(?:de|DE))?)"
+    + _H + r"+" + _CLUB_TOK + r"(?:" + _H + r"+(?:DE|de)" + _H + r"+" + _CLUB_TOK + r")?")
+
+
+def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A club's name with its prefix is one organisation, the town in it included: "BM. GRANOLLERS",
+    "FC Barcelona", "ATLETICO DE MADRID", "Inter de Milán" (near words of sport)."""
+    new = []
+    drop: set[int] = set()
+    for x in _CLUB.finditer(text):
+        a, b = x.span()
+        # a following line-up year or score ends the name: "BM. GRANOLLERS 1959-60"
+        inner = [m for m in mentions if a <= m.start and m.end <= b]
+        if any(m.start == a and m.end == b and m.etype in ("organization", "group") for m in inner):
+            continue
+        if any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in mentions):
+            continue
+        if not _sporty(text, a, lex):
+            continue
+        drop.update(id(m) for m in inner)
+        new.append(make(a, b, "organization", text[a:b]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
 
 
 def _sporty(text: str, s: int, lex: _Lex) -> bool:
