@@ -181,7 +181,12 @@ def _sentence_initial(text: str, s: int) -> bool:
 def _headline(text: str, s: int) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
-    line = text[ls:le if le >= 0 else len(text)]
+    return _capitals_line(text[ls:le if le >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _capitals_line(line: str) -> bool:
+    """A line mostly in capitals (a headline); cached: the stage asks it for every token of the line."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.6
 

@@ -40,6 +40,7 @@ _H = r"[^\S\n]"
 class _Lex:
     misc_heads: frozenset[str]
     misc_multi: tuple[str, ...]  # heads of two words ("Gran Premio", "Real Decreto")
+    head_rx: re.Pattern  # any head, capitalised as written in a name (a quick test before the token scan)
     misc_keep: frozenset[str]
     connectors: frozenset[str]
     sport: frozenset[str]
@@ -61,7 +62,11 @@ def _lex() -> _Lex:
         return frozenset(str(x).lower() for x in r.get(key) or [])
 
     heads = s("misc_heads")
-    return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+    head_rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in h.split()))
+                                               for h in sorted(heads, key=len, reverse=True))
+                         + r")(?!\w)")
+    return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
+                head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"))
 
 
@@ -78,7 +83,8 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _ordinary_words(text, mentions, make, first)
     if population is not None:
         out = _word_places(text, out, population)
-    out = _drop_misc(text, out, lex)
+    misc = misc_spans(text, lex)
+    out = _drop_misc(text, out, lex, misc)
     out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
     out = _club_names(text, out, make, lex)
@@ -87,7 +93,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _lists(text, out, make)
     out = _person_lists(text, out, make, lex)
     out = _member_lists(text, out, make, lex)
-    out = _acronyms(text, out, make, lex)
+    out = _acronyms(text, out, make, lex, misc)
     out = _same_name_again(text, out)
     out = _surnames_and_speakers(text, out, make, lex, first, population)
     out = _place_pairs(text, out, make)
@@ -219,8 +225,10 @@ def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
 def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
     """Spans of capitalised runs headed by a competition/law/prize/event word."""
     lex = lex or _lex()
-    toks = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[tuple[int, int]] = []
+    if not lex.head_rx.search(text):
+        return out
+    toks = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     i = 0
     n = len(toks)
     while i < n:
@@ -264,8 +272,7 @@ def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
     return out
 
 
-def _drop_misc(text: str, mentions: list, lex: _Lex) -> list:
-    spans = misc_spans(text, lex)
+def _drop_misc(text: str, mentions: list, lex: _Lex, spans: list[tuple[int, int]]) -> list:
     if not spans:
         return list(mentions)
     out = []
@@ -435,7 +442,7 @@ _ACR = re.compile(r"(?<![\w/&.-])[A-ZÁÉÍÓÚÑ]{2,6}(?![\w/&-]|\.\w)")
 _VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
-def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, misc: list[tuple[int, int]]) -> list:
     """Acronyms in capitals are organisations in Spanish news ("IU", "EA", "CDC", "COAG") unless a
     Roman numeral ("XIV", but not "CDC"), a common noun ("PIB"), part of a line in capitals, or
     already read otherwise."""
@@ -443,7 +450,6 @@ def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) ->
 
     clex = cap_lexicon("es")
     stop = (clex.stop | clex.org_suffixes) if clex else frozenset()
-    misc = misc_spans(text, lex)
     taken = sorted((m.start, m.end) for m in mentions)
     import bisect
 
