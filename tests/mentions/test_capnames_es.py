@@ -127,3 +127,11 @@ def test_club_names_with_prefix_hold_their_town(linker):
     assert got.get("BM. GRANOLLERS") == ["organization"]
     assert got.get("ATLETICO DE MADRID") == ["organization"]
     assert "MADRID" not in got and "GRANOLLERS" not in got
+
+
+def test_places_by_position(linker):
+    got = _found(linker, "Santiago de Chile , 12 jun ( EFE ) .\nLa sesión empezó tarde .\n12.00 h. - Almendralejo .\n"
+                         "Viven en el estado brasileño de Minas Gerais .")
+    assert got.get("Santiago de Chile") == ["place"]
+    assert got.get("Almendralejo") == ["place"]
+    assert got.get("Minas Gerais") == ["place"]

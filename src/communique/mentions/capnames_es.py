@@ -98,6 +98,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _surnames_and_speakers(text, out, make, lex, first, population)
     out = _place_pairs(text, out, make)
     out = _join_persons(text, out, make, lex, first)
+    out = _places_by_position(text, out, make)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -700,6 +701,44 @@ def _join_persons(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
             if g and fold(g.group(1)) in first and g.group(1).lower() not in stop \
                     and (prev is None or prev.end <= m.start - len(g.group(0))):
                 out.append(replace(m, start=m.start - len(g.group(0))))
+                continue
+        out.append(m)
+    return out
+
+
+_DATELINE_AFTER = re.compile(r"(?:" + _H + r"*\([^()\n]{1,30}\))?" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*\.?"
+                             + _H + r"*\(?" + _H + r"*EFE")
+_SCHEDULE_BEFORE = re.compile(r"\d{1,2}[.:]\d{2}" + _H + r"*h\.?" + _H + r"*-" + _H + r"*$")
+
+
+def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """Where a town stands tells it is one: a dateline at the start of a line ("Santiago de Chile ,
+    23 may ( EFE )", "Gavá ( Barcelona ) , 23 may"), a diary line "12.00 h. - Mérida ." and the name
+    after a place word and "de" ("el estado brasileño de Minas Gerais", "la provincia de X") are
+    places, not persons or organisations found there by other cues."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    cues = clex.loc_cues if clex else frozenset()
+    skip = re.compile(clex.cue_skip) if clex and clex.cue_skip else None
+    out = []
+    for m in mentions:
+        if m.etype in ("person", "organization") and m.kind in ("cap", "given", "shape", "title"):
+            w = text[m.start:m.end]
+            place = False
+            if _line_start(text, m.start) and _DATELINE_AFTER.match(text, m.end) and not w.split()[0].isupper():
+                place = True
+            elif _SCHEDULE_BEFORE.search(text[max(0, m.start - 16):m.start]) and re.match(_H + r"*[.(]", text[m.end:m.end + 3]):
+                place = True
+            elif m.etype == "person":
+                pw = re.findall(r"(\w+)" + _H + r"+", text[max(0, m.start - 45):m.start])
+                if pw and pw[-1].lower() in ("de", "del"):
+                    k = len(pw) - 2
+                    while k >= 0 and skip is not None and skip.fullmatch(pw[k].lower()) and pw[k].lower() not in cues:
+                        k -= 1
+                    place = k >= 0 and pw[k].lower() in cues
+            if place and not w.isupper():
+                out.append(make(m.start, m.end, "place", w))
                 continue
         out.append(m)
     return out
