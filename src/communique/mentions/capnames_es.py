@@ -51,6 +51,7 @@ class _Lex:
     member_cues: frozenset[str]
     institution_roles: frozenset[str]
     speech_verbs: frozenset[str]
+    building_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,7 @@ def _lex() -> _Lex:
                          + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
                 head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"))
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"), building_heads=s("building_heads"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
@@ -99,6 +100,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _place_pairs(text, out, make)
     out = _join_persons(text, out, make, lex, first)
     out = _places_by_position(text, out, make)
+    out = _buildings(text, out, make, lex)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -738,6 +740,25 @@ def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> 
                         k -= 1
                     place = k >= 0 and pw[k].lower() in cues
             if place and not w.isupper():
+                out.append(make(m.start, m.end, "place", w))
+                continue
+        out.append(m)
+    return out
+
+
+def _buildings(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A building named by an institution's head is a place where something happens in it: "en el
+    Museo de Huelva", "en el Palau de la Generalitat", "visita el Centro Social de Base"."""
+    out = []
+    for m in mentions:
+        if m.etype == "organization" and m.kind in ("cap", "pattern", "name"):
+            w = text[m.start:m.end]
+            head = w.split()[0].lower()
+            if head == "real" and len(w.split()) > 1:
+                head = w.split()[1].lower()
+            if head in lex.building_heads and re.search(
+                    r"\b(?:en|desde|hasta|hacia|visita|visitó|visitará|recorrió|recorre)" + _H + r"+(?:el|la|los|las)" + _H + r"+$",
+                    text[max(0, m.start - 20):m.start]):
                 out.append(make(m.start, m.end, "place", w))
                 continue
         out.append(m)
