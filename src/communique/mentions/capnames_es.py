@@ -101,6 +101,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _join_persons(text, out, make, lex, first)
     out = _places_by_position(text, out, make)
     out = _buildings(text, out, make, lex)
+    out = _org_of_country(text, out, make)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -725,11 +726,17 @@ def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> 
     skip = re.compile(clex.cue_skip) if clex and clex.cue_skip else None
     out = []
     for m in mentions:
-        if m.etype in ("person", "organization") and m.kind in ("cap", "given", "shape", "title"):
+        if m.etype in ("person", "organization") and m.kind in ("cap", "given", "shape", "title", "sur", "stemsur"):
             w = text[m.start:m.end]
             place = False
             if _line_start(text, m.start) and _DATELINE_AFTER.match(text, m.end) and not w.split()[0].isupper():
                 place = True
+            elif m.etype == "person" and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
+                    and re.match(_H + r"*\)", text[m.end:m.end + 3]) and " " not in w:
+                # "Ecija ( Sevilla )": a place in brackets after a place is its province or country
+                lp = re.search(r"(\S+)" + _H + r"*\(" + _H + r"*$", text[max(0, m.start - 40):m.start])
+                lend = m.start - (len(lp.group(0)) - len(lp.group(1))) if lp else -1
+                place = any(x.end == lend and x.etype in ("place", "country") for x in mentions)
             elif _SCHEDULE_BEFORE.search(text[max(0, m.start - 16):m.start]) and re.match(_H + r"*[.(]", text[m.end:m.end + 3]):
                 place = True
             elif m.etype == "person":
@@ -763,6 +770,22 @@ def _buildings(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -
                 continue
         out.append(m)
     return out
+
+
+def _org_of_country(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """A known organisation followed by "de"/"do" and a country or place is its branch there, one
+    name: "Telefónica do Brasil", "Telefónica de Argentina"."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    drop: set[int] = set()
+    new = []
+    for x, y in zip(ms, ms[1:]):
+        if x.etype == "organization" and x.kind == "name" and y.etype in ("country", "place") and y.kind == "name" \
+                and re.fullmatch(_H + r"+(?:de|do|del|da)" + _H + r"+", text[x.end:y.start]) and id(x) not in drop:
+            drop.update((id(x), id(y)))
+            new.append(make(x.start, y.end, "organization", text[x.start:y.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
 
 
 def _line_start(text: str, s: int) -> bool:
