@@ -99,6 +99,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _surnames_and_speakers(text, out, make, lex, first, population)
     out = _place_pairs(text, out, make)
     out = _join_persons(text, out, make, lex, first)
+    out = _split_institution_person(text, out, make, lex, first)
     out = _places_by_position(text, out, make)
     out = _buildings(text, out, make, lex)
     out = _org_of_country(text, out, make)
@@ -205,9 +206,10 @@ _CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
 
 
 def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
-    """Story codes ("ME2027", "PM2037"), acronyms that are common nouns ("PIB", "OPA") and a
-    portfolio after a role word ("el ministro de Defensa") are no organisations."""
-    from communique.mentions.capnames import cap_lexicon
+    """Story codes ("ME2027", "PM2037"), acronyms that are common nouns ("PIB", "OPA"), ordinary
+    words in capitals and a portfolio after a role word ("el ministro de Defensa") are no
+    organisations."""
+    from communique.mentions.capnames import _known_lower, cap_lexicon
 
     clex = cap_lexicon("es")
     heads = clex.org_heads if clex else frozenset()
@@ -217,6 +219,11 @@ def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
             surface = text[m.start:m.end]
             if _CODE.fullmatch(surface) or surface in lex.common_acronyms:
                 continue
+            if surface.isupper() and m.kind in ("pattern", "cap") and not (
+                    re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start])
+                    and re.match(_H + r"*\)", text[m.end:m.end + 3])) and all(
+                    _known_lower(w.capitalize(), "es") for w in re.findall(r"\w+", surface)):
+                continue  # words of a line in capitals: "DISPOSICION PARA TRIUNFAR", "FINAL"
             pw = re.search(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$", text[max(0, m.start - 30):m.start])
             if pw and pw.group(1).lower() in lex.portfolio_cues and surface.split()[0].lower() not in heads \
                     and not surface.isupper() and m.kind != "acr":
@@ -786,6 +793,25 @@ def _org_of_country(text: str, mentions: list, make: Callable[..., Any]) -> list
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+def _split_institution_person(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
+    """"el dirigente de Euskal Herritarrok Arnaldo Otegi": after a role in an institution and "de",
+    a run whose given name comes after other names is the institution and then the person."""
+    out = []
+    for m in mentions:
+        if m.etype == "person" and m.kind in ("cap", "given", "title"):
+            words = text[m.start:m.end].split(" ")
+            k = next((k for k in range(1, len(words) - 1) if fold(words[k]) in first), None)
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 40):m.start])
+            if k is not None and not any(fold(w) in first for w in words[:k]) and pw \
+                    and pw.group(1).lower() in lex.institution_roles:
+                b = m.start + len(" ".join(words[:k]))
+                out.append(make(m.start, b, "organization", text[m.start:b]))
+                out.append(make(b + 1, m.end, "person", text[b + 1:m.end]))
+                continue
+        out.append(m)
+    return out
 
 
 def _line_start(text: str, s: int) -> bool:
