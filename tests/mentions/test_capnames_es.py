@@ -135,3 +135,9 @@ def test_places_by_position(linker):
     assert got.get("Santiago de Chile") == ["place"]
     assert got.get("Almendralejo") == ["place"]
     assert got.get("Minas Gerais") == ["place"]
+
+
+def test_venue_noun_and_building(linker):
+    got = _found(linker, "El acto se celebró en el Museo de Almería y el partido en el estadio Ramón Sánchez Pizjuán .")
+    assert got.get("Museo de Almería") == ["place"]
+    assert got.get("estadio Ramón Sánchez Pizjuán") == ["place"]

@@ -52,6 +52,7 @@ class _Lex:
     institution_roles: frozenset[str]
     speech_verbs: frozenset[str]
     building_heads: frozenset[str]
+    venue_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,7 @@ def _lex() -> _Lex:
                          + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
                 head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"), building_heads=s("building_heads"))
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"), building_heads=s("building_heads"), venue_nouns=s("venue_nouns"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
@@ -102,6 +103,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _split_institution_person(text, out, make, lex, first)
     out = _places_by_position(text, out, make)
     out = _buildings(text, out, make, lex)
+    out = _venues(text, out, make, lex)
     out = _org_of_country(text, out, make)
     out.sort(key=lambda m: (m.start, m.end))
     return out
@@ -812,6 +814,26 @@ def _split_institution_person(text: str, mentions: list, make: Callable[..., Any
                 continue
         out.append(m)
     return out
+
+
+def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A venue written with a lower-case common noun before its name is named by both: "la plaza de
+    España", "el estadio del Milenio", "el pabellón Raimundo Saporta" (CoNLL counts the noun in)."""
+    by_start = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    new = []
+    for x in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(lex.venue_nouns, key=len, reverse=True))) + r")"
+                         + _H + r"+(?:(?:de|del|de la)" + _H + r"+)?", text):
+        m = by_start.get(x.end())
+        if m is None or m.etype not in ("place", "person", "organization") or m.kind in ("adj", "adjstem", "dem", "coref"):
+            continue
+        if text[x.start():x.start() + 1].isupper():
+            continue
+        drop.add(id(m))
+        new.append(make(x.start(), m.end, "place", text[x.start():m.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
 
 
 def _line_start(text: str, s: int) -> bool:
