@@ -559,7 +559,9 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
             ov = over(*x.span())
             kinds.append(ov)
         persons = sum(1 for ov in kinds if any(m.etype == "person" for m in ov))
-        if persons < 2 or persons * 2 < len(chain):
+        # a box score: "Cavar ( 4 2p ) , Lozano ( 2 ) , Bustos ( 1 )": each name with its points
+        scores = sum(1 for x in chain if re.match(_H + r"*\(" + _H + r"*(?:\d|-" + _H + r"*\))", text[x.end():x.end() + 6]))
+        if (persons < 2 or persons * 2 < len(chain)) and scores < 3:
             continue
         for x, ov in zip(chain, kinds):
             a, b = x.span()
