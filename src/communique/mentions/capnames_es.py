@@ -51,6 +51,7 @@ class _Lex:
     member_cues: frozenset[str]
     institution_roles: frozenset[str]
     speech_verbs: frozenset[str]
+    speech_rx: re.Pattern  # a verb of saying and a capitalised word before a comma or full stop
     building_heads: frozenset[str]
     venue_nouns: frozenset[str]
 
@@ -69,7 +70,9 @@ def _lex() -> _Lex:
                          + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
                 head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"), building_heads=s("building_heads"), venue_nouns=s("venue_nouns"))
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
+                speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
+                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), venue_nouns=s("venue_nouns"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
@@ -483,9 +486,13 @@ def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, mi
     return mentions + new if new else mentions
 
 
+_SENT_START = re.compile(r"(?:^|[.!?\n:])[ \t\"'«“(-]*(?=[A-ZÁÉÍÓÚÑ])")
+
+
 def _same_name_again(text: str, mentions: list) -> list:
     """A name the document gave an organisation or a person is the same name at the start of a
     sentence, where the other stages skip it ("Telefónica" there may be an adjective, yet not here)."""
+    import bisect
     from dataclasses import replace
 
     seen: dict[str, Any] = {}
@@ -496,15 +503,26 @@ def _same_name_again(text: str, mentions: list) -> list:
                 seen.setdefault(surface, m)
     if not seen:
         return mentions
-    taken = sorted((m.start, m.end) for m in mentions)
+    by_first: dict[str, list[str]] = {}
+    for k in sorted(seen, key=len, reverse=True):
+        by_first.setdefault(k.split(" ")[0], []).append(k)
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [x for x, _y in spans]
     out = list(mentions)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(seen, key=len, reverse=True)) + r")(?![\w-])")
-    for x in rx.finditer(text):
-        a, b = x.span()
-        if any(ta < b and a < tb for ta, tb in taken) or not _sentence_start(text, a):
+    for x in _SENT_START.finditer(text):
+        a = x.end()
+        w = _WORD.match(text, a)
+        if w is None or w.group(0) not in by_first:
             continue
-        out.append(replace(seen[x.group(0)], start=a, end=b))
-        taken.append((a, b))
+        for surf in by_first[w.group(0)]:
+            b = a + len(surf)
+            if not text.startswith(surf, a) or (b < len(text) and (text[b].isalnum() or text[b] in "_-")):
+                continue
+            k = bisect.bisect_left(starts, b)
+            if any(ta < b and a < tb for ta, tb in spans[max(0, k - 8):k]):
+                break
+            out.append(replace(seen[surf], start=a, end=b))
+            break
     return out
 
 
@@ -660,9 +678,7 @@ def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], 
                 continue
         out.append(m)
     # an unknown capitalised word right after a verb of saying: "agregó Barrena , quien ..."
-    for x in re.finditer(r"\b(\w+)" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])", text):
-        if x.group(1).lower() not in speak:
-            continue
+    for x in lex.speech_rx.finditer(text):
         a, b = x.span(2)
         if any(ta < b and a < tb for ta, tb in taken):
             continue
