@@ -424,6 +424,10 @@ def _lists(text: str, mentions: list, make: Callable[..., Any]) -> list:
     Alcatel , Sagem y Mitsubishi" one organisation known to the knowledge base makes the unknown
     names beside it organisations (and persons likewise); a name in a share-price table ("Jazztel
     28,00 - 6,00") is a company."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    loc_cues = sorted(clex.loc_cues) if clex else ["ciudad"]
     ms = sorted(mentions, key=lambda m: m.start)
     out_type: dict[int, str] = {}
     i = 0
@@ -432,6 +436,12 @@ def _lists(text: str, mentions: list, make: Callable[..., Any]) -> list:
         while j + 1 < len(ms) and re.fullmatch(_H + r"*(?:,|y|e|o)" + _H + r"*", text[ms[j].end:ms[j + 1].start]):
             j += 1
         group = ms[i:j + 1]
+        if len(group) == 2 and group[0].kind == "name" and group[0].etype in ("place", "country") \
+                and group[1].kind == "cap" and group[1].etype == "person" and " " not in text[group[1].start:group[1].end] \
+                and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
+                and re.search(r"\b(?:en|desde|hasta|hacia|(?:" + "|".join(loc_cues) + r")" + _H + r"+(?:de|del))" + _H + r"+$",
+                              text[max(0, group[0].start - 40):group[0].start]):
+            out_type[id(group[1])] = "place"  # "los estados de Bahía y Sergipe", "en Gigante y Chiquiquirá"
         if len(group) >= 3:
             known = [m.etype for m in group if m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")]
             if known and all(t == known[0] for t in known):
