@@ -93,6 +93,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _not_orgs(text, out, lex)
     out = _clubs(text, out, make, lex)
     out = _club_names(text, out, make, lex)
+    out = _sponsor_clubs(text, out, make, lex)
     out = _one_type(text, out, make)
     out = _of_institution(text, out, make, lex, first)
     out = _lists(text, out, make)
@@ -107,6 +108,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _places_by_position(text, out, make)
     out = _buildings(text, out, make, lex)
     out = _venues(text, out, make, lex)
+    out = _dateline_towns(text, out, make)
     out = _org_of_country(text, out, make)
     out.sort(key=lambda m: (m.start, m.end))
     return out
@@ -330,6 +332,33 @@ def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) 
             continue
         drop.update(id(m) for m in inner)
         new.append(make(a, b, "organization", text[a:b]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+_CAPS_PAIR = re.compile(r"(?<![\w.])(?=([A-ZÁÉÍÓÚÑ]{3,})" + _H + r"+([A-ZÁÉÍÓÚÑ]{3,})(?![\w.]))")  # overlapping pairs
+
+
+def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """In a table of results in capitals a sponsor's name before a town is a club ("TEKA SANTANDER",
+    "ADEMAR LEON"): an unknown word in capitals, not an ordinary one, then a town, near words of sport."""
+    from communique.mentions.capnames import _known_lower
+
+    by_span = {(m.start, m.end): m for m in mentions}
+    starts = {m.start for m in mentions}
+    drop: set[int] = set()
+    new = []
+    for x in _CAPS_PAIR.finditer(text):
+        (a1, b1), (a2, b2) = x.span(1), x.span(2)
+        town = by_span.get((a2, b2))
+        if town is None or town.etype != "place" or a1 in starts or any(m.start < b1 and a1 < m.end for m in mentions):
+            continue
+        w = x.group(1)
+        if _known_lower(w.capitalize(), "es") or _VALID_ROMAN.fullmatch(w) or not _sporty(text, a1, lex):
+            continue
+        drop.add(id(town))
+        new.append(make(a1, b2, "organization", text[a1:b2]))
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
@@ -862,6 +891,34 @@ def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> l
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+_EFE_DATELINE = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+(?:de" + _H + r"+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)"
+                           r"(?:" + _H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ][\w ]{1,25}\))?" + _H + r"*\(" + _H + r"*EFE")
+
+
+def _dateline_towns(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """The town of a dateline "... Sevilla ( EFE )" after a headline is a place, even where the
+    headline's last words ran on into it ("NOMBRAMIENTOS DE SEGUNDO NIVEL Sevilla ( EFE )")."""
+    out = list(mentions)
+    for x in _EFE_DATELINE.finditer(text):
+        a, b = x.span(1)
+        over = [m for m in out if m.start < b and a < m.end]
+        if any(m.start == a and m.end == b and m.etype in ("place", "country") for m in over):
+            continue
+        if any(m.etype in ("place", "country") and m.start <= a and b <= m.end for m in over):
+            continue
+        keep = []
+        for m in over:
+            if m.start < a and m.end == b and m.kind == "cap":  # "SEGUNDO NIVEL Sevilla": cut the town off
+                head = text[m.start:a].rstrip()
+                if head:
+                    keep.append(make(m.start, m.start + len(head), m.etype, head))
+            elif not (m.start >= a and m.end <= b):
+                break
+        else:
+            out = [m for m in out if m not in over] + keep + [make(a, b, "place", text[a:b])]
+    return out
 
 
 def _line_start(text: str, s: int) -> bool:
