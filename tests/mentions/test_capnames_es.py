@@ -141,3 +141,10 @@ def test_venue_noun_and_building(linker):
     got = _found(linker, "El acto se celebró en el Museo de Almería y el partido en el estadio Ramón Sánchez Pizjuán .")
     assert got.get("Museo de Almería") == ["place"]
     assert got.get("estadio Ramón Sánchez Pizjuán") == ["place"]
+
+
+def test_dateline_town_and_table_rows(linker):
+    got = _found(linker, "EL PLENO DEBATIRA HOY LA LEY DE AGUAS Badajoz ( EFE ) .\nEl dólar se cambia así : 8,10 Córdobas ( Nicaragua ) .\n"
+                         "El árbitro amonestó a Arbeloa y Savage .")
+    assert got.get("Badajoz") == ["place"]
+    assert "Córdobas" not in got

@@ -53,6 +53,8 @@ class _Lex:
     speech_verbs: frozenset[str]
     speech_rx: re.Pattern  # a verb of saying and a capitalised word before a comma or full stop
     building_heads: frozenset[str]
+    not_places: frozenset[str]
+    commodity_cues: frozenset[str]
     venue_nouns: frozenset[str]
 
 
@@ -72,7 +74,7 @@ def _lex() -> _Lex:
                 head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
-                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), venue_nouns=s("venue_nouns"))
+                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
@@ -96,7 +98,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _sponsor_clubs(text, out, make, lex)
     out = _one_type(text, out, make)
     out = _of_institution(text, out, make, lex, first)
-    out = _lists(text, out, make)
+    out = _lists(text, out, make, population)
     out = _person_lists(text, out, make, lex)
     out = _member_lists(text, out, make, lex)
     out = _acronyms(text, out, make, lex, misc)
@@ -187,17 +189,27 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_n
 
 
 def _word_places(text: str, mentions: list, population: Callable[[str], int]) -> list:
-    """A small place whose name is an ordinary Spanish word ("la Justicia", "el Metro", "Colones ( Costa
+    """"Internet" (an alternate name of a GeoNames place) and a grade after "crudo" ("el crudo Brent")
+    are no places; a small place whose name is an ordinary Spanish word ("la Justicia", "el Metro", "Colones ( Costa
     Rica )", a line in capitals "ESTE AÑO") is the word, unless a place preposition or a town's cue
     precedes it ("en Zafra", "el alcalde de Zafra")."""
     from communique.mentions.capnames import _known_lower, cap_lexicon
 
     clex = cap_lexicon("es")
     loc_cues = clex.loc_cues if clex else frozenset()
+    lex = _lex()
     out = []
     for m in mentions:
         if m.etype == "place" and m.kind == "name":
             w = text[m.start:m.end]
+            if w.lower() in lex.not_places:
+                continue  # "en Internet"
+            if re.search(r"\d[\d.,]*" + _H + r"+$", text[max(0, m.start - 12):m.start]) \
+                    and re.match(_H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ]", text[m.end:m.end + 4]) and w.endswith("s"):
+                continue  # a row of a currency table: "12,60 Córdobas ( Nicaragua )"
+            pw = re.search(r"(\w+)" + _H + r"+(?:de" + _H + r"+)?$", text[max(0, m.start - 20):m.start])
+            if pw and pw.group(1).lower() in lex.commodity_cues:
+                continue  # "el crudo Brent": a grade of oil
             word = w.capitalize() if w.isupper() else w
             if " " not in w and "-" not in w and population(m.eid) < 100_000 and _known_lower(word, "es") \
                     and not re.search(r"\b(?:en|desde|hacia|hasta)" + _H + r"+$", text[max(0, m.start - 8):m.start]):
@@ -448,7 +460,7 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
 _PRICE_AFTER = re.compile(_H + r"+\d+,\d+" + _H + r"+(?:[-+]" + _H + r"*[\d.,]+|\d+,\d+)")
 
 
-def _lists(text: str, mentions: list, make: Callable[..., Any]) -> list:
+def _lists(text: str, mentions: list, make: Callable[..., Any], population: Callable[[str], int] | None = None) -> list:
     """Coordinated names share their type: in "MIT , Cornell , Virginia Tech y Stanford" or "Motorola ,
     Alcatel , Sagem y Mitsubishi" one organisation known to the knowledge base makes the unknown
     names beside it organisations (and persons likewise); a name in a share-price table ("Jazztel
@@ -471,6 +483,14 @@ def _lists(text: str, mentions: list, make: Callable[..., Any]) -> list:
                 and re.search(r"\b(?:en|desde|hasta|hacia|(?:" + "|".join(loc_cues) + r")" + _H + r"+(?:de|del))" + _H + r"+$",
                               text[max(0, group[0].start - 40):group[0].start]):
             out_type[id(group[1])] = "place"  # "los estados de Bahía y Sergipe", "en Gigante y Chiquiquirá"
+        if len(group) == 2 and population is not None and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
+                and not re.search(r"\b(?:en|desde|hasta|hacia|entre)" + _H + r"+$", text[max(0, group[0].start - 10):group[0].start]):
+            # "Amonestó a Jones y Savage": a small town coordinated with a person is a person
+            for p_, q_ in ((group[0], group[1]), (group[1], group[0])):
+                w = text[q_.start:q_.end]
+                if p_.etype == "person" and q_.etype == "place" and q_.kind == "name" and " " not in w and not w.isupper() \
+                        and population(q_.eid) < 100_000:
+                    out_type[id(q_)] = "person"
         if len(group) >= 3:
             known = [m.etype for m in group if m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")]
             if known and all(t == known[0] for t in known):
