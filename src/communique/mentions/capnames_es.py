@@ -1,20 +1,27 @@
 """Spanish: a last pass over the mentions of a document, for conventions of Spanish news text.
 
-Applied by the linker after every other stage, for Spanish documents only. Each rule is a fact of
-how Spanish (EFE-style) news writes names, and each rule's words are data (``refine`` in
-``data/lang/es/mentions.yaml``):
+Applied by the linker after every other stage, for Spanish documents only (``refine``);
+``ordinary_places`` runs before the capitalised-names stage. Each rule is a fact of how Spanish
+(EFE-style) news writes names; the words each rule needs are data (``refine`` and ``capnames`` in
+``data/lang/es/mentions.yaml``). In order:
 
-* **Names of competitions, laws, prizes, fairs and summits** ("Liga de Campeones", "Copa del Rey",
-  "XIV Juegos Panamericanos", "Ley de Enjuiciamiento Civil", "Premio Nobel", "Cumbre de
-  Panamá") are no person, place or organisation: a capitalised run headed by such a word yields no
-  mention, and the knowledge-base names inside it ("Europa" in "Copa de Europa") go with it.
-* **Clubs named by their town or country.** In sports reports a player's club follows the name
-  in brackets ("Suárez ( Toledo )", "Harry Rosario ( Ponce )", "Gambill ( USA )"), and a result
-  gives each side's score ("Barcelona 71 - TAU Vitoria 65", "Parma , 1 - Inter de Milán , 3"):
-  there the town is the club, an organisation, and the name before the brackets is a person.
-* **One name, one type in a document.** An unknown name typed by default (a capitalised run is a
-  person unless evidence says otherwise) takes the type the document gave the same name with
-  evidence elsewhere ("la empresa argentina Musimundo ... gerente general de Musimundo").
+* ordinary words read as names: a function word at a sentence start ("Para Otegi"), a byline
+  that ran into the dateline's town, an organisation run that ran into a person, a small place
+  named by an ordinary word ("la Justicia"), "Internet", oil grades, currency-table rows;
+* names of competitions, laws, prizes, fairs, summits ("Liga de Campeones", "Copa del Rey",
+  "Ley de Enjuiciamiento Civil") yield no mention, with the knowledge-base names inside them;
+  story codes, common-noun acronyms and portfolios ("ministro de Defensa") are no organisations;
+* clubs named by their town near words of sport: "Suárez ( Toledo )", "Barcelona 71 - TAU
+  Vitoria 65", "3 - Brasil :", "la selección de Brasil", "BM. GRANOLLERS", "TEKA SANTANDER";
+* types from context: one type per unknown name in a document, "el presidente de X" (an
+  institution), coordinated names, share-price lines, countries listed as members of a group;
+* persons: lists of names mostly persons (line-ups, box scores, substitutes "( X , m.70 )"),
+  surnames of persons named in full, towns that speak ("agregó X ,"), adjacent person mentions;
+* places by position: datelines, diary lines, "( Province )" after a town, "el estado de X",
+  buildings after "en el", venue nouns ("el estadio del Milenio"), hyphenated place pairs;
+* more names: acronyms in capitals, a known name again at a sentence start.
+
+docs/kb.md ("Spanish conventions") has the error analysis behind the rules and their figures.
 """
 
 from __future__ import annotations
@@ -148,7 +155,6 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_n
 
     clex = cap_lexicon("es")
     stop = clex.stop if clex else frozenset()
-    conn = clex.connectors if clex else frozenset()
     out = []
     for m in mentions:
         if m.kind in ("adj", "adjstem", "dem", "flag", "coref"):
