@@ -58,6 +58,10 @@ class CapLexicon:
     common_is_org: bool  # a run with no given name and an ordinary word after its first token is an organisation ("Cruz Roja")
     connector_default: str | None  # a run joined by "de"/"von" with no other evidence ("Feria del Disco")
     strict: bool  # German: a capital is not evidence; the dictionary must not know the token
+    cue_skip: str | None = None  # Spanish: adjectives between a cue and a name ("la empresa argentina X")
+    org_connectors: frozenset[str] = frozenset()  # Spanish: "Consejo por la Paz": only after an organisation head
+    named_after_heads: frozenset[str] = frozenset()  # Spanish: heads of institutions and venues named after a person
+    given_names: frozenset[str] = frozenset()  # folded given names of the language beyond kb/data/first_names.txt ("Paco")
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +82,9 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
         connectors=s("connectors"), org_heads=heads, org_suffixes=s("org_suffixes"), loc_heads=s("loc_heads"),
         per_cues=s("per_cues"), org_cues=s("org_cues"), loc_cues=s("loc_cues"), loc_preps=s("loc_preps"),
         stop=s("stop"), articles=s("articles"), org_endings=tuple(s("org_endings")), club_articles=s("club_articles"), surname_particles=s("surname_particles"),
-        surname_shape=c.get("surname_shape"), article_single=c.get("article_single"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")))
+        surname_shape=c.get("surname_shape"), article_single=c.get("article_single"), noun_suffixes=tuple(s("noun_suffixes")), org_prefixes=tuple(s("org_prefixes")), foreign=tuple(str(x) for x in c.get("foreign_dicts") or []), place_suffixes=tuple(sorted(s("place_suffixes"), key=len, reverse=True)), single_default=c.get("single_default"), common_is_org=bool(c.get("common_is_org")), single_known_skip=bool(c.get("single_known_skip")), repeated_single=int(c.get("repeated_single") or 0), connector_default=c.get("connector_default"), strict=bool(c.get("strict")),
+        cue_skip=c.get("cue_skip"), org_connectors=s("org_connectors"), named_after_heads=s("named_after_heads"),
+        given_names=frozenset(fold(str(x)) for x in c.get("given_names") or []))
 
 
 @lru_cache(maxsize=4)
@@ -175,7 +181,12 @@ def _sentence_initial(text: str, s: int) -> bool:
 def _headline(text: str, s: int) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
-    line = text[ls:le if le >= 0 else len(text)]
+    return _capitals_line(text[ls:le if le >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _capitals_line(line: str) -> bool:
+    """A line mostly in capitals (a headline); cached: the stage asks it for every token of the line."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
@@ -214,6 +225,12 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     lex = cap_lexicon(lang)
     if lex is None:
         return mentions
+    if lang == "es":
+        from communique.mentions.capnames_es import ordinary_places
+
+        mentions = ordinary_places(text, mentions)
+    if lex.given_names:
+        first = first | lex.given_names
     toks = [(m.start(), m.end()) for m in _TOK.finditer(text)]
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
@@ -280,7 +297,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                     break
                 conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
                 gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
-                if conn.lower() in lex.connectors and gaps_ok and runish(k + width):
+                if (conn.lower() in lex.connectors or (
+                        conn.lower() in lex.org_connectors and text[toks[run[0]][0]:toks[run[0]][1]].lower() in lex.org_heads)) \
+                        and gaps_ok and runish(k + width):
                     joined = list(range(k, k + width + 1))
                     break
             if joined:
@@ -341,7 +360,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if over and not headed and not org_first and any(
                 not (_replaceable(m) or (given_first and m.etype == "person" and a > s)) for a, _b, m in over):
             continue  # overlaps a person or organisation
-        if over and any(m.etype == "person" and " " in text[a:b] and m.kind not in ("sur", "stemsur") for a, b, m in over):
+        named_after = bool(lex.named_after_heads) and low[0] in lex.named_after_heads and len(words) >= 3 \
+            and all(a > s for a, _b, _m in over)  # Spanish "Fundación Ramón Rubial", "Pabellón Raimundo Saporta"
+        if over and not named_after and any(m.etype == "person" and " " in text[a:b] and m.kind not in ("sur", "stemsur") for a, b, m in over):
             continue  # a person named in full inside
         typ = "organization" if org_first else _type_run(text, s, words, lang, lex, first)
         if typ == "none":
@@ -382,8 +403,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             typ = "person"
         if typ is None and surface.isupper():
             continue  # acronyms: the organisation patterns decide
-        if typ is None and lex.single_known_skip and _known_lower(surface, lang):
-            continue  # "la Liga", "de Comercio": an ordinary word written with a capital
+        if typ is None and lex.single_known_skip and _known_lower(surface, lang) and (
+                fold(surface) not in first or re.match(r"\.\w", text[e:e + 2])):
+            continue  # "la Liga", "de Comercio": an ordinary word written with a capital (not a given name: "Óscar"; "Min.70" is an abbreviation)
         if typ is None and lex.repeated_single and counts[surface] >= lex.repeated_single:
             typ = "organization"  # named again and again alone, never with a given name: a company, a club
         if typ is None:
@@ -396,7 +418,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         for m in existing:
             if m.etype == "place" and m.kind == "name" and id(m) not in drop:
                 pw = re.search(r"(\w+)[^\S\n]+$", text[max(0, m.start - 8):m.start])
-                if pw and pw.group(1) in lex.club_articles and not text[m.start:m.end].isupper():
+                if pw and pw.group(1).lower() in lex.club_articles and not text[m.start:m.end].isupper():
                     drop.add(id(m))
                     new.append(make(m.start, m.end, "organization", text[m.start:m.end]))
     if lex.org_endings:
@@ -493,11 +515,19 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         if len(words) == 1:
             return "organization"  # "Servicio de Emergencia ( Sercam )": an acronym or short name
     # skip an article: "la empresa X", "la localidad de X"
+    if lex.cue_skip:
+        prev = _prev_words(text, s, 4)
+    adj_only = True
     for w in reversed(prev):
         if w in lex.org_cues:
             return "organization"
         if w in lex.loc_cues:
             return "place"
+        if lex.cue_skip and adj_only and w in lex.per_cues and w != prev[-1]:
+            return "person"  # "el jugador brasileño X" (but "el presidente de X" names no person)
+        if lex.cue_skip and adj_only and re.fullmatch(lex.cue_skip, w):
+            continue  # "la empresa argentina X", "el diario mexicano X"
+        adj_only = False
         if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
             break
     if fold(words[0]) in first and len(words) >= 2:

@@ -30,6 +30,7 @@ from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions import roles
+from communique.mentions.capnames_es import refine as refine_es
 from communique.mentions.orgs_ru import adjective_before_noun, not_org_quote, refine_orgs
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
@@ -211,7 +212,7 @@ class MentionLinker:
             elif kind in ("name", "sur", "stem", "stemsur") and first.isalpha() and not first.isupper() and "l" not in flags:
                 et = eid.split("/")[0]
                 # organisation names with a lower-case first word occur (fr/es "ministère ...")
-                if not (et == "kb:org" and " " in ft[s:e]):
+                if not (et == "kb:org" and " " in ft[s:e]) or (lang == "es" and text[s:e].islower()):  # not "el país"
                     continue
             if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
                 continue  # German capitalises nouns: "Fall" is not a surname here
@@ -273,6 +274,9 @@ class MentionLinker:
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day, doc_countries))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
+        if lang == "es":  # Spanish conventions: competitions, clubs named by their town, one type per name
+            mentions = refine_es(text, mentions, new_mention_factory(Mention, _english_name, lang), self._given_names(),
+                                 lambda eid: (self.kb.entities.get(eid) or {}).get("population") or 0)
         taken = _Coverage(mentions)
         if nat:
             # an organisation name may contain a country adjective ("Российская газета")

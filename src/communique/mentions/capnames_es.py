@@ -1,0 +1,976 @@
+"""Spanish: a last pass over the mentions of a document, for conventions of Spanish news text.
+
+Applied by the linker after every other stage, for Spanish documents only (``refine``);
+``ordinary_places`` runs before the capitalised-names stage. Each rule is a fact of how Spanish
+(EFE-style) news writes names; the words each rule needs are data (``refine`` and ``capnames`` in
+``data/lang/es/mentions.yaml``). In order:
+
+* ordinary words read as names: a function word at a sentence start ("Para Otegi"), a byline
+  that ran into the dateline's town, an organisation run that ran into a person, a small place
+  named by an ordinary word ("la Justicia"), "Internet", oil grades, currency-table rows;
+* names of competitions, laws, prizes, fairs, summits ("Liga de Campeones", "Copa del Rey",
+  "Ley de Enjuiciamiento Civil") yield no mention, with the knowledge-base names inside them;
+  story codes, common-noun acronyms and portfolios ("ministro de Defensa") are no organisations;
+* clubs named by their town near words of sport: "Suárez ( Toledo )", "Barcelona 71 - TAU
+  Vitoria 65", "3 - Brasil :", "la selección de Brasil", "BM. GRANOLLERS", "TEKA SANTANDER";
+* types from context: one type per unknown name in a document, "el presidente de X" (an
+  institution), coordinated names, share-price lines, countries listed as members of a group;
+* persons: lists of names mostly persons (line-ups, box scores, substitutes "( X , m.70 )"),
+  surnames of persons named in full, towns that speak ("agregó X ,"), adjacent person mentions;
+* places by position: datelines, diary lines, "( Province )" after a town, "el estado de X",
+  buildings after "en el", venue nouns ("el estadio del Milenio"), hyphenated place pairs;
+* more names: acronyms in capitals, a known name again at a sentence start.
+
+docs/kb.md ("Spanish conventions") has the error analysis behind the rules and their figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+import yaml
+
+from communique.kb.fold import fold
+from communique.mentions.capnames import LANG_DIR
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
+_SURNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|és|iz|oz|az)")  # "Suárez ( Toledo )": a surname, not a town
+_ARTICLES = frozenset(["el", "la", "los", "las", "y", "e", "i", "d'", "l'"])
+_ROMAN = re.compile(r"[IVXLC]+")
+_H = r"[^\S\n]"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    misc_heads: frozenset[str]
+    misc_multi: tuple[str, ...]  # heads of two words ("Gran Premio", "Real Decreto")
+    head_rx: re.Pattern  # any head, capitalised as written in a name (a quick test before the token scan)
+    misc_keep: frozenset[str]
+    connectors: frozenset[str]
+    sport: frozenset[str]
+    team_cues: frozenset[str]
+    common_acronyms: frozenset[str]
+    portfolio_cues: frozenset[str]
+    match_words: frozenset[str]
+    member_cues: frozenset[str]
+    institution_roles: frozenset[str]
+    speech_verbs: frozenset[str]
+    speech_rx: re.Pattern  # a verb of saying and a capitalised word before a comma or full stop
+    building_heads: frozenset[str]
+    not_places: frozenset[str]
+    commodity_cues: frozenset[str]
+    venue_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data = yaml.safe_load((LANG_DIR / "es" / "mentions.yaml").read_text(encoding="utf-8")) or {}
+    r = data.get("refine") or {}
+
+    def s(key: str) -> frozenset[str]:
+        return frozenset(str(x).lower() for x in r.get(key) or [])
+
+    heads = s("misc_heads")
+    head_rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in h.split()))
+                                               for h in sorted(heads, key=len, reverse=True))
+                         + r")(?!\w)")
+    return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
+                head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
+                speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
+                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"))
+
+
+def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
+           population: Callable[[str], int] | None = None) -> list:
+    """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given
+    names; ``population``: a place id's population (knowledge base)."""
+    from communique.mentions.capnames import cap_lexicon
+
+    lex = _lex()
+    clex = cap_lexicon("es")
+    if clex is not None and clex.given_names:
+        first = first | clex.given_names
+    out = _ordinary_words(text, mentions, make, first)
+    if population is not None:
+        out = _word_places(text, out, population)
+    misc = misc_spans(text, lex)
+    out = _drop_misc(text, out, lex, misc)
+    out = _not_orgs(text, out, lex)
+    out = _clubs(text, out, make, lex)
+    out = _club_names(text, out, make, lex)
+    out = _sponsor_clubs(text, out, make, lex)
+    out = _one_type(text, out, make)
+    out = _of_institution(text, out, make, lex, first)
+    out = _lists(text, out, make, population)
+    out = _person_lists(text, out, make, lex)
+    out = _member_lists(text, out, make, lex)
+    out = _acronyms(text, out, make, lex, misc)
+    out = _same_name_again(text, out)
+    out = _surnames_and_speakers(text, out, make, lex, first, population)
+    out = _place_pairs(text, out, make)
+    out = _join_persons(text, out, make, lex, first)
+    out = _split_institution_person(text, out, make, lex, first)
+    out = _places_by_position(text, out, make)
+    out = _buildings(text, out, make, lex)
+    out = _venues(text, out, make, lex)
+    out = _dateline_towns(text, out, make)
+    out = _org_of_country(text, out, make)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+# -- ordinary words read as names -----------------------------------------------------------------
+def ordinary_places(text: str, mentions: list) -> list:
+    """Knowledge-base places read into ordinary words, removed before the capitalised-names stage
+    (which would otherwise carry a run on over them): a function word with a capital at the start of a
+    sentence ("Para este sorteo" is not the state of Pará) and a name made of lower-case words ("La
+    reunión" is not Réunion, "El centro")."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = clex.stop if clex else frozenset()
+    conn = clex.connectors if clex else frozenset()
+    out = []
+    for m in mentions:
+        if m.etype in ("place", "country") and m.kind not in ("adj", "adjstem", "dem", "flag", "coref"):
+            words = text[m.start:m.end].split()
+            if len(words) == 1 and words[0].lower() in stop and not words[0].isupper():
+                continue
+            if len(words) >= 2 and any(w[:1].islower() and w.lower() not in conn and w.lower() not in _ARTICLES for w in words[1:]):
+                continue
+        out.append(m)
+    return out
+
+
+def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_names: frozenset[str]) -> list:
+    """A function word with a capital at the start of a sentence begins no name ("Para Otegi" is
+    Otegi); a byline "Por Juan Miguel Núñez Madrid , 23 may ( EFE )" ends before the town of its
+    dateline; an organisation run on into a person splits before the given name ("HB Txema Montero",
+    "la Presidencia de México Cuauhtémoc Cárdenas")."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = clex.stop if clex else frozenset()
+    out = []
+    for m in mentions:
+        if m.kind in ("adj", "adjstem", "dem", "flag", "coref"):
+            out.append(m)
+            continue
+        surface = text[m.start:m.end]
+        words = surface.split()
+        first = words[0] if words else ""
+        if first.lower() in stop and first[:1].isupper() and not first.isupper() and m.etype == "person" \
+                and len(words) == 2 and m.kind == "cap":
+            a = m.start + len(surface) - len(words[1])
+            out.append(make(a, m.end, "person", words[1]))  # "Para Otegi"
+            continue
+        if m.etype == "person" and m.kind in ("cap", "given") and len(words) >= 3 and words[0].lower() != "por" \
+                and re.match(_H + r"*," + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*" + _H + r"*\(", text[m.end:m.end + 24]) \
+                and re.search(r"\b[Pp]or" + _H + r"+$", text[max(0, m.start - 6):m.start]):
+            a = m.end - len(words[-1])
+            out.append(make(m.start, a - 1, "person", " ".join(words[:-1])))
+            out.append(make(a, m.end, "place", words[-1]))
+            continue
+        if m.kind == "cap" and len(words) >= 3 and words[0] in ("La", "El", "Los", "Las") and _sentence_start(text, m.start):
+            a = m.start + len(words[0]) + 1
+            if text[a - 1] == " ":
+                out.append(make(a, m.end, m.etype, text[a:m.end]))  # "La Unión Europea ( UE ) manifestó"
+                continue
+        if m.etype == "organization" and m.kind == "cap" and len(words) >= 3 and first_names:
+            k = next((k for k in range(1, len(words) - 1) if fold(words[k]) in first_names and words[k + 1][:1].isupper()
+                      and (words[k - 1].isupper() and len(words[k - 1]) >= 2 or (k >= 3 and words[k - 2] in ("de", "del")))), None)
+            if k is not None:
+                b = m.start + len(" ".join(words[:k]))
+                a = m.end - len(" ".join(words[k:]))
+                if text[m.start:b] == " ".join(words[:k]) and text[a:m.end] == " ".join(words[k:]):
+                    out.append(make(m.start, b, "organization", text[m.start:b]))
+                    out.append(make(a, m.end, "person", text[a:m.end]))
+                    continue
+        out.append(m)
+    return out
+
+
+def _word_places(text: str, mentions: list, population: Callable[[str], int]) -> list:
+    """"Internet" (an alternate name of a GeoNames place) and a grade after "crudo" ("el crudo Brent")
+    are no places; a small place whose name is an ordinary Spanish word ("la Justicia", "el Metro", "Colones ( Costa
+    Rica )", a line in capitals "ESTE AÑO") is the word, unless a place preposition or a town's cue
+    precedes it ("en Zafra", "el alcalde de Zafra")."""
+    from communique.mentions.capnames import _known_lower, cap_lexicon
+
+    clex = cap_lexicon("es")
+    loc_cues = clex.loc_cues if clex else frozenset()
+    lex = _lex()
+    out = []
+    for m in mentions:
+        if m.etype == "place" and m.kind == "name":
+            w = text[m.start:m.end]
+            if w.lower() in lex.not_places:
+                continue  # "en Internet"
+            if re.search(r"\d[\d.,]*" + _H + r"+$", text[max(0, m.start - 12):m.start]) \
+                    and re.match(_H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ]", text[m.end:m.end + 4]) and w.endswith("s"):
+                continue  # a row of a currency table: "12,60 Córdobas ( Nicaragua )"
+            pw = re.search(r"(\w+)" + _H + r"+(?:de" + _H + r"+)?$", text[max(0, m.start - 20):m.start])
+            if pw and pw.group(1).lower() in lex.commodity_cues:
+                continue  # "el crudo Brent": a grade of oil
+            word = w.capitalize() if w.isupper() else w
+            if " " not in w and "-" not in w and population(m.eid) < 100_000 and _known_lower(word, "es") \
+                    and not re.search(r"\b(?:en|desde|hacia|hasta)" + _H + r"+$", text[max(0, m.start - 8):m.start]):
+                cue = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
+                if not (cue and cue.group(1).lower() in _TOWN_CUES | loc_cues):
+                    continue
+        out.append(m)
+    return out
+
+
+_TOWN_CUES = frozenset(["alcalde", "alcaldesa", "ayuntamiento", "vecinos", "vecino", "vecina", "natural", "término", "afueras"])
+_CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
+
+
+def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
+    """Story codes ("ME2027", "PM2037"), acronyms that are common nouns ("PIB", "OPA"), ordinary
+    words in capitals and a portfolio after a role word ("el ministro de Defensa") are no
+    organisations."""
+    from communique.mentions.capnames import _known_lower, cap_lexicon
+
+    clex = cap_lexicon("es")
+    heads = clex.org_heads if clex else frozenset()
+    out = []
+    for m in mentions:
+        if m.etype in ("organization", "group") and m.kind not in ("adj", "adjstem", "dem", "flag", "coref"):
+            surface = text[m.start:m.end]
+            if _CODE.fullmatch(surface) or surface in lex.common_acronyms:
+                continue
+            if surface.isupper() and m.kind in ("pattern", "cap") and not (
+                    re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start])
+                    and re.match(_H + r"*\)", text[m.end:m.end + 3])) and all(
+                    _known_lower(w.capitalize(), "es") for w in re.findall(r"\w+", surface)):
+                continue  # words of a line in capitals: "DISPOSICION PARA TRIUNFAR", "FINAL"
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$", text[max(0, m.start - 30):m.start])
+            if pw and pw.group(1).lower() in lex.portfolio_cues and surface.split()[0].lower() not in heads \
+                    and not surface.isupper() and m.kind != "acr":
+                continue
+        out.append(m)
+    return out
+
+
+# -- names of competitions, laws, prizes ------------------------------------------------------
+def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
+    """Spans of capitalised runs headed by a competition/law/prize/event word."""
+    lex = lex or _lex()
+    out: list[tuple[int, int]] = []
+    if not lex.head_rx.search(text):
+        return out
+    toks = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    i = 0
+    n = len(toks)
+    while i < n:
+        a, b = toks[i]
+        w = text[a:b]
+        low = text[a:a + 40].lower()
+        if not w[:1].isupper() or (w.isupper() and len(w) > 3) or not (
+                w.lower() in lex.misc_heads or any(low.startswith(h) and not low[len(h):len(h) + 1].isalpha() for h in lex.misc_multi)):
+            i += 1
+            continue
+        s = a
+        # an ordinal before the head belongs to it ("XIV Juegos Panamericanos")
+        if i > 0 and _ROMAN.fullmatch(text[toks[i - 1][0]:toks[i - 1][1]]) \
+                and re.fullmatch(_H + "+", text[toks[i - 1][1]:a]):
+            s = toks[i - 1][0]
+        j = i
+        while j + 1 < n:
+            gap = text[toks[j][1]:toks[j + 1][0]]
+            if not re.fullmatch(_H + "+", gap):
+                break
+            nxt = text[toks[j + 1][0]:toks[j + 1][1]]
+            if nxt[:1].isupper():
+                j += 1
+                continue
+            joined = False
+            for width in (2, 1):
+                if j + width + 1 < n:
+                    conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(j + 1, j + 1 + width))
+                    gaps = all(re.fullmatch(_H + "+", text[toks[x][1]:toks[x + 1][0]]) for x in range(j + 1, j + 1 + width))
+                    after = text[toks[j + 1 + width][0]:toks[j + 1 + width][1]]
+                    if conn.lower() in lex.connectors and gaps and after[:1].isupper():
+                        j += width + 1
+                        joined = True
+                        break
+            if not joined:
+                break
+        e = toks[j][1]
+        if text[s:e].lower() not in lex.misc_keep:
+            out.append((s, e))
+        i = j + 1
+    return out
+
+
+def _drop_misc(text: str, mentions: list, lex: _Lex, spans: list[tuple[int, int]]) -> list:
+    if not spans:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if any(a <= m.start and m.end <= b for a, b in spans) and m.kind not in ("adj", "adjstem", "dem", "flag"):
+            if text[m.start:m.end].lower() in lex.misc_keep:
+                out.append(m)
+            continue
+        out.append(m)
+    return out
+
+
+# -- clubs named by their town ------------------------------------------------------------------
+_SCORE_AFTER = re.compile(_H + r"*,?" + _H + r"*\d{1,3}(?![\d,.:/])(?:" + _H + r"*\([^()\n]{0,12}\))?" + _H + r"*(?:-|\n|$|[A-ZÁÉÍÓÚÑ.,;)])")
+_SCORE_BEFORE = re.compile(r"\d{1,3}" + _H + r"*-" + _H + r"*$")
+
+
+_CLUB_TOK = r"[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ'’-]*"
+_CLUB = re.compile(
+    r"(?<![\w.])(?:(?:FC|CF|CD|CB|BM|UD|SD|RCD|RC|CP)\.?|(?:ATLETICO|ATLÉTICO|Atlético|DEPORTIVO|Deportivo|RACING|Racing|SPORTING"
+    r"|Sporting|ATHLETIC|Athletic|OLYMPIQUE|Olympique|INTER|Inter)(?:" + _H + r"+(?:de|DE))?)"
+    + _H + r"+" + _CLUB_TOK + r"(?:" + _H + r"+(?:DE|de)" + _H + r"+" + _CLUB_TOK + r")?")
+
+
+def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A club's name with its prefix is one organisation, the town in it included: "BM. GRANOLLERS",
+    "FC Barcelona", "ATLETICO DE MADRID", "Inter de Milán" (near words of sport)."""
+    new = []
+    drop: set[int] = set()
+    for x in _CLUB.finditer(text):
+        a, b = x.span()
+        # a following line-up year or score ends the name: "BM. GRANOLLERS 1959-60"
+        inner = [m for m in mentions if a <= m.start and m.end <= b]
+        if any(m.start == a and m.end == b and m.etype in ("organization", "group") for m in inner):
+            continue
+        if any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in mentions):
+            continue
+        if not _sporty(text, a, lex):
+            continue
+        drop.update(id(m) for m in inner)
+        new.append(make(a, b, "organization", text[a:b]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+_CAPS_PAIR = re.compile(r"(?<![\w.])(?=([A-ZÁÉÍÓÚÑ]{3,})" + _H + r"+([A-ZÁÉÍÓÚÑ]{3,})(?![\w.]))")  # overlapping pairs
+
+
+def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """In a table of results in capitals a sponsor's name before a town is a club ("TEKA SANTANDER",
+    "ADEMAR LEON"): an unknown word in capitals, not an ordinary one, then a town, near words of sport."""
+    from communique.mentions.capnames import _known_lower
+
+    by_span = {(m.start, m.end): m for m in mentions}
+    starts = {m.start for m in mentions}
+    drop: set[int] = set()
+    new = []
+    for x in _CAPS_PAIR.finditer(text):
+        (a1, b1), (a2, b2) = x.span(1), x.span(2)
+        town = by_span.get((a2, b2))
+        if town is None or town.etype != "place" or a1 in starts or any(m.start < b1 and a1 < m.end for m in mentions):
+            continue
+        w = x.group(1)
+        if _known_lower(w.capitalize(), "es") or _VALID_ROMAN.fullmatch(w) or not _sporty(text, a1, lex):
+            continue
+        drop.add(id(town))
+        new.append(make(a1, b2, "organization", text[a1:b2]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+def _sporty(text: str, s: int, lex: _Lex) -> bool:
+    """Words of sport within a few hundred characters."""
+    window = text[max(0, s - 400):s + 400].lower()
+    return any(w in lex.sport for w in re.findall(r"\w+", window))
+
+
+def _match_sentence(text: str, s: int, e: int, lex: _Lex) -> bool:
+    """The sentence around [s, e) is about a match: words of a game and its result."""
+    a = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
+    b = min([x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0] or [len(text)])
+    words = set(re.findall(r"\w+", text[a:b]))  # as written: "Partido" (a party) is no match
+    return bool(words & lex.match_words) or bool(re.search(r"\b\d{1,2}-\d{1,2}\b", text[a:b]))
+
+
+def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    by_start = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    new: list = []
+    for m in mentions:
+        if m.etype not in ("place", "country", "person", "organization") or m.kind in ("adj", "adjstem", "dem", "flag", "coref"):
+            continue
+        surface = text[m.start:m.end]
+        # "( Toledo )" after a name: the player's club
+        club_like = m.etype == "place" or (m.kind == "cap" and m.etype == "organization")
+        if club_like and not surface.isupper() and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
+                and re.match(_H + r"*\)", text[m.end:m.end + 3]):
+            lp = re.search(r"([^\W\d_][\w'’.-]*)" + _H + r"*\(" + _H + r"*$", text[max(0, m.start - 60):m.start])
+            if lp:
+                left_end = m.start - (len(lp.group(0)) - len(lp.group(1)))
+                left = [x for x in mentions if x.end == left_end and x is not m]
+                line_s = text.rfind("\n", 0, left_end) + 1
+                groups = len(re.findall(r"[^\W\d_][\w.'’-]*" + _H + r"*\(" + _H + r"*[^\W\d_][^()\n]{0,30}\)",
+                                        text[line_s:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]))
+                lm = left[0] if left else None
+                person_left = lm is not None and lm.etype == "person"
+                list_left = groups >= 2 and lp.group(1)[:1].isupper() and not lp.group(1).isupper() and (
+                    lm is None or lm.etype == "person" or (lm.etype == "place" and _SURNAME.fullmatch(lp.group(1))))
+                dateline = _line_start(text, left_end - len(lp.group(1))) or re.match(
+                    _H + r"*\)" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}", text[m.end:m.end + 20])
+                if (person_left or list_left) and not dateline and _sporty(text, m.start, lex):
+                    if m.etype != "organization":
+                        drop.add(id(m))
+                        new.append(make(m.start, m.end, "organization", surface))
+                    if lm is not None and lm.etype == "place" and " " not in text[lm.start:lm.end]:
+                        drop.add(id(lm))
+                        new.append(make(lm.start, lm.end, "person", text[lm.start:lm.end]))
+                    elif lm is None and lp.group(1)[:1].isupper() and not lp.group(1).isupper():
+                        a = left_end - len(lp.group(1))
+                        if a not in by_start:
+                            new.append(make(a, left_end, "person", lp.group(1)))
+                    continue
+        # a team: "la selección de Brasil", a line-up "3 - Brasil : Dida , Cafu", "25 - Barcelona ( 13+12 ) :"
+        if m.etype in ("place", "country") and m.kind == "name":
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
+            lineup = re.search(r"(?:^|\n)" + _H + r"*\d{1,3}" + _H + r"*-" + _H + r"*$", text[max(0, m.start - 12):m.start]) \
+                and re.match(_H + r"*(?::|\(" + _H + r"*\d)", text[m.end:m.end + 6])
+            if ((pw and pw.group(1).lower() in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
+                drop.add(id(m))
+                new.append(make(m.start, m.end, "organization", surface))
+                continue
+        # a national team in a sentence about a match: "ganó por 3-0 a Gales", "se enfrentarán a Inglaterra"
+        if m.etype == "country" and m.kind == "name" and not surface.isupper() and _match_sentence(text, m.start, m.end, lex):
+            pw = re.search(r"(\w+)" + _H + r"+$", text[max(0, m.start - 20):m.start])
+            if not (pw and pw.group(1).lower() in ("en", "desde", "hacia", "hasta", "de", "del", "por")):
+                drop.add(id(m))
+                new.append(make(m.start, m.end, "organization", surface))
+                continue
+        # a result: "Barcelona 71 - TAU Vitoria 65"
+        if m.etype in ("place", "country") or (m.kind == "cap" and m.etype == "person"):
+            before = text[max(0, m.start - 12):m.start]
+            after = _SCORE_AFTER.match(text, m.end)
+            first_side = after is not None and after.group(0).rstrip().endswith("-")
+            if after and (first_side or (_SCORE_BEFORE.search(before) and not after.group(0).rstrip().endswith(")"))) \
+                    and _sporty(text, m.start, lex):
+                drop.add(id(m))
+                new.append(make(m.start, m.end, "organization", surface))
+    if not drop and not new:
+        return list(mentions)
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+_PRICE_AFTER = re.compile(_H + r"+\d+,\d+" + _H + r"+(?:[-+]" + _H + r"*[\d.,]+|\d+,\d+)")
+
+
+def _lists(text: str, mentions: list, make: Callable[..., Any], population: Callable[[str], int] | None = None) -> list:
+    """Coordinated names share their type: in "MIT , Cornell , Virginia Tech y Stanford" or "Motorola ,
+    Alcatel , Sagem y Mitsubishi" one organisation known to the knowledge base makes the unknown
+    names beside it organisations (and persons likewise); a name in a share-price table ("Jazztel
+    28,00 - 6,00") is a company."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    loc_cues = sorted(clex.loc_cues) if clex else ["ciudad"]
+    ms = sorted(mentions, key=lambda m: m.start)
+    out_type: dict[int, str] = {}
+    i = 0
+    while i < len(ms):
+        j = i
+        while j + 1 < len(ms) and re.fullmatch(_H + r"*(?:,|y|e|o)" + _H + r"*", text[ms[j].end:ms[j + 1].start]):
+            j += 1
+        group = ms[i:j + 1]
+        if len(group) == 2 and group[0].kind == "name" and group[0].etype in ("place", "country") \
+                and group[1].kind == "cap" and group[1].etype == "person" and " " not in text[group[1].start:group[1].end] \
+                and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
+                and re.search(r"\b(?:en|desde|hasta|hacia|(?:" + "|".join(loc_cues) + r")" + _H + r"+(?:de|del))" + _H + r"+$",
+                              text[max(0, group[0].start - 40):group[0].start]):
+            out_type[id(group[1])] = "place"  # "los estados de Bahía y Sergipe", "en Gigante y Chiquiquirá"
+        if len(group) == 2 and population is not None and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
+                and not re.search(r"\b(?:en|desde|hasta|hacia|entre)" + _H + r"+$", text[max(0, group[0].start - 10):group[0].start]):
+            # "Amonestó a Jones y Savage": a small town coordinated with a person is a person
+            for p_, q_ in ((group[0], group[1]), (group[1], group[0])):
+                w = text[q_.start:q_.end]
+                if p_.etype == "person" and q_.etype == "place" and q_.kind == "name" and " " not in w and not w.isupper() \
+                        and population(q_.eid) < 100_000:
+                    out_type[id(q_)] = "person"
+        if len(group) >= 3:
+            known = [m.etype for m in group if m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")]
+            if known and all(t == known[0] for t in known):
+                for m in group:
+                    if m.kind in ("cap", "given", "shape") and m.etype in ("organization", "person") and m.etype != known[0]:
+                        out_type[id(m)] = known[0]
+        i = j + 1
+    for m in ms:
+        if m.kind == "cap" and m.etype == "person" and _PRICE_AFTER.match(text, m.end):
+            out_type[id(m)] = "organization"
+    if not out_type:
+        return mentions
+    return [make(m.start, m.end, out_type[id(m)], text[m.start:m.end]) if id(m) in out_type else m for m in mentions]
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"'«“(-":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"
+
+
+_ACR = re.compile(r"(?<![\w/&.-])[A-ZÁÉÍÓÚÑ]{2,6}(?![\w/&-]|\.\w)")
+_VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, misc: list[tuple[int, int]]) -> list:
+    """Acronyms in capitals are organisations in Spanish news ("IU", "EA", "CDC", "COAG") unless a
+    Roman numeral ("XIV", but not "CDC"), a common noun ("PIB"), part of a line in capitals, or
+    already read otherwise."""
+    from communique.mentions.capnames import _headline, cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = (clex.stop | clex.org_suffixes) if clex else frozenset()
+    taken = sorted((m.start, m.end) for m in mentions)
+    import bisect
+
+    starts = [a for a, _b in taken]
+    new = []
+    for x in _ACR.finditer(text):
+        a, b = x.span()
+        w = x.group(0)
+        if w in lex.common_acronyms or _VALID_ROMAN.fullmatch(w) or _headline(text, a) or w.lower() in stop \
+                or any(ma <= a and b <= mb for ma, mb in misc):
+            continue
+        k = bisect.bisect_right(starts, b) - 1
+        if any(ta < b and a < tb for ta, tb in taken[max(0, k - 3):k + 1]):
+            continue
+        if re.match(_H + r"*\d", text[b:b + 2]):
+            continue  # "SV 2149", units
+        new.append(make(a, b, "organization", w))
+    return mentions + new if new else mentions
+
+
+_SENT_START = re.compile(r"(?:^|[.!?\n:])[ \t\"'«“(-]*(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _same_name_again(text: str, mentions: list) -> list:
+    """A name the document gave an organisation or a person is the same name at the start of a
+    sentence, where the other stages skip it ("Telefónica" there may be an adjective, yet not here)."""
+    import bisect
+    from dataclasses import replace
+
+    seen: dict[str, Any] = {}
+    for m in mentions:
+        if m.etype in ("organization", "person") and m.kind not in ("adj", "adjstem", "dem", "flag", "coref", "sur", "stemsur"):
+            surface = text[m.start:m.end]
+            if len(surface) >= 4 and surface[:1].isupper() and not surface.isupper():
+                seen.setdefault(surface, m)
+    if not seen:
+        return mentions
+    by_first: dict[str, list[str]] = {}
+    for k in sorted(seen, key=len, reverse=True):
+        by_first.setdefault(k.split(" ")[0], []).append(k)
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [x for x, _y in spans]
+    out = list(mentions)
+    for x in _SENT_START.finditer(text):
+        a = x.end()
+        w = _WORD.match(text, a)
+        if w is None or w.group(0) not in by_first:
+            continue
+        for surf in by_first[w.group(0)]:
+            b = a + len(surf)
+            if not text.startswith(surf, a) or (b < len(text) and (text[b].isalnum() or text[b] in "_-")):
+                continue
+            k = bisect.bisect_left(starts, b)
+            if any(ta < b and a < tb for ta, tb in spans[max(0, k - 8):k]):
+                break
+            out.append(replace(seen[surf], start=a, end=b))
+            break
+    return out
+
+
+_UP = "A-ZÁÉÍÓÚÑÜ"
+_ITEM = re.compile(r"(?<![\w.])(?:[" + _UP + r"]\." + _H + r"*)*[" + _UP + r"][\w'’-]+(?:" + _H + r"+(?:(?:de|del|da|do|dos|di|van|von)"
+                   + _H + r"+)?[" + _UP + r"][\w'’-]+)*")
+_SEP = re.compile(_H + r"*(?:\([^()\n]{0,40}\)" + _H + r"*)?(?:,|;|y|e)" + _H + r"*")
+_SUB = re.compile(r"\(" + _H + r"*([" + _UP + r"][\w'’ .-]{1,40}?)" + _H + r"*," + _H + r"*m\.\d{1,3}" + _H + r"*\)")
+
+
+def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A list of names most of which are persons is a list of persons ("Freestone , Gareth Roberts ,
+    Page , Melville"; "Cavar ( 4 ) , Lozano ( 2 ) , Bustos ( 1 )"): its unknown names, and lone names
+    read as towns, are persons too; so is a substitute in a line-up, "( Stanic , m.59 )"."""
+    import bisect
+
+    ms = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
+
+    def over(a: int, b: int) -> list:
+        k = bisect.bisect_left(starts, b)
+        return [m for m in ms[max(0, k - 6):k] if m.start < b and a < m.end]
+
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    suffixes = clex.org_suffixes if clex else frozenset()
+    new: list = []
+    drop: set[int] = set()
+    parens = [x.span() for x in re.finditer(r"\([^()\n]*\)", text)]
+    pstarts = [a for a, _b in parens]
+
+    def in_paren(a: int) -> bool:
+        k = bisect.bisect_right(pstarts, a) - 1
+        return k >= 0 and parens[k][0] < a < parens[k][1]
+
+    items = [x for x in _ITEM.finditer(text) if not in_paren(x.start())]
+    chains: list[list] = []
+    cur: list = []
+    for x in items:
+        if cur and _SEP.fullmatch(text[cur[-1].end():x.start()]):
+            cur.append(x)
+        else:
+            if len(cur) >= 3:
+                chains.append(cur)
+            cur = [x]
+    if len(cur) >= 3:
+        chains.append(cur)
+    for chain in chains:
+        kinds = []
+        for x in chain:
+            ov = over(*x.span())
+            kinds.append(ov)
+        persons = sum(1 for ov in kinds if any(m.etype == "person" for m in ov))
+        # a box score: "Cavar ( 4 2p ) , Lozano ( 2 ) , Bustos ( 1 )": each name with its points
+        scores = sum(1 for x in chain if re.match(_H + r"*\(" + _H + r"*(?:\d|-" + _H + r"*\))", text[x.end():x.end() + 6]))
+        if (persons < 2 or persons * 2 < len(chain)) and scores < 3:
+            continue
+        for x, ov in zip(chain, kinds):
+            a, b = x.span()
+            w = x.group(0)
+            if w.isupper() or w.lower() in lex.misc_heads or w.lower() in suffixes:
+                continue
+            if not ov:
+                if " " not in w and re.search(r"(?:^|[.!?\n])[" + " \t\"'«“(-" + r"]*$", text[max(0, a - 6):a]):
+                    continue  # a sentence-initial word may be an ordinary one
+                new.append(make(a, b, "person", w))
+            elif len(ov) == 1 and ov[0].start == a and ov[0].end == b and " " not in w and (
+                    (ov[0].etype == "place" and ov[0].kind == "name") or (ov[0].etype == "organization" and ov[0].kind == "cap")):
+                drop.add(id(ov[0]))
+                new.append(make(a, b, "person", w))
+    for x in _SUB.finditer(text):
+        a, b = x.span(1)
+        ov = over(a, b)
+        if not ov:
+            new.append(make(a, b, "person", x.group(1)))
+        elif len(ov) == 1 and ov[0].start == a and ov[0].end == b and ov[0].etype != "person":
+            drop.add(id(ov[0]))
+            new.append(make(a, b, "person", x.group(1)))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+def _member_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """Countries listed as the members or participants of a group ("el foro agrupa a 21 países ,
+    Australia , Brunei , Canadá ..."; "el grupo A quedó conformado por Brasil , Colombia y Perú") act
+    as members, which CoNLL-style annotation counts as organisations."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    conv: set[int] = set()
+    i = 0
+    while i < len(ms):
+        j = i
+        while j + 1 < len(ms) and ms[j + 1].etype == "country" and ms[j].etype == "country" \
+                and re.fullmatch(_H + r"*(?:,|y|e)" + _H + r"*", text[ms[j].end:ms[j + 1].start]):
+            j += 1
+        if j - i >= 2 and ms[i].etype == "country":
+            a = max(text.rfind(".", 0, ms[i].start), text.rfind("\n", 0, ms[i].start)) + 1
+            words = set(re.findall(r"\w+", text[a:ms[i].start].lower()))
+            if words & lex.member_cues:
+                conv.update(id(m) for m in ms[i:j + 1] if m.kind in ("name", "acr"))
+        i = j + 1
+    if not conv:
+        return mentions
+    return [make(m.start, m.end, "organization", text[m.start:m.end]) if id(m) in conv else m for m in mentions]
+
+
+def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
+    """An unknown name after a role in an institution and "de" ("el presidente de Udalbiltza", "el
+    director de Datanálisis", "fuentes de Eurobank", "accionistas de Bancomer") names the institution,
+    not a person, unless a given name begins it."""
+    names: set[str] = set()
+    for m in mentions:
+        if m.kind == "cap" and m.etype == "person":
+            words = text[m.start:m.end].split()
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 40):m.start])
+            if pw and pw.group(1).lower() in lex.institution_roles and fold(words[0]) not in first:
+                names.add(text[m.start:m.end])
+    if not names:
+        return mentions
+    # the same name elsewhere in the document is the same institution
+    return [make(m.start, m.end, "organization", text[m.start:m.end])
+            if m.kind == "cap" and m.etype == "person" and text[m.start:m.end] in names else m for m in mentions]
+
+
+def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str],
+                           population: Callable[[str], int] | None) -> list:
+    """Spanish persons carry two surnames and are named again by the first alone ("Francisco Arias
+    Cárdenas ... Arias"); a name that speaks ("Rangel indicó", "agregó Barrena ,") is a person: a
+    small town read there, or an unknown word, becomes the person."""
+    surn: set[str] = set()
+    for m in mentions:
+        if m.etype == "person" and m.kind not in ("sur", "stemsur", "coref"):
+            words = text[m.start:m.end].split()
+            if len(words) >= 2 and fold(words[0]) in first:
+                surn.update(w for w in words[1:] if w[:1].isupper() and fold(w) not in first and len(w) >= 3)
+    speak = lex.speech_verbs
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for m in mentions:
+        w = text[m.start:m.end]
+        single = " " not in w and not w.isupper()
+        if single and m.etype == "organization" and m.kind == "cap" and w in surn:
+            out.append(make(m.start, m.end, "person", w))  # "el Baggio interista" after "Roberto Baggio"
+            continue
+        if single and m.etype == "place" and m.kind == "name" and (population is None or population(m.eid) < 100_000):
+            nxt = re.match(_H + r"+(\w+)", text[m.end:m.end + 20])
+            prv = re.search(r"(\w+)" + _H + r"+$", text[max(0, m.start - 20):m.start])
+            speaks = (nxt and nxt.group(1).lower() in speak) or (prv and prv.group(1).lower() in speak
+                                                                 and re.match(_H + r"*[,.]", text[m.end:m.end + 3]))
+            if w in surn or speaks:
+                out.append(make(m.start, m.end, "person", w))
+                continue
+        out.append(m)
+    # an unknown capitalised word right after a verb of saying: "agregó Barrena , quien ..."
+    for x in lex.speech_rx.finditer(text):
+        a, b = x.span(2)
+        if any(ta < b and a < tb for ta, tb in taken):
+            continue
+        out.append(make(a, b, "person", x.group(2)))
+    return out
+
+
+def _place_pairs(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """Two places joined by a hyphen are one place name ("Mérida-Badajoz", "LIBANO-ISRAEL",
+    "gasoducto Bolivia-Brasil")."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    drop: set[int] = set()
+    new = []
+    for x, y in zip(ms, ms[1:]):
+        if x.etype in ("place", "country") and y.etype in ("place", "country") and x.kind in ("name", "cap") \
+                and y.kind in ("name", "cap") and text[x.end:y.start] == "-" and id(x) not in drop:
+            drop.update((id(x), id(y)))
+            new.append(make(x.start, y.end, "place", text[x.start:y.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+def _join_persons(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
+    """One person, not two: adjacent person mentions ("Fernando" + "Xavier Ferreira", "Lawrence R" +
+    ". Klein") are joined, and a given name right before a person's surname belongs to the name
+    ("el presidente Bill Clinton", "Arnaldo Otegi")."""
+    from dataclasses import replace
+
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    stop = clex.stop if clex else frozenset()
+    ms = sorted(mentions, key=lambda m: m.start)
+    out: list = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.etype == "person" and m.etype == "person" and m.kind not in ("coref",) \
+                and prev.kind not in ("coref",):
+            gap = text[prev.end:m.start]
+            initial = re.search(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]$", text[prev.start:prev.end])
+            if re.fullmatch(_H, gap) or (initial and re.fullmatch(r"\." + _H, gap)):
+                keep = m if m.eid.startswith("kb:") else prev if prev.eid.startswith("kb:") else None
+                joined = replace(keep, start=prev.start, end=m.end) if keep is not None \
+                    else make(prev.start, m.end, "person", text[prev.start:m.end])
+                out[-1] = joined
+                continue
+        if m.etype == "person" and m.kind != "coref":
+            g = re.search(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)" + _H + r"$", text[max(0, m.start - 25):m.start])
+            if g and fold(g.group(1)) in first and g.group(1).lower() not in stop \
+                    and (prev is None or prev.end <= m.start - len(g.group(0))):
+                out.append(replace(m, start=m.start - len(g.group(0))))
+                continue
+        out.append(m)
+    return out
+
+
+_DATELINE_AFTER = re.compile(r"(?:" + _H + r"*\([^()\n]{1,30}\))?" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*\.?"
+                             + _H + r"*\(?" + _H + r"*EFE")
+_SCHEDULE_BEFORE = re.compile(r"\d{1,2}[.:]\d{2}" + _H + r"*h\.?" + _H + r"*-" + _H + r"*$")
+
+
+def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """Where a town stands tells it is one: a dateline at the start of a line ("Santiago de Chile ,
+    23 may ( EFE )", "Gavá ( Barcelona ) , 23 may"), a diary line "12.00 h. - Mérida ." and the name
+    after a place word and "de" ("el estado brasileño de Minas Gerais", "la provincia de X") are
+    places, not persons or organisations found there by other cues."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    cues = clex.loc_cues if clex else frozenset()
+    skip = re.compile(clex.cue_skip) if clex and clex.cue_skip else None
+    out = []
+    for m in mentions:
+        if m.etype in ("person", "organization") and m.kind in ("cap", "given", "shape", "title", "sur", "stemsur"):
+            w = text[m.start:m.end]
+            place = False
+            if _line_start(text, m.start) and _DATELINE_AFTER.match(text, m.end) and not w.split()[0].isupper():
+                place = True
+            elif m.etype == "person" and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
+                    and re.match(_H + r"*\)", text[m.end:m.end + 3]) and " " not in w:
+                # "Ecija ( Sevilla )": a place in brackets after a place is its province or country
+                lp = re.search(r"(\S+)" + _H + r"*\(" + _H + r"*$", text[max(0, m.start - 40):m.start])
+                lend = m.start - (len(lp.group(0)) - len(lp.group(1))) if lp else -1
+                place = any(x.end == lend and x.etype in ("place", "country") for x in mentions)
+            elif _SCHEDULE_BEFORE.search(text[max(0, m.start - 16):m.start]) and re.match(_H + r"*[.(]", text[m.end:m.end + 3]):
+                place = True
+            elif m.etype == "person":
+                pw = re.findall(r"(\w+)" + _H + r"+", text[max(0, m.start - 45):m.start])
+                if pw and pw[-1].lower() in ("de", "del"):
+                    k = len(pw) - 2
+                    while k >= 0 and skip is not None and skip.fullmatch(pw[k].lower()) and pw[k].lower() not in cues:
+                        k -= 1
+                    place = k >= 0 and pw[k].lower() in cues
+            if place and not w.isupper():
+                out.append(make(m.start, m.end, "place", w))
+                continue
+        out.append(m)
+    return out
+
+
+def _buildings(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A building named by an institution's head is a place where something happens in it: "en el
+    Museo de Huelva", "en el Palau de la Generalitat", "visita el Centro Social de Base"."""
+    out = []
+    for m in mentions:
+        if m.etype == "organization" and m.kind in ("cap", "pattern", "name"):
+            w = text[m.start:m.end]
+            head = w.split()[0].lower()
+            if head == "real" and len(w.split()) > 1:
+                head = w.split()[1].lower()
+            if head in lex.building_heads and re.search(
+                    r"\b(?:en|desde|hasta|hacia|visita|visitó|visitará|recorrió|recorre)" + _H + r"+(?:el|la|los|las)" + _H + r"+$",
+                    text[max(0, m.start - 20):m.start]):
+                out.append(make(m.start, m.end, "place", w))
+                continue
+        out.append(m)
+    return out
+
+
+def _org_of_country(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """A known organisation followed by "de"/"do" and a country or place is its branch there, one
+    name: "Telefónica do Brasil", "Telefónica de Argentina"."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    drop: set[int] = set()
+    new = []
+    for x, y in zip(ms, ms[1:]):
+        if x.etype == "organization" and x.kind == "name" and y.etype in ("country", "place") and y.kind == "name" \
+                and re.fullmatch(_H + r"+(?:de|do|del|da)" + _H + r"+", text[x.end:y.start]) and id(x) not in drop:
+            drop.update((id(x), id(y)))
+            new.append(make(x.start, y.end, "organization", text[x.start:y.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+def _split_institution_person(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
+    """"el dirigente de Euskal Herritarrok Arnaldo Otegi": after a role in an institution and "de",
+    a run whose given name comes after other names is the institution and then the person."""
+    out = []
+    for m in mentions:
+        if m.etype == "person" and m.kind in ("cap", "given", "title"):
+            words = text[m.start:m.end].split(" ")
+            k = next((k for k in range(1, len(words) - 1) if fold(words[k]) in first), None)
+            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 40):m.start])
+            if k is not None and not any(fold(w) in first for w in words[:k]) and pw \
+                    and pw.group(1).lower() in lex.institution_roles:
+                b = m.start + len(" ".join(words[:k]))
+                out.append(make(m.start, b, "organization", text[m.start:b]))
+                out.append(make(b + 1, m.end, "person", text[b + 1:m.end]))
+                continue
+        out.append(m)
+    return out
+
+
+def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """A venue written with a lower-case common noun before its name is named by both: "la plaza de
+    España", "el estadio del Milenio", "el pabellón Raimundo Saporta" (CoNLL counts the noun in)."""
+    by_start = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    new = []
+    for x in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(lex.venue_nouns, key=len, reverse=True))) + r")"
+                         + _H + r"+(?:(?:de|del|de la)" + _H + r"+)?", text):
+        m = by_start.get(x.end())
+        if m is None or m.etype not in ("place", "person", "organization") or m.kind in ("adj", "adjstem", "dem", "coref"):
+            continue
+        if text[x.start():x.start() + 1].isupper():
+            continue
+        drop.add(id(m))
+        new.append(make(x.start(), m.end, "place", text[x.start():m.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+_EFE_DATELINE = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+(?:de" + _H + r"+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)"
+                           r"(?:" + _H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ][\w ]{1,25}\))?" + _H + r"*\(" + _H + r"*EFE")
+
+
+def _dateline_towns(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """The town of a dateline "... Sevilla ( EFE )" after a headline is a place, even where the
+    headline's last words ran on into it ("NOMBRAMIENTOS DE SEGUNDO NIVEL Sevilla ( EFE )")."""
+    out = list(mentions)
+    for x in _EFE_DATELINE.finditer(text):
+        a, b = x.span(1)
+        over = [m for m in out if m.start < b and a < m.end]
+        if any(m.start == a and m.end == b and m.etype in ("place", "country") for m in over):
+            continue
+        if any(m.etype in ("place", "country") and m.start <= a and b <= m.end for m in over):
+            continue
+        keep = []
+        for m in over:
+            if m.start < a and m.end == b and m.kind == "cap":  # "SEGUNDO NIVEL Sevilla": cut the town off
+                head = text[m.start:a].rstrip()
+                if head:
+                    keep.append(make(m.start, m.start + len(head), m.etype, head))
+            elif not (m.start >= a and m.end <= b):
+                break
+        else:
+            out = [m for m in out if m not in over] + keep + [make(a, b, "place", text[a:b])]
+    return out
+
+
+def _line_start(text: str, s: int) -> bool:
+    return not text[text.rfind("\n", 0, s) + 1:s].strip(" -\t")
+
+
+# -- one name, one type -------------------------------------------------------------------------
+def _one_type(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """A capitalised-run mention typed person or organisation takes the type that a mention of
+    the same name found by the knowledge base or a pattern has elsewhere, or else the type of its
+    first mention in the document (where a name is introduced with its cue)."""
+    typ: dict[str, str] = {}
+    for m in mentions:
+        if m.etype in ("person", "organization") and m.kind not in ("cap", "sur", "stemsur", "coref", "shape"):
+            typ.setdefault(text[m.start:m.end], m.etype)
+    # otherwise the first mention, where a name is introduced with its cue ("la empresa X")
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind == "cap" and m.etype in ("person", "organization"):
+            typ.setdefault(text[m.start:m.end], m.etype)
+    if not typ:
+        return mentions
+    out = []
+    for m in mentions:
+        t = typ.get(text[m.start:m.end])
+        if m.kind == "cap" and m.etype in ("person", "organization") and t and t != m.etype:
+            out.append(make(m.start, m.end, t, text[m.start:m.end]))
+            continue
+        out.append(m)
+    return out
