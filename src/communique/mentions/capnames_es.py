@@ -14,7 +14,7 @@ Applied by the linker after every other stage, for Spanish documents only (``ref
 * clubs named by their town near words of sport: "Suárez ( Toledo )", "Barcelona 71 - TAU
   Vitoria 65", "3 - Brasil :", "la selección de Brasil", "BM. GRANOLLERS", "TEKA SANTANDER";
 * types from context: one type per unknown name in a document, "el presidente de X" (an
-  institution), coordinated names, share-price lines, countries listed as members of a group;
+  institution), coordinated names, share-price lines;
 * persons: lists of names mostly persons (line-ups, box scores, substitutes "( X , m.70 )"),
   surnames of persons named in full, towns that speak ("agregó X ,"), adjacent person mentions;
 * places by position: datelines, diary lines, "( Province )" after a town, "el estado de X",
@@ -55,7 +55,6 @@ class _Lex:
     common_acronyms: frozenset[str]
     portfolio_cues: frozenset[str]
     match_words: frozenset[str]
-    member_cues: frozenset[str]
     institution_roles: frozenset[str]
     speech_verbs: frozenset[str]
     speech_rx: re.Pattern  # a verb of saying and a capitalised word before a comma or full stop
@@ -79,7 +78,7 @@ def _lex() -> _Lex:
                          + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
                 head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), member_cues=s("member_cues"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
+                portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
                                      + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"))
 
@@ -107,7 +106,6 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _of_institution(text, out, make, lex, first)
     out = _lists(text, out, make, population)
     out = _person_lists(text, out, make, lex)
-    out = _member_lists(text, out, make, lex)
     out = _acronyms(text, out, make, lex, misc)
     out = _same_name_again(text, out)
     out = _surnames_and_speakers(text, out, make, lex, first, population)
@@ -670,29 +668,6 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
-
-
-def _member_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
-    """Countries listed as the members or participants of a group ("el foro agrupa a 21 países ,
-    Australia , Brunei , Canadá ..."; "el grupo A quedó conformado por Brasil , Colombia y Perú") act
-    as members, which CoNLL-style annotation counts as organisations."""
-    ms = sorted(mentions, key=lambda m: m.start)
-    conv: set[int] = set()
-    i = 0
-    while i < len(ms):
-        j = i
-        while j + 1 < len(ms) and ms[j + 1].etype == "country" and ms[j].etype == "country" \
-                and re.fullmatch(_H + r"*(?:,|y|e)" + _H + r"*", text[ms[j].end:ms[j + 1].start]):
-            j += 1
-        if j - i >= 2 and ms[i].etype == "country":
-            a = max(text.rfind(".", 0, ms[i].start), text.rfind("\n", 0, ms[i].start)) + 1
-            words = set(re.findall(r"\w+", text[a:ms[i].start].lower()))
-            if words & lex.member_cues:
-                conv.update(id(m) for m in ms[i:j + 1] if m.kind in ("name", "acr"))
-        i = j + 1
-    if not conv:
-        return mentions
-    return [make(m.start, m.end, "organization", text[m.start:m.end]) if id(m) in conv else m for m in mentions]
 
 
 def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
