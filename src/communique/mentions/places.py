@@ -1,0 +1,279 @@
+"""Place disambiguation by the document's geography (called from the linker).
+
+A place name usually has namesakes ("London" in England, Ontario and Kentucky; "Edmonton" in
+Alberta, north London, Queensland and Kentucky). Population alone picks the biggest; news about a
+small place names its region somewhere: "Paris, Texas", the dateline "LONDON, Ky. (WKYT)", the
+first-level division elsewhere in the text ("Kentucky State Police"), or other places of the same
+region ("near Cairns"). :class:`PlaceContext` collects that evidence once per document:
+
+* **explicit** "X, <region>" / "X, <country>" (a comma, then a first-level division, its AP
+  abbreviation or US postal code, or a country): strongest; it holds for every mention of the same
+  name in the document (one sense per discourse);
+* **region evidence**: first-level divisions named in the text, explicit patterns, and places whose
+  reading is clear (one candidate, or one that outweighs every namesake twenty times) vote for their
+  (country, admin1) pair; a candidate in a pair other names of the document support gains;
+* an **alternate name** of a city ("Oklahoma" for Oklahoma City, "Santa Ana" for Taguig) loses to
+  a place whose main name it is.
+
+Small places (500–15,000 inhabitants, GeoNames cities500) are not in the matcher: they become
+candidates only with that evidence. For a name the matcher found, a small namesake needs an
+explicit pattern, or region evidence while no bigger namesake has any support in the document; a
+capitalised name the matcher did not find needs the explicit pattern, or region evidence plus a
+place preposition before it ("of McKee", "near Hinton") and no reading as an ordinary word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.kb.fold import fold
+
+# prepositions after which a capitalised name is a place rather than a person or an organisation
+PLACE_PREPS = {
+    "en": frozenset("in of near from at to outside around into via".split()),
+    "de": frozenset("in bei nach aus von nahe".split()),
+    "fr": frozenset("à de près dans vers".split()),
+    "es": frozenset("en de cerca desde hacia a".split()),
+    "ru": frozenset("в во из под около возле".split()),
+}
+
+_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+_ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]{1,3})(?![\w])")
+_CAPRUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z’'-]+|[A-Z]{3,}|St\.|Mt\.|Ft\.)(?:[^\S\n](?:[A-Z][a-z’'-]+|[A-Z]{3,})){0,2})(?![\w’'-])")
+
+
+def _abbreviations(kb) -> dict[str, tuple[str, str]]:
+    """Folded abbreviations of first-level divisions ("ky", "ky.", "n.j.", "nj", "sask.") -> (country, admin1)."""
+    cached = getattr(kb, "_place_abbr", None)
+    if cached is not None:
+        return cached
+    ents = kb.entities
+    out: dict[str, tuple[str, str]] = {}
+    for eid, e in ents.items():
+        if e.get("level") == 1 and e.get("country") == "US" and e.get("admin1"):
+            out[e["admin1"].lower()] = ("US", e["admin1"])
+    for pat, cands in zip(kb.patterns, kb.candidates):
+        if "." not in pat or len(pat) > 8:
+            continue
+        for eid, _k, _f in cands:
+            e = ents.get(eid)
+            if e and e.get("level") == 1 and e.get("admin1"):
+                out[pat] = (e["country"], e["admin1"])
+                out.setdefault(pat.rstrip("."), (e["country"], e["admin1"]))
+    kb._place_abbr = out
+    return out
+
+
+@dataclass
+class PlaceContext:
+    kb: Any
+    raws: list
+    text: str
+    ft: str
+    lang: str
+    doc_countries: dict[str, int]
+    explicit: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)  # folded surface -> (cc, admin1)
+    evidence: dict[tuple[str, str], float] = field(default_factory=dict)
+    own: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)  # surface -> its own votes
+    upper_ok: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        ents = self.kb.entities
+        raws = self.raws
+        for i, r in enumerate(raws):
+            surf = self.ft[r.start:r.end]
+            nxt = raws[i + 1] if i + 1 < len(raws) else None
+            target = self._after_comma(r.end, nxt)
+            if target:
+                self.explicit.setdefault(surf, set()).update(target)
+                for key in target:
+                    if key[1]:
+                        self._vote(surf, key, 1.0)
+                if self.text[r.start:r.end].isupper():
+                    self.upper_ok.add(i)
+        for i, r in enumerate(raws):
+            surf = self.ft[r.start:r.end]
+            places = [ents[c[0]] for c in r.cands if ents[c[0]]["type"] == "place"]
+            if not places or len(places) != len(r.cands):
+                continue
+            regions = [e for e in places if e.get("level") == 1 and e.get("admin1")]
+            if regions:
+                for e in regions:
+                    self._vote(surf, (e["country"], e["admin1"]), 1.0 / len(regions))
+                continue
+            if not self.text[r.start:r.start + 1].isupper() or surf in self.explicit:
+                continue
+            top = max(places, key=lambda e: e.get("population") or 0)
+            if not top.get("admin1") or not top.get("country"):
+                continue
+            pops = sorted((e.get("population") or 0 for e in places), reverse=True)
+            small = self.kb.small_places(surf)
+            rival = max([pops[1] if len(pops) > 1 else 0] + [ents[s].get("population") or 0 for s in small])
+            if (top.get("population") or 0) >= 20 * max(rival, 1):
+                self._vote(surf, (top["country"], top["admin1"]), 1.0)
+
+    def _vote(self, surf: str, key: tuple[str, str], w: float) -> None:
+        self.evidence[key] = self.evidence.get(key, 0.0) + w
+        o = self.own.setdefault(surf, {})
+        o[key] = o.get(key, 0.0) + w
+
+    def _after_comma(self, end: int, nxt) -> set[tuple[str, str | None]]:
+        """(country, admin1) pairs named right after ", " (a division, an abbreviation or a country)."""
+        m = _COMMA.match(self.ft, end)
+        if not m:
+            return set()
+        pos = m.end()
+        ents = self.kb.entities
+        out: set[tuple[str, str | None]] = set()
+        if nxt is not None and nxt.start == pos:
+            for eid, _k, _f in nxt.cands:
+                e = ents[eid]
+                if e["type"] == "place" and e.get("level") == 1 and e.get("admin1"):
+                    out.add((e["country"], e["admin1"]))
+                elif e["type"] == "country" and e.get("country"):
+                    out.add((e["country"], None))
+            if out:
+                return out
+        a = _ABBR.match(self.text, pos)
+        if a:
+            key = _abbreviations(self.kb).get(a.group(1).lower())
+            if key and (a.group(1).endswith(".") or a.group(1).isupper() or self._dateline(end)):
+                out.add(key)
+        return out
+
+    def _dateline(self, end: int) -> bool:
+        line_start = self.text.rfind("\n", 0, end) + 1
+        return end - line_start < 40 and self.text[line_start:end].strip().isupper()
+
+    # -- scoring ------------------------------------------------------------------------------
+    def support(self, e: dict, surf: str) -> float:
+        """Region evidence for ``e`` from the rest of the document (its own name's votes left out)."""
+        key = (e.get("country"), e.get("admin1"))
+        if not key[1]:
+            return 0.0
+        return self.evidence.get(key, 0.0) - self.own.get(surf, {}).get(key, 0.0)
+
+    def bonus(self, r, eid: str, flags: str) -> float:
+        ents = self.kb.entities
+        e = ents[eid]
+        surf = self.ft[r.start:r.end]
+        b = 0.0
+        ex = self.explicit.get(surf)
+        if ex:
+            if (e.get("country"), e.get("admin1")) in ex:
+                b += 8
+            elif any(a1 for _c, a1 in ex):
+                b -= 4
+        ev = self.support(e, surf)
+        if ev > 0:
+            b += 2 + min(ev, 3.0)
+        if "x" in flags and not e.get("capital") and any(
+                "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
+            b -= 1.5
+        return b
+
+    def backed(self, r, e: dict) -> bool:
+        """The document names ``e``'s region: explicitly after this name, or elsewhere."""
+        surf = self.ft[r.start:r.end]
+        key = (e.get("country"), e.get("admin1"))
+        return key in (self.explicit.get(surf) or ()) or self.support(e, surf) > 0
+
+    def country_support(self, cc: str | None, surf: str) -> bool:
+        """``cc`` is named in the document other than by ``surf`` (a country, or a region or place of it)."""
+        if not cc:
+            return False
+        if self.doc_countries.get(cc):
+            return True
+        return any(k[0] == cc and v - self.own.get(surf, {}).get(k, 0.0) > 0 for k, v in self.evidence.items())
+
+    def only_places(self, r) -> bool:
+        ents = self.kb.entities
+        return all(ents[c[0]]["type"] == "place" for c in r.cands)
+
+    # -- small places -------------------------------------------------------------------------
+    def add_small_candidates(self) -> None:
+        """Small namesakes of names the matcher found, where the document supports them."""
+        ents = self.kb.entities
+        for r in self.raws:
+            if not r.cands or not self.only_places(r):
+                continue
+            surf = self.ft[r.start:r.end]
+            small = self.kb.small_places(surf)
+            if not small:
+                continue
+            ex = self.explicit.get(surf) or set()
+            big_supported = any(
+                self.support(ents[c[0]], surf) > 0 or self.country_support(ents[c[0]].get("country"), surf)
+                or (ents[c[0]].get("country"), None) in ex
+                for c in r.cands)
+            for s in small:
+                e = ents[s]
+                key = (e["country"], e.get("admin1"))
+                if key in ex or (not big_supported and self.support(e, surf) > 0):
+                    if not any(c[0] == s for c in r.cands):
+                        # named with its region: no ordinary-word doubt left
+                        r.cands = list(r.cands) + [(s, "name", "" if key in ex else _flags(e["name"]))]
+
+    def unmatched(self, mentions: list, common) -> list[tuple[int, int, str]]:
+        """(start, end, place id) for capitalised names the matcher did not find that the context makes
+        small places. ``common(word)`` tells an ordinary word of the document's language."""
+        if not self.evidence and not self.explicit:
+            return []
+        spans = sorted((m.start, m.end) for m in mentions)
+        ents = self.kb.entities
+        preps = PLACE_PREPS.get(self.lang, frozenset())
+        out: list[tuple[int, int, str]] = []
+        text = self.text
+        for m in _CAPRUN.finditer(text):
+            s, e = m.span(1)
+            if any(a < e and s < b for a, b in spans):
+                continue
+            words = m.group(1).split()
+            # the longest prefix of the run that names a small place
+            for k in range(len(words), 0, -1):
+                ee = s + len(" ".join(words[:k]))
+                surface = text[s:ee]
+                cands = self.kb.small_places(fold(surface))
+                if cands:
+                    break
+            else:
+                continue
+            if k < len(words) and not text[ee:ee + 1].isspace():
+                continue
+            allcaps = surface.isupper()
+            explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee))
+            chosen = None
+            if explicit:
+                hits = [c for c in cands if (ents[c]["country"], ents[c].get("admin1")) in explicit]
+                if hits:
+                    chosen = max(hits, key=lambda c: ents[c].get("population") or 0)
+            if chosen is None and not allcaps:
+                prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
+                next_cap = re.match(r"[^\S\n]+[A-Z]", text[ee:ee + 3])
+                if prev and prev.group(1).lower() in preps and not next_cap and not (k == 1 and common(surface)):
+                    sup = [(self.support(ents[c], ""), ents[c].get("population") or 0, c) for c in cands]
+                    sup = [x for x in sup if x[0] > 0]
+                    if sup:
+                        chosen = max(sup)[2]
+            if chosen is None:
+                continue
+            if allcaps and not explicit:
+                continue
+            out.append((s, ee, chosen))
+            spans.append((s, ee))
+        return out
+
+
+def _raw_at(raws: list, ft: str, end: int):
+    m = _COMMA.match(ft, end)
+    if not m:
+        return None
+    return next((r for r in raws if r.start == m.end()), None)
+
+
+def _flags(name: str) -> str:
+    from communique.kb.build import place_flags
+
+    return place_flags(name)
