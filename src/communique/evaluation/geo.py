@@ -206,7 +206,7 @@ def _close_or_same(ent: dict, gold: dict) -> bool:
     if lat is None or lon is None:
         # a country or a first-level division (no point of its own): the gold point must lie in it,
         # judged by the nearest GeoNames city of 15,000+ inhabitants (its country and admin1 code)
-        if ent.get("type") == "country" or ent.get("admin1"):
+        if ent.get("type") == "country" or (ent.get("admin1") and ent.get("level") == 1):
             near = _nearest_city(gold["lat"], gold["lon"])
             if near is None or near[0] != ent.get("country"):
                 return False

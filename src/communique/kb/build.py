@@ -26,7 +26,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "16"
+KB_VERSION = "17"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -547,7 +547,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
             eid = f"kb:place/us-county-{county['fips']}"
             if eid not in kb.entities:
                 kb.entities[eid] = {"id": eid, "type": "place", "name": f"{name}, {county.get('state')}", "country": "US",
-                                    "wikidata": None, "geonames": None, "population": 50_000, "capital": False}
+                                    "wikidata": None, "geonames": None, "population": 50_000, "capital": False,
+                                    "admin1": county.get("state") or None, "level": 2}
             kb.add(eid, name, NAME)
     _build_small_places(kb, cities)
 

@@ -118,6 +118,13 @@ class PlaceContext:
             if nxt is not None and _COMMA.fullmatch(self.ft, r.end, nxt.start) and \
                     any(ents[c[0]]["type"] == "place" for c in r.cands):
                 self.region_slot.add(nxt.start)
+        # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
+        for m in _CAPRUN.finditer(self.text):
+            if self.text[m.end(1):m.end(1) + 1] != ",":
+                continue
+            target = self._after_comma(m.end(1), _raw_at(raws, self.ft, m.end(1)))
+            if target:
+                self.explicit.setdefault(self.ft[m.start(1):m.end(1)], set()).update(target)
         for i, r in enumerate(raws):
             surf = self.ft[r.start:r.end]
             places = [ents[c[0]] for c in r.cands if ents[c[0]]["type"] == "place"]
@@ -206,7 +213,7 @@ class PlaceContext:
             b += 2 + min(ev, 3.0)
         if r.start in self.region_slot and e.get("level") == 1:
             b += 6  # "Bronx, New York", "New York Gov.": the state, not the city
-        if "x" in flags and not e.get("capital") and any(
+        if "x" in flags and not e.get("capital") and not fold(e.get("name") or "").startswith(surf + " ") and any(
                 "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
             b -= 1.5
         return b
@@ -235,6 +242,7 @@ class PlaceContext:
     def add_small_candidates(self) -> None:
         """Small namesakes of names the matcher found, where the document supports them."""
         ents = self.kb.entities
+        self._extend_runs()
         for r in self.raws:
             if not r.cands or not self.only_places(r):
                 continue
@@ -254,6 +262,33 @@ class PlaceContext:
                     if not any(c[0] == s for c in r.cands):
                         # named with its region: no ordinary-word doubt left
                         r.cands = list(r.cands) + [(s, "name", "" if key in ex else _flags(e["name"]))]
+
+    def _extend_runs(self) -> None:
+        """"Mount Sheridan", "South Charleston", "Trinity Beach": a capitalised word next to a matched
+        name that together name a small place of a region or country the document supports."""
+        ents = self.kb.entities
+        text, ft, raws = self.text, self.ft, self.raws
+        for i, r in enumerate(raws):
+            if not r.cands or not self.only_places(r) or not text[r.start:r.start + 1].isupper():
+                continue
+            spans = []
+            before = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)[^\S\n]$", text[max(0, r.start - 20):r.start])
+            if before:
+                spans.append((r.start - len(before.group(0)), r.end))
+            after = re.match(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])", text[r.end:r.end + 20])
+            if after:
+                spans.append((r.start, r.end + len(after.group(0))))
+            for s, e in spans:
+                if (i > 0 and raws[i - 1].end > s) or (i + 1 < len(raws) and raws[i + 1].start < e):
+                    continue
+                key = ft[s:e]
+                hits = [c for c in self.kb.small_places(key)
+                        if key in self.explicit and (ents[c]["country"], ents[c].get("admin1")) in self.explicit[key]
+                        or self.support(ents[c], key) > 0]
+                if hits:
+                    r.start, r.end = s, e
+                    r.cands = [(c, "name", "") for c in hits]
+                    break
 
     def unmatched(self, mentions: list, common) -> list[tuple[int, int, str]]:
         """(start, end, place id) for names the matcher did not find that the context makes places:
