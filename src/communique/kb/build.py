@@ -522,6 +522,7 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         for lang, ns in names.items():
             _add_names(kb, eid, ns)
 
+    _build_subdivisions(kb)
     for d in dirs:
         p = d / "places.yaml"
         if p.exists():
@@ -551,6 +552,40 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
                                     "admin1": county.get("state") or None, "level": 2}
             kb.add(eid, name, NAME)
     _build_small_places(kb, cities)
+
+
+# ISO 3166-2 subdivision types that are first-level regions news names (not cities, municipalities, atolls...)
+_SUBDIVISION_TYPES = frozenset("""Province State Region Department County Governorate Prefecture Republic Division
+    Autonomous_region Autonomous_community Land Voivodship Regional_state Administrative_region Canton Emirate Oblast
+    Autonomous_province Federal_district Federal_territory Union_territory Territory Country Geographical_unit""".split())
+# parts of ISO 3166-2 names that texts leave out ("Hubei Sheng", "Guangxi Zhuangzu Zizhiqu")
+_SUBDIVISION_SUFFIX = re.compile(r"\s*(?:\(.*?\)|\[.*?\])|\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Weiwu'er|Tebiexingzhengqu)\b")
+
+
+def _build_subdivisions(kb: KBData) -> None:
+    """First-level divisions of every country from ISO 3166-2 (pycountry) that the data files and the city
+    list do not name: country known, no GeoNames id. A name that is already a place or a country, an
+    ordinary word ("Centre", "Delta") or made of ordinary words only ("Free State") is left out."""
+    import pycountry
+
+    for sd in pycountry.subdivisions:
+        if sd.parent_code is not None or sd.type.replace(" ", "_") not in _SUBDIVISION_TYPES:
+            continue
+        name = " ".join(_SUBDIVISION_SUFFIX.sub("", sd.name).split())
+        if len(name) < 4 or not name[:1].isupper() or "/" in name or "," in name or any(ch.isdigit() for ch in name):
+            continue
+        key = fold(name)
+        if any(kb.entities[e]["type"] in ("place", "country") for e, _k, _f in kb.index.get(key, ())):
+            continue
+        toks = re.split(r"[\s-]+", name)
+        if all(common_langs(t) or len(t) <= 2 for t in toks):
+            continue
+        eid = f"kb:place/iso-{sd.code.lower()}"
+        if eid in kb.entities:
+            continue
+        kb.entities[eid] = {"id": eid, "type": "place", "name": name, "country": sd.country_code, "wikidata": None,
+                            "geonames": None, "population": 1_000_000, "capital": False, "level": 1}
+        kb.add(eid, name, NAME, place_flags(name))
 
 
 def _build_small_places(kb: KBData, big: dict) -> None:

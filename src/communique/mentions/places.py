@@ -184,7 +184,7 @@ class PlaceContext:
         return end - line_start < 40 and self.text[line_start:end].strip().isupper()
 
     # -- scoring ------------------------------------------------------------------------------
-    def support(self, e: dict, surf: str) -> float:
+    def support(self, e: dict, surf: str, near: bool = True) -> float:
         """Evidence for ``e`` from the rest of the document (its own name's votes left out): its region
         named, plus one for a clearly identified place of another name within 100 km."""
         key = (e.get("country"), e.get("admin1"))
@@ -192,7 +192,7 @@ class PlaceContext:
         if key[1]:
             ev = self.evidence.get(key, 0.0) - self.own.get(surf, {}).get(key, 0.0)
         lat, lon = e.get("lat"), e.get("lon")
-        if lat is not None and self.points and any(
+        if near and lat is not None and self.points and any(
                 s != surf and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
             ev += 1.0
         return ev
@@ -219,10 +219,11 @@ class PlaceContext:
         return b
 
     def backed(self, r, e: dict) -> bool:
-        """The document names ``e``'s region: explicitly after this name, or elsewhere."""
+        """The document names ``e``'s region: explicitly after this name, or elsewhere (nearness to
+        another place is not enough to overrule the ordinary-word and person-name checks)."""
         surf = self.ft[r.start:r.end]
         key = (e.get("country"), e.get("admin1"))
-        return key in (self.explicit.get(surf) or ()) or self.support(e, surf) > 0
+        return key in (self.explicit.get(surf) or ()) or self.support(e, surf, near=False) > 0
 
     def country_support(self, cc: str | None, surf: str) -> bool:
         """``cc`` is named in the document other than by ``surf`` (a country, or a region or place of it)."""
