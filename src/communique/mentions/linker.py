@@ -456,7 +456,8 @@ class MentionLinker:
 
     def _given_name_persons(self, text: str, ft: str, lang: str, mentions: list[Mention]) -> list[Mention]:
         first = self._given_names()
-        strong = [(m.start, m.end) for m in mentions if m.etype != "place"]
+        # a place of several words ("Prince Edward Island") is no given name + surname
+        strong = [(m.start, m.end) for m in mentions if m.etype != "place" or " " in text[m.start:m.end]]
         out = list(mentions)
         new: list[Mention] = []
         toks = [(m.start(), m.end()) for m in _CAPTOK.finditer(text)]

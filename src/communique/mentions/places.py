@@ -219,11 +219,13 @@ class PlaceContext:
         return b
 
     def backed(self, r, e: dict) -> bool:
-        """The document names ``e``'s region: explicitly after this name, or elsewhere (nearness to
-        another place is not enough to overrule the ordinary-word and person-name checks)."""
+        """The document names ``e``'s region (explicitly after this name, or elsewhere), or a clearly
+        identified place lies near ``e`` and the name is no lower-case word of the language ("march")."""
         surf = self.ft[r.start:r.end]
         key = (e.get("country"), e.get("admin1"))
-        return key in (self.explicit.get(surf) or ()) or self.support(e, surf, near=False) > 0
+        if key in (self.explicit.get(surf) or ()) or self.support(e, surf, near=False) > 0:
+            return True
+        return self.support(e, surf) > 0 and not _lower_word(self.text[r.start:r.end], self.lang)
 
     def country_support(self, cc: str | None, surf: str) -> bool:
         """``cc`` is named in the document other than by ``surf`` (a country, or a region or place of it)."""
@@ -262,7 +264,7 @@ class PlaceContext:
                 if key in ex or (not big_supported and self.support(e, surf) > 0):
                     if not any(c[0] == s for c in r.cands):
                         # named with its region: no ordinary-word doubt left
-                        r.cands = list(r.cands) + [(s, "name", "" if key in ex else _flags(e["name"]))]
+                        r.cands = list(r.cands) + [(s, "name", "" if key in ex else _flags(e["name"], self.lang))]
 
     def _extend_runs(self) -> None:
         """"Mount Sheridan", "South Charleston", "Trinity Beach": a capitalised word next to a matched
@@ -307,31 +309,42 @@ class PlaceContext:
         preps = PLACE_PREPS.get(self.lang, frozenset())
         text = self.text
         places = sorted((m.start, m.end) for m in mentions if m.etype in ("place", "country"))
+        covered = bytearray(len(text) + 1)
+        for a, b in spans:
+            covered[a:b] = b"\x01" * (b - a)
         runs = []
         for m in _CAPRUN.finditer(text):
             s, e = m.span(1)
-            if any(a < e and s < b for a, b in spans):
+            if 1 in covered[s:e]:
                 continue
+            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
+            in_list = bool(re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])) and any(
+                0 <= s - b <= 6 for a, b in places)
+            cue = (prev is not None and prev.group(1).lower() in preps) or in_list
             words = m.group(1).split()
             for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
                 ee = s + len(" ".join(words[:k]))
+                if k < len(words) and not text[ee:ee + 1].isspace():
+                    continue
+                if not cue and text[ee:ee + 1] != "," and not text[s:ee].isupper():
+                    continue  # neither a cue before nor "Name, Region" after: checked later by name only
                 surface = text[s:ee]
                 cands = self.kb.small_places(fold(surface))
                 if cands:
+                    explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee))
+                    runs.append((s, ee, surface, cands, explicit, cue))
                     break
             else:
-                continue
-            if k < len(words) and not text[ee:ee + 1].isspace():
-                continue
-            explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee))
-            runs.append((s, ee, surface, cands, explicit))
+                runs.append((s, e, None, words, None, cue))
         # one sense per discourse: "Churchill, Man." once makes every "Churchill" that town
         named: dict[str, set] = {}
-        for s, ee, surface, cands, explicit in runs:
-            if explicit:
+        for s, ee, surface, cands, explicit, cue in runs:
+            if surface is not None and explicit:
                 named.setdefault(fold(surface), set()).update(explicit)
+        pending = [x for x in runs if x[2] is None]  # no cue: a place only if decided elsewhere in the document
+        runs = [x for x in runs if x[2] is not None]
         decided: dict[str, str] = {}
-        for s, ee, surface, cands, explicit in runs:
+        for s, ee, surface, cands, explicit, cue in runs:
             key = fold(surface)
             ex = named.get(key)
             if ex:
@@ -341,18 +354,22 @@ class PlaceContext:
                 continue
             if surface.isupper() or key in decided:
                 continue
-            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
-            in_list = bool(re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])) and any(
-                0 <= s - b <= 6 for a, b in places)
             next_cap = re.match(r"[^\S\n]+[A-Z]", text[ee:ee + 3])
-            cue = (prev is not None and prev.group(1).lower() in preps) or in_list
             if not cue or next_cap or (" " not in surface and common(surface)):
                 continue
             sup = [(self.support(ents[c], ""), ents[c].get("population") or 0, c) for c in cands]
             sup = [x for x in sup if x[0] > 0]
             if sup:
                 decided[key] = max(sup)[2]
-        for s, ee, surface, cands, explicit in runs:
+        if not decided:
+            return out
+        for s, _e, _n, words, _x, _c in pending:
+            for k in range(len(words), 0, -1):
+                key = fold(" ".join(words[:k]))
+                if key in decided:
+                    runs.append((s, s + len(" ".join(words[:k])), key, None, None, False))
+                    break
+        for s, ee, surface, cands, explicit, cue in runs:
             eid = decided.get(fold(surface))
             if eid and not any(a < ee and s < b for a, b in spans):
                 out.append((s, ee, eid))
@@ -374,7 +391,24 @@ def _raw_at(raws: list, ft: str, end: int):
     return next((r for r in raws if r.start == m.end()), None)
 
 
-def _flags(name: str) -> str:
-    from communique.kb.build import place_flags
+def _lower_word(word: str, lang: str) -> bool:
+    from communique.mentions.capnames import _dictionary
 
-    return place_flags(name)
+    if lang not in ("en", "de", "fr", "es"):
+        return False
+    d = _dictionary(lang)
+    return word.lower() in d and word not in d
+
+
+def _flags(name: str, lang: str) -> str:
+    """The matcher's flags for a small place's name, judged with the document language's dictionary only
+    (loading the other languages' dictionaries for a lookup would cost memory)."""
+    import simplemma
+
+    letter = {"en": "e", "de": "d", "fr": "f", "es": "s"}.get(lang)
+    flags = ""
+    if letter and " " not in name and simplemma.is_known(name.lower(), lang):
+        flags = "c" + letter
+    if name.isascii():
+        flags += "a"
+    return flags
