@@ -394,6 +394,10 @@ def _raw_at(raws: list, ft: str, end: int):
 def _lower_word(word: str, lang: str) -> bool:
     from communique.mentions.capnames import _dictionary
 
+    if lang == "ru":
+        from communique.kb.build import is_common_word
+
+        return is_common_word(word)  # "Острова" (islands), not the town Ostrov
     if lang not in ("en", "de", "fr", "es"):
         return False
     d = _dictionary(lang)
