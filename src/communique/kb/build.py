@@ -12,6 +12,7 @@ import logging
 import math
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,6 +56,7 @@ class KBData:
         if len(form) < 2 and kind != FLAG:
             return
         key = fold(form)
+        flags = sys.intern(flags)  # a handful of distinct flag strings: pickled once each, not per name
         lst = self.index.setdefault(key, [])
         for i, (e, k, f) in enumerate(lst):
             if e == eid:
@@ -63,7 +65,7 @@ class KBData:
                     lst[i] = (eid, kind, flags)
                 elif k == kind and "a" in f and "a" not in flags:
                     # "Nurnberg" and "Nürnberg": an accented spelling exists, so the accented surface is no accident
-                    lst[i] = (eid, k, f.replace("a", ""))
+                    lst[i] = (eid, k, sys.intern(f.replace("a", "")))
                 return
         lst.append((eid, kind, flags))
 

@@ -396,8 +396,11 @@ def _lower_word(word: str, lang: str) -> bool:
 
     if lang == "ru":
         from communique.kb.build import is_common_word
+        from communique.kb.translit import has_cyrillic
 
-        return is_common_word(word)  # "Острова" (islands), not the town Ostrov
+        # "Острова" (islands), not the town Ostrov; Latin words are not looked up (that would load
+        # four more dictionaries)
+        return has_cyrillic(word) and is_common_word(word)
     if lang not in ("en", "de", "fr", "es"):
         return False
     d = _dictionary(lang)
