@@ -1,4 +1,5 @@
-"""Quality gate for ``communique eval geo`` on a TR-News subset (floors slightly below measured)."""
+"""Quality gate for ``communique eval geo`` on TR-News / GeoVirus subsets (floors slightly below measured;
+see docs/kb.md for the figures and the commands)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from communique.evaluation.geo import evaluate
 def test_geo_floor(shared):
     res = evaluate(shared / "data" / "geo" / "TR-News.xml", limit=40)
     assert res["toponyms"] > 300
-    assert res["exact_found"] >= 0.89
-    assert res["country_found"] >= 0.97
-    assert res["found"] >= 0.91
-    assert res["country"] >= 0.89
+    assert res["exact_found"] >= 0.92  # measured 0.928 (before the place context: 0.904)
+    assert res["country_found"] >= 0.98  # 0.986 (0.980)
+    assert res["found"] >= 0.94  # 0.950 (0.924)
+    assert res["exact"] >= 0.87  # 0.882 (0.835)
+    assert res["country"] >= 0.93  # 0.937 (0.906)
 
 
 def test_geo_coordinates_floor(shared):
@@ -19,5 +21,6 @@ def test_geo_coordinates_floor(shared):
     res = evaluate(shared / "data" / "geo" / "GeoVirus.xml", limit=60)
     c = res["coordinates"]
     assert c["toponyms"] > 400
-    assert c["found"] >= 0.86
-    assert c["acc161_found"] >= 0.89
+    assert c["found"] >= 0.90  # 0.910 (0.875)
+    assert c["acc161_found"] >= 0.93  # 0.938 (0.927 with the same scoring)
+    assert c["acc161"] >= 0.845  # 0.853 (0.812)

@@ -52,9 +52,47 @@ class KnowledgeBase:
         self.patterns = list(data.index.keys())
         self.candidates = [data.index[p] for p in self.patterns]
         self.index = data.index
+        self.small = getattr(data, "small", None) or ""
+        self.small_offsets = getattr(data, "small_offsets", None) or ()
         self.matcher = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
+
+    # -- small places ---------------------------------------------------------------------------
+    def small_places(self, folded: str) -> list[str]:
+        """Ids of the small places (500-15,000 inhabitants) named ``folded``; their records are
+        added to :attr:`entities` on first use (they are not in the matcher)."""
+        packed = self._small_lookup(folded)
+        if not packed:
+            return []
+        out = []
+        for rec in packed.split(";"):
+            gid, cc, a1, pop, lat, lon, name = rec.split("|")
+            eid = f"gn:{gid}"
+            if eid not in self.entities:
+                self.entities[eid] = {
+                    "id": eid, "type": "place", "name": name, "country": cc, "wikidata": None, "geonames": int(gid),
+                    "population": int(pop), "capital": False, "admin1": a1 or None, "small": True,
+                    "lat": float(lat) if lat not in ("", "None") else None,
+                    "lon": float(lon) if lon not in ("", "None") else None,
+                }
+            out.append(eid)
+        return out
+
+    def _small_lookup(self, key: str) -> str | None:
+        text, offs = self.small, self.small_offsets
+        lo, hi = 0, len(offs)
+        while lo < hi:  # binary search over the sorted lines
+            mid = (lo + hi) // 2
+            a = offs[mid]
+            k = text[a:text.index("\t", a)]
+            if k < key:
+                lo = mid + 1
+            elif k > key:
+                hi = mid
+            else:
+                return text[text.index("\t", a) + 1:text.index("\n", a)]
+        return None
 
     # -- roles ----------------------------------------------------------------------------
     def term_at(self, eid: str, on: date | str | None = None) -> dict[str, Any] | None:

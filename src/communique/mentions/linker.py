@@ -32,6 +32,7 @@ from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions import roles
 from communique.mentions.capnames_es import refine as refine_es
 from communique.mentions.orgs_ru import adjective_before_noun, not_org_quote, refine_orgs
+from communique.mentions.places import PlaceContext
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -254,11 +255,13 @@ class MentionLinker:
             if nat:
                 raws = self._filter_by_ner(text, raws, nat)
 
+        pctx = PlaceContext(kb, raws, text, ft, lang, doc_countries)
+        pctx.add_small_candidates()
         mentions: list[Mention] = []
         for i, r in enumerate(raws):
             if links and any(a < r.end and r.start < b for a, b in links):
                 continue
-            m = self._resolve(r, raws, i, text, ft, doc_countries, full_persons, day, lang)
+            m = self._resolve(r, raws, i, text, ft, doc_countries, full_persons, day, lang, pctx)
             if m is not None:
                 mentions.append(m)
 
@@ -271,6 +274,7 @@ class MentionLinker:
             mentions = self._surname_shape_persons(text, lang, mentions)
         if lang in ("de", "es"):
             mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang))
+        mentions.extend(Mention(s, e, eid, "name", "place") for s, e, eid in pctx.unmatched(mentions, lambda w: _common_in(w, lang)))
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day, doc_countries))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
@@ -287,7 +291,8 @@ class MentionLinker:
         return mentions
 
     def _resolve(self, r: _Raw, raws: list[_Raw], i: int, text: str, ft: str,
-                 doc_countries: dict[str, int], full_persons: set[str], day: str | None, lang: str) -> Mention | None:
+                 doc_countries: dict[str, int], full_persons: set[str], day: str | None, lang: str,
+                 pctx: PlaceContext | None = None) -> Mention | None:
         ents = self.kb.entities
         best: tuple[float, str, str] | None = None
         nxt = raws[i + 1] if i + 1 < len(raws) else None
@@ -333,7 +338,10 @@ class MentionLinker:
                     score += 1
                 if follow_country and c and c != follow_country:
                     score -= 3
-                if not e.get("capital") and pop < 1_000_000 and c not in doc_countries and c != follow_country:
+                if pctx is not None and pctx.only_places(r):
+                    score += pctx.bonus(r, eid, flags)  # the document's regions (mentions/places.py)
+                if not e.get("capital") and pop < 1_000_000 and c not in doc_countries and c != follow_country \
+                        and not (pctx is not None and pctx.backed(r, e)):
                     surface = text[r.start:r.end]
                     if "n" in flags:
                         continue
@@ -349,7 +357,7 @@ class MentionLinker:
                         continue
                     if "a" in flags and not surface.isascii():
                         continue  # "Länder" is not "Lander"
-                    if surface.isupper() and len(surface) > 2:
+                    if surface.isupper() and len(surface) > 2 and not (pctx is not None and i in pctx.upper_ok):
                         continue  # "SARS" is not "Sars"
             elif t == "person":
                 term = self.kb.term_at(eid, day)
@@ -463,7 +471,8 @@ class MentionLinker:
 
     def _given_name_persons(self, text: str, ft: str, lang: str, mentions: list[Mention]) -> list[Mention]:
         first = self._given_names()
-        strong = [(m.start, m.end) for m in mentions if m.etype != "place"]
+        # a place of several words ("Prince Edward Island") is no given name + surname
+        strong = [(m.start, m.end) for m in mentions if m.etype != "place" or " " in text[m.start:m.end]]
         out = list(mentions)
         new: list[Mention] = []
         toks = [(m.start(), m.end()) for m in _CAPTOK.finditer(text)]

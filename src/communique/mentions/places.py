@@ -1,0 +1,421 @@
+"""Place disambiguation by the document's geography (called from the linker).
+
+A place name usually has namesakes ("London" in England, Ontario and Kentucky; "Edmonton" in
+Alberta, north London, Queensland and Kentucky). Population alone picks the biggest; news about a
+small place names its region somewhere: "Paris, Texas", the dateline "LONDON, Ky. (WKYT)", the
+first-level division elsewhere in the text ("Kentucky State Police"), or other places of the same
+region ("near Cairns"). :class:`PlaceContext` collects that evidence once per document:
+
+* **explicit** "X, <region>" / "X, <country>" (a comma, then a first-level division, its AP
+  abbreviation or US postal code, or a country): strongest; it holds for every mention of the same
+  name in the document (one sense per discourse);
+* **region evidence**: first-level divisions named in the text, explicit patterns, and places whose
+  reading is clear (one candidate, or one that outweighs every namesake twenty times) vote for their
+  (country, admin1) pair; a candidate in a pair other names of the document support gains;
+* an **alternate name** of a city ("Oklahoma" for Oklahoma City, "Santa Ana" for Taguig) loses to
+  a place whose main name it is.
+
+Small places (500–15,000 inhabitants, GeoNames cities500) are not in the matcher: they become
+candidates only with that evidence. For a name the matcher found, a small namesake needs an
+explicit pattern, or region evidence while no bigger namesake has any support in the document; a
+capitalised name the matcher did not find needs the explicit pattern, or region evidence plus a
+place preposition before it ("of McKee", "near Hinton") and no reading as an ordinary word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.kb.fold import fold
+
+# prepositions after which a capitalised name is a place rather than a person or an organisation
+PLACE_PREPS = {
+    "en": frozenset("in of near from at to outside around into via".split()),
+    "de": frozenset("in bei nach aus von nahe".split()),
+    "fr": frozenset("à de près dans vers".split()),
+    "es": frozenset("en de cerca desde hacia a".split()),
+    "ru": frozenset("в во из под около возле".split()),
+}
+
+NEAR_KM = 100.0
+# a first-level division as populous as a big country (England, Chinese provinces) says little about a town
+_REGION_INFORMATIVE = 40_000_000
+
+_REGION_CUE = {"en": re.compile(r"[^\S\n]+(?:state|State|Governor|governor|Gov\.|Legislature|legislature|Senate|"
+                                r"Assembly|Attorney General|Department of)(?![\w])")}
+_LIST = re.compile(r"[^\S\n]*(?:,|and|or|und|et|y|и)[^\S\n]*|[^\S\n]*,[^\S\n]*(?:and|or)[^\S\n]+")
+_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+_ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]{1,3})(?![\w])")
+_WORD = r"(?:[A-Z][a-z’'-]*[a-z](?:[A-Z][a-z]+)?|[A-Z]{3,})"  # Hinton, McKee, O'Neill, HOLLIDAY
+_CAPRUN = re.compile(r"(?<![\w'’.-])((?:" + _WORD + r"|St\.|Mt\.|Ft\.)(?:[^\S\n]" + _WORD + r"){0,2})(?![\w’'-])")
+
+
+def _abbreviations(kb) -> dict[str, tuple[str, str, str]]:
+    """Folded abbreviations of first-level divisions ("ky", "ky.", "n.j.", "nj", "sask.", "nsw")
+    -> (country, admin1, entity id)."""
+    cached = getattr(kb, "_place_abbr", None)
+    if cached is not None:
+        return cached
+    ents = kb.entities
+    out: dict[str, tuple[str, str, str]] = {}
+    for eid, e in ents.items():
+        if e.get("level") == 1 and e.get("country") == "US" and e.get("admin1"):
+            out[e["admin1"].lower()] = ("US", e["admin1"], eid)
+    for pat, cands in zip(kb.patterns, kb.candidates):
+        if not ("." in pat and len(pat) <= 8 or len(pat) <= 4):
+            continue
+        for eid, _k, _f in cands:
+            e = ents.get(eid)
+            if e and e.get("level") == 1 and e.get("admin1"):
+                out[pat] = (e["country"], e["admin1"], eid)
+                if pat.endswith("."):
+                    out.setdefault(pat.rstrip("."), (e["country"], e["admin1"], eid))
+    kb._place_abbr = out
+    return out
+
+
+@dataclass
+class PlaceContext:
+    kb: Any
+    raws: list
+    text: str
+    ft: str
+    lang: str
+    doc_countries: dict[str, int]
+    explicit: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)  # folded surface -> (cc, admin1)
+    evidence: dict[tuple[str, str], float] = field(default_factory=dict)
+    own: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)  # surface -> its own votes
+    upper_ok: set[int] = field(default_factory=set)
+    abbr_mentions: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, region id)
+    region_slot: set[int] = field(default_factory=set)  # starts of names right after "Place, "
+    points: list[tuple[str, float, float, str]] = field(default_factory=list)  # (surface, lat, lon, country) of clear places
+
+    def __post_init__(self) -> None:
+        ents = self.kb.entities
+        raws = self.raws
+        for i, r in enumerate(raws):
+            surf = self.ft[r.start:r.end]
+            nxt = raws[i + 1] if i + 1 < len(raws) else None
+            target = self._after_comma(r.end, nxt)
+            if target:
+                self.explicit.setdefault(surf, set()).update(target)
+                for key in target:
+                    if key[1]:
+                        self._vote(surf, key, 1.0)
+                if self.text[r.start:r.end].isupper():
+                    self.upper_ok.add(i)
+            if _REGION_CUE.get(self.lang) is not None and _REGION_CUE[self.lang].match(self.text, r.end):
+                self.region_slot.add(r.start)  # "New York state", "New York Governor Andrew Cuomo"
+            if nxt is not None and _LIST.fullmatch(self.ft, r.end, nxt.start):
+                # "in New Jersey and New York": a name listed with a first-level division is one too
+                for a, b in ((r, nxt), (nxt, r)):
+                    if any(ents[c[0]].get("level") == 1 for c in a.cands) and \
+                            all(ents[c[0]].get("level") == 1 for c in a.cands if ents[c[0]]["type"] == "place"):
+                        self.region_slot.add(b.start)
+            if nxt is not None and _COMMA.fullmatch(self.ft, r.end, nxt.start) and \
+                    any(ents[c[0]]["type"] == "place" for c in r.cands):
+                self.region_slot.add(nxt.start)
+        # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
+        for m in _CAPRUN.finditer(self.text):
+            if self.text[m.end(1):m.end(1) + 1] != ",":
+                continue
+            target = self._after_comma(m.end(1), _raw_at(raws, self.ft, m.end(1)))
+            if target:
+                self.explicit.setdefault(self.ft[m.start(1):m.end(1)], set()).update(target)
+        for i, r in enumerate(raws):
+            surf = self.ft[r.start:r.end]
+            places = [ents[c[0]] for c in r.cands if ents[c[0]]["type"] == "place"]
+            if not places or len(places) != len(r.cands):
+                continue
+            regions = [e for e in places if e.get("level") == 1 and e.get("admin1")]
+            if regions:
+                for e in regions:
+                    if (e.get("population") or 0) <= _REGION_INFORMATIVE:
+                        self._vote(surf, (e["country"], e["admin1"]), 1.0 / len(regions))
+                continue
+            if not self.text[r.start:r.start + 1].isupper() or surf in self.explicit:
+                continue
+            top = max(places, key=lambda e: e.get("population") or 0)
+            if not top.get("admin1") or not top.get("country"):
+                continue
+            pops = sorted((e.get("population") or 0 for e in places), reverse=True)
+            small = self.kb.small_places(surf)
+            rival = max([pops[1] if len(pops) > 1 else 0] + [ents[s].get("population") or 0 for s in small])
+            if (top.get("population") or 0) >= 20 * max(rival, 1) and top.get("lat") is not None:
+                self.points.append((surf, top["lat"], top["lon"], top["country"]))
+
+    def _vote(self, surf: str, key: tuple[str, str], w: float) -> None:
+        self.evidence[key] = self.evidence.get(key, 0.0) + w
+        o = self.own.setdefault(surf, {})
+        o[key] = o.get(key, 0.0) + w
+
+    def _after_comma(self, end: int, nxt) -> set[tuple[str, str | None]]:
+        """(country, admin1) pairs named right after ", " (a division, an abbreviation or a country)."""
+        m = _COMMA.match(self.ft, end)
+        if not m:
+            return set()
+        pos = m.end()
+        ents = self.kb.entities
+        out: set[tuple[str, str | None]] = set()
+        if nxt is not None and nxt.start == pos:
+            for eid, _k, _f in nxt.cands:
+                e = ents[eid]
+                if e["type"] == "place" and e.get("level") == 1 and e.get("admin1"):
+                    out.add((e["country"], e["admin1"]))
+                elif e["type"] == "country" and e.get("country"):
+                    out.add((e["country"], None))
+            if out:
+                return out
+        a = _ABBR.match(self.text, pos)
+        if a:
+            hit = _abbreviations(self.kb).get(a.group(1).lower())
+            if hit and (a.group(1).endswith(".") or a.group(1).isupper() or self._dateline(end)):
+                out.add(hit[:2])
+                if not any(r.start == pos for r in self.raws):
+                    # "EDMONTON, Ky (WBKO)", "LOUISVILLE, KY--": the abbreviation itself is a mention
+                    self.abbr_mentions[pos] = (pos + len(a.group(1).rstrip(".")) + (1 if a.group(1).endswith(".") else 0), hit[2])
+        return out
+
+    def _dateline(self, end: int) -> bool:
+        line_start = self.text.rfind("\n", 0, end) + 1
+        return end - line_start < 40 and self.text[line_start:end].strip().isupper()
+
+    # -- scoring ------------------------------------------------------------------------------
+    def support(self, e: dict, surf: str, near: bool = True) -> float:
+        """Evidence for ``e`` from the rest of the document (its own name's votes left out): its region
+        named, plus one for a clearly identified place of another name within 100 km."""
+        key = (e.get("country"), e.get("admin1"))
+        ev = 0.0
+        if key[1]:
+            ev = self.evidence.get(key, 0.0) - self.own.get(surf, {}).get(key, 0.0)
+        lat, lon = e.get("lat"), e.get("lon")
+        if near and lat is not None and self.points and any(
+                s != surf and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
+            ev += 1.0
+        return ev
+
+    def bonus(self, r, eid: str, flags: str) -> float:
+        ents = self.kb.entities
+        e = ents[eid]
+        surf = self.ft[r.start:r.end]
+        b = 0.0
+        ex = self.explicit.get(surf)
+        if ex:
+            if (e.get("country"), e.get("admin1")) in ex:
+                b += 8
+            elif any(a1 for _c, a1 in ex):
+                b -= 4
+        ev = self.support(e, surf)
+        if ev > 0:
+            b += 2 + min(ev, 3.0)
+        if r.start in self.region_slot and e.get("level") == 1:
+            b += 6  # "Bronx, New York", "New York Gov.": the state, not the city
+        if "x" in flags and not e.get("capital") and not fold(e.get("name") or "").startswith(surf + " ") and any(
+                "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
+            b -= 1.5
+        return b
+
+    def backed(self, r, e: dict) -> bool:
+        """The document names ``e``'s region (explicitly after this name, or elsewhere), or a clearly
+        identified place lies near ``e`` and the name is no lower-case word of the language ("march")."""
+        surf = self.ft[r.start:r.end]
+        key = (e.get("country"), e.get("admin1"))
+        if key in (self.explicit.get(surf) or ()) or self.support(e, surf, near=False) > 0:
+            return True
+        return self.support(e, surf) > 0 and not _lower_word(self.text[r.start:r.end], self.lang)
+
+    def country_support(self, cc: str | None, surf: str) -> bool:
+        """``cc`` is named in the document other than by ``surf`` (a country, or a region or place of it)."""
+        if not cc:
+            return False
+        if self.doc_countries.get(cc):
+            return True
+        if any(s != surf and c == cc for s, _a, _b, c in self.points):
+            return True
+        return any(k[0] == cc and v - self.own.get(surf, {}).get(k, 0.0) > 0 for k, v in self.evidence.items())
+
+    def only_places(self, r) -> bool:
+        ents = self.kb.entities
+        return all(ents[c[0]]["type"] == "place" for c in r.cands)
+
+    # -- small places -------------------------------------------------------------------------
+    def add_small_candidates(self) -> None:
+        """Small namesakes of names the matcher found, where the document supports them."""
+        ents = self.kb.entities
+        self._extend_runs()
+        for r in self.raws:
+            if not r.cands or not self.only_places(r):
+                continue
+            surf = self.ft[r.start:r.end]
+            small = self.kb.small_places(surf)
+            if not small:
+                continue
+            ex = self.explicit.get(surf) or set()
+            big_supported = any(
+                self.support(ents[c[0]], surf) > 0 or self.country_support(ents[c[0]].get("country"), surf)
+                or (ents[c[0]].get("country"), None) in ex
+                for c in r.cands)
+            for s in small:
+                e = ents[s]
+                key = (e["country"], e.get("admin1"))
+                if key in ex or (not big_supported and self.support(e, surf) > 0):
+                    if not any(c[0] == s for c in r.cands):
+                        # named with its region: no ordinary-word doubt left
+                        r.cands = list(r.cands) + [(s, "name", "" if key in ex else _flags(e["name"], self.lang))]
+
+    def _extend_runs(self) -> None:
+        """"Mount Sheridan", "South Charleston", "Trinity Beach": a capitalised word next to a matched
+        name that together name a small place of a region or country the document supports."""
+        ents = self.kb.entities
+        text, ft, raws = self.text, self.ft, self.raws
+        for i, r in enumerate(raws):
+            if not r.cands or not self.only_places(r) or not text[r.start:r.start + 1].isupper():
+                continue
+            spans = []
+            before = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)[^\S\n]$", text[max(0, r.start - 20):r.start])
+            if before:
+                spans.append((r.start - len(before.group(0)), r.end))
+            after = re.match(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])", text[r.end:r.end + 20])
+            if after:
+                spans.append((r.start, r.end + len(after.group(0))))
+            for s, e in spans:
+                if (i > 0 and raws[i - 1].end > s) or (i + 1 < len(raws) and raws[i + 1].start < e):
+                    continue
+                key = ft[s:e]
+                hits = [c for c in self.kb.small_places(key)
+                        if key in self.explicit and (ents[c]["country"], ents[c].get("admin1")) in self.explicit[key]
+                        or self.support(ents[c], key) > 0]
+                if hits:
+                    r.start, r.end = s, e
+                    r.cands = [(c, "name", "") for c in hits]
+                    break
+
+    def unmatched(self, mentions: list, common) -> list[tuple[int, int, str]]:
+        """(start, end, place id) for names the matcher did not find that the context makes places:
+        small places, and region abbreviations of datelines ("EDMONTON, Ky (WBKO)").
+        ``common(word)`` tells an ordinary word of the document's language."""
+        out: list[tuple[int, int, str]] = []
+        spans = sorted((m.start, m.end) for m in mentions)
+        for s, (e, eid) in self.abbr_mentions.items():
+            if not any(a < e and s < b for a, b in spans):
+                out.append((s, e, eid))
+                spans.append((s, e))
+        if not self.evidence and not self.explicit and not self.points:
+            return out
+        ents = self.kb.entities
+        preps = PLACE_PREPS.get(self.lang, frozenset())
+        text = self.text
+        places = sorted((m.start, m.end) for m in mentions if m.etype in ("place", "country"))
+        covered = bytearray(len(text) + 1)
+        for a, b in spans:
+            covered[a:b] = b"\x01" * (b - a)
+        runs = []
+        for m in _CAPRUN.finditer(text):
+            s, e = m.span(1)
+            if 1 in covered[s:e]:
+                continue
+            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
+            in_list = bool(re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])) and any(
+                0 <= s - b <= 6 for a, b in places)
+            cue = (prev is not None and prev.group(1).lower() in preps) or in_list
+            words = m.group(1).split()
+            for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
+                ee = s + len(" ".join(words[:k]))
+                if k < len(words) and not text[ee:ee + 1].isspace():
+                    continue
+                if not cue and text[ee:ee + 1] != "," and not text[s:ee].isupper():
+                    continue  # neither a cue before nor "Name, Region" after: checked later by name only
+                surface = text[s:ee]
+                cands = self.kb.small_places(fold(surface))
+                if cands:
+                    explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee))
+                    runs.append((s, ee, surface, cands, explicit, cue))
+                    break
+            else:
+                runs.append((s, e, None, words, None, cue))
+        # one sense per discourse: "Churchill, Man." once makes every "Churchill" that town
+        named: dict[str, set] = {}
+        for s, ee, surface, cands, explicit, cue in runs:
+            if surface is not None and explicit:
+                named.setdefault(fold(surface), set()).update(explicit)
+        pending = [x for x in runs if x[2] is None]  # no cue: a place only if decided elsewhere in the document
+        runs = [x for x in runs if x[2] is not None]
+        decided: dict[str, str] = {}
+        for s, ee, surface, cands, explicit, cue in runs:
+            key = fold(surface)
+            ex = named.get(key)
+            if ex:
+                hits = [c for c in cands if (ents[c]["country"], ents[c].get("admin1")) in ex]
+                if hits:
+                    decided[key] = max(hits, key=lambda c: ents[c].get("population") or 0)
+                continue
+            if surface.isupper() or key in decided:
+                continue
+            next_cap = re.match(r"[^\S\n]+[A-Z]", text[ee:ee + 3])
+            if not cue or next_cap or (" " not in surface and common(surface)):
+                continue
+            sup = [(self.support(ents[c], ""), ents[c].get("population") or 0, c) for c in cands]
+            sup = [x for x in sup if x[0] > 0]
+            if sup:
+                decided[key] = max(sup)[2]
+        if not decided:
+            return out
+        for s, _e, _n, words, _x, _c in pending:
+            for k in range(len(words), 0, -1):
+                key = fold(" ".join(words[:k]))
+                if key in decided:
+                    runs.append((s, s + len(" ".join(words[:k])), key, None, None, False))
+                    break
+        for s, ee, surface, cands, explicit, cue in runs:
+            eid = decided.get(fold(surface))
+            if eid and not any(a < ee and s < b for a, b in spans):
+                out.append((s, ee, eid))
+                spans.append((s, ee))
+        return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _raw_at(raws: list, ft: str, end: int):
+    m = _COMMA.match(ft, end)
+    if not m:
+        return None
+    return next((r for r in raws if r.start == m.end()), None)
+
+
+def _lower_word(word: str, lang: str) -> bool:
+    from communique.mentions.capnames import _dictionary
+
+    if lang == "ru":
+        from communique.kb.build import is_common_word
+        from communique.kb.translit import has_cyrillic
+
+        # "Острова" (islands), not the town Ostrov; Latin words are not looked up (that would load
+        # four more dictionaries)
+        return has_cyrillic(word) and is_common_word(word)
+    if lang not in ("en", "de", "fr", "es"):
+        return False
+    d = _dictionary(lang)
+    return word.lower() in d and word not in d
+
+
+def _flags(name: str, lang: str) -> str:
+    """The matcher's flags for a small place's name, judged with the document language's dictionary only
+    (loading the other languages' dictionaries for a lookup would cost memory)."""
+    import simplemma
+
+    letter = {"en": "e", "de": "d", "fr": "f", "es": "s"}.get(lang)
+    flags = ""
+    if letter and " " not in name and simplemma.is_known(name.lower(), lang):
+        flags = "c" + letter
+    if name.isascii():
+        flags += "a"
+    return flags

@@ -1,0 +1,42 @@
+"""Place parts of the knowledge base: small places, first-level divisions, alternate names."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.kb import load_kb
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_small_places_are_looked_up_not_matched(kb):
+    ids = kb.small_places("mckee")
+    assert "gn:4300339" in ids
+    e = kb.entities["gn:4300339"]
+    assert (e["country"], e["admin1"], e["name"]) == ("US", "KY", "McKee") and e["population"] < 15000
+    assert "mckee" not in kb.index  # not in the matcher
+    assert kb.small_places("no such place anywhere") == []
+
+
+def test_first_level_divisions_carry_admin1(kb):
+    for gid, cc, a1 in [("6115047", "CA", "10"), ("2145234", "AU", "07"), ("6254925", "US", "KY")]:
+        e = kb.entities[f"gn:{gid}"]
+        assert (e["country"], e["admin1"], e.get("level")) == (cc, a1, 1)
+    bav = kb.entities["kb:place/bavaria-de"]
+    assert bav["geonames"] == 2951839 and bav["admin1"] == "02"
+
+
+def test_alternate_city_names_are_flagged(kb):
+    flags = {eid: f for eid, _k, f in kb.index["oklahoma"]}
+    assert "x" in flags["gn:4544349"]  # Oklahoma City's alternate name
+    assert "x" not in flags["gn:4544379"]  # the state's own name
+
+
+def test_iso_subdivisions_fill_gaps_without_shadowing_cities(kb):
+    hubei = [e for e, _k, _f in kb.index["hubei"] if kb.entities[e]["type"] == "place"]
+    assert hubei and kb.entities[hubei[0]]["country"] == "CN"
+    # "Khartoum" (a state and the capital) stays the city only
+    assert all(not e.startswith("kb:place/iso-") for e, _k, _f in kb.index["khartoum"])
