@@ -51,6 +51,8 @@ EN_END = frozenset(["s", "es"])
 
 _PROMINENT = frozenset(["head_of_state", "head_of_government", "foreign_minister", "spokesperson"])
 _LETTER = {"en": "e", "de": "d", "fr": "f", "es": "s", "ru": "r"}
+# folded articles that begin place names ("La Unión", "El Paso", "Le Havre", "Los Angeles")
+_ARTICLES = frozenset("la el le les los las lo l' il der die das the al".split())
 TYPE_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2, "place": 3}
 
 
@@ -163,6 +165,14 @@ class MentionLinker:
             s += lo
             e += lo
             keep = self._accept(text, ft, lang, pidx, s, e) if not (s > 0 and ft[s - 1].isalnum()) else None
+            if keep and depth < 3 and ft[s:ft.find(" ", s, e)] in _ARTICLES and " " in ft[s:e]:
+                # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
+                nxt = ft.find(" ", s) + 1
+                longer = [r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                          if r.start < e and r.end > e and not any(o.start < r.end and r.start < o.end for o in out)]
+                if longer:
+                    out.extend(longer)
+                    continue
             if keep:
                 w = e
                 while w < n and ft[w].isalnum():
@@ -313,11 +323,15 @@ class MentionLinker:
                         follow_country = ents[eid].get("country")
         strong_other = any(ents[c[0]]["type"] in ("country", "organization", "group") and c[1] in ("name", "acr", "flag")
                            for c in r.cands)
+        # a person's own name beats a place's alternate name ("Lula" is also an alternate name of Luleå)
+        person_named = any(ents[c[0]]["type"] == "person" and c[1] == "name" for c in r.cands)
         for eid, kind, flags in r.cands:
             e = ents[eid]
             t = e["type"]
             score = 10.0 - 2 * TYPE_PRIORITY.get(t, 4)
             if t == "place" and strong_other:
+                score -= 8
+            if t == "place" and person_named and "x" in flags:
                 score -= 8
             if kind in ("name", "acr", "flag"):
                 score += 3

@@ -1,0 +1,41 @@
+"""Overlapping knowledge-base readings: which one the linker keeps (own sentences)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return MentionLinker(use_natasha=False)
+
+
+def _ids(linker, text, lang):
+    doc = Document(id="t", text=text, source="test", lang=lang, published=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    out = {}
+    for m in linker.find(doc, norm):
+        s, e = norm.to_original(m.start, m.end)
+        out[text[s:e]] = m.eid
+    return out
+
+
+def test_a_town_with_an_article_does_not_hide_a_longer_name(linker):
+    # "La Unión" is a town; at the start of a sentence it must not swallow "Unión Europea"
+    assert _ids(linker, "La Unión Europea firmó el acuerdo con Mercosur.", "es").get("Unión Europea") == "kb:org/eu"
+    # the town itself, and article names that are whole, still link
+    got = _ids(linker, "Viajó a La Unión y después a El Salvador.", "es")
+    assert got.get("El Salvador") == "kb:country/SV"
+    assert got.get("La Unión", "").startswith("gn:")
+
+
+def test_a_person_beats_a_place_alternate_name(linker):
+    # "Lula" is also an alternate name of Luleå (Sweden)
+    for text in ("Lula visitó Madrid.", "El presidente recibió a Lula en Brasilia."):
+        assert _ids(linker, text, "es").get("Lula") == "kb:person/luiz-inacio-lula-da-silva"
