@@ -32,6 +32,7 @@ from typing import Iterator
 import click
 
 from communique.errors import EvaluationError
+from communique.evaluation.scoring import prf
 
 TYPES = ("PER", "LOC", "ORG")
 OUR_TYPE = {"person": "PER", "country": "LOC", "place": "LOC", "organization": "ORG", "group": "ORG"}
@@ -250,9 +251,7 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None) -> dic
                 link_ok += wd[span] == q
     res: dict = {"format": fmt, "documents": ndocs, "types": {}}
     for t in TYPES:
-        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
-        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(tp[t], fp[t], fn[t])
         res["types"][t] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
                            "tp": tp[t], "fp": fp[t], "fn": fn[t]}
     if link_total:

@@ -27,6 +27,7 @@ from typing import Iterator
 import click
 
 from communique.errors import EvaluationError
+from communique.evaluation.scoring import f1, ratio
 
 log = logging.getLogger(__name__)
 
@@ -318,21 +319,14 @@ class Scores:
     missed: list[tuple[str, str, str]] = field(default_factory=list)
     spurious: list[tuple[str, str, str]] = field(default_factory=list)
 
-    @staticmethod
-    def _f(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     def summary(self) -> dict[str, float]:
-        sp = self.strict_sys / self.system if self.system else 0.0
-        sr = self.strict_gold / self.gold if self.gold else 0.0
-        rp = self.relaxed_sys / self.system if self.system else 0.0
-        rr = self.relaxed_gold / self.gold if self.gold else 0.0
-        rf = self._f(rp, rr)
-        ta = self.type_ok / self.pairs if self.pairs else 0.0
-        va = self.value_ok / self.pairs if self.pairs else 0.0
+        sp, sr = ratio(self.strict_sys, self.system), ratio(self.strict_gold, self.gold)
+        rp, rr = ratio(self.relaxed_sys, self.system), ratio(self.relaxed_gold, self.gold)
+        rf = f1(rp, rr)
+        ta, va = ratio(self.type_ok, self.pairs), ratio(self.value_ok, self.pairs)
         return {
             "gold": self.gold, "system": self.system,
-            "strict_p": sp, "strict_r": sr, "strict_f1": self._f(sp, sr),
+            "strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
             "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
             "type_accuracy": ta, "value_accuracy": va, "type_f1": ta * rf, "value_f1": va * rf,
         }
