@@ -29,6 +29,7 @@ from communique.kb.build import is_common_word, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
+from communique.mentions.capnames_de import german_passes
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -264,6 +265,8 @@ class MentionLinker:
             mentions = self._surname_shape_persons(text, lang, mentions)
         if lang in ("de", "es"):
             mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang))
+        if lang == "de":
+            mentions = german_passes(text, mentions, kb, self._given_names(), Mention, new_mention_factory(Mention, _english_name, lang))
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
@@ -456,7 +459,7 @@ class MentionLinker:
         n = len(toks)
         while i < n:
             s, e = toks[i]
-            if ft[s:e] not in first or any(a < e and s < b for a, b in strong):
+            if ft[s:e] not in first or any(a < e and s < b for a, b in strong) or (lang == "de" and _de_function_word(text[s:e])):
                 i += 1
                 continue
             j = i + 1
@@ -471,8 +474,9 @@ class MentionLinker:
                     break
                 if any(a < e2 and s2 < b for a, b in strong):
                     break
-                if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first:
-                    break  # the first word after a given name is a surname even if it is also a noun
+                if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first \
+                        and ft[toks[j - 1][0]:toks[j - 1][1]] not in first:
+                    break  # the first word after the given names is a surname even if it is also a noun ("Franz Josef Jung")
                 last = e2
                 j += 1
             if (j - i >= 2 and lang == "en" and _common_in(text[s:e], "en")
@@ -805,6 +809,14 @@ def _lower_word(word: str, lang: str) -> bool:
 
     d = _dictionary(lang)
     return word.lower() in d and word not in d
+
+
+def _de_function_word(word: str) -> bool:
+    """"Den Sprint", "Die": a German article or pronoun is no given name."""
+    from communique.mentions.capnames import cap_lexicon
+
+    lex = cap_lexicon("de")
+    return lex is not None and word.lower() in lex.stop
 
 
 def _german_name_like(word: str) -> bool:

@@ -1,0 +1,294 @@
+"""German-only passes after the capitalised-names stage (``capnames.py``).
+
+Each pass rests on a fact of German news text, not on a list of names:
+
+* **Lone surnames with a cue.** A capitalised word right after a verb of saying and before the
+  end of the clause ("..., sagte Pfister .") or right after a role noun, plain or compounded
+  ("Trainer Hofmann", "CSU-Politiker Straubinger", "Bäderleiter Schmid") is a person even when the
+  dictionary lists it as a noun (Schmid, Möller): a surname alone needs such evidence.
+* **Genitive -s of known places** ("Leipzigs", "Chinas", "des Saarlandes") link to the place.
+* **Compass and region compounds** of a known country or large place ("Süditalien",
+  "Ostdeutschland", "Nordafrikas") are places.
+* **Street names**: compounds in -straße/-gasse/-allee the dictionary does not know
+  ("Schwanitzstraße") and "<X>er Straße" ("Gubener Straße", "Tegeler See", "Lehrter Bahnhof").
+* **Organisation suffixes** close a name to their left ("Franzis Verlag", "Google Inc.",
+  "Kuwait National Airways"); a city followed by an English plural is a team ("Chicago Bulls").
+* **Common nouns are no places**: a knowledge-base town whose name is an inflected German noun
+  ("Foren", "Kindern") or a dictionary noun after an article or a contracted preposition
+  ("im Raum", "in der Region", "im Internet") is dropped.
+
+The word lists are data: ``capnames_de`` in ``data/lang/de/mentions.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+import yaml
+
+from communique.kb.fold import fold
+from communique.mentions.capnames import (
+    LANG_DIR, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+)
+
+
+@dataclass(frozen=True)
+class DeLexicon:
+    speech_verbs: frozenset[str]
+    role_endings: tuple[str, ...]
+    compass_prefixes: tuple[str, ...]
+    street_endings: tuple[str, ...]
+    street_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    contracted: frozenset[str]
+    articles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def de_lexicon() -> DeLexicon:
+    data = yaml.safe_load((LANG_DIR / "de" / "mentions.yaml").read_text(encoding="utf-8")) or {}
+    c = data.get("capnames_de") or {}
+
+    def low(key: str) -> list[str]:
+        return [str(x).lower() for x in c.get(key) or []]
+
+    return DeLexicon(
+        speech_verbs=frozenset(low("speech_verbs")),
+        role_endings=tuple(sorted(low("role_endings"), key=len, reverse=True)),
+        compass_prefixes=tuple(sorted(low("compass_prefixes"), key=len, reverse=True)),
+        street_endings=tuple(low("street_endings")),
+        street_heads=frozenset(str(x) for x in c.get("street_heads") or []),
+        org_suffixes=frozenset(str(x) for x in c.get("org_suffixes") or []),
+        contracted=frozenset(low("contracted")),
+        articles=frozenset(low("articles")),
+    )
+
+
+_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w’'-]*[\w]|(?<![\w-])[A-ZÄÖÜ]")
+_PREV = re.compile(r"([^\W\d_][\w-]*)[^\S\n]+$")
+
+
+def _prev_word(text: str, s: int) -> str | None:
+    m = _PREV.search(text[max(0, s - 40):s])
+    return m.group(1) if m else None
+
+
+def _is_role(word: str, lex: DeLexicon, per_cues: frozenset[str]) -> bool:
+    w = word.lower()
+    if w in per_cues:
+        return True
+    tail = w.rsplit("-", 1)[-1]
+    if tail in per_cues and "-" in w:
+        return True  # "CSU-Politiker", "Löwen-Keeper"
+    return any(w.endswith(x) and len(w) >= len(x) + 3 for x in lex.role_endings)
+
+
+def _surname_ok(word: str) -> bool:
+    """A capitalised token that may be a surname: not a function word, adjective or verb."""
+    if len(word) < 3 or word.isupper() or not word[:1].isupper():
+        return False
+    lex = cap_lexicon("de")
+    if lex is not None and word.lower() in lex.stop:
+        return False
+    return not _known_lower(word.split("-")[0], "de")
+
+
+def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
+                  make: Callable[..., Any]) -> list:
+    lex = de_lexicon()
+    cap = cap_lexicon("de")
+    if cap is None:
+        return mentions
+    out = _drop_common_places(text, mentions, kb, lex)
+    out = _genitive_places(text, out, kb, mention_cls)
+    spans = [(m.start, m.end) for m in out]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in spans)
+
+    new: list = []
+
+    def add(m: Any) -> None:
+        new.append(m)
+        spans.append((m.start, m.end))
+
+    # compass compounds and streets
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        w = m.group(0)
+        if not free(s, e):
+            continue
+        typ = None
+        if _compass_place(w, kb, lex):
+            typ = "place"
+        elif w.lower().endswith(lex.street_endings) and len(w) > 8 and not (_known(w, "de") and w not in _name_like("de")):
+            typ = "place"
+        if typ:
+            add(make(s, e, typ, w))
+    for m in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])", text):
+        s, e = m.span()
+        if m.group(2) not in lex.street_heads or _known_lower(m.group(1), "de") or m.group(1).lower() in cap.stop:
+            continue
+        over = [x for x in out + new if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or x.etype not in ("place", "country") for x in over):
+            continue
+        out = [x for x in out if x not in over]
+        new = [x for x in new if x not in over]
+        add(make(s, e, "place", text[s:e]))
+
+    # lone surnames with a cue: a verb of saying before, the clause ending after; or a role noun before
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        w = m.group(0)
+        if not free(s, e) or not _surname_ok(w):
+            continue
+        pw = _prev_word(text, s)
+        if not pw:
+            continue
+        after = text[e:e + 3]
+        said = pw.lower() in lex.speech_verbs and re.match(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)", after) is not None
+        role = not said and _is_role(pw, lex, cap.per_cues) and pw[:1].isupper() and not re.match(r"[^\S\n]*-", after)
+        if not (said or role):
+            continue
+        end = e
+        if role:  # "Trainer Karsten Baumann": one more name token
+            nx = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)", text[e:e + 40])
+            if nx and _surname_ok(nx.group(1)) and free(e, e + nx.end()) and not _known(nx.group(1), "de"):
+                end = e + nx.end()
+            elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en"):
+                # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
+                if not re.match(r"[^\S\n]*(?:[.,;:!?(\"“”]|[a-zäöüß]+(?:te|t|en)\b)", text[e:e + 20]):
+                    continue
+        add(make(s, end, "person", text[s:end]))
+
+    out = out + new
+    out = _org_suffix_names(text, out, lex, make)
+    return out
+
+
+def _compass_place(word: str, kb: Any, lex: DeLexicon) -> bool:
+    w = word.lower()
+    for p in lex.compass_prefixes:
+        if w.startswith(p) and len(w) > len(p) + 3:
+            rest = word[len(p):]
+            if rest[:1] == "-":
+                rest = rest[1:]
+            for cand in (rest, rest[:-1] if rest.endswith("s") else None):
+                if not cand:
+                    continue
+                for eid, kind, _f in kb.index.get(fold(cand), ()):
+                    ent = kb.entities.get(eid) or {}
+                    if kind != "name":
+                        continue
+                    if ent.get("type") == "country" or (ent.get("type") == "place" and (
+                            (ent.get("population") or 0) >= 100_000 or eid.startswith("kb:place/"))):
+                        return True
+            return False
+    return False
+
+
+def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type) -> list:
+    """"Leipzigs", "Chinas", "des Saarlandes": the genitive of a known place or country."""
+    adj = {(m.start, m.end): m for m in mentions if m.kind in ("adj", "adjstem") and m.etype == "country"}
+    spans = [(m.start, m.end) for m in mentions if (m.start, m.end) not in adj]
+    out = list(mentions)
+    for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\w-]+?(?:es|s)(?![\w-])", text):
+        s, e = m.span()
+        w = m.group(0)
+        if any(a < e and s < b for a, b in spans) or _known_lower(w, "de"):
+            continue
+        lemma = _dictionary("de").get(w)
+        if lemma is not None and lemma not in (w[:-1], w[:-2]) and w not in _name_like("de"):
+            continue  # a word of its own ("Kreises" of Kreis is fine, "Mars" is not "Mar")
+        best = None
+        for cut in (1, 2):
+            base = w[:-cut]
+            if cut == 2 and not w.endswith("es"):
+                continue
+            for eid, kind, _f in kb.index.get(fold(base), ()):
+                ent = kb.entities.get(eid) or {}
+                if kind != "name" or ent.get("type") not in ("country", "place"):
+                    continue
+                if ent["type"] == "place" and (ent.get("population") or 0) < 20_000 and not eid.startswith("kb:place/"):
+                    continue
+                rank = (ent["type"] == "country", ent.get("population") or 0)
+                if best is None or rank > best[0]:
+                    best = (rank, eid, ent["type"])
+            if best:
+                break
+        if best is None:
+            continue
+        old = adj.get((s, e))
+        if old is not None:
+            out.remove(old)
+        out.append(mention_cls(s, e, best[1], "name", best[2]))
+        spans.append((s, e))
+    return out
+
+
+def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> list:
+    """A town named like a German common noun is no place when the noun is inflected ("Foren",
+    "Kindern") or follows an article or a contracted preposition ("im Raum", "in der Region")."""
+    d = _dictionary("de")
+    names = _name_like("de")
+    out = []
+    for m in mentions:
+        w = text[m.start:m.end]
+        pw = (_prev_word(text, m.start) or "").lower()
+        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted:
+            continue  # "im Internet", "im Powerplay": the preposition alone made it a place
+        if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and w in d and w not in names:
+            ent = kb.entities.get(m.eid) or {}
+            big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
+            if not big and (d.get(w) != w or pw in lex.contracted or pw in lex.articles):
+                continue
+        out.append(m)
+    return out
+
+
+def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any]) -> list:
+    """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
+    names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
+    out = list(mentions)
+    rx = re.compile(r"(?<![\w-])((?:[A-ZÄÖÜ][\w&.’'-]*[^\S\n]+){1,3})(" + "|".join(
+        map(re.escape, sorted(lex.org_suffixes, key=len, reverse=True))) + r")(?![\w-])")
+    for m in rx.finditer(text):
+        s, e = m.span()
+        toks = m.group(1).split()
+        # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
+        k = 0
+        while k < len(toks) - 1 and (toks[k].lower() in (cap_lexicon("de").stop if cap_lexicon("de") else ())
+                                     or _known_lower(toks[k], "de")):
+            s += len(toks[k])
+            s += len(text[s:]) - len(text[s:].lstrip())
+            k += 1
+        if k >= len(toks) or toks[k].lower() in (cap_lexicon("de").stop if cap_lexicon("de") else ()):
+            continue
+        if m.group(2) == "Inc" and text[e:e + 1] == ".":
+            e += 1
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
+            continue
+        out = [x for x in out if x not in over]
+        out.append(make(s, e, "organization", text[s:e]))
+    # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")
+    for m in list(out):
+        if m.etype != "place" or m.kind != "name":
+            continue
+        nx = re.match(r"((?:[^\S\n]+[A-Z][a-z]+){0,1}[^\S\n]+[A-Z][a-z]+s)(?![\w-])", text[m.end:m.end + 40])
+        if not nx:
+            continue
+        last = nx.group(1).split()[-1]
+        if not (_known(last.lower(), "en") or _known(last.lower()[:-1], "en")) or _known(last, "de"):
+            continue
+        e = m.end + nx.end()
+        if any(x is not m and x.start < e and m.start < x.end for x in out):
+            continue
+        out.remove(m)
+        out.append(make(m.start, e, "organization", text[m.start:e]))
+    return out
