@@ -67,6 +67,46 @@ def de_lexicon() -> DeLexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def de_given_names() -> frozenset[str]:
+    p = LANG_DIR / "de" / "given_names.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any]) -> list:
+    """"Gerrit Gerber", "Britt Hagedorn": a given name followed by one capitalised word is a person
+    even when the dictionary lists the second word as a noun; a longer name takes a second word
+    unknown to the dictionary ("Jodie Anne Henry")."""
+    out = list(mentions)
+    rx = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
+    for w0 in _WORD.finditer(text):
+        m = rx.match(text, w0.start())
+        if m is None:
+            continue
+        g, sur = m.group(1), m.group(2)
+        if fold(g.split("-")[0]) not in given or g.lower() in cap.stop or sur.lower() in cap.stop or sur.isupper():
+            continue
+        if _known_lower(sur, "de") or _known_lower(g, "de") or sur.lower() in cap.org_suffixes or sur.lower() in cap.org_heads:
+            continue
+        s, e = m.span()
+        nx = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text[e:e + 40])
+        if nx and not _known(nx.group(1), "de") and not _known_lower(nx.group(1), "de") and nx.group(1).lower() not in cap.stop \
+                and not nx.group(1).isupper() and nx.group(1).lower() not in cap.org_suffixes:
+            e += nx.end()
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e for x in over) or any((x.start, x.end) == (s, e) for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and x.kind != "cap" or x.kind in ("adj", "adjstem", "dem") for x in over):
+            continue
+        if any(x.etype == "person" and x.kind not in ("cap", "shape", "given") for x in over):
+            continue
+        out = [x for x in out if x not in over]
+        out.append(make(s, e, "person", text[s:e]))
+    return out
+
+
 _WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w’'-]*[\w]|(?<![\w-])[A-ZÄÖÜ]")
 _PREV = re.compile(r"([^\W\d_][\w-]*)[^\S\n]+$")
 
@@ -104,6 +144,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         return mentions
     out = _drop_common_places(text, mentions, kb, lex)
     out = _genitive_places(text, out, kb, mention_cls)
+    out = _given_surname(text, out, first | de_given_names(), cap, make)
     spans = [(m.start, m.end) for m in out]
 
     def free(s: int, e: int) -> bool:
