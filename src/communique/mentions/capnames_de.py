@@ -111,9 +111,16 @@ _WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w’'-]*[\w]|(?<![\w-])[A-ZÄÖÜ]")
 _PREV = re.compile(r"([^\W\d_][\w-]*)[^\S\n]+$")
 
 
+_PREV_ABBR = re.compile(r"([^\W\d_][\w-]{0,3})[^\S\n]?\.[^\S\n]*$")
+
+
 def _prev_word(text: str, s: int) -> str | None:
+    """The word right before ``s``; an abbreviated title counts with its full stop ("Dr. Meier", "Mr. Krugman")."""
     m = _PREV.search(text[max(0, s - 40):s])
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _PREV_ABBR.search(text[max(0, s - 40):s])
+    return m.group(1) if m and m.group(1)[:1].isupper() else None
 
 
 def _is_role(word: str, lex: DeLexicon, per_cues: frozenset[str]) -> bool:
@@ -181,11 +188,27 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         add(make(s, e, "place", text[s:e]))
 
     # lone surnames with a cue: a verb of saying before, the clause ending after; or a role noun before
+    def place_only(s: int, e: int) -> list:
+        """The mention of exactly this span if it is a place guessed from its shape ("Schönberg")
+        or a town of the knowledge base ("Präsident Cleveland"), which a person cue overrides."""
+        hit = [x for x in out if x.start < e and s < x.end]
+        if len(hit) == 1 and (hit[0].start, hit[0].end) == (s, e) and hit[0].etype == "place" and hit[0].kind in ("cap", "name"):
+            ent = kb.entities.get(hit[0].eid) or {}
+            if not ent.get("capital"):
+                return hit
+        return []
+
+    cued: set[int] = set()
     for m in _WORD.finditer(text):
         s, e = m.span()
         w = m.group(0)
-        if not free(s, e) or not _surname_ok(w):
+        if not _surname_ok(w):
             continue
+        replace = []
+        if not free(s, e):
+            replace = place_only(s, e)
+            if not replace:
+                continue
         pw = _prev_word(text, s)
         if not pw:
             continue
@@ -203,10 +226,50 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                 # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
                 if not re.match(r"[^\S\n]*(?:[.,;:!?(\"“”]|[a-zäöüß]+(?:te|t|en)\b)", text[e:e + 20]):
                     continue
-        add(make(s, end, "person", text[s:end]))
+        if replace:
+            if end != e:
+                continue
+            out = [x for x in out if x not in replace]
+            spans.remove((s, e))
+        pm = make(s, end, "person", text[s:end])
+        cued.add(id(pm))
+        add(pm)
 
     out = out + new
+    out = _coordinated_places(text, out, cued)
+    out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
+                                  and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
     out = _org_suffix_names(text, out, lex, make)
+    return out
+
+
+def _coordinated_places(text: str, mentions: list, cued: set[int]) -> list:
+    """"Tranomaro , Folakara , Antsirabe und Makay": an unknown name in a list with places and no
+    person named in full is a place, not a person by default."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    groups: list[list] = []
+    for m in ms:
+        if groups and re.fullmatch(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*", text[groups[-1][-1].end:m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    swap: dict[int, Any] = {}
+    for g in groups:
+        if len(g) < 2:
+            continue
+        places = [m for m in g if m.etype in ("place", "country") and m.kind not in ("adj", "adjstem", "dem")]
+        if not places or any(m.etype == "person" and (" " in text[m.start:m.end] or m.kind not in ("cap", "shape")) for m in g):
+            continue
+        for m in g:
+            if m.etype == "person" and m.kind in ("cap", "shape") and id(m) not in cued:
+                swap[id(m)] = m
+    if not swap:
+        return mentions
+    out = []
+    for m in mentions:
+        if id(m) in swap:
+            m = type(m)(m.start, m.end, m.eid.replace("new:person/", "new:place/", 1), m.kind, "place", name=m.name)
+        out.append(m)
     return out
 
 
