@@ -45,6 +45,9 @@ class DeLexicon:
     org_suffixes: frozenset[str]
     contracted: frozenset[str]
     articles: frozenset[str]
+    club_prefixes: frozenset[str]
+    club_words: frozenset[str]
+    institution_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +67,9 @@ def de_lexicon() -> DeLexicon:
         org_suffixes=frozenset(str(x) for x in c.get("org_suffixes") or []),
         contracted=frozenset(low("contracted")),
         articles=frozenset(low("articles")),
+        club_prefixes=frozenset(str(x) for x in c.get("club_prefixes") or []),
+        club_words=frozenset(str(x) for x in c.get("club_words") or []),
+        institution_endings=tuple(low("institution_endings")),
     )
 
 
@@ -105,6 +111,17 @@ def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, m
         out = [x for x in out if x not in over]
         out.append(make(s, e, "person", text[s:e]))
     return out
+
+
+@lru_cache(maxsize=65536)
+def de_town_like(word: str) -> bool:
+    """A capitalised dictionary entry inflected like a town name, not like a noun: no forms but
+    the genitive ("Mainz", "Rostocks", "Bergen"), while nouns have plurals and cases ("Kiele",
+    "Reste", "Regionen"), and no lower-case reading."""
+    d = _dictionary("de")
+    if d.get(word) != word or word.lower() in d or len(word) < 4:
+        return False
+    return not any(d.get(word + x) == word for x in ("e", "en", "n", "er", "ern", "es"))
 
 
 _WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w’'-]*[\w]|(?<![\w-])[A-ZÄÖÜ]")
@@ -236,10 +253,75 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         add(pm)
 
     out = out + new
+    out = _clubs_institutions(text, out, kb, lex, cap, make)
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
     out = _org_suffix_names(text, out, lex, make)
+    return out
+
+
+def _replace(out: list, s: int, e: int, m: Any) -> list | None:
+    """Put ``m`` (span s..e) in place of the mentions inside it; None if one sticks out or is an
+    organisation of the same span already."""
+    over = [x for x in out if x.start < e and s < x.end]
+    if any(x.start < s or x.end > e for x in over):
+        return None
+    if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
+        return None
+    return [x for x in out if x not in over] + [m]
+
+
+def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+    """Sports clubs ("1. FC Nürnberg", "FC Schalke 04", "SV Wehen-Wiesbaden", "Mainz 05",
+    "Preußen Münster") and institutions named by a compound and their town ("Realschule
+    Spaichingen", "Kraftwerk Lippendorf", "Maximilianmuseum Augsburg") are organisations."""
+    names = _name_like("de")
+
+    def tok_ok(w: str) -> bool:
+        return w[:1].isupper() and w.lower() not in cap.stop and not w.isdigit()
+
+    def place_at(a: int, b: int) -> bool:
+        return any(x.start == a and x.end == b and x.etype in ("place", "country") for x in out)
+
+    if lex.club_prefixes:
+        pre = "|".join(map(re.escape, sorted(lex.club_prefixes, key=len, reverse=True)))
+        rx = re.compile(r"(?<![\w-])(?:[12][^\S\n]?\.[^\S\n]+)?(?:" + pre + r")(?:[^\S\n]+\d{2,4})?((?:[^\S\n]+[A-ZÄÖÜ][\w'-]*(?:/[A-ZÄÖÜ][\w-]*)?){1,3})")
+        for m in rx.finditer(text):
+            s = m.start()
+            toks = [(t.start() + m.start(1), t.end() + m.start(1), t.group(0)) for t in re.finditer(r"\S+", m.group(1))]
+            keep = []
+            for a, b, w in toks:
+                if not tok_ok(w):
+                    break
+                keep.append((a, b, w))
+            while len(keep) > 1 and _known(keep[-1][2], "de") and keep[-1][2] not in names and not place_at(keep[-1][0], keep[-1][1]):
+                keep.pop()  # "FC Barcelona Trainer": a common noun ends the name
+            if not keep:
+                continue
+            e = keep[-1][1]
+            num = re.match(r"[^\S\n]+0\d(?!\d)(?![^\S\n]*[.,]\d)", text[e:e + 6])
+            if num:
+                e += num.end()
+            res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
+            if res is not None:
+                out = res
+    for m in list(out):
+        if m.etype != "place" or m.kind not in ("name", "cap") or m not in out:
+            continue
+        s, e = m.start, m.end
+        num = re.match(r"[^\S\n]+0\d(?![\d.,])", text[e:e + 5])  # "Mainz 05", "Schalke 04"
+        pw = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w-]+)[^\S\n]+$", text[max(0, s - 30):s])
+        if num:
+            e += num.end()
+        if pw and (pw.group(1) in lex.club_words or (pw.group(1).lower().endswith(lex.institution_endings)
+                                                     and not _known_lower(pw.group(1), "de"))):
+            s -= len(pw.group(0))
+        elif not num:
+            continue
+        res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
+        if res is not None:
+            out = res
     return out
 
 
@@ -378,6 +460,8 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
             continue
+        if any(x.kind == "name" and x.end == e and x.etype in ("place", "country") for x in over):
+            continue  # "Cape Town": the suffix belongs to a known place name
         out = [x for x in out if x not in over]
         out.append(make(s, e, "organization", text[s:e]))
     # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")

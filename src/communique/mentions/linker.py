@@ -29,7 +29,7 @@ from communique.kb.build import is_common_word, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
-from communique.mentions.capnames_de import german_passes
+from communique.mentions.capnames_de import de_town_like, german_passes
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
@@ -332,7 +332,7 @@ class MentionLinker:
                             and (pop < lenient or surface.lower() != e["name"].lower()) \
                             and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
                         continue
-                    if lang == "de" and "d" in flags and not _german_name_like(surface) \
+                    if lang == "de" and "d" in flags and not (_german_name_like(surface) or de_town_like(surface)) \
                             and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
                         continue  # "Dabei", "Rest", "Kanton": a German word, not the town of that name
                     if lang == "ru" and "e" in flags and surface.isascii():
