@@ -31,7 +31,7 @@ import yaml
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    LANG_DIR, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+    LANG_DIR, _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
 )
 
 
@@ -48,6 +48,7 @@ class DeLexicon:
     club_prefixes: frozenset[str]
     club_words: frozenset[str]
     institution_endings: tuple[str, ...]
+    aux_singular: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def de_lexicon() -> DeLexicon:
         club_prefixes=frozenset(str(x) for x in c.get("club_prefixes") or []),
         club_words=frozenset(str(x) for x in c.get("club_words") or []),
         institution_endings=tuple(low("institution_endings")),
+        aux_singular=frozenset(low("aux_singular")),
     )
 
 
@@ -252,6 +254,24 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         cued.add(id(pm))
         add(pm)
 
+    # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        w = m.group(0)
+        if not free(s, e) or not _surname_ok(w) or "-" in w or not _sentence_initial(text, s) \
+                or re.search(r"\d[^\S\n]?\.[^\S\n]*$", text[max(0, s - 6):s]) or _compound(w, "de"):
+            continue  # "im 18. Jahrhundert": an ordinal is no sentence end
+        if not _known(w, "de") or w in _name_like("de") or w.endswith(cap.noun_suffixes) or w.lower() in lex.speech_verbs:
+            continue  # unknown names are typed by capnames already
+        nx = re.match(r"[^\S\n]+([a-zäöüß]+)\b", text[e:e + 30])
+        if not nx or not _finite_singular(nx.group(1), lex):
+            continue
+        if _dictionary("de").get(w) != w:
+            continue  # an inflected form (plural, case) is a noun: "Experten warnte"
+        pm = make(s, e, "person", w)
+        cued.add(id(pm))
+        add(pm)
+
     out = out + new
     out = _clubs_institutions(text, out, kb, lex, cap, make)
     out = _coordinated_places(text, out, cued)
@@ -259,6 +279,16 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                                   and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
     out = _org_suffix_names(text, out, lex, make)
     return out
+
+
+def _finite_singular(word: str, lex: DeLexicon) -> bool:
+    """A finite verb of the third person singular ("erhielt", "plädierte", "will", "ist")."""
+    if word in lex.aux_singular:
+        return True
+    if word.endswith("n") or len(word) < 4:
+        return False
+    lemma = _dictionary("de").get(word)
+    return bool(lemma) and lemma != word and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
 
 
 def _replace(out: list, s: int, e: int, m: Any) -> list | None:
