@@ -273,6 +273,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         add(pm)
 
     out = out + new
+    out = _person_tails(text, out, cap, make)
+    out = _saint_places(text, out, cap, make)
     out = _clubs_institutions(text, out, kb, lex, cap, make)
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
@@ -289,6 +291,55 @@ def _finite_singular(word: str, lex: DeLexicon) -> bool:
         return False
     lemma = _dictionary("de").get(word)
     return bool(lemma) and lemma != word and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
+
+
+_ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})"
+
+
+def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
+    """A person's name goes on over an initial and a surname ("George W. Bush", "Robert R . Livingston",
+    "Nico G.") and over a regnal number ("Elisabeth II.", "Bernhard IV.")."""
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=lambda x: x.start):
+        if m not in out:
+            continue
+        last = text[m.start:m.end].split()[-1]
+        dot = re.match(r"[^\S\n]?\.", text[m.end:m.end + 2])
+        if " " in text[m.start:m.end] and dot and re.fullmatch(r"[A-Z]|" + _ROMAN, last):
+            e = m.end + dot.end()  # "George W" + "." (+ "Bush")
+            sur = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text[e:e + 40])
+            if sur and len(last) == 1 and sur.group(1).lower() not in cap.stop and not _known_lower(sur.group(1), "de"):
+                e += sur.end()
+            res = _replace(out, m.start, e, make(m.start, e, "person", text[m.start:e]))
+            if res is not None:
+                out = res
+            continue
+        tail = text[m.end:m.end + 60]
+        t = re.match(r"[^\S\n]+" + _ROMAN + r"\.", tail)
+        if t is None:
+            t = re.match(r"[^\S\n]+[A-Z][^\S\n]?\.(?:[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-]))?", tail)
+            if t and t.group(1) and (t.group(1).lower() in cap.stop or _known_lower(t.group(1), "de")):
+                t = re.match(r"[^\S\n]+[A-Z][^\S\n]?\.", tail)
+            if t and not re.match(r"[^\S\n]+[A-Z][^\S\n]?\.[^\S\n]*(?:[A-ZÄÖÜ]|[,;:)*]|$)", tail):
+                t = None  # "Claudia B. :" keeps its initial; "... in Abschnitt A. der" does not run on
+        if t is None:
+            continue
+        s, e = m.start, m.end + t.end()
+        res = _replace(out, s, e, make(s, e, "person", text[s:e]))
+        if res is not None:
+            out = res
+    return out
+
+
+def _saint_places(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
+    """"St . Peter", "St. Willibrord", "St . Goar": a saint's name is a church or a town."""
+    for m in re.finditer(r"(?<![\w-])(?:St|Sankt)[^\S\n]?\.?[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text):
+        if m.group(1).lower() in cap.stop:
+            continue
+        s, e = m.span()
+        res = _replace(out, s, e, make(s, e, "place", text[s:e]))
+        if res is not None:
+            out = res
+    return out
 
 
 def _replace(out: list, s: int, e: int, m: Any) -> list | None:
