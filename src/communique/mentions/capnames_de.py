@@ -83,13 +83,29 @@ def de_given_names() -> frozenset[str]:
     return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
 
 
+_GIVEN_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
+_GIVEN_UNION: dict[int, frozenset[str]] = {}
+
+
+def _all_given(first: frozenset[str]) -> frozenset[str]:
+    """The linker's given names and the German list, joined once per set."""
+    hit = _GIVEN_UNION.get(id(first))
+    if hit is None:
+        _GIVEN_UNION.clear()
+        hit = _GIVEN_UNION[id(first)] = first | de_given_names()
+    return hit
+
+
 def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any]) -> list:
     """"Gerrit Gerber", "Britt Hagedorn": a given name followed by one capitalised word is a person
     even when the dictionary lists the second word as a noun; a longer name takes a second word
     unknown to the dictionary ("Jodie Anne Henry")."""
     out = list(mentions)
     rx = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
-    for w0 in _WORD.finditer(text):
+    for w0 in _GIVEN_CAND.finditer(text):
+        g0 = w0.group(0).split("-")[0]
+        if g0.lower() not in given and fold(g0) not in given:
+            continue
         m = rx.match(text, w0.start())
         if m is None:
             continue
@@ -110,7 +126,7 @@ def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, m
             continue
         if any(x.etype == "person" and x.kind not in ("cap", "shape", "given") for x in over):
             continue
-        out = [x for x in out if x not in over]
+        out = _without(out, over)
         out.append(make(s, e, "person", text[s:e]))
     return out
 
@@ -128,6 +144,10 @@ def de_town_like(word: str) -> bool:
 
 _WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w’'-]*[\w]|(?<![\w-])[A-ZÄÖÜ]")
 _PREV = re.compile(r"([^\W\d_][\w-]*)[^\S\n]+$")
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
+_HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
+_ORDINAL_BEFORE = re.compile(r"\d[^\S\n]?\.[^\S\n]*$")
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
 
 
 _PREV_ABBR = re.compile(r"([^\W\d_][\w-]{0,3})[^\S\n]?\.[^\S\n]*$")
@@ -135,14 +155,49 @@ _PREV_ABBR = re.compile(r"([^\W\d_][\w-]{0,3})[^\S\n]?\.[^\S\n]*$")
 
 def _prev_word(text: str, s: int) -> str | None:
     """The word right before ``s``; an abbreviated title counts with its full stop ("Dr. Meier", "Mr. Krugman")."""
-    m = _PREV.search(text[max(0, s - 40):s])
-    if m:
-        return m.group(1)
-    m = _PREV_ABBR.search(text[max(0, s - 40):s])
-    return m.group(1) if m and m.group(1)[:1].isupper() else None
+    j = s
+    while j > 0 and text[j - 1] in " \t\xa0":
+        j -= 1
+    if j == s or j == 0:
+        return None
+    if text[j - 1] == ".":
+        m = _PREV_ABBR.search(text[max(0, s - 12):s])
+        return m.group(1) if m and m.group(1)[:1].isupper() else None
+    i = j
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+        i -= 1
+    w = text[i:j]
+    return w if w and (w[0].isalpha()) else None
+
+
+@lru_cache(maxsize=65536)
+def _cue_word(word: str) -> int:
+    """1: a verb of saying ("sagte"); 2: a role noun ("Trainer", "CSU-Politiker"); 0: neither."""
+    if word.lower() in de_lexicon().speech_verbs:
+        return 1
+    if word[:1].isupper() and _role_word(word):
+        return 2
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _place_shape_rx() -> re.Pattern:
+    """Words that may be a compass compound or a street: the cheap filter before the lookups."""
+    lex = de_lexicon()
+    pre = "|".join(re.escape(p[:1].upper() + p[1:]) for p in lex.compass_prefixes)
+    end = "|".join(map(re.escape, lex.street_endings))
+    return re.compile(r"(?<![\w-])(?:(?:" + pre + r")[\w-]{4,}|[A-ZÄÖÜ][\w-]*(?:" + end + r"))(?![\w-])")
 
 
 def _is_role(word: str, lex: DeLexicon, per_cues: frozenset[str]) -> bool:
+    return _role_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _role_word(word: str) -> bool:
+    lex = de_lexicon()
+    cap = cap_lexicon("de")
+    per_cues = cap.per_cues if cap is not None else frozenset()
     w = word.lower()
     if w in per_cues:
         return True
@@ -152,6 +207,7 @@ def _is_role(word: str, lex: DeLexicon, per_cues: frozenset[str]) -> bool:
     return any(w.endswith(x) and len(w) >= len(x) + 3 for x in lex.role_endings)
 
 
+@lru_cache(maxsize=131072)
 def _surname_ok(word: str) -> bool:
     """A capitalised token that may be a surname: not a function word, adjective or verb."""
     if len(word) < 3 or word.isupper() or not word[:1].isupper():
@@ -170,40 +226,63 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         return mentions
     out = _drop_common_places(text, mentions, kb, lex)
     out = _genitive_places(text, out, kb, mention_cls)
-    out = _given_surname(text, out, first | de_given_names(), cap, make)
-    spans = [(m.start, m.end) for m in out]
+    out = _given_surname(text, out, _all_given(first), cap, make)  # noqa: the words below are taken after it
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in spans)
+        return mask.find(1, s, e) < 0
 
     new: list = []
 
     def add(m: Any) -> None:
         new.append(m)
-        spans.append((m.start, m.end))
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    # each capitalised word with the word before it and whether it opens a sentence
+    words: list[tuple[int, int, str, str | None, bool]] = []  # start, end, word, previous word, sentence-initial
+    rfind = text.rfind
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        if a == 0 or text[a - 1] != " ":
+            words.append((a, b, m.group(0), None, a == 0 or text[a - 1] in "\n\"„“(«»"))
+            continue
+        j = a - 1
+        i = max(rfind(" ", 0, j), rfind("\n", 0, j)) + 1
+        prev = text[i:j]
+        last = prev[-1:]
+        if last == ".":
+            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
+                words.append((a, b, m.group(0), prev[:-1], False))  # "Dr. Meier", "Mr. Krugman"
+                continue
+            if len(prev) == 1 and i >= 2:
+                k = max(rfind(" ", 0, i - 1), rfind("\n", 0, i - 1)) + 1
+                pp = text[k:i - 1]
+                if _ABBR_TOKEN.fullmatch(pp + "."):
+                    words.append((a, b, m.group(0), pp, False))  # "Dr . Meier" as tokenised text writes it
+                    continue
+            words.append((a, b, m.group(0), None, not prev[:-1].isdigit()))
+        elif last in "!?:…\"„“" or not prev:
+            words.append((a, b, m.group(0), None, True))
+        else:
+            words.append((a, b, m.group(0), prev if prev[:1].isalpha() and last.isalnum() else None, False))
 
     # compass compounds and streets
-    for m in _WORD.finditer(text):
+    for m in _place_shape_rx().finditer(text):
         s, e = m.span()
         w = m.group(0)
-        if not free(s, e):
-            continue
-        typ = None
-        if _compass_place(w, kb, lex):
-            typ = "place"
-        elif w.lower().endswith(lex.street_endings) and len(w) > 8 and not (_known(w, "de") and w not in _name_like("de")):
-            typ = "place"
-        if typ:
-            add(make(s, e, typ, w))
-    for m in re.finditer(r"(?<![\w-])([A-ZÄÖÜ][\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])", text):
+        if free(s, e) and _place_word(w, kb):
+            add(make(s, e, "place", w))
+    for m in _STREET_ADJ.finditer(text):
         s, e = m.span()
         if m.group(2) not in lex.street_heads or _known_lower(m.group(1), "de") or m.group(1).lower() in cap.stop:
             continue
         over = [x for x in out + new if x.start < e and s < x.end]
         if any(x.start < s or x.end > e or x.etype not in ("place", "country") for x in over):
             continue
-        out = [x for x in out if x not in over]
-        new = [x for x in new if x not in over]
+        out = _without(out, over)
+        new = _without(new, over)
         add(make(s, e, "place", text[s:e]))
 
     # lone surnames with a cue: a verb of saying before, the clause ending after; or a role noun before
@@ -218,56 +297,46 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         return []
 
     cued: set[int] = set()
-    for m in _WORD.finditer(text):
-        s, e = m.span()
-        w = m.group(0)
-        if not _surname_ok(w):
+    for s, e, w, pw, initial in words:
+        if not pw:
+            continue
+        cue = _cue_word(pw)
+        if not cue or not _surname_ok(w):
+            continue
+        after = text[e:e + 3]
+        said = cue == 1 and _CLAUSE_END.match(after) is not None
+        role = cue == 2 and not _HYPHEN_NEXT.match(after)
+        if not (said or role):
             continue
         replace = []
         if not free(s, e):
             replace = place_only(s, e)
             if not replace:
                 continue
-        pw = _prev_word(text, s)
-        if not pw:
-            continue
-        after = text[e:e + 3]
-        said = pw.lower() in lex.speech_verbs and re.match(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)", after) is not None
-        role = not said and _is_role(pw, lex, cap.per_cues) and pw[:1].isupper() and not re.match(r"[^\S\n]*-", after)
-        if not (said or role):
-            continue
         end = e
         if role:  # "Trainer Karsten Baumann": one more name token
-            nx = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)", text[e:e + 40])
-            if nx and _surname_ok(nx.group(1)) and free(e, e + nx.end()) and not _known(nx.group(1), "de"):
-                end = e + nx.end()
+            nx = _NEXT_CAP.match(text, e)
+            if nx and _surname_ok(nx.group(1)) and free(e, nx.end()) and not _known(nx.group(1), "de"):
+                end = nx.end()
             elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en"):
                 # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
-                if not re.match(r"[^\S\n]*(?:[.,;:!?(\"“”]|[a-zäöüß]+(?:te|t|en)\b)", text[e:e + 20]):
+                if not _VERB_OR_END.match(text, e):
                     continue
         if replace:
             if end != e:
                 continue
-            out = [x for x in out if x not in replace]
-            spans.remove((s, e))
+            out = _without(out, replace)
         pm = make(s, end, "person", text[s:end])
         cued.add(id(pm))
         add(pm)
 
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
-    for m in _WORD.finditer(text):
-        s, e = m.span()
-        w = m.group(0)
-        if not free(s, e) or not _surname_ok(w) or "-" in w or not _sentence_initial(text, s) \
-                or re.search(r"\d[^\S\n]?\.[^\S\n]*$", text[max(0, s - 6):s]) or _compound(w, "de"):
-            continue  # "im 18. Jahrhundert": an ordinal is no sentence end
-        if not _known(w, "de") or w in _name_like("de") or w.endswith(cap.noun_suffixes) or w.lower() in lex.speech_verbs:
-            continue  # unknown names are typed by capnames already
-        nx = re.match(r"[^\S\n]+([a-zäöüß]+)\b", text[e:e + 30])
+    for s, e, w, _pw, initial in words:
+        if not initial or "-" in w or not free(s, e) or not _bare_noun_candidate(w):
+            continue
+        nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):
             continue
-        if _dictionary("de").get(w) != w:
-            continue  # an inflected form (plural, case) is a noun: "Experten warnte"
         pm = make(s, e, "person", w)
         cued.add(id(pm))
         add(pm)
@@ -281,6 +350,41 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                                   and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
     out = _org_suffix_names(text, out, lex, make)
     return out
+
+
+_TOKS = re.compile(r"\S+")
+_ABBR_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,3}\.")
+_STREET_ADJ = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
+_NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
+_VERB_OR_END = re.compile(r"[^\S\n]*(?:[.,;:!?(\"“”]|[a-zäöüß]+(?:te|t|en)\b)")
+_NEXT_LOWER = re.compile(r"[^\S\n]+([a-zäöüß]+)\b")
+_PLACE_WORDS: dict[tuple[int, str], bool] = {}
+
+
+def _place_word(w: str, kb: Any) -> bool:
+    """A compass compound of a known place ("Süditalien") or a street name ("Schwanitzstraße")."""
+    key = (id(kb), w)
+    hit = _PLACE_WORDS.get(key)
+    if hit is None:
+        lex = de_lexicon()
+        hit = _compass_place(w, kb, lex) or (
+            w.lower().endswith(lex.street_endings) and len(w) > 8 and not (_known(w, "de") and w not in _name_like("de")))
+        if len(_PLACE_WORDS) > 200_000:
+            _PLACE_WORDS.clear()
+        _PLACE_WORDS[key] = hit
+    return hit
+
+
+@lru_cache(maxsize=65536)
+def _bare_noun_candidate(w: str) -> bool:
+    """A dictionary noun in its base form that may be a surname (Bauer, Richter), not an abstract
+    noun, a compound or an unknown word (capnames types those)."""
+    cap = cap_lexicon("de")
+    if cap is None or not _surname_ok(w) or _compound(w, "de"):
+        return False
+    if not _known(w, "de") or w in _name_like("de") or w.endswith(cap.noun_suffixes) or w.lower() in de_lexicon().speech_verbs:
+        return False
+    return _dictionary("de").get(w) == w  # an inflected form (plural, case) is a noun: "Experten warnte"
 
 
 def _finite_singular(word: str, lex: DeLexicon) -> bool:
@@ -300,7 +404,7 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
     """A person's name goes on over an initial and a surname ("George W. Bush", "Robert R . Livingston",
     "Nico G.") and over a regnal number ("Elisabeth II.", "Bernhard IV.")."""
     for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=lambda x: x.start):
-        if m not in out:
+        if not any(x is m for x in out):
             continue
         last = text[m.start:m.end].split()[-1]
         dot = re.match(r"[^\S\n]?\.", text[m.end:m.end + 2])
@@ -332,6 +436,8 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
 
 def _saint_places(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
     """"St . Peter", "St. Willibrord", "St . Goar": a saint's name is a church or a town."""
+    if "St" not in text and "Sankt" not in text:
+        return out
     for m in re.finditer(r"(?<![\w-])(?:St|Sankt)[^\S\n]?\.?[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text):
         if m.group(1).lower() in cap.stop:
             continue
@@ -342,6 +448,30 @@ def _saint_places(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
     return out
 
 
+@lru_cache(maxsize=1)
+def _suffix_rx() -> re.Pattern:
+    lex = de_lexicon()
+    return re.compile(r"(?<![\w-])((?:[A-ZÄÖÜ][\w&.’'-]*[^\S\n]+){1,3})(" + "|".join(
+        map(re.escape, sorted(lex.org_suffixes, key=len, reverse=True))) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _suffix_only_rx() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(de_lexicon().org_suffixes, key=len, reverse=True))) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _club_rx() -> re.Pattern:
+    pre = "|".join(map(re.escape, sorted(de_lexicon().club_prefixes, key=len, reverse=True)))
+    return re.compile(r"(?<![\w-])(?:[12][^\S\n]?\.[^\S\n]+)?(?:" + pre + r")(?:[^\S\n]+\d{2,4})?"
+                      r"((?:[^\S\n]+[A-ZÄÖÜ][\w'-]*(?:/[A-ZÄÖÜ][\w-]*)?){1,3})")
+
+
+def _without(ms: list, drop: list) -> list:
+    ids = {id(x) for x in drop}
+    return [x for x in ms if id(x) not in ids]
+
+
 def _replace(out: list, s: int, e: int, m: Any) -> list | None:
     """Put ``m`` (span s..e) in place of the mentions inside it; None if one sticks out or is an
     organisation of the same span already."""
@@ -350,7 +480,7 @@ def _replace(out: list, s: int, e: int, m: Any) -> list | None:
         return None
     if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
         return None
-    return [x for x in out if x not in over] + [m]
+    return _without(out, over) + [m]
 
 
 def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
@@ -366,9 +496,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
         return any(x.start == a and x.end == b and x.etype in ("place", "country") for x in out)
 
     if lex.club_prefixes:
-        pre = "|".join(map(re.escape, sorted(lex.club_prefixes, key=len, reverse=True)))
-        rx = re.compile(r"(?<![\w-])(?:[12][^\S\n]?\.[^\S\n]+)?(?:" + pre + r")(?:[^\S\n]+\d{2,4})?((?:[^\S\n]+[A-ZÄÖÜ][\w'-]*(?:/[A-ZÄÖÜ][\w-]*)?){1,3})")
-        for m in rx.finditer(text):
+        for m in _club_rx().finditer(text):
             s = m.start()
             toks = [(t.start() + m.start(1), t.end() + m.start(1), t.group(0)) for t in re.finditer(r"\S+", m.group(1))]
             keep = []
@@ -388,7 +516,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
             if res is not None:
                 out = res
     for m in list(out):
-        if m.etype != "place" or m.kind not in ("name", "cap") or m not in out:
+        if m.etype != "place" or m.kind not in ("name", "cap") or not any(x is m for x in out):
             continue
         s, e = m.start, m.end
         num = re.match(r"[^\S\n]+0\d(?![\d.,])", text[e:e + 5])  # "Mainz 05", "Schalke 04"
@@ -412,7 +540,7 @@ def _coordinated_places(text: str, mentions: list, cued: set[int]) -> list:
     ms = sorted(mentions, key=lambda m: m.start)
     groups: list[list] = []
     for m in ms:
-        if groups and re.fullmatch(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*", text[groups[-1][-1].end:m.start]):
+        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -490,7 +618,7 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type) -> l
             continue
         old = adj.get((s, e))
         if old is not None:
-            out.remove(old)
+            out = [x for x in out if x is not old]
         out.append(mention_cls(s, e, best[1], "name", best[2]))
         spans.append((s, e))
     return out
@@ -520,9 +648,8 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
     names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
     out = list(mentions)
-    rx = re.compile(r"(?<![\w-])((?:[A-ZÄÖÜ][\w&.’'-]*[^\S\n]+){1,3})(" + "|".join(
-        map(re.escape, sorted(lex.org_suffixes, key=len, reverse=True))) + r")(?![\w-])")
-    for m in rx.finditer(text):
+    rx = _suffix_rx()
+    for m in (rx.finditer(text) if _suffix_only_rx().search(text) else ()):
         s, e = m.span()
         toks = m.group(1).split()
         # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
@@ -543,7 +670,7 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         if any(x.kind == "name" and x.end == e and x.etype in ("place", "country") for x in over):
             continue  # "Cape Town": the suffix belongs to a known place name
-        out = [x for x in out if x not in over]
+        out = _without(out, over)
         out.append(make(s, e, "organization", text[s:e]))
     # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")
     for m in list(out):
@@ -558,6 +685,6 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
         e = m.end + nx.end()
         if any(x is not m and x.start < e and m.start < x.end for x in out):
             continue
-        out.remove(m)
+        out = [x for x in out if x is not m]
         out.append(make(m.start, e, "organization", text[m.start:e]))
     return out
