@@ -83,6 +83,7 @@ def de_given_names() -> frozenset[str]:
     return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
 
 
+_GENITIVE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[^\W\d_]s(?![\w-])")
 _GIVEN_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
 _GIVEN_UNION: dict[int, frozenset[str]] = {}
 
@@ -215,7 +216,8 @@ def _surname_ok(word: str) -> bool:
     lex = cap_lexicon("de")
     if lex is not None and word.lower() in lex.stop:
         return False
-    return not _known_lower(word.split("-")[0], "de")
+    first = word.split("-")[0]
+    return not _known_lower(first, "de") or _known(first, "de")  # "Schuster" is a noun too; "Anders" only an adverb
 
 
 def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
@@ -321,7 +323,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en"):
                 # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
                 if not _VERB_OR_END.match(text, e):
-                    continue
+                    nv = _NEXT_LOWER.match(text, e)
+                    if not (nv and _finite_singular(nv.group(1), lex)):
+                        continue
         if replace:
             if end != e:
                 continue
@@ -590,7 +594,7 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type) -> l
     adj = {(m.start, m.end): m for m in mentions if m.kind in ("adj", "adjstem") and m.etype == "country"}
     spans = [(m.start, m.end) for m in mentions if (m.start, m.end) not in adj]
     out = list(mentions)
-    for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\w-]+?(?:es|s)(?![\w-])", text):
+    for m in _GENITIVE.finditer(text):
         s, e = m.span()
         w = m.group(0)
         if any(a < e and s < b for a, b in spans) or _known_lower(w, "de"):
