@@ -227,7 +227,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     if cap is None:
         return mentions
     out = _drop_common_places(text, mentions, kb, lex)
-    out = _genitive_places(text, out, kb, mention_cls)
+    out = _genitive_places(text, out, kb, mention_cls, _all_given(first))
     out = _given_surname(text, out, _all_given(first), cap, make)  # noqa: the words below are taken after it
     mask = bytearray(len(text) + 1)
     for m in out:
@@ -303,8 +303,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         if not pw:
             continue
         cue = _cue_word(pw)
-        if not cue or not _surname_ok(w):
-            continue
+        if not cue or not _surname_ok(w) or _cue_word(w):
+            continue  # "Bürgermeister Kardinal"? a second role noun is no surname
         after = text[e:e + 3]
         said = cue == 1 and _CLAUSE_END.match(after) is not None
         role = cue == 2 and not _HYPHEN_NEXT.match(after)
@@ -384,7 +384,7 @@ def _bare_noun_candidate(w: str) -> bool:
     """A dictionary noun in its base form that may be a surname (Bauer, Richter), not an abstract
     noun, a compound or an unknown word (capnames types those)."""
     cap = cap_lexicon("de")
-    if cap is None or not _surname_ok(w) or _compound(w, "de"):
+    if cap is None or not _surname_ok(w) or _compound(w, "de") or _known_lower(w, "de") or _cue_word(w):
         return False
     if not _known(w, "de") or w in _name_like("de") or w.endswith(cap.noun_suffixes) or w.lower() in de_lexicon().speech_verbs:
         return False
@@ -589,8 +589,9 @@ def _compass_place(word: str, kb: Any, lex: DeLexicon) -> bool:
     return False
 
 
-def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type) -> list:
+def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, given: frozenset[str] = frozenset()) -> list:
     """"Leipzigs", "Chinas", "des Saarlandes": the genitive of a known place or country."""
+    names = _name_like("de")
     adj = {(m.start, m.end): m for m in mentions if m.kind in ("adj", "adjstem") and m.etype == "country"}
     spans = [(m.start, m.end) for m in mentions if (m.start, m.end) not in adj]
     out = list(mentions)
@@ -607,10 +608,14 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type) -> l
             base = w[:-cut]
             if cut == 2 and not w.endswith("es"):
                 continue
+            noun = (_known(base, "de") and base not in names and not de_town_like(base)) or _known_lower(base, "de") \
+                or _known(base.lower(), "en") or fold(base) in given  # "Chores", "Deals", "Helenas"
             for eid, kind, _f in kb.index.get(fold(base), ()):
                 ent = kb.entities.get(eid) or {}
                 if kind != "name" or ent.get("type") not in ("country", "place"):
                     continue
+                if ent["type"] == "place" and noun:
+                    continue  # the genitive of a noun, an English word or a given name, not of a town
                 if ent["type"] == "place" and (ent.get("population") or 0) < 20_000 and not eid.startswith("kb:place/"):
                     continue
                 rank = (ent["type"] == "country", ent.get("population") or 0)
@@ -659,7 +664,7 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
         # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
         k = 0
         while k < len(toks) - 1 and (toks[k].lower() in (cap_lexicon("de").stop if cap_lexicon("de") else ())
-                                     or _known_lower(toks[k], "de")):
+                                     or _known_lower(toks[k], "de") or toks[k].lower() in cap_lexicon("de").org_cues):
             s += len(toks[k])
             s += len(text[s:]) - len(text[s:].lstrip())
             k += 1
