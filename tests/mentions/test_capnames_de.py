@@ -97,3 +97,13 @@ def test_word_lists():
     assert de_town_like("Mainz") and not de_town_like("Kanton") and not de_town_like("Region")
     names = de_given_names()
     assert "jodie" in names and "rose" not in names  # German common words are left out
+
+
+def test_place_names_that_run_on(linker):
+    got = _found(linker, "Er zog von Brandenburg an der Havel nach Darmstadt/Berlin und wanderte am Hudson River auf den Großen Rauhenberg .")
+    assert got.get("Brandenburg an der Havel") == "place"
+    assert got.get("Darmstadt/Berlin") == "place"
+    assert got.get("Hudson River") == "place"
+    assert got.get("Großen Rauhenberg") == "place"
+    got = _found(linker, "Die Zeichnungen stammen von Jason Hall .")
+    assert got.get("Jason Hall") == "person"

@@ -49,6 +49,7 @@ class DeLexicon:
     club_words: frozenset[str]
     institution_endings: tuple[str, ...]
     aux_singular: frozenset[str]
+    place_adjectives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def de_lexicon() -> DeLexicon:
         club_words=frozenset(str(x) for x in c.get("club_words") or []),
         institution_endings=tuple(low("institution_endings")),
         aux_singular=frozenset(low("aux_singular")),
+        place_adjectives=frozenset(str(x) for x in c.get("place_adjectives") or []),
     )
 
 
@@ -83,6 +85,11 @@ def de_given_names() -> frozenset[str]:
     return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
 
 
+_RIVER = re.compile(r"[^\S\n]+(?:an[^\S\n]+der|am|ob[^\S\n]+der)[^\S\n]+([A-ZÄÖÜ][\w-]+)(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
+_SLASH_NEXT = re.compile(r"/([A-ZÄÖÜ][\w-]*)(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)?")
+_PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
+_EN_PLACE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
+                       r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
 _GENITIVE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[^\W\d_]s(?![\w-])")
 _GIVEN_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
 _GIVEN_UNION: dict[int, frozenset[str]] = {}
@@ -348,6 +355,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = out + new
     out = _person_tails(text, out, cap, make)
     out = _saint_places(text, out, cap, make)
+    out = _place_spans(text, out, lex, cap, make)
     out = _clubs_institutions(text, out, kb, lex, cap, make)
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
@@ -433,6 +441,52 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
             continue
         s, e = m.start, m.end + t.end()
         res = _replace(out, s, e, make(s, e, "person", text[s:e]))
+        if res is not None:
+            out = res
+    return out
+
+
+def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+    """Place names that run on: "Brandenburg an der Havel", "Große Schaftberg", "Darmstadt/Berlin"
+    (one name in the source's spelling), "Hudson River", "Westminster Hall"."""
+    places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=lambda m: m.start)
+    if not places and not _EN_PLACE.search(text):
+        return out
+    names = _name_like("de")
+    for m in places:
+        if not any(x is m for x in out):
+            continue
+        s, e = m.start, m.end
+        # "an der Havel", "am Main": a river or region that is no common noun
+        river = _RIVER.match(text, e)
+        if river and river.group(1).lower() not in cap.stop and not _known_lower(river.group(1), "de") \
+                and not (_known(river.group(1), "de") and river.group(1) not in names):
+            e = river.end()
+        # "Darmstadt/Berlin": two places written as one
+        slash = _SLASH_NEXT.match(text, e)
+        if slash and any(x.start == slash.start(1) and x.etype in ("place", "country") for x in out):
+            e = slash.end()
+        # "Große Schaftberg", "Neu Lübbenau": an adjective inside a sentence belongs to the name
+        pw = _PREV_CAP.search(text, max(0, s - 20), s)
+        if pw and (pw.group(1) in lex.place_adjectives or (
+                _known_lower(pw.group(1), "de") and not _known(pw.group(1), "de") and pw.group(1).endswith(("e", "en", "er", "es"))
+                and pw.group(1).lower() not in cap.stop and pw.group(1) not in lex.club_words)) \
+                and not _sentence_initial(text, pw.start(1)):
+            s = pw.start(1)
+        if (s, e) != (m.start, m.end):
+            res = _replace(out, s, e, make(s, e, "place", text[s:e]))
+            if res is not None:
+                out = res
+    given = de_given_names()
+    for m in _EN_PLACE.finditer(text):
+        s, e = m.span()
+        first = m.group(1).split()[0]
+        if first.lower() in cap.stop and " " in m.group(1):
+            s = m.start(1) + len(first) + 1
+            first = m.group(1).split()[1]
+        if first.lower() in cap.stop or _known_lower(first, "de") or fold(first) in given:
+            continue  # "Jason Hall" is a person
+        res = _replace(out, s, e, make(s, e, "place", text[s:e]))
         if res is not None:
             out = res
     return out
