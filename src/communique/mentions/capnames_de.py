@@ -91,6 +91,14 @@ _PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
 _EN_PLACE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
 _GENITIVE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[^\W\d_]s(?![\w-])")
+@lru_cache(maxsize=1)
+def de_weak_given_names() -> frozenset[str]:
+    p = LANG_DIR / "de" / "given_names_weak.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
 _GIVEN_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
 _GIVEN_UNION: dict[int, frozenset[str]] = {}
 
@@ -109,19 +117,25 @@ def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, m
     even when the dictionary lists the second word as a noun; a longer name takes a second word
     unknown to the dictionary ("Jodie Anne Henry")."""
     out = list(mentions)
+    weak_given = de_weak_given_names()
     rx = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
     for w0 in _GIVEN_CAND.finditer(text):
         g0 = w0.group(0).split("-")[0]
+        weak = False
         if g0.lower() not in given and fold(g0) not in given:
-            continue
+            if fold(g0) not in weak_given:
+                continue
+            weak = True
         m = rx.match(text, w0.start())
         if m is None:
             continue
         g, sur = m.group(1), m.group(2)
-        if fold(g.split("-")[0]) not in given or g.lower() in cap.stop or sur.lower() in cap.stop or sur.isupper():
+        if (fold(g.split("-")[0]) not in given and not weak) or g.lower() in cap.stop or sur.lower() in cap.stop or sur.isupper():
             continue
         if _known_lower(sur, "de") or _known_lower(g, "de") or sur.lower() in cap.org_suffixes or sur.lower() in cap.org_heads:
             continue
+        if weak and ((_known(sur, "de") and sur not in _name_like("de")) or _known(sur.lower(), "en")):
+            continue  # "Dawn Patrol": an English word before a word is no given name
         s, e = m.span()
         nx = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text[e:e + 40])
         if nx and not _known(nx.group(1), "de") and not _known_lower(nx.group(1), "de") and nx.group(1).lower() not in cap.stop \
