@@ -226,7 +226,12 @@ def _role_word(word: str) -> bool:
     tail = w.rsplit("-", 1)[-1]
     if tail in per_cues and "-" in w:
         return True  # "CSU-Politiker", "Löwen-Keeper"
-    return any(w.endswith(x) and len(w) >= len(x) + 3 for x in lex.role_endings)
+    return _role_end_rx().search(w) is not None
+
+
+@lru_cache(maxsize=1)
+def _role_end_rx() -> re.Pattern:
+    return re.compile("(?<=.{3})(?:" + "|".join(map(re.escape, de_lexicon().role_endings)) + ")$")
 
 
 @lru_cache(maxsize=131072)
@@ -666,6 +671,9 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, give
     for m in _GENITIVE.finditer(text):
         s, e = m.span()
         w = m.group(0)
+        f1 = fold(w[:-1])
+        if f1 not in kb.index and not (w.endswith("es") and f1[:-1] in kb.index):
+            continue  # no known name before the -s: the cheap test first
         if any(a < e and s < b for a, b in spans) or _known_lower(w, "de"):
             continue
         lemma = _dictionary("de").get(w)
