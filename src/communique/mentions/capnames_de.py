@@ -277,7 +277,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             words.append((a, b, m.group(0), None, a == 0 or text[a - 1] in "\n\"„“(«»"))
             continue
         j = a - 1
-        i = max(rfind(" ", 0, j), rfind("\n", 0, j)) + 1
+        i = rfind(" ", 0, j)
+        i = max(i, rfind("\n", i + 1, j)) + 1
         prev = text[i:j]
         last = prev[-1:]
         if last == ".":
@@ -285,7 +286,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                 words.append((a, b, m.group(0), prev[:-1], False))  # "Dr. Meier", "Mr. Krugman"
                 continue
             if len(prev) == 1 and i >= 2:
-                k = max(rfind(" ", 0, i - 1), rfind("\n", 0, i - 1)) + 1
+                k = rfind(" ", 0, i - 1)
+                k = max(k, rfind("\n", k + 1, i - 1)) + 1
                 pp = text[k:i - 1]
                 if _ABBR_TOKEN.fullmatch(pp + "."):
                     words.append((a, b, m.group(0), pp, False))  # "Dr . Meier" as tokenised text writes it
@@ -293,8 +295,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             words.append((a, b, m.group(0), None, not prev[:-1].isdigit()))
         elif last in "!?:…\"„“" or not prev:
             words.append((a, b, m.group(0), None, True))
-        else:
-            words.append((a, b, m.group(0), prev if prev[:1].isalpha() and last.isalnum() else None, False))
+        elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
+            words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
 
     # compass compounds and streets
     for m in _place_shape_rx().finditer(text):
