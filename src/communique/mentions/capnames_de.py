@@ -88,9 +88,9 @@ def de_given_names() -> frozenset[str]:
 _RIVER = re.compile(r"[^\S\n]+(?:an[^\S\n]+der|am|ob[^\S\n]+der)[^\S\n]+([A-ZÄÖÜ][\w-]+)(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
 _SLASH_NEXT = re.compile(r"/([A-ZÄÖÜ][\w-]*)(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)?")
 _PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
-_EN_PLACE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
+_EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
-_GENITIVE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[^\W\d_]s(?![\w-])")
+_GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-])")
 @lru_cache(maxsize=1)
 def de_weak_given_names() -> frozenset[str]:
     p = LANG_DIR / "de" / "given_names_weak.txt"
@@ -99,7 +99,7 @@ def de_weak_given_names() -> frozenset[str]:
     return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
 
 
-_GIVEN_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
+_GIVEN_CAND = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
 _GIVEN_UNION: dict[int, frozenset[str]] = {}
 
 
@@ -164,7 +164,7 @@ def de_town_like(word: str) -> bool:
     return not any(d.get(word + x) == word for x in ("e", "en", "n", "er", "ern", "es"))
 
 
-_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w’'-]*[\w]|(?<![\w-])[A-ZÄÖÜ]")
+_WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)(?:[\w’'-]*[\w])?")
 _PREV = re.compile(r"([^\W\d_][\w-]*)[^\S\n]+$")
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
 _HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
@@ -387,7 +387,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
 _TOKS = re.compile(r"\S+")
 _ABBR_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,3}\.")
-_STREET_ADJ = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
+_STREET_ADJ = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
 _NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
 _VERB_OR_END = re.compile(r"[^\S\n]*(?:[.,;:!?(\"“”]|[a-zäöüß]+(?:te|t|en)\b)")
 _NEXT_LOWER = re.compile(r"[^\S\n]+([a-zäöüß]+)\b")
@@ -517,7 +517,7 @@ def _saint_places(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
     """"St . Peter", "St. Willibrord", "St . Goar": a saint's name is a church or a town."""
     if "St" not in text and "Sankt" not in text:
         return out
-    for m in re.finditer(r"(?<![\w-])(?:St|Sankt)[^\S\n]?\.?[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text):
+    for m in re.finditer(r"S(?<![\w-].)(?:t|ankt)[^\S\n]?\.?[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text):
         if m.group(1).lower() in cap.stop:
             continue
         s, e = m.span()
@@ -530,7 +530,7 @@ def _saint_places(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
 @lru_cache(maxsize=1)
 def _suffix_rx() -> re.Pattern:
     lex = de_lexicon()
-    return re.compile(r"(?<![\w-])((?:[A-ZÄÖÜ][\w&.’'-]*[^\S\n]+){1,3})(" + "|".join(
+    return re.compile(r"((?:[A-ZÄÖÜ](?<![\w-].)[\w&.’'-]*[^\S\n]+){1,3})(" + "|".join(
         map(re.escape, sorted(lex.org_suffixes, key=len, reverse=True))) + r")(?![\w-])")
 
 
