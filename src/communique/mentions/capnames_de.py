@@ -2,10 +2,14 @@
 
 Each pass rests on a fact of German news text, not on a list of names:
 
-* **Lone surnames with a cue.** A capitalised word right after a verb of saying and before the
-  end of the clause ("..., sagte Pfister .") or right after a role noun, plain or compounded
-  ("Trainer Hofmann", "CSU-Politiker Straubinger", "Bäderleiter Schmid") is a person even when the
-  dictionary lists it as a noun (Schmid, Möller): a surname alone needs such evidence.
+* **Lone surnames with a cue.** A capitalised word right after a verb of saying and before the end of
+  the clause ("..., sagte Pfister .") or right after a role noun, plain or compounded ("Trainer Hofmann",
+  "CSU-Politiker Straubinger", "Bäderleiter Schmid", "Dr. Meier") is a person even when the dictionary
+  lists it as a noun (Schmid, Möller): a surname alone needs such evidence. A bare dictionary noun
+  opening a clause before a finite singular verb is one too ("Bauer erhielt ...").
+* **Given name + surname** that is also a word ("Gerrit Gerber"): given names of many languages
+  (``data/lang/de/given_names.txt``); initials and regnal numbers continue a name ("George W. Bush",
+  "Elisabeth II.").
 * **Genitive -s of known places** ("Leipzigs", "Chinas", "des Saarlandes") link to the place.
 * **Compass and region compounds** of a known country or large place ("Süditalien",
   "Ostdeutschland", "Nordafrikas") are places.
@@ -13,6 +17,9 @@ Each pass rests on a fact of German news text, not on a list of names:
   ("Schwanitzstraße") and "<X>er Straße" ("Gubener Straße", "Tegeler See", "Lehrter Bahnhof").
 * **Organisation suffixes** close a name to their left ("Franzis Verlag", "Google Inc.",
   "Kuwait National Airways"); a city followed by an English plural is a team ("Chicago Bulls").
+* **Clubs and institutions**: "1. FC Nürnberg", "FC Schalke 04", "Mainz 05", "Preußen Münster",
+  "Realschule Spaichingen"; place names that run on ("Brandenburg an der Havel", "Große Schaftberg",
+  "Darmstadt/Berlin", "Hudson River"); an unknown name in a list of places is a place.
 * **Common nouns are no places**: a knowledge-base town whose name is an inflected German noun
   ("Foren", "Kindern") or a dictionary noun after an article or a contracted preposition
   ("im Raum", "in der Region", "im Internet") is dropped.
@@ -165,10 +172,8 @@ def de_town_like(word: str) -> bool:
 
 
 _WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)(?:[\w’'-]*[\w])?")
-_PREV = re.compile(r"([^\W\d_][\w-]*)[^\S\n]+$")
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
 _HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
-_ORDINAL_BEFORE = re.compile(r"\d[^\S\n]?\.[^\S\n]*$")
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
 
 
@@ -209,10 +214,6 @@ def _place_shape_rx() -> re.Pattern:
     pre = "|".join(re.escape(p[:1].upper() + p[1:]) for p in lex.compass_prefixes)
     end = "|".join(map(re.escape, lex.street_endings))
     return re.compile(r"(?<![\w-])(?:(?:" + pre + r")[\w-]{4,}|[A-ZÄÖÜ][\w-]*(?:" + end + r"))(?![\w-])")
-
-
-def _is_role(word: str, lex: DeLexicon, per_cues: frozenset[str]) -> bool:
-    return _role_word(word)
 
 
 @lru_cache(maxsize=65536)
@@ -385,7 +386,6 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     return out
 
 
-_TOKS = re.compile(r"\S+")
 _ABBR_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,3}\.")
 _STREET_ADJ = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
 _NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
