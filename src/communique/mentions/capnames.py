@@ -167,8 +167,13 @@ def _foreign_word(word: str, lang: str) -> bool:
 
 
 def _place_shaped(word: str, lex: CapLexicon) -> bool:
-    w = word.lower()
-    return any(w.endswith(x) and len(w) > len(x) + 2 for x in lex.place_suffixes)
+    return bool(lex.place_suffixes) and _place_suffix_rx(lex.place_suffixes).search(word.lower()) is not None
+
+
+@lru_cache(maxsize=8)
+def _place_suffix_rx(suffixes: tuple[str, ...]) -> re.Pattern:
+    # a suffix with at least three letters before it ("Gerresheim", not "Heim")
+    return re.compile("(?<=.{3})(?:" + "|".join(map(re.escape, suffixes)) + ")$")
 
 
 def _sentence_initial(text: str, s: int) -> bool:
@@ -181,14 +186,35 @@ def _sentence_initial(text: str, s: int) -> bool:
 def _headline(text: str, s: int) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
-    return _capitals_line(text[ls:le if le >= 0 else len(text)])
+    return _headline_line(text[ls:le if le >= 0 else len(text)])
 
 
 @lru_cache(maxsize=4096)
-def _capitals_line(line: str) -> bool:
-    """A line mostly in capitals (a headline); cached: the stage asks it for every token of the line."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+def _headline_line(line: str) -> bool:
+    letters = sum(map(str.isalpha, line))
+    return letters > 3 and sum(map(str.isupper, line)) / letters > 0.6
+
+
+@lru_cache(maxsize=131072)
+def _strict_nameish(word: str, lang: str) -> bool:
+    """German: a capitalised token is a name only if the dictionary does not know it as a word
+    (the result depends on the word alone, so it is cached)."""
+    lex = cap_lexicon(lang)
+    parts = word.split("-")
+    last = parts[-1]
+    if len(parts) > 1 and not last[:1].isupper():
+        return False
+    if _known_lower(last, lang):
+        return False
+    if _known(last, lang) and last not in _name_like(lang):
+        return False
+    if _place_shaped(last, lex):
+        return True
+    if any(_foreign_word(last, f) for f in lex.foreign):
+        return False
+    if lex.noun_suffixes and last.lower().endswith(lex.noun_suffixes):
+        return False
+    return len(last) >= 2 and not _compound(last, lang)
 
 
 def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
@@ -199,21 +225,7 @@ def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: fr
     if fold(word) in first:
         return True
     if lex.strict:
-        parts = word.split("-")
-        last = parts[-1]
-        if len(parts) > 1 and not last[:1].isupper():
-            return False
-        if _known_lower(last, lang):
-            return False
-        if _known(last, lang) and last not in _name_like(lang):
-            return False
-        if _place_shaped(last, lex):
-            return True
-        if any(_foreign_word(last, f) for f in lex.foreign):
-            return False
-        if lex.noun_suffixes and last.lower().endswith(lex.noun_suffixes):
-            return False
-        return len(last) >= 2 and not _compound(last, lang)
+        return _strict_nameish(word, lang)
     if _sentence_initial(text, s):
         return not _known_lower(word, lang) or bool(re.fullmatch(r"[^\W\d_]+(?:ez|es|as|os)", word) and not _known_lower(word, lang))
     return True

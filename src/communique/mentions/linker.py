@@ -30,6 +30,7 @@ from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions import roles
+from communique.mentions.capnames_de import de_town_like, german_passes
 from communique.mentions.capnames_es import refine as refine_es
 from communique.mentions.orgs_ru import adjective_before_noun, not_org_quote, refine_orgs
 from communique.mentions.places import PlaceContext
@@ -284,6 +285,8 @@ class MentionLinker:
             mentions = self._surname_shape_persons(text, lang, mentions)
         if lang in ("de", "es"):
             mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang))
+        if lang == "de":
+            mentions = german_passes(text, mentions, kb, self._given_names(), Mention, new_mention_factory(Mention, _english_name, lang))
         mentions.extend(Mention(s, e, eid, "name", "place") for s, e, eid in pctx.unmatched(mentions, lambda w: _common_in(w, lang)))
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day, doc_countries))
@@ -364,7 +367,7 @@ class MentionLinker:
                             and (pop < lenient or surface.lower() != e["name"].lower()) \
                             and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
                         continue
-                    if lang == "de" and "d" in flags and not _german_name_like(surface) \
+                    if lang == "de" and "d" in flags and not (_german_name_like(surface) or de_town_like(surface)) \
                             and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
                         continue  # "Dabei", "Rest", "Kanton": a German word, not the town of that name
                     if lang == "ru" and "e" in flags and surface.isascii():
@@ -494,7 +497,7 @@ class MentionLinker:
         n = len(toks)
         while i < n:
             s, e = toks[i]
-            if ft[s:e] not in first or any(a < e and s < b for a, b in strong):
+            if ft[s:e] not in first or any(a < e and s < b for a, b in strong) or (lang == "de" and _de_function_word(text[s:e])):
                 i += 1
                 continue
             j = i + 1
@@ -509,8 +512,9 @@ class MentionLinker:
                     break
                 if any(a < e2 and s2 < b for a, b in strong):
                     break
-                if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first:
-                    break  # the first word after a given name is a surname even if it is also a noun
+                if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first \
+                        and ft[toks[j - 1][0]:toks[j - 1][1]] not in first:
+                    break  # the first word after the given names is a surname even if it is also a noun ("Franz Josef Jung")
                 last = e2
                 j += 1
             if (j - i >= 2 and lang == "en" and _common_in(text[s:e], "en")
@@ -868,6 +872,14 @@ def _lower_word(word: str, lang: str) -> bool:
 
     d = _dictionary(lang)
     return word.lower() in d and word not in d
+
+
+def _de_function_word(word: str) -> bool:
+    """"Den Sprint", "Die": a German article or pronoun is no given name."""
+    from communique.mentions.capnames import cap_lexicon
+
+    lex = cap_lexicon("de")
+    return lex is not None and word.lower() in lex.stop
 
 
 def _german_name_like(word: str) -> bool:

@@ -1,0 +1,777 @@
+"""German-only passes after the capitalised-names stage (``capnames.py``).
+
+Each pass rests on a fact of German news text, not on a list of names:
+
+* **Lone surnames with a cue.** A capitalised word right after a verb of saying and before the end of
+  the clause ("..., sagte Pfister .") or right after a role noun, plain or compounded ("Trainer Hofmann",
+  "CSU-Politiker Straubinger", "Bäderleiter Schmid", "Dr. Meier") is a person even when the dictionary
+  lists it as a noun (Schmid, Möller): a surname alone needs such evidence. A bare dictionary noun
+  opening a clause before a finite singular verb is one too ("Bauer erhielt ...").
+* **Given name + surname** that is also a word ("Gerrit Gerber"): given names of many languages
+  (``data/lang/de/given_names.txt``); initials and regnal numbers continue a name ("George W. Bush",
+  "Elisabeth II.").
+* **Genitive -s of known places** ("Leipzigs", "Chinas", "des Saarlandes") link to the place.
+* **Compass and region compounds** of a known country or large place ("Süditalien",
+  "Ostdeutschland", "Nordafrikas") are places.
+* **Street names**: compounds in -straße/-gasse/-allee the dictionary does not know
+  ("Schwanitzstraße") and "<X>er Straße" ("Gubener Straße", "Tegeler See", "Lehrter Bahnhof").
+* **Organisation suffixes** close a name to their left ("Franzis Verlag", "Google Inc.",
+  "Kuwait National Airways"); a city followed by an English plural is a team ("Chicago Bulls").
+* **Clubs and institutions**: "1. FC Nürnberg", "FC Schalke 04", "Mainz 05", "Preußen Münster",
+  "Realschule Spaichingen"; place names that run on ("Brandenburg an der Havel", "Große Schaftberg",
+  "Darmstadt/Berlin", "Hudson River"); an unknown name in a list of places is a place.
+* **Common nouns are no places**: a knowledge-base town whose name is an inflected German noun
+  ("Foren", "Kindern") or a dictionary noun after an article or a contracted preposition
+  ("im Raum", "in der Region", "im Internet") is dropped.
+
+The word lists are data: ``capnames_de`` in ``data/lang/de/mentions.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+import yaml
+
+from communique.kb.fold import fold
+from communique.mentions.capnames import (
+    LANG_DIR, _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+)
+
+
+@dataclass(frozen=True)
+class DeLexicon:
+    speech_verbs: frozenset[str]
+    role_endings: tuple[str, ...]
+    compass_prefixes: tuple[str, ...]
+    street_endings: tuple[str, ...]
+    street_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    contracted: frozenset[str]
+    articles: frozenset[str]
+    club_prefixes: frozenset[str]
+    club_words: frozenset[str]
+    institution_endings: tuple[str, ...]
+    aux_singular: frozenset[str]
+    place_adjectives: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def de_lexicon() -> DeLexicon:
+    data = yaml.safe_load((LANG_DIR / "de" / "mentions.yaml").read_text(encoding="utf-8")) or {}
+    c = data.get("capnames_de") or {}
+
+    def low(key: str) -> list[str]:
+        return [str(x).lower() for x in c.get(key) or []]
+
+    return DeLexicon(
+        speech_verbs=frozenset(low("speech_verbs")),
+        role_endings=tuple(sorted(low("role_endings"), key=len, reverse=True)),
+        compass_prefixes=tuple(sorted(low("compass_prefixes"), key=len, reverse=True)),
+        street_endings=tuple(low("street_endings")),
+        street_heads=frozenset(str(x) for x in c.get("street_heads") or []),
+        org_suffixes=frozenset(str(x) for x in c.get("org_suffixes") or []),
+        contracted=frozenset(low("contracted")),
+        articles=frozenset(low("articles")),
+        club_prefixes=frozenset(str(x) for x in c.get("club_prefixes") or []),
+        club_words=frozenset(str(x) for x in c.get("club_words") or []),
+        institution_endings=tuple(low("institution_endings")),
+        aux_singular=frozenset(low("aux_singular")),
+        place_adjectives=frozenset(str(x) for x in c.get("place_adjectives") or []),
+    )
+
+
+@lru_cache(maxsize=1)
+def de_given_names() -> frozenset[str]:
+    p = LANG_DIR / "de" / "given_names.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+_RIVER = re.compile(r"[^\S\n]+(?:an[^\S\n]+der|am|ob[^\S\n]+der)[^\S\n]+([A-ZÄÖÜ][\w-]+)(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
+_SLASH_NEXT = re.compile(r"/([A-ZÄÖÜ][\w-]*)(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)?")
+_PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
+_EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
+                       r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
+_GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-])")
+@lru_cache(maxsize=1)
+def de_weak_given_names() -> frozenset[str]:
+    p = LANG_DIR / "de" / "given_names_weak.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+_GIVEN_CAND = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
+_GIVEN_UNION: dict[int, frozenset[str]] = {}
+
+
+def _all_given(first: frozenset[str]) -> frozenset[str]:
+    """The linker's given names and the German list, joined once per set."""
+    hit = _GIVEN_UNION.get(id(first))
+    if hit is None:
+        _GIVEN_UNION.clear()
+        hit = _GIVEN_UNION[id(first)] = first | de_given_names()
+    return hit
+
+
+def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any]) -> list:
+    """"Gerrit Gerber", "Britt Hagedorn": a given name followed by one capitalised word is a person
+    even when the dictionary lists the second word as a noun; a longer name takes a second word
+    unknown to the dictionary ("Jodie Anne Henry")."""
+    out = list(mentions)
+    weak_given = de_weak_given_names()
+    rx = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
+    for w0 in _GIVEN_CAND.finditer(text):
+        g0 = w0.group(0).split("-")[0]
+        weak = False
+        if g0.lower() not in given and fold(g0) not in given:
+            if fold(g0) not in weak_given:
+                continue
+            weak = True
+        m = rx.match(text, w0.start())
+        if m is None:
+            continue
+        g, sur = m.group(1), m.group(2)
+        if (fold(g.split("-")[0]) not in given and not weak) or g.lower() in cap.stop or sur.lower() in cap.stop or sur.isupper():
+            continue
+        if _known_lower(sur, "de") or _known_lower(g, "de") or sur.lower() in cap.org_suffixes or sur.lower() in cap.org_heads:
+            continue
+        if weak and ((_known(sur, "de") and sur not in _name_like("de")) or _known(sur.lower(), "en")):
+            continue  # "Dawn Patrol": an English word before a word is no given name
+        s, e = m.span()
+        nx = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text[e:e + 40])
+        if nx and not _known(nx.group(1), "de") and not _known_lower(nx.group(1), "de") and nx.group(1).lower() not in cap.stop \
+                and not nx.group(1).isupper() and nx.group(1).lower() not in cap.org_suffixes:
+            e += nx.end()
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e for x in over) or any((x.start, x.end) == (s, e) for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and x.kind != "cap" or x.kind in ("adj", "adjstem", "dem") for x in over):
+            continue
+        if any(x.etype == "person" and x.kind not in ("cap", "shape", "given") for x in over):
+            continue
+        out = _without(out, over)
+        out.append(make(s, e, "person", text[s:e]))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def de_town_like(word: str) -> bool:
+    """A capitalised dictionary entry inflected like a town name, not like a noun: no forms but
+    the genitive ("Mainz", "Rostocks", "Bergen"), while nouns have plurals and cases ("Kiele",
+    "Reste", "Regionen"), and no lower-case reading."""
+    d = _dictionary("de")
+    if d.get(word) != word or word.lower() in d or len(word) < 4:
+        return False
+    return not any(d.get(word + x) == word for x in ("e", "en", "n", "er", "ern", "es"))
+
+
+_WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)(?:[\w’'-]*[\w])?")
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
+_HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
+
+
+_PREV_ABBR = re.compile(r"([^\W\d_][\w-]{0,3})[^\S\n]?\.[^\S\n]*$")
+
+
+def _prev_word(text: str, s: int) -> str | None:
+    """The word right before ``s``; an abbreviated title counts with its full stop ("Dr. Meier", "Mr. Krugman")."""
+    j = s
+    while j > 0 and text[j - 1] in " \t\xa0":
+        j -= 1
+    if j == s or j == 0:
+        return None
+    if text[j - 1] == ".":
+        m = _PREV_ABBR.search(text[max(0, s - 12):s])
+        return m.group(1) if m and m.group(1)[:1].isupper() else None
+    i = j
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+        i -= 1
+    w = text[i:j]
+    return w if w and (w[0].isalpha()) else None
+
+
+@lru_cache(maxsize=65536)
+def _cue_word(word: str) -> int:
+    """1: a verb of saying ("sagte"); 2: a role noun ("Trainer", "CSU-Politiker"); 0: neither."""
+    if word.lower() in de_lexicon().speech_verbs:
+        return 1
+    if word[:1].isupper() and _role_word(word):
+        return 2
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _place_shape_rx() -> re.Pattern:
+    """Words that may be a compass compound or a street: the cheap filter before the lookups."""
+    lex = de_lexicon()
+    pre = "|".join(re.escape(p[:1].upper() + p[1:]) for p in lex.compass_prefixes)
+    end = "|".join(map(re.escape, lex.street_endings))
+    return re.compile(r"(?<![\w-])(?:(?:" + pre + r")[\w-]{4,}|[A-ZÄÖÜ][\w-]*(?:" + end + r"))(?![\w-])")
+
+
+@lru_cache(maxsize=65536)
+def _role_word(word: str) -> bool:
+    lex = de_lexicon()
+    cap = cap_lexicon("de")
+    per_cues = cap.per_cues if cap is not None else frozenset()
+    w = word.lower()
+    if w in per_cues:
+        return True
+    tail = w.rsplit("-", 1)[-1]
+    if tail in per_cues and "-" in w:
+        return True  # "CSU-Politiker", "Löwen-Keeper"
+    return _role_end_rx().search(w) is not None
+
+
+@lru_cache(maxsize=1)
+def _role_end_rx() -> re.Pattern:
+    return re.compile("(?<=.{3})(?:" + "|".join(map(re.escape, de_lexicon().role_endings)) + ")$")
+
+
+@lru_cache(maxsize=131072)
+def _surname_ok(word: str) -> bool:
+    """A capitalised token that may be a surname: not a function word, adjective or verb."""
+    if len(word) < 3 or word.isupper() or not word[:1].isupper():
+        return False
+    lex = cap_lexicon("de")
+    if lex is not None and word.lower() in lex.stop:
+        return False
+    first = word.split("-")[0]
+    return not _known_lower(first, "de") or _known(first, "de")  # "Schuster" is a noun too; "Anders" only an adverb
+
+
+def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
+                  make: Callable[..., Any]) -> list:
+    lex = de_lexicon()
+    cap = cap_lexicon("de")
+    if cap is None:
+        return mentions
+    out = _drop_common_places(text, mentions, kb, lex)
+    out = _genitive_places(text, out, kb, mention_cls, _all_given(first))
+    out = _given_surname(text, out, _all_given(first), cap, make)  # noqa: the words below are taken after it
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def free(s: int, e: int) -> bool:
+        return mask.find(1, s, e) < 0
+
+    new: list = []
+
+    def add(m: Any) -> None:
+        new.append(m)
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    # each capitalised word with the word before it and whether it opens a sentence
+    words: list[tuple[int, int, str, str | None, bool]] = []  # start, end, word, previous word, sentence-initial
+    rfind = text.rfind
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        if a == 0 or text[a - 1] != " ":
+            words.append((a, b, m.group(0), None, a == 0 or text[a - 1] in "\n\"„“(«»"))
+            continue
+        j = a - 1
+        i = rfind(" ", 0, j)
+        i = max(i, rfind("\n", i + 1, j)) + 1
+        prev = text[i:j]
+        last = prev[-1:]
+        if last == ".":
+            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
+                words.append((a, b, m.group(0), prev[:-1], False))  # "Dr. Meier", "Mr. Krugman"
+                continue
+            if len(prev) == 1 and i >= 2:
+                k = rfind(" ", 0, i - 1)
+                k = max(k, rfind("\n", k + 1, i - 1)) + 1
+                pp = text[k:i - 1]
+                if _ABBR_TOKEN.fullmatch(pp + "."):
+                    words.append((a, b, m.group(0), pp, False))  # "Dr . Meier" as tokenised text writes it
+                    continue
+            words.append((a, b, m.group(0), None, not prev[:-1].isdigit()))
+        elif last in "!?:…\"„“" or not prev:
+            words.append((a, b, m.group(0), None, True))
+        elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
+            words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
+
+    # compass compounds and streets
+    for m in _place_shape_rx().finditer(text):
+        s, e = m.span()
+        w = m.group(0)
+        if free(s, e) and _place_word(w, kb):
+            add(make(s, e, "place", w))
+    for m in _STREET_ADJ.finditer(text):
+        s, e = m.span()
+        if m.group(2) not in lex.street_heads or _known_lower(m.group(1), "de") or m.group(1).lower() in cap.stop:
+            continue
+        over = [x for x in out + new if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or x.etype not in ("place", "country") for x in over):
+            continue
+        out = _without(out, over)
+        new = _without(new, over)
+        add(make(s, e, "place", text[s:e]))
+
+    # lone surnames with a cue: a verb of saying before, the clause ending after; or a role noun before
+    def place_only(s: int, e: int) -> list:
+        """The mention of exactly this span if it is a place guessed from its shape ("Schönberg")
+        or a town of the knowledge base ("Präsident Cleveland"), which a person cue overrides."""
+        hit = [x for x in out if x.start < e and s < x.end]
+        if len(hit) == 1 and (hit[0].start, hit[0].end) == (s, e) and hit[0].etype == "place" and hit[0].kind in ("cap", "name"):
+            ent = kb.entities.get(hit[0].eid) or {}
+            if not ent.get("capital"):
+                return hit
+        return []
+
+    cued: set[int] = set()
+    for s, e, w, pw, initial in words:
+        if not pw:
+            continue
+        cue = _cue_word(pw)
+        if not cue or not _surname_ok(w) or _cue_word(w):
+            continue  # "Bürgermeister Kardinal"? a second role noun is no surname
+        after = text[e:e + 3]
+        said = cue == 1 and _CLAUSE_END.match(after) is not None
+        role = cue == 2 and not _HYPHEN_NEXT.match(after)
+        if not (said or role):
+            continue
+        replace = []
+        if not free(s, e):
+            replace = place_only(s, e)
+            if not replace:
+                continue
+        end = e
+        if role:  # "Trainer Karsten Baumann": one more name token
+            nx = _NEXT_CAP.match(text, e)
+            if nx and _surname_ok(nx.group(1)) and free(e, nx.end()) and not _known(nx.group(1), "de"):
+                end = nx.end()
+            elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en"):
+                # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
+                if not _VERB_OR_END.match(text, e):
+                    nv = _NEXT_LOWER.match(text, e)
+                    if not (nv and _finite_singular(nv.group(1), lex)):
+                        continue
+        if replace:
+            if end != e:
+                continue
+            out = _without(out, replace)
+        pm = make(s, end, "person", text[s:end])
+        cued.add(id(pm))
+        add(pm)
+
+    # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
+    for s, e, w, _pw, initial in words:
+        if not initial or "-" in w or not free(s, e) or not _bare_noun_candidate(w):
+            continue
+        nx = _NEXT_LOWER.match(text, e)
+        if not nx or not _finite_singular(nx.group(1), lex):
+            continue
+        pm = make(s, e, "person", w)
+        cued.add(id(pm))
+        add(pm)
+
+    out = out + new
+    out = _person_tails(text, out, cap, make)
+    out = _saint_places(text, out, cap, make)
+    out = _place_spans(text, out, lex, cap, make)
+    out = _clubs_institutions(text, out, kb, lex, cap, make)
+    out = _coordinated_places(text, out, cued)
+    out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
+                                  and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
+    out = _org_suffix_names(text, out, lex, make)
+    return out
+
+
+_ABBR_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,3}\.")
+_STREET_ADJ = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
+_NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
+_VERB_OR_END = re.compile(r"[^\S\n]*(?:[.,;:!?(\"“”]|[a-zäöüß]+(?:te|t|en)\b)")
+_NEXT_LOWER = re.compile(r"[^\S\n]+([a-zäöüß]+)\b")
+_PLACE_WORDS: dict[tuple[int, str], bool] = {}
+
+
+def _place_word(w: str, kb: Any) -> bool:
+    """A compass compound of a known place ("Süditalien") or a street name ("Schwanitzstraße")."""
+    key = (id(kb), w)
+    hit = _PLACE_WORDS.get(key)
+    if hit is None:
+        lex = de_lexicon()
+        hit = _compass_place(w, kb, lex) or (
+            w.lower().endswith(lex.street_endings) and len(w) > 8 and not (_known(w, "de") and w not in _name_like("de")))
+        if len(_PLACE_WORDS) > 200_000:
+            _PLACE_WORDS.clear()
+        _PLACE_WORDS[key] = hit
+    return hit
+
+
+@lru_cache(maxsize=65536)
+def _bare_noun_candidate(w: str) -> bool:
+    """A dictionary noun in its base form that may be a surname (Bauer, Richter), not an abstract
+    noun, a compound or an unknown word (capnames types those)."""
+    cap = cap_lexicon("de")
+    if cap is None or not _surname_ok(w) or _compound(w, "de") or _known_lower(w, "de") or _cue_word(w):
+        return False
+    if not _known(w, "de") or w in _name_like("de") or w.endswith(cap.noun_suffixes) or w.lower() in de_lexicon().speech_verbs:
+        return False
+    return _dictionary("de").get(w) == w  # an inflected form (plural, case) is a noun: "Experten warnte"
+
+
+def _finite_singular(word: str, lex: DeLexicon) -> bool:
+    """A finite verb of the third person singular ("erhielt", "plädierte", "will", "ist")."""
+    if word in lex.aux_singular:
+        return True
+    if word.endswith("n") or len(word) < 4:
+        return False
+    lemma = _dictionary("de").get(word)
+    return bool(lemma) and lemma != word and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
+
+
+_ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})"
+
+
+def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
+    """A person's name goes on over an initial and a surname ("George W. Bush", "Robert R . Livingston",
+    "Nico G.") and over a regnal number ("Elisabeth II.", "Bernhard IV.")."""
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=lambda x: x.start):
+        if not any(x is m for x in out):
+            continue
+        last = text[m.start:m.end].split()[-1]
+        dot = re.match(r"[^\S\n]?\.", text[m.end:m.end + 2])
+        if " " in text[m.start:m.end] and dot and re.fullmatch(r"[A-Z]|" + _ROMAN, last):
+            e = m.end + dot.end()  # "George W" + "." (+ "Bush")
+            sur = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text[e:e + 40])
+            if sur and len(last) == 1 and sur.group(1).lower() not in cap.stop and not _known_lower(sur.group(1), "de"):
+                e += sur.end()
+            res = _replace(out, m.start, e, make(m.start, e, "person", text[m.start:e]))
+            if res is not None:
+                out = res
+            continue
+        tail = text[m.end:m.end + 60]
+        t = re.match(r"[^\S\n]+" + _ROMAN + r"\.", tail)
+        if t is None:
+            t = re.match(r"[^\S\n]+[A-Z][^\S\n]?\.(?:[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-]))?", tail)
+            if t and t.group(1) and (t.group(1).lower() in cap.stop or _known_lower(t.group(1), "de")):
+                t = re.match(r"[^\S\n]+[A-Z][^\S\n]?\.", tail)
+            if t and not re.match(r"[^\S\n]+[A-Z][^\S\n]?\.[^\S\n]*(?:[A-ZÄÖÜ]|[,;:)*]|$)", tail):
+                t = None  # "Claudia B. :" keeps its initial; "... in Abschnitt A. der" does not run on
+        if t is None:
+            continue
+        s, e = m.start, m.end + t.end()
+        res = _replace(out, s, e, make(s, e, "person", text[s:e]))
+        if res is not None:
+            out = res
+    return out
+
+
+def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+    """Place names that run on: "Brandenburg an der Havel", "Große Schaftberg", "Darmstadt/Berlin"
+    (one name in the source's spelling), "Hudson River", "Westminster Hall"."""
+    places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=lambda m: m.start)
+    if not places and not _EN_PLACE.search(text):
+        return out
+    names = _name_like("de")
+    for m in places:
+        if not any(x is m for x in out):
+            continue
+        s, e = m.start, m.end
+        # "an der Havel", "am Main": a river or region that is no common noun
+        river = _RIVER.match(text, e)
+        if river and river.group(1).lower() not in cap.stop and not _known_lower(river.group(1), "de") \
+                and not (_known(river.group(1), "de") and river.group(1) not in names):
+            e = river.end()
+        # "Darmstadt/Berlin": two places written as one
+        slash = _SLASH_NEXT.match(text, e)
+        if slash and any(x.start == slash.start(1) and x.etype in ("place", "country") for x in out):
+            e = slash.end()
+        # "Große Schaftberg", "Neu Lübbenau": an adjective inside a sentence belongs to the name
+        pw = _PREV_CAP.search(text, max(0, s - 20), s)
+        if pw and (pw.group(1) in lex.place_adjectives or (
+                _known_lower(pw.group(1), "de") and not _known(pw.group(1), "de") and pw.group(1).endswith(("e", "en", "er", "es"))
+                and pw.group(1).lower() not in cap.stop and pw.group(1) not in lex.club_words)) \
+                and not _sentence_initial(text, pw.start(1)):
+            s = pw.start(1)
+        if (s, e) != (m.start, m.end):
+            res = _replace(out, s, e, make(s, e, "place", text[s:e]))
+            if res is not None:
+                out = res
+    given = de_given_names()
+    for m in _EN_PLACE.finditer(text):
+        s, e = m.span()
+        first = m.group(1).split()[0]
+        if first.lower() in cap.stop and " " in m.group(1):
+            s = m.start(1) + len(first) + 1
+            first = m.group(1).split()[1]
+        if first.lower() in cap.stop or _known_lower(first, "de") or fold(first) in given:
+            continue  # "Jason Hall" is a person
+        res = _replace(out, s, e, make(s, e, "place", text[s:e]))
+        if res is not None:
+            out = res
+    return out
+
+
+def _saint_places(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
+    """"St . Peter", "St. Willibrord", "St . Goar": a saint's name is a church or a town."""
+    if "St" not in text and "Sankt" not in text:
+        return out
+    for m in re.finditer(r"S(?<![\w-].)(?:t|ankt)[^\S\n]?\.?[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text):
+        if m.group(1).lower() in cap.stop:
+            continue
+        s, e = m.span()
+        res = _replace(out, s, e, make(s, e, "place", text[s:e]))
+        if res is not None:
+            out = res
+    return out
+
+
+@lru_cache(maxsize=1)
+def _suffix_rx() -> re.Pattern:
+    lex = de_lexicon()
+    return re.compile(r"((?:[A-ZÄÖÜ](?<![\w-].)[\w&.’'-]*[^\S\n]+){1,3})(" + "|".join(
+        map(re.escape, sorted(lex.org_suffixes, key=len, reverse=True))) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _suffix_only_rx() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(de_lexicon().org_suffixes, key=len, reverse=True))) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _club_rx() -> re.Pattern:
+    pre = "|".join(map(re.escape, sorted(de_lexicon().club_prefixes, key=len, reverse=True)))
+    return re.compile(r"(?<![\w-])(?:[12][^\S\n]?\.[^\S\n]+)?(?:" + pre + r")(?:[^\S\n]+\d{2,4})?"
+                      r"((?:[^\S\n]+[A-ZÄÖÜ][\w'-]*(?:/[A-ZÄÖÜ][\w-]*)?){1,3})")
+
+
+def _without(ms: list, drop: list) -> list:
+    ids = {id(x) for x in drop}
+    return [x for x in ms if id(x) not in ids]
+
+
+def _replace(out: list, s: int, e: int, m: Any) -> list | None:
+    """Put ``m`` (span s..e) in place of the mentions inside it; None if one sticks out or is an
+    organisation of the same span already."""
+    over = [x for x in out if x.start < e and s < x.end]
+    if any(x.start < s or x.end > e for x in over):
+        return None
+    if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
+        return None
+    return _without(out, over) + [m]
+
+
+def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+    """Sports clubs ("1. FC Nürnberg", "FC Schalke 04", "SV Wehen-Wiesbaden", "Mainz 05",
+    "Preußen Münster") and institutions named by a compound and their town ("Realschule
+    Spaichingen", "Kraftwerk Lippendorf", "Maximilianmuseum Augsburg") are organisations."""
+    names = _name_like("de")
+
+    def tok_ok(w: str) -> bool:
+        return w[:1].isupper() and w.lower() not in cap.stop and not w.isdigit()
+
+    def place_at(a: int, b: int) -> bool:
+        return any(x.start == a and x.end == b and x.etype in ("place", "country") for x in out)
+
+    if lex.club_prefixes:
+        for m in _club_rx().finditer(text):
+            s = m.start()
+            toks = [(t.start() + m.start(1), t.end() + m.start(1), t.group(0)) for t in re.finditer(r"\S+", m.group(1))]
+            keep = []
+            for a, b, w in toks:
+                if not tok_ok(w):
+                    break
+                keep.append((a, b, w))
+            while len(keep) > 1 and _known(keep[-1][2], "de") and keep[-1][2] not in names and not place_at(keep[-1][0], keep[-1][1]):
+                keep.pop()  # "FC Barcelona Trainer": a common noun ends the name
+            if not keep:
+                continue
+            e = keep[-1][1]
+            num = re.match(r"[^\S\n]+0\d(?!\d)(?![^\S\n]*[.,]\d)", text[e:e + 6])
+            if num:
+                e += num.end()
+            res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
+            if res is not None:
+                out = res
+    for m in list(out):
+        if m.etype != "place" or m.kind not in ("name", "cap") or not any(x is m for x in out):
+            continue
+        s, e = m.start, m.end
+        num = re.match(r"[^\S\n]+0\d(?![\d.,])", text[e:e + 5])  # "Mainz 05", "Schalke 04"
+        pw = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w-]+)[^\S\n]+$", text[max(0, s - 30):s])
+        if num:
+            e += num.end()
+        if pw and (pw.group(1) in lex.club_words or (pw.group(1).lower().endswith(lex.institution_endings)
+                                                     and not _known_lower(pw.group(1), "de"))):
+            s -= len(pw.group(0))
+        elif not num:
+            continue
+        res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
+        if res is not None:
+            out = res
+    return out
+
+
+def _coordinated_places(text: str, mentions: list, cued: set[int]) -> list:
+    """"Tranomaro , Folakara , Antsirabe und Makay": an unknown name in a list with places and no
+    person named in full is a place, not a person by default."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    groups: list[list] = []
+    for m in ms:
+        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    swap: dict[int, Any] = {}
+    for g in groups:
+        if len(g) < 2:
+            continue
+        places = [m for m in g if m.etype in ("place", "country") and m.kind not in ("adj", "adjstem", "dem")]
+        if not places or any(m.etype == "person" and (" " in text[m.start:m.end] or m.kind not in ("cap", "shape")) for m in g):
+            continue
+        for m in g:
+            if m.etype == "person" and m.kind in ("cap", "shape") and id(m) not in cued:
+                swap[id(m)] = m
+    if not swap:
+        return mentions
+    out = []
+    for m in mentions:
+        if id(m) in swap:
+            m = type(m)(m.start, m.end, m.eid.replace("new:person/", "new:place/", 1), m.kind, "place", name=m.name)
+        out.append(m)
+    return out
+
+
+def _compass_place(word: str, kb: Any, lex: DeLexicon) -> bool:
+    w = word.lower()
+    for p in lex.compass_prefixes:
+        if w.startswith(p) and len(w) > len(p) + 3:
+            rest = word[len(p):]
+            if rest[:1] == "-":
+                rest = rest[1:]
+            for cand in (rest, rest[:-1] if rest.endswith("s") else None):
+                if not cand:
+                    continue
+                for eid, kind, _f in kb.index.get(fold(cand), ()):
+                    ent = kb.entities.get(eid) or {}
+                    if kind != "name":
+                        continue
+                    if ent.get("type") == "country" or (ent.get("type") == "place" and (
+                            (ent.get("population") or 0) >= 100_000 or eid.startswith("kb:place/"))):
+                        return True
+            return False
+    return False
+
+
+def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, given: frozenset[str] = frozenset()) -> list:
+    """"Leipzigs", "Chinas", "des Saarlandes": the genitive of a known place or country."""
+    names = _name_like("de")
+    adj = {(m.start, m.end): m for m in mentions if m.kind in ("adj", "adjstem") and m.etype == "country"}
+    spans = [(m.start, m.end) for m in mentions if (m.start, m.end) not in adj]
+    out = list(mentions)
+    for m in _GENITIVE.finditer(text):
+        s, e = m.span()
+        w = m.group(0)
+        f1 = fold(w[:-1])
+        if f1 not in kb.index and not (w.endswith("es") and f1[:-1] in kb.index):
+            continue  # no known name before the -s: the cheap test first
+        if any(a < e and s < b for a, b in spans) or _known_lower(w, "de"):
+            continue
+        lemma = _dictionary("de").get(w)
+        if lemma is not None and lemma not in (w[:-1], w[:-2]) and w not in _name_like("de"):
+            continue  # a word of its own ("Kreises" of Kreis is fine, "Mars" is not "Mar")
+        best = None
+        for cut in (1, 2):
+            base = w[:-cut]
+            if cut == 2 and not w.endswith("es"):
+                continue
+            noun = (_known(base, "de") and base not in names and not de_town_like(base)) or _known_lower(base, "de") \
+                or _known(base.lower(), "en") or fold(base) in given  # "Chores", "Deals", "Helenas"
+            for eid, kind, _f in kb.index.get(fold(base), ()):
+                ent = kb.entities.get(eid) or {}
+                if kind != "name" or ent.get("type") not in ("country", "place"):
+                    continue
+                if ent["type"] == "place" and noun:
+                    continue  # the genitive of a noun, an English word or a given name, not of a town
+                if ent["type"] == "place" and (ent.get("population") or 0) < 20_000 and not eid.startswith("kb:place/"):
+                    continue
+                rank = (ent["type"] == "country", ent.get("population") or 0)
+                if best is None or rank > best[0]:
+                    best = (rank, eid, ent["type"])
+            if best:
+                break
+        if best is None:
+            continue
+        old = adj.get((s, e))
+        if old is not None:
+            out = [x for x in out if x is not old]
+        out.append(mention_cls(s, e, best[1], "name", best[2]))
+        spans.append((s, e))
+    return out
+
+
+def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> list:
+    """A town named like a German common noun is no place when the noun is inflected ("Foren",
+    "Kindern") or follows an article or a contracted preposition ("im Raum", "in der Region")."""
+    d = _dictionary("de")
+    names = _name_like("de")
+    out = []
+    for m in mentions:
+        w = text[m.start:m.end]
+        pw = (_prev_word(text, m.start) or "").lower()
+        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted:
+            continue  # "im Internet", "im Powerplay": the preposition alone made it a place
+        if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and w in d and w not in names:
+            ent = kb.entities.get(m.eid) or {}
+            big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
+            if not big and (d.get(w) != w or pw in lex.contracted or pw in lex.articles):
+                continue
+        out.append(m)
+    return out
+
+
+def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any]) -> list:
+    """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
+    names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
+    out = list(mentions)
+    rx = _suffix_rx()
+    for m in (rx.finditer(text) if _suffix_only_rx().search(text) else ()):
+        s, e = m.span()
+        toks = m.group(1).split()
+        # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
+        k = 0
+        while k < len(toks) - 1 and (toks[k].lower() in (cap_lexicon("de").stop if cap_lexicon("de") else ())
+                                     or _known_lower(toks[k], "de") or toks[k].lower() in cap_lexicon("de").org_cues):
+            s += len(toks[k])
+            s += len(text[s:]) - len(text[s:].lstrip())
+            k += 1
+        if k >= len(toks) or toks[k].lower() in (cap_lexicon("de").stop if cap_lexicon("de") else ()):
+            continue
+        if m.group(2) == "Inc" and text[e:e + 1] == ".":
+            e += 1
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
+            continue
+        if any(x.kind == "name" and x.end == e and x.etype in ("place", "country") for x in over):
+            continue  # "Cape Town": the suffix belongs to a known place name
+        out = _without(out, over)
+        out.append(make(s, e, "organization", text[s:e]))
+    # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")
+    for m in list(out):
+        if m.etype != "place" or m.kind != "name":
+            continue
+        nx = re.match(r"((?:[^\S\n]+[A-Z][a-z]+){0,1}[^\S\n]+[A-Z][a-z]+s)(?![\w-])", text[m.end:m.end + 40])
+        if not nx:
+            continue
+        last = nx.group(1).split()[-1]
+        if not (_known(last.lower(), "en") or _known(last.lower()[:-1], "en")) or _known(last, "de"):
+            continue
+        e = m.end + nx.end()
+        if any(x is not m and x.start < e and m.start < x.end for x in out):
+            continue
+        out = [x for x in out if x is not m]
+        out.append(make(m.start, e, "organization", text[m.start:e]))
+    return out
