@@ -44,9 +44,11 @@ class LazyGroup(click.Group):
             return getattr(importlib.import_module(module), attr)
         except (ImportError, AttributeError) as exc:
             # a command whose module is not there: say so instead of a traceback
-            @click.command(name=name, help=f"(unavailable: {exc})")
+            reason = str(exc)  # ``exc`` itself is unbound once the except block ends
+
+            @click.command(name=name, help=f"(unavailable: {reason})")
             def unavailable() -> None:
-                raise click.ClickException(f"the {name!r} command is not available in this build: {exc}")
+                raise click.ClickException(f"the {name!r} command is not available in this build: {reason}")
 
             return unavailable
 

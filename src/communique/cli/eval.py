@@ -26,9 +26,11 @@ class _LazyEval(click.Group):
         try:
             return getattr(importlib.import_module(module), attr)
         except ImportError as exc:
-            @click.command(name=name, help=f"(unavailable: {exc})")
+            reason = str(exc)  # ``exc`` itself is unbound once the except block ends
+
+            @click.command(name=name, help=f"(unavailable: {reason})")
             def unavailable() -> None:
-                raise click.ClickException(f"'eval {name}' is not available in this build: {exc}")
+                raise click.ClickException(f"'eval {name}' is not available in this build: {reason}")
 
             return unavailable
 
