@@ -218,7 +218,6 @@ def _place_shape_rx() -> re.Pattern:
 
 @lru_cache(maxsize=65536)
 def _role_word(word: str) -> bool:
-    lex = de_lexicon()
     cap = cap_lexicon("de")
     per_cues = cap.per_cues if cap is not None else frozenset()
     w = word.lower()

@@ -25,7 +25,6 @@ All word lists are in ``data/lang/ru/mentions.yaml`` (section ``orgs``).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -180,7 +179,6 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
         return out
 
     allm = sorted(out + cand, key=lambda m: (m.start, -m.end))
-    starts = [m.start for m in allm]
     cand_ids = {id(c) for c in cand}
     replaced: dict[int, Any] = {}
     nested: set[int] = set()  # organisations inside an extension
