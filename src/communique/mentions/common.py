@@ -1,0 +1,278 @@
+"""What the linker's parts share: the mention record, word-class helpers, the per-language
+mention lexicon and the ending sets of each language."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from communique.kb import KnowledgeBase
+from communique.kb.build import is_common_word
+from communique.kb.fold import fold
+from communique.kb.translit import has_cyrillic, transliterate
+
+log = logging.getLogger(__name__)
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+
+# allowed endings after a name, by script/language (folded text)
+RU_NOUN = frozenset("а я у ю е и ы о ом ем ём ой ей ою ею ью ам ям ами ями ах ях ов ев ым им".split())
+RU_ADJ = frozenset("ий ый ой ая яя ое ее ого его ому ему ым им ом ем ую юю ые ие ых их ыми ими".split())
+RU_STEM = frozenset("а я у ю е и ы ой ей ою ею ью ом ем ем".split())
+DE_END = frozenset(["s", "es", "n", "en", "ns"])  # nouns and names: genitive, weak and plural endings
+DE_ADJ = frozenset(["e", "en", "er", "es", "em"])
+ROM_END = frozenset(["s", "es"])
+EN_END = frozenset(["s", "es"])
+
+_PROMINENT = frozenset(["head_of_state", "head_of_government", "foreign_minister", "spokesperson"])
+_LETTER = {"en": "e", "de": "d", "fr": "f", "es": "s", "ru": "r"}
+# folded articles that begin place names ("La Unión", "El Paso", "Le Havre", "Los Angeles")
+_ARTICLES = frozenset("la el le les los las lo l' il der die das the al".split())
+TYPE_PRIORITY = {"country": 0, "organization": 1, "group": 1, "person": 2, "place": 3}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # offsets in the normalised text
+    end: int
+    eid: str
+    kind: str  # name, acr, adj, dem, sur, flag, title, natasha, coref
+    etype: str
+    score: float = 1.0
+    role: str | None = None  # as written, for new persons
+    name: str | None = None  # for new entities
+    country: str | None = None
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    cands: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=8)
+def lang_lexicon(lang: str) -> dict[str, Any]:
+    p = LANG_DIR / lang / "mentions.yaml"
+    if not p.exists():
+        return {"titles": [], "coref": {}, "articles": []}
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    titles = sorted({str(t) for t in data.get("titles") or []}, key=len, reverse=True)
+    coref = {str(k): str(v) for k, v in (data.get("coref") or {}).items()}
+    arts = [str(a) for a in data.get("articles") or []]
+    if lang == "ru":
+        title_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t.lower())[:-1] + r"\w{0,3}" if len(t) > 5 else re.escape(t.lower()) for t in titles) + r")(?![\w-])")
+    else:
+        title_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(fold(t)) for t in titles) + r")(?![\w-])")
+    if lang == "ru":
+        coref_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k))[:-1] + r"\w{0,3}" for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+    elif arts:
+        coref_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+    else:
+        coref_re = None
+    coref_adj_re = None
+    if arts and lang != "ru":
+        coref_adj_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+([^\W\d_]+)\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+    heads = [str(h) for h in data.get("org_heads") or []]
+    words = [str(w) for w in data.get("org_words") or []]
+    org_re = None
+    if heads:
+        org_re = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")"
+            r"(?:(?:\s+(?:de|del|de la|de los|de las|para|por|pro|y|für|der|des|von|vom|zur|zum|of|the|for|and|de l'|du|pour|et|d')\s*)?"
+            r"\s*[^\W\d_a-zà-ÿ][\w'’.&-]*)+")
+    if words and lang == "ru":
+        words_re = re.compile(r"(?<![\w-])(?:" + "|".join(
+            # "мэрия" -> мэрии/мэрию (the bare stem "Мэри" is a name, not a form of it)
+            re.escape(w[:-1]) + (r"\w{1,3}" if w[-1] in "ая" else r"\w{0,3}") if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
+            for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+    elif words:
+        words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])")
+    else:
+        words_re = None
+    return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re, "coref_adj_re": coref_adj_re,
+            "org_re": org_re, "org_words_re": words_re}
+
+
+_CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
+_NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|bin|al|el|ibn)[^\S\n]+")
+_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.[^\S\n]?){1,2}([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])")
+_SURNAME_SHAPE = re.compile(
+    r"(?<![\w'’-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-])"
+    r"|(?<![\w'’-])[A-Z][a-z]{2,}(?:ow|owa|ew|ewa|ov|ova|ev|eva|sky|ski|ska|skaja|skij|enko|tschuk|chuk|vich|witsch|wicz|schenko)(?![\w'’-])")
+_NER_STOP = frozenset(["СМИ", "COVID-19", "КОВИД-19"])
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{3,6}(?![\w-])")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_ACR_STOP = frozenset("""EUR USD RUB CHF GBP JPY CNY TV OK AM PM CEO CET UTC GMT MEZ MESZ PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM
+    EURO KM ISBN ISSN DNA DNS RNA HIV AIDS PLZ PMID GNU FCKW NADPH ATP USB HTML HTTP GPS MP3 LED LCD CO2 PKW LKW KFZ
+    BIP GDP VAT MWST TNT WWW FAQ API CPU RAM ROM SUV LGBT COVID SARS MERS UFO RIP ASAP DIY NB PS""".split())
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_INITIALS_LEFT = re.compile(r"(?:(?<![\w])[A-ZА-ЯЁ]\.\s?){1,2}$")
+
+
+class _Coverage:
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.spans = [(m.start, m.end) for m in mentions]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.spans)
+
+    def add(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
+
+
+def _only_word_of(flags: str, lang: str) -> bool:
+    """Known as a word in the document's language but in none of the other Latin-script ones:
+    an ordinary word ("Dabei", "Wein"); city names are listed by every lexicon ("Stuttgart")."""
+    me = _LETTER.get(lang)
+    if not me or me not in flags:
+        return False
+    if me == "r":
+        return True
+    return not any(x in flags for x in "edfs" if x != me)
+
+
+@lru_cache(maxsize=65536)
+def _is_given_name(word: str) -> bool:
+    """"Павел", "Jackson"? A surname that is also a common given name needs the full name first."""
+    if has_cyrillic(word):
+        from communique.kb.build import _morph
+
+        ps = _morph().parse(word)
+        return bool(ps) and "Name" in ps[0].tag
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _common_in(word: str, lang: str) -> bool:
+    """An ordinary word of the document's language (only that language's lexicon is loaded)."""
+    if has_cyrillic(word):
+        return is_common_word(word)
+    if lang not in _LETTER or lang == "ru":
+        lang = "en"
+    import simplemma
+
+    return simplemma.is_known(word.lower(), lang)
+
+
+@lru_cache(maxsize=65536)
+def _lower_word(word: str, lang: str) -> bool:
+    """Known to the language's dictionary in lower case only ("dabei"), as written with a capital."""
+    from communique.mentions.capnames import _dictionary
+
+    d = _dictionary(lang)
+    return word.lower() in d and word not in d
+
+
+def _de_function_word(word: str) -> bool:
+    """"Den Sprint", "Die": a German article or pronoun is no given name."""
+    from communique.mentions.capnames import cap_lexicon
+
+    lex = cap_lexicon("de")
+    return lex is not None and word.lower() in lex.stop
+
+
+def _german_name_like(word: str) -> bool:
+    from communique.mentions.capnames import _name_like
+
+    return word in _name_like("de")
+
+
+def _after_place_prep(text: str, s: int, lang: str) -> bool:
+    """"in Bayreuth", "en Mérida": a place preposition right before (German dictionaries list town names)."""
+    from communique.mentions.capnames import cap_lexicon
+
+    lex = cap_lexicon(lang)
+    if lex is None or not lex.loc_preps:
+        return False
+    m = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
+    return bool(m) and m.group(1).lower() in lex.loc_preps
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"'«„“(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:…"
+
+
+def _immediately_after(text: str, title_end: int, s: int) -> bool:
+    return bool(re.fullmatch(r"\s*,?\s*", text[title_end:s]))
+
+
+@lru_cache(maxsize=4096)
+def _is_title_word(word: str, lang: str) -> bool:
+    fw = fold(word)
+    lex = lang_lexicon(lang)
+    return bool(lex["title_re"].fullmatch(fw)) if lex.get("title_re") is not None else False
+
+
+@lru_cache(maxsize=65536)
+def _is_name_like(word: str) -> bool:
+    if has_cyrillic(word):
+        from communique.kb.build import _morph
+
+        return any(("Name" in p.tag or "Surn" in p.tag) and p.score > 0.2 for p in _morph().parse(word))
+    return False
+
+
+@lru_cache(maxsize=1)
+def _given_to_english() -> dict[str, str]:
+    """Folded German/French/Spanish spellings of Russian given names -> the English spelling."""
+    from communique.kb.translit import variants
+
+    out: dict[str, str] = {}
+    p = LANG_DIR / "ru" / "mentions_given_names.txt"
+    if p.exists():
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            for w in line.split():
+                en = transliterate(w, "en")
+                for v in variants(w):
+                    out.setdefault(fold(v), en)
+    return out
+
+
+def _english_name(surface: str, lang: str, person: bool = True) -> str:
+    s = " ".join(surface.split())
+    if person and not has_cyrillic(s):
+        toks = s.split()
+        if len(toks) >= 2:
+            en = _given_to_english().get(fold(toks[0]))
+            if en:
+                toks[0] = en
+            return " ".join(toks)
+    if has_cyrillic(s):
+        if person:
+            from communique.kb.build import _morph
+
+            morph = _morph()
+            toks = []
+            for t in s.split():
+                ps = morph.parse(t)
+                best = next((p for p in ps if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag), None)
+                if best is not None:
+                    nf = best.inflect({"nomn"}) or best
+                    w = nf.word
+                else:
+                    w = t
+                toks.append(w[:1].upper() + w[1:].lower() if w.islower() or w.isupper() else w)
+            s = " ".join(toks)
+        s = transliterate(s, "en")
+    return s
+
+
+def _role_country(kb: KnowledgeBase, mentions: list[Mention], rs: int, re_: int) -> str | None:
+    for m in mentions:
+        if rs <= m.start and m.end <= re_:
+            e = kb.entities.get(m.eid)
+            if e and e.get("country"):
+                return e["country"]
+    return None

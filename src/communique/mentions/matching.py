@@ -1,0 +1,223 @@
+"""Knowledge-base names in the text: the automaton pass, word boundaries and endings, and the
+choice among candidates by context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from communique.mentions.capnames_de import de_town_like
+from communique.mentions.common import (
+    DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
+    _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
+    _only_word_of, _sentence_initial)
+from communique.mentions.places import PlaceContext
+
+
+class KBMatching:
+    """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
+
+    # -- the automaton pass -------------------------------------------------------------------
+    def _raw_matches(self, text: str, ft: str, lang: str) -> list[_Raw]:
+        found = self._scan(text, ft, lang, 0, len(ft), 0)
+        found.sort(key=lambda r: (r.start, r.start - r.end))
+        out: list[_Raw] = []
+        for r in found:
+            if not out or r.start >= out[-1].end:
+                out.append(r)
+        return out
+
+    def _scan(self, text: str, ft: str, lang: str, lo: int, hi: int, depth: int) -> list[_Raw]:
+        """Accepted matches in ft[lo:hi]. A rejected leftmost-longest match ("la Unión" in "la Unión
+        Europea") may hide a good one that starts inside it: its span is scanned again from the next word."""
+        kb = self.kb
+        n = len(ft)
+        out: list[_Raw] = []
+        it = kb.matcher.find_matches_as_indexes(ft[lo:hi] if (lo or hi != n) else ft)
+        for pidx, s, e in it:
+            s += lo
+            e += lo
+            keep = self._accept(text, ft, lang, pidx, s, e) if not (s > 0 and ft[s - 1].isalnum()) else None
+            if keep and depth < 3 and ft[s:ft.find(" ", s, e)] in _ARTICLES and " " in ft[s:e]:
+                # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
+                nxt = ft.find(" ", s) + 1
+                longer = [r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                          if r.start < e and r.end > e and not any(o.start < r.end and r.start < o.end for o in out)]
+                if longer:
+                    out.extend(longer)
+                    continue
+            if keep:
+                w = e
+                while w < n and ft[w].isalnum():
+                    w += 1
+                out.append(_Raw(s, w, keep))
+            elif depth < 3 and " " in ft[s:e]:
+                nxt = ft.find(" ", s) + 1
+                out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                           if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
+        return out
+
+    def _accept(self, text: str, ft: str, lang: str, pidx: int, s: int, e: int) -> list[tuple[str, str, str]]:
+        kb = self.kb
+        n = len(ft)
+        w = e
+        while w < n and ft[w].isalnum():
+            w += 1
+        rem = ft[e:w] if w > e else ""
+        cands = kb.candidates[pidx]
+        keep: list[tuple[str, str, str]] = []
+        first = text[s]
+        cyr = "а" <= ft[s] <= "я" or ft[s] in "ёй"
+        for eid, kind, flags in cands:
+            if kind == "stem" or kind == "stemsur":
+                if not (cyr and rem in RU_STEM):
+                    continue
+            elif kind == "adjstem":
+                # "российско-белорусских": the linking vowel of a compound adjective
+                if rem not in RU_ADJ and not (rem == "о" and ft[e + 1:e + 2] == "-"):
+                    continue
+            elif rem:
+                if cyr:
+                    ok = rem in (RU_ADJ if kind == "adj" else RU_NOUN)
+                elif lang == "de":
+                    ok = rem in (DE_ADJ if kind == "adj" else DE_END)
+                elif kind in ("acr", "flag"):
+                    ok = False
+                else:
+                    ok = rem in ROM_END
+                if not ok:
+                    continue
+            if kind == "acr":
+                frag = text[s:e]
+                if not any(c.isupper() for c in frag):
+                    continue
+                if len(frag) <= 4 and frag != frag.upper():
+                    continue
+            elif kind in ("name", "sur", "stem", "stemsur") and first.isalpha() and not first.isupper() and "l" not in flags:
+                et = eid.split("/")[0]
+                # organisation names with a lower-case first word occur (fr/es "ministère ...")
+                if not (et == "kb:org" and " " in ft[s:e]) or (lang == "es" and text[s:e].islower()):  # not "el país"
+                    continue
+            if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
+                continue  # German capitalises nouns: "Fall" is not a surname here
+            if "c" in flags and (not first.isupper() or (
+                    _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000)):
+                continue
+            keep.append((eid, kind, flags))
+        return keep
+
+    def _resolve(self, r: _Raw, raws: list[_Raw], i: int, text: str, ft: str,
+                 doc_countries: dict[str, int], full_persons: set[str], day: str | None, lang: str,
+                 pctx: PlaceContext | None = None) -> Mention | None:
+        ents = self.kb.entities
+        best: tuple[float, str, str] | None = None
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        # "X, Y": the next mention right after a comma names X's country or region
+        follow_country = None
+        if nxt is not None and re.fullmatch(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?", ft[r.end:nxt.start] or "x"):
+            for eid, _k, _f in nxt.cands:
+                if ents[eid]["type"] == "country":
+                    follow_country = ents[eid].get("country")
+            if follow_country is None and len(nxt.cands) == 1 and ents[nxt.cands[0][0]]["type"] == "place" \
+                    and (ents[nxt.cands[0][0]].get("population") or 0) >= 1_000_000:
+                follow_country = ents[nxt.cands[0][0]].get("country")
+        if nxt is not None and follow_country is None:
+            gap = ft[r.end:nxt.start]
+            if re.fullmatch(r",\s*(?:republik|republic|république|república|республика)\s+", gap):
+                for eid, _k, _f in nxt.cands:
+                    if ents[eid]["type"] == "country":
+                        follow_country = ents[eid].get("country")
+        strong_other = any(ents[c[0]]["type"] in ("country", "organization", "group") and c[1] in ("name", "acr", "flag")
+                           for c in r.cands)
+        # a person's own name beats a place's alternate name ("Lula" is also an alternate name of Luleå)
+        person_named = any(ents[c[0]]["type"] == "person" and c[1] == "name" for c in r.cands)
+        for eid, kind, flags in r.cands:
+            e = ents[eid]
+            t = e["type"]
+            score = 10.0 - 2 * TYPE_PRIORITY.get(t, 4)
+            if t == "place" and strong_other:
+                score -= 8
+            if t == "place" and person_named and "x" in flags:
+                score -= 8
+            if kind in ("name", "acr", "flag"):
+                score += 3
+            if t == "place":
+                pop = e.get("population") or 0
+                if (e.get("capital") or pop >= 1_000_000) and _LETTER.get(lang, "-") in flags and lang != "ru" \
+                        and _lower_word(text[r.start:r.end], lang):
+                    continue  # "Dabei" (an alternate name of Dubai) is a German adverb
+                score += math.log10(pop + 10)
+                c = e.get("country")
+                if c and c in doc_countries:
+                    score += 0.5
+                    if doc_countries[c] >= 2 and pop >= 100_000:
+                        score += 2.5
+                if follow_country and c == follow_country:
+                    score += 6
+                if e.get("capital"):
+                    score += 1
+                if follow_country and c and c != follow_country:
+                    score -= 3
+                if pctx is not None and pctx.only_places(r):
+                    score += pctx.bonus(r, eid, flags)  # the document's regions (mentions/places.py)
+                if not e.get("capital") and pop < 1_000_000 and c not in doc_countries and c != follow_country \
+                        and not (pctx is not None and pctx.backed(r, e)):
+                    surface = text[r.start:r.end]
+                    if "n" in flags:
+                        continue
+                    lenient = 100_000 if lang == "en" else 1_000_000  # German nouns are all capitalised
+                    if _LETTER.get(lang, "-") in flags and (pop < 100_000 or _only_word_of(flags, lang)) \
+                            and (pop < lenient or surface.lower() != e["name"].lower()) \
+                            and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
+                        continue
+                    if lang == "de" and "d" in flags and not (_german_name_like(surface) or de_town_like(surface)) \
+                            and not (pop >= 20_000 and _after_place_prep(text, r.start, lang)):
+                        continue  # "Dabei", "Rest", "Kanton": a German word, not the town of that name
+                    if lang == "ru" and "e" in flags and surface.isascii():
+                        continue
+                    if "a" in flags and not surface.isascii():
+                        continue  # "Länder" is not "Lander"
+                    if surface.isupper() and len(surface) > 2 and not (pctx is not None and i in pctx.upper_ok):
+                        continue  # "SARS" is not "Sars"
+            elif t == "person":
+                term = self.kb.term_at(eid, day)
+                active = term is not None
+                if kind in ("sur", "stemsur"):
+                    prominent = (active and term.get("office") in _PROMINENT) or ("c" not in flags and any(
+                        t.get("office") in _PROMINENT for t in e.get("terms") or ()))
+                    if eid not in full_persons and (not prominent or _is_given_name(text[r.start:r.end])):
+                        continue
+                    score -= 2.5
+                    if eid in full_persons:
+                        score += 3
+                if active:
+                    score += 1
+                if e.get("country") in doc_countries:
+                    score += 0.5
+            elif t == "country" and kind in ("adj", "adjstem", "dem"):
+                score -= 0.5
+            if best is None or score > best[0]:
+                best = (score, eid, kind)
+        if best is None:
+            return None
+        _score, eid, kind = best
+        e = ents[eid]
+        start = r.start
+        if e["type"] == "person":
+            start = self._expand_person_left(text, ft, start, e)
+        return Mention(start, r.end, eid, kind, e["type"], score=_score)
+
+    def _expand_person_left(self, text: str, ft: str, start: int, ent: dict) -> int:
+        left = text[max(0, start - 12):start]
+        m = _INITIALS_LEFT.search(left)
+        if m:
+            return start - (len(left) - m.start())
+        m = re.search(r"([^\W\d_]+)\s+$", ft[max(0, start - 30):start])
+        if m and text[start - len(m.group(0))].isupper():
+            tok = m.group(1)
+            for f in ent.get("first") or ():
+                stem = f[:-1] if len(f) > 3 else f
+                if tok.startswith(stem):
+                    return start - len(m.group(0))
+        return start

@@ -1,0 +1,95 @@
+"""natasha's Russian NER: its spans veto knowledge-base readings and add the names the other rules
+miss.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from communique.kb.build import slug
+from communique.kb.fold import fold
+from communique.mentions.common import (
+    Mention, _Coverage, _NER_STOP, _Raw, _english_name, log)
+from communique.mentions.orgs_ru import not_org_quote
+
+
+class NatashaNER:
+    """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
+
+    def _natasha_spans(self, text: str) -> list[tuple[int, int, str]]:
+        try:
+            nat = self._load_natasha()
+        except Exception as exc:  # natasha is optional at run time
+            log.warning("natasha unavailable: %s", exc)
+            return []
+        from natasha import Doc
+
+        d = Doc(text)
+        d.segment(nat["segmenter"])
+        d.tag_ner(nat["ner"])
+        return [(sp.start, sp.stop, sp.type) for sp in d.spans]
+
+    def _filter_by_ner(self, text: str, raws: list[_Raw], nat: list[tuple[int, int, str]]) -> list[_Raw]:
+        """A knowledge-base name inside a span natasha calls a person is a person (Владимир, Обама...)."""
+        ents = self.kb.entities
+        out = []
+        for r in raws:
+            span = next(((s, e, t) for s, e, t in nat if s <= r.start and r.end <= e), None)
+            typ = span[2] if span else None
+            if typ == "PER":
+                keep = [c for c in r.cands if ents[c[0]]["type"] == "person"]
+                if span[0] < r.start:
+                    # natasha saw more of the name: it must be this person's given name or initials
+                    given = fold(text[span[0]:r.start]).strip()
+                    if not re.fullmatch(r"(?:\w\.\s?){1,2}", given):
+                        first_tok = given.split()[0] if given.split() else ""
+                        keep = [c for c in keep if any(first_tok.startswith(f[:-1] if len(f) > 3 else f)
+                                                        for f in ents[c[0]].get("first") or ())]
+                    if keep:
+                        r.start = span[0]
+                if not keep:
+                    continue
+                r.cands = keep
+            elif typ == "LOC":
+                keep = [c for c in r.cands if ents[c[0]]["type"] != "person"]
+                if keep:
+                    r.cands = keep
+            elif typ == "ORG":
+                keep = [c for c in r.cands if ents[c[0]]["type"] not in ("person", "place")]
+                if not keep:
+                    continue
+                r.cands = keep
+            out.append(r)
+        return out
+
+    def _natasha_mentions(self, text: str, nat: list[tuple[int, int, str]], taken: "_Coverage",
+                          noadj: "_Coverage | None" = None) -> list[Mention]:
+        out: list[Mention] = []
+        for s, e, typ in nat:
+            if taken.overlaps(s, e) and not (typ == "ORG" and noadj is not None and not noadj.overlaps(s, e)):
+                continue
+            surface = text[s:e]
+            if surface.upper() in _NER_STOP:
+                continue
+            if typ == "ORG" and not_org_quote(text, s, e):
+                continue  # «Звезда» after "кинотеатр", «Дискавери» after "шаттл": not organisations
+            if typ == "PER":
+                name = _english_name(surface, "ru")
+                out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))
+            elif typ == "LOC":
+                name = _english_name(surface, "ru", person=False)
+                out.append(Mention(s, e, f"new:place/{slug(name)}", "natasha", "place", name=name))
+            elif typ == "ORG":
+                name = _english_name(surface, "ru", person=False)
+                out.append(Mention(s, e, f"new:organization/{slug(name)}", "natasha", "organization", name=name))
+            taken.add(s, e)
+        return out
+
+    def _load_natasha(self) -> dict[str, Any]:
+        if self._natasha is None:
+            from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+            emb = NewsEmbedding()
+            self._natasha = {"segmenter": Segmenter(), "ner": NewsNERTagger(emb)}
+        return self._natasha

@@ -1,0 +1,54 @@
+"""Organisations by pattern: institution heads and words of the language ("Ministerium für ...",
+"министерство ...").
+"""
+
+from __future__ import annotations
+
+from communique.kb.build import slug
+from communique.mentions.common import (
+    Mention, _ACRONYM, _ACR_STOP, _Coverage, _ROMAN, _english_name, _sentence_initial, lang_lexicon)
+
+
+class OrgPatterns:
+    """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
+
+    def _pattern_orgs(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        """Organisations the KB does not know: head-noun names, institution words, acronyms."""
+        lex = lang_lexicon(lang)
+        taken = _Coverage(mentions)
+        out: list[Mention] = []
+
+        def add(s: int, e: int) -> None:
+            while e > s and text[e - 1] in ".,;:-'’":
+                e -= 1
+            if e - s < 2 or taken.overlaps(s, e):
+                return
+            surface = text[s:e]
+            name = _english_name(surface, lang, person=False)
+            out.append(Mention(s, e, f"new:organization/{slug(name)}", "pattern", "organization", name=name))
+            taken.add(s, e)
+
+        if lex.get("org_re") is not None:
+            for m in lex["org_re"].finditer(text):
+                add(*m.span())
+        if lang == "ru":  # natasha finds the rest; institution nouns only
+            if lex.get("org_words_re") is not None:
+                for m in lex["org_words_re"].finditer(text):
+                    add(*m.span())
+            return out
+        if lex.get("org_words_re") is not None:
+            for m in lex["org_words_re"].finditer(text):
+                if not _sentence_initial(text, m.start()) or lang != "de":
+                    add(*m.span())
+        for m in _ACRONYM.finditer(text):
+            w = m.group(0)
+            if w in _ACR_STOP or _ROMAN.fullmatch(w):
+                continue
+            line_s = text.rfind("\n", 0, m.start()) + 1
+            line_e = text.find("\n", m.end())
+            line = text[line_s:line_e if line_e >= 0 else len(text)]
+            letters = [c for c in line if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+                continue  # a headline or a line in capitals
+            add(*m.span())
+        return out

@@ -1,0 +1,268 @@
+"""People the knowledge base may not know: title-and-name patterns, given names, surname shapes,
+initials; surnames and role nouns that refer back.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from communique.kb.build import slug
+from communique.kb.fold import fold
+from communique.kb.translit import has_cyrillic, transliterate
+from communique.mentions import roles
+from communique.mentions.common import (
+    Mention, _CAPTOK, _Coverage, _INITIALS_NAME, _NAME_GAP, _ROMAN, _SURNAME_SHAPE, _TOKEN, _common_in,
+    _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
+    _sentence_initial, lang_lexicon)
+from communique.mentions.orgs_ru import adjective_before_noun
+
+
+class PersonRules:
+    """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
+
+    # -- people the KB does not know --------------------------------------------------------
+    def _title_persons(self, text: str, ft: str, lang: str, taken: "_Coverage", mentions: list[Mention]) -> list[Mention]:
+        lex = lang_lexicon(lang)
+        title_re = lex.get("title_re")
+        if title_re is None or not lex["titles"]:
+            return []
+        out: list[Mention] = []
+        for tm in title_re.finditer(ft):
+            # the window: up to the end of the clause
+            lim = min(len(text), tm.end() + 140)
+            stop = re.search(r"[.;:!?\n(]\s|[;:!?\n(]", text[tm.end():lim])
+            wend = tm.end() + stop.start() if stop else lim
+            run: list[tuple[int, int]] = []
+            found = None
+            for tok in _TOKEN.finditer(text, tm.end(), wend):
+                s, e = tok.span()
+                word = tok.group(0).rstrip(".")
+                e = s + len(word)
+                ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
+                      and not word.isupper() and not _is_title_word(word, lang)
+                      and not (_common_in(word, lang) and not _is_name_like(word)
+                               and not (run and lang == "es")))  # "gobernador Tarcisio Delgado"
+                between = text[run[-1][1]:s] if run else ""
+                if ok and (not run or re.fullmatch(r"[^\S\n]+|-", between)):
+                    run.append((s, e))
+                    continue
+                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                    found = run
+                    break
+                run = [(s, e)] if ok else []
+            else:
+                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                    found = run
+            if not found:
+                continue
+            found = found[:3]
+            if lang == "ru" and len(found) == 1 and adjective_before_noun(text, *found[0]):
+                continue  # "председатель Государственного совета"
+            ns, ne = found[0][0], found[-1][1]
+            if taken.overlaps(ns, ne):
+                continue
+            rstart = tm.start()
+            for t2 in title_re.finditer(ft, tm.start(), ns):
+                rstart = t2.start()
+            role = text[rstart:ns].strip().rstrip(",").strip()
+            surface = text[ns:ne]
+            name = _english_name(surface, lang)
+            country = _role_country(self.kb, mentions, tm.start(), ns)
+            eid = f"new:person/{slug(name)}"
+            m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
+            out.append(m)
+            taken.add(ns, ne)
+        return out
+
+    # given name + capitalised words: "Lucy Medina", "Juan Carlos Rodríguez Ibarra"
+    def _given_names(self) -> frozenset[str]:
+        if self._first is None:
+            names: set[str] = set()
+            p = Path(__file__).resolve().parent.parent / "kb" / "data" / "first_names.txt"
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if not line.startswith("#"):
+                    names.update(fold(w) for w in line.split())
+            for e in self.kb.entities.values():
+                if e["type"] == "person":
+                    names.update(f for f in e.get("first") or () if f.isascii() and len(f) > 2)
+            self._first = frozenset(names)
+        return self._first
+
+    def _given_name_persons(self, text: str, ft: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        first = self._given_names()
+        # a place of several words ("Prince Edward Island") is no given name + surname
+        strong = [(m.start, m.end) for m in mentions if m.etype != "place" or " " in text[m.start:m.end]]
+        out = list(mentions)
+        new: list[Mention] = []
+        toks = [(m.start(), m.end()) for m in _CAPTOK.finditer(text)]
+        i = 0
+        n = len(toks)
+        while i < n:
+            s, e = toks[i]
+            if ft[s:e] not in first or any(a < e and s < b for a, b in strong) or (lang == "de" and _de_function_word(text[s:e])):
+                i += 1
+                continue
+            j = i + 1
+            last = e
+            while j < n and j - i <= 4:
+                s2, e2 = toks[j]
+                gap = text[last:s2]
+                if not _NAME_GAP.fullmatch(gap):
+                    break
+                word = text[s2:e2]
+                if not word[:1].isupper() or word.isupper() and len(word) > 1 and not word.isalpha():
+                    break
+                if any(a < e2 and s2 < b for a, b in strong):
+                    break
+                if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first \
+                        and ft[toks[j - 1][0]:toks[j - 1][1]] not in first:
+                    break  # the first word after the given names is a surname even if it is also a noun ("Franz Josef Jung")
+                last = e2
+                j += 1
+            if (j - i >= 2 and lang == "en" and _common_in(text[s:e], "en")
+                    and re.search(r"\b(?:the|a|an)\s+$", text[max(0, s - 5):s], re.IGNORECASE)):
+                j = i + 1  # "the Grand Cross": after an article a common word is no given name
+            if j - i >= 2 and not text[last - 1] == "-":
+                surface = text[s:last]
+                name = _english_name(surface, lang)
+                new.append(Mention(s, last, f"new:person/{slug(name)}", "given", "person", name=name))
+                i = j
+            else:
+                i += 1
+        if not new:
+            return out
+        out = [m for m in out if not (m.etype == "place" and any(m.start < x.end and x.start < m.end for x in new))]
+        return out + new
+
+    def _surname_shape_persons(self, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+        """A lone capitalised word shaped like a surname (González, Lawrow, Kowalski) is a person."""
+        taken = _Coverage(mentions)
+        out = list(mentions)
+        for m in _SURNAME_SHAPE.finditer(text):
+            s, e = m.span()
+            word = m.group(0)
+            if taken.overlaps(s, e) or word.isupper() or _common_in(word, lang):
+                continue
+            out.append(Mention(s, e, f"new:person/{slug(word)}", "shape", "person", name=word))
+            taken.add(s, e)
+        return out
+
+    def _initials_persons(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"М.В.Захарова", "Б.Обама", "J. Smith": initials glued to a capitalised surname."""
+        taken = _Coverage(mentions)
+        out = list(mentions)
+        for m in _INITIALS_NAME.finditer(text):
+            s, e = m.span()
+            if taken.overlaps(s, e):
+                continue
+            sur = m.group(1)
+            if len(sur) < 3 or _common_in(sur, "ru" if has_cyrillic(sur) else "en") and not _is_name_like(sur):
+                continue
+            name = _english_name(sur, "ru" if has_cyrillic(sur) else "en")
+            initials = re.sub(r"\s+", "", text[s:m.start(1)])
+            if has_cyrillic(initials):
+                initials = transliterate(initials, "en")
+            full = f"{initials} {name}"
+            out.append(Mention(s, e, f"new:person/{slug(name)}", "initials", "person", name=full))
+            taken.add(s, e)
+        return out
+
+    def _propagate_surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A new person's surname alone later in the document refers to that person."""
+        persons = [m for m in mentions if m.eid.startswith("new:person/") and " " in text[m.start:m.end]]
+        if not persons:
+            return mentions
+        sur: dict[str, Mention] = {}
+        for m in persons:
+            last = text[m.start:m.end].split()[-1]
+            if len(last) >= 3 and last[:1].isupper() and not _ROMAN.fullmatch(last):  # "Alfonso XIII"
+                sur.setdefault(last, m)
+        if not sur:
+            return mentions
+        spans = [(m.start, m.end, m) for m in mentions]
+        out = list(mentions)
+        drop: set[int] = set()
+        rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(sur, key=len, reverse=True))) + r")"
+                        r"(ым|ом|ой|ою|ому|ого|ей|ем|а|у|е|ы|и|s|')?(?![\w-])")
+        for hit in rx.finditer(text):
+            a, b = hit.span()
+            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, a - 30):a])
+            if prev and prev.group(1)[:1].isupper() and not _sentence_initial(text, a - len(prev.group(0))):
+                continue  # part of a longer name ("Андрей Варичев" is found whole)
+            over = [x for x in spans if x[0] < b and a < x[1]]
+            if any(x[2].etype != "place" for x in over):
+                continue
+            for x in over:
+                drop.add(id(x[2]))
+            src = sur[hit.group(1)]
+            out.append(Mention(a, b, src.eid, "sur", "person", role=src.role, name=src.name, country=src.country))
+        return [m for m in out if id(m) not in drop]
+
+    # -- coreference -------------------------------------------------------------------------------
+    def _coref(self, text: str, ft: str, lang: str, mentions: list[Mention], day: str | None,
+               doc_countries: dict[str, int] | None = None) -> list[Mention]:
+        lex = lang_lexicon(lang)
+        cre = lex.get("coref_re")
+        persons = [m for m in mentions if m.etype == "person"]
+        if cre is None or not persons:
+            return []
+        out: list[Mention] = []
+        taken = _Coverage(mentions)
+        hits = [(cm.start(1), cm.end(1), cm.group(1)) for cm in cre.finditer(ft)]
+        if lex.get("coref_adj_re") is not None:
+            # "the Russian foreign minister", "der russische Außenminister": a country adjective between
+            adjs = [m for m in mentions if m.kind in ("adj", "adjstem")]
+            hits.extend((am.start(2), am.end(2), am.group(2)) for am in lex["coref_adj_re"].finditer(ft)
+                        if any(m.start == am.start(1) and m.end == am.end(1) for m in adjs))
+            hits.sort()
+        for s, e, word in hits:
+            # the country the context ties the role to ("глава МИД России", "the Russian foreign minister")
+            ccountry, rend = roles.context_country(self.kb, text, s, e, mentions)
+            if taken.overlaps(s, e) and not (ccountry and rend > e):
+                continue
+            # a role noun directly followed by a name is a title, not a back-reference
+            clause = re.match(r"[^.;:!?\n]{0,40}", text[rend:])
+            cend = rend + (clause.end() if clause else 0)
+            if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[rend:rend + 3])) or any(p.etype == "person" and rend <= p.start < cend for p in mentions):
+                continue
+            if re.match(r"[^\W\d_]", text[e:e + 1] or " "):
+                continue
+            office = None
+            for k, v in lex["coref"].items():
+                if word == k or (lang == "ru" and word.startswith(k[:-1])):
+                    office = v
+                    break
+            prev = [p for p in persons if p.end <= s]
+            if office is None:
+                continue
+            if office in roles.COUNTRY_OFFICES:
+                country = ccountry or roles.main_country(doc_countries)
+                if country:
+                    target = next((p for p in reversed(prev) if p.eid.startswith("kb:")
+                                   and (self.kb.term_at(p.eid, day) or {}).get("office") == office
+                                   and (self.kb.term_at(p.eid, day) or {}).get("country") == country), None)
+                    eid = target.eid if target else roles.holder_on(self.kb, office, country, day)
+                    if eid:
+                        out.append(Mention(s, rend, eid, "coref", "person", name=self.kb.entities[eid]["name"], country=country))
+                        continue
+                if ccountry:
+                    continue  # the office-holder of that country is unknown: no other person is meant
+            if not prev:
+                continue
+            target = None
+            for p in reversed(prev):
+                role = (self.kb.role_at(p.eid, day) if p.eid.startswith("kb:") else p.role) or ""
+                t = self.kb.term_at(p.eid, day) if p.eid.startswith("kb:") else None
+                if office == "minister" and ("minister" in role.lower() or "minist" in role.lower()):
+                    target = p
+                elif t and t.get("office") == office:
+                    target = p
+                elif office == "foreign_minister" and "foreign" in role.lower():
+                    target = p
+                if target:
+                    break
+            if target is None:
+                continue
+            out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
+        return out
