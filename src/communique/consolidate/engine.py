@@ -29,7 +29,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from communique.export import export_row_json
+from communique.export import export_columns
 from communique.store import events as es
 
 log = logging.getLogger(__name__)
@@ -437,7 +437,7 @@ class Consolidator:
         days = self.anchors(record, summary)
         match = [(k, d) for k in self.match_keys(members, ents) for d in days]
         return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
-                             flat=export_row_json, match=match)
+                             flat=export_columns, match=match)
 
     # -- comparing -----------------------------------------------------------------------------
     def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:

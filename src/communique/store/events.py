@@ -272,23 +272,26 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
         story_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
         record["id"] = f"s{story_id}"
     rec_json = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    flat_json = flat(record) if flat is not None else None  # the export row, computed once the id is known
+    # the export row (and its packed columns), computed once the id is known
+    cols = flat(record) if flat is not None else None
+    flat_json, packed = cols if isinstance(cols, tuple) else (cols, None)
     t = record.get("time") or {}
     values = (record["kind"], record.get("type"), record.get("mode"), record["status"], t.get("start"), t.get("end"),
               t.get("granularity"), summary["d_start"], summary["d_end"], record.get("location"),
               summary.get("first_seen"), summary.get("last_seen"), len(record.get("sources") or []),
-              record.get("confidence"), rec_json, flat_json, now)
+              record.get("confidence"), rec_json, flat_json, packed, now)
     if new:
         conn.execute(
             "INSERT INTO stories(kind, type, mode, status, t_start, t_end, granularity, d_start, d_end, location,"
-            " first_seen, last_seen, n_sources, confidence, record, flat, updated, id)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " first_seen, last_seen, n_sources, confidence, record, flat, flat_packed, updated, id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (*values, story_id),
         )
     else:
         conn.execute(
             "UPDATE stories SET kind=?, type=?, mode=?, status=?, t_start=?, t_end=?, granularity=?, d_start=?, d_end=?,"
-            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, flat=?, updated=? WHERE id=?",
+            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, flat=?, flat_packed=?,"
+            " updated=? WHERE id=?",
             (*values, story_id),
         )
         conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
@@ -548,23 +551,55 @@ def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | No
 
     Nothing is decoded here: the read-time status (planned -> unconfirmed) is decided on columns
     and applied to the text; writers decode the export row only if they need it. Without
-    ``need_record`` the record text is not read at all (CSV, POLECAT and PLOVER do not use it).
+    ``need_record`` the record text is not read at all (CSV, POLECAT and PLOVER do not use it);
+    with it (JSON Lines, Parquet) the packed flat columns are read instead of the export row (which
+    is read only where a story has no packed columns, and decoded only if a writer asks for it).
     """
-    from communique.export import ExportRow, make_unconfirmed
+    from communique.export import ExportRow, make_unconfirmed, unconfirmed_packed
 
     require_event_tables(conn)
     as_of = as_of or as_of_default(conn)
     cutoff = add_days(as_of, -grace_days)
     if q.keys is not None and not q.keys:
         return
-    columns = ("s.record" if need_record else "NULL") + ", s.flat, s.status, s.t_end"
-    for raw, flat, status, t_end in _rows(conn, q, cutoff, columns, batch):
+    if need_record:
+        columns = "s.record, s.flat_packed, CASE WHEN s.flat_packed IS NULL THEN s.flat END, s.status, s.t_end"
+    else:
+        columns = "NULL, NULL, s.flat, s.status, s.t_end"
+    for raw, packed, flat, status, t_end in _rows(conn, q, cutoff, columns, batch):
         if status == "planned" and t_end and t_end < cutoff:
             r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days) if raw is not None else None, None, flat)
-            make_unconfirmed(r.row, grace_days, _shift(t_end, grace_days))
+            at = _shift(t_end, grace_days)
+            if packed is not None:
+                # the export row, if a writer asks, comes from the edited record: the same edit
+                r.packed = unconfirmed_packed(packed, at)
+            else:
+                make_unconfirmed(r.row, grace_days, at)
             yield r
         else:
-            yield ExportRow(raw, None, flat)
+            yield ExportRow(raw, None, flat, packed)
+
+
+def backfill_packed_rows(conn: sqlite3.Connection, batch: int = 5000) -> int:
+    """Fill ``stories.flat_packed`` from each story's stored export row (migration 007); returns how many."""
+    from communique.export import _decode_row, export_row, pack_row
+
+    n = 0
+    last = 0
+    while True:
+        rows = conn.execute("SELECT id, flat, record FROM stories WHERE id > ? AND flat_packed IS NULL"
+                            " ORDER BY id LIMIT ?", (last, batch)).fetchall()
+        if not rows:
+            return n
+        updates = []
+        for sid, flat, rec in rows:
+            row = _decode_row(flat) if flat else export_row(json.loads(rec))
+            packed = pack_row(row)
+            if packed is not None:
+                updates.append((packed, sid))
+        conn.executemany("UPDATE stories SET flat_packed=? WHERE id=?", updates)
+        n += len(updates)
+        last = rows[-1][0]
 
 
 def get_story_record(conn: sqlite3.Connection, story_id: int, *, as_of: str | None = None,
