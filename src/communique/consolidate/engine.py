@@ -140,6 +140,9 @@ def _vote(values: list[Any]) -> Any:
     vals = [v for v in values if v is not None]
     if not vals:
         return None
+    first = vals[0]
+    if len(vals) == 1 or vals.count(first) == len(vals):
+        return first  # unanimous (most stories have one source): what the count below gives
     counts = Counter(vals)
     best = max(counts.values())
     return next(v for v in vals if counts[v] == best)

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO, Callable, Iterable
 import yaml
 
 from communique import __version__
+from communique.store.codec import dumps as _dumps
 
 FORMATS = ("jsonl", "plover", "polecat", "csv", "parquet")
 NEEDS_RECORD = {"jsonl", "parquet"}  # the formats that carry the whole record
@@ -139,14 +140,14 @@ def export_row(rec: dict[str, Any]) -> list[Any]:
 
 def export_row_json(rec: dict[str, Any]) -> str:
     """The export row a story keeps beside its record (``stories.flat``)."""
-    return json.dumps(export_row(rec), ensure_ascii=False, separators=(",", ":"))
+    return _dumps(export_row(rec))
 
 
 def export_columns(rec: dict[str, Any]) -> tuple[str, str | None]:
     """What a story keeps beside its record: the export row as JSON (``stories.flat``) and its flat
     columns packed for Arrow (``stories.flat_packed``, see :func:`pack_row`; None if they cannot be)."""
     row = export_row(rec)
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":")), pack_row(row)
+    return _dumps(row), pack_row(row)
 
 
 # -- packed flat columns ---------------------------------------------------------------------------
@@ -160,39 +161,54 @@ _I_PACKED_STATUS = FLAT_NAMES.index("status")
 assert FLAT_NAMES[-1] == "history"  # the read-time "unconfirmed" entry is appended at the end of the text
 
 
+_S_IDX = [i for i, k in enumerate(_KINDS) if k == "s"]
+_L_IDX = [i for i, k in enumerate(_KINDS) if k == "l"]
+_F_IDX = [i for i, k in enumerate(_KINDS) if k == "f"]
+_INT_IDX = [i for i, k in enumerate(_KINDS) if k == "i"]
+
+
 def pack_row(row: list[Any]) -> str | None:
     """The flat columns of an export row as one RS-separated text (None if it cannot be packed exactly)."""
-    parts: list[str] = []
-    add = parts.append
-    n_items = 0
-    for kind, v in zip(_KINDS, row):
-        if kind == "s":
-            if v is None:
-                add(_NUL)
-            elif type(v) is str:
-                add(v)
-            else:
+    parts = row[:len(_KINDS)]
+    n_null = n_items = 0
+    for i in _S_IDX:
+        v = parts[i]
+        if v is None:
+            parts[i] = _NUL
+            n_null += 1
+        elif type(v) is not str:
+            return None
+    for i in _L_IDX:
+        v = parts[i]
+        if type(v) is not list:
+            return None
+        if v:
+            try:
+                parts[i] = _US.join(v) + _US
+            except TypeError:  # an item that is not a string
                 return None
-        elif kind == "l":
-            if type(v) is not list:
-                return None
-            for x in v:
-                if type(x) is not str:
-                    return None
-            add("".join([x + _US for x in v]))
             n_items += len(v)
-        elif v is None:
-            add(_NUL)
-        elif kind == "f":
-            if type(v) not in (float, int) or not math.isfinite(v):
-                return None
-            add(repr(float(v)))
         else:
-            if type(v) is not int:
-                return None
-            add(str(v))
+            parts[i] = ""
+    for i in _F_IDX:
+        v = parts[i]
+        if v is None:
+            parts[i] = _NUL
+            n_null += 1
+        elif type(v) not in (float, int) or not math.isfinite(v):
+            return None
+        else:
+            parts[i] = repr(float(v))
+    for i in _INT_IDX:
+        v = parts[i]
+        if v is None:
+            parts[i] = _NUL
+            n_null += 1
+        elif type(v) is not int:
+            return None
+        else:
+            parts[i] = str(v)
     text = _RS.join(parts)
-    n_null = sum(1 for p in parts if p == _NUL)
     if text.count(_RS) != len(_KINDS) - 1 or text.count(_US) != n_items or text.count(_NUL) != n_null:
         return None  # a value holds a separator
     return text

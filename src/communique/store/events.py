@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
 from communique.errors import StoreError
+from communique.store.codec import dumps, loads
 from communique.kb.fold import fold as kb_fold
 
 PARTICIPANT_ROLES = ("actor", "recipient", "location", "document", "organization")
@@ -33,19 +34,25 @@ def fold(text: str) -> str:
     return " ".join(kb_fold(text).split())
 
 
+@lru_cache(maxsize=65536)
+def _forms_of(name: str) -> frozenset[str]:
+    forms: set[str] = set()
+    f = fold(name)
+    if f:
+        forms.add(f)
+    for word in f.replace("-", " ").split():
+        word = word.strip(".,;:()«»\"'")
+        if len(word) >= _WORD_MIN and any(c.isalpha() for c in word):
+            forms.add(word)
+    return frozenset(forms)
+
+
 def name_forms(*names: str) -> set[str]:
     """Folded forms an entity can be looked up by: each whole name and each of its words."""
     forms: set[str] = set()
     for name in names:
-        if not name:
-            continue
-        f = fold(name)
-        if f:
-            forms.add(f)
-        for word in f.replace("-", " ").split():
-            word = word.strip(".,;:()«»\"'")
-            if len(word) >= _WORD_MIN and any(c.isalpha() for c in word):
-                forms.add(word)
+        if name:
+            forms.update(_forms_of(name))
     return forms
 
 
@@ -82,7 +89,8 @@ def remove_document(conn: sqlite3.Connection, doc_id: str) -> set[int]:
         conn.execute("DELETE FROM event_evidence WHERE event_id=?", (eid,))
         conn.execute("DELETE FROM story_events WHERE event_id=?", (eid,))
         conn.execute("DELETE FROM events_fts WHERE rowid=?", (eid,))
-    conn.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
+    if rows:
+        conn.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
     conn.execute("DELETE FROM mentions WHERE doc_id=?", (doc_id,))
     return stories
 
@@ -122,16 +130,20 @@ def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[di
             name_rows.append((form, eid))
         for m in mentions:
             mention_rows.append((doc_id, eid, m["start"], m["end"], m.get("text")))
-    conn.executemany(
-        "INSERT INTO entities(id, type, name, country, wikidata, geonames, role) VALUES (?,?,?,?,?,?,?)"
-        " ON CONFLICT(id) DO UPDATE SET type=excluded.type, name=excluded.name, country=excluded.country,"
-        " wikidata=coalesce(excluded.wikidata, wikidata), geonames=coalesce(excluded.geonames, geonames),"
-        " role=coalesce(excluded.role, role)",
-        ent_rows,
-    )
-    conn.executemany("INSERT OR IGNORE INTO entity_names(form, entity_id) VALUES (?,?)", name_rows)
-    conn.executemany('INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-                     mention_rows)
+    # (nothing to write is common once the cache is warm: no statement then)
+    if ent_rows:
+        conn.executemany(
+            "INSERT INTO entities(id, type, name, country, wikidata, geonames, role) VALUES (?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET type=excluded.type, name=excluded.name, country=excluded.country,"
+            " wikidata=coalesce(excluded.wikidata, wikidata), geonames=coalesce(excluded.geonames, geonames),"
+            " role=coalesce(excluded.role, role)",
+            ent_rows,
+        )
+    if name_rows:
+        conn.executemany("INSERT OR IGNORE INTO entity_names(form, entity_id) VALUES (?,?)", name_rows)
+    if mention_rows:
+        conn.executemany('INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
+                         mention_rows)
     if cache is not None:
         cache.trim()
 
@@ -182,7 +194,7 @@ def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | 
             " t_start, t_end, granularity, confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc["id"], ev["id"], doc.get("published"), doc.get("lang"), m["kind"], m["type"], m["mode"], m["status"],
              m["modality"], m["location"], t["start"], t["end"], t["granularity"], m["confidence"],
-             json.dumps(ev, ensure_ascii=False, separators=(",", ":"))),
+             dumps(ev)),
         )
         rowid = int(cur.lastrowid)
         parts = set()
@@ -232,7 +244,7 @@ class StoryRow:
         if self._record is None:
             if self._raw is None:
                 self._raw = self._conn.execute("SELECT record FROM stories WHERE id=?", (self.id,)).fetchone()[0]
-            self._record = json.loads(self._raw)
+            self._record = loads(self._raw)
         return self._record
 
 
@@ -271,7 +283,7 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
     if new:
         story_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
         record["id"] = f"s{story_id}"
-    rec_json = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    rec_json = dumps(record)
     # the export row (and its packed columns), computed once the id is known
     cols = flat(record) if flat is not None else None
     flat_json, packed = cols if isinstance(cols, tuple) else (cols, None)
@@ -325,7 +337,7 @@ def link_event(conn: sqlite3.Connection, story_id: int, event_rowid: int, score:
         "INSERT INTO story_events(story_id, event_id, score, reason, joined) VALUES (?,?,?,?,?)"
         " ON CONFLICT(event_id) DO UPDATE SET story_id=excluded.story_id, score=excluded.score,"
         " reason=excluded.reason, joined=excluded.joined",
-        (story_id, event_rowid, score, json.dumps(reason, ensure_ascii=False), now),
+        (story_id, event_rowid, score, dumps(reason), now),
     )
 
 
@@ -342,7 +354,7 @@ def members_from_db(conn: sqlite3.Connection, story_id: int) -> list[dict[str, A
     """Rebuild the members of a story from the events table (used after a document is removed)."""
     out = []
     for r in story_member_rows(conn, story_id):
-        ev = json.loads(r["record"])
+        ev = loads(r["record"])
         ev_texts = {(x[0], x[1]): x[2] for x in conn.execute(
             'SELECT start, "end", text FROM event_evidence WHERE event_id=?', (r["rowid"],))}
         for sp in ev.get("evidence") or []:
