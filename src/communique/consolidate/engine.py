@@ -124,7 +124,12 @@ def _words(texts: Iterable[str]) -> set[str]:
 
 
 def _days_between(a: str, b: str) -> int:
-    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    return _days_apart(a[:10], b[:10])
+
+
+@lru_cache(maxsize=65536)
+def _days_apart(a: str, b: str) -> int:
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
 
 def _now() -> str:

@@ -64,7 +64,12 @@ def day(value: str | None) -> str | None:
 
 
 def add_days(iso_day: str, n: int) -> str:
-    return (date.fromisoformat(iso_day[:10]) + timedelta(days=n)).isoformat()
+    return _add_days(iso_day[:10], n)
+
+
+@lru_cache(maxsize=65536)
+def _add_days(iso_day: str, n: int) -> str:
+    return (date.fromisoformat(iso_day) + timedelta(days=n)).isoformat()
 
 
 def today() -> str:
@@ -186,6 +191,9 @@ def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | 
     doc = record["doc"]
     names = {e["id"]: e.get("name") or "" for e in record.get("entities") or []}
     out = []
+    all_parts: list[tuple[int, str, str]] = []
+    evidence: list[tuple[int, int, int, str]] = []
+    bodies: list[tuple[int, str]] = []
     for ev in record.get("events") or []:
         m = member_of(ev, doc, text)
         t = m["time"]
@@ -202,14 +210,19 @@ def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | 
                           ("organization", m["organizations"]), ("location", [m["location"]] if m["location"] else [])):
             for eid in ids:
                 parts.add((rowid, role, eid))
-        conn.executemany("INSERT OR IGNORE INTO event_participants(event_id, role, entity_id) VALUES (?,?,?)", parts)
-        conn.executemany('INSERT OR IGNORE INTO event_evidence(event_id, start, "end", text) VALUES (?,?,?,?)',
-                         [(rowid, sp["start"], sp["end"], sp["text"]) for sp in m["evidence"]])
-        body = " ".join([m["kind"], *(names.get(i, "") for _, _, i in sorted(parts)),
-                         *(sp["text"] for sp in m["evidence"])])
-        conn.execute("INSERT INTO events_fts(rowid, body) VALUES (?,?)", (rowid, body))
+        all_parts.extend(parts)
+        evidence.extend((rowid, sp["start"], sp["end"], sp["text"]) for sp in m["evidence"])
+        bodies.append((rowid, " ".join([m["kind"], *(names.get(i, "") for _, _, i in sorted(parts)),
+                                        *(sp["text"] for sp in m["evidence"])])))
         m["rowid"] = rowid
         out.append(m)
+    # one statement per table for the whole record
+    if all_parts:
+        conn.executemany("INSERT OR IGNORE INTO event_participants(event_id, role, entity_id) VALUES (?,?,?)", all_parts)
+    if evidence:
+        conn.executemany('INSERT OR IGNORE INTO event_evidence(event_id, start, "end", text) VALUES (?,?,?,?)', evidence)
+    if bodies:
+        conn.executemany("INSERT INTO events_fts(rowid, body) VALUES (?,?)", bodies)
     return out
 
 
@@ -250,24 +263,30 @@ class StoryRow:
 
 def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi: str, limit: int = 25,
                       kinds: Sequence[str] | None = None) -> list[StoryRow]:
-    """Stories with one of the match ``keys`` anchored on a day in [lo, hi] (of one of ``kinds``), most keys first."""
+    """Stories with one of the match ``keys`` anchored on a day in [lo, hi] (of one of ``kinds``), most keys first
+    (then newest first).
+
+    Two plain index lookups (the anchors, then the few stories they name) with the counting and
+    ordering done here: cheaper than one statement that groups and sorts in temporary B-trees.
+    """
     if not keys:
         return []
-    q = ",".join("?" * len(keys))
-    params: list[Any] = [*keys, lo, hi]
-    kind_sql = ""
-    if kinds:
-        kind_sql = f" WHERE s.kind IN ({','.join('?' * len(kinds))})"
-        params.extend(kinds)
-    params.append(limit)
-    rows = conn.execute(
-        f"SELECT s.id, s.d_start, s.d_end, s.status, s.kind, s.t_start FROM"
-        f" (SELECT story_id, COUNT(*) AS n FROM match_keys WHERE key IN ({q}) AND d_start BETWEEN ? AND ?"
-        f"  GROUP BY story_id) c JOIN stories s ON s.id = c.story_id{kind_sql}"
-        f" ORDER BY c.n DESC, s.id DESC LIMIT ?",
-        params,
-    ).fetchall()
-    return [StoryRow(*r, conn=conn) for r in rows]
+    counts: dict[int, int] = {}
+    for (sid,) in conn.execute(f"SELECT story_id FROM match_keys WHERE key IN ({','.join('?' * len(keys))})"
+                               f" AND d_start BETWEEN ? AND ?", [*keys, lo, hi]):
+        counts[sid] = counts.get(sid, 0) + 1
+    if not counts:
+        return []
+    kind_sql = f" AND kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+    ids = list(counts)
+    rows: list[tuple] = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        rows.extend(conn.execute(
+            f"SELECT id, d_start, d_end, status, kind, t_start FROM stories WHERE id IN ({','.join('?' * len(chunk))})"
+            f"{kind_sql}", [*chunk, *(kinds or ())]).fetchall())
+    rows.sort(key=lambda r: (-counts[r[0]], -r[0]))
+    return [StoryRow(*r, conn=conn) for r in rows[:limit]]
 
 
 def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
