@@ -325,19 +325,45 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
             " updated=? WHERE id=?",
             (*values, story_id),
         )
-        conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
-        conn.execute("DELETE FROM match_keys WHERE story_id=?", (story_id,))
-        conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
-    conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
-                     [(k, summary["d_start"], story_id) for k in set(keys)])
-    conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)",
-                     [(k, d, story_id) for k, d in match])
-    conn.executemany(
-        "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",
-        [(story_id, h["status"], h.get("at"), h.get("doc"), h.get("rowid"), h.get("note"))
-         for h in record.get("status_history") or []],
-    )
+    d_start = summary["d_start"]
+    story_keys = {(k, d_start) for k in keys}
+    match_keys = set(match)
+    history = [(h["status"], h.get("at"), h.get("doc"), h.get("rowid"), h.get("note"))
+               for h in record.get("status_history") or []]
+    if not new:
+        # a story that gained a source mostly keeps its keys and history: change only what differs
+        # (rows left alone are pages not written)
+        story_keys = _replace_keys(conn, "story_keys", story_id, story_keys)
+        match_keys = _replace_keys(conn, "match_keys", story_id, match_keys)
+        old = [tuple(r) for r in conn.execute(
+            "SELECT status, at, doc_id, event_id, note FROM story_status_history WHERE story_id=? ORDER BY id",
+            (story_id,))]
+        if history[:len(old)] == old:
+            history = history[len(old):]
+        else:
+            conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
+    if story_keys:
+        conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
+                         [(k, d, story_id) for k, d in story_keys])
+    if match_keys:
+        conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)",
+                         [(k, d, story_id) for k, d in match_keys])
+    if history:
+        conn.executemany(
+            "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",
+            [(story_id, *h) for h in history],
+        )
     return story_id
+
+
+def _replace_keys(conn: sqlite3.Connection, table: str, story_id: int, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Delete the (key, day) rows of ``story_id`` in ``table`` that are not in ``keys``; return those to insert."""
+    old = {(r[0], r[1]) for r in conn.execute(f"SELECT key, d_start FROM {table} WHERE story_id=?", (story_id,))}
+    gone = old - keys
+    if gone:
+        conn.executemany(f"DELETE FROM {table} WHERE key=? AND d_start=? AND story_id=?",
+                         [(k, d, story_id) for k, d in gone])
+    return keys - old
 
 
 def delete_story(conn: sqlite3.Connection, story_id: int) -> None:
