@@ -222,8 +222,12 @@ def unconfirmed_packed(packed: str, at: str) -> str:
 
 
 def _unpack_columns(packed: list[str], types: list[Any]) -> list[Any] | None:
-    """Arrow arrays of the flat columns from packed rows (all splitting and parsing done by Arrow)."""
-    import numpy as np
+    """Arrow arrays of the flat columns from packed rows (all splitting and parsing done by Arrow);
+    None when they cannot be built so (the caller then converts the decoded rows)."""
+    try:
+        import numpy as np  # installed with the NLP dependencies (natasha); pyarrow does not require it
+    except ImportError:  # pragma: no cover
+        return None
     import pyarrow as pa
     import pyarrow.compute as pc
 
