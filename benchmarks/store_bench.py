@@ -30,7 +30,7 @@ from pathlib import Path
 from communique.consolidate import Consolidator, transaction
 from communique.consolidate.engine import aggregate, story_keys
 from communique.consolidate.synthetic import World, synthetic_records
-from communique.export import NEEDS_RECORD, export, export_row_json
+from communique.export import NEEDS_RECORD, export, export_columns
 from communique.store import events as es
 from communique.store import open_store
 
@@ -60,8 +60,8 @@ def bulk_load(conn, n_events: int, world: World, days: int) -> int:
                              batch_parts)
             conn.executemany(
                 "INSERT INTO stories(id, kind, type, mode, status, t_start, t_end, granularity, d_start, d_end, location,"
-                " first_seen, last_seen, n_sources, confidence, record, updated, flat) VALUES"
-                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch_stories)
+                " first_seen, last_seen, n_sources, confidence, record, updated, flat, flat_packed) VALUES"
+                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch_stories)
             conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)", batch_keys)
             conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)", batch_match)
             conn.executemany("INSERT INTO story_events(story_id, event_id, score, reason, joined) VALUES (?,?,?,?,?)",
@@ -100,7 +100,7 @@ def bulk_load(conn, n_events: int, world: World, days: int) -> int:
                                   story["time"]["start"], story["time"]["end"], story["time"]["granularity"],
                                   summary["d_start"], summary["d_end"], story["location"], summary["first_seen"],
                                   summary["last_seen"], 1, story["confidence"], dumps(story), "bench",
-                                  export_row_json(story)))
+                                  *export_columns(story)))
             batch_keys.extend((k, summary["d_start"], sid) for k in story_keys(story, ents))
             days = matcher.anchors(story, summary)
             batch_match.extend((k, d, sid) for k in matcher.match_keys([m], ents) for d in days)

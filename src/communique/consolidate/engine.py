@@ -29,7 +29,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from communique.export import export_row_json
+from communique.export import export_columns
 from communique.store import events as es
 
 log = logging.getLogger(__name__)
@@ -124,7 +124,12 @@ def _words(texts: Iterable[str]) -> set[str]:
 
 
 def _days_between(a: str, b: str) -> int:
-    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    return _days_apart(a[:10], b[:10])
+
+
+@lru_cache(maxsize=65536)
+def _days_apart(a: str, b: str) -> int:
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
 
 def _now() -> str:
@@ -140,6 +145,9 @@ def _vote(values: list[Any]) -> Any:
     vals = [v for v in values if v is not None]
     if not vals:
         return None
+    first = vals[0]
+    if len(vals) == 1 or vals.count(first) == len(vals):
+        return first  # unanimous (most stories have one source): what the count below gives
     counts = Counter(vals)
     best = max(counts.values())
     return next(v for v in vals if counts[v] == best)
@@ -437,7 +445,7 @@ class Consolidator:
         days = self.anchors(record, summary)
         match = [(k, d) for k in self.match_keys(members, ents) for d in days]
         return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
-                             flat=export_row_json, match=match)
+                             flat=export_columns, match=match)
 
     # -- comparing -----------------------------------------------------------------------------
     def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:

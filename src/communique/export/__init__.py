@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +19,7 @@ from typing import Any, BinaryIO, Callable, Iterable
 import yaml
 
 from communique import __version__
+from communique.store.codec import dumps as _dumps
 
 FORMATS = ("jsonl", "plover", "polecat", "csv", "parquet")
 NEEDS_RECORD = {"jsonl", "parquet"}  # the formats that carry the whole record
@@ -138,7 +140,121 @@ def export_row(rec: dict[str, Any]) -> list[Any]:
 
 def export_row_json(rec: dict[str, Any]) -> str:
     """The export row a story keeps beside its record (``stories.flat``)."""
-    return json.dumps(export_row(rec), ensure_ascii=False, separators=(",", ":"))
+    return _dumps(export_row(rec))
+
+
+def export_columns(rec: dict[str, Any]) -> tuple[str, str | None]:
+    """What a story keeps beside its record: the export row as JSON (``stories.flat``) and its flat
+    columns packed for Arrow (``stories.flat_packed``, see :func:`pack_row`; None if they cannot be)."""
+    row = export_row(rec)
+    return _dumps(row), pack_row(row)
+
+
+# -- packed flat columns ---------------------------------------------------------------------------
+# The 31 flat columns of an export row as one text that Arrow splits into columns in C++ (no Python
+# value per cell): fields separated by RS, each list item followed by US, None as NAK alone, floats
+# as ``repr``. A row whose strings contain one of the three control characters (or values of another
+# type) is not packed; the Parquet writer then builds that chunk from the decoded export row.
+_RS, _US, _NUL = "\x1e", "\x1f", "\x15"
+_KINDS = [k for _, k in FLAT_COLUMNS]
+_I_PACKED_STATUS = FLAT_NAMES.index("status")
+assert FLAT_NAMES[-1] == "history"  # the read-time "unconfirmed" entry is appended at the end of the text
+
+
+_S_IDX = [i for i, k in enumerate(_KINDS) if k == "s"]
+_L_IDX = [i for i, k in enumerate(_KINDS) if k == "l"]
+_F_IDX = [i for i, k in enumerate(_KINDS) if k == "f"]
+_INT_IDX = [i for i, k in enumerate(_KINDS) if k == "i"]
+
+
+def pack_row(row: list[Any]) -> str | None:
+    """The flat columns of an export row as one RS-separated text (None if it cannot be packed exactly)."""
+    parts = row[:len(_KINDS)]
+    n_null = n_items = 0
+    for i in _S_IDX:
+        v = parts[i]
+        if v is None:
+            parts[i] = _NUL
+            n_null += 1
+        elif type(v) is not str:
+            return None
+    for i in _L_IDX:
+        v = parts[i]
+        if type(v) is not list:
+            return None
+        if v:
+            try:
+                parts[i] = _US.join(v) + _US
+            except TypeError:  # an item that is not a string
+                return None
+            n_items += len(v)
+        else:
+            parts[i] = ""
+    for i in _F_IDX:
+        v = parts[i]
+        if v is None:
+            parts[i] = _NUL
+            n_null += 1
+        elif type(v) not in (float, int) or not math.isfinite(v):
+            return None
+        else:
+            parts[i] = repr(float(v))
+    for i in _INT_IDX:
+        v = parts[i]
+        if v is None:
+            parts[i] = _NUL
+            n_null += 1
+        elif type(v) is not int:
+            return None
+        else:
+            parts[i] = str(v)
+    text = _RS.join(parts)
+    if text.count(_RS) != len(_KINDS) - 1 or text.count(_US) != n_items or text.count(_NUL) != n_null:
+        return None  # a value holds a separator
+    return text
+
+
+def unconfirmed_packed(packed: str, at: str) -> str:
+    """:func:`make_unconfirmed` on a packed row: status ``unconfirmed`` and a last history item."""
+    parts = packed.split(_RS, _I_PACKED_STATUS + 1)
+    parts[_I_PACKED_STATUS] = "unconfirmed"
+    return _RS.join(parts) + f"unconfirmed@{at}@" + _US
+
+
+def _unpack_columns(packed: list[str], types: list[Any]) -> list[Any] | None:
+    """Arrow arrays of the flat columns from packed rows (all splitting and parsing done by Arrow);
+    None when they cannot be built so (the caller then converts the decoded rows)."""
+    try:
+        import numpy as np  # installed with the NLP dependencies (natasha); pyarrow does not require it
+    except ImportError:  # pragma: no cover
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n, width = len(packed), len(_KINDS)
+    cells = pc.split_pattern(pa.array(packed, type=pa.string()), _RS).flatten()
+    if len(cells) != n * width:  # cannot happen for rows made by pack_row
+        return None
+    base = np.arange(n, dtype=np.int64) * width
+    null = pa.scalar(None, pa.string())
+    out = []
+    for k, kind in enumerate(_KINDS):
+        col = cells.take(pa.array(base + k))
+        if kind == "l":
+            items = pc.split_pattern(col, _US)  # each list ends with an empty item (the terminator)
+            offsets = np.asarray(items.offsets)
+            values = items.values
+            keep = np.ones(len(values), dtype=bool)
+            keep[offsets[1:] - 1] = False
+            ends = offsets - np.arange(n + 1, dtype=offsets.dtype)
+            out.append(pa.ListArray.from_arrays(pa.array(ends, type=pa.int32()), values.filter(pa.array(keep)),
+                                                type=types[k]))
+            continue
+        is_null = pc.equal(col, _NUL)
+        if pc.any(is_null).as_py():
+            col = pc.if_else(is_null, null, col)
+        out.append(col if kind == "s" else pc.cast(col, types[k]))
+    return out
 
 
 _scan = json.JSONDecoder().scan_once
@@ -154,14 +270,17 @@ def _decode_row(text: str) -> list[Any]:
 
 
 class ExportRow:
-    """One story as the writers see it: its record as JSON text and its export row (decoded on use)."""
+    """One story as the writers see it: its record as JSON text and its export row (decoded on use);
+    ``packed`` is its flat columns packed for Arrow (:func:`pack_row`) where the store has them."""
 
-    __slots__ = ("raw", "_row", "_flat")
+    __slots__ = ("raw", "_row", "_flat", "packed")
 
-    def __init__(self, raw: str, row: list[Any] | None = None, flat: str | None = None) -> None:
+    def __init__(self, raw: str, row: list[Any] | None = None, flat: str | None = None,
+                 packed: str | None = None) -> None:
         self.raw = raw
         self._row = row
         self._flat = flat
+        self.packed = packed
 
     @property
     def row(self) -> list[Any]:
@@ -440,12 +559,13 @@ def parquet_schema():
     return pa.schema([(name, types[kind]) for name, kind in FLAT_COLUMNS] + [("record", pa.string())])
 
 
-def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_000, chunk: int = 5_000) -> ExportStats:
+def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_000, chunk: int = 10_000) -> ExportStats:
     """Parquet with one row group per ``row_group`` events; the full record rides along as JSON.
 
-    Rows are kept as they come (one list per event) and turned into Arrow columns every ``chunk``
-    events (short-lived Python objects, small buffers); a row group's batches are written together.
-    At most ``row_group`` events are held at a time.
+    Each event's flat columns come packed in one text (:func:`pack_row`: stored beside the story,
+    or packed here); every ``chunk`` events Arrow splits them into typed columns. A chunk with a
+    row that cannot be packed is built from the decoded export rows instead (same values). At most
+    ``row_group`` events are held at a time.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -454,7 +574,8 @@ def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_00
     schema = parquet_schema()
     types = [schema.field(i).type for i in range(len(schema.names))]
     n_flat = _N_FLAT
-    rows: list[list[Any]] = []
+    rows: list[ExportRow] = []
+    packs: list[str | None] = []
     raws: list[str] = []
     batches: list[Any] = []
     pending = 0
@@ -463,12 +584,15 @@ def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_00
         nonlocal pending
         if not rows:
             return
-        cols = list(zip(*rows))
-        arrays = [pa.array(cols[i], type=types[i]) for i in range(n_flat)]
+        arrays = None if None in packs else _unpack_columns(packs, types)
+        if arrays is None:
+            cols = list(zip(*(r.row for r in rows)))
+            arrays = [pa.array(cols[i], type=types[i]) for i in range(n_flat)]
         arrays.append(pa.array(raws, type=types[n_flat]))
         batches.append(pa.RecordBatch.from_arrays(arrays, schema=schema))
         pending += len(rows)
         rows.clear()
+        packs.clear()
         raws.clear()
 
     def flush(writer) -> None:
@@ -481,9 +605,11 @@ def write_parquet(items: Iterable[Any], out: BinaryIO, *, row_group: int = 50_00
             batches.clear()
 
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
-        add_row, add_raw = rows.append, raws.append
+        add_row, add_pack, add_raw = rows.append, packs.append, raws.append
         for r in _rows(items):
-            add_row(r.row)
+            add_row(r)
+            p = r.packed
+            add_pack(p if p is not None else pack_row(r.row))
             add_raw(r.raw)
             if len(rows) >= chunk:
                 convert()

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
 from communique.errors import StoreError
+from communique.store.codec import dumps, loads
 from communique.kb.fold import fold as kb_fold
 
 PARTICIPANT_ROLES = ("actor", "recipient", "location", "document", "organization")
@@ -33,19 +34,25 @@ def fold(text: str) -> str:
     return " ".join(kb_fold(text).split())
 
 
+@lru_cache(maxsize=65536)
+def _forms_of(name: str) -> frozenset[str]:
+    forms: set[str] = set()
+    f = fold(name)
+    if f:
+        forms.add(f)
+    for word in f.replace("-", " ").split():
+        word = word.strip(".,;:()«»\"'")
+        if len(word) >= _WORD_MIN and any(c.isalpha() for c in word):
+            forms.add(word)
+    return frozenset(forms)
+
+
 def name_forms(*names: str) -> set[str]:
     """Folded forms an entity can be looked up by: each whole name and each of its words."""
     forms: set[str] = set()
     for name in names:
-        if not name:
-            continue
-        f = fold(name)
-        if f:
-            forms.add(f)
-        for word in f.replace("-", " ").split():
-            word = word.strip(".,;:()«»\"'")
-            if len(word) >= _WORD_MIN and any(c.isalpha() for c in word):
-                forms.add(word)
+        if name:
+            forms.update(_forms_of(name))
     return forms
 
 
@@ -57,7 +64,12 @@ def day(value: str | None) -> str | None:
 
 
 def add_days(iso_day: str, n: int) -> str:
-    return (date.fromisoformat(iso_day[:10]) + timedelta(days=n)).isoformat()
+    return _add_days(iso_day[:10], n)
+
+
+@lru_cache(maxsize=65536)
+def _add_days(iso_day: str, n: int) -> str:
+    return (date.fromisoformat(iso_day) + timedelta(days=n)).isoformat()
 
 
 def today() -> str:
@@ -82,7 +94,8 @@ def remove_document(conn: sqlite3.Connection, doc_id: str) -> set[int]:
         conn.execute("DELETE FROM event_evidence WHERE event_id=?", (eid,))
         conn.execute("DELETE FROM story_events WHERE event_id=?", (eid,))
         conn.execute("DELETE FROM events_fts WHERE rowid=?", (eid,))
-    conn.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
+    if rows:
+        conn.execute("DELETE FROM events WHERE doc_id=?", (doc_id,))
     conn.execute("DELETE FROM mentions WHERE doc_id=?", (doc_id,))
     return stories
 
@@ -122,16 +135,20 @@ def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[di
             name_rows.append((form, eid))
         for m in mentions:
             mention_rows.append((doc_id, eid, m["start"], m["end"], m.get("text")))
-    conn.executemany(
-        "INSERT INTO entities(id, type, name, country, wikidata, geonames, role) VALUES (?,?,?,?,?,?,?)"
-        " ON CONFLICT(id) DO UPDATE SET type=excluded.type, name=excluded.name, country=excluded.country,"
-        " wikidata=coalesce(excluded.wikidata, wikidata), geonames=coalesce(excluded.geonames, geonames),"
-        " role=coalesce(excluded.role, role)",
-        ent_rows,
-    )
-    conn.executemany("INSERT OR IGNORE INTO entity_names(form, entity_id) VALUES (?,?)", name_rows)
-    conn.executemany('INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-                     mention_rows)
+    # (nothing to write is common once the cache is warm: no statement then)
+    if ent_rows:
+        conn.executemany(
+            "INSERT INTO entities(id, type, name, country, wikidata, geonames, role) VALUES (?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET type=excluded.type, name=excluded.name, country=excluded.country,"
+            " wikidata=coalesce(excluded.wikidata, wikidata), geonames=coalesce(excluded.geonames, geonames),"
+            " role=coalesce(excluded.role, role)",
+            ent_rows,
+        )
+    if name_rows:
+        conn.executemany("INSERT OR IGNORE INTO entity_names(form, entity_id) VALUES (?,?)", name_rows)
+    if mention_rows:
+        conn.executemany('INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
+                         mention_rows)
     if cache is not None:
         cache.trim()
 
@@ -174,6 +191,9 @@ def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | 
     doc = record["doc"]
     names = {e["id"]: e.get("name") or "" for e in record.get("entities") or []}
     out = []
+    all_parts: list[tuple[int, str, str]] = []
+    evidence: list[tuple[int, int, int, str]] = []
+    bodies: list[tuple[int, str]] = []
     for ev in record.get("events") or []:
         m = member_of(ev, doc, text)
         t = m["time"]
@@ -182,7 +202,7 @@ def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | 
             " t_start, t_end, granularity, confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc["id"], ev["id"], doc.get("published"), doc.get("lang"), m["kind"], m["type"], m["mode"], m["status"],
              m["modality"], m["location"], t["start"], t["end"], t["granularity"], m["confidence"],
-             json.dumps(ev, ensure_ascii=False, separators=(",", ":"))),
+             dumps(ev)),
         )
         rowid = int(cur.lastrowid)
         parts = set()
@@ -190,14 +210,19 @@ def insert_events(conn: sqlite3.Connection, record: dict[str, Any], text: str | 
                           ("organization", m["organizations"]), ("location", [m["location"]] if m["location"] else [])):
             for eid in ids:
                 parts.add((rowid, role, eid))
-        conn.executemany("INSERT OR IGNORE INTO event_participants(event_id, role, entity_id) VALUES (?,?,?)", parts)
-        conn.executemany('INSERT OR IGNORE INTO event_evidence(event_id, start, "end", text) VALUES (?,?,?,?)',
-                         [(rowid, sp["start"], sp["end"], sp["text"]) for sp in m["evidence"]])
-        body = " ".join([m["kind"], *(names.get(i, "") for _, _, i in sorted(parts)),
-                         *(sp["text"] for sp in m["evidence"])])
-        conn.execute("INSERT INTO events_fts(rowid, body) VALUES (?,?)", (rowid, body))
+        all_parts.extend(parts)
+        evidence.extend((rowid, sp["start"], sp["end"], sp["text"]) for sp in m["evidence"])
+        bodies.append((rowid, " ".join([m["kind"], *(names.get(i, "") for _, _, i in sorted(parts)),
+                                        *(sp["text"] for sp in m["evidence"])])))
         m["rowid"] = rowid
         out.append(m)
+    # one statement per table for the whole record
+    if all_parts:
+        conn.executemany("INSERT OR IGNORE INTO event_participants(event_id, role, entity_id) VALUES (?,?,?)", all_parts)
+    if evidence:
+        conn.executemany('INSERT OR IGNORE INTO event_evidence(event_id, start, "end", text) VALUES (?,?,?,?)', evidence)
+    if bodies:
+        conn.executemany("INSERT INTO events_fts(rowid, body) VALUES (?,?)", bodies)
     return out
 
 
@@ -232,30 +257,36 @@ class StoryRow:
         if self._record is None:
             if self._raw is None:
                 self._raw = self._conn.execute("SELECT record FROM stories WHERE id=?", (self.id,)).fetchone()[0]
-            self._record = json.loads(self._raw)
+            self._record = loads(self._raw)
         return self._record
 
 
 def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi: str, limit: int = 25,
                       kinds: Sequence[str] | None = None) -> list[StoryRow]:
-    """Stories with one of the match ``keys`` anchored on a day in [lo, hi] (of one of ``kinds``), most keys first."""
+    """Stories with one of the match ``keys`` anchored on a day in [lo, hi] (of one of ``kinds``), most keys first
+    (then newest first).
+
+    Two plain index lookups (the anchors, then the few stories they name) with the counting and
+    ordering done here: cheaper than one statement that groups and sorts in temporary B-trees.
+    """
     if not keys:
         return []
-    q = ",".join("?" * len(keys))
-    params: list[Any] = [*keys, lo, hi]
-    kind_sql = ""
-    if kinds:
-        kind_sql = f" WHERE s.kind IN ({','.join('?' * len(kinds))})"
-        params.extend(kinds)
-    params.append(limit)
-    rows = conn.execute(
-        f"SELECT s.id, s.d_start, s.d_end, s.status, s.kind, s.t_start FROM"
-        f" (SELECT story_id, COUNT(*) AS n FROM match_keys WHERE key IN ({q}) AND d_start BETWEEN ? AND ?"
-        f"  GROUP BY story_id) c JOIN stories s ON s.id = c.story_id{kind_sql}"
-        f" ORDER BY c.n DESC, s.id DESC LIMIT ?",
-        params,
-    ).fetchall()
-    return [StoryRow(*r, conn=conn) for r in rows]
+    counts: dict[int, int] = {}
+    for (sid,) in conn.execute(f"SELECT story_id FROM match_keys WHERE key IN ({','.join('?' * len(keys))})"
+                               f" AND d_start BETWEEN ? AND ?", [*keys, lo, hi]):
+        counts[sid] = counts.get(sid, 0) + 1
+    if not counts:
+        return []
+    kind_sql = f" AND kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+    ids = list(counts)
+    rows: list[tuple] = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        rows.extend(conn.execute(
+            f"SELECT id, d_start, d_end, status, kind, t_start FROM stories WHERE id IN ({','.join('?' * len(chunk))})"
+            f"{kind_sql}", [*chunk, *(kinds or ())]).fetchall())
+    rows.sort(key=lambda r: (-counts[r[0]], -r[0]))
+    return [StoryRow(*r, conn=conn) for r in rows[:limit]]
 
 
 def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
@@ -271,39 +302,68 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
     if new:
         story_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
         record["id"] = f"s{story_id}"
-    rec_json = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    flat_json = flat(record) if flat is not None else None  # the export row, computed once the id is known
+    rec_json = dumps(record)
+    # the export row (and its packed columns), computed once the id is known
+    cols = flat(record) if flat is not None else None
+    flat_json, packed = cols if isinstance(cols, tuple) else (cols, None)
     t = record.get("time") or {}
     values = (record["kind"], record.get("type"), record.get("mode"), record["status"], t.get("start"), t.get("end"),
               t.get("granularity"), summary["d_start"], summary["d_end"], record.get("location"),
               summary.get("first_seen"), summary.get("last_seen"), len(record.get("sources") or []),
-              record.get("confidence"), rec_json, flat_json, now)
+              record.get("confidence"), rec_json, flat_json, packed, now)
     if new:
         conn.execute(
             "INSERT INTO stories(kind, type, mode, status, t_start, t_end, granularity, d_start, d_end, location,"
-            " first_seen, last_seen, n_sources, confidence, record, flat, updated, id)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " first_seen, last_seen, n_sources, confidence, record, flat, flat_packed, updated, id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (*values, story_id),
         )
     else:
         conn.execute(
             "UPDATE stories SET kind=?, type=?, mode=?, status=?, t_start=?, t_end=?, granularity=?, d_start=?, d_end=?,"
-            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, flat=?, updated=? WHERE id=?",
+            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, flat=?, flat_packed=?,"
+            " updated=? WHERE id=?",
             (*values, story_id),
         )
-        conn.execute("DELETE FROM story_keys WHERE story_id=?", (story_id,))
-        conn.execute("DELETE FROM match_keys WHERE story_id=?", (story_id,))
-        conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
-    conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
-                     [(k, summary["d_start"], story_id) for k in set(keys)])
-    conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)",
-                     [(k, d, story_id) for k, d in match])
-    conn.executemany(
-        "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",
-        [(story_id, h["status"], h.get("at"), h.get("doc"), h.get("rowid"), h.get("note"))
-         for h in record.get("status_history") or []],
-    )
+    d_start = summary["d_start"]
+    story_keys = {(k, d_start) for k in keys}
+    match_keys = set(match)
+    history = [(h["status"], h.get("at"), h.get("doc"), h.get("rowid"), h.get("note"))
+               for h in record.get("status_history") or []]
+    if not new:
+        # a story that gained a source mostly keeps its keys and history: change only what differs
+        # (rows left alone are pages not written)
+        story_keys = _replace_keys(conn, "story_keys", story_id, story_keys)
+        match_keys = _replace_keys(conn, "match_keys", story_id, match_keys)
+        old = [tuple(r) for r in conn.execute(
+            "SELECT status, at, doc_id, event_id, note FROM story_status_history WHERE story_id=? ORDER BY id",
+            (story_id,))]
+        if history[:len(old)] == old:
+            history = history[len(old):]
+        else:
+            conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
+    if story_keys:
+        conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
+                         [(k, d, story_id) for k, d in story_keys])
+    if match_keys:
+        conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)",
+                         [(k, d, story_id) for k, d in match_keys])
+    if history:
+        conn.executemany(
+            "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",
+            [(story_id, *h) for h in history],
+        )
     return story_id
+
+
+def _replace_keys(conn: sqlite3.Connection, table: str, story_id: int, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Delete the (key, day) rows of ``story_id`` in ``table`` that are not in ``keys``; return those to insert."""
+    old = {(r[0], r[1]) for r in conn.execute(f"SELECT key, d_start FROM {table} WHERE story_id=?", (story_id,))}
+    gone = old - keys
+    if gone:
+        conn.executemany(f"DELETE FROM {table} WHERE key=? AND d_start=? AND story_id=?",
+                         [(k, d, story_id) for k, d in gone])
+    return keys - old
 
 
 def delete_story(conn: sqlite3.Connection, story_id: int) -> None:
@@ -322,7 +382,7 @@ def link_event(conn: sqlite3.Connection, story_id: int, event_rowid: int, score:
         "INSERT INTO story_events(story_id, event_id, score, reason, joined) VALUES (?,?,?,?,?)"
         " ON CONFLICT(event_id) DO UPDATE SET story_id=excluded.story_id, score=excluded.score,"
         " reason=excluded.reason, joined=excluded.joined",
-        (story_id, event_rowid, score, json.dumps(reason, ensure_ascii=False), now),
+        (story_id, event_rowid, score, dumps(reason), now),
     )
 
 
@@ -339,7 +399,7 @@ def members_from_db(conn: sqlite3.Connection, story_id: int) -> list[dict[str, A
     """Rebuild the members of a story from the events table (used after a document is removed)."""
     out = []
     for r in story_member_rows(conn, story_id):
-        ev = json.loads(r["record"])
+        ev = loads(r["record"])
         ev_texts = {(x[0], x[1]): x[2] for x in conn.execute(
             'SELECT start, "end", text FROM event_evidence WHERE event_id=?', (r["rowid"],))}
         for sp in ev.get("evidence") or []:
@@ -548,23 +608,55 @@ def iter_export_rows(conn: sqlite3.Connection, q: StoryQuery, *, as_of: str | No
 
     Nothing is decoded here: the read-time status (planned -> unconfirmed) is decided on columns
     and applied to the text; writers decode the export row only if they need it. Without
-    ``need_record`` the record text is not read at all (CSV, POLECAT and PLOVER do not use it).
+    ``need_record`` the record text is not read at all (CSV, POLECAT and PLOVER do not use it);
+    with it (JSON Lines, Parquet) the packed flat columns are read instead of the export row (which
+    is read only where a story has no packed columns, and decoded only if a writer asks for it).
     """
-    from communique.export import ExportRow, make_unconfirmed
+    from communique.export import ExportRow, make_unconfirmed, unconfirmed_packed
 
     require_event_tables(conn)
     as_of = as_of or as_of_default(conn)
     cutoff = add_days(as_of, -grace_days)
     if q.keys is not None and not q.keys:
         return
-    columns = ("s.record" if need_record else "NULL") + ", s.flat, s.status, s.t_end"
-    for raw, flat, status, t_end in _rows(conn, q, cutoff, columns, batch):
+    if need_record:
+        columns = "s.record, s.flat_packed, CASE WHEN s.flat_packed IS NULL THEN s.flat END, s.status, s.t_end"
+    else:
+        columns = "NULL, NULL, s.flat, s.status, s.t_end"
+    for raw, packed, flat, status, t_end in _rows(conn, q, cutoff, columns, batch):
         if status == "planned" and t_end and t_end < cutoff:
             r = ExportRow(_unconfirmed_raw(raw, cutoff, grace_days) if raw is not None else None, None, flat)
-            make_unconfirmed(r.row, grace_days, _shift(t_end, grace_days))
+            at = _shift(t_end, grace_days)
+            if packed is not None:
+                # the export row, if a writer asks, comes from the edited record: the same edit
+                r.packed = unconfirmed_packed(packed, at)
+            else:
+                make_unconfirmed(r.row, grace_days, at)
             yield r
         else:
-            yield ExportRow(raw, None, flat)
+            yield ExportRow(raw, None, flat, packed)
+
+
+def backfill_packed_rows(conn: sqlite3.Connection, batch: int = 5000) -> int:
+    """Fill ``stories.flat_packed`` from each story's stored export row (migration 007); returns how many."""
+    from communique.export import _decode_row, export_row, pack_row
+
+    n = 0
+    last = 0
+    while True:
+        rows = conn.execute("SELECT id, flat, record FROM stories WHERE id > ? AND flat_packed IS NULL"
+                            " ORDER BY id LIMIT ?", (last, batch)).fetchall()
+        if not rows:
+            return n
+        updates = []
+        for sid, flat, rec in rows:
+            row = _decode_row(flat) if flat else export_row(json.loads(rec))
+            packed = pack_row(row)
+            if packed is not None:
+                updates.append((packed, sid))
+        conn.executemany("UPDATE stories SET flat_packed=? WHERE id=?", updates)
+        n += len(updates)
+        last = rows[-1][0]
 
 
 def get_story_record(conn: sqlite3.Connection, story_id: int, *, as_of: str | None = None,

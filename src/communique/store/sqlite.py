@@ -48,6 +48,18 @@ class IngestCounts:
                 "quarantined": self.quarantined, "skipped": self.skipped}
 
 
+def _backfill_packed_rows(conn: sqlite3.Connection) -> None:
+    from communique.store.events import backfill_packed_rows
+
+    n = backfill_packed_rows(conn)
+    if n:
+        log.info("packed the export rows of %d stories", n)
+
+
+# migrations whose data step needs Python: run after their SQL, in the same transaction
+_PYTHON_STEPS = {7: _backfill_packed_rows}
+
+
 def migrations() -> list[tuple[int, str, str]]:
     """(number, name, sql) of every migration shipped in ``communique/store/migrations``."""
     out = []
@@ -102,6 +114,9 @@ class SQLiteStore:
                 c.execute("BEGIN IMMEDIATE")
                 for statement in _split_sql(sql):
                     c.execute(statement)
+                step = _PYTHON_STEPS.get(number)
+                if step is not None:
+                    step(c)
                 c.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, _now()))
                 c.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
