@@ -264,3 +264,23 @@ def test_unknown_status_after_the_date_counts_as_a_report():
     assert status_history([base, later], "2024-01-07")[0] == "planned"  # published before the date
     assert status_history([base, dict(later, modality="possible")], "2024-01-05")[0] == "planned"
     assert status_history([base, later], None)[0] == "planned"  # no date: nothing to infer from
+
+
+def test_a_grouping_meeting_is_not_a_meeting_of_two_people_on_its_sidelines(mem):
+    ents = [entity("kb:org/brics", "organization", "BRICS"), entity("kb:country/RU", "country", "Russia", "RU"),
+            entity("kb:person/antonio-guterres", "person", "António Guterres", "PT"),
+            entity("kb:person/vladimir-putin", "person", "Vladimir Putin", "RU"),
+            entity("gn:551487", "place", "Kazan", "RU")]
+    plenary = record("rss:press:1", "2024-10-23T19:00:00+00:00", "en", "Leaders of the BRICS countries met in Kazan.",
+                     ents, [event("e1", "meeting", "occurred", ["kb:org/brics", "kb:country/RU"], location="gn:551487",
+                                  start="2024-10-23", organizations=["kb:org/brics"])])
+    sideline = record("tg:ch:20", "2024-10-24T18:00:00+00:00", "es", "Guterres se reunió con Putin en Kazán.",
+                      ents, [event("e1", "meeting", "occurred", ["kb:person/antonio-guterres"],
+                                   ["kb:person/vladimir-putin"], location="gn:551487", start="2024-10-22",
+                                   end="2024-10-24", organizations=["kb:org/brics"])])
+    consolidate_records(mem.conn, [(plenary, plenary["doc"]["id"]), (sideline, sideline["doc"]["id"])])
+    stories = _stories(mem.conn)
+    assert len(stories) == 2 and all(len(s["sources"]) == 1 for s in stories)
+    reason = json.loads(mem.conn.execute(
+        "SELECT reason FROM story_events se JOIN events e ON e.id = se.event_id WHERE e.doc_id='tg:ch:20'").fetchone()[0])
+    assert any("a meeting of BRICS" in r["why"] for r in reason["rejected"])

@@ -6,15 +6,7 @@ from communique.documents import Document
 from communique.mentions import MentionLinker
 from communique.normalize import normalize
 
-import pytest
 
-
-# The fix (a Roman numeral after an article neither joins a capitalised run nor is a name alone:
-# mentions/capnames.py, commit "Spanish capitalised names: a Roman numeral ...") makes Kazán a place;
-# the demo corpus then gives the Guterres-Putin meeting the venue Kazan, and consolidation merges it
-# with the BRICS leaders' meeting of another document (tests/consolidate/test_demo_corpus.py:
-# MAX_STRAY). Reverted until consolidation keeps a bilateral meeting apart from a summit's meeting.
-@pytest.mark.xfail(strict=True, reason="fix reverted: exposes a consolidation merge in the demo corpus")
 def test_place_article_roman_numeral_is_not_an_organisation():
     text = "Los líderes de los BRICS celebran en Kazán la XVI cumbre del grupo."
     d = Document(id="t", text=text, source="test", lang="es", published=datetime(2024, 10, 22, tzinfo=timezone.utc))

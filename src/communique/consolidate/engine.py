@@ -545,6 +545,15 @@ class Consolidator:
         if per_m - per_x and per_x - per_m:
             return ("different people (" + ", ".join(_name(i, ents) for i in sorted(per_m - per_x)) + " / "
                     + ", ".join(_name(i, ents) for i in sorted(per_x - per_m)) + f") than {x['doc']}#{x['event']}")
+        # a meeting of a grouping ("BRICS leaders met") is not a meeting of two named people
+        # ("Guterres met Putin" on its sidelines): one side names only organisations and countries,
+        # the other two or more people and no organisation
+        org_m = {i for i in pm if _type_of(i, ents) in ("organization", "group")}
+        org_x = {i for i in px if _type_of(i, ents) in ("organization", "group")}
+        for orgs, people, other in ((org_m, per_x, org_x), (org_x, per_m, org_m)):
+            if orgs and not (per_m if orgs is org_m else per_x) and len(people) >= 2 and not other:
+                return ("a meeting of " + ", ".join(_name(i, ents) for i in sorted(orgs)) + " / of "
+                        + ", ".join(_name(i, ents) for i in sorted(people)) + f" in {x['doc']}#{x['event']}")
         cm = {c for c in (_country_of(i, ents) for i in pm) if c}
         cx = {c for c in (_country_of(i, ents) for i in px) if c}
         # two sides that agree on two countries and differ in a third (a host, a country talked about)

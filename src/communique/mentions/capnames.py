@@ -28,6 +28,7 @@ from communique.kb.build import slug
 from communique.kb.fold import fold
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+_ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 _TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
 
 
@@ -311,7 +312,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
                 if (conn.lower() in lex.connectors or (
                         conn.lower() in lex.org_connectors and text[toks[run[0]][0]:toks[run[0]][1]].lower() in lex.org_heads)) \
-                        and gaps_ok and runish(k + width):
+                        and gaps_ok and runish(k + width) \
+                        and not _ROMAN.fullmatch(text[toks[k + width][0]:toks[k + width][1]]):  # "Kazán la XVI cumbre"
                     joined = list(range(k, k + width + 1))
                     break
             if joined:
@@ -320,7 +322,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 continue
             break
         # a run needs a token that is a name by itself, or a head with a known name ("Borussia Mönchengladbach")
-        real = [x for x in run if x not in covered and nameish(x)]
+        real = [x for x in run if x not in covered and nameish(x)
+                and not _ROMAN.fullmatch(text[toks[x][0]:toks[x][1]])]  # a Roman numeral alone ("la XVI cumbre") is no name
         heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in lex.org_heads | lex.loc_heads]
         if real or (heads and len(run) >= 2 and len(set(run) - set(heads)) > 0):
             runs.append(run)
