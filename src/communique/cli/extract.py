@@ -20,8 +20,13 @@ _USE_NATASHA = True
 def _load_pipeline():
     global _PIPELINE
     if _PIPELINE is None:
+        import multiprocessing
+
+        from communique.kb import cache_ready
         from communique.pipeline import Pipeline
 
+        if multiprocessing.parent_process() is None and not cache_ready():
+            err_console.print("building the knowledge-base cache (first run only, about 20-30 s) ...")
         _PIPELINE = Pipeline(use_natasha=_USE_NATASHA)
     return _PIPELINE
 

@@ -220,4 +220,11 @@ def load_kb(ext_dir: str | os.PathLike | None = None, *, rebuild: bool = False) 
         return kb
 
 
-__all__ = ["load_kb", "KnowledgeBase", "KnowledgeBaseError", "cache_dir"]
+def cache_ready(ext_dir: str | os.PathLike | None = None) -> bool:
+    """Is the knowledge base already compiled in the cache (so that loading takes about a second)?"""
+    ext = _ext_dir(ext_dir)
+    key = fingerprint(ext, __version__)
+    return key in _CACHE or (cache_dir() / f"kb-{key}.pickle").exists()
+
+
+__all__ = ["load_kb", "KnowledgeBase", "KnowledgeBaseError", "cache_dir", "cache_ready"]
