@@ -9,8 +9,11 @@ import click
 
 
 def _load(kb_dir: str | None, rebuild: bool = False):
-    from communique.kb import load_kb
+    from communique.cli.common import err_console
+    from communique.kb import cache_ready, load_kb
 
+    if rebuild or not cache_ready(kb_dir):
+        err_console.print("building the knowledge-base cache (about 20-30 s) ...")
     return load_kb(kb_dir, rebuild=rebuild)
 
 
