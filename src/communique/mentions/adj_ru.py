@@ -1,0 +1,120 @@
+"""Russian relational adjectives of places: "московский", "уфимской больнице", "калифорнийской
+синагоге", "Массачусетский технологический институт".
+
+Russian derives a "-ский" adjective from almost every place name, and news text uses it in place
+of the name ("в шанхайском торговом центре" = in a mall in Shanghai). NEREL annotates such an
+adjective as the place (CITY, STATE_OR_PROVINCE...), also inside an organisation name. The
+knowledge base lists adjectives for countries only; this pass rebuilds the place name from the
+adjective's lemma (pymorphy3) by the regular derivations and accepts it when the knowledge base
+knows a place of that name with at least ``min_population`` inhabitants and pymorphy3 does not
+read the rebuilt word as a common noun. The mention is of kind ``adj``, like country adjectives.
+Settings in ``data/lang/ru/mentions.yaml`` (``place_adjectives``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+import yaml
+
+from communique.kb.fold import fold
+from communique.mentions.orgs_ru import LANG_DIR
+
+_WORD = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ою|ое|ие|их|ими|ые|ых|ым|ыми|ее|ей|ем|ею))(?![\w-])")
+_NEXT = re.compile(r"[ \xa0]+([А-ЯЁа-яё]+)")
+_LOC_ORG = ("organization", "group")
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict[str, Any]:
+    p = LANG_DIR / "ru" / "mentions.yaml"
+    return (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("place_adjectives") or {}
+
+
+@lru_cache(maxsize=1)
+def _not_before() -> frozenset[str]:
+    return frozenset(str(w) for w in _settings().get("not_before") or ())
+
+
+def _morph():
+    from communique.kb.build import _morph as m
+
+    return m()
+
+
+def _stems(lemma: str) -> list[str]:
+    """Place names an adjective lemma can come from, most regular first."""
+    if lemma.endswith("ский"):
+        st = lemma[:-4]
+        out = [st, st + "а", st + "ь", st + "я", st + "о", st + "е", st + "и", st + "ск", st + "с"]
+    elif lemma.endswith("цкий"):
+        st = lemma[:-4]
+        out = [st + "цк", st + "ц"]
+    else:
+        return []
+    if st.endswith("ий"):
+        out.append(st[:-2] + "ия")  # калифорний-ский
+    if st.endswith("ей"):
+        out += [st[:-2] + "а", st[:-2] + "ея"]  # европей-ский
+    if st.endswith(("ов", "ев")):
+        out.append(st[:-2] + "ва")  # москов-ский
+    if st.endswith(("им", "ин", "ен", "ан", "ян")):
+        out.append(st[:-2] + "а")  # уф-им-ский, пенз-ен-ский, африк-ан-ский
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str | None:
+    for p in _morph().parse(word.lower())[:3]:
+        if p.tag.POS in ("ADJF",) and p.normal_form.endswith(("ский", "цкий")):
+            return p.normal_form
+    return None
+
+
+def _common_noun(word: str) -> bool:
+    ps = _morph().parse(word)
+    return any(p.tag.POS == "NOUN" and "Geox" not in p.tag and p.is_known for p in ps[:1])
+
+
+def place_adjectives(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
+    """Add ``adj`` mentions for place adjectives not covered by another (non-organisation) mention."""
+    if "ск" not in text and "цк" not in text:
+        return mentions
+    minpop = int(_settings().get("min_population") or 100000)
+    taken = [(m.start, m.end) for m in mentions if m.etype not in _LOC_ORG]
+    ents = kb.entities
+    out = list(mentions)
+    cache: dict[str, str | None] = {}
+    for mt in _WORD.finditer(text):
+        s, e = mt.span(1)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        word = mt.group(1)
+        low = word.lower()
+        if low in cache:
+            eid = cache[low]
+        else:
+            eid = None
+            lemma = _lemma(low)
+            if lemma:
+                best = 0
+                for cand in _stems(lemma):
+                    if len(cand) < 3:
+                        continue
+                    for c in kb.index.get(fold(cand)) or ():
+                        ent = ents.get(c[0]) or {}
+                        if c[1] != "name" or ent.get("type") != "place":
+                            continue
+                        pop = ent.get("population") or 0
+                        if pop >= minpop and pop > best and not _common_noun(cand):
+                            best, eid = pop, c[0]
+            cache[low] = eid
+        if eid is None:
+            continue
+        nxt = _NEXT.match(text, e)
+        if nxt and any(nxt.group(1).lower().startswith(w[:-1] if len(w) > 4 else w) for w in _not_before()):
+            continue
+        out.append(make(s, e, eid, "adj", "place"))
+    return out

@@ -1,0 +1,34 @@
+"""Russian relational adjectives of places (mentions/adj_ru.py)."""
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.mentions.adj_ru import _stems
+from communique.normalize import normalize
+
+
+def _find(text):
+    lk = MentionLinker(use_natasha=False)
+    d = Document(id="t", text=text, source="t", lang="ru")
+    return {text[m.start:m.end]: (m.eid, m.kind, m.etype) for m in lk.find(d, normalize(text))}
+
+
+def test_stems_rebuild_place_names():
+    assert "москва" in _stems("московский")
+    assert "уфа" in _stems("уфимский")
+    assert "калифорния" in _stems("калифорнийский")
+    assert "курск" in _stems("курский")
+    assert "европа" in _stems("европейский")
+    assert _stems("красный") == []
+
+
+def test_place_adjectives_found():
+    got = _find("Его отвезли в уфимскую больницу, потом в шанхайском торговом центре. Папа Римский молчит.")
+    assert got["уфимскую"][1:] == ("adj", "place")
+    assert got["шанхайском"][1:] == ("adj", "place")
+    assert got["Римский"][1:] == ("adj", "place")
+    assert got["уфимскую"][0] != got["шанхайском"][0]
+
+
+def test_common_adjectives_are_no_places():
+    got = _find("Городской суд и морской порт, президентский совет, женский клуб.")
+    assert not any(v[2] == "place" for v in got.values())
