@@ -32,3 +32,10 @@ def test_place_adjectives_found():
 def test_common_adjectives_are_no_places():
     got = _find("Городской суд и морской порт, президентский совет, женский клуб.")
     assert not any(v[2] == "place" for v in got.values())
+
+
+def test_nationality_before_private_person_noun():
+    got = _find("Умер польский композитор. Российский дипломат заявил. Итальянского фотографа убили.")
+    assert got["польский"][1:] == ("dem", "country")  # a nationality
+    assert got["Итальянского"][1] == "dem"
+    assert got["Российский"][1] in ("adj", "adjstem")  # a state office: the country itself

@@ -118,3 +118,34 @@ def place_adjectives(text: str, mentions: list, kb: Any, make: Callable[..., Any
             continue
         out.append(make(s, e, eid, "adj", "place"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _state_persons() -> frozenset[str]:
+    return frozenset(str(w) for w in _settings().get("state_persons") or ())
+
+
+@lru_cache(maxsize=4096)
+def _private_person_noun(word: str) -> bool:
+    """A noun for a person that holds no state office: "боксёр", "композитора", "аспирантки"."""
+    ps = _morph().parse(word.lower())
+    if not ps:
+        return False
+    p = ps[0]
+    if p.tag.POS != "NOUN" or "anim" not in p.tag or {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")):
+        return False
+    return p.normal_form not in _state_persons()
+
+
+_NOUN_NEXT = re.compile(r"[ \xa0]+([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)")
+
+
+def nationality_adjectives(text: str, mentions: list) -> list:
+    """A country adjective right before a private person's noun is a nationality: kind ``dem``."""
+    for m in mentions:
+        if m.kind not in ("adj", "adjstem") or m.etype != "country":
+            continue
+        nxt = _NOUN_NEXT.match(text, m.end)
+        if nxt and nxt.group(1)[:1].islower() and _private_person_noun(nxt.group(1)):
+            m.kind = "dem"
+    return mentions
