@@ -39,3 +39,11 @@ def test_nationality_before_private_person_noun():
     assert got["польский"][1:] == ("dem", "country")  # a nationality
     assert got["Итальянского"][1] == "dem"
     assert got["Российский"][1] in ("adj", "adjstem")  # a state office: the country itself
+
+
+def test_region_adjective_and_its_kind_are_one_place():
+    got = _find("Житель Кировской области переехал в Красноярском крае, в бывшем Советском Союзе.")
+    assert got["Кировской области"][1:] == ("name", "place")
+    assert got["Красноярском крае"][2] == "place"
+    assert got["Советском Союзе"][2] == "place"
+    assert "Кировской" not in got

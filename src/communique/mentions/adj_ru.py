@@ -149,3 +149,49 @@ def nationality_adjectives(text: str, mentions: list) -> list:
         if nxt and nxt.group(1)[:1].islower() and _private_person_noun(nxt.group(1)):
             m.kind = "dem"
     return mentions
+
+
+_ADJ_END = ("ой", "ая", "ую", "ом", "ий", "ый", "ого", "ому", "ым", "ая", "ей", "ие", "ые", "их", "ых")
+
+
+@lru_cache(maxsize=1)
+def _region_re() -> re.Pattern[str]:
+    nouns = [str(w) for w in _settings().get("region_nouns") or ()]
+    stems = sorted({w[:-1] if w[-1] in "ьйая" else w for w in nouns}, key=len, reverse=True)
+    return re.compile(r"[ \xa0]+((?:" + "|".join(map(re.escape, stems)) + r")[а-яё]{0,3}|Союз[а-яё]{0,2})(?![\w-])")
+
+
+def region_names(text: str, mentions: list, make: Callable[..., Any], english_name: Callable[..., str],
+                 slug: Callable[[str], str]) -> list:
+    """"Кировской" + "области" -> the place "Кировской области" (a new place unless the knowledge
+    base mention already is that region)."""
+    out = []
+    for m in mentions:
+        if m.etype in ("place", "country") and text[m.start:m.end].endswith(_ADJ_END) and text[m.start:m.start + 1].isupper():
+            nx = _region_re().match(text, m.end)
+            if nx and _same_case(text[m.start:m.end], nx.group(1)):
+                name = english_name(_nominative(text[m.start:m.end], nx.group(1)), "ru", person=False)
+                out.append(make(m.start, nx.end(1), f"new:place/{slug(name)}", "name", "place", name=name))
+                continue
+        out.append(m)
+    return out
+
+
+def _same_case(adj: str, noun: str) -> bool:
+    """pymorphy3: the adjective and the noun can share a case ("Кировской области", not "Кировская области")."""
+    a = {p.tag.case for p in _morph().parse(adj.lower()) if p.tag.POS == "ADJF"}
+    n = {p.tag.case for p in _morph().parse(noun.lower()) if p.tag.POS == "NOUN"}
+    return bool(a & n) or not a
+
+
+def _nominative(adj: str, noun: str) -> str:
+    """"Кировской", "области" -> "Кировская область" (as written when pymorphy3 cannot inflect it)."""
+    ns = [p for p in _morph().parse(noun.lower()) if p.tag.POS == "NOUN"]
+    if not ns:
+        return f"{adj} {noun}"
+    n = ns[0]
+    a = next((p for p in _morph().parse(adj.lower()) if p.tag.POS == "ADJF"), None)
+    infl = a.inflect({"nomn", "sing", n.tag.gender or "femn"}) if a is not None else None
+    word = infl.word if infl is not None else adj.lower()
+    head = n.normal_form
+    return f"{word[:1].upper()}{word[1:]} {head[:1].upper() + head[1:] if noun[:1].isupper() else head}"
