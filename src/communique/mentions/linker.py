@@ -93,6 +93,9 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
                 mentions.append(m)
 
         taken = _Coverage(mentions)
+        for s, e, t in nat:  # "президент Египта Мухаммед Мурси": natasha's place is no part of the name
+            if t != "PER":
+                taken.add(s, e)
         mentions.extend(self._title_persons(text, ft, lang, taken, mentions))
         if lang != "ru" or not nat:
             mentions = self._given_name_persons(text, ft, lang, mentions)
