@@ -73,6 +73,7 @@ def _lemma(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _common_noun(word: str) -> bool:
     ps = _morph().parse(word)
     return any(p.tag.POS == "NOUN" and "Geox" not in p.tag and p.is_known for p in ps[:1])
