@@ -47,3 +47,8 @@ def test_region_adjective_and_its_kind_are_one_place():
     assert got["Красноярском крае"][2] == "place"
     assert got["Советском Союзе"][2] == "place"
     assert "Кировской" not in got
+
+
+def test_european_union_is_no_region():
+    got = _find("Дверь Европейского Союза для Сербии не закрыта.")
+    assert got.get("Европейского Союза", (None, None, None))[2] != "place"

@@ -162,6 +162,11 @@ def _region_re() -> re.Pattern[str]:
     return re.compile(r"[ \xa0]+((?:" + "|".join(map(re.escape, stems)) + r")[а-яё]{0,3}|Союз[а-яё]{0,2})(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _union_adjectives() -> tuple[str, ...]:
+    return tuple(str(w)[:-2] for w in _settings().get("union_adjectives") or ())
+
+
 def region_names(text: str, mentions: list, make: Callable[..., Any], english_name: Callable[..., str],
                  slug: Callable[[str], str]) -> list:
     """"Кировской" + "области" -> the place "Кировской области" (a new place unless the knowledge
@@ -170,6 +175,8 @@ def region_names(text: str, mentions: list, make: Callable[..., Any], english_na
     for m in mentions:
         if m.etype in ("place", "country") and text[m.start:m.end].endswith(_ADJ_END) and text[m.start:m.start + 1].isupper():
             nx = _region_re().match(text, m.end)
+            if nx and nx.group(1).startswith("Союз") and not text[m.start:m.end].lower().startswith(_union_adjectives()):
+                nx = None  # "Советском Союзе", but "Европейского Союза" is an organisation
             if nx and _same_case(text[m.start:m.end], nx.group(1)):
                 name = english_name(_nominative(text[m.start:m.end], nx.group(1)), "ru", person=False)
                 out.append(make(m.start, nx.end(1), f"new:place/{slug(name)}", "name", "place", name=name))
