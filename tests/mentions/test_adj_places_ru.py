@@ -52,3 +52,9 @@ def test_region_adjective_and_its_kind_are_one_place():
 def test_european_union_is_no_region():
     got = _find("Дверь Европейского Союза для Сербии не закрыта.")
     assert got.get("Европейского Союза", (None, None, None))[2] != "place"
+
+
+def test_domain_zone_is_no_country():
+    got = _find("Регистрация сайтов в зоне .РФ началась, Россия довольна.")
+    assert "РФ" not in got
+    assert got["Россия"][2] == "country"

@@ -203,3 +203,10 @@ def _nominative(adj: str, noun: str) -> str:
     word = infl.word if infl is not None else adj.lower()
     head = n.normal_form
     return f"{word[:1].upper()}{word[1:]} {head[:1].upper() + head[1:] if noun[:1].isupper() else head}"
+
+
+def drop_domain_zones(text: str, mentions: list) -> list:
+    """".РФ" in "в доменной зоне .РФ" is a top-level domain, not the country."""
+    return [m for m in mentions
+            if not (m.etype in ("country", "place") and m.start >= 1 and text[m.start - 1] == "."
+                    and (m.start == 1 or not text[m.start - 2].isalnum()))]

@@ -24,7 +24,7 @@ from communique.documents import Document
 from communique.kb import KnowledgeBase, load_kb
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.adj_ru import nationality_adjectives, place_adjectives, region_names
+from communique.mentions.adj_ru import drop_domain_zones, nationality_adjectives, place_adjectives, region_names
 from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions.capnames_de import german_passes
 from communique.mentions.capnames_es import refine as refine_es
@@ -122,6 +122,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions = place_adjectives(text, mentions, kb, Mention)  # "уфимской больнице" (mentions/adj_ru.py)
             mentions = nationality_adjectives(text, mentions)  # "польский композитор": a nationality
             mentions = region_names(text, mentions, Mention, _english_name, slug)  # "Кировской области"
+            mentions = drop_domain_zones(text, mentions)  # "в зоне .РФ"
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
