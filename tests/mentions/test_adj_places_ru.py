@@ -58,3 +58,9 @@ def test_domain_zone_is_no_country():
     got = _find("Регистрация сайтов в зоне .РФ началась, Россия довольна.")
     assert "РФ" not in got
     assert got["Россия"][2] == "country"
+
+
+def test_language_adjective_is_no_country():
+    got = _find("Он преподавал русский язык и писал учебники по английскому языку.")
+    assert got["русский"][1] == "dem"
+    assert got["английскому"][1] == "dem"

@@ -138,6 +138,13 @@ def _private_person_noun(word: str) -> bool:
     return p.normal_form not in _state_persons()
 
 
+@lru_cache(maxsize=4096)
+def _language_noun(word: str) -> bool:
+    """"язык", "языка"...: "на русском языке" names a language, not the country."""
+    langs = frozenset(str(w) for w in _settings().get("language_nouns") or ())
+    return any(p.tag.POS == "NOUN" and p.normal_form in langs for p in _morph().parse(word.lower())[:2])
+
+
 _NOUN_NEXT = re.compile(r"[ \xa0]+([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)")
 
 
@@ -147,7 +154,7 @@ def nationality_adjectives(text: str, mentions: list) -> list:
         if m.kind not in ("adj", "adjstem") or m.etype != "country":
             continue
         nxt = _NOUN_NEXT.match(text, m.end)
-        if nxt and nxt.group(1)[:1].islower() and _private_person_noun(nxt.group(1)):
+        if nxt and nxt.group(1)[:1].islower() and (_private_person_noun(nxt.group(1)) or _language_noun(nxt.group(1))):
             m.kind = "dem"
     return mentions
 
