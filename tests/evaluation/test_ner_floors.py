@@ -1,7 +1,8 @@
 """Quality gate: NER figures on fast subsets of the development data (floors slightly below measured).
 
 Measured with ``communique eval ner --limit N --format F PATH`` (see docs/kb.md). The targets of
-issue 3 (PER/LOC F1 >= 0.90 ru, >= 0.85 de/es) are NOT reached; these floors only stop regressions.
+issue 3 (PER/LOC F1 >= 0.90 ru, >= 0.85 de/es) are NOT reached, except Russian PER/LOC on the full
+NEREL dev set (0.905 / 0.905, s8) and factRuEval (0.933 / 0.901); these floors only stop regressions.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ def linker():
 
 
 CASES = [
-    ("nerel", "ner/nerel/dev", 25, {"PER": 0.89, "LOC": 0.85, "ORG": 0.77}),
-    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.87, "LOC": 0.89, "ORG": 0.58}),
+    ("nerel", "ner/nerel/dev", 25, {"PER": 0.91, "LOC": 0.925, "ORG": 0.78}),
+    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.885, "LOC": 0.895, "ORG": 0.60}),
     ("germeval", "ner/germeval2014/NER-de-dev.tsv", 300, {"PER": 0.72, "LOC": 0.80, "ORG": 0.58}),
     # LOC/ORG without the CoNLL convention that tags countries listed as members of a group as ORG:
     # communique keeps them countries (linked, usable as event participants)

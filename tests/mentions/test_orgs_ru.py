@@ -131,3 +131,16 @@ def test_compass_adjective_and_continent_are_one_region(linker):
 def test_service_followed_by_a_preposition_is_no_organisation(linker):
     got = _found(linker, "После службы в армии он работал в агентстве по недвижимости.")
     assert not any(t == "organization" for _, t in got)
+
+
+def test_national_team_is_an_organisation_with_its_country():
+    from communique.documents import Document
+    from communique.mentions import MentionLinker
+    from communique.normalize import normalize
+
+    t = "Сборная России обыграла канадцев. Тренер российской сборной доволен. Игрок сборной заболел."
+    lk = MentionLinker(use_natasha=False)
+    got = {t[m.start:m.end]: m.etype for m in lk.find(Document(id="t", text=t, source="t", lang="ru"), normalize(t))}
+    assert got.get("Сборная России") == "organization"
+    assert got.get("российской сборной") == "organization"
+    assert "сборной" not in got  # alone, a common noun

@@ -24,6 +24,7 @@ from communique.documents import Document
 from communique.kb import KnowledgeBase, load_kb
 from communique.kb.build import slug
 from communique.kb.fold import fold
+from communique.mentions.adj_ru import drop_domain_zones, nationality_adjectives, place_adjectives, region_names
 from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions.capnames_de import german_passes
 from communique.mentions.capnames_es import refine as refine_es
@@ -92,6 +93,9 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
                 mentions.append(m)
 
         taken = _Coverage(mentions)
+        for s, e, t in nat:  # "президент Египта Мухаммед Мурси": natasha's place is no part of the name
+            if t != "PER":
+                taken.add(s, e)
         mentions.extend(self._title_persons(text, ft, lang, taken, mentions))
         if lang != "ru" or not nat:
             mentions = self._given_name_persons(text, ft, lang, mentions)
@@ -115,6 +119,10 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions.extend(self._natasha_mentions(text, nat, taken, _Coverage([m for m in mentions if m.kind not in ("adj", "adjstem")])))
         if lang == "ru":  # "Правительство Японии", "японского МИДа", "власти Перу" (mentions/orgs_ru.py)
             mentions = refine_orgs(text, mentions, Mention, _english_name, slug)
+            mentions = place_adjectives(text, mentions, kb, Mention)  # "уфимской больнице" (mentions/adj_ru.py)
+            mentions = nationality_adjectives(text, mentions)  # "польский композитор": a nationality
+            mentions = region_names(text, mentions, Mention, _english_name, slug)  # "Кировской области"
+            mentions = drop_domain_zones(text, mentions)  # "в зоне .РФ"
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 

@@ -14,6 +14,20 @@ from communique.mentions.common import (
 from communique.mentions.orgs_ru import not_org_quote
 
 
+def _geox_word(word: str, case: str | None = None) -> bool:
+    """pymorphy3 weighs the geographic reading of the word above its name readings."""
+    from communique.kb.build import _morph
+
+    geo = name = 0.0
+    for p in _morph().parse(word):
+        tags = set(str(p.tag).replace(" ", ",").split(","))
+        if "Geox" in tags and (case is None or case in tags):
+            geo += p.score
+        elif tags & {"Name", "Surn", "Patr"}:
+            name += p.score
+    return geo > name
+
+
 class NatashaNER:
     """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
 
@@ -37,6 +51,8 @@ class NatashaNER:
         for r in raws:
             span = next(((s, e, t) for s, e, t in nat if s <= r.start and r.end <= e), None)
             typ = span[2] if span else None
+            if typ == "PER" and self._place_not_person(text, r, span, nat):
+                typ = "LOC"  # "Калуга" alone, "Египта" before "Мухаммед Мурси": natasha's span was trimmed
             if typ == "PER":
                 keep = [c for c in r.cands if ents[c[0]]["type"] == "person"]
                 if span[0] < r.start:
@@ -62,6 +78,31 @@ class NatashaNER:
                 r.cands = keep
             out.append(r)
         return out
+
+    def _place_not_person(self, text: str, r: _Raw, span: tuple[int, int, str], nat: list[tuple[int, int, str]]) -> bool:
+        """A knowledge-base place that natasha put in a person span is the place when pymorphy3 reads
+        the word as a geographic name rather than a given name or surname and the span is that word
+        alone or starts with it ("президент Египта Мухаммед Мурси"); the span then loses it (``nat``
+        is changed in place)."""
+        ents = self.kb.entities
+        if any(ents[c[0]]["type"] == "person" for c in r.cands) or span[0] != r.start:
+            return False
+        if not any(ents[c[0]]["type"] in ("place", "country") for c in r.cands):
+            return False
+        word = text[r.start:r.end]
+        if " " in word or not _geox_word(word):
+            return False
+        i = nat.index(span)
+        if span[1] == r.end:
+            del nat[i]
+        else:
+            if not _geox_word(word, "gent"):
+                return False  # "Ван Цзюнь": a surname; "президент Египта Мухаммед Мурси": a genitive complement
+            m = re.compile(r"[ \xa0]+(?=\w)").match(text, r.end)
+            if not m or m.end() >= span[1]:
+                return False
+            nat[i] = (m.end(), span[1], span[2])
+        return True
 
     def _natasha_mentions(self, text: str, nat: list[tuple[int, int, str]], taken: "_Coverage",
                           noadj: "_Coverage | None" = None) -> list[Mention]:
