@@ -76,3 +76,11 @@ def test_iso_subdivisions_are_places_of_their_country(linker):
 def test_other_languages_keep_their_readings(linker):
     assert _ids(linker, "Lawrow traf Wadephul in Paris.", "Paris", "de") == ["gn:2988507"]
     assert _ids(linker, "Лавров прилетел в Брест.", "Брест", "ru") == ["gn:629634"]
+
+
+def test_state_after_a_town_of_it(linker):
+    # "Atlanta, Georgia": the US state, not the country; "Tbilisi, Georgia" keeps the country
+    assert _ids(linker, "Offices in Atlanta, Georgia, were closed.", "Georgia") == ["gn:4197000"]
+    assert _ids(linker, "Protests in Tbilisi, Georgia, went on.", "Georgia") == ["kb:country/GE"]
+    # "Hugo, Oklahoma" (a town the matcher lacks): the state, not Oklahoma City
+    assert _ids(linker, "He was born in Hugo, Oklahoma, in 1950.", "Oklahoma") == ["gn:4544379"]

@@ -92,6 +92,8 @@ class PlaceContext:
     abbr_mentions: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, region id)
     region_slot: set[int] = field(default_factory=set)  # starts of names right after "Place, "
     points: list[tuple[str, float, float, str]] = field(default_factory=list)  # (surface, lat, lon, country) of clear places
+    # start of a name right after "Place, " -> the (country, admin1) pairs of that place's readings
+    region_of: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         ents = self.kb.entities
@@ -118,6 +120,9 @@ class PlaceContext:
             if nxt is not None and _COMMA.fullmatch(self.ft, r.end, nxt.start) and \
                     any(ents[c[0]]["type"] == "place" for c in r.cands):
                 self.region_slot.add(nxt.start)
+                self.region_of.setdefault(nxt.start, set()).update(
+                    (ents[c[0]].get("country"), ents[c[0]].get("admin1")) for c in r.cands
+                    if ents[c[0]]["type"] == "place" and ents[c[0]].get("admin1"))
         # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
         for m in _CAPRUN.finditer(self.text):
             if self.text[m.end(1):m.end(1) + 1] != ",":
@@ -125,6 +130,14 @@ class PlaceContext:
             target = self._after_comma(m.end(1), _raw_at(raws, self.ft, m.end(1)))
             if target:
                 self.explicit.setdefault(self.ft[m.start(1):m.end(1)], set()).update(target)
+                nxt = _raw_at(raws, self.ft, m.end(1))
+                if nxt is not None and not any(r.start < m.end(1) and m.start(1) < r.end for r in raws):
+                    # "Hugo, Oklahoma": a small town the matcher lacks, then its state
+                    pairs = {(ents[c]["country"], ents[c].get("admin1"))
+                             for c in self.kb.small_places(self.ft[m.start(1):m.end(1)])} & target
+                    if pairs:
+                        self.region_slot.add(nxt.start)
+                        self.region_of.setdefault(nxt.start, set()).update(pairs)
         for i, r in enumerate(raws):
             surf = self.ft[r.start:r.end]
             places = [ents[c[0]] for c in r.cands if ents[c[0]]["type"] == "place"]
@@ -217,6 +230,18 @@ class PlaceContext:
                 "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
             b -= 1.5
         return b
+
+    def region_reading(self, r) -> str | None:
+        """"Atlanta, Georgia", "Hugo, Oklahoma": after "Place, " a name that is also a first-level division
+        containing a reading of that place is the division, even where the name is also a country
+        ("Georgia") or an alternate name of a city ("Oklahoma" for Oklahoma City). Returns its id."""
+        pairs = self.region_of.get(r.start)
+        if not pairs:
+            return None
+        ents = self.kb.entities
+        hits = [c[0] for c in r.cands if ents[c[0]]["type"] == "place" and ents[c[0]].get("level") == 1
+                and (ents[c[0]].get("country"), ents[c[0]].get("admin1")) in pairs]
+        return hits[0] if len(hits) == 1 else None
 
     def backed(self, r, e: dict) -> bool:
         """The document names ``e``'s region (explicitly after this name, or elsewhere), or a clearly
