@@ -84,3 +84,11 @@ def test_state_after_a_town_of_it(linker):
     assert _ids(linker, "Protests in Tbilisi, Georgia, went on.", "Georgia") == ["kb:country/GE"]
     # "Hugo, Oklahoma" (a town the matcher lacks): the state, not Oklahoma City
     assert _ids(linker, "He was born in Hugo, Oklahoma, in 1950.", "Oklahoma") == ["gn:4544379"]
+
+
+def test_likely_reading_backs_a_near_namesake(linker):
+    # Enfield's likely reading is the London borough (three times the Connecticut town); Edmonton in
+    # north London lies beside it, so that Edmonton beats the bigger one in Alberta
+    text = "Children from an Edmonton school planted a garden. Enfield council paid for the tools."
+    assert _ids(linker, text, "Edmonton") == ["gn:2650209"]
+    assert _ids(linker, "Children from an Edmonton school planted a garden.", "Edmonton") == ["gn:5946768"]

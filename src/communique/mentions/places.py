@@ -41,6 +41,8 @@ PLACE_PREPS = {
 }
 
 NEAR_KM = 100.0
+_LIKELY = 3  # a likely reading outweighs its namesakes this many times ...
+_LIKELY_KM = 30.0  # ... and backs only candidates this near it
 # a first-level division as populous as a big country (England, Chinese provinces) says little about a town
 _REGION_INFORMATIVE = 40_000_000
 
@@ -92,6 +94,9 @@ class PlaceContext:
     abbr_mentions: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, region id)
     region_slot: set[int] = field(default_factory=set)  # starts of names right after "Place, "
     points: list[tuple[str, float, float, str]] = field(default_factory=list)  # (surface, lat, lon, country) of clear places
+    # (surface, lat, lon, country) of names whose biggest reading outweighs every namesake a few times
+    # ("Enfield": London's borough over Enfield, Connecticut); weaker than points: near ones only
+    likely: list[tuple[str, float, float, str]] = field(default_factory=list)
     # start of a name right after "Place, " -> the (country, admin1) pairs of that place's readings
     region_of: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
 
@@ -159,6 +164,8 @@ class PlaceContext:
             rival = max([pops[1] if len(pops) > 1 else 0] + [ents[s].get("population") or 0 for s in small])
             if (top.get("population") or 0) >= 20 * max(rival, 1) and top.get("lat") is not None:
                 self.points.append((surf, top["lat"], top["lon"], top["country"]))
+            elif (top.get("population") or 0) >= _LIKELY * max(rival, 1) and top.get("lat") is not None:
+                self.likely.append((surf, top["lat"], top["lon"], top["country"]))
 
     def _vote(self, surf: str, key: tuple[str, str], w: float) -> None:
         self.evidence[key] = self.evidence.get(key, 0.0) + w
@@ -207,6 +214,9 @@ class PlaceContext:
         lat, lon = e.get("lat"), e.get("lon")
         if near and lat is not None and self.points and any(
                 s != surf and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
+            ev += 1.0
+        elif near and lat is not None and self.likely and any(
+                s != surf and _km(lat, lon, a, b) <= _LIKELY_KM for s, a, b, _c in self.likely):
             ev += 1.0
         return ev
 
