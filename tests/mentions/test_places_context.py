@@ -92,3 +92,11 @@ def test_likely_reading_backs_a_near_namesake(linker):
     text = "Children from an Edmonton school planted a garden. Enfield council paid for the tools."
     assert _ids(linker, text, "Edmonton") == ["gn:2650209"]
     assert _ids(linker, "Children from an Edmonton school planted a garden.", "Edmonton") == ["gn:5946768"]
+
+
+def test_small_place_in_the_same_country_as_its_bigger_namesake(linker):
+    # the United States named says nothing for New Milford, New Jersey over the Connecticut town near Danbury
+    text = "A Danbury man was arrested in the United States. He was brought to New Milford police."
+    assert _ids(linker, text, "New Milford") == ["gn:4839435"]
+    # a first-level division keeps its reading without a region cue
+    assert _ids(linker, "Farmers in Ohio and Wyoming sold more beef.", "Wyoming") == ["gn:5843591"]

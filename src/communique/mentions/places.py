@@ -289,13 +289,17 @@ class PlaceContext:
             if not small:
                 continue
             ex = self.explicit.get(surf) or set()
-            big_supported = any(
-                self.support(ents[c[0]], surf) > 0 or self.country_support(ents[c[0]].get("country"), surf)
-                or (ents[c[0]].get("country"), None) in ex
-                for c in r.cands)
+            # a first-level division of the name ("Wyoming") is read as that unless the text names a region
+            big_region = any(self.support(ents[c[0]], surf) > 0 or ents[c[0]].get("level") == 1 for c in r.cands)
+            big_countries = {ents[c[0]].get("country") for c in r.cands
+                             if self.country_support(ents[c[0]].get("country"), surf)
+                             or (ents[c[0]].get("country"), None) in ex}
             for s in small:
                 e = ents[s]
                 key = (e["country"], e.get("admin1"))
+                # a bigger namesake's country named in the document speaks against a small place abroad,
+                # not against one in the same country (New Milford, Connecticut vs New Jersey)
+                big_supported = big_region or bool(big_countries - {e["country"]})
                 if key in ex or (not big_supported and self.support(e, surf) > 0):
                     if not any(c[0] == s for c in r.cands):
                         # named with its region: no ordinary-word doubt left
