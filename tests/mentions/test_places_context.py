@@ -100,3 +100,9 @@ def test_small_place_in_the_same_country_as_its_bigger_namesake(linker):
     assert _ids(linker, text, "New Milford") == ["gn:4839435"]
     # a first-level division keeps its reading without a region cue
     assert _ids(linker, "Farmers in Ohio and Wyoming sold more beef.", "Wyoming") == ["gn:5843591"]
+
+
+def test_dateline_without_region(linker):
+    text = "Mayor to speak on schools.\nNORWALK — The mayor will speak on Monday about the new schools."
+    assert _ids(linker, text, "NORWALK")
+    assert _ids(linker, "Results of the vote.\nSARS cases rose on Monday.", "SARS") == []

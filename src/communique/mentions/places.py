@@ -48,6 +48,7 @@ _REGION_INFORMATIVE = 40_000_000
 
 _REGION_CUE = {"en": re.compile(r"[^\S\n]+(?:state|State|Governor|governor|Gov\.|Legislature|legislature|Senate|"
                                 r"Assembly|Attorney General|Department of)(?![\w])")}
+_DATELINE = re.compile(r"[^\S\n]*(?:\([A-Za-z][\w .&-]{0,20}\)[^\S\n]*)?(?:—|–|--|-[^\S\n])")
 _LIST = re.compile(r"[^\S\n]*(?:,|and|or|und|et|y|и)[^\S\n]*|[^\S\n]*,[^\S\n]*(?:and|or)[^\S\n]+")
 _COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
 _ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]{1,3})(?![\w])")
@@ -114,6 +115,9 @@ class PlaceContext:
                         self._vote(surf, key, 1.0)
                 if self.text[r.start:r.end].isupper():
                     self.upper_ok.add(i)
+            if self.text[r.start:r.end].isupper() and _DATELINE.match(self.text, r.end) and \
+                    not self.text[self.text.rfind("\n", 0, r.start) + 1:r.start].strip():
+                self.upper_ok.add(i)  # a dateline without its region: "TORRINGTON —", "KABUL (Reuters) -"
             if _REGION_CUE.get(self.lang) is not None and _REGION_CUE[self.lang].match(self.text, r.end):
                 self.region_slot.add(r.start)  # "New York state", "New York Governor Andrew Cuomo"
             if nxt is not None and _LIST.fullmatch(self.ft, r.end, nxt.start):
