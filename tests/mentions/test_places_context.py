@@ -106,3 +106,13 @@ def test_dateline_without_region(linker):
     text = "Mayor to speak on schools.\nNORWALK — The mayor will speak on Monday about the new schools."
     assert _ids(linker, text, "NORWALK")
     assert _ids(linker, "Results of the vote.\nSARS cases rose on Monday.", "SARS") == []
+
+
+def test_dateline_reading_at_a_sentence_start_and_county_evidence(linker):
+    # the dateline opens the text, where the matcher drops towns named like words; the later mention
+    # keeps the Kentucky town, and the dateline follows it
+    text = "GEORGETOWN, Ky. (WKYT) - A fire hit a barn. Firefighters from Georgetown came at noon."
+    assert _ids(linker, text, "GEORGETOWN") == ["gn:4292686"]
+    # a county of one state names the state: London, Kentucky, not England
+    text = "A crash happened in Laurel County on Friday, Kentucky State Police said. The Laurel County sheriff named a man of London."
+    assert _ids(linker, text, "London") == ["gn:4298960"]

@@ -153,6 +153,8 @@ class PlaceContext:
             if not places or len(places) != len(r.cands):
                 continue
             regions = [e for e in places if e.get("level") == 1 and e.get("admin1")]
+            if not regions and len(places) == 1 and places[0].get("level") == 2 and places[0].get("admin1"):
+                regions = places  # a county of a single state ("Laurel County") names that state as well
             if regions:
                 for e in regions:
                     if (e.get("population") or 0) <= _REGION_INFORMATIVE:
@@ -285,6 +287,23 @@ class PlaceContext:
         """Small namesakes of names the matcher found, where the document supports them."""
         ents = self.kb.entities
         self._extend_runs()
+        # one sense per discourse: a reading in the explicit region that another mention of the name
+        # kept ("GEORGETOWN, Ky." opens a sentence, where the matcher drops towns named like words)
+        by_surf: dict[str, dict[str, tuple]] = {}
+        for r in self.raws:
+            for c in r.cands:
+                by_surf.setdefault(self.ft[r.start:r.end], {}).setdefault(c[0], c)
+        for r in self.raws:
+            surf = self.ft[r.start:r.end]
+            ex = self.explicit.get(surf)
+            if not ex or not r.cands or not self.only_places(r):
+                continue
+            if any((ents[c[0]].get("country"), ents[c[0]].get("admin1")) in ex for c in r.cands):
+                continue
+            more = [c for eid, c in by_surf[surf].items()
+                    if (ents[eid].get("country"), ents[eid].get("admin1")) in ex and ents[eid]["type"] == "place"]
+            if more:
+                r.cands = list(r.cands) + more
         for r in self.raws:
             if not r.cands or not self.only_places(r):
                 continue
