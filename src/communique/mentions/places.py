@@ -48,7 +48,8 @@ _REGION_INFORMATIVE = 40_000_000
 
 _REGION_CUE = {"en": re.compile(r"[^\S\n]+(?:state|State|Governor|governor|Gov\.|Legislature|legislature|Senate|"
                                 r"Assembly|Attorney General|Department of)(?![\w])")}
-_DATELINE = re.compile(r"[^\S\n]*(?:\([A-Za-z][\w .&-]{0,20}\)[^\S\n]*)?(?:—|–|--|-[^\S\n])")
+# a dateline: "TORRINGTON — Mayor ...", "KABUL (Reuters) - The ..."; not a headline in capitals ("IBARRA - INFRAESTRUCTURAS")
+_DATELINE = re.compile(r"[^\S\n]*(?:\([A-Za-z][\w .&-]{0,20}\)[^\S\n]*)?(?:—|–|--|-[^\S\n])(?=[^\n]{0,30}?[a-z])")
 _LIST = re.compile(r"[^\S\n]*(?:,|and|or|und|et|y|и)[^\S\n]*|[^\S\n]*,[^\S\n]*(?:and|or)[^\S\n]+")
 _COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
 _ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]{1,3})(?![\w])")
