@@ -143,8 +143,7 @@ class PlaceContext:
                 nxt = _raw_at(raws, self.ft, m.end(1))
                 if nxt is not None and not any(r.start < m.end(1) and m.start(1) < r.end for r in raws):
                     # "Hugo, Oklahoma": a small town the matcher lacks, then its state
-                    pairs = {(ents[c]["country"], ents[c].get("admin1"))
-                             for c in self.kb.small_places(self.ft[m.start(1):m.end(1)])} & target
+                    pairs = _small_regions(self.kb, self.ft[m.start(1):m.end(1)]) & target
                     if pairs:
                         self.region_slot.add(nxt.start)
                         self.region_of.setdefault(nxt.start, set()).update(pairs)
@@ -438,6 +437,18 @@ class PlaceContext:
                 out.append((s, ee, eid))
                 spans.append((s, ee))
         return out
+
+
+def _small_regions(kb, folded: str) -> set[tuple[str, str]]:
+    """(country, admin1) pairs of the small places named ``folded``, read without registering their
+    records as entities (as :meth:`small_places` does)."""
+    packed = kb._small_lookup(folded)
+    out = set()
+    for rec in (packed.split(";") if packed else ()):
+        _gid, cc, a1, _rest = rec.split("|", 3)
+        if a1:
+            out.add((cc, a1))
+    return out
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
