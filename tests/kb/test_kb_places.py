@@ -40,3 +40,10 @@ def test_iso_subdivisions_fill_gaps_without_shadowing_cities(kb):
     assert hubei and kb.entities[hubei[0]]["country"] == "CN"
     # "Khartoum" (a state and the capital) stays the city only
     assert all(not e.startswith("kb:place/iso-") for e, _k, _f in kb.index["khartoum"])
+
+
+def test_country_adjectives_and_norway(kb):
+    assert ("kb:country/KE", "adj") in {(e, k) for e, k, _f in kb.index["kenyan"]}
+    assert ("kb:country/TN", "adj") in {(e, k) for e, k, _f in kb.index["tunisian"]}
+    # countries.yaml's unquoted "NO" key (YAML reads it as false) still reaches Norway
+    assert ("kb:country/NO", "adj") in {(e, k) for e, k, _f in kb.index["norwegian"]}

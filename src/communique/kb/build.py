@@ -307,12 +307,13 @@ def adjective_forms(lemma: str, lang: str) -> list[tuple[str, str]]:
 def _load_country_extras(dirs: list[Path]) -> tuple[dict, dict]:
     countries: dict[str, dict] = {}
     territories: dict[str, dict] = {}
-    for d in dirs:
-        p = d / "countries.yaml"
+    for d, name in ((d, n) for d in dirs for n in ("countries.yaml", "country_adjectives.yaml")):
+        p = d / name
         if p.exists():
             data = _yaml(p) or {}
             for k, v in (data.get("countries") or {}).items():
-                cur = countries.setdefault(str(k), {})
+                # YAML 1.1 reads an unquoted NO (Norway) as false
+                cur = countries.setdefault("NO" if k is False else str(k), {})
                 _merge(cur, v or {})
             for k, v in (data.get("territories") or {}).items():
                 territories.setdefault(str(k), {}).update(v or {})

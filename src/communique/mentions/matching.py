@@ -112,6 +112,8 @@ class KBMatching:
                  pctx: PlaceContext | None = None) -> Mention | None:
         ents = self.kb.entities
         best: tuple[float, str, str] | None = None
+        if pctx is not None and (region := pctx.region_reading(r)):  # "Atlanta, Georgia" (mentions/places.py)
+            return Mention(r.start, r.end, region, "name", "place", score=20.0)
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         # "X, Y": the next mention right after a comma names X's country or region
         follow_country = None

@@ -41,11 +41,15 @@ PLACE_PREPS = {
 }
 
 NEAR_KM = 100.0
+_LIKELY = 3  # a likely reading outweighs its namesakes this many times ...
+_LIKELY_KM = 30.0  # ... and backs only candidates this near it
 # a first-level division as populous as a big country (England, Chinese provinces) says little about a town
 _REGION_INFORMATIVE = 40_000_000
 
 _REGION_CUE = {"en": re.compile(r"[^\S\n]+(?:state|State|Governor|governor|Gov\.|Legislature|legislature|Senate|"
                                 r"Assembly|Attorney General|Department of)(?![\w])")}
+# a dateline: "TORRINGTON — Mayor ...", "KABUL (Reuters) - The ..."; not a headline in capitals ("IBARRA - INFRAESTRUCTURAS")
+_DATELINE = re.compile(r"[^\S\n]*(?:\([A-Za-z][\w .&-]{0,20}\)[^\S\n]*)?(?:—|–|--|-[^\S\n])(?=[^\n]{0,30}?[a-z])")
 _LIST = re.compile(r"[^\S\n]*(?:,|and|or|und|et|y|и)[^\S\n]*|[^\S\n]*,[^\S\n]*(?:and|or)[^\S\n]+")
 _COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
 _ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]{1,3})(?![\w])")
@@ -92,6 +96,11 @@ class PlaceContext:
     abbr_mentions: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, region id)
     region_slot: set[int] = field(default_factory=set)  # starts of names right after "Place, "
     points: list[tuple[str, float, float, str]] = field(default_factory=list)  # (surface, lat, lon, country) of clear places
+    # (surface, lat, lon, country) of names whose biggest reading outweighs every namesake a few times
+    # ("Enfield": London's borough over Enfield, Connecticut); weaker than points: near ones only
+    likely: list[tuple[str, float, float, str]] = field(default_factory=list)
+    # start of a name right after "Place, " -> the (country, admin1) pairs of that place's readings
+    region_of: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         ents = self.kb.entities
@@ -107,6 +116,9 @@ class PlaceContext:
                         self._vote(surf, key, 1.0)
                 if self.text[r.start:r.end].isupper():
                     self.upper_ok.add(i)
+            if self.text[r.start:r.end].isupper() and _DATELINE.match(self.text, r.end) and \
+                    not self.text[self.text.rfind("\n", 0, r.start) + 1:r.start].strip():
+                self.upper_ok.add(i)  # a dateline without its region: "TORRINGTON —", "KABUL (Reuters) -"
             if _REGION_CUE.get(self.lang) is not None and _REGION_CUE[self.lang].match(self.text, r.end):
                 self.region_slot.add(r.start)  # "New York state", "New York Governor Andrew Cuomo"
             if nxt is not None and _LIST.fullmatch(self.ft, r.end, nxt.start):
@@ -118,6 +130,9 @@ class PlaceContext:
             if nxt is not None and _COMMA.fullmatch(self.ft, r.end, nxt.start) and \
                     any(ents[c[0]]["type"] == "place" for c in r.cands):
                 self.region_slot.add(nxt.start)
+                self.region_of.setdefault(nxt.start, set()).update(
+                    (ents[c[0]].get("country"), ents[c[0]].get("admin1")) for c in r.cands
+                    if ents[c[0]]["type"] == "place" and ents[c[0]].get("admin1"))
         # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
         for m in _CAPRUN.finditer(self.text):
             if self.text[m.end(1):m.end(1) + 1] != ",":
@@ -125,12 +140,21 @@ class PlaceContext:
             target = self._after_comma(m.end(1), _raw_at(raws, self.ft, m.end(1)))
             if target:
                 self.explicit.setdefault(self.ft[m.start(1):m.end(1)], set()).update(target)
+                nxt = _raw_at(raws, self.ft, m.end(1))
+                if nxt is not None and not any(r.start < m.end(1) and m.start(1) < r.end for r in raws):
+                    # "Hugo, Oklahoma": a small town the matcher lacks, then its state
+                    pairs = _small_regions(self.kb, self.ft[m.start(1):m.end(1)]) & target
+                    if pairs:
+                        self.region_slot.add(nxt.start)
+                        self.region_of.setdefault(nxt.start, set()).update(pairs)
         for i, r in enumerate(raws):
             surf = self.ft[r.start:r.end]
             places = [ents[c[0]] for c in r.cands if ents[c[0]]["type"] == "place"]
             if not places or len(places) != len(r.cands):
                 continue
             regions = [e for e in places if e.get("level") == 1 and e.get("admin1")]
+            if not regions and len(places) == 1 and places[0].get("level") == 2 and places[0].get("admin1"):
+                regions = places  # a county of a single state ("Laurel County") names that state as well
             if regions:
                 for e in regions:
                     if (e.get("population") or 0) <= _REGION_INFORMATIVE:
@@ -146,6 +170,8 @@ class PlaceContext:
             rival = max([pops[1] if len(pops) > 1 else 0] + [ents[s].get("population") or 0 for s in small])
             if (top.get("population") or 0) >= 20 * max(rival, 1) and top.get("lat") is not None:
                 self.points.append((surf, top["lat"], top["lon"], top["country"]))
+            elif (top.get("population") or 0) >= _LIKELY * max(rival, 1) and top.get("lat") is not None:
+                self.likely.append((surf, top["lat"], top["lon"], top["country"]))
 
     def _vote(self, surf: str, key: tuple[str, str], w: float) -> None:
         self.evidence[key] = self.evidence.get(key, 0.0) + w
@@ -195,6 +221,9 @@ class PlaceContext:
         if near and lat is not None and self.points and any(
                 s != surf and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
             ev += 1.0
+        elif near and lat is not None and self.likely and any(
+                s != surf and _km(lat, lon, a, b) <= _LIKELY_KM for s, a, b, _c in self.likely):
+            ev += 1.0
         return ev
 
     def bonus(self, r, eid: str, flags: str) -> float:
@@ -217,6 +246,18 @@ class PlaceContext:
                 "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
             b -= 1.5
         return b
+
+    def region_reading(self, r) -> str | None:
+        """"Atlanta, Georgia", "Hugo, Oklahoma": after "Place, " a name that is also a first-level division
+        containing a reading of that place is the division, even where the name is also a country
+        ("Georgia") or an alternate name of a city ("Oklahoma" for Oklahoma City). Returns its id."""
+        pairs = self.region_of.get(r.start)
+        if not pairs:
+            return None
+        ents = self.kb.entities
+        hits = [c[0] for c in r.cands if ents[c[0]]["type"] == "place" and ents[c[0]].get("level") == 1
+                and (ents[c[0]].get("country"), ents[c[0]].get("admin1")) in pairs]
+        return hits[0] if len(hits) == 1 else None
 
     def backed(self, r, e: dict) -> bool:
         """The document names ``e``'s region (explicitly after this name, or elsewhere), or a clearly
@@ -246,6 +287,23 @@ class PlaceContext:
         """Small namesakes of names the matcher found, where the document supports them."""
         ents = self.kb.entities
         self._extend_runs()
+        # one sense per discourse: a reading in the explicit region that another mention of the name
+        # kept ("GEORGETOWN, Ky." opens a sentence, where the matcher drops towns named like words)
+        by_surf: dict[str, dict[str, tuple]] = {}
+        for r in self.raws:
+            for c in r.cands:
+                by_surf.setdefault(self.ft[r.start:r.end], {}).setdefault(c[0], c)
+        for r in self.raws:
+            surf = self.ft[r.start:r.end]
+            ex = self.explicit.get(surf)
+            if not ex or not r.cands or not self.only_places(r):
+                continue
+            if any((ents[c[0]].get("country"), ents[c[0]].get("admin1")) in ex for c in r.cands):
+                continue
+            more = [c for eid, c in by_surf[surf].items()
+                    if (ents[eid].get("country"), ents[eid].get("admin1")) in ex and ents[eid]["type"] == "place"]
+            if more:
+                r.cands = list(r.cands) + more
         for r in self.raws:
             if not r.cands or not self.only_places(r):
                 continue
@@ -254,13 +312,17 @@ class PlaceContext:
             if not small:
                 continue
             ex = self.explicit.get(surf) or set()
-            big_supported = any(
-                self.support(ents[c[0]], surf) > 0 or self.country_support(ents[c[0]].get("country"), surf)
-                or (ents[c[0]].get("country"), None) in ex
-                for c in r.cands)
+            # a first-level division of the name ("Wyoming") is read as that unless the text names a region
+            big_region = any(self.support(ents[c[0]], surf) > 0 or ents[c[0]].get("level") == 1 for c in r.cands)
+            big_countries = {ents[c[0]].get("country") for c in r.cands
+                             if self.country_support(ents[c[0]].get("country"), surf)
+                             or (ents[c[0]].get("country"), None) in ex}
             for s in small:
                 e = ents[s]
                 key = (e["country"], e.get("admin1"))
+                # a bigger namesake's country named in the document speaks against a small place abroad,
+                # not against one in the same country (New Milford, Connecticut vs New Jersey)
+                big_supported = big_region or bool(big_countries - {e["country"]})
                 if key in ex or (not big_supported and self.support(e, surf) > 0):
                     if not any(c[0] == s for c in r.cands):
                         # named with its region: no ordinary-word doubt left
@@ -375,6 +437,18 @@ class PlaceContext:
                 out.append((s, ee, eid))
                 spans.append((s, ee))
         return out
+
+
+def _small_regions(kb, folded: str) -> set[tuple[str, str]]:
+    """(country, admin1) pairs of the small places named ``folded``, read without registering their
+    records as entities (as :meth:`small_places` does)."""
+    packed = kb._small_lookup(folded)
+    out = set()
+    for rec in (packed.split(";") if packed else ()):
+        _gid, cc, a1, _rest = rec.split("|", 3)
+        if a1:
+            out.add((cc, a1))
+    return out
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
