@@ -435,7 +435,7 @@ class Consolidator:
             cached = self._records.get(cand.id)
             if cached is not None:
                 cand._record = cached
-            else:
+            elif RECORD_CACHE > 0:
                 if len(self._records) >= RECORD_CACHE:
                     self._records.clear()
                 self._records[cand.id] = cand.record
