@@ -98,6 +98,7 @@ def _name(eid: str, ents: dict[str, dict[str, Any]]) -> str:
     return e["name"] if e and e.get("name") else eid
 
 
+RECORD_CACHE = 20_000  # decoded candidate records kept by a consolidator (then it starts afresh)
 MAX_EVENT_DAYS = 62  # a longer interval ("their first meeting since 2019") does not date the event itself
 
 
@@ -307,13 +308,24 @@ class Consolidator:
         self.conn = conn
         self.s = settings or Settings.load()
         self.cache = es.EntityCache()
+        # decoded records of stories met as candidates (a story near many new events is read once);
+        # a story this consolidator saves or deletes is dropped, and all of them when another
+        # connection has written to the store (``PRAGMA data_version``)
+        self._records: dict[int, dict[str, Any]] = {}
+        self._data_version: int | None = None
         # index writes into a large store touch many pages: give this connection a real page cache
         conn.execute(f"PRAGMA cache_size=-{int(os.environ.get('COMMUNIQUE_CACHE_MB', '256')) * 1024}")
+        # and a larger WAL between checkpoints: a page written by several transactions is copied
+        # into the database file once
+        conn.execute(f"PRAGMA wal_autocheckpoint={int(os.environ.get('COMMUNIQUE_WAL_PAGES', '65536'))}")
+        # and pages read through a memory map, not a read() call each (SQLite caps the map, often at 2 GB)
+        conn.execute(f"PRAGMA mmap_size={int(os.environ.get('COMMUNIQUE_MMAP_MB', '2048')) * 1024 * 1024}")
 
     # -- public ----------------------------------------------------------------------------
     def add_record(self, record: dict[str, Any], text: str | None = None) -> list[int]:
         """Index one OUTPUT.md record (replacing what its document had) and consolidate its events."""
         conn = self.conn
+        self._check_records()
         doc_id = record["doc"]["id"]
         now = _now()
         touched: list[int] = []
@@ -330,12 +342,20 @@ class Consolidator:
         """Recompute a story from its stored members (after one of them was removed)."""
         members = es.members_from_db(self.conn, story_id)
         if not members:
+            self._records.pop(story_id, None)
             es.delete_story(self.conn, story_id)
             return
         ids = _union([m["actors"] + m["recipients"] + m["documents"] + m["organizations"] +
                       ([m["location"]] if m.get("location") else []) for m in members])
         ents = es.entities_by_id(self.conn, ids)
         self._save(story_id, members, ents, now or _now())
+
+    def _check_records(self) -> None:
+        """Forget the cached records if another connection has changed the store since the last look."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._records.clear()
+            self._data_version = version
 
     # -- placing one event --------------------------------------------------------------------
     def group(self, kind: str) -> str:
@@ -412,6 +432,13 @@ class Consolidator:
                 rejected.append({"story": f"s{cand.id}",
                                  "why": f"dates differ ({mi[0]}..{mi[1]} / {cand.d_start}..{cand.d_end})"})
                 continue
+            cached = self._records.get(cand.id)
+            if cached is not None:
+                cand._record = cached
+            elif RECORD_CACHE > 0:
+                if len(self._records) >= RECORD_CACHE:
+                    self._records.clear()
+                self._records[cand.id] = cand.record
             cents = {e["id"]: e for e in cand.record["entities"]}
             merged = {**cents, **ents}
             v = self.compare(m, cand, merged)
@@ -442,6 +469,7 @@ class Consolidator:
         record, summary = aggregate(members, ents)
         if story_id is not None:
             record["id"] = f"s{story_id}"
+            self._records.pop(story_id, None)
         days = self.anchors(record, summary)
         match = [(k, d) for k in self.match_keys(members, ents) for d in days]
         return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,

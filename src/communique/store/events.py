@@ -342,12 +342,13 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
             history = history[len(old):]
         else:
             conn.execute("DELETE FROM story_status_history WHERE story_id=?", (story_id,))
+    # in key order: successive rows land on the same or the next index page
     if story_keys:
         conn.executemany("INSERT OR IGNORE INTO story_keys(key, d_start, story_id) VALUES (?,?,?)",
-                         [(k, d, story_id) for k, d in story_keys])
+                         [(k, d, story_id) for k, d in sorted(story_keys)])
     if match_keys:
         conn.executemany("INSERT OR IGNORE INTO match_keys(key, d_start, story_id) VALUES (?,?,?)",
-                         [(k, d, story_id) for k, d in match_keys])
+                         [(k, d, story_id) for k, d in sorted(match_keys)])
     if history:
         conn.executemany(
             "INSERT INTO story_status_history(story_id, status, at, doc_id, event_id, note) VALUES (?,?,?,?,?,?)",

@@ -1,0 +1,60 @@
+"""The consolidator's cache of decoded candidate records changes no decision and goes stale never."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from communique.consolidate import Consolidator, engine, transaction
+from communique.consolidate.synthetic import World, synthetic_records
+from communique.store import open_store
+
+TABLES = {
+    "stories": "id, kind, status, d_start, d_end, location, n_sources, record, flat",
+    "story_events": "story_id, event_id, score, reason",
+    "story_keys": "key, d_start, story_id",
+    "match_keys": "key, d_start, story_id",
+    "story_status_history": "story_id, status, at, doc_id, event_id, note",
+}
+
+
+def _consolidate(path, n: int = 400) -> Consolidator:
+    store = open_store(path)
+    c = Consolidator(store.conn)
+    recs = list(synthetic_records(n, seed=5, world=World(5), start=date(2024, 1, 1), days=20))
+    for i in range(0, len(recs), 100):
+        with transaction(store.conn):
+            for rec, text in recs[i:i + 100]:
+                c.add_record(rec, text)
+    return c
+
+
+def _dump(path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    return {t: conn.execute(f"SELECT {cols} FROM {t} ORDER BY {cols}").fetchall() for t, cols in TABLES.items()}
+
+
+def test_cached_records_give_the_same_stores(tmp_path, monkeypatch):
+    c = _consolidate(tmp_path / "cached.db")
+    assert c._records  # dense synthetic news: candidates were met, and kept
+    monkeypatch.setattr(engine, "RECORD_CACHE", 0)
+    plain = _consolidate(tmp_path / "plain.db")
+    assert not plain._records
+    cached, uncached = _dump(tmp_path / "cached.db"), _dump(tmp_path / "plain.db")
+    assert len(cached["story_events"]) > len(cached["stories"])  # some events joined stories
+    assert cached == uncached
+
+
+def test_a_saved_story_is_dropped_and_another_writer_clears_the_cache(tmp_path):
+    path = tmp_path / "s.db"
+    c = _consolidate(path, 200)
+    sid = next(iter(c._records))
+    members = [dict(x) for x in c._records[sid]["sources"]]
+    c._save(sid, members, {}, "2024-02-01T00:00:00+00:00")
+    assert sid not in c._records
+    assert c._records
+    other = sqlite3.connect(path)
+    other.execute("UPDATE stories SET updated=? WHERE id=?", ("2024-03-01T00:00:00+00:00", sid))
+    other.commit()
+    c._check_records()
+    assert not c._records
