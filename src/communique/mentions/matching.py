@@ -39,7 +39,7 @@ class KBMatching:
             s += lo
             e += lo
             keep = self._accept(text, ft, lang, pidx, s, e) if not (s > 0 and ft[s - 1].isalnum()) else None
-            if keep and depth < 3 and ft[s:ft.find(" ", s, e)] in _ARTICLES and " " in ft[s:e]:
+            if keep and depth < 3 and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
                 # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
                 nxt = ft.find(" ", s) + 1
                 longer = [r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
