@@ -578,8 +578,9 @@ class Consolidator:
         # the other two or more people and no organisation
         org_m = {i for i in pm if _type_of(i, ents) in ("organization", "group")}
         org_x = {i for i in px if _type_of(i, ents) in ("organization", "group")}
-        for orgs, people, other in ((org_m, per_x, org_x), (org_x, per_m, org_m)):
-            if orgs and not (per_m if orgs is org_m else per_x) and len(people) >= 2 and not other:
+        # (grouping side: its organisations and people; people side: its people and organisations)
+        for orgs, own_people, people, other_orgs in ((org_m, per_m, per_x, org_x), (org_x, per_x, per_m, org_m)):
+            if orgs and not own_people and len(people) >= 2 and not other_orgs:
                 return ("a meeting of " + ", ".join(_name(i, ents) for i in sorted(orgs)) + " / of "
                         + ", ".join(_name(i, ents) for i in sorted(people)) + f" in {x['doc']}#{x['event']}")
         cm = {c for c in (_country_of(i, ents) for i in pm) if c}
