@@ -205,7 +205,6 @@ def bench_exports(conn, formats: list[str], limit: int | None) -> dict[str, obje
             elapsed = time.perf_counter() - t0
             cpu = time.process_time() - c0
             out[fmt] = {"events": st.written + st.skipped, "seconds": round(elapsed, 1), "cpu_seconds": round(cpu, 1),
-            "final_checkpoint_seconds": round(checkpoint, 1),
                         "events_per_s": round((st.written + st.skipped) / elapsed),
                         "mb": round(path.stat().st_size / 1e6, 1)}
     return out
