@@ -58,3 +58,30 @@ def test_a_saved_story_is_dropped_and_another_writer_clears_the_cache(tmp_path):
     other.commit()
     c._check_records()
     assert not c._records
+
+
+def _consolidate_with_a_rollback(path) -> Consolidator:
+    store = open_store(path)
+    c = Consolidator(store.conn)
+    recs = list(synthetic_records(600, seed=5, world=World(5), start=date(2024, 1, 1), days=20))
+    with transaction(store.conn):
+        for rec, text in recs[:200]:
+            c.add_record(rec, text)
+    try:
+        with transaction(store.conn):  # read and cached, then rolled back: those rows never existed
+            for rec, text in recs[200:400]:
+                c.add_record(rec, text)
+            raise RuntimeError("abandon the batch")
+    except RuntimeError:
+        pass
+    with transaction(store.conn):
+        for rec, text in recs[200:]:
+            c.add_record(rec, text)
+    return c
+
+
+def test_a_rollback_on_the_same_connection_clears_the_cache(tmp_path, monkeypatch):
+    _consolidate_with_a_rollback(tmp_path / "cached.db")
+    monkeypatch.setattr(engine, "RECORD_CACHE", 0)
+    _consolidate_with_a_rollback(tmp_path / "plain.db")
+    assert _dump(tmp_path / "cached.db") == _dump(tmp_path / "plain.db")

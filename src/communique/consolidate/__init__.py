@@ -13,7 +13,8 @@ import logging
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
-from communique.consolidate.engine import Consolidator, Settings, aggregate, grace_days_default, status_history
+from communique.consolidate.engine import (Consolidator, Settings, aggregate, grace_days_default, invalidate_records,
+                                           status_history)
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ def register_hooks(store, settings: Settings | None = None) -> Consolidator:
         consolidator.add_record(record, doc.text)
 
     hook.consolidator = consolidator  # type: ignore[attr-defined]
+    hook.on_rollback = lambda: invalidate_records(store.conn)  # type: ignore[attr-defined]
     store.extraction_hooks.append(hook)
     return consolidator
 
@@ -44,6 +46,7 @@ def transaction(conn) -> Iterator[None]:
         yield
     except BaseException:
         conn.execute("ROLLBACK")
+        invalidate_records(conn)
         raise
     conn.execute("COMMIT")
 
@@ -74,6 +77,7 @@ def reindex(store, settings: Settings | None = None) -> int:
         for table in ("story_status_history", "story_events", "story_keys", "match_keys", "events_fts", "stories",
                       "event_evidence", "event_participants", "events", "mentions", "entity_names", "entities"):
             conn.execute(f"DELETE FROM {table}")
+    invalidate_records(conn)  # story ids are reused: no consolidator may keep records of the old ones
     rows = conn.execute("SELECT e.record, d.text FROM extractions e JOIN documents d ON d.id = e.doc_id"
                         " ORDER BY d.published, d.id").fetchall()
     import json

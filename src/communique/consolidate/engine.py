@@ -301,6 +301,16 @@ class Verdict:
         return self.blocker is None
 
 
+# Writes on a connection that a consolidator's record cache cannot see (a rollback, a reindex):
+# connection id -> generation. ``PRAGMA data_version`` only tells of other connections' commits.
+_GENERATIONS: dict[int, int] = {}
+
+
+def invalidate_records(conn: sqlite3.Connection) -> None:
+    """Make every consolidator on ``conn`` forget its cached story records (call after a rollback)."""
+    _GENERATIONS[id(conn)] = _GENERATIONS.get(id(conn), 0) + 1
+
+
 class Consolidator:
     """Places source events into stories, one record at a time, inside the caller's transaction."""
 
@@ -310,9 +320,10 @@ class Consolidator:
         self.cache = es.EntityCache()
         # decoded records of stories met as candidates (a story near many new events is read once);
         # a story this consolidator saves or deletes is dropped, and all of them when another
-        # connection has written to the store (``PRAGMA data_version``)
+        # connection has written to the store (``PRAGMA data_version``) or this one rolled back
+        # or rebuilt the stories (``invalidate_records``)
         self._records: dict[int, dict[str, Any]] = {}
-        self._data_version: int | None = None
+        self._data_version: tuple[int, int] | None = None
         # index writes into a large store touch many pages: give this connection a real page cache
         conn.execute(f"PRAGMA cache_size=-{int(os.environ.get('COMMUNIQUE_CACHE_MB', '256')) * 1024}")
         # and a larger WAL between checkpoints: a page written by several transactions is copied
@@ -351,8 +362,8 @@ class Consolidator:
         self._save(story_id, members, ents, now or _now())
 
     def _check_records(self) -> None:
-        """Forget the cached records if another connection has changed the store since the last look."""
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        """Forget the cached records if the store changed behind this consolidator since the last look."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], _GENERATIONS.get(id(self.conn), 0))
         if version != self._data_version:
             self._records.clear()
             self._data_version = version

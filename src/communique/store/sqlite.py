@@ -349,6 +349,8 @@ class SQLiteStore:
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
+            for hook in self.extraction_hooks:  # what the hooks cached from the rolled-back rows
+                getattr(hook, "on_rollback", lambda: None)()
             raise
         return n
 
