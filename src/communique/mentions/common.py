@@ -142,9 +142,9 @@ def _only_word_of(flags: str, lang: str) -> bool:
 def _is_given_name(word: str) -> bool:
     """"Павел", "Jackson"? A surname that is also a common given name needs the full name first."""
     if has_cyrillic(word):
-        from communique.kb.build import _morph
+        from communique.kb.build import morph_parse
 
-        ps = _morph().parse(word)
+        ps = morph_parse(word)
         return bool(ps) and "Name" in ps[0].tag
     return False
 
@@ -216,9 +216,9 @@ def _is_title_word(word: str, lang: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_name_like(word: str) -> bool:
     if has_cyrillic(word):
-        from communique.kb.build import _morph
+        from communique.kb.build import morph_parse
 
-        return any(("Name" in p.tag or "Surn" in p.tag) and p.score > 0.2 for p in _morph().parse(word))
+        return any(("Name" in p.tag or "Surn" in p.tag) and p.score > 0.2 for p in morph_parse(word))
     return False
 
 
@@ -251,12 +251,11 @@ def _english_name(surface: str, lang: str, person: bool = True) -> str:
             return " ".join(toks)
     if has_cyrillic(s):
         if person:
-            from communique.kb.build import _morph
+            from communique.kb.build import morph_parse
 
-            morph = _morph()
             toks = []
             for t in s.split():
-                ps = morph.parse(t)
+                ps = morph_parse(t)
                 best = next((p for p in ps if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag), None)
                 if best is not None:
                     nf = best.inflect({"nomn"}) or best

@@ -16,10 +16,10 @@ from communique.mentions.orgs_ru import not_org_quote
 
 def _geox_word(word: str, case: str | None = None) -> bool:
     """pymorphy3 weighs the geographic reading of the word above its name readings."""
-    from communique.kb.build import _morph
+    from communique.kb.build import morph_parse
 
     geo = name = 0.0
-    for p in _morph().parse(word):
+    for p in morph_parse(word):
         tags = set(str(p.tag).replace(" ", ",").split(","))
         if "Geox" in tags and (case is None or case in tags):
             geo += p.score

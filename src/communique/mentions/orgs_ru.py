@@ -75,10 +75,10 @@ def org_lexicon() -> dict[str, Any]:
     }
 
 
-def _morph():
-    from communique.kb.build import _morph as m
+def _parse(word: str):
+    from communique.kb.build import morph_parse
 
-    return m()
+    return morph_parse(word)
 
 
 @lru_cache(maxsize=65536)
@@ -86,7 +86,7 @@ def _can_be(word: str, case: str) -> bool:
     """Could the (first word of a) mention be in this case? Acronyms and Latin names: yes."""
     if not word or not re.search("[а-яё]", word.lower()) or word.isupper():
         return True
-    ps = _morph().parse(word)
+    ps = _parse(word)
     if not ps:
         return True
     if any(case in p.tag for p in ps):
@@ -131,7 +131,7 @@ def _genitive_np(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=65536)
 def _gent_kind(word: str) -> str | None:
-    ps = _morph().parse(word)
+    ps = _parse(word)
     if len(word) < 3 or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB") for p in ps):
         return None  # "службы в армии", "агентстве по ...": a preposition is no noun (pymorphy knows letters as nouns)
     for p in ps[:3]:
@@ -338,7 +338,7 @@ def not_org_quote(text: str, s: int, e: int) -> bool:
     descr = _non_org_descriptors()
     if word in descr:
         return True
-    ps = _morph().parse(word)
+    ps = _parse(word)
     return bool(ps) and ps[0].normal_form in descr
 
 
@@ -351,10 +351,10 @@ def adjective_before_noun(text: str, s: int, e: int) -> bool:
     nxt = _WORD.match(text, e)
     if not nxt:
         return False
-    ps = _morph().parse(word)
+    ps = _parse(word)
     if not ps or ps[0].tag.POS != "ADJF" or any("Surn" in p.tag or "Name" in p.tag for p in ps[:2]):
         return False
-    return any(p.tag.POS == "NOUN" for p in _morph().parse(nxt.group(1))[:2])
+    return any(p.tag.POS == "NOUN" for p in _parse(nxt.group(1))[:2])
 
 
 _COMPASS = re.compile(r"(?:(?:[Сс]еверо|[Юю]го)-)?(?:[Сс]еверн|[Юю]жн|[Зз]ападн|[Вв]осточн|[Цц]ентральн)(?:ая|ой|ую|ою|ее|ей|ая)[ \xa0]+$")
