@@ -138,11 +138,6 @@ def export_row(rec: dict[str, Any]) -> list[Any]:
     return [f[n] for n in EXPORT_FIELDS]
 
 
-def export_row_json(rec: dict[str, Any]) -> str:
-    """The export row a story keeps beside its record (``stories.flat``)."""
-    return _dumps(export_row(rec))
-
-
 def export_columns(rec: dict[str, Any]) -> tuple[str, str | None]:
     """What a story keeps beside its record: the export row as JSON (``stories.flat``) and its flat
     columns packed for Arrow (``stories.flat_packed``, see :func:`pack_row`; None if they cannot be)."""

@@ -1,6 +1,7 @@
 """Compact JSON for the store: what ``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))``
 writes and ``json.loads`` reads, through orjson where it is installed (about 9x faster to write,
-2x to read, the same text for the records we store).
+2x to read). The text can differ from the standard library's in the spelling of some floats
+(orjson: ``1e16``, ``1.5e-7``; json: ``1e+16``, ``1.5e-07``); the values read back are equal.
 
 orjson refuses what the standard library accepts (lone surrogates in a string, integers beyond
 64 bits, keys that are not strings): such values go through :mod:`json` instead. orjson writes
