@@ -329,6 +329,9 @@ class Consolidator:
         # and a larger WAL between checkpoints: a page written by several transactions is copied
         # into the database file once
         conn.execute(f"PRAGMA wal_autocheckpoint={int(os.environ.get('COMMUNIQUE_WAL_PAGES', '65536'))}")
+        # and the WAL file cut back after each checkpoint, so a long-lived connection does not keep
+        # a 256 MB file around (these settings last as long as the connection)
+        conn.execute("PRAGMA journal_size_limit=67108864")
         # and pages read through a memory map, not a read() call each (SQLite caps the map, often at 2 GB)
         conn.execute(f"PRAGMA mmap_size={int(os.environ.get('COMMUNIQUE_MMAP_MB', '2048')) * 1024 * 1024}")
 
