@@ -233,7 +233,8 @@ def _yaml(path: Path) -> Any:
 def _tsv(path: Path) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:
-            return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(fh, delimiter="\t")]
+            lines = (ln for ln in fh if not ln.startswith("#"))
+            return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines, delimiter="\t")]
     except OSError as exc:
         raise KnowledgeBaseError(f"cannot read {path}: {exc}") from exc
 
@@ -245,8 +246,20 @@ def build(ext_dir: str | os.PathLike | None = None) -> KBData:
     _build_places(kb, dirs)
     _build_orgs(kb, dirs)
     _build_persons(kb, dirs)
+    _apply_place_wikidata(kb, dirs)
     log.info("knowledge base: %d entities, %d names", len(kb.entities), len(kb.index))
     return kb
+
+
+def _apply_place_wikidata(kb: KBData, dirs: list[Path]) -> None:
+    """Wikidata ids for places whose own table has none (``place_wikidata.tsv``: entity id, id)."""
+    for d in dirs:
+        p = d / "place_wikidata.tsv"
+        if p.exists():
+            for row in _tsv(p):
+                ent = kb.entities.get(row.get("entity", ""))
+                if ent is not None and row.get("wikidata"):
+                    ent["wikidata"] = row["wikidata"]
 
 
 def _add_names(kb: KBData, eid: str, names: Iterable[str], *, ru_inflect: bool = True, common_check: bool = False) -> None:
