@@ -39,3 +39,17 @@ def test_a_person_beats_a_place_alternate_name(linker):
     # "Lula" is also an alternate name of Luleå (Sweden)
     for text in ("Lula visitó Madrid.", "El presidente recibió a Lula en Brasilia."):
         assert _ids(linker, text, "es").get("Lula") == "kb:person/luiz-inacio-lula-da-silva"
+
+
+def test_a_country_name_listed_for_a_city_still_means_the_country(linker):
+    # GeoNames lists "Бразилия" (and "Бразилиа", which stems alike) among Brasília's names
+    got = _ids(linker, "Президент Бразилии прибыл в Москву. Переговоры прошли в Бразилии.", "ru")
+    assert got["Бразилии"] == "kb:country/BR"
+    assert got["Москву"] == "gn:524901"
+
+
+def test_a_surname_plus_ov_is_another_surname(linker):
+    # "Турчинов" is not a case form of "Турчин"; "Турчина" is
+    got = _ids(linker, "Александр Турчинов выступил. Премьер-министр Турчин и Турчина не встречал.", "ru")
+    assert all(eid != "kb:person/alexander-turchin" for text, eid in got.items() if "Турчинов" in text)
+    assert got["Турчин"] == "kb:person/alexander-turchin"

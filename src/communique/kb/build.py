@@ -27,7 +27,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "17"
+KB_VERSION = "19"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -470,6 +470,10 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
                 abbrev.setdefault(f"gn:{gid}", []).extend(_as_list(ab))
             for k, v in (data.get("city_names") or {}).items():
                 extra_names.setdefault(str(k), []).extend(_as_list(v))
+    # a city's alternate name that is a country's name or Russian stem ("Бразилия" listed for Brasília,
+    # "Бразилиа" stemming like it) is left out: the country's name means the country
+    country_names = {k for k, v in kb.index.items() if any(e.startswith("kb:country/") and kind == NAME for e, kind, _ in v)}
+    country_stems = {k for k, v in kb.index.items() if any(e.startswith("kb:country/") and kind == STEM for e, kind, _ in v)}
     for gid, c in cities.items():
         eid = f"gn:{gid}"
         pop = int(c.get("population") or 0)
@@ -477,7 +481,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
         cyr_ok = c["countrycode"] in _CYRILLIC_COUNTRIES or pop >= 100_000 or capital
         names = [c["name"]] + [a for a in c.get("alternatenames", []) if _good_alt(a) and (cyr_ok or not has_cyrillic(a))] \
             + extra_names.get(str(gid), [])
-        names = list(dict.fromkeys(names))
+        names = [n for n in dict.fromkeys(names)
+                 if n == c["name"] or n in extra_names.get(str(gid), ()) or fold(n) not in country_names]
         kb.entities[eid] = {
             "id": eid, "type": "place", "name": c["name"], "country": c["countrycode"], "wikidata": None,
             "geonames": int(gid), "population": pop, "capital": capital, "admin1": c.get("admin1code"),
@@ -500,7 +505,7 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
                             kb.add(eid, f, NAME, flags)
                 else:
                     st = ru_stem(n)
-                    if st:
+                    if st and (n == c["name"] or fold(st) not in country_stems):  # "Бразилиа" inflects like "Бразилия"
                         kb.add(eid, st, STEM, flags)
     for code, s in gc.get_us_states().items():
         eid = f"gn:{s['geonameid']}"

@@ -80,6 +80,8 @@ class KBMatching:
             elif rem:
                 if cyr:
                     ok = rem in (RU_ADJ if kind == "adj" else RU_NOUN)
+                    if ok and rem in ("ов", "ев") and kb.entities[eid]["type"] == "person":
+                        ok = False  # "Турчин" + "ов" is another surname (Турчинов), not a case form
                 elif lang == "de":
                     ok = rem in (DE_ADJ if kind == "adj" else DE_END)
                 elif kind in ("acr", "flag"):
