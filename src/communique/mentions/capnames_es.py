@@ -62,6 +62,7 @@ class _Lex:
     not_places: frozenset[str]
     commodity_cues: frozenset[str]
     venue_nouns: frozenset[str]
+    caps_words: frozenset[str]  # words in capitals that are no places in a headline ("REUNION")
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +81,15 @@ def _lex() -> _Lex:
                 head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
-                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"))
+                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"),
+                caps_words=frozenset(str(x) for x in r.get("caps_words") or []))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
-           population: Callable[[str], int] | None = None) -> list:
+           population: Callable[[str], int] | None = None, places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given
-    names; ``population``: a place id's population (knowledge base)."""
+    names; ``population``: a place id's population (knowledge base); ``places``: the knowledge-base
+    place or country a name denotes, as (id, type), or None (see :func:`place_lookup`)."""
     from communique.mentions.capnames import cap_lexicon
 
     lex = _lex()
@@ -115,8 +118,9 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _places_by_position(text, out, make)
     out = _buildings(text, out, make, lex)
     out = _venues(text, out, make, lex)
-    out = _dateline_towns(text, out, make)
+    out = _dateline_towns(text, out, make, places)
     out = _org_of_country(text, out, make)
+    out = _place_phrases(text, out, make, first, places)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -204,10 +208,12 @@ def _word_places(text: str, mentions: list, population: Callable[[str], int]) ->
     lex = _lex()
     out = []
     for m in mentions:
+        if m.etype == "place" and m.kind in ("name", "cap") and text[m.start:m.end].lower() in lex.not_places:
+            continue  # "en Internet" (a gazetteer's alternate name, or an unknown name after "en")
+        if m.etype in ("place", "country") and m.kind == "name" and _caps_word(text, m.start, m.end):
+            continue  # "CHAVES ACUDE CON ESPERANZA REUNION": an ordinary word of a line in capitals
         if m.etype == "place" and m.kind == "name":
             w = text[m.start:m.end]
-            if w.lower() in lex.not_places:
-                continue  # "en Internet"
             if re.search(r"\d[\d.,]*" + _H + r"+$", text[max(0, m.start - 12):m.start]) \
                     and re.match(_H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ]", text[m.end:m.end + 4]) and w.endswith("s"):
                 continue  # a row of a currency table: "12,60 Córdobas ( Nicaragua )"
@@ -222,6 +228,19 @@ def _word_places(text: str, mentions: list, population: Callable[[str], int]) ->
                     continue
         out.append(m)
     return out
+
+
+def _caps_word(text: str, s: int, e: int) -> bool:
+    """[s, e) is a word of a line in capitals (a headline) that names a place only once its accent,
+    which headlines in capitals leave out, is taken for a missing diacritic of the place ("REUNION"
+    is reunión, not Réunion): the words are data (``refine.caps_words``)."""
+    from communique.mentions.capnames import _headline_line
+
+    w = text[s:e]
+    if w not in _lex().caps_words:
+        return False
+    line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
+    return _headline_line(line)
 
 
 _TOWN_CUES = frozenset(["alcalde", "alcaldesa", "ayuntamiento", "vecinos", "vecino", "vecina", "natural", "término", "afueras"])
@@ -493,9 +512,16 @@ def _lists(text: str, mentions: list, make: Callable[..., Any], population: Call
             for p_, q_ in ((group[0], group[1]), (group[1], group[0])):
                 w = text[q_.start:q_.end]
                 if p_.etype == "person" and q_.etype == "place" and q_.kind == "name" and " " not in w and not w.isupper() \
-                        and population(q_.eid) < 100_000:
+                        and population(q_.eid) < 500_000:
                     out_type[id(q_)] = "person"
         if len(group) >= 3:
+            # "Guipúzcoa , Alava y Vizcaya": unknown names in a list of known places are places
+            kplaces = [m for m in group if m.kind == "name" and m.etype in ("place", "country")]
+            if len(kplaces) >= 2 and not any(m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")
+                                             for m in group):
+                for m in group:
+                    if m.kind == "cap" and m.etype in ("organization", "person") and not text[m.start:m.end].isupper():
+                        out_type[id(m)] = "place"
             known = [m.etype for m in group if m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")]
             if known and all(t == known[0] for t in known):
                 for m in group:
@@ -705,7 +731,7 @@ def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], 
     for m in mentions:
         w = text[m.start:m.end]
         single = " " not in w and not w.isupper()
-        if single and m.etype == "organization" and m.kind == "cap" and w in surn:
+        if single and m.etype in ("organization", "place") and m.kind == "cap" and w in surn:
             out.append(make(m.start, m.end, "person", w))  # "el Baggio interista" after "Roberto Baggio"
             continue
         if single and m.etype == "place" and m.kind == "name" and (population is None or population(m.eid) < 100_000):
@@ -896,14 +922,29 @@ def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> l
 
 _EFE_DATELINE = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+(?:de" + _H + r"+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)"
                            r"(?:" + _H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ][\w ]{1,25}\))?" + _H + r"*\(" + _H + r"*EFE")
+# "Washington , 23 may ( EFE )" after a signature on the same line ("EFE Baleares Washington , ...")
+_DATED_TOWN = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)" + _H + r"*," + _H
+                         + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*\.?" + _H + r"*\(" + _H + r"*EFE")
 
 
-def _dateline_towns(text: str, mentions: list, make: Callable[..., Any]) -> list:
+def _dateline_towns(text: str, mentions: list, make: Callable[..., Any],
+                    places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """The town of a dateline "... Sevilla ( EFE )" after a headline is a place, even where the
-    headline's last words ran on into it ("NOMBRAMIENTOS DE SEGUNDO NIVEL Sevilla ( EFE )")."""
+    headline's last words ran on into it ("NOMBRAMIENTOS DE SEGUNDO NIVEL Sevilla ( EFE )"); so is
+    a known town of a dateline "Washington , 23 may ( EFE )" that a signature before it ran into
+    ("EFE Baleares Washington")."""
     out = list(mentions)
-    for x in _EFE_DATELINE.finditer(text):
-        a, b = x.span(1)
+    found = [(x.span(1), None) for x in _EFE_DATELINE.finditer(text)]
+    if places is not None and "EFE" in text:
+        for x in _DATED_TOWN.finditer(text):
+            words = x.group(1).split()
+            for k in range(len(words)):  # the longest known place at the end: "Puerto Príncipe", "Roma"
+                b = x.end(1)
+                a = b - len(" ".join(words[k:]))
+                if text[a:b] == " ".join(words[k:]) and (hit := places(text[a:b])) is not None:
+                    found.append(((a, b), hit))
+                    break
+    for (a, b), hit in found:
         over = [m for m in out if m.start < b and a < m.end]
         if any(m.start == a and m.end == b and m.etype in ("place", "country") for m in over):
             continue
@@ -918,7 +959,86 @@ def _dateline_towns(text: str, mentions: list, make: Callable[..., Any]) -> list
             elif not (m.start >= a and m.end <= b):
                 break
         else:
-            out = [m for m in out if m not in over] + keep + [make(a, b, "place", text[a:b])]
+            town = make(a, b, "place", text[a:b]) if hit is None else _kb_mention(over[0] if over else None, a, b, hit, make)
+            out = [m for m in out if m not in over] + keep + [town]
+    return out
+
+
+def _kb_mention(like: Any, a: int, b: int, hit: tuple[str, str], make: Callable[..., Any]) -> Any:
+    """A mention of the knowledge-base place ``hit`` (id, type) at [a, b)."""
+    proto = like if like is not None else make(a, b, "place", "x")
+    return type(proto)(a, b, hit[0], "name", hit[1])
+
+
+def place_lookup(kb: Any) -> Callable[[str], tuple[str, str] | None]:
+    """For ``refine``: the knowledge-base place or country named exactly ``name`` (accents and case
+    folded), the most populous one, as (id, type); None if the name is no such place. One per
+    knowledge base (kept on it)."""
+    cached = getattr(kb, "_es_place_lookup", None)
+    if cached is not None:
+        return cached
+    index, ents = kb.index, kb.entities
+
+    @lru_cache(maxsize=4096)
+    def look(name: str) -> tuple[str, str] | None:
+        cands = [eid for eid, kind, _f in index.get(" ".join(fold(name).split()), ())
+                 if kind == "name" and (ents.get(eid) or {}).get("type") in ("place", "country")]
+        if not cands:
+            return None
+        best = max(cands, key=lambda e: (ents[e]["type"] == "country", ents[e].get("population") or 0))
+        return best, ents[best]["type"]
+
+    try:
+        kb._es_place_lookup = look
+    except AttributeError:  # a knowledge base with slots: no cache
+        pass
+    return look
+
+
+_PLACE_PREP = re.compile(r"(?<!\w)(?:en|desde|hacia|hasta)" + _H + r"+$")
+
+
+def _place_phrases(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str],
+                   places: Callable[[str], tuple[str, str] | None] | None) -> list:
+    """After a place preposition ("en", "desde", "hacia", "hasta") a name is a place unless a given
+    name begins it: "en Son Servera", "en Prado Santo Domingo" (typed persons for want of a cue), "hoy en
+    Madrid" (a known person's surname); "informó en Bogotá la Red Sismológica Nacional": the place
+    and the organisation after it (the subject follows the verb) are two names."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    shape = re.compile(clex.surname_shape) if clex and clex.surname_shape else None
+    lex = _lex()
+    out = []
+    for m in mentions:
+        if m.kind == "cap" and m.etype in ("organization", "place") and places is not None and " la " in text[m.start:m.end]:
+            # "informó en Bogotá la Federación Nacional de Cafeteros", "llevar a la Comunidad Valenciana la Copa de
+            # Campeones": a known place, an article, then another name (the subject after the verb)
+            words = text[m.start:m.end].split(" ")
+            k = next((k for k in range(1, min(len(words) - 1, 4)) if words[k] == "la"), None)
+            if k is not None and words[k + 1][:1].isupper() and (hit := places(" ".join(words[:k]))) is not None:
+                b = m.start + len(" ".join(words[:k]))
+                a = b + len(words[k]) + 2
+                out.append(_kb_mention(m, m.start, b, hit, make))
+                if words[k + 1].lower() not in lex.misc_heads:
+                    out.append(make(a, m.end, "organization", text[a:m.end]))
+                continue
+        if m.etype not in ("person", "organization") or m.kind not in ("cap", "sur", "stemsur") \
+                or not _PLACE_PREP.search(text[max(0, m.start - 8):m.start]):
+            out.append(m)
+            continue
+        w = text[m.start:m.end]
+        words = w.split()
+        hit = places(w) if places is not None else None
+        if m.etype == "person" and m.kind in ("sur", "stemsur"):
+            if hit is not None and " " not in w and not w.isupper():
+                out.append(_kb_mention(m, m.start, m.end, hit, make))  # "hoy en Madrid"
+                continue
+        elif m.etype == "person" and not w.isupper() and fold(words[0]) not in first \
+                and not (shape is not None and shape.fullmatch(words[0])):
+            out.append(_kb_mention(m, m.start, m.end, hit, make) if hit is not None else make(m.start, m.end, "place", w))
+            continue
+        out.append(m)
     return out
 
 
