@@ -101,7 +101,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
         out = _word_places(text, out, population)
     misc = misc_spans(text, lex)
     out = _drop_misc(text, out, lex, misc)
-    out = _not_orgs(text, out, lex)
+    out = _not_orgs(text, out, lex, make, places)
     out = _clubs(text, out, make, lex)
     out = _club_names(text, out, make, lex)
     out = _sponsor_clubs(text, out, make, lex)
@@ -117,10 +117,12 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _split_institution_person(text, out, make, lex, first)
     out = _places_by_position(text, out, make)
     out = _buildings(text, out, make, lex)
-    out = _venues(text, out, make, lex)
+    out = _venues(text, out, make, lex, places)
     out = _dateline_towns(text, out, make, places)
     out = _org_of_country(text, out, make)
     out = _place_phrases(text, out, make, first, places)
+    out = _named_with_acronym(text, out, make)
+    out = _given_name_places(text, out, make, first)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -247,7 +249,8 @@ _TOWN_CUES = frozenset(["alcalde", "alcaldesa", "ayuntamiento", "vecinos", "veci
 _CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
 
 
-def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
+def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | None = None,
+              places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """Story codes ("ME2027", "PM2037"), acronyms that are common nouns ("PIB", "OPA"), ordinary
     words in capitals and a portfolio after a role word ("el ministro de Defensa") are no
     organisations."""
@@ -269,6 +272,11 @@ def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
             pw = re.search(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$", text[max(0, m.start - 30):m.start])
             if pw and pw.group(1).lower() in lex.portfolio_cues and surface.split()[0].lower() not in heads \
                     and not surface.isupper() and m.kind != "acr":
+                # "el ministro de Asuntos Exteriores de Rusia": the portfolio goes, the country stays
+                tail = re.search(r"" + _H + r"(?:de|del|de la)" + _H + r"+([A-ZÁÉÍÓÚÑ][^()]*)$", surface)
+                if tail and places is not None and make is not None and (hit := places(tail.group(1))) is not None:
+                    a = m.start + tail.start(1)
+                    out.append(_kb_mention(m, a, m.end, hit, make))
                 continue
         out.append(m)
     return out
@@ -345,7 +353,7 @@ _SCORE_BEFORE = re.compile(r"\d{1,3}" + _H + r"*-" + _H + r"*$")
 
 _CLUB_TOK = r"[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ'’-]*"
 _CLUB = re.compile(
-    r"(?<![\w.])(?:(?:FC|CF|CD|CB|BM|UD|SD|RCD|RC|CP)\.?|(?:ATLETICO|ATLÉTICO|Atlético|DEPORTIVO|Deportivo|RACING|Racing|SPORTING"
+    r"(?<![\w.])(?:(?:FC|CF|CD|CB|BM|UD|SD|RCD|RC|CP)\.?|At\.|(?:ATLETICO|ATLÉTICO|Atlético|DEPORTIVO|Deportivo|RACING|Racing|SPORTING"
     r"|Sporting|ATHLETIC|Athletic|OLYMPIQUE|Olympique|INTER|Inter)(?:" + _H + r"+(?:de|DE))?)"
     + _H + r"+" + _CLUB_TOK + r"(?:" + _H + r"+(?:DE|de)" + _H + r"+" + _CLUB_TOK + r")?")
 
@@ -455,7 +463,8 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
             pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
             lineup = re.search(r"(?:^|\n)" + _H + r"*\d{1,3}" + _H + r"*-" + _H + r"*$", text[max(0, m.start - 12):m.start]) \
                 and re.match(_H + r"*(?::|\(" + _H + r"*\d)", text[m.end:m.end + 6])
-            if ((pw and pw.group(1).lower() in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
+            # the cue as written in lower case: "el ministro de Defensa de Estados Unidos" names no team
+            if ((pw and pw.group(1).islower() and pw.group(1) in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
                 drop.add(id(m))
                 new.append(make(m.start, m.end, "organization", surface))
                 continue
@@ -501,7 +510,8 @@ def _lists(text: str, mentions: list, make: Callable[..., Any], population: Call
             j += 1
         group = ms[i:j + 1]
         if len(group) == 2 and group[0].kind == "name" and group[0].etype in ("place", "country") \
-                and group[1].kind == "cap" and group[1].etype == "person" and " " not in text[group[1].start:group[1].end] \
+                and group[1].kind == "cap" and group[1].etype in ("person", "organization") \
+                and (group[1].etype == "organization" or " " not in text[group[1].start:group[1].end]) \
                 and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
                 and re.search(r"\b(?:en|desde|hasta|hacia|(?:" + "|".join(loc_cues) + r")" + _H + r"+(?:de|del))" + _H + r"+$",
                               text[max(0, group[0].start - 40):group[0].start]):
@@ -900,21 +910,36 @@ def _split_institution_person(text: str, mentions: list, make: Callable[..., Any
     return out
 
 
-def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
-    """A venue written with a lower-case common noun before its name is named by both: "la plaza de
-    España", "el estadio del Milenio", "el pabellón Raimundo Saporta" (CoNLL counts the noun in)."""
+def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex,
+            places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
+    """A venue written with a lower-case common noun and "de" before its name is named by both: "la
+    plaza de España", "el estadio del Milenio", and so is a venue named after a person: "el estadio
+    Artemio Franchi" (CoNLL counts the noun in); before a single name the noun is no part of it but
+    tells it is a place: "el estadio Bentegodi". A known town after the venue's name is a place of its own: "el estadio del Milenio de
+    Cardiff", "la plaza de Toros de Córdoba"."""
     by_start = {m.start: m for m in mentions}
     drop: set[int] = set()
     new = []
     for x in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(lex.venue_nouns, key=len, reverse=True))) + r")"
-                         + _H + r"+(?:(?:de|del|de la)" + _H + r"+)?", text):
+                         + _H + r"+((?:de|del|de la)" + _H + r"+)?", text):
         m = by_start.get(x.end())
-        if m is None or m.etype not in ("place", "person", "organization") or m.kind in ("adj", "adjstem", "dem", "coref"):
+        if m is None or m.etype not in ("place", "person", "organization", "country") or m.kind in ("adj", "adjstem", "dem", "coref"):
             continue
-        if text[x.start():x.start() + 1].isupper():
+        if text[x.start():x.start() + 1].isupper() or (m.etype == "country" and not x.group(2)):
             continue
+        end = m.end
+        town = re.search(_H + r"+(?:de|del)" + _H + r"+([A-ZÁÉÍÓÚÑ][\w-]*(?:" + _H + r"+[A-ZÁÉÍÓÚÑ][\w-]*)?)$", text[m.start:m.end])
+        hit = places(town.group(1)) if town is not None and places is not None and m.kind != "name" else None
+        if hit is not None and town.start() > 0:
+            end = m.start + town.start()
+            new.append(_kb_mention(m, m.start + town.start(1), m.end, hit, make))
         drop.add(id(m))
-        new.append(make(x.start(), m.end, "place", text[x.start():m.end]))
+        if x.group(2) or " " in text[m.start:end]:
+            new.append(make(x.start(), end, "place", text[x.start():end]))
+        elif m.etype != "place" or end != m.end:
+            new.append(make(m.start, end, "place", text[m.start:end]))
+        else:
+            drop.discard(id(m))
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
@@ -1069,3 +1094,97 @@ def _one_type(text: str, mentions: list, make: Callable[..., Any]) -> list:
             continue
         out.append(m)
     return out
+
+
+_DATED = re.compile(_H + r"*(?:\([^()\n]{1,30}\)" + _H + r"*)?,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}")
+_ACR_AFTER = re.compile(_H + r"*\(" + _H + r"*([A-ZÁÉÍÓÚÑ]{2,8})" + _H + r"*\)")
+_NAME_LINK = frozenset(["de", "del", "de la", "de los", "de las", "para", "para la", "para el", "en", "en el", "en la", "por",
+                        "por la", "por el", "contra", "contra la", "contra el", "y", "e", "sobre"])
+
+
+def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """A name followed by its acronym in brackets is one organisation from its head to the bracket,
+    places inside it included: "la Fuerza para Kosovo ( KFOR )", "la Asociación de Corresponsales de
+    Prensa Extranjera en Panamá ( ACOPEP )", "la Organización del Pueblo en Lucha ( OPL )". The head is
+    an organisation head word; the acronym's first two letters are initials of the name's words."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    heads = clex.org_heads if clex else frozenset()
+    if "(" not in text or not heads:
+        return mentions
+    ends: dict[int, list] = {}
+    for m in mentions:
+        ends.setdefault(m.end, []).append(m)
+    drop: set[int] = set()
+    new = []
+    for x in _ACR_AFTER.finditer(text):
+        end = x.start()
+        last = [m for m in ends.get(end, []) if m.etype in ("place", "country") and m.kind in ("name", "cap")]
+        if not last:
+            continue
+        # walk back over capitalised words and the links between them to an organisation head
+        line_s = text.rfind("\n", 0, end) + 1
+        words = list(re.finditer(r"[^\W\d_][\w.'’-]*", text[line_s:end]))
+        start = None
+        k = len(words) - 1
+        while k >= 0:
+            w = words[k].group(0)
+            if w[:1].isupper():
+                if w.lower() in heads and k > 0 and words[k - 1].group(0).islower():
+                    start = line_s + words[k].start()
+                    break
+                k -= 1
+                continue
+            pair = " ".join(v.group(0) for v in words[k - 1:k + 1]) if k >= 1 else ""
+            if pair in _NAME_LINK and k >= 2 and words[k - 2].group(0)[:1].isupper():
+                k -= 2
+            elif w in _NAME_LINK:
+                k -= 1
+            else:
+                break
+        if start is None or start >= last[0].start:
+            continue
+        name = text[start:end]
+        initials = {w[0] for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\w-]*", name)}
+        if not set(x.group(1)[:2]) <= initials:
+            continue
+        inner = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end or (m.etype == "person" and m.kind not in ("cap", "sur")) for m in inner):
+            continue
+        drop.update(id(m) for m in inner)
+        new.append(make(start, end, "organization", name))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+def _given_name_places(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str]) -> list:
+    """A given name and then a town, or two towns side by side, are a person, not places: "los reyes
+    Alfonso XIII y Victoria Eugenia", "el estadounidense Chandler Thomson" (places are not written side
+    by side without a comma or a link)."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    drop: set[int] = set()
+    new = []
+    for i, m in enumerate(ms):
+        if m.etype != "place" or m.kind != "name" or id(m) in drop:
+            continue
+        w = text[m.start:m.end]
+        g = re.search(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)" + _H + r"$", text[max(0, m.start - 25):m.start])
+        if " " in w or w.isupper() or g is None or _sentence_start(text, m.start - len(g.group(0))):
+            continue
+        a = m.start - len(g.group(0))
+        before = [p for p in ms if p.start < m.start and p.end > a]
+        if any(p.etype not in ("place", "person") or p.start != a for p in before):
+            continue
+        # the word before: a given name, or a town too (two towns side by side are a name: "Chandler Thomson")
+        towns = any(p.etype == "place" and p.kind == "name" and p.end == m.start - 1 for p in before) \
+            and re.search(r"[a-záéíóúñü]+" + _H + r"+$", text[max(0, a - 20):a]) is not None  # running text, not "EFE - Cantabria Lisboa"
+        if not (fold(g.group(1)) in first or towns) or _DATED.match(text, m.end):
+            continue
+        drop.update(id(p) for p in before)
+        drop.add(id(m))
+        new.append(make(a, m.end, "person", text[a:m.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
