@@ -56,6 +56,13 @@ def test_names_after_a_place_preposition(linker):
     assert _types(got, "Bogotá") == ["place"] and _types(got, "Federación Nacional de Agricultores") == ["organization"]
 
 
+def test_a_verb_of_motion_and_a(linker):
+    got = _found(linker, "El herido fue trasladado a Villa Quemada Alta , donde murió .")
+    assert _types(got, "Villa Quemada Alta") == ["place"]
+    got = _found(linker, "El jugador fue presentado a Juan Torres Quemada .")  # no verb of motion: a person
+    assert _types(got, "Juan Torres Quemada") == ["person"]
+
+
 def test_dated_town_after_a_signature(linker):
     got = _found(linker, "Servicio de noticias .\nEFE Canarias Lima , 4 jun ( EFE ) .\nEl Gobierno peruano anunció hoy ...")
     assert _types(got, "Lima") == ["place"]

@@ -63,6 +63,7 @@ class _Lex:
     commodity_cues: frozenset[str]
     venue_nouns: frozenset[str]
     caps_words: frozenset[str]  # words in capitals that are no places in a headline ("REUNION")
+    motion_verbs: frozenset[str]  # "llegó a X": X is a place
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def _lex() -> _Lex:
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
                                      + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"),
-                caps_words=frozenset(str(x) for x in r.get("caps_words") or []))
+                caps_words=frozenset(str(x) for x in r.get("caps_words") or []), motion_verbs=s("motion_verbs"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
@@ -1020,13 +1021,19 @@ def place_lookup(kb: Any) -> Callable[[str], tuple[str, str] | None]:
     return look
 
 
+def _motion_to(text: str, s: int, lex: _Lex) -> bool:
+    """A verb of motion and "a" before ``s``: "fue llevado a X", "llegó a X" (a place, not the personal "a")."""
+    mv = re.search(r"(\w+)" + _H + r"+al?" + _H + r"+$", text[max(0, s - 30):s])
+    return mv is not None and mv.group(1).lower() in lex.motion_verbs
+
+
 _PLACE_PREP = re.compile(r"(?<!\w)(?:en|desde|hacia|hasta)" + _H + r"+$")
 
 
 def _place_phrases(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str],
                    places: Callable[[str], tuple[str, str] | None] | None) -> list:
-    """After a place preposition ("en", "desde", "hacia", "hasta") a name is a place unless a given
-    name begins it: "en Son Servera", "en Prado Santo Domingo" (typed persons for want of a cue), "hoy en
+    """After a place preposition ("en", "desde", "hacia", "hasta") or a verb of motion and "a" ("fue
+    trasladado a X") a name is a place unless a given name begins it: "en Son Servera", "en Prado Santo Domingo" (typed persons for want of a cue), "hoy en
     Madrid" (a known person's surname); "informó en Bogotá la Red Sismológica Nacional": the place
     and the organisation after it (the subject follows the verb) are two names."""
     from communique.mentions.capnames import cap_lexicon
@@ -1049,7 +1056,7 @@ def _place_phrases(text: str, mentions: list, make: Callable[..., Any], first: f
                     out.append(make(a, m.end, "organization", text[a:m.end]))
                 continue
         if m.etype not in ("person", "organization") or m.kind not in ("cap", "sur", "stemsur") \
-                or not _PLACE_PREP.search(text[max(0, m.start - 8):m.start]):
+                or not (_PLACE_PREP.search(text[max(0, m.start - 8):m.start]) or _motion_to(text, m.start, lex)):
             out.append(m)
             continue
         w = text[m.start:m.end]
