@@ -19,7 +19,11 @@ Applied by the linker after every other stage, for Spanish documents only (``ref
   surnames of persons named in full, towns that speak ("agregó X ,"), adjacent person mentions;
 * places by position: datelines, diary lines, "( Province )" after a town, "el estado de X",
   buildings after "en el", venue nouns ("el estadio del Milenio"), hyphenated place pairs;
-* more names: acronyms in capitals, a known name again at a sentence start.
+* more names: acronyms in capitals, a known name again at a sentence start;
+* places by their phrase (s9-es2): a name after "en"/"desde"/"hacia"/"hasta" or a verb of motion and
+  "a", the country after a portfolio ("ministro del Interior de Colombia"), a dated town after a
+  signature, "en Bogotá la Federación ...", a venue's town, a name with its acronym in brackets (one
+  organisation), a given name or town before a town (a person).
 
 docs/kb.md ("Spanish conventions") has the error analysis behind the rules and their figures.
 """
