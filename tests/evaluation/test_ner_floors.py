@@ -24,7 +24,8 @@ CASES = [
     ("germeval", "ner/germeval2014/NER-de-dev.tsv", 300, {"PER": 0.72, "LOC": 0.80, "ORG": 0.58}),
     # LOC/ORG without the CoNLL convention that tags countries listed as members of a group as ORG:
     # communique keeps them countries (linked, usable as event participants)
-    ("conll", "ner/conll2002_es/es.conll.dev.tsv", 15, {"PER": 0.83, "LOC": 0.83, "ORG": 0.74}),
+    # (s9-es2: measured 0.866 / 0.861 / 0.772 on these 15 documents)
+    ("conll", "ner/conll2002_es/es.conll.dev.tsv", 15, {"PER": 0.855, "LOC": 0.85, "ORG": 0.76}),
 ]
 
 

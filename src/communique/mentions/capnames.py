@@ -232,9 +232,11 @@ def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: fr
     return True
 
 
-def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make: Callable[..., Any]) -> list:
+def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make: Callable[..., Any],
+              town: Callable[[Any], bool] | None = None) -> list:
     """Mentions for unknown capitalised names; returns the new mention list (some KB place
-    mentions inside a longer name are replaced)."""
+    mentions inside a longer name are replaced). ``town``: whether a place mention is a town
+    (only a town after an article is a club; "el País Vasco", "el Tíbet" are not)."""
     lex = cap_lexicon(lang)
     if lex is None:
         return mentions
@@ -433,7 +435,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         for m in existing:
             if m.etype == "place" and m.kind == "name" and id(m) not in drop:
                 pw = re.search(r"(\w+)[^\S\n]+$", text[max(0, m.start - 8):m.start])
-                if pw and pw.group(1).lower() in lex.club_articles and not text[m.start:m.end].isupper():
+                if pw and pw.group(1).lower() in lex.club_articles and not text[m.start:m.end].isupper() \
+                        and (town is None or town(m)):
                     drop.add(id(m))
                     new.append(make(m.start, m.end, "organization", text[m.start:m.end]))
     if lex.org_endings:

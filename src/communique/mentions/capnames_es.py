@@ -19,7 +19,11 @@ Applied by the linker after every other stage, for Spanish documents only (``ref
   surnames of persons named in full, towns that speak ("agregó X ,"), adjacent person mentions;
 * places by position: datelines, diary lines, "( Province )" after a town, "el estado de X",
   buildings after "en el", venue nouns ("el estadio del Milenio"), hyphenated place pairs;
-* more names: acronyms in capitals, a known name again at a sentence start.
+* more names: acronyms in capitals, a known name again at a sentence start;
+* places by their phrase (s9-es2): a name after "en"/"desde"/"hacia"/"hasta" or a verb of motion and
+  "a", the country after a portfolio ("ministro del Interior de Colombia"), a dated town after a
+  signature, "en Bogotá la Federación ...", a venue's town, a name with its acronym in brackets (one
+  organisation), a given name or town before a town (a person).
 
 docs/kb.md ("Spanish conventions") has the error analysis behind the rules and their figures.
 """
@@ -62,6 +66,8 @@ class _Lex:
     not_places: frozenset[str]
     commodity_cues: frozenset[str]
     venue_nouns: frozenset[str]
+    caps_words: frozenset[str]  # words in capitals that are no places in a headline ("REUNION")
+    motion_verbs: frozenset[str]  # "llegó a X": X is a place
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +86,15 @@ def _lex() -> _Lex:
                 head_rx=head_rx, misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
-                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"))
+                                     + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"),
+                caps_words=frozenset(str(x) for x in r.get("caps_words") or []), motion_verbs=s("motion_verbs"))
 
 
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
-           population: Callable[[str], int] | None = None) -> list:
+           population: Callable[[str], int] | None = None, places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given
-    names; ``population``: a place id's population (knowledge base)."""
+    names; ``population``: a place id's population (knowledge base); ``places``: the knowledge-base
+    place or country a name denotes, as (id, type), or None (see :func:`place_lookup`)."""
     from communique.mentions.capnames import cap_lexicon
 
     lex = _lex()
@@ -98,7 +106,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
         out = _word_places(text, out, population)
     misc = misc_spans(text, lex)
     out = _drop_misc(text, out, lex, misc)
-    out = _not_orgs(text, out, lex)
+    out = _not_orgs(text, out, lex, make, places)
     out = _clubs(text, out, make, lex)
     out = _club_names(text, out, make, lex)
     out = _sponsor_clubs(text, out, make, lex)
@@ -114,9 +122,12 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _split_institution_person(text, out, make, lex, first)
     out = _places_by_position(text, out, make)
     out = _buildings(text, out, make, lex)
-    out = _venues(text, out, make, lex)
-    out = _dateline_towns(text, out, make)
+    out = _venues(text, out, make, lex, places)
+    out = _dateline_towns(text, out, make, places)
     out = _org_of_country(text, out, make)
+    out = _place_phrases(text, out, make, first, places)
+    out = _named_with_acronym(text, out, make)
+    out = _given_name_places(text, out, make, first)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -204,10 +215,12 @@ def _word_places(text: str, mentions: list, population: Callable[[str], int]) ->
     lex = _lex()
     out = []
     for m in mentions:
+        if m.etype == "place" and m.kind in ("name", "cap") and text[m.start:m.end].lower() in lex.not_places:
+            continue  # "en Internet" (a gazetteer's alternate name, or an unknown name after "en")
+        if m.etype in ("place", "country") and m.kind == "name" and _caps_word(text, m.start, m.end):
+            continue  # "CHAVES ACUDE CON ESPERANZA REUNION": an ordinary word of a line in capitals
         if m.etype == "place" and m.kind == "name":
             w = text[m.start:m.end]
-            if w.lower() in lex.not_places:
-                continue  # "en Internet"
             if re.search(r"\d[\d.,]*" + _H + r"+$", text[max(0, m.start - 12):m.start]) \
                     and re.match(_H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ]", text[m.end:m.end + 4]) and w.endswith("s"):
                 continue  # a row of a currency table: "12,60 Córdobas ( Nicaragua )"
@@ -224,11 +237,25 @@ def _word_places(text: str, mentions: list, population: Callable[[str], int]) ->
     return out
 
 
+def _caps_word(text: str, s: int, e: int) -> bool:
+    """[s, e) is a word of a line in capitals (a headline) that names a place only once its accent,
+    which headlines in capitals leave out, is taken for a missing diacritic of the place ("REUNION"
+    is reunión, not Réunion): the words are data (``refine.caps_words``)."""
+    from communique.mentions.capnames import _headline_line
+
+    w = text[s:e]
+    if w not in _lex().caps_words:
+        return False
+    line = text[text.rfind("\n", 0, s) + 1:(text.find("\n", e) + 1 or len(text) + 1) - 1]
+    return _headline_line(line)
+
+
 _TOWN_CUES = frozenset(["alcalde", "alcaldesa", "ayuntamiento", "vecinos", "vecino", "vecina", "natural", "término", "afueras"])
 _CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
 
 
-def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
+def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | None = None,
+              places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """Story codes ("ME2027", "PM2037"), acronyms that are common nouns ("PIB", "OPA"), ordinary
     words in capitals and a portfolio after a role word ("el ministro de Defensa") are no
     organisations."""
@@ -250,6 +277,11 @@ def _not_orgs(text: str, mentions: list, lex: _Lex) -> list:
             pw = re.search(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$", text[max(0, m.start - 30):m.start])
             if pw and pw.group(1).lower() in lex.portfolio_cues and surface.split()[0].lower() not in heads \
                     and not surface.isupper() and m.kind != "acr":
+                # "el ministro de Asuntos Exteriores de Rusia": the portfolio goes, the country stays
+                tail = re.search(r"" + _H + r"(?:de|del|de la)" + _H + r"+([A-ZÁÉÍÓÚÑ][^()]*)$", surface)
+                if tail and places is not None and make is not None and (hit := places(tail.group(1))) is not None:
+                    a = m.start + tail.start(1)
+                    out.append(_kb_mention(m, a, m.end, hit, make))
                 continue
         out.append(m)
     return out
@@ -326,7 +358,7 @@ _SCORE_BEFORE = re.compile(r"\d{1,3}" + _H + r"*-" + _H + r"*$")
 
 _CLUB_TOK = r"[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ'’-]*"
 _CLUB = re.compile(
-    r"(?<![\w.])(?:(?:FC|CF|CD|CB|BM|UD|SD|RCD|RC|CP)\.?|(?:ATLETICO|ATLÉTICO|Atlético|DEPORTIVO|Deportivo|RACING|Racing|SPORTING"
+    r"(?<![\w.])(?:(?:FC|CF|CD|CB|BM|UD|SD|RCD|RC|CP)\.?|At\.|(?:ATLETICO|ATLÉTICO|Atlético|DEPORTIVO|Deportivo|RACING|Racing|SPORTING"
     r"|Sporting|ATHLETIC|Athletic|OLYMPIQUE|Olympique|INTER|Inter)(?:" + _H + r"+(?:de|DE))?)"
     + _H + r"+" + _CLUB_TOK + r"(?:" + _H + r"+(?:DE|de)" + _H + r"+" + _CLUB_TOK + r")?")
 
@@ -436,7 +468,8 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
             pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
             lineup = re.search(r"(?:^|\n)" + _H + r"*\d{1,3}" + _H + r"*-" + _H + r"*$", text[max(0, m.start - 12):m.start]) \
                 and re.match(_H + r"*(?::|\(" + _H + r"*\d)", text[m.end:m.end + 6])
-            if ((pw and pw.group(1).lower() in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
+            # the cue as written in lower case: "el ministro de Defensa de Estados Unidos" names no team
+            if ((pw and pw.group(1).islower() and pw.group(1) in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
                 drop.add(id(m))
                 new.append(make(m.start, m.end, "organization", surface))
                 continue
@@ -482,7 +515,8 @@ def _lists(text: str, mentions: list, make: Callable[..., Any], population: Call
             j += 1
         group = ms[i:j + 1]
         if len(group) == 2 and group[0].kind == "name" and group[0].etype in ("place", "country") \
-                and group[1].kind == "cap" and group[1].etype == "person" and " " not in text[group[1].start:group[1].end] \
+                and group[1].kind == "cap" and group[1].etype in ("person", "organization") \
+                and (group[1].etype == "organization" or " " not in text[group[1].start:group[1].end]) \
                 and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
                 and re.search(r"\b(?:en|desde|hasta|hacia|(?:" + "|".join(loc_cues) + r")" + _H + r"+(?:de|del))" + _H + r"+$",
                               text[max(0, group[0].start - 40):group[0].start]):
@@ -493,9 +527,16 @@ def _lists(text: str, mentions: list, make: Callable[..., Any], population: Call
             for p_, q_ in ((group[0], group[1]), (group[1], group[0])):
                 w = text[q_.start:q_.end]
                 if p_.etype == "person" and q_.etype == "place" and q_.kind == "name" and " " not in w and not w.isupper() \
-                        and population(q_.eid) < 100_000:
+                        and population(q_.eid) < 500_000:
                     out_type[id(q_)] = "person"
         if len(group) >= 3:
+            # "Guipúzcoa , Alava y Vizcaya": unknown names in a list of known places are places
+            kplaces = [m for m in group if m.kind == "name" and m.etype in ("place", "country")]
+            if len(kplaces) >= 2 and not any(m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")
+                                             for m in group):
+                for m in group:
+                    if m.kind == "cap" and m.etype in ("organization", "person") and not text[m.start:m.end].isupper():
+                        out_type[id(m)] = "place"
             known = [m.etype for m in group if m.kind in ("name", "acr", "pattern") and m.etype in ("organization", "person")]
             if known and all(t == known[0] for t in known):
                 for m in group:
@@ -705,7 +746,7 @@ def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], 
     for m in mentions:
         w = text[m.start:m.end]
         single = " " not in w and not w.isupper()
-        if single and m.etype == "organization" and m.kind == "cap" and w in surn:
+        if single and m.etype in ("organization", "place") and m.kind == "cap" and w in surn:
             out.append(make(m.start, m.end, "person", w))  # "el Baggio interista" after "Roberto Baggio"
             continue
         if single and m.etype == "place" and m.kind == "name" and (population is None or population(m.eid) < 100_000):
@@ -874,21 +915,36 @@ def _split_institution_person(text: str, mentions: list, make: Callable[..., Any
     return out
 
 
-def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
-    """A venue written with a lower-case common noun before its name is named by both: "la plaza de
-    España", "el estadio del Milenio", "el pabellón Raimundo Saporta" (CoNLL counts the noun in)."""
+def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex,
+            places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
+    """A venue written with a lower-case common noun and "de" before its name is named by both: "la
+    plaza de España", "el estadio del Milenio", and so is a venue named after a person: "el estadio
+    Artemio Franchi" (CoNLL counts the noun in); before a single name the noun is no part of it but
+    tells it is a place: "el estadio Bentegodi". A known town after the venue's name is a place of its own: "el estadio del Milenio de
+    Cardiff", "la plaza de Toros de Córdoba"."""
     by_start = {m.start: m for m in mentions}
     drop: set[int] = set()
     new = []
     for x in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(lex.venue_nouns, key=len, reverse=True))) + r")"
-                         + _H + r"+(?:(?:de|del|de la)" + _H + r"+)?", text):
+                         + _H + r"+((?:de|del|de la)" + _H + r"+)?", text):
         m = by_start.get(x.end())
-        if m is None or m.etype not in ("place", "person", "organization") or m.kind in ("adj", "adjstem", "dem", "coref"):
+        if m is None or m.etype not in ("place", "person", "organization", "country") or m.kind in ("adj", "adjstem", "dem", "coref"):
             continue
-        if text[x.start():x.start() + 1].isupper():
+        if text[x.start():x.start() + 1].isupper() or (m.etype == "country" and not x.group(2)):
             continue
+        end = m.end
+        town = re.search(_H + r"+(?:de|del)" + _H + r"+([A-ZÁÉÍÓÚÑ][\w-]*(?:" + _H + r"+[A-ZÁÉÍÓÚÑ][\w-]*)?)$", text[m.start:m.end])
+        hit = places(town.group(1)) if town is not None and places is not None and m.kind != "name" else None
+        if hit is not None and town.start() > 0:
+            end = m.start + town.start()
+            new.append(_kb_mention(m, m.start + town.start(1), m.end, hit, make))
         drop.add(id(m))
-        new.append(make(x.start(), m.end, "place", text[x.start():m.end]))
+        if x.group(2) or " " in text[m.start:end]:
+            new.append(make(x.start(), end, "place", text[x.start():end]))
+        elif m.etype != "place" or end != m.end:
+            new.append(make(m.start, end, "place", text[m.start:end]))
+        else:
+            drop.discard(id(m))
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
@@ -896,14 +952,29 @@ def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> l
 
 _EFE_DATELINE = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+(?:de" + _H + r"+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)"
                            r"(?:" + _H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ][\w ]{1,25}\))?" + _H + r"*\(" + _H + r"*EFE")
+# "Washington , 23 may ( EFE )" after a signature on the same line ("EFE Baleares Washington , ...")
+_DATED_TOWN = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)" + _H + r"*," + _H
+                         + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*\.?" + _H + r"*\(" + _H + r"*EFE")
 
 
-def _dateline_towns(text: str, mentions: list, make: Callable[..., Any]) -> list:
+def _dateline_towns(text: str, mentions: list, make: Callable[..., Any],
+                    places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """The town of a dateline "... Sevilla ( EFE )" after a headline is a place, even where the
-    headline's last words ran on into it ("NOMBRAMIENTOS DE SEGUNDO NIVEL Sevilla ( EFE )")."""
+    headline's last words ran on into it ("NOMBRAMIENTOS DE SEGUNDO NIVEL Sevilla ( EFE )"); so is
+    a known town of a dateline "Washington , 23 may ( EFE )" that a signature before it ran into
+    ("EFE Baleares Washington")."""
     out = list(mentions)
-    for x in _EFE_DATELINE.finditer(text):
-        a, b = x.span(1)
+    found = [(x.span(1), None) for x in _EFE_DATELINE.finditer(text)]
+    if places is not None and "EFE" in text:
+        for x in _DATED_TOWN.finditer(text):
+            words = x.group(1).split()
+            for k in range(len(words)):  # the longest known place at the end: "Puerto Príncipe", "Roma"
+                b = x.end(1)
+                a = b - len(" ".join(words[k:]))
+                if text[a:b] == " ".join(words[k:]) and (hit := places(text[a:b])) is not None:
+                    found.append(((a, b), hit))
+                    break
+    for (a, b), hit in found:
         over = [m for m in out if m.start < b and a < m.end]
         if any(m.start == a and m.end == b and m.etype in ("place", "country") for m in over):
             continue
@@ -918,7 +989,92 @@ def _dateline_towns(text: str, mentions: list, make: Callable[..., Any]) -> list
             elif not (m.start >= a and m.end <= b):
                 break
         else:
-            out = [m for m in out if m not in over] + keep + [make(a, b, "place", text[a:b])]
+            town = make(a, b, "place", text[a:b]) if hit is None else _kb_mention(over[0] if over else None, a, b, hit, make)
+            out = [m for m in out if m not in over] + keep + [town]
+    return out
+
+
+def _kb_mention(like: Any, a: int, b: int, hit: tuple[str, str], make: Callable[..., Any]) -> Any:
+    """A mention of the knowledge-base place ``hit`` (id, type) at [a, b)."""
+    proto = like if like is not None else make(a, b, "place", "x")
+    return type(proto)(a, b, hit[0], "name", hit[1])
+
+
+def place_lookup(kb: Any) -> Callable[[str], tuple[str, str] | None]:
+    """For ``refine``: the knowledge-base place or country named exactly ``name`` (accents and case
+    folded), the most populous one, as (id, type); None if the name is no such place. One per
+    knowledge base (kept on it)."""
+    cached = getattr(kb, "_es_place_lookup", None)
+    if cached is not None:
+        return cached
+    index, ents = kb.index, kb.entities
+
+    @lru_cache(maxsize=4096)
+    def look(name: str) -> tuple[str, str] | None:
+        cands = [eid for eid, kind, _f in index.get(" ".join(fold(name).split()), ())
+                 if kind == "name" and (ents.get(eid) or {}).get("type") in ("place", "country")]
+        if not cands:
+            return None
+        best = max(cands, key=lambda e: (ents[e]["type"] == "country", ents[e].get("population") or 0))
+        return best, ents[best]["type"]
+
+    try:
+        kb._es_place_lookup = look
+    except AttributeError:  # a knowledge base with slots: no cache
+        pass
+    return look
+
+
+def _motion_to(text: str, s: int, lex: _Lex) -> bool:
+    """A verb of motion and "a" before ``s``: "fue llevado a X", "llegó a X" (a place, not the personal "a")."""
+    mv = re.search(r"(\w+)" + _H + r"+al?" + _H + r"+$", text[max(0, s - 30):s])
+    return mv is not None and mv.group(1).lower() in lex.motion_verbs
+
+
+_PLACE_PREP = re.compile(r"(?<!\w)(?:en|desde|hacia|hasta)" + _H + r"+$")
+
+
+def _place_phrases(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str],
+                   places: Callable[[str], tuple[str, str] | None] | None) -> list:
+    """After a place preposition ("en", "desde", "hacia", "hasta") or a verb of motion and "a" ("fue
+    trasladado a X") a name is a place unless a given name begins it: "en Son Servera", "en Prado Santo Domingo" (typed persons for want of a cue), "hoy en
+    Madrid" (a known person's surname); "informó en Bogotá la Red Sismológica Nacional": the place
+    and the organisation after it (the subject follows the verb) are two names."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    shape = re.compile(clex.surname_shape) if clex and clex.surname_shape else None
+    lex = _lex()
+    out = []
+    for m in mentions:
+        if m.kind == "cap" and m.etype in ("organization", "place") and places is not None and " la " in text[m.start:m.end]:
+            # "informó en Bogotá la Federación Nacional de Cafeteros", "llevar a la Comunidad Valenciana la Copa de
+            # Campeones": a known place, an article, then another name (the subject after the verb)
+            words = text[m.start:m.end].split(" ")
+            k = next((k for k in range(1, min(len(words) - 1, 4)) if words[k] == "la"), None)
+            if k is not None and words[k + 1][:1].isupper() and (hit := places(" ".join(words[:k]))) is not None:
+                b = m.start + len(" ".join(words[:k]))
+                a = b + len(words[k]) + 2
+                out.append(_kb_mention(m, m.start, b, hit, make))
+                if words[k + 1].lower() not in lex.misc_heads:
+                    out.append(make(a, m.end, "organization", text[a:m.end]))
+                continue
+        if m.etype not in ("person", "organization") or m.kind not in ("cap", "sur", "stemsur") \
+                or not (_PLACE_PREP.search(text[max(0, m.start - 8):m.start]) or _motion_to(text, m.start, lex)):
+            out.append(m)
+            continue
+        w = text[m.start:m.end]
+        words = w.split()
+        hit = places(w) if places is not None else None
+        if m.etype == "person" and m.kind in ("sur", "stemsur"):
+            if hit is not None and " " not in w and not w.isupper():
+                out.append(_kb_mention(m, m.start, m.end, hit, make))  # "hoy en Madrid"
+                continue
+        elif m.etype == "person" and not w.isupper() and fold(words[0]) not in first \
+                and not (shape is not None and shape.fullmatch(words[0])):
+            out.append(_kb_mention(m, m.start, m.end, hit, make) if hit is not None else make(m.start, m.end, "place", w))
+            continue
+        out.append(m)
     return out
 
 
@@ -949,3 +1105,97 @@ def _one_type(text: str, mentions: list, make: Callable[..., Any]) -> list:
             continue
         out.append(m)
     return out
+
+
+_DATED = re.compile(_H + r"*(?:\([^()\n]{1,30}\)" + _H + r"*)?,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}")
+_ACR_AFTER = re.compile(_H + r"*\(" + _H + r"*([A-ZÁÉÍÓÚÑ]{2,8})" + _H + r"*\)")
+_NAME_LINK = frozenset(["de", "del", "de la", "de los", "de las", "para", "para la", "para el", "en", "en el", "en la", "por",
+                        "por la", "por el", "contra", "contra la", "contra el", "y", "e", "sobre"])
+
+
+def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """A name followed by its acronym in brackets is one organisation from its head to the bracket,
+    places inside it included: "la Fuerza para Kosovo ( KFOR )", "la Asociación de Corresponsales de
+    Prensa Extranjera en Panamá ( ACOPEP )", "la Organización del Pueblo en Lucha ( OPL )". The head is
+    an organisation head word; the acronym's first two letters are initials of the name's words."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    heads = clex.org_heads if clex else frozenset()
+    if "(" not in text or not heads:
+        return mentions
+    ends: dict[int, list] = {}
+    for m in mentions:
+        ends.setdefault(m.end, []).append(m)
+    drop: set[int] = set()
+    new = []
+    for x in _ACR_AFTER.finditer(text):
+        end = x.start()
+        last = [m for m in ends.get(end, []) if m.etype in ("place", "country") and m.kind in ("name", "cap")]
+        if not last:
+            continue
+        # walk back over capitalised words and the links between them to an organisation head
+        line_s = text.rfind("\n", 0, end) + 1
+        words = list(re.finditer(r"[^\W\d_][\w.'’-]*", text[line_s:end]))
+        start = None
+        k = len(words) - 1
+        while k >= 0:
+            w = words[k].group(0)
+            if w[:1].isupper():
+                if w.lower() in heads and k > 0 and words[k - 1].group(0).islower():
+                    start = line_s + words[k].start()
+                    break
+                k -= 1
+                continue
+            pair = " ".join(v.group(0) for v in words[k - 1:k + 1]) if k >= 1 else ""
+            if pair in _NAME_LINK and k >= 2 and words[k - 2].group(0)[:1].isupper():
+                k -= 2
+            elif w in _NAME_LINK:
+                k -= 1
+            else:
+                break
+        if start is None or start >= last[0].start:
+            continue
+        name = text[start:end]
+        initials = {w[0] for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\w-]*", name)}
+        if not set(x.group(1)[:2]) <= initials:
+            continue
+        inner = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end or (m.etype == "person" and m.kind not in ("cap", "sur")) for m in inner):
+            continue
+        drop.update(id(m) for m in inner)
+        new.append(make(start, end, "organization", name))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+def _given_name_places(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str]) -> list:
+    """A given name and then a town, or two towns side by side, are a person, not places: "los reyes
+    Alfonso XIII y Victoria Eugenia", "el estadounidense Chandler Thomson" (places are not written side
+    by side without a comma or a link)."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    drop: set[int] = set()
+    new = []
+    for i, m in enumerate(ms):
+        if m.etype != "place" or m.kind != "name" or id(m) in drop:
+            continue
+        w = text[m.start:m.end]
+        g = re.search(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)" + _H + r"$", text[max(0, m.start - 25):m.start])
+        if " " in w or w.isupper() or g is None or _sentence_start(text, m.start - len(g.group(0))):
+            continue
+        a = m.start - len(g.group(0))
+        before = [p for p in ms if p.start < m.start and p.end > a]
+        if any(p.etype not in ("place", "person") or p.start != a for p in before):
+            continue
+        # the word before: a given name, or a town too (two towns side by side are a name: "Chandler Thomson")
+        towns = any(p.etype == "place" and p.kind == "name" and p.end == m.start - 1 for p in before) \
+            and re.search(r"[a-záéíóúñü]+" + _H + r"+$", text[max(0, a - 20):a]) is not None  # running text, not "EFE - Cantabria Lisboa"
+        if not (fold(g.group(1)) in first or towns) or _DATED.match(text, m.end):
+            continue
+        drop.update(id(p) for p in before)
+        drop.add(id(m))
+        new.append(make(a, m.end, "person", text[a:m.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new

@@ -27,7 +27,7 @@ from communique.kb.fold import fold
 from communique.mentions.adj_ru import drop_domain_zones, nationality_adjectives, place_adjectives, region_names
 from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions.capnames_de import german_passes
-from communique.mentions.capnames_es import refine as refine_es
+from communique.mentions.capnames_es import place_lookup as place_lookup_es, refine as refine_es
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
 from communique.mentions.matching import KBMatching
 from communique.mentions.natasha_ner import NatashaNER
@@ -103,7 +103,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         if lang != "ru":
             mentions = self._surname_shape_persons(text, lang, mentions)
         if lang in ("de", "es"):
-            mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang))
+            mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang),
+                                 town=(lambda m: "lat" in (ents.get(m.eid) or {})) if lang == "es" else None)
         if lang == "de":
             mentions = german_passes(text, mentions, kb, self._given_names(), Mention, new_mention_factory(Mention, _english_name, lang))
         mentions.extend(Mention(s, e, eid, "name", "place") for s, e, eid in pctx.unmatched(mentions, lambda w: _common_in(w, lang)))
@@ -112,7 +113,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         mentions.extend(self._pattern_orgs(text, lang, mentions))
         if lang == "es":  # Spanish conventions: competitions, clubs named by their town, one type per name
             mentions = refine_es(text, mentions, new_mention_factory(Mention, _english_name, lang), self._given_names(),
-                                 lambda eid: (self.kb.entities.get(eid) or {}).get("population") or 0)
+                                 lambda eid: (self.kb.entities.get(eid) or {}).get("population") or 0, places=place_lookup_es(self.kb))
         taken = _Coverage(mentions)
         if nat:
             # an organisation name may contain a country adjective ("Российская газета")
