@@ -244,22 +244,21 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         mentions = ordinary_places(text, mentions)
     if lex.given_names:
         first = first | lex.given_names
-    toks = [(m.start(), m.end()) for m in _TOK.finditer(text)]
+    toks = [m.span() for m in _TOK.finditer(text)]
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
-    covered: set[int] = set()
-    if kb_spans:
-        import bisect
-
-        starts = [a for a, _b in kb_spans]
-        for idx, (a, b) in enumerate(toks):
-            k = bisect.bisect_right(starts, a) - 1
-            if k >= 0 and kb_spans[k][0] <= a and b <= kb_spans[k][1]:
-                covered.add(idx)
+    covered = _covered_tokens(toks, kb_spans)
+    memo: dict[str, bool] = {}  # German: the test depends on the word alone
 
     def nameish(k: int) -> bool:
         a, b = toks[k]
+        if lex.strict:
+            w = text[a:b]
+            hit = memo.get(w)
+            if hit is None:
+                hit = memo[w] = _nameish(text, a, w, lang, lex, first)
+            return hit
         return _nameish(text, a, text[a:b], lang, lex, first)
 
     def runish(k: int) -> bool:
@@ -269,9 +268,13 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         return w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, toks[k][0])
 
     runs: list[list[int]] = []  # token indices; connectors included
+    head_words = lex.org_heads | lex.loc_heads
     i = 0
     while i < n:
         s, e = toks[i]
+        if i not in covered and not text[s].isupper():
+            i += 1  # no article, particle or name starts with a lower-case letter (runish() is False)
+            continue
         art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
                and not _sentence_initial(text, s) and re.fullmatch(r"[^\S\n]+", text[e:toks[i + 1][0]])
                and nameish(i + 1) and not _headline(text, s))
@@ -324,7 +327,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         # a run needs a token that is a name by itself, or a head with a known name ("Borussia Mönchengladbach")
         real = [x for x in run if x not in covered and nameish(x)
                 and not _ROMAN.fullmatch(text[toks[x][0]:toks[x][1]])]  # a Roman numeral alone ("la XVI cumbre") is no name
-        heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in lex.org_heads | lex.loc_heads]
+        heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in head_words]
         if real or (heads and len(run) >= 2 and len(set(run) - set(heads)) > 0):
             runs.append(run)
         i = j + 1
@@ -453,15 +456,46 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     return [m for m in existing if id(m) not in drop] + new
 
 
+def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens inside the last knowledge-base span that starts at or before them
+    (``kb_spans`` sorted): one bisect per span instead of one per token."""
+    import bisect
+
+    covered: set[int] = set()
+    if not kb_spans:
+        return covered
+    tstarts = [a for a, _b in toks]
+    for k, (a, b) in enumerate(kb_spans):
+        nxt = kb_spans[k + 1][0] if k + 1 < len(kb_spans) else None
+        if nxt == a:
+            continue  # a later span with the same start is the one a token's bisect finds
+        lo = bisect.bisect_left(tstarts, a)
+        hi = bisect.bisect_left(tstarts, nxt) if nxt is not None else len(toks)
+        for idx in range(lo, hi):
+            if toks[idx][1] <= b:
+                covered.add(idx)
+    return covered
+
+
+@lru_cache(maxsize=16)
+def _org_phrase_rxs(org_endings: tuple[str, ...], org_prefixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
+    ends = "|".join(map(re.escape, sorted(org_endings, key=len, reverse=True)))
+    rx = re.compile(
+        r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
+        r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
+    pre = None
+    if org_prefixes:
+        pre = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, org_prefixes)) + r")[a-zäöüß]+(?:" + ends + r")(?![\w-])",
+                         flags=re.IGNORECASE)
+    return rx, pre
+
+
 def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
     """German organisations named by an adjective and a head noun ("Süddeutsche Zeitung",
     "Bayerischen Staatsministerium für Unterricht und Kultus", "Medizinische Hochschule Hannover")
     and federal compounds ("Bundesjustizministerium")."""
-    ends = "|".join(map(re.escape, sorted(lex.org_endings, key=len, reverse=True)))
     out: list[tuple[int, int]] = []
-    rx = re.compile(
-        r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
-        r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
+    rx, pre_rx = _org_phrase_rxs(lex.org_endings, lex.org_prefixes)
     for m in rx.finditer(text):
         if not m.group(2).lower().endswith(lex.org_endings):
             continue
@@ -473,9 +507,11 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
             if not re.match(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s", text[a:b]):
                 continue
         out.append((a, b))
-    if lex.org_prefixes:
-        pre = "|".join(map(re.escape, lex.org_prefixes))
-        for m in re.finditer(r"(?<![\w-])(?:" + pre + r")[a-zäöüß]+(?:" + ends + r")(?![\w-])", text, flags=re.IGNORECASE):
+    if pre_rx is not None:
+        folded = text.casefold()  # no prefix in the text, no match (cheaper than the search)
+        if not any(p in folded for p in lex.org_prefixes):
+            return out
+        for m in pre_rx.finditer(text):
             if m.group(0)[:1].isupper():
                 out.append(m.span())
     return out
