@@ -41,6 +41,9 @@ def cache_dir() -> Path:
     return Path(xdg) / "communique" if xdg else Path.home() / ".cache" / "communique"
 
 
+_SMALL_MEMO = 65536  # names whose small-place ids are remembered (a bounded cache, cleared when full)
+
+
 class KnowledgeBase:
     """Entity records plus a compiled name matcher. Built by :func:`load_kb`."""
 
@@ -54,6 +57,7 @@ class KnowledgeBase:
         self.index = data.index
         self.small = getattr(data, "small", None) or ""
         self.small_offsets = getattr(data, "small_offsets", None) or ()
+        self._small_ids: dict[str, tuple[str, ...]] = {}  # folded name -> small_places() ids
         self.matcher = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
@@ -62,8 +66,15 @@ class KnowledgeBase:
     def small_places(self, folded: str) -> list[str]:
         """Ids of the small places (500-15,000 inhabitants) named ``folded``; their records are
         added to :attr:`entities` on first use (they are not in the matcher)."""
+        memo = self._small_ids
+        hit = memo.get(folded)
+        if hit is not None:
+            return list(hit)  # their records were added on the first call
         packed = self._small_lookup(folded)
         if not packed:
+            if len(memo) >= _SMALL_MEMO:
+                memo.clear()
+            memo[folded] = ()
             return []
         out = []
         for rec in packed.split(";"):
@@ -77,6 +88,9 @@ class KnowledgeBase:
                     "lon": float(lon) if lon not in ("", "None") else None,
                 }
             out.append(eid)
+        if len(memo) >= _SMALL_MEMO:
+            memo.clear()
+        memo[folded] = tuple(out)
         return out
 
     def _small_lookup(self, key: str) -> str | None:

@@ -101,6 +101,15 @@ class PlaceContext:
     likely: list[tuple[str, float, float, str]] = field(default_factory=list)
     # start of a name right after "Place, " -> the (country, admin1) pairs of that place's readings
     region_of: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
+    # support() by its inputs' values (the evidence is complete after __post_init__)
+    _support_memo: dict[tuple, float] = field(default_factory=dict, repr=False)
+    _capruns: list[tuple[int, int]] | None = field(default=None, repr=False)  # _CAPRUN spans of group 1
+
+    def _caprun_spans(self) -> list[tuple[int, int]]:
+        """Capitalised runs of the text (one regex pass per document, shared by the two users)."""
+        if self._capruns is None:
+            self._capruns = [m.span(1) for m in _CAPRUN.finditer(self.text)]
+        return self._capruns
 
     def __post_init__(self) -> None:
         ents = self.kb.entities
@@ -134,16 +143,17 @@ class PlaceContext:
                     (ents[c[0]].get("country"), ents[c[0]].get("admin1")) for c in r.cands
                     if ents[c[0]]["type"] == "place" and ents[c[0]].get("admin1"))
         # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
-        for m in _CAPRUN.finditer(self.text):
-            if self.text[m.end(1):m.end(1) + 1] != ",":
+        at = _raw_index(raws)
+        for m_start, m_end in self._caprun_spans():
+            if self.text[m_end:m_end + 1] != ",":
                 continue
-            target = self._after_comma(m.end(1), _raw_at(raws, self.ft, m.end(1)))
+            target = self._after_comma(m_end, _raw_at(raws, self.ft, m_end, at))
             if target:
-                self.explicit.setdefault(self.ft[m.start(1):m.end(1)], set()).update(target)
-                nxt = _raw_at(raws, self.ft, m.end(1))
-                if nxt is not None and not any(r.start < m.end(1) and m.start(1) < r.end for r in raws):
+                self.explicit.setdefault(self.ft[m_start:m_end], set()).update(target)
+                nxt = _raw_at(raws, self.ft, m_end, at)
+                if nxt is not None and not any(r.start < m_end and m_start < r.end for r in raws):
                     # "Hugo, Oklahoma": a small town the matcher lacks, then its state
-                    pairs = _small_regions(self.kb, self.ft[m.start(1):m.end(1)]) & target
+                    pairs = _small_regions(self.kb, self.ft[m_start:m_end]) & target
                     if pairs:
                         self.region_slot.add(nxt.start)
                         self.region_of.setdefault(nxt.start, set()).update(pairs)
@@ -214,10 +224,17 @@ class PlaceContext:
         """Evidence for ``e`` from the rest of the document (its own name's votes left out): its region
         named, plus one for a clearly identified place of another name within 100 km."""
         key = (e.get("country"), e.get("admin1"))
+        lat, lon = e.get("lat"), e.get("lon")
+        mk = (key, lat, lon, surf, near)
+        hit = self._support_memo.get(mk)
+        if hit is None:
+            hit = self._support_memo[mk] = self._support(key, lat, lon, surf, near)
+        return hit
+
+    def _support(self, key: tuple, lat: float | None, lon: float | None, surf: str, near: bool) -> float:
         ev = 0.0
         if key[1]:
             ev = self.evidence.get(key, 0.0) - self.own.get(surf, {}).get(key, 0.0)
-        lat, lon = e.get("lat"), e.get("lon")
         if near and lat is not None and self.points and any(
                 s != surf and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
             ev += 1.0
@@ -375,15 +392,14 @@ class PlaceContext:
         for a, b in spans:
             covered[a:b] = b"\x01" * (b - a)
         runs = []
-        for m in _CAPRUN.finditer(text):
-            s, e = m.span(1)
-            if 1 in covered[s:e]:
+        at = _raw_index(self.raws)
+        for s, e in self._caprun_spans():
+            if covered.find(1, s, e) >= 0:
                 continue
-            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
-            in_list = bool(re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])) and any(
-                0 <= s - b <= 6 for a, b in places)
-            cue = (prev is not None and prev.group(1).lower() in preps) or in_list
-            words = m.group(1).split()
+            prev = _word_before(text, s)
+            in_list = _list_before(text, s) and any(0 <= s - b <= 6 for a, b in places)
+            cue = (prev is not None and prev.lower() in preps) or in_list
+            words = text[s:e].split()
             for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
                 ee = s + len(" ".join(words[:k]))
                 if k < len(words) and not text[ee:ee + 1].isspace():
@@ -393,7 +409,7 @@ class PlaceContext:
                 surface = text[s:ee]
                 cands = self.kb.small_places(fold(surface))
                 if cands:
-                    explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee))
+                    explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee, at))
                     runs.append((s, ee, surface, cands, explicit, cue))
                     break
             else:
@@ -451,6 +467,41 @@ def _small_regions(kb, folded: str) -> set[tuple[str, str]]:
     return out
 
 
+def _trail_end(text: str, lo: int, s: int) -> int:
+    """Where ``$`` stands in ``text[lo:s]``: before a final newline, else at the end."""
+    return s - 1 if s > lo and text[s - 1] == "\n" else s
+
+
+def _word_before(text: str, s: int) -> str | None:
+    """The word before ``s``, as ``re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s]).group(1)``
+    (None where that finds nothing), without a regex search from every position."""
+    lo = max(0, s - 20)
+    j = end = _trail_end(text, lo, s)
+    while j > lo and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return None
+    k = j
+    while k > lo and text[k - 1].isalnum() and not text[k - 1].isdecimal():
+        k -= 1
+    return text[k:j] if k < j else None
+
+
+def _list_before(text: str, s: int) -> bool:
+    """``re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])`` is not None, without the search."""
+    lo = max(0, s - 6)
+    j = _trail_end(text, lo, s)
+    while j > lo and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ",":
+        return True
+    for w in ("and", "or"):
+        a = j - len(w)
+        if a >= lo and text[a:j] == w and (a == lo or not (text[a - 1].isalnum() or text[a - 1] == "_")):
+            return True
+    return False
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -458,10 +509,20 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _raw_at(raws: list, ft: str, end: int):
+def _raw_index(raws: list) -> dict[int, Any]:
+    """start -> the first raw match starting there (build it again after raws change)."""
+    out: dict[int, Any] = {}
+    for r in raws:
+        out.setdefault(r.start, r)
+    return out
+
+
+def _raw_at(raws: list, ft: str, end: int, index: dict[int, Any] | None = None):
     m = _COMMA.match(ft, end)
     if not m:
         return None
+    if index is not None:
+        return index.get(m.end())
     return next((r for r in raws if r.start == m.end()), None)
 
 
