@@ -58,6 +58,7 @@ class KnowledgeBase:
         self.small = getattr(data, "small", None) or ""
         self.small_offsets = getattr(data, "small_offsets", None) or ()
         self._small_ids: dict[str, tuple[str, ...]] = {}  # folded name -> small_places() ids
+        self._place_abbr = getattr(data, "place_abbr", None)  # computed by the build (None: older cache)
         self.matcher = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )

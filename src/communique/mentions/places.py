@@ -63,22 +63,11 @@ def _abbreviations(kb) -> dict[str, tuple[str, str, str]]:
     cached = getattr(kb, "_place_abbr", None)
     if cached is not None:
         return cached
-    ents = kb.entities
-    out: dict[str, tuple[str, str, str]] = {}
-    for eid, e in ents.items():
-        if e.get("level") == 1 and e.get("country") == "US" and e.get("admin1"):
-            out[e["admin1"].lower()] = ("US", e["admin1"], eid)
-    for pat, cands in zip(kb.patterns, kb.candidates):
-        if not ("." in pat and len(pat) <= 8 or len(pat) <= 4):
-            continue
-        for eid, _k, _f in cands:
-            e = ents.get(eid)
-            if e and e.get("level") == 1 and e.get("admin1"):
-                out[pat] = (e["country"], e["admin1"], eid)
-                if pat.endswith("."):
-                    out.setdefault(pat.rstrip("."), (e["country"], e["admin1"], eid))
-    kb._place_abbr = out
-    return out
+    from communique.kb.build import region_abbreviations
+
+    # a cache written before KBData.place_abbr: computed once per process
+    kb._place_abbr = region_abbreviations(kb.entities, kb.index)
+    return kb._place_abbr
 
 
 @dataclass
