@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.kb.fold import fold
+from communique.mentions.common import _trail_end, _word_before
 
 # prepositions after which a capitalised name is a place rather than a person or an organisation
 PLACE_PREPS = {
@@ -454,26 +455,6 @@ def _small_regions(kb, folded: str) -> set[tuple[str, str]]:
         if a1:
             out.add((cc, a1))
     return out
-
-
-def _trail_end(text: str, lo: int, s: int) -> int:
-    """Where ``$`` stands in ``text[lo:s]``: before a final newline, else at the end."""
-    return s - 1 if s > lo and text[s - 1] == "\n" else s
-
-
-def _word_before(text: str, s: int) -> str | None:
-    """The word before ``s``, as ``re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s]).group(1)``
-    (None where that finds nothing), without a regex search from every position."""
-    lo = max(0, s - 20)
-    j = end = _trail_end(text, lo, s)
-    while j > lo and text[j - 1] != "\n" and text[j - 1].isspace():
-        j -= 1
-    if j == end:
-        return None
-    k = j
-    while k > lo and text[k - 1].isalnum() and not text[k - 1].isdecimal():
-        k -= 1
-    return text[k:j] if k < j else None
 
 
 def _list_before(text: str, s: int) -> bool:
