@@ -24,6 +24,7 @@ place preposition before it ("of McKee", "near Hinton") and no reading as an ord
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ _LIST = re.compile(r"[^\S\n]*(?:,|and|or|und|et|y|и)[^\S\n]*|[^\S\n]*,[^\S\n]*(
 _COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
 _ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]{1,3})(?![\w])")
 _WORD = r"(?:[A-Z][a-z’'-]*[a-z](?:[A-Z][a-z]+)?|[A-Z]{3,})"  # Hinton, McKee, O'Neill, HOLLIDAY
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[^\S\n]$")  # searched in a slice: the lookbehind stops at its start
+_WORD_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])")
 _CAPRUN = re.compile(r"(?<![\w'’.-])((?:" + _WORD + r"|St\.|Mt\.|Ft\.)(?:[^\S\n]" + _WORD + r"){0,2})(?![\w’'-])")
 
 
@@ -344,10 +347,10 @@ class PlaceContext:
             if not r.cands or not self.only_places(r) or not text[r.start:r.start + 1].isupper():
                 continue
             spans = []
-            before = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)[^\S\n]$", text[max(0, r.start - 20):r.start])
+            before = _WORD_BEFORE.search(text[max(0, r.start - 20):r.start])
             if before:
                 spans.append((r.start - len(before.group(0)), r.end))
-            after = re.match(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])", text[r.end:r.end + 20])
+            after = _WORD_AFTER.match(text, r.end, r.end + 20)
             if after:
                 spans.append((r.start, r.end + len(after.group(0))))
             for s, e in spans:
@@ -377,7 +380,7 @@ class PlaceContext:
         ents = self.kb.entities
         preps = PLACE_PREPS.get(self.lang, frozenset())
         text = self.text
-        places = sorted((m.start, m.end) for m in mentions if m.etype in ("place", "country"))
+        place_ends = sorted(m.end for m in mentions if m.etype in ("place", "country"))
         covered = bytearray(len(text) + 1)
         for a, b in spans:
             covered[a:b] = b"\x01" * (b - a)
@@ -387,7 +390,8 @@ class PlaceContext:
             if covered.find(1, s, e) >= 0:
                 continue
             prev = _word_before(text, s)
-            in_list = _list_before(text, s) and any(0 <= s - b <= 6 for a, b in places)
+            k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
+            in_list = k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)
             cue = (prev is not None and prev.lower() in preps) or in_list
             words = text[s:e].split()
             for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
