@@ -270,7 +270,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
     covered = _covered_tokens(toks, kb_spans)
-    memo: dict[str, bool] = {}  # German: the test depends on the word alone
+    memo = _strict_memo(lang, lex, first) if lex.strict else {}  # German: the test depends on the word alone
 
     def nameish(k: int) -> bool:
         a, b = toks[k]
@@ -475,6 +475,18 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     if not new:
         return mentions
     return [m for m in existing if id(m) not in drop] + new
+
+
+_STRICT_MEMO: dict[str, tuple[Any, Any, dict[str, bool]]] = {}
+
+
+def _strict_memo(lang: str, lex: CapLexicon, first: frozenset[str]) -> dict[str, bool]:
+    """word -> _nameish() for a strict language, kept across documents while the lexicon and the
+    given names are the same objects (held here, so their identity cannot be reused); bounded."""
+    hit = _STRICT_MEMO.get(lang)
+    if hit is None or hit[0] is not lex or hit[1] is not first or len(hit[2]) > 200_000:
+        hit = _STRICT_MEMO[lang] = (lex, first, {})
+    return hit[2]
 
 
 def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]) -> set[int]:

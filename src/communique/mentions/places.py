@@ -45,6 +45,10 @@ PLACE_PREPS = {
 NEAR_KM = 100.0
 _LIKELY = 3  # a likely reading outweighs its namesakes this many times ...
 _LIKELY_KM = 30.0  # ... and backs only candidates this near it
+# latitude differences (degrees) beyond which no point is within NEAR_KM / _LIKELY_KM (6371 km * dlat in
+# radians is a lower bound of the haversine distance; the margin keeps float rounding on the safe side)
+_NEAR_DLAT = math.degrees(NEAR_KM / 6371.0) * 1.001
+_LIKELY_DLAT = math.degrees(_LIKELY_KM / 6371.0) * 1.001
 # a first-level division as populous as a big country (England, Chinese provinces) says little about a town
 _REGION_INFORMATIVE = 40_000_000
 
@@ -58,7 +62,11 @@ _ABBR = re.compile(r"([A-Z][A-Za-z]{0,5}\.(?:[A-Z][a-z]?\.)?|[A-Z]{2}|[A-Z][a-z]
 _WORD = r"(?:[A-Z][a-z’'-]*[a-z](?:[A-Z][a-z]+)?|[A-Z]{3,})"  # Hinton, McKee, O'Neill, HOLLIDAY
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[^\S\n]$")  # searched in a slice: the lookbehind stops at its start
 _WORD_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])")
-_CAPRUN = re.compile(r"(?<![\w'’.-])((?:" + _WORD + r"|St\.|Mt\.|Ft\.)(?:[^\S\n]" + _WORD + r"){0,2})(?![\w’'-])")
+# a run of one to three capitalised words: (?<![\w'’.-])((?:_WORD|St\.|Mt\.|Ft\.)(?:[^\S\n]_WORD){0,2})(?![\w’'-]),
+# written with the capital first and the lookbehind after it (the same matches; the engine then skips
+# to capitals instead of trying the lookbehind at every position: 2.5x faster)
+_CAPRUN = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z’'-]*[a-z](?:[A-Z][a-z]+)?|[A-Z]{2,}|(?<=S)t\.|(?<=M)t\.|(?<=F)t\.)"
+                     r"(?:[^\S\n]" + _WORD + r"){0,2})(?![\w’'-])")
 
 
 def _abbreviations(kb) -> dict[str, tuple[str, str, str]]:
@@ -228,11 +236,12 @@ class PlaceContext:
         ev = 0.0
         if key[1]:
             ev = self.evidence.get(key, 0.0) - self.own.get(surf, {}).get(key, 0.0)
+        # a latitude difference alone can put a point out of reach (the distance is at least R * dlat): no _km then
         if near and lat is not None and self.points and any(
-                s != surf and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
+                s != surf and abs(a - lat) <= _NEAR_DLAT and _km(lat, lon, a, b) <= NEAR_KM for s, a, b, _c in self.points):
             ev += 1.0
         elif near and lat is not None and self.likely and any(
-                s != surf and _km(lat, lon, a, b) <= _LIKELY_KM for s, a, b, _c in self.likely):
+                s != surf and abs(a - lat) <= _LIKELY_DLAT and _km(lat, lon, a, b) <= _LIKELY_KM for s, a, b, _c in self.likely):
             ev += 1.0
         return ev
 
