@@ -19,15 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
-
-import yaml
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
+from communique.mentions.common import LANG_DIR, mentions_data  # noqa: F401 (LANG_DIR: capnames_de imports it from here)
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 _TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
 _HSPACE = re.compile(r"[^\S\n]+")
@@ -72,10 +69,7 @@ class CapLexicon:
 
 @lru_cache(maxsize=8)
 def cap_lexicon(lang: str) -> CapLexicon | None:
-    p = LANG_DIR / lang / "mentions.yaml"
-    if not p.exists():
-        return None
-    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    data = mentions_data(lang)
     c = data.get("capnames")
     if not c:
         return None

@@ -34,12 +34,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-import yaml
-
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
     LANG_DIR, _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
 )
+from communique.mentions.common import mentions_data
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class DeLexicon:
 
 @lru_cache(maxsize=1)
 def de_lexicon() -> DeLexicon:
-    data = yaml.safe_load((LANG_DIR / "de" / "mentions.yaml").read_text(encoding="utf-8")) or {}
+    data = mentions_data("de")
     c = data.get("capnames_de") or {}
 
     def low(key: str) -> list[str]:

@@ -57,12 +57,22 @@ class _Raw:
     cands: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=16)
+def mentions_data(lang: str) -> dict[str, Any]:
+    """``data/lang/<lang>/mentions.yaml``, parsed once per process and shared by every loader of the
+    mentions package ({} where the language has none). Read it; do not change it."""
+    p = LANG_DIR / lang / "mentions.yaml"
+    if not p.exists():
+        return {}
+    return yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+
+
 @lru_cache(maxsize=8)
 def lang_lexicon(lang: str) -> dict[str, Any]:
     p = LANG_DIR / lang / "mentions.yaml"
     if not p.exists():
         return {"titles": [], "coref": {}, "articles": []}
-    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    data = mentions_data(lang)
     titles = sorted({str(t) for t in data.get("titles") or []}, key=len, reverse=True)
     coref = {str(k): str(v) for k, v in (data.get("coref") or {}).items()}
     arts = [str(a) for a in data.get("articles") or []]
