@@ -154,7 +154,8 @@ class PlaceContext:
                 nxt = _raw_at(raws, self.ft, m_end, at)
                 if nxt is not None and not any(r.start < m_end and m_start < r.end for r in raws):
                     # "Hugo, Oklahoma": a small town the matcher lacks, then its state
-                    pairs = _small_regions(self.kb, self.ft[m_start:m_end]) & target
+                    pairs = {(ents[c]["country"], ents[c]["admin1"]) for c in self.kb.small_places(self.ft[m_start:m_end])
+                             if ents[c]["admin1"]} & target
                     if pairs:
                         self.region_slot.add(nxt.start)
                         self.region_of.setdefault(nxt.start, set()).update(pairs)
@@ -456,18 +457,6 @@ class PlaceContext:
                 out.append((s, ee, eid))
                 spans.append((s, ee))
         return out
-
-
-def _small_regions(kb, folded: str) -> set[tuple[str, str]]:
-    """(country, admin1) pairs of the small places named ``folded``, read without registering their
-    records as entities (as :meth:`small_places` does)."""
-    packed = kb._small_lookup(folded)
-    out = set()
-    for rec in (packed.split(";") if packed else ()):
-        _gid, cc, a1, _rest = rec.split("|", 3)
-        if a1:
-            out.add((cc, a1))
-    return out
 
 
 def _list_before(text: str, s: int) -> bool:
