@@ -296,7 +296,7 @@ def _trail_end(text: str, lo: int, s: int) -> int:
 
 
 def _word_before_span(text: str, s: int, width: int = 20) -> tuple[int, int, int] | None:
-    """``re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - width):s])`` without a regex search from
+    r"""``re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - width):s])`` without a regex search from
     every position: (start of the word, its end, end of the match) in ``text``, or None."""
     lo = max(0, s - width)
     j = end = _trail_end(text, lo, s)
@@ -311,7 +311,7 @@ def _word_before_span(text: str, s: int, width: int = 20) -> tuple[int, int, int
 
 
 def _word_before(text: str, s: int, width: int = 20) -> str | None:
-    """The word before ``s`` (group 1 of :func:`_word_before_span`'s regex), or None."""
+    r"""The word before ``s`` (group 1 of :func:`_word_before_span`'s regex), or None."""
     hit = _word_before_span(text, s, width)
     return text[hit[0]:hit[1]] if hit else None
 
@@ -320,7 +320,7 @@ _SURNAME_ENDINGS = ("ым", "ом", "ой", "ою", "ому", "ого", "ей", 
 
 
 def _wordish(text: str, i: int) -> bool:
-    """``text[i]`` exists and is ``[\w-]``."""
+    r"""``text[i]`` exists and is ``[\w-]``."""
     if i >= len(text):
         return False
     c = text[i]
@@ -328,7 +328,7 @@ def _wordish(text: str, i: int) -> bool:
 
 
 def find_surnames(text: str, names: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of what ``re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) +
+    r"""(start, end, name) of what ``re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) +
     r")(ым|ом|ой|ою|ому|ого|ей|ем|а|у|е|ы|и|s|')?(?![\w-])").finditer(text)`` finds, in the same order,
     without compiling a regex per document (a surname, a Russian case ending or a genitive -s)."""
     starts: set[int] = set()

@@ -460,7 +460,7 @@ class PlaceContext:
 
 
 def _list_before(text: str, s: int) -> bool:
-    """``re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])`` is not None, without the search."""
+    r"""``re.search(r"(?:,|\band|\bor)[^\S\n]*$", text[max(0, s - 6):s])`` is not None, without the search."""
     lo = max(0, s - 6)
     j = _trail_end(text, lo, s)
     while j > lo and text[j - 1] != "\n" and text[j - 1].isspace():
