@@ -123,7 +123,7 @@ class KnowledgeBase:
                 continue  # a built record of the same id wins
             made[eid] = rec
             made.move_to_end(eid)
-            if len(made) > _SMALL_KEEP:
+            while len(made) > _SMALL_KEEP:
                 made.popitem(last=False)
         return out
 
