@@ -17,6 +17,7 @@ import os
 import pickle
 import threading
 import time
+from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,44 @@ def cache_dir() -> Path:
     return Path(xdg) / "communique" if xdg else Path.home() / ".cache" / "communique"
 
 
+_SMALL_MEMO = 32768  # names whose small-place records are remembered (a bounded cache, cleared when full)
+_SMALL_KEEP = 32768  # small-place records that entities[...] resolves (least recently looked up dropped first)
+
+
+class EntityTable(dict):
+    """``KnowledgeBase.entities``: the built records. Small places are made on demand by
+    :meth:`KnowledgeBase.small_places` and kept apart, in a bounded LRU (``extra``); ``[]``, ``get()``
+    and ``in`` find them there, iteration and ``len`` do not, so looking one up changes nothing a
+    later document (or ``kb stats``) sees."""
+
+    __slots__ = ("extra",)
+
+    def __init__(self, base: dict[str, dict[str, Any]], extra: "OrderedDict[str, dict[str, Any]]") -> None:
+        super().__init__(base)
+        self.extra = extra
+
+    def __missing__(self, key: str) -> dict[str, Any]:
+        return self.extra[key]
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        hit = dict.get(self, key)
+        return self.extra.get(key, default) if hit is None else hit
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self.extra
+
+
+def _small_record(rec: str) -> dict[str, Any]:
+    gid, cc, a1, pop, lat, lon, name = rec.split("|")
+    eid = f"gn:{gid}"
+    return {
+        "id": eid, "type": "place", "name": name, "country": cc, "wikidata": None, "geonames": int(gid),
+        "population": int(pop), "capital": False, "admin1": a1 or None, "small": True,
+        "lat": float(lat) if lat not in ("", "None") else None,
+        "lon": float(lon) if lon not in ("", "None") else None,
+    }
+
+
 class KnowledgeBase:
     """Entity records plus a compiled name matcher. Built by :func:`load_kb`."""
 
@@ -48,35 +87,44 @@ class KnowledgeBase:
         import ahocorasick_rs
 
         self.key = key
-        self.entities = data.entities
+        self._small_made: OrderedDict[str, dict[str, Any]] = OrderedDict()  # small-place records, an LRU
+        self.entities = EntityTable(data.entities, self._small_made)
         self.patterns = list(data.index.keys())
         self.candidates = [data.index[p] for p in self.patterns]
         self.index = data.index
         self.small = getattr(data, "small", None) or ""
         self.small_offsets = getattr(data, "small_offsets", None) or ()
+        self._small_ids: dict[str, tuple[dict[str, Any], ...]] = {}  # folded name -> its small-place records
+        self._place_abbr = getattr(data, "place_abbr", None)  # computed by the build (None: older cache)
         self.matcher = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
 
     # -- small places ---------------------------------------------------------------------------
     def small_places(self, folded: str) -> list[str]:
-        """Ids of the small places (500-15,000 inhabitants) named ``folded``; their records are
-        added to :attr:`entities` on first use (they are not in the matcher)."""
-        packed = self._small_lookup(folded)
-        if not packed:
-            return []
+        """Ids of the small places (500-15,000 inhabitants) named ``folded`` (they are not in the
+        matcher). A pure lookup: the same answer whatever was looked up before. Their records are
+        resolved by :attr:`entities` from a bounded LRU kept apart from the built records, refreshed by
+        every lookup (so the ids of the document in hand always resolve)."""
+        memo = self._small_ids
+        recs = memo.get(folded)
+        if recs is None:
+            packed = self._small_lookup(folded)
+            recs = tuple(_small_record(r) for r in packed.split(";")) if packed else ()
+            if len(memo) >= _SMALL_MEMO:
+                memo.clear()
+            memo[folded] = recs
+        made = self._small_made
         out = []
-        for rec in packed.split(";"):
-            gid, cc, a1, pop, lat, lon, name = rec.split("|")
-            eid = f"gn:{gid}"
-            if eid not in self.entities:
-                self.entities[eid] = {
-                    "id": eid, "type": "place", "name": name, "country": cc, "wikidata": None, "geonames": int(gid),
-                    "population": int(pop), "capital": False, "admin1": a1 or None, "small": True,
-                    "lat": float(lat) if lat not in ("", "None") else None,
-                    "lon": float(lon) if lon not in ("", "None") else None,
-                }
+        for rec in recs:
+            eid = rec["id"]
             out.append(eid)
+            if dict.__contains__(self.entities, eid):
+                continue  # a built record of the same id wins
+            made[eid] = rec
+            made.move_to_end(eid)
+            while len(made) > _SMALL_KEEP:
+                made.popitem(last=False)
         return out
 
     def _small_lookup(self, key: str) -> str | None:

@@ -27,7 +27,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "19"
+KB_VERSION = "20"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -48,6 +48,9 @@ class KBData:
     # and the offsets of its lines (a single string unpickles in milliseconds; a dict of 170,000 would not)
     small: str = ""
     small_offsets: Any = None
+    # folded abbreviations of first-level divisions -> (country, admin1, entity id), for "X, Ky." (see
+    # region_abbreviations; computed here once instead of on the first such document); None in older caches
+    place_abbr: dict[str, tuple[str, str, str]] | None = None
 
     def add(self, eid: str, form: str | None, kind: str = NAME, flags: str = "") -> None:
         if not form:
@@ -247,6 +250,7 @@ def build(ext_dir: str | os.PathLike | None = None) -> KBData:
     _build_orgs(kb, dirs)
     _build_persons(kb, dirs)
     _apply_place_wikidata(kb, dirs)
+    kb.place_abbr = region_abbreviations(kb.entities, kb.index)
     log.info("knowledge base: %d entities, %d names", len(kb.entities), len(kb.index))
     return kb
 
@@ -260,6 +264,26 @@ def _apply_place_wikidata(kb: KBData, dirs: list[Path]) -> None:
                 ent = kb.entities.get(row.get("entity", ""))
                 if ent is not None and row.get("wikidata"):
                     ent["wikidata"] = row["wikidata"]
+
+
+def region_abbreviations(entities: dict[str, dict[str, Any]], index: dict[str, list[tuple[str, str, str]]]
+                         ) -> dict[str, tuple[str, str, str]]:
+    """Folded abbreviations of first-level divisions ("ky", "ky.", "n.j.", "nj", "sask.", "nsw")
+    -> (country, admin1, entity id): US postal codes and the short names of level-1 places."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for eid, e in entities.items():
+        if e.get("level") == 1 and e.get("country") == "US" and e.get("admin1"):
+            out[e["admin1"].lower()] = ("US", e["admin1"], eid)
+    for pat, cands in index.items():
+        if not ("." in pat and len(pat) <= 8 or len(pat) <= 4):
+            continue
+        for eid, _k, _f in cands:
+            e = entities.get(eid)
+            if e and e.get("level") == 1 and e.get("admin1"):
+                out[pat] = (e["country"], e["admin1"], eid)
+                if pat.endswith("."):
+                    out.setdefault(pat.rstrip("."), (e["country"], e["admin1"], eid))
+    return out
 
 
 def _add_names(kb: KBData, eid: str, names: Iterable[str], *, ru_inflect: bool = True, common_check: bool = False) -> None:

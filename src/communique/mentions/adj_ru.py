@@ -17,10 +17,8 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-import yaml
-
 from communique.kb.fold import fold
-from communique.mentions.orgs_ru import LANG_DIR
+from communique.mentions.common import mentions_data
 
 _WORD = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ою|ое|ие|их|ими|ые|ых|ым|ыми|ее|ей|ем|ею))(?![\w-])")
 _NEXT = re.compile(r"[ \xa0]+([А-ЯЁа-яё]+)")
@@ -29,8 +27,7 @@ _LOC_ORG = ("organization", "group")
 
 @lru_cache(maxsize=1)
 def _settings() -> dict[str, Any]:
-    p = LANG_DIR / "ru" / "mentions.yaml"
-    return (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("place_adjectives") or {}
+    return mentions_data("ru").get("place_adjectives") or {}
 
 
 @lru_cache(maxsize=1)

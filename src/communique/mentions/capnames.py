@@ -19,17 +19,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
-
-import yaml
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
+from communique.mentions.common import LANG_DIR, mentions_data  # noqa: F401 (LANG_DIR: capnames_de imports it from here)
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 _TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
+_HSPACE = re.compile(r"[^\S\n]+")
+_DOT_GAP = re.compile(r"\.[^\S\n]*")
+_PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
+_DATELINE_END = re.compile(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()")  # "Badajoz ." then the text
+_DATELINE_START = re.compile(r"[\d\s:.,h-]*")
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,7 @@ class CapLexicon:
 
 @lru_cache(maxsize=8)
 def cap_lexicon(lang: str) -> CapLexicon | None:
-    p = LANG_DIR / lang / "mentions.yaml"
-    if not p.exists():
-        return None
-    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    data = mentions_data(lang)
     c = data.get("capnames")
     if not c:
         return None
@@ -134,16 +133,32 @@ def _name_like(lang: str) -> frozenset[str]:
     return res
 
 
+@lru_cache(maxsize=4)
+def _contains(lang: str) -> Callable[[str], bool]:
+    """``word in _dictionary(lang)``, without simplemma's Mapping layers (``__contains__`` ->
+    ``__getitem__`` -> ``_lookup`` -> decoding the value) where the dictionary is its plain
+    str-over-bytes view: the same answer, a quarter of the cost (compound tests look up many tails)."""
+    d = _dictionary(lang)
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
+    except ImportError:  # another simplemma layout: the Mapping itself
+        return d.__contains__
+    raw = getattr(d, "_dict", None)
+    if type(d) is MappingStrToByteString and type(raw) is dict:
+        return lambda word: word.encode() in raw
+    return d.__contains__
+
+
 @lru_cache(maxsize=131072)
 def _known(word: str, lang: str) -> bool:
     """Known to the dictionary exactly as written."""
-    return word in _dictionary(lang)
+    return _contains(lang)(word)
 
 
 @lru_cache(maxsize=131072)
 def _known_lower(word: str, lang: str) -> bool:
     w = word.lower()
-    return w != word and w in _dictionary(lang)
+    return w != word and _contains(lang)(w)
 
 
 @lru_cache(maxsize=131072)
@@ -152,10 +167,10 @@ def _compound(word: str, lang: str) -> bool:
     adjective derived from a name ("Maxwellschen"): an ordinary word, not a name."""
     if re.search(r"(?:sche|schen|scher|sches|schem|ische|ischen|ischer)$", word) and len(word) > 6:
         return True
-    d = _dictionary(lang)
+    has = _contains(lang)
     for k in range(3, len(word) - 3):
         tail = word[k:]
-        if tail[0].upper() + tail[1:] in d:
+        if has(tail[0].upper() + tail[1:]):
             return True
     return False
 
@@ -163,8 +178,8 @@ def _compound(word: str, lang: str) -> bool:
 @lru_cache(maxsize=131072)
 def _foreign_word(word: str, lang: str) -> bool:
     """A common word of another language: known in lower case, not as a capitalised name."""
-    d = _dictionary(lang)
-    return word.lower() in d and word not in d
+    has = _contains(lang)
+    return has(word.lower()) and not has(word)
 
 
 def _place_shaped(word: str, lex: CapLexicon) -> bool:
@@ -246,22 +261,21 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         mentions = ordinary_places(text, mentions)
     if lex.given_names:
         first = first | lex.given_names
-    toks = [(m.start(), m.end()) for m in _TOK.finditer(text)]
+    toks = [m.span() for m in _TOK.finditer(text)]
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
-    covered: set[int] = set()
-    if kb_spans:
-        import bisect
-
-        starts = [a for a, _b in kb_spans]
-        for idx, (a, b) in enumerate(toks):
-            k = bisect.bisect_right(starts, a) - 1
-            if k >= 0 and kb_spans[k][0] <= a and b <= kb_spans[k][1]:
-                covered.add(idx)
+    covered = _covered_tokens(toks, kb_spans)
+    memo = _strict_memo(lang, lex, first) if lex.strict else {}  # German: the test depends on the word alone
 
     def nameish(k: int) -> bool:
         a, b = toks[k]
+        if lex.strict:
+            w = text[a:b]
+            hit = memo.get(w)
+            if hit is None:
+                hit = memo[w] = _nameish(text, a, w, lang, lex, first)
+            return hit
         return _nameish(text, a, text[a:b], lang, lex, first)
 
     def runish(k: int) -> bool:
@@ -271,11 +285,15 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         return w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, toks[k][0])
 
     runs: list[list[int]] = []  # token indices; connectors included
+    head_words = lex.org_heads | lex.loc_heads
     i = 0
     while i < n:
         s, e = toks[i]
+        if i not in covered and not text[s].isupper():
+            i += 1  # no article, particle or name starts with a lower-case letter (runish() is False)
+            continue
         art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
-               and not _sentence_initial(text, s) and re.fullmatch(r"[^\S\n]+", text[e:toks[i + 1][0]])
+               and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:toks[i + 1][0]])
                and nameish(i + 1) and not _headline(text, s))
         # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")
         particle = None
@@ -284,7 +302,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 if i + width < n:
                     ph = " ".join(text[toks[x][0]:toks[x][1]] for x in range(i, i + width))
                     if ph.lower() in lex.surname_particles and ph[:1].isupper() and all(
-                            re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(i, i + width)) \
+                            _HSPACE.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, i + width)) \
                             and nameish(i + width) and (i + width) not in covered:
                         particle = width
                         break
@@ -298,7 +316,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         while j + 1 < n:
             gap = text[toks[j][1]:toks[j + 1][0]]
             initial = _initial(text, toks[j])
-            if not (re.fullmatch(r"[^\S\n]+", gap) or (initial and re.fullmatch(r"\.[^\S\n]*", gap))):
+            if not (_HSPACE.fullmatch(gap) or (initial and _DOT_GAP.fullmatch(gap))):
                 break
             k = j + 1
             if runish(k) or _initial(text, toks[k]) or (lex.strict and _surname_after(text, toks[j], toks[k], lang, lex)):
@@ -311,7 +329,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 if k + width >= n:
                     break
                 conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
-                gaps_ok = all(re.fullmatch(r"[^\S\n]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
+                gaps_ok = all(_HSPACE.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
                 if (conn.lower() in lex.connectors or (
                         conn.lower() in lex.org_connectors and text[toks[run[0]][0]:toks[run[0]][1]].lower() in lex.org_heads)) \
                         and gaps_ok and runish(k + width) \
@@ -326,7 +344,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         # a run needs a token that is a name by itself, or a head with a known name ("Borussia Mönchengladbach")
         real = [x for x in run if x not in covered and nameish(x)
                 and not _ROMAN.fullmatch(text[toks[x][0]:toks[x][1]])]  # a Roman numeral alone ("la XVI cumbre") is no name
-        heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in lex.org_heads | lex.loc_heads]
+        heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in head_words]
         if real or (heads and len(run) >= 2 and len(set(run) - set(heads)) > 0):
             runs.append(run)
         i = j + 1
@@ -456,15 +474,58 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     return [m for m in existing if id(m) not in drop] + new
 
 
+_STRICT_MEMO: dict[str, tuple[Any, Any, dict[str, bool]]] = {}
+
+
+def _strict_memo(lang: str, lex: CapLexicon, first: frozenset[str]) -> dict[str, bool]:
+    """word -> _nameish() for a strict language, kept across documents while the lexicon and the
+    given names are the same objects (held here, so their identity cannot be reused); bounded."""
+    hit = _STRICT_MEMO.get(lang)
+    if hit is None or hit[0] is not lex or hit[1] is not first or len(hit[2]) > 200_000:
+        hit = _STRICT_MEMO[lang] = (lex, first, {})
+    return hit[2]
+
+
+def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens inside the last knowledge-base span that starts at or before them
+    (``kb_spans`` sorted): one bisect per span instead of one per token."""
+    import bisect
+
+    covered: set[int] = set()
+    if not kb_spans:
+        return covered
+    tstarts = [a for a, _b in toks]
+    for k, (a, b) in enumerate(kb_spans):
+        nxt = kb_spans[k + 1][0] if k + 1 < len(kb_spans) else None
+        if nxt == a:
+            continue  # a later span with the same start is the one a token's bisect finds
+        lo = bisect.bisect_left(tstarts, a)
+        hi = bisect.bisect_left(tstarts, nxt) if nxt is not None else len(toks)
+        for idx in range(lo, hi):
+            if toks[idx][1] <= b:
+                covered.add(idx)
+    return covered
+
+
+@lru_cache(maxsize=16)
+def _org_phrase_rxs(org_endings: tuple[str, ...], org_prefixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
+    ends = "|".join(map(re.escape, sorted(org_endings, key=len, reverse=True)))
+    rx = re.compile(
+        r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
+        r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
+    pre = None
+    if org_prefixes:
+        pre = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, org_prefixes)) + r")[a-zäöüß]+(?:" + ends + r")(?![\w-])",
+                         flags=re.IGNORECASE)
+    return rx, pre
+
+
 def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
     """German organisations named by an adjective and a head noun ("Süddeutsche Zeitung",
     "Bayerischen Staatsministerium für Unterricht und Kultus", "Medizinische Hochschule Hannover")
     and federal compounds ("Bundesjustizministerium")."""
-    ends = "|".join(map(re.escape, sorted(lex.org_endings, key=len, reverse=True)))
     out: list[tuple[int, int]] = []
-    rx = re.compile(
-        r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
-        r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
+    rx, pre_rx = _org_phrase_rxs(lex.org_endings, lex.org_prefixes)
     for m in rx.finditer(text):
         if not m.group(2).lower().endswith(lex.org_endings):
             continue
@@ -476,9 +537,11 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
             if not re.match(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s", text[a:b]):
                 continue
         out.append((a, b))
-    if lex.org_prefixes:
-        pre = "|".join(map(re.escape, lex.org_prefixes))
-        for m in re.finditer(r"(?<![\w-])(?:" + pre + r")[a-zäöüß]+(?:" + ends + r")(?![\w-])", text, flags=re.IGNORECASE):
+    if pre_rx is not None:
+        folded = text.casefold()  # no prefix in the text, no match (cheaper than the search)
+        if not any(p in folded for p in lex.org_prefixes):
+            return out
+        for m in pre_rx.finditer(text):
             if m.group(0)[:1].isupper():
                 out.append(m.span())
     return out
@@ -514,7 +577,7 @@ def _replaceable(m: Any) -> bool:
 
 def _prev_words(text: str, s: int, k: int = 3) -> list[str]:
     left = text[max(0, s - 60):s]
-    ws = re.findall(r"[^\W\d_][\w'’-]*|[,.;:()\"]", left)
+    ws = _PREV_TOKENS.findall(left)
     return [w.lower() for w in ws[-k:]]
 
 
@@ -553,8 +616,8 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     if len(words) >= 2 and (low[0] in lex.surname_particles or " ".join(low[:2]) in lex.surname_particles
                             or (lex.surname_shape and re.fullmatch(lex.surname_shape, words[0]))):
         return "person"  # "De la Serna", "López de Arriortúa"
-    if re.match(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()", text[s + sum(len(w) for w in words) + len(words) - 1:]) \
-            and re.fullmatch(r"[\d\s:.,h-]*", text[text.rfind("\n", 0, s) + 1:s]):
+    if _DATELINE_END.match(text, s + sum(len(w) for w in words) + len(words) - 1) \
+            and _DATELINE_START.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
         return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
     if len(words) == 1 and prev and prev[-1] in lex.loc_preps:
         return "place"

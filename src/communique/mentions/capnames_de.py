@@ -34,12 +34,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-import yaml
-
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
     LANG_DIR, _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
 )
+from communique.mentions.common import mentions_data
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class DeLexicon:
 
 @lru_cache(maxsize=1)
 def de_lexicon() -> DeLexicon:
-    data = yaml.safe_load((LANG_DIR / "de" / "mentions.yaml").read_text(encoding="utf-8")) or {}
+    data = mentions_data("de")
     c = data.get("capnames_de") or {}
 
     def low(key: str) -> list[str]:
@@ -107,16 +106,17 @@ def de_weak_given_names() -> frozenset[str]:
 
 
 _GIVEN_CAND = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
-_GIVEN_UNION: dict[int, frozenset[str]] = {}
+_GIVEN_UNION: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def _all_given(first: frozenset[str]) -> frozenset[str]:
-    """The linker's given names and the German list, joined once per set."""
+    """The linker's given names and the German list, joined once per set (the set is held with its
+    union, so its id cannot be reused by another set)."""
     hit = _GIVEN_UNION.get(id(first))
-    if hit is None:
+    if hit is None or hit[0] is not first:
         _GIVEN_UNION.clear()
-        hit = _GIVEN_UNION[id(first)] = first | de_given_names()
-    return hit
+        hit = _GIVEN_UNION[id(first)] = (first, first | de_given_names())
+    return hit[1]
 
 
 def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any]) -> list:
@@ -391,10 +391,14 @@ _NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
 _VERB_OR_END = re.compile(r"[^\S\n]*(?:[.,;:!?(\"“”]|[a-zäöüß]+(?:te|t|en)\b)")
 _NEXT_LOWER = re.compile(r"[^\S\n]+([a-zäöüß]+)\b")
 _PLACE_WORDS: dict[tuple[int, str], bool] = {}
+_PLACE_WORDS_KB: list[Any] = [None]
 
 
 def _place_word(w: str, kb: Any) -> bool:
     """A compass compound of a known place ("Süditalien") or a street name ("Schwanitzstraße")."""
+    if _PLACE_WORDS_KB[0] is not kb:  # the cache belongs to one knowledge base, held (its id cannot be reused)
+        _PLACE_WORDS.clear()
+        _PLACE_WORDS_KB[0] = kb
     key = (id(kb), w)
     hit = _PLACE_WORDS.get(key)
     if hit is None:

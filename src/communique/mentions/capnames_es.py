@@ -35,10 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-import yaml
-
 from communique.kb.fold import fold
-from communique.mentions.capnames import LANG_DIR
+from communique.mentions.common import mentions_data
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
 _SURNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|és|iz|oz|az)")  # "Suárez ( Toledo )": a surname, not a town
@@ -72,7 +70,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    data = yaml.safe_load((LANG_DIR / "es" / "mentions.yaml").read_text(encoding="utf-8")) or {}
+    data = mentions_data("es")
     r = data.get("refine") or {}
 
     def s(key: str) -> frozenset[str]:

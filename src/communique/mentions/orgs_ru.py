@@ -26,12 +26,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
-LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+from communique.mentions.common import mentions_data
 
 _LOC = ("country", "place")
 _ORG = ("organization", "group")
@@ -41,8 +38,7 @@ _WS = r"[ \xa0]+"
 
 @lru_cache(maxsize=1)
 def org_lexicon() -> dict[str, Any]:
-    p = LANG_DIR / "ru" / "mentions.yaml"
-    data = (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("orgs") or {}
+    data = mentions_data("ru").get("orgs") or {}
 
     def form(x: str, adj: bool) -> str:
         # inflected forms: "власти"/"властями", "суд"/"суда", "федеральный"/"федерального"
@@ -320,8 +316,7 @@ _LIST_BEFORE = re.compile(r"([^\W\d_]+)[ \xa0]+(?:[«\"„“][^«»\"„“\n]{
 
 @lru_cache(maxsize=1)
 def _non_org_descriptors() -> frozenset[str]:
-    p = LANG_DIR / "ru" / "mentions.yaml"
-    data = (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("orgs") or {}
+    data = mentions_data("ru").get("orgs") or {}
     return frozenset(str(w).lower() for w in data.get("non_org_descriptors") or [])
 
 

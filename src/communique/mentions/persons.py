@@ -14,7 +14,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _INITIALS_NAME, _NAME_GAP, _ROMAN, _SURNAME_SHAPE, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, lang_lexicon)
+    _sentence_initial, _word_before_span, find_surnames, lang_lexicon)
 from communique.mentions.orgs_ru import adjective_before_noun
 
 
@@ -183,19 +183,17 @@ class PersonRules:
         spans = [(m.start, m.end, m) for m in mentions]
         out = list(mentions)
         drop: set[int] = set()
-        rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(sur, key=len, reverse=True))) + r")"
-                        r"(ым|ом|ой|ою|ому|ого|ей|ем|а|у|е|ы|и|s|')?(?![\w-])")
-        for hit in rx.finditer(text):
-            a, b = hit.span()
-            prev = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, a - 30):a])
-            if prev and prev.group(1)[:1].isupper() and not _sentence_initial(text, a - len(prev.group(0))):
+        # the surnames, alone or with a case ending / genitive -s (find_surnames: no regex per document)
+        for a, b, name in find_surnames(text, sorted(sur, key=len, reverse=True)):
+            prev = _word_before_span(text, a, 30)
+            if prev and text[prev[0]:prev[0] + 1].isupper() and not _sentence_initial(text, a - (prev[2] - prev[0])):
                 continue  # part of a longer name ("Андрей Варичев" is found whole)
             over = [x for x in spans if x[0] < b and a < x[1]]
             if any(x[2].etype != "place" for x in over):
                 continue
             for x in over:
                 drop.add(id(x[2]))
-            src = sur[hit.group(1)]
+            src = sur[name]
             out.append(Mention(a, b, src.eid, "sur", "person", role=src.role, name=src.name, country=src.country))
         return [m for m in out if id(m) not in drop]
 
