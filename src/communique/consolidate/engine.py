@@ -449,10 +449,8 @@ class Consolidator:
             cached = self._records.get(cand.id)
             if cached is not None:
                 cand._record = cached
-            elif RECORD_CACHE > 0:
-                if len(self._records) >= RECORD_CACHE:
-                    self._records.clear()
-                self._records[cand.id] = cand.record
+            else:
+                self._remember(cand.id, cand.record)
             cents = {e["id"]: e for e in cand.record["entities"]}
             merged = {**cents, **ents}
             v = self.compare(m, cand, merged)
@@ -486,8 +484,21 @@ class Consolidator:
             self._records.pop(story_id, None)
         days = self.anchors(record, summary)
         match = [(k, d) for k in self.match_keys(members, ents) for d in days]
-        return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
-                             flat=export_columns, match=match)
+        story_id = es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
+                                 flat=export_columns, match=match)
+        # the record as saved is what reading the row back would give (JSON of plain lists, dicts,
+        # strings and numbers): keep it, a story just saved is the likeliest candidate of the next events
+        self._remember(story_id, record)
+        return story_id
+
+    def _remember(self, story_id: int, record: dict[str, Any]) -> None:
+        if RECORD_CACHE <= 0:
+            return
+        if len(self._records) >= RECORD_CACHE:
+            # forget the oldest half (insertion order): the stories met or saved longest ago
+            for sid in list(self._records)[:len(self._records) // 2 + 1]:
+                del self._records[sid]
+        self._records[story_id] = record
 
     # -- comparing -----------------------------------------------------------------------------
     def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:
