@@ -16,6 +16,8 @@ TABLES = {
     "story_keys": "key, d_start, story_id",
     "match_keys": "key, d_start, story_id",
     "story_status_history": "story_id, status, at, doc_id, event_id, note",
+    "entities": "id, type, name, country, role",
+    "entity_names": "form, entity_id",
 }
 
 
@@ -101,3 +103,21 @@ def test_a_full_cache_forgets_its_oldest_half(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "RECORD_CACHE", 0)
     _consolidate(tmp_path / "plain.db", 200)
     assert _dump(tmp_path / "small.db") == _dump(tmp_path / "plain.db")
+
+
+def test_entities_of_a_rolled_back_batch_are_written_again(tmp_path):
+    store = open_store(tmp_path / "e.db")
+    c = Consolidator(store.conn)
+    rec, text = next(iter(synthetic_records(1, seed=9, world=World(5), start=date(2024, 1, 1), days=5)))
+    try:
+        with transaction(store.conn):
+            c.add_record(rec, text)
+            raise RuntimeError("abandon the batch")
+    except RuntimeError:
+        pass
+    with transaction(store.conn):
+        c.add_record(rec, text)
+    ids = {e["id"] for e in rec["entities"]}
+    stored = {r[0] for r in store.conn.execute("SELECT id FROM entities")}
+    assert ids and ids <= stored
+    assert store.conn.execute("SELECT COUNT(*) FROM entity_names").fetchone()[0] > 0

@@ -369,6 +369,9 @@ class Consolidator:
         version = (self.conn.execute("PRAGMA data_version").fetchone()[0], _GENERATIONS.get(id(self.conn), 0))
         if version != self._data_version:
             self._records.clear()
+            # and what it believes is already stored of entities and name forms (rolled back, or
+            # changed by another writer)
+            self.cache = es.EntityCache()
             self._data_version = version
 
     # -- placing one event --------------------------------------------------------------------
