@@ -292,9 +292,15 @@ def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi
     rows: list[tuple] = []
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        rows.extend(conn.execute(
-            f"SELECT id, d_start, d_end, status, kind, t_start FROM stories WHERE id IN ({','.join('?' * len(chunk))})"
-            f"{kind_sql}", [*chunk, *(kinds or ())]).fetchall())
+        where = f"WHERE id IN ({','.join('?' * len(chunk))}){kind_sql}"
+        params = [*chunk, *(kinds or ())]
+        try:
+            # the compact index of migration 008: the story rows themselves (whole records) are not read
+            cur = conn.execute(f"SELECT id, d_start, d_end, status, kind, t_start FROM stories"
+                               f" INDEXED BY stories_candidates {where}", params)
+        except sqlite3.OperationalError:  # a store without migration 008 (opened without migrating)
+            cur = conn.execute(f"SELECT id, d_start, d_end, status, kind, t_start FROM stories {where}", params)
+        rows.extend(cur.fetchall())
     rows.sort(key=lambda r: (-counts[r[0]], -r[0]))
     return [StoryRow(*r, conn=conn) for r in rows[:limit]]
 
