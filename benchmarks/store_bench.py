@@ -169,16 +169,17 @@ def bench_queries(conn, world: World, days: int, n: int, seed: int = 3) -> dict[
     }
 
 
-def bench_consolidation(conn, world: World, days: int, n_docs: int, prefix: str = "new") -> dict[str, object]:
+def bench_consolidation(conn, world: World, days: int, n_docs: int, prefix: str = "new",
+                        batch: int = 500) -> dict[str, object]:
     c = Consolidator(conn)
     start = START + timedelta(days=days - 60)  # overlaps the end of the stored timeline
     records = list(synthetic_records(n_docs, seed=11, world=world, start=start, days=120, prefix=prefix))
     n_events = sum(len(r["events"]) for r, _ in records)
     before = es.stats(conn)
     t0, c0 = time.perf_counter(), time.process_time()
-    for i in range(0, len(records), 500):
+    for i in range(0, len(records), batch):
         with transaction(conn):
-            for rec, text in records[i:i + 500]:
+            for rec, text in records[i:i + batch]:
                 c.add_record(rec, text)
     # what is still in the write-ahead log is part of the work: copy it into the file, timed
     t1 = time.perf_counter()
@@ -219,6 +220,7 @@ def main() -> None:
     ap.add_argument("--formats", default="jsonl,csv,polecat,plover,parquet")
     ap.add_argument("--db", default=None, help="Store file (default: a temporary one, removed afterwards).")
     ap.add_argument("--keep", action="store_true", help="Keep an existing --db and skip the bulk load.")
+    ap.add_argument("--batch", type=int, default=500, help="Documents consolidated per transaction.")
     ap.add_argument("--new-prefix", default="new", help="Document id prefix of the consolidated documents.")
     ap.add_argument("--only", default="queries,consolidation,export",
                     help="Which parts to run (comma-separated: queries, consolidation, export).")
@@ -247,7 +249,8 @@ def main() -> None:
         report["queries"] = bench_queries(conn, world, days, args.queries)
         print(json.dumps(report["queries"]), file=sys.stderr)
     if "consolidation" in parts:
-        report["consolidation"] = bench_consolidation(conn, world, days, args.new_docs, args.new_prefix)
+        report["consolidation"] = bench_consolidation(conn, world, days, args.new_docs, args.new_prefix,
+                                                        args.batch)
         print(json.dumps(report["consolidation"]), file=sys.stderr)
         if "queries" in parts:
             report["queries_after"] = bench_queries(conn, world, days, args.queries, seed=5)

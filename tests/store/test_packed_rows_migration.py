@@ -20,7 +20,7 @@ def test_opening_an_older_store_fills_the_packed_rows(tmp_path):
     s.conn.execute("DELETE FROM schema_migrations WHERE number = 7")
     s.close()
     s = open_store(path)
-    assert s.schema_version() == 7
+    assert 7 in {r[0] for r in s.conn.execute("SELECT number FROM schema_migrations")}
     rows = s.conn.execute("SELECT record, flat_packed FROM stories").fetchall()
     assert len(rows) == n > 0
     for rec, packed in rows:

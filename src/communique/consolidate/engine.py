@@ -301,6 +301,19 @@ class Verdict:
         return self.blocker is None
 
 
+class _Facts:
+    """What comparisons read of one story record, computed once per record object."""
+
+    __slots__ = ("record", "docs", "kinds", "words")
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        members = record["sources"]
+        self.record = record
+        self.docs = {x["doc"] for x in members}
+        self.kinds = {x["kind"] for x in members}
+        self.words: set[str] | None = None
+
+
 # Writes on a connection that a consolidator's record cache cannot see (a rollback, a reindex):
 # connection id -> generation. ``PRAGMA data_version`` only tells of other connections' commits.
 _GENERATIONS: dict[int, int] = {}
@@ -323,6 +336,11 @@ class Consolidator:
         # connection has written to the store (``PRAGMA data_version``) or this one rolled back
         # or rebuilt the stories (``invalidate_records``)
         self._records: dict[int, dict[str, Any]] = {}
+        # what comparisons read of a story record again and again (its members' documents and
+        # kinds, its evidence words), valid while the record object is the same
+        self._facts: dict[int, _Facts] = {}
+        # the evidence words of the event being placed (computed once for all its candidates)
+        self._m_words: tuple[dict[str, Any] | None, set[str] | None] = (None, None)
         self._data_version: tuple[int, int] | None = None
         # index writes into a large store touch many pages: give this connection a real page cache
         conn.execute(f"PRAGMA cache_size=-{int(os.environ.get('COMMUNIQUE_CACHE_MB', '256')) * 1024}")
@@ -369,6 +387,10 @@ class Consolidator:
         version = (self.conn.execute("PRAGMA data_version").fetchone()[0], _GENERATIONS.get(id(self.conn), 0))
         if version != self._data_version:
             self._records.clear()
+            self._facts.clear()
+            # and what it believes is already stored of entities and name forms (rolled back, or
+            # changed by another writer)
+            self.cache = es.EntityCache()
             self._data_version = version
 
     # -- placing one event --------------------------------------------------------------------
@@ -449,10 +471,8 @@ class Consolidator:
             cached = self._records.get(cand.id)
             if cached is not None:
                 cand._record = cached
-            elif RECORD_CACHE > 0:
-                if len(self._records) >= RECORD_CACHE:
-                    self._records.clear()
-                self._records[cand.id] = cand.record
+            else:
+                self._remember(cand.id, cand.record)
             cents = {e["id"]: e for e in cand.record["entities"]}
             merged = {**cents, **ents}
             v = self.compare(m, cand, merged)
@@ -486,20 +506,44 @@ class Consolidator:
             self._records.pop(story_id, None)
         days = self.anchors(record, summary)
         match = [(k, d) for k in self.match_keys(members, ents) for d in days]
-        return es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
-                             flat=export_columns, match=match)
+        story_id = es.save_story(self.conn, story_id, summary, record, story_keys(record, ents), now,
+                                 flat=export_columns, match=match)
+        # the record as saved is what reading the row back would give (JSON of plain lists, dicts,
+        # strings and numbers): keep it, a story just saved is the likeliest candidate of the next events
+        self._remember(story_id, record)
+        return story_id
+
+    def _remember(self, story_id: int, record: dict[str, Any]) -> None:
+        if RECORD_CACHE <= 0:
+            return
+        if len(self._records) >= RECORD_CACHE:
+            # forget the oldest half (insertion order): the stories met or saved longest ago
+            for sid in list(self._records)[:len(self._records) // 2 + 1]:
+                del self._records[sid]
+                self._facts.pop(sid, None)
+        self._records[story_id] = record
 
     # -- comparing -----------------------------------------------------------------------------
+    def _facts_of(self, story: es.StoryRow) -> "_Facts":
+        rec = story.record
+        f = self._facts.get(story.id)
+        if f is None or f.record is not rec:
+            if len(self._facts) >= 2 * max(RECORD_CACHE, 1):
+                self._facts.clear()
+            f = self._facts[story.id] = _Facts(rec)
+        return f
+
     def compare(self, m: dict[str, Any], story: es.StoryRow, ents: dict[str, dict[str, Any]]) -> Verdict:
         w = self.s.weights
         v = Verdict()
         rec = story.record
         members = rec["sources"]
-        if any(x["doc"] == m["doc"] for x in members):
+        facts = self._facts_of(story)
+        if m["doc"] in facts.docs:
             v.blocker = "an event of the same document is already in it"
             return v
         # kind
-        kinds = {x["kind"] for x in members}
+        kinds = facts.kinds
         if m["kind"] in kinds:
             v.score += w["same_kind"]
             v.checks.append(f"same kind ({m['kind']})")
@@ -510,8 +554,9 @@ class Consolidator:
             v.blocker = f"different kinds ({m['kind']} / {', '.join(sorted(kinds))})"
             return v
         # participants: contradictions against every member, then what is shared
+        mside = self._side(m, ents)
         for x in members:
-            why = self._contradiction(m, x, ents)
+            why = self._contradiction(m, x, ents, mside)
             if why:
                 v.blocker = why
                 return v
@@ -568,44 +613,54 @@ class Consolidator:
             v.blocker = why
             return v
         # text, as support only
-        sim = self._similarity(m, rec)
+        sim = self._similarity_of(m, facts)
         if sim > 0:
             v.score += w["text_similarity"] * sim
             v.checks.append(f"evidence word overlap {sim:.2f} (support)")
         return v
 
-    def _contradiction(self, m: dict[str, Any], x: dict[str, Any], ents: dict[str, dict[str, Any]]) -> str | None:
-        pm = set(m["actors"]) | set(m["recipients"])
-        px = set(x["actors"]) | set(x["recipients"])
-        multilateral = (m["kind"] in self.s.multilateral or x["kind"] in self.s.multilateral
-                        or m.get("mode") == "multilateral" or x.get("mode") == "multilateral"
-                        or len(pm) > 4 or len(px) > 4)
-        if multilateral:
+    def _side(self, x: dict[str, Any], ents: dict[str, dict[str, Any]]) -> tuple | None:
+        """What :meth:`_contradiction` reads of one side: None for a multilateral side (never contradicts),
+        else its people, its organisations and groups, its countries, and a visit's visitor countries."""
+        p = set(x["actors"]) | set(x["recipients"])
+        if x["kind"] in self.s.multilateral or x.get("mode") == "multilateral" or len(p) > 4:
             return None
-        per_m = {i for i in pm if _type_of(i, ents) == "person"}
-        per_x = {i for i in px if _type_of(i, ents) == "person"}
+        per = {i for i in p if _type_of(i, ents) == "person"}
+        org = {i for i in p if _type_of(i, ents) in ("organization", "group")}
+        cc = {c for c in (_country_of(i, ents) for i in p) if c}
+        visitor = ({c for c in (_country_of(i, ents) for i in x["actors"]) if c}
+                   if x["kind"] == "visit" and x["recipients"] else None)
+        return per, org, cc, visitor
+
+    def _contradiction(self, m: dict[str, Any], x: dict[str, Any], ents: dict[str, dict[str, Any]],
+                       mside: tuple | None | bool = False) -> str | None:
+        """Why ``m`` and the member ``x`` cannot be one event (None: they can); ``mside`` is
+        :meth:`_side` of ``m`` when the caller has it."""
+        if mside is False:
+            mside = self._side(m, ents)
+        if mside is None:
+            return None
+        xside = self._side(x, ents)
+        if xside is None:
+            return None
+        per_m, org_m, cm, vm = mside
+        per_x, org_x, cx, vx = xside
         if per_m - per_x and per_x - per_m:
             return ("different people (" + ", ".join(_name(i, ents) for i in sorted(per_m - per_x)) + " / "
                     + ", ".join(_name(i, ents) for i in sorted(per_x - per_m)) + f") than {x['doc']}#{x['event']}")
         # a meeting of a grouping ("BRICS leaders met") is not a meeting of two named people
         # ("Guterres met Putin" on its sidelines): one side names only organisations and countries,
         # the other two or more people and no organisation
-        org_m = {i for i in pm if _type_of(i, ents) in ("organization", "group")}
-        org_x = {i for i in px if _type_of(i, ents) in ("organization", "group")}
         # (grouping side: its organisations and people; people side: its people and organisations)
         for orgs, own_people, people, other_orgs in ((org_m, per_m, per_x, org_x), (org_x, per_x, per_m, org_m)):
             if orgs and not own_people and len(people) >= 2 and not other_orgs:
                 return ("a meeting of " + ", ".join(_name(i, ents) for i in sorted(orgs)) + " / of "
                         + ", ".join(_name(i, ents) for i in sorted(people)) + f" in {x['doc']}#{x['event']}")
-        cm = {c for c in (_country_of(i, ents) for i in pm) if c}
-        cx = {c for c in (_country_of(i, ents) for i in px) if c}
         # two sides that agree on two countries and differ in a third (a host, a country talked about)
         # are not contradicting each other
         if len(cm) >= 2 and len(cx) >= 2 and cm - cx and cx - cm and len(cm & cx) < 2:
             return f"different countries ({', '.join(sorted(cm))} / {', '.join(sorted(cx))}) than {x['doc']}#{x['event']}"
-        if m["kind"] == "visit" and x["kind"] == "visit" and m["recipients"] and x["recipients"]:
-            vm = {c for c in (_country_of(i, ents) for i in m["actors"]) if c}
-            vx = {c for c in (_country_of(i, ents) for i in x["actors"]) if c}
+        if vm is not None and vx is not None:  # both visits that name whom they visit
             if vm and vx and not vm & vx:
                 return f"a different visitor ({', '.join(sorted(vm))} / {', '.join(sorted(vx))}) than {x['doc']}#{x['event']}"
         return None
@@ -688,6 +743,21 @@ class Consolidator:
         v.score += w["near_in_time"]
         v.checks.append(f"both undated, published within {win['report_days']} days")
         return None
+
+    def _similarity_of(self, m: dict[str, Any], facts: "_Facts") -> float:
+        """:meth:`_similarity` with the words of ``m`` and of the story computed once."""
+        cur, a = self._m_words
+        if cur is not m:
+            a = _words(sp.get("text") or "" for sp in m["evidence"])
+            self._m_words = (m, a)
+        if not a:
+            return 0.0
+        b = facts.words
+        if b is None:
+            b = facts.words = _words(sp.get("text") or "" for sp in facts.record["evidence"])
+        if not b:
+            return 0.0
+        return len(a & b) / len(a | b)
 
     @staticmethod
     def _similarity(m: dict[str, Any], rec: dict[str, Any]) -> float:

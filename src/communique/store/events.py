@@ -106,13 +106,16 @@ class EntityCache:
     def __init__(self, limit: int = 500_000) -> None:
         self.rows: dict[str, tuple] = {}
         self.forms: set[tuple[str, str]] = set()
+        # (entity id, name or mention text) whose forms are all in ``forms``: no need to fold it again
+        self.texts: set[tuple[str, str]] = set()
         self.limit = limit
 
     def trim(self) -> None:
         if len(self.rows) > self.limit:
             self.rows.clear()
-        if len(self.forms) > self.limit:
+        if len(self.forms) > self.limit or len(self.texts) > self.limit:
             self.forms.clear()
+            self.texts.clear()
 
 
 def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[dict[str, Any]],
@@ -127,12 +130,19 @@ def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[di
             if cache is not None:
                 cache.rows[eid] = row
         mentions = ent.get("mentions") or []
-        for form in name_forms(ent.get("name") or "", *(m.get("text") or "" for m in mentions)):
-            if cache is not None:
-                if (form, eid) in cache.forms:
-                    continue
-                cache.forms.add((form, eid))
-            name_rows.append((form, eid))
+        if cache is None:
+            name_rows.extend((form, eid) for form in name_forms(ent.get("name") or "",
+                                                                 *(m.get("text") or "" for m in mentions)))
+        else:
+            texts = cache.texts
+            for text in (ent.get("name") or "", *(m.get("text") or "" for m in mentions)):
+                if not text or (eid, text) in texts:
+                    continue  # (folded before: its forms are stored or queued)
+                texts.add((eid, text))
+                for form in _forms_of(text):
+                    if (form, eid) not in cache.forms:
+                        cache.forms.add((form, eid))
+                        name_rows.append((form, eid))
         for m in mentions:
             mention_rows.append((doc_id, eid, m["start"], m["end"], m.get("text")))
     # (nothing to write is common once the cache is warm: no statement then)
@@ -282,9 +292,15 @@ def candidate_stories(conn: sqlite3.Connection, keys: Sequence[str], lo: str, hi
     rows: list[tuple] = []
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        rows.extend(conn.execute(
-            f"SELECT id, d_start, d_end, status, kind, t_start FROM stories WHERE id IN ({','.join('?' * len(chunk))})"
-            f"{kind_sql}", [*chunk, *(kinds or ())]).fetchall())
+        where = f"WHERE id IN ({','.join('?' * len(chunk))}){kind_sql}"
+        params = [*chunk, *(kinds or ())]
+        try:
+            # the compact index of migration 008: the story rows themselves (whole records) are not read
+            cur = conn.execute(f"SELECT id, d_start, d_end, status, kind, t_start FROM stories"
+                               f" INDEXED BY stories_candidates {where}", params)
+        except sqlite3.OperationalError:  # a store without migration 008 (opened without migrating)
+            cur = conn.execute(f"SELECT id, d_start, d_end, status, kind, t_start FROM stories {where}", params)
+        rows.extend(cur.fetchall())
     rows.sort(key=lambda r: (-counts[r[0]], -r[0]))
     return [StoryRow(*r, conn=conn) for r in rows[:limit]]
 
