@@ -284,3 +284,20 @@ def test_a_grouping_meeting_is_not_a_meeting_of_two_people_on_its_sidelines(mem)
     reason = json.loads(mem.conn.execute(
         "SELECT reason FROM story_events se JOIN events e ON e.id = se.event_id WHERE e.doc_id='tg:ch:20'").fetchone()[0])
     assert any("a meeting of BRICS" in r["why"] for r in reason["rejected"])
+
+
+def test_sessions_days_apart_do_not_chain_into_one_story(mem):
+    """Each session report is within the gathering slack (3 days) of the one before, not of the first:
+    the story must not drift along with them (1st + 4th may be one session; the 7th and 10th are others)."""
+    ents = [entity("kb:org/un-security-council", "organization", "UN Security Council"),
+            entity("gn:5128581", "place", "New York City", "US")]
+    recs = []
+    for i, day in enumerate(["2024-03-01", "2024-03-04", "2024-03-07", "2024-03-10"]):
+        ev = event("e1", "session", "occurred", ["kb:org/un-security-council"], location="gn:5128581",
+                   start=day, organizations=["kb:org/un-security-council"])
+        recs.append((record(f"doc{i}", f"{day}T18:00:00+00:00", "en", "The Security Council met.", ents, [ev]),
+                     "The Security Council met."))
+    consolidate_records(mem.conn, recs)
+    groups = sorted(sorted(x["doc"] for x in r["sources"]) for r in _stories(mem.conn))
+    assert all(len(g) <= 2 for g in groups), groups
+    assert ["doc0", "doc2"] not in groups and ["doc0", "doc3"] not in groups
