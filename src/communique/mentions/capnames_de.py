@@ -57,6 +57,7 @@ class DeLexicon:
     institution_endings: tuple[str, ...]
     aux_singular: frozenset[str]
     place_adjectives: frozenset[str]
+    apposition: dict[str, str]  # noun (lower case) -> "organization", "club" or "place"
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,8 @@ def de_lexicon() -> DeLexicon:
         institution_endings=tuple(low("institution_endings")),
         aux_singular=frozenset(low("aux_singular")),
         place_adjectives=frozenset(str(x) for x in c.get("place_adjectives") or []),
+        apposition={**{w: "place" for w in low("apposition_place")}, **{w: "club" for w in low("apposition_club")},
+                    **{w: "organization" for w in low("apposition_org")}},
     )
 
 
@@ -382,6 +385,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
     out = _org_suffix_names(text, out, lex, make)
+    out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make)
     return out
 
 
@@ -773,4 +777,131 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         out = [x for x in out if x is not m]
         out.append(make(m.start, e, "organization", text[m.start:e]))
+    return out
+
+
+_CUE_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[a-zäöüß](?=[^\S\n]+(?:[„\"»«“][^\S\n]*)?[A-ZÄÖÜ0-9])")
+_NAME_TOK = re.compile(r"[^\S\n]*([A-ZÄÖÜ0-9ŠČŽÉ][\w&’'+!-]*(?:\.[^\W\d_]\w*)*)")
+_OPEN_QUOTE = re.compile(r"[^\S\n]+([„\"»«“])[^\S\n]*")
+_CLOSE = {"„": "“\"", "\"": "\"“", "»": "«", "«": "»", "“": "”\""}
+_APPO_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
+
+
+@lru_cache(maxsize=65536)
+def _apposition_kind(word: str) -> str | None:
+    """The kind of thing a noun names when a name follows it: "Spielzeughersteller" -> organization,
+    "Erstligisten" -> club, "Dörfer" -> place; plain, inflected (-s, -es, -n, -en) or as the end of a
+    compound the dictionary knows ("Technologie-Konzerns", "Mobilfunkbetreiber")."""
+    table = de_lexicon().apposition
+    if _role_word(word):
+        return None  # "Bürgermeister X", "Vereinschef X": a person
+    w = word.lower()
+    forms = [w] + [w[:-len(x)] for x in ("es", "en", "s", "n") if w.endswith(x) and len(w) - len(x) >= 3]
+    for f in forms:
+        if f in table:
+            return table[f]
+    if word in _name_like("de") and "-" not in word:
+        return None  # a name ending like a noun ("Hansestadt"? no: "Bernstadt")
+    compound = "-" in word or (_known(word, "de") and not _known_lower(word, "de"))
+    if not compound:
+        return None
+    for f in forms:
+        tail = f.rsplit("-", 1)[-1]
+        if tail != f and tail in table:
+            return table[tail]
+        for end, kind in table.items():
+            if len(end) >= 5 and f.endswith(end) and len(f) > len(end) + 2:
+                return kind
+    return None
+
+
+def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
+    """A token that can be (part of) a name after an apposition noun: no function word, month or
+    common German noun; acronyms, tokens with digits or inner capitals, unknown words and names are."""
+    if w.lower() in cap.stop or len(w) < 2 or not any(ch.isalpha() for ch in w):
+        return False
+    parts = w.split("-")
+    if len(parts) > 1 and len(parts[0]) > 2 and _known(parts[-1], "de") and parts[-1] not in _name_like("de"):
+        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile")
+    if w.isupper() or any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:]):
+        return True
+    if _known_lower(w, "de"):
+        return False
+    return not _known(w, "de") or w in _name_like("de") or fold(w) in given
+
+
+def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
+                      make: Callable[..., Any]) -> list:
+    """"Spielzeughersteller Mattel", "die Rockband Fold Zandura", "Magazins „ The Face “", "Verein
+    Ascoli", "die Dörfer Hokkala , Kumpula und Pölkki": a noun naming a kind of organisation, club or
+    settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
+    if not lex.apposition:
+        return out
+    for c in _CUE_CAND.finditer(text):
+        kind = _apposition_kind(c.group(0))
+        if kind is None:
+            continue
+        pos = c.end()
+        spans: list[tuple[int, int]] = []
+        q = _OPEN_QUOTE.match(text, pos)
+        if q and kind != "place":
+            close = _CLOSE[q.group(1)]
+            k = q.end()
+            j = k
+            toks = 0
+            while toks < 6:
+                t = _NAME_TOK.match(text, j)
+                if not t:
+                    break
+                j = t.end()
+                toks += 1
+            rest = re.match(r"[^\S\n]*([^\w\s])", text[j:j + 3])
+            if toks and rest and rest.group(1) in close and text[k:k + 1].isupper():
+                spans.append((k, j))
+        else:
+            while True:
+                j = pos
+                toks = []
+                while len(toks) < 4:
+                    t = _NAME_TOK.match(text, j)
+                    if not t:
+                        break
+                    w = t.group(1)
+                    if not (_name_token(w, cap, given) or (toks and _known(w.lower(), "en") and not _known(w, "de"))):
+                        break
+                    toks.append(w)
+                    j = t.end()
+                if not toks:
+                    break
+                spans.append((j - len(" ".join(toks)) if False else _NAME_TOK.match(text, pos).start(1), j))
+                if kind != "place":
+                    break
+                gap = _APPO_GAP.match(text, j)
+                if not gap or gap.end() == j:
+                    break
+                pos = gap.end()
+        for s, e in spans:
+            typ = "place" if kind == "place" else "organization"
+            over = [x for x in out if x.start < e and s < x.end]
+            ok = True
+            drop = []
+            for x in over:
+                if x.start >= s and x.end <= e:
+                    if (x.start, x.end) == (s, e) and x.etype == typ:
+                        ok = False  # already so
+                        break
+                    if x.kind in ("cap", "shape", "given", "sur", "stemsur") or (
+                            x.etype in ("place", "country") and x.kind == "name" and (kind == "club" or (x.start, x.end) != (s, e))):
+                        drop.append(x)
+                        continue
+                    ok = False
+                    break
+                if kind != "place" and x.start >= c.start() and x.end <= e and x.kind == "cap" and x.etype == "organization":
+                    drop.append(x)  # "Verein Ascoli" taken whole: the name alone
+                    continue
+                ok = False
+                break
+            if not ok:
+                continue
+            out = _without(out, drop) + [make(s, e, typ, text[s:e])]
     return out

@@ -1,0 +1,52 @@
+"""German apposition nouns type the name after them (``capnames_de._apposition_names``)."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return MentionLinker()
+
+
+def found(linker, text):
+    d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    n = normalize(text)
+    return {(n.text[m.start:m.end], m.etype) for m in linker.find(d, n) if m.kind not in ("adj", "adjstem", "dem")}
+
+
+def test_company_after_compound_noun(linker):
+    got = found(linker, "Der Spielzeughersteller Hasbro meldete am Dienstag höhere Umsätze .")
+    assert ("Hasbro", "organization") in got
+    assert not any(t == "person" for _w, t in got)
+
+
+def test_genitive_hyphen_compound_and_acronym_prefix(linker):
+    assert ("Samsung", "organization") in found(linker, "Die Aktie des koreanischen Elektronik-Konzerns Samsung stieg .")
+    assert ("O2", "organization") in found(linker, "Kunden des Mobilfunkanbieters O2 klagten über Ausfälle .")
+
+
+def test_quoted_title_after_magazine(linker):
+    assert ("The Wire", "organization") in found(linker, "Das Interview druckte die Zeitschrift „ The Wire “ im Mai .")
+
+
+def test_club_noun_keeps_only_the_name(linker):
+    got = found(linker, "Im Sommer wechselte der Torwart zum Verein Ascoli .")
+    assert ("Ascoli", "organization") in got
+    assert ("Verein Ascoli", "organization") not in got
+
+
+def test_list_after_settlement_noun(linker):
+    got = found(linker, "Zum Amt gehören die Dörfer Wulkow , Trebnitz und Zernikow .")
+    assert {("Wulkow", "place"), ("Trebnitz", "place"), ("Zernikow", "place")} <= got
+
+
+def test_role_noun_and_numbers_are_no_apposition(linker):
+    got = found(linker, "Der Bürgermeister Jan Kowalczyk spielte bis zur Auflösung der Band 1996 Gitarre .")
+    assert ("Jan Kowalczyk", "person") in got
+    assert not any(w == "1996" for w, _t in got)
