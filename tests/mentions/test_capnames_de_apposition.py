@@ -50,3 +50,14 @@ def test_role_noun_and_numbers_are_no_apposition(linker):
     got = found(linker, "Der Bürgermeister Jan Kowalczyk spielte bis zur Auflösung der Band 1996 Gitarre .")
     assert ("Jan Kowalczyk", "person") in got
     assert not any(w == "1996" for w, _t in got)
+
+
+def test_kb_organisation_opening_a_sentence(linker):
+    # German capitalises every noun: a sentence-initial company name is as good as any other
+    assert ("Boeing", "organization") in found(linker, "Der Streik dauert an . Boeing verschiebt die Auslieferung .")
+
+
+def test_acronym_written_as_a_word(linker):
+    got = found(linker, "Die Nato und die Uefa tagen am Montag in Brüssel .")
+    assert ("Nato", "organization") in got and ("Uefa", "organization") in got
+    assert not any(w == "Plan" for w, _t in found(linker, "Der Plan sieht neue Straßen vor ."))

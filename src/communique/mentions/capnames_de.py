@@ -905,3 +905,19 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
                 continue
             out = _without(out, drop) + [make(s, e, typ, text[s:e])]
     return out
+
+
+@lru_cache(maxsize=65536)
+def de_org_initial_ok(surface: str) -> bool:
+    """German capitalises every noun, so opening a sentence says nothing about a capitalised name
+    ("Boeing meldete ...", "Dell erwartet ..."): a knowledge-base organisation keeps its reading there
+    unless the word is also a German lower-case word ("Neue", "Bei")."""
+    return " " in surface or not _known_lower(surface, "de")
+
+
+@lru_cache(maxsize=65536)
+def de_word_acronym(frag: str) -> bool:
+    """German writes acronyms spoken as words with one capital ("Nato", "Uefa", "Fifa", "Opec"):
+    such a form of a known acronym counts unless it is a German word."""
+    return len(frag) >= 3 and frag[:1].isupper() and frag[1:].islower() and not _known_lower(frag, "de") \
+        and (not _known(frag, "de") or frag in _name_like("de"))
