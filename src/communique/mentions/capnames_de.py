@@ -38,7 +38,7 @@ import yaml
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    LANG_DIR, _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+    LANG_DIR, _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
 )
 
 
@@ -367,11 +367,25 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
     for s, e, w, _pw, initial in words:
-        if not initial or "-" in w or not free(s, e) or not _bare_noun_candidate(w):
+        if not initial or "-" in w or not free(s, e) or not (_bare_noun_candidate(w) or _unknown_surname_candidate(w)):
             continue
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):
             continue
+        pm = make(s, e, "person", w)
+        cued.add(id(pm))
+        add(pm)
+
+    # a verb before its subject: "postulierte Pauli ein ...", "verfolgte Hitler die ...": a singular common noun there needs an article
+    for m in _INVERTED.finditer(text):
+        s, e = m.span(2)
+        w = m.group(2)
+        v = m.group(1)
+        if not free(s, e) or (v.endswith("e") and not v.endswith("te")) or not _finite_singular(v, lex) or not _inverted_subject(w):
+            continue  # "die geltende X": an adjective, no verb
+        pv = _prev_word(text, m.start(1))
+        if pv and (pv.lower() in lex.articles or pv.lower() in cap.stop and pv.lower().endswith(("e", "er", "en", "es", "em"))):
+            continue  # "der überkommene X", "die verglaste X"
         pm = make(s, e, "person", w)
         cued.add(id(pm))
         add(pm)
@@ -421,6 +435,34 @@ def _bare_noun_candidate(w: str) -> bool:
     if not _known(w, "de") or w in _name_like("de") or w.endswith(cap.noun_suffixes) or w.lower() in de_lexicon().speech_verbs:
         return False
     return _dictionary("de").get(w) == w  # an inflected form (plural, case) is a noun: "Experten warnte"
+
+
+@lru_cache(maxsize=65536)
+def _unknown_surname_candidate(w: str) -> bool:
+    """A word no dictionary knows that the capitalised-names stage took for a compound ("Pink|wart",
+    "Lau|kötter"): opening a clause before a finite singular verb it is a surname, since a singular
+    German noun there needs an article."""
+    cap = cap_lexicon("de")
+    if cap is None or not _surname_ok(w) or _known(w, "de") or _known_lower(w, "de") or not _compound(w, "de"):
+        return False
+    if w.lower().endswith(cap.noun_suffixes) or re.search(r"(?:sche|schen|scher|sches|schem|en|er)$", w):
+        return False  # "-ungen", "-ischen", plurals and agent nouns: no surname
+    return not any(_foreign_word(w, f) for f in cap.foreign)
+
+
+_INVERTED = re.compile(r"(?<![\w-])([a-zäöüß]{3,})[^\S\n]+([A-ZÄÖÜ][a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")
+
+
+@lru_cache(maxsize=65536)
+def _inverted_subject(w: str) -> bool:
+    """A capitalised word that may be a lone surname after its verb: one the dictionary does not know
+    (and the capitalised-names stage took for a compound) or knows only as a name (Hitler, Pauli)."""
+    cap = cap_lexicon("de")
+    if cap is None or not _surname_ok(w) or _cue_word(w) or w.lower().endswith(cap.noun_suffixes):
+        return False
+    if _unknown_surname_candidate(w):
+        return True
+    return w in _name_like("de") and not _known_lower(w, "de") and not _known(w.lower(), "en")
 
 
 def _finite_singular(word: str, lex: DeLexicon) -> bool:
