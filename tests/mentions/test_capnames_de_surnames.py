@@ -28,3 +28,13 @@ def test_inverted_subject_is_a_person(linker):
 def test_adjective_before_a_noun_is_no_verb(linker):
     got = found(linker, "Der Einbrecher schlug die verglaste Terrassentüre ein .")
     assert not any(t == "person" for _w, t in got)
+
+
+def test_guessed_names_in_a_short_quoted_title_go(linker):
+    got = found(linker, "Der Song „ Dakota Rain Forever “ erschien 1999 .")
+    assert not any(t == "person" for _w, t in got)
+
+
+def test_a_name_filling_the_quotes_stays(linker):
+    assert ("Knut", "person") in found(linker, "Der Eisbär „ Knut “ wurde am Montag gewogen , sagte Pfleger Schulz .") or \
+        ("Schulz", "person") in found(linker, "Der Eisbär „ Knut “ wurde am Montag gewogen , sagte Pfleger Schulz .")

@@ -400,6 +400,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                                   and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
     out = _org_suffix_names(text, out, lex, make)
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make)
+    out = _quoted_titles(text, out)
     return out
 
 
@@ -963,3 +964,25 @@ def de_word_acronym(frag: str) -> bool:
     such a form of a known acronym counts unless it is a German word."""
     return len(frag) >= 3 and frag[:1].isupper() and frag[1:].islower() and not _known_lower(frag, "de") \
         and (not _known(frag, "de") or frag in _name_like("de"))
+
+
+_QUOTED = re.compile(r"([„\"»«“])[^\S\n]*([^\"„“”»«\n]{1,120}?)[^\S\n]*([\"“”«»])")
+_GUESSED = ("cap", "given", "shape")
+
+
+def _quoted_titles(text: str, out: list) -> list:
+    """„ Wallace und Gromit : Auf der Jagd … “, " Grand Theft Auto ", " Ecce homo ": a short quoted
+    title that opens with a guessed name is a work, not a person or place; the names guessed inside
+    it go (knowledge-base names and a name that fills the quotes, „ Flocke “, stay)."""
+    if not any(q in text for q in "„\"»«“"):
+        return out
+    drop: set[int] = set()
+    for q in _QUOTED.finditer(text):
+        a, b = q.span(2)
+        if len(q.group(2).split()) > 8:
+            continue
+        inside = [m for m in out if a <= m.start and m.end <= b]
+        if not any(m.start == a and m.end < b and m.kind in _GUESSED for m in inside):
+            continue
+        drop.update(id(m) for m in inside if m.kind in _GUESSED)
+    return [m for m in out if id(m) not in drop] if drop else out
