@@ -61,3 +61,13 @@ def test_acronym_written_as_a_word(linker):
     got = found(linker, "Die Nato und die Uefa tagen am Montag in Brüssel .")
     assert ("Nato", "organization") in got and ("Uefa", "organization") in got
     assert not any(w == "Plan" for w, _t in found(linker, "Der Plan sieht neue Straßen vor ."))
+
+
+def test_german_geography_names(linker):
+    got = found(linker, "Die Wanderung führt vom Harz über das Eichsfeld bis an die Werra , im Süden Böhmens .")
+    assert {("Harz", "place"), ("Eichsfeld", "place"), ("Werra", "place"), ("Böhmens", "place")} <= got
+
+
+def test_geography_word_that_is_also_a_common_word(linker):
+    assert not any(w == "Seine" for w, _t in found(linker, "Seine Frau lebt in Paris ."))
+    assert not any(w.startswith("Harz") for w, _t in found(linker, "Der Geruch des brennenden Harzes hielt an ."))

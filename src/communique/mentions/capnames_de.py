@@ -401,6 +401,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _org_suffix_names(text, out, lex, make)
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make)
     out = _quoted_titles(text, out)
+    out = _geography(text, out, make)
     return out
 
 
@@ -986,3 +987,39 @@ def _quoted_titles(text: str, out: list) -> list:
             continue
         drop.update(id(m) for m in inside if m.kind in _GUESSED)
     return [m for m in out if id(m) not in drop] if drop else out
+
+
+@lru_cache(maxsize=1)
+def _geography_rx() -> re.Pattern | None:
+    """Landscapes, regions, rivers, lakes, seas and mountains by their German names
+    (``data/lang/de/geography.txt``), with the genitive -s/-es."""
+    p = LANG_DIR / "de" / "geography.txt"
+    if not p.exists():
+        return None
+    names = [x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    if not names:
+        return None
+    alt = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alt + r")(?:es|s)?(?![\w-])")
+
+
+def _geography(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"im Harz", "Böhmen und Mähren", "an der Spree", "Siebenbürgens": a German geographic name no
+    town list has is a place; one that is also a lower-case word ("Oder", "Seine") only inside a sentence."""
+    rx = _geography_rx()
+    if rx is None:
+        return out
+    for m in rx.finditer(text):
+        s, e = m.span()
+        w = m.group(0)
+        if " " not in w and (_known_lower(w, "de") or _known_lower(w[:-1], "de") or _known_lower(w[:-2], "de")) \
+                and (_sentence_initial(text, s) or not _known_lower(w, "de")):
+            continue  # "Oder" opening a sentence, "des Harzes" (the resin)
+        if re.search(r"[-/][^\S\n]*$", text[max(0, s - 3):s]) or _NEXT_CAP.match(text, e) and not _sentence_initial(text, e + 2):
+            continue  # "Frankfurt/Main", "Mecklenburg- Vorpommern", "Preußen Münster": part of a longer name
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
+                         and over[0].etype != "place"):
+            continue
+        out = _without(out, over) + [make(s, e, "place", w)]
+    return out
