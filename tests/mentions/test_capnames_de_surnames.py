@@ -38,3 +38,8 @@ def test_guessed_names_in_a_short_quoted_title_go(linker):
 def test_a_name_filling_the_quotes_stays(linker):
     assert ("Knut", "person") in found(linker, "Der Eisbär „ Knut “ wurde am Montag gewogen , sagte Pfleger Schulz .") or \
         ("Schulz", "person") in found(linker, "Der Eisbär „ Knut “ wurde am Montag gewogen , sagte Pfleger Schulz .")
+
+
+def test_article_and_adjective_before_a_lone_unknown_word(linker):
+    got = found(linker, "Im Mittelalter war das kurze Quarnelium mit roten Streifen üblich .")
+    assert not any(t == "person" for _w, t in got)

@@ -397,7 +397,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _clubs_institutions(text, out, kb, lex, cap, make)
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
-                                  and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
+                                  and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
+                                       or _ARTICLE_ADJ.search(text, max(0, m.start - 60), m.start)))]
     out = _org_suffix_names(text, out, lex, make)
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make)
     out = _quoted_titles(text, out)
@@ -405,6 +406,10 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     return out
 
 
+# a lone name after an article and an inflected adjective ("das kurze Pallium", "die neue Fritz", "einer Tom"):
+# a thing, not a person, who takes no article in German news
+_ARTICLE_ADJ = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|[Ee]in(?:e|er|em|en|es)?|[Dd]ies(?:e|er|em|en|es)|beim|im|vom|zum|zur)"
+                          r"(?:[^\S\n]+[a-zäöüß]+(?:e|en|er|es|em))*[^\S\n]+$")
 _ABBR_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,3}\.")
 _STREET_ADJ = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
 _NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
