@@ -43,3 +43,13 @@ def test_a_name_filling_the_quotes_stays(linker):
 def test_article_and_adjective_before_a_lone_unknown_word(linker):
     got = found(linker, "Im Mittelalter war das kurze Quarnelium mit roten Streifen üblich .")
     assert not any(t == "person" for _w, t in got)
+
+
+def test_unknown_given_name_joins_the_surname(linker):
+    got = found(linker, "Unterstützt wird er von Heinbert Keßler , teilte der Verein mit .")
+    assert ("Heinbert Keßler", "person") in got
+
+
+def test_role_compound_before_a_name_stays_out(linker):
+    got = found(linker, "Der polnische Rennkanute Adam Seroczynski wurde Vierter .")
+    assert ("Adam Seroczynski", "person") in got

@@ -403,6 +403,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make)
     out = _quoted_titles(text, out)
     out = _geography(text, out, make)
+    out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
     return out
 
 
@@ -1028,3 +1029,86 @@ def _geography(text: str, out: list, make: Callable[..., Any]) -> list:
             continue
         out = _without(out, over) + [make(s, e, "place", w)]
     return out
+
+
+_LEFT_TOK = re.compile(r"(?<![\w'’.-])([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])[^\S\n]+$")
+_RIGHT_TOK = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])(?![\w'’-])")
+
+
+@lru_cache(maxsize=65536)
+def _unknown_name_token(w: str) -> bool:
+    """A capitalised token no dictionary of ours knows (German, English), no function word or role noun:
+    next to a person's name it belongs to the name ("Volkbert Keßler", "Haile Selassie")."""
+    cap = cap_lexicon("de")
+    if cap is None or len(w) < 3 or w.lower() in cap.stop or w.isupper():
+        return False
+    first = w.split("-")[0]
+    if _known(first, "de") or _known_lower(first, "de") or _known(first.lower(), "en") or _cue_word(w):
+        return False
+    return not w.lower().endswith(cap.noun_suffixes)
+
+
+def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """A person's name takes an unknown capitalised token right before or after it ("Volkbert" +
+    "Keßler", "Haile" + "Selassie"): given names and surnames no list has."""
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=lambda x: x.start):
+        if not any(x is m for x in out):
+            continue
+        s, e = m.start, m.end
+        words = text[s:e].split()
+        lt = _LEFT_TOK.search(text, max(0, s - 40), s)
+        if lt and fold(words[0].split("-")[0]) not in given and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) \
+                and not _HYPHEN_NEXT.match(text, e):
+            s = lt.start(1)  # "Volkbert Keßler" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the name)
+        rt = _RIGHT_TOK.match(text, e)
+        if rt and len(words) < 3 and _unknown_name_token(rt.group(1)) and _plain_token(rt.group(1)) and fold(rt.group(1)) not in given:
+            e = rt.end()
+        if (s, e) == (m.start, m.end):
+            continue
+        if any(x is not m and x.start < e and s < x.end for x in out):
+            continue
+        out = [x for x in out if x is not m] + [make(s, e, "person", text[s:e])]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _plain_token(w: str) -> bool:
+    """No compound ("Hauptinitiant", "Katharinenklosters") and no hyphenated compound of long parts
+    ("Mibrag-Betriebsrat"; "Su-Ai-Nee" is fine)."""
+    if "-" in w:
+        return all(len(p) <= 4 for p in w.split("-"))
+    return not _real_compound(w)
+
+
+_LINKS = ("s", "es", "n", "en", "er", "e", "ens")
+
+
+@lru_cache(maxsize=65536)
+def _word_stem(h: str, depth: int = 0) -> bool:
+    """The first part of a compound: a word, a word with a linking element ("Arbeits-"), a verb or
+    noun stem ("Renn-", "Schul-"), or itself a compound."""
+    d = _dictionary("de")
+    if len(h) < 3:
+        return False
+    if h in d or h.lower() in d or h.capitalize() in d:
+        return True
+    for x in _LINKS:
+        b = h[:-len(x)]
+        if h.endswith(x) and len(b) >= 3 and (b in d or b.lower() in d or b.capitalize() in d):
+            return True
+    if any(h.lower() + x in d or h.capitalize() + x in d for x in ("e", "en", "n")):
+        return True
+    return depth < 1 and any(_word_stem(h[:k], depth + 1) and h[k:].capitalize() in d for k in range(3, len(h) - 2))
+
+
+@lru_cache(maxsize=65536)
+def _real_compound(w: str) -> bool:
+    """A German compound of a word stem and a common noun ("Hauptinitiant", "Rennkanute",
+    "Katharinenklosters"), not a name that merely ends like a word ("Volkbert", "Vitantonio")."""
+    d = _dictionary("de")
+    names = _name_like("de")
+    for k in range(3, len(w) - 3):
+        tail = w[k].upper() + w[k + 1:]
+        if tail in d and tail not in names and _word_stem(w[:k]):
+            return True
+    return False
