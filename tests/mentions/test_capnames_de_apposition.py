@@ -71,3 +71,9 @@ def test_german_geography_names(linker):
 def test_geography_word_that_is_also_a_common_word(linker):
     assert not any(w == "Seine" for w, _t in found(linker, "Seine Frau lebt in Paris ."))
     assert not any(w.startswith("Harz") for w, _t in found(linker, "Der Geruch des brennenden Harzes hielt an ."))
+
+
+def test_english_institution_heads(linker):
+    got = found(linker, "Die Studie stammt vom Scottish Marine Institute und wurde vom Wildlife Council of Ontario bezahlt .")
+    assert ("Scottish Marine Institute", "organization") in got
+    assert ("Wildlife Council of Ontario", "organization") in got

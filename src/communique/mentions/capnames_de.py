@@ -784,6 +784,9 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
     return out
 
 
+_EN_OF_TAIL = re.compile(r"(?:[^\S\n]+(?:of|on|for|and)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Z][\w-]*)+)+")
+
+
 def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any]) -> list:
     """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
     names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
@@ -794,8 +797,10 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
         toks = m.group(1).split()
         # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
         k = 0
+        english = m.group(2).isascii() and _known(m.group(2).lower(), "en") and not _known_lower(m.group(2), "de")
         while k < len(toks) - 1 and (toks[k].lower() in (cap_lexicon("de").stop if cap_lexicon("de") else ())
-                                     or _known_lower(toks[k], "de") or toks[k].lower() in cap_lexicon("de").org_cues):
+                                     or (_known_lower(toks[k], "de") and not (english and toks[k].isascii() and _known(toks[k].lower(), "en")))
+                                     or toks[k].lower() in cap_lexicon("de").org_cues):
             s += len(toks[k])
             s += len(text[s:]) - len(text[s:].lstrip())
             k += 1
@@ -803,12 +808,17 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         if m.group(2) == "Inc" and text[e:e + 1] == ".":
             e += 1
+        head_end = e
+        if english:  # "California Institute of Technology", "International Council on Security and Development"
+            tail = _EN_OF_TAIL.match(text, e)
+            if tail:
+                e = tail.end()
         over = [x for x in out if x.start < e and s < x.end]
         if any(x.start < s or x.end > e for x in over):
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
             continue
-        if any(x.kind == "name" and x.end == e and x.etype in ("place", "country") for x in over):
+        if any(x.kind == "name" and x.end == head_end and x.etype in ("place", "country") for x in over):
             continue  # "Cape Town": the suffix belongs to a known place name
         out = _without(out, over)
         out.append(make(s, e, "organization", text[s:e]))
