@@ -378,12 +378,15 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # a verb before its subject: "postulierte Pauli ein ...", "verfolgte Hitler die ...": a singular common noun there needs an article
     for m in _INVERTED.finditer(text):
-        s, e = m.span(2)
-        w = m.group(2)
-        v = m.group(1)
-        if not free(s, e) or (v.endswith("e") and not v.endswith("te")) or not _finite_singular(v, lex) or not _inverted_subject(w):
+        s, e = m.span(1)
+        w = m.group(1)
+        if not _inverted_subject(w):
+            continue  # the cheap test first (cached): a common noun
+        vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
+        v = vm.group(1) if vm else ""
+        if not v or (v.endswith("e") and not v.endswith("te")) or not free(s, e) or not _finite_singular(v, lex):
             continue  # "die geltende X": an adjective, no verb
-        pv = _prev_word(text, m.start(1))
+        pv = _prev_word(text, vm.start(1))
         if pv and (pv.lower() in lex.articles or pv.lower() in cap.stop and pv.lower().endswith(("e", "er", "en", "es", "em"))):
             continue  # "der überkommene X", "die verglaste X"
         pm = make(s, e, "person", w)
@@ -399,10 +402,11 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
                                        or _ARTICLE_ADJ.search(text, max(0, m.start - 60), m.start)))]
-    out = _org_suffix_names(text, out, lex, make)
-    out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make)
+    capset = set(_CAP_TOKEN.findall(text))  # capitalised words: the cheap tests of the passes below
+    out = _org_suffix_names(text, out, lex, make, capset)
+    out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
     out = _quoted_titles(text, out)
-    out = _geography(text, out, make)
+    out = _geography(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
     return out
 
@@ -458,13 +462,16 @@ def _unknown_surname_candidate(w: str) -> bool:
     return not any(_foreign_word(w, f) for f in cap.foreign)
 
 
-_INVERTED = re.compile(r"(?<![\w-])([a-zäöüß]{3,})[^\S\n]+([A-ZÄÖÜ][a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")
+_INVERTED = re.compile(r"(?<=[a-mo-zäöüß] )([A-ZÄÖÜ][a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")
+_VERB_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
 
 
 @lru_cache(maxsize=65536)
 def _inverted_subject(w: str) -> bool:
     """A capitalised word that may be a lone surname after its verb: one the dictionary does not know
     (and the capitalised-names stage took for a compound) or knows only as a name (Hitler, Pauli)."""
+    if _known(w, "de") and w not in _name_like("de"):
+        return False  # the cheap test first: a common noun ("verfolgte Ziele")
     cap = cap_lexicon("de")
     if cap is None or not _surname_ok(w) or _cue_word(w) or w.lower().endswith(cap.noun_suffixes):
         return False
@@ -787,12 +794,16 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
 _EN_OF_TAIL = re.compile(r"(?:[^\S\n]+(?:of|on|for|and)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Z][\w-]*)+)+")
 
 
-def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any]) -> list:
+def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
     names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
     out = list(mentions)
     rx = _suffix_rx()
-    for m in (rx.finditer(text) if _suffix_only_rx().search(text) else ()):
+    if capset is not None:
+        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in lex.org_suffixes if not x[:1].isupper())
+    else:
+        hit = _suffix_only_rx().search(text) is not None
+    for m in (rx.finditer(text) if hit else ()):
         s, e = m.span()
         toks = m.group(1).split()
         # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
@@ -853,9 +864,12 @@ def _apposition_kind(word: str) -> str | None:
     "Erstligisten" -> club, "Dörfer" -> place; plain, inflected (-s, -es, -n, -en) or as the end of a
     compound the dictionary knows ("Technologie-Konzerns", "Mobilfunkbetreiber")."""
     table = de_lexicon().apposition
+    w = word.lower()
+    ends, lengths, tails = _appo_ends()
+    if not (w[-6:] in tails or w[-5:] in tails or w[-4:] in tails or w[-3:] in tails) or not any(w[-n:] in ends for n in lengths):
+        return None  # the cheap test first: no ending of the table, plain or inflected
     if _role_word(word):
         return None  # "Bürgermeister X", "Vereinschef X": a person
-    w = word.lower()
     forms = [w] + [w[:-len(x)] for x in ("es", "en", "s", "n") if w.endswith(x) and len(w) - len(x) >= 3]
     for f in forms:
         if f in table:
@@ -875,6 +889,13 @@ def _apposition_kind(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _appo_ends() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+    """The apposition nouns with their inflected forms, and their lengths (a suffix test by set lookups)."""
+    ends = frozenset(e + x for e in de_lexicon().apposition for x in ("", "es", "en", "s", "n"))
+    return ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends)
+
+
 def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
     """A token that can be (part of) a name after an apposition noun: no function word, month or
     common German noun; acronyms, tokens with digits or inner capitals, unknown words and names are."""
@@ -890,17 +911,31 @@ def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
     return not _known(w, "de") or w in _name_like("de") or fold(w) in given
 
 
+def _cue_matches(text: str, words: list[str]) -> list:
+    """_CUE_CAND's matches for a few words, found by str.find (cheaper than a pass of the regex)."""
+    found = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            m = _CUE_CAND.match(text, i)
+            if m is not None and m.end() == i + len(w) and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")):
+                found.append(m)
+            i = text.find(w, i + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
 def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
-                      make: Callable[..., Any]) -> list:
+                      make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Spielzeughersteller Mattel", "die Rockband Fold Zandura", "Magazins „ The Face “", "Verein
     Ascoli", "die Dörfer Hokkala , Kumpula und Pölkki": a noun naming a kind of organisation, club or
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    for c in _CUE_CAND.finditer(text):
+    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text))) if _apposition_kind(w) is not None]
+    if not cands:
+        return out  # the cheap test first: no capitalised word ends like an apposition noun
+    for c in _cue_matches(text, cands):
         kind = _apposition_kind(c.group(0))
-        if kind is None:
-            continue
         pos = c.end()
         spans: list[tuple[int, int]] = []
         q = _OPEN_QUOTE.match(text, pos)
@@ -1019,13 +1054,38 @@ def _geography_rx() -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + alt + r")(?:es|s)?(?![\w-])")
 
 
-def _geography(text: str, out: list, make: Callable[..., Any]) -> list:
+_CAP_TOKEN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+")
+
+
+@lru_cache(maxsize=1)
+def _geography_firsts() -> frozenset[str]:
+    p = LANG_DIR / "de" / "geography.txt"
+    if not p.exists():
+        return frozenset()
+    firsts = [x.split()[0] for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    return frozenset(f + end for f in firsts for end in ("", "s", "es"))
+
+
+def _geography(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"im Harz", "Böhmen und Mähren", "an der Spree", "Siebenbürgens": a German geographic name no
     town list has is a place; one that is also a lower-case word ("Oder", "Seine") only inside a sentence."""
     rx = _geography_rx()
     if rx is None:
         return out
-    for m in rx.finditer(text):
+    hits = _geography_firsts().intersection(capset if capset is not None else _CAP_TOKEN.findall(text))
+    if not hits:
+        return out  # the cheap test first: no first word of a name (with -s/-es) in the text
+    starts = set()
+    for h in hits:  # a few words: their places by str.find
+        i = text.find(h)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                starts.add(i)
+            i = text.find(h, i + 1)
+    for i in sorted(starts):
+        m = rx.match(text, i)
+        if m is None:
+            continue
         s, e = m.span()
         w = m.group(0)
         if " " not in w and (_known_lower(w, "de") or _known_lower(w[:-1], "de") or _known_lower(w[:-2], "de")) \
