@@ -122,20 +122,27 @@ def _all_given(first: frozenset[str]) -> frozenset[str]:
     return hit
 
 
-def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any]) -> list:
+@lru_cache(maxsize=65536)
+def _given_kind(g0: str, given: frozenset[str]) -> int:
+    """0: no given name; 1: a given name; 2: a weak one (an English word too: counts only before an unknown surname)."""
+    if g0.lower() in given or fold(g0) in given:
+        return 1
+    return 2 if fold(g0) in de_weak_given_names() else 0
+
+
+def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any],
+                   capset: set[str] | None = None) -> list:
     """"Gerrit Gerber", "Britt Hagedorn": a given name followed by one capitalised word is a person
     even when the dictionary lists the second word as a noun; a longer name takes a second word
     unknown to the dictionary ("Jodie Anne Henry")."""
     out = list(mentions)
-    weak_given = de_weak_given_names()
     rx = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
     for w0 in _GIVEN_CAND.finditer(text):
         g0 = w0.group(0).split("-")[0]
-        weak = False
-        if g0.lower() not in given and fold(g0) not in given:
-            if fold(g0) not in weak_given:
-                continue
-            weak = True
+        kind = _given_kind(g0, given)
+        if not kind:
+            continue
+        weak = kind == 2
         m = rx.match(text, w0.start())
         if m is None:
             continue
@@ -255,9 +262,11 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     cap = cap_lexicon("de")
     if cap is None:
         return mentions
+    _compiled()
+    capset = set(_CAP_TOKEN.findall(text))  # capitalised words: the cheap tests of the passes below
     out = _drop_common_places(text, mentions, kb, lex)
     out = _genitive_places(text, out, kb, mention_cls, _all_given(first))
-    out = _given_surname(text, out, _all_given(first), cap, make)  # noqa: the words below are taken after it
+    out = _given_surname(text, out, _all_given(first), cap, make, capset)  # noqa: the words below are taken after it
     mask = bytearray(len(text) + 1)
     for m in out:
         mask[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -401,8 +410,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
-                                       or _ARTICLE_ADJ.search(text, max(0, m.start - 60), m.start)))]
-    capset = set(_CAP_TOKEN.findall(text))  # capitalised words: the cheap tests of the passes below
+                                       or _after_article_adjectives(text, m.start)))]
     out = _org_suffix_names(text, out, lex, make, capset)
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
     out = _quoted_titles(text, out)
@@ -411,10 +419,21 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     return out
 
 
-# a lone name after an article and an inflected adjective ("das kurze Pallium", "die neue Fritz", "einer Tom"):
-# a thing, not a person, who takes no article in German news
-_ARTICLE_ADJ = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|[Ee]in(?:e|er|em|en|es)?|[Dd]ies(?:e|er|em|en|es)|beim|im|vom|zum|zur)"
-                          r"(?:[^\S\n]+[a-zäöüß]+(?:e|en|er|es|em))*[^\S\n]+$")
+_DETERMINERS = frozenset("der die das dem den des ein eine einer einem einen eines diese dieser diesem diesen dieses beim im vom zum zur".split())
+_ADJ_END = ("e", "en", "er", "es", "em")
+
+
+def _after_article_adjectives(text: str, s: int) -> bool:
+    """A lone name after an article and inflected adjectives ("das kurze Pallium", "die neue Fritz",
+    "einer Tom"): a thing, not a person, who takes no article in German news."""
+    if s < 2 or text[s - 1] not in " \t":
+        return False
+    for w in reversed(text[max(0, s - 60):s].split()):
+        if w.lower() in _DETERMINERS and (w.islower() or w[1:].islower()):
+            return True
+        if not (w.islower() and w.isalpha() and w.endswith(_ADJ_END)):
+            return False
+    return False
 _ABBR_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,3}\.")
 _STREET_ADJ = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
 _NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
@@ -473,11 +492,11 @@ def _inverted_subject(w: str) -> bool:
     if _known(w, "de") and w not in _name_like("de"):
         return False  # the cheap test first: a common noun ("verfolgte Ziele")
     cap = cap_lexicon("de")
-    if cap is None or not _surname_ok(w) or _cue_word(w) or w.lower().endswith(cap.noun_suffixes):
+    if cap is None or not _surname_ok(w) or w.lower().endswith(cap.noun_suffixes):
         return False
-    if _unknown_surname_candidate(w):
-        return True
-    return w in _name_like("de") and not _known_lower(w, "de") and not _known(w.lower(), "en")
+    if not (_unknown_surname_candidate(w) or (w in _name_like("de") and not _known_lower(w, "de") and not _known(w.lower(), "en"))):
+        return False
+    return not _cue_word(w)  # the role-noun test last: it is the dearest
 
 
 def _finite_singular(word: str, lex: DeLexicon) -> bool:
@@ -865,7 +884,7 @@ def _apposition_kind(word: str) -> str | None:
     compound the dictionary knows ("Technologie-Konzerns", "Mobilfunkbetreiber")."""
     table = de_lexicon().apposition
     w = word.lower()
-    ends, lengths, tails = _appo_ends()
+    ends, lengths, tails, _t3 = _appo_ends()
     if not (w[-6:] in tails or w[-5:] in tails or w[-4:] in tails or w[-3:] in tails) or not any(w[-n:] in ends for n in lengths):
         return None  # the cheap test first: no ending of the table, plain or inflected
     if _role_word(word):
@@ -890,10 +909,10 @@ def _apposition_kind(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _appo_ends() -> tuple[frozenset[str], tuple[int, ...], frozenset[str]]:
+def _appo_ends() -> tuple[frozenset[str], tuple[int, ...], frozenset[str], frozenset[str]]:
     """The apposition nouns with their inflected forms, and their lengths (a suffix test by set lookups)."""
     ends = frozenset(e + x for e in de_lexicon().apposition for x in ("", "es", "en", "s", "n"))
-    return ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends)
+    return ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends), frozenset(e[-3:] for e in ends)
 
 
 def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
@@ -909,6 +928,20 @@ def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
     if _known_lower(w, "de"):
         return False
     return not _known(w, "de") or w in _name_like("de") or fold(w) in given
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> bool:
+    """Compile the passes' data-driven patterns once, on the first German document."""
+    _geography_rx()
+    _geography_firsts()
+    _appo_ends()
+    _suffix_rx()
+    _suffix_only_rx()
+    _club_rx()
+    _place_shape_rx()
+    _role_end_rx()
+    return True
 
 
 def _cue_matches(text: str, words: list[str]) -> list:
@@ -931,7 +964,9 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text))) if _apposition_kind(w) is not None]
+    tails3 = _appo_ends()[3]
+    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text)))
+             if w[-3:] in tails3 and _apposition_kind(w) is not None]  # a slice and a set first: most words end otherwise
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
