@@ -77,3 +77,9 @@ def test_english_institution_heads(linker):
     got = found(linker, "Die Studie stammt vom Scottish Marine Institute und wurde vom Wildlife Council of Ontario bezahlt .")
     assert ("Scottish Marine Institute", "organization") in got
     assert ("Wildlife Council of Ontario", "organization") in got
+
+
+def test_german_media_names(linker):
+    got = found(linker, "Das berichtete am Abend n-tv , später auch Das Erste und die Wochenzeitung Die Zeit .")
+    assert {("n-tv", "organization"), ("Das Erste", "organization"), ("Die Zeit", "organization")} <= got
+    assert not any(w == "Die Zeit" for w, _t in found(linker, "Die Zeit drängt , sagte er ."))

@@ -415,6 +415,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
     out = _quoted_titles(text, out)
     out = _geography(text, out, make, capset)
+    out = _media(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
     return out
 
@@ -935,6 +936,7 @@ def _compiled() -> bool:
     """Compile the passes' data-driven patterns once, on the first German document."""
     _geography_rx()
     _geography_firsts()
+    _media_data()
     _appo_ends()
     _suffix_rx()
     _suffix_only_rx()
@@ -1217,3 +1219,51 @@ def _real_compound(w: str) -> bool:
         if tail in d and tail not in names and _word_stem(w[:k]):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _media_data() -> tuple[re.Pattern | None, frozenset[str], tuple[str, ...]]:
+    """German-language media and agencies (``data/lang/de/media.txt``): the pattern, the first words
+    written with a capital, the first words written in lower case."""
+    p = LANG_DIR / "de" / "media.txt"
+    names = [x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")] if p.exists() else []
+    if not names:
+        return None, frozenset(), ()
+    alt = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(set(names), key=len, reverse=True))
+    firsts = {n.split()[0] for n in names}
+    return (re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w])"), frozenset(f for f in firsts if f[:1].isupper()),
+            tuple(sorted(f for f in firsts if not f[:1].isupper())))
+
+
+def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """"n-tv", "Das Erste", "die Zeit"? no: "Die Zeit" inside a sentence, "( epd )": German-language
+    broadcasters, papers and agencies the knowledge base does not list are organisations."""
+    rx, upper, lower = _media_data()
+    if rx is None:
+        return out
+    hits = set(upper.intersection(capset if capset is not None else _CAP_TOKEN.findall(text)))
+    hits.update(w for w in lower if w in text)
+    if not hits:
+        return out
+    starts = set()
+    for h in hits:
+        i = text.find(h)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                starts.add(i)
+            i = text.find(h, i + 1)
+    for i in sorted(starts):
+        m = rx.match(text, i)
+        if m is None:
+            continue
+        s, e = m.span()
+        w = m.group(0)
+        first = w.split()[0]
+        if _sentence_initial(text, s) and (first.lower() in ("die", "der", "das") or _known_lower(first, "de")):
+            continue  # "Die Welt ist ...": the words, not the paper
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
+                         and over[0].etype != "organization"):
+            continue
+        out = _without(out, over) + [make(s, e, "organization", w)]
+    return out
