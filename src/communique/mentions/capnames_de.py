@@ -406,7 +406,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _person_tails(text, out, cap, make)
     out = _saint_places(text, out, cap, make)
     out = _place_spans(text, out, lex, cap, make)
-    out = _clubs_institutions(text, out, kb, lex, cap, make)
+    out = _clubs_institutions(text, out, kb, lex, cap, make, capset)
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
@@ -642,7 +642,8 @@ def _replace(out: list, s: int, e: int, m: Any) -> list | None:
     return _without(out, over) + [m]
 
 
-def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any],
+                        capset: set[str] | None = None) -> list:
     """Sports clubs ("1. FC Nürnberg", "FC Schalke 04", "SV Wehen-Wiesbaden", "Mainz 05",
     "Preußen Münster") and institutions named by a compound and their town ("Realschule
     Spaichingen", "Kraftwerk Lippendorf", "Maximilianmuseum Augsburg") are organisations."""
@@ -654,7 +655,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
     def place_at(a: int, b: int) -> bool:
         return any(x.start == a and x.end == b and x.etype in ("place", "country") for x in out)
 
-    if lex.club_prefixes:
+    if lex.club_prefixes and (capset is None or not lex.club_prefixes.isdisjoint(capset)):  # no club abbreviation: no pass
         for m in _club_rx().finditer(text):
             s = m.start()
             toks = [(t.start() + m.start(1), t.end() + m.start(1), t.group(0)) for t in re.finditer(r"\S+", m.group(1))]
