@@ -100,6 +100,8 @@ _SLASH_NEXT = re.compile(r"/([A-ZÄÖÜ][\w-]*)(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)?")
 _PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
 _EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
+_EN_PLACE_HEADS = frozenset("River Falls Hall Bay Square Street Avenue Road Bridge Island Islands Lake Valley Beach Creek Canyon "
+                            "Tableland Mountains".split())
 _GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-])")
 @lru_cache(maxsize=1)
 def de_weak_given_names() -> frozenset[str]:
@@ -405,7 +407,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = out + new
     out = _person_tails(text, out, cap, make)
     out = _saint_places(text, out, cap, make)
-    out = _place_spans(text, out, lex, cap, make)
+    out = _place_spans(text, out, lex, cap, make, capset)
     out = _clubs_institutions(text, out, kb, lex, cap, make, capset)
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
@@ -547,11 +549,12 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
     return out
 
 
-def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """Place names that run on: "Brandenburg an der Havel", "Große Schaftberg", "Darmstadt/Berlin"
     (one name in the source's spelling), "Hudson River", "Westminster Hall"."""
     places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=lambda m: m.start)
-    if not places and not _EN_PLACE.search(text):
+    english = capset is None or not _EN_PLACE_HEADS.isdisjoint(capset)  # an English place head among the words
+    if not places and not (english and _EN_PLACE.search(text)):
         return out
     names = _name_like("de")
     for m in places:
@@ -579,7 +582,7 @@ def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[
             if res is not None:
                 out = res
     given = de_given_names()
-    for m in _EN_PLACE.finditer(text):
+    for m in (_EN_PLACE.finditer(text) if english else ()):
         s, e = m.span()
         first = m.group(1).split()[0]
         if first.lower() in cap.stop and " " in m.group(1):
