@@ -889,8 +889,8 @@ def _apposition_kind(word: str) -> str | None:
     compound the dictionary knows ("Technologie-Konzerns", "Mobilfunkbetreiber")."""
     table = de_lexicon().apposition
     w = word.lower()
-    ends, lengths, tails, _t3 = _appo_ends()
-    if not (w[-6:] in tails or w[-5:] in tails or w[-4:] in tails or w[-3:] in tails) or not any(w[-n:] in ends for n in lengths):
+    ends, lengths, _t6, _s = _appo_ends()
+    if not any(w[-n:] in ends for n in lengths):
         return None  # the cheap test first: no ending of the table, plain or inflected
     if _role_word(word):
         return None  # "Bürgermeister X", "Vereinschef X": a person
@@ -917,7 +917,8 @@ def _apposition_kind(word: str) -> str | None:
 def _appo_ends() -> tuple[frozenset[str], tuple[int, ...], frozenset[str], frozenset[str]]:
     """The apposition nouns with their inflected forms, and their lengths (a suffix test by set lookups)."""
     ends = frozenset(e + x for e in de_lexicon().apposition for x in ("", "es", "en", "s", "n"))
-    return ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends), frozenset(e[-3:] for e in ends)
+    return (ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends if len(e) >= 6),
+            frozenset(e for e in ends if len(e) < 6))
 
 
 def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
@@ -970,9 +971,10 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    tails3 = _appo_ends()[3]
+    _e, _l, tails6, short = _appo_ends()
     cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text)))
-             if w[-3:] in tails3 and _apposition_kind(w) is not None]  # a slice and a set first: most words end otherwise
+             if ((lw := w.lower())[-6:] in tails6 or lw in short or lw.rsplit("-", 1)[-1] in short)
+             and _apposition_kind(w) is not None]  # slices and sets first: most words end otherwise
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
