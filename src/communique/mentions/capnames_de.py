@@ -36,7 +36,7 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    LANG_DIR, _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+    LANG_DIR, _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
 )
 from communique.mentions.common import mentions_data
 
@@ -56,6 +56,7 @@ class DeLexicon:
     institution_endings: tuple[str, ...]
     aux_singular: frozenset[str]
     place_adjectives: frozenset[str]
+    apposition: dict[str, str]  # noun (lower case) -> "organization", "club" or "place"
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,8 @@ def de_lexicon() -> DeLexicon:
         institution_endings=tuple(low("institution_endings")),
         aux_singular=frozenset(low("aux_singular")),
         place_adjectives=frozenset(str(x) for x in c.get("place_adjectives") or []),
+        apposition={**{w: "place" for w in low("apposition_place")}, **{w: "club" for w in low("apposition_club")},
+                    **{w: "organization" for w in low("apposition_org")}},
     )
 
 
@@ -96,6 +99,8 @@ _SLASH_NEXT = re.compile(r"/([A-ZÄÖÜ][\w-]*)(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)?")
 _PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
 _EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
+_EN_PLACE_HEADS = frozenset("River Falls Hall Bay Square Street Avenue Road Bridge Island Islands Lake Valley Beach Creek Canyon "
+                            "Tableland Mountains".split())
 _GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-])")
 @lru_cache(maxsize=1)
 def de_weak_given_names() -> frozenset[str]:
@@ -119,20 +124,27 @@ def _all_given(first: frozenset[str]) -> frozenset[str]:
     return hit[1]
 
 
-def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any]) -> list:
+@lru_cache(maxsize=65536)
+def _given_kind(g0: str, given: frozenset[str]) -> int:
+    """0: no given name; 1: a given name; 2: a weak one (an English word too: counts only before an unknown surname)."""
+    if g0.lower() in given or fold(g0) in given:
+        return 1
+    return 2 if fold(g0) in de_weak_given_names() else 0
+
+
+def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any],
+                   capset: set[str] | None = None) -> list:
     """"Gerrit Gerber", "Britt Hagedorn": a given name followed by one capitalised word is a person
     even when the dictionary lists the second word as a noun; a longer name takes a second word
     unknown to the dictionary ("Jodie Anne Henry")."""
     out = list(mentions)
-    weak_given = de_weak_given_names()
     rx = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
     for w0 in _GIVEN_CAND.finditer(text):
         g0 = w0.group(0).split("-")[0]
-        weak = False
-        if g0.lower() not in given and fold(g0) not in given:
-            if fold(g0) not in weak_given:
-                continue
-            weak = True
+        kind = _given_kind(g0, given)
+        if not kind:
+            continue
+        weak = kind == 2
         m = rx.match(text, w0.start())
         if m is None:
             continue
@@ -252,9 +264,11 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     cap = cap_lexicon("de")
     if cap is None:
         return mentions
+    _compiled()
+    capset = set(_CAP_TOKEN.findall(text))  # capitalised words: the cheap tests of the passes below
     out = _drop_common_places(text, mentions, kb, lex)
     out = _genitive_places(text, out, kb, mention_cls, _all_given(first))
-    out = _given_surname(text, out, _all_given(first), cap, make)  # noqa: the words below are taken after it
+    out = _given_surname(text, out, _all_given(first), cap, make, capset)  # noqa: the words below are taken after it
     mask = bytearray(len(text) + 1)
     for m in out:
         mask[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -364,7 +378,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
     for s, e, w, _pw, initial in words:
-        if not initial or "-" in w or not free(s, e) or not _bare_noun_candidate(w):
+        if not initial or "-" in w or not free(s, e) or not (_bare_noun_candidate(w) or _unknown_surname_candidate(w)):
             continue
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):
@@ -373,18 +387,56 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         cued.add(id(pm))
         add(pm)
 
+    # a verb before its subject: "postulierte Pauli ein ...", "verfolgte Hitler die ...": a singular common noun there needs an article
+    for m in _INVERTED.finditer(text):
+        s, e = m.span(1)
+        w = m.group(1)
+        if not _inverted_subject(w):
+            continue  # the cheap test first (cached): a common noun
+        vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
+        v = vm.group(1) if vm else ""
+        if not v or (v.endswith("e") and not v.endswith("te")) or not free(s, e) or not _finite_singular(v, lex):
+            continue  # "die geltende X": an adjective, no verb
+        pv = _prev_word(text, vm.start(1))
+        if pv and (pv.lower() in lex.articles or pv.lower() in cap.stop and pv.lower().endswith(("e", "er", "en", "es", "em"))):
+            continue  # "der überkommene X", "die verglaste X"
+        pm = make(s, e, "person", w)
+        cued.add(id(pm))
+        add(pm)
+
     out = out + new
     out = _person_tails(text, out, cap, make)
     out = _saint_places(text, out, cap, make)
-    out = _place_spans(text, out, lex, cap, make)
-    out = _clubs_institutions(text, out, kb, lex, cap, make)
+    out = _place_spans(text, out, lex, cap, make, capset)
+    out = _clubs_institutions(text, out, kb, lex, cap, make, capset)
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
-                                  and _known_lower(text[m.start:m.end], "de"))]  # "Anders als ...", "Bisher"
-    out = _org_suffix_names(text, out, lex, make)
+                                  and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
+                                       or _after_article_adjectives(text, m.start)))]
+    out = _org_suffix_names(text, out, lex, make, capset)
+    out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
+    out = _quoted_titles(text, out)
+    out = _geography(text, out, make, capset)
+    out = _media(text, out, make, capset)
+    out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
     return out
 
 
+_DETERMINERS = frozenset("der die das dem den des ein eine einer einem einen eines diese dieser diesem diesen dieses beim im vom zum zur".split())
+_ADJ_END = ("e", "en", "er", "es", "em")
+
+
+def _after_article_adjectives(text: str, s: int) -> bool:
+    """A lone name after an article and inflected adjectives ("das kurze Pallium", "die neue Fritz",
+    "einer Tom"): a thing, not a person, who takes no article in German news."""
+    if s < 2 or text[s - 1] not in " \t":
+        return False
+    for w in reversed(text[max(0, s - 60):s].split()):
+        if w.lower() in _DETERMINERS and (w.islower() or w[1:].islower()):
+            return True
+        if not (w.islower() and w.isalpha() and w.endswith(_ADJ_END)):
+            return False
+    return False
 _ABBR_TOKEN = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,3}\.")
 _STREET_ADJ = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w-]+er)[^\S\n]+([A-ZÄÖÜ][\wäöüß]+)(?![\w-])")
 _NEXT_CAP = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)")
@@ -421,6 +473,37 @@ def _bare_noun_candidate(w: str) -> bool:
     if not _known(w, "de") or w in _name_like("de") or w.endswith(cap.noun_suffixes) or w.lower() in de_lexicon().speech_verbs:
         return False
     return _dictionary("de").get(w) == w  # an inflected form (plural, case) is a noun: "Experten warnte"
+
+
+@lru_cache(maxsize=65536)
+def _unknown_surname_candidate(w: str) -> bool:
+    """A word no dictionary knows that the capitalised-names stage took for a compound ("Pink|wart",
+    "Lau|kötter"): opening a clause before a finite singular verb it is a surname, since a singular
+    German noun there needs an article."""
+    cap = cap_lexicon("de")
+    if cap is None or not _surname_ok(w) or _known(w, "de") or _known_lower(w, "de") or not _compound(w, "de"):
+        return False
+    if w.lower().endswith(cap.noun_suffixes) or re.search(r"(?:sche|schen|scher|sches|schem|en|er)$", w):
+        return False  # "-ungen", "-ischen", plurals and agent nouns: no surname
+    return not any(_foreign_word(w, f) for f in cap.foreign)
+
+
+_INVERTED = re.compile(r"(?<=[a-mo-zäöüß] )([A-ZÄÖÜ][a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")
+_VERB_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
+
+
+@lru_cache(maxsize=65536)
+def _inverted_subject(w: str) -> bool:
+    """A capitalised word that may be a lone surname after its verb: one the dictionary does not know
+    (and the capitalised-names stage took for a compound) or knows only as a name (Hitler, Pauli)."""
+    if _known(w, "de") and w not in _name_like("de"):
+        return False  # the cheap test first: a common noun ("verfolgte Ziele")
+    cap = cap_lexicon("de")
+    if cap is None or not _surname_ok(w) or w.lower().endswith(cap.noun_suffixes):
+        return False
+    if not (_unknown_surname_candidate(w) or (w in _name_like("de") and not _known_lower(w, "de") and not _known(w.lower(), "en"))):
+        return False
+    return not _cue_word(w)  # the role-noun test last: it is the dearest
 
 
 def _finite_singular(word: str, lex: DeLexicon) -> bool:
@@ -470,11 +553,12 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
     return out
 
 
-def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """Place names that run on: "Brandenburg an der Havel", "Große Schaftberg", "Darmstadt/Berlin"
     (one name in the source's spelling), "Hudson River", "Westminster Hall"."""
     places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=lambda m: m.start)
-    if not places and not _EN_PLACE.search(text):
+    english = capset is None or not _EN_PLACE_HEADS.isdisjoint(capset)  # an English place head among the words
+    if not places and not (english and _EN_PLACE.search(text)):
         return out
     names = _name_like("de")
     for m in places:
@@ -502,7 +586,7 @@ def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[
             if res is not None:
                 out = res
     given = de_given_names()
-    for m in _EN_PLACE.finditer(text):
+    for m in (_EN_PLACE.finditer(text) if english else ()):
         s, e = m.span()
         first = m.group(1).split()[0]
         if first.lower() in cap.stop and " " in m.group(1):
@@ -565,7 +649,8 @@ def _replace(out: list, s: int, e: int, m: Any) -> list | None:
     return _without(out, over) + [m]
 
 
-def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any],
+                        capset: set[str] | None = None) -> list:
     """Sports clubs ("1. FC Nürnberg", "FC Schalke 04", "SV Wehen-Wiesbaden", "Mainz 05",
     "Preußen Münster") and institutions named by a compound and their town ("Realschule
     Spaichingen", "Kraftwerk Lippendorf", "Maximilianmuseum Augsburg") are organisations."""
@@ -577,7 +662,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
     def place_at(a: int, b: int) -> bool:
         return any(x.start == a and x.end == b and x.etype in ("place", "country") for x in out)
 
-    if lex.club_prefixes:
+    if lex.club_prefixes and (capset is None or not lex.club_prefixes.isdisjoint(capset)):  # no club abbreviation: no pass
         for m in _club_rx().finditer(text):
             s = m.start()
             toks = [(t.start() + m.start(1), t.end() + m.start(1), t.group(0)) for t in re.finditer(r"\S+", m.group(1))]
@@ -734,18 +819,27 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
     return out
 
 
-def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any]) -> list:
+_EN_OF_TAIL = re.compile(r"(?:[^\S\n]+(?:of|on|for|and)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Z][\w-]*)+)+")
+
+
+def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
     names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
     out = list(mentions)
     rx = _suffix_rx()
-    for m in (rx.finditer(text) if _suffix_only_rx().search(text) else ()):
+    if capset is not None:
+        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in lex.org_suffixes if not x[:1].isupper())
+    else:
+        hit = _suffix_only_rx().search(text) is not None
+    for m in (rx.finditer(text) if hit else ()):
         s, e = m.span()
         toks = m.group(1).split()
         # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
         k = 0
+        english = m.group(2).isascii() and _known(m.group(2).lower(), "en") and not _known_lower(m.group(2), "de")
         while k < len(toks) - 1 and (toks[k].lower() in (cap_lexicon("de").stop if cap_lexicon("de") else ())
-                                     or _known_lower(toks[k], "de") or toks[k].lower() in cap_lexicon("de").org_cues):
+                                     or (_known_lower(toks[k], "de") and not (english and toks[k].isascii() and _known(toks[k].lower(), "en")))
+                                     or toks[k].lower() in cap_lexicon("de").org_cues):
             s += len(toks[k])
             s += len(text[s:]) - len(text[s:].lstrip())
             k += 1
@@ -753,12 +847,17 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         if m.group(2) == "Inc" and text[e:e + 1] == ".":
             e += 1
+        head_end = e
+        if english:  # "California Institute of Technology", "International Council on Security and Development"
+            tail = _EN_OF_TAIL.match(text, e)
+            if tail:
+                e = tail.end()
         over = [x for x in out if x.start < e and s < x.end]
         if any(x.start < s or x.end > e for x in over):
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
             continue
-        if any(x.kind == "name" and x.end == e and x.etype in ("place", "country") for x in over):
+        if any(x.kind == "name" and x.end == head_end and x.etype in ("place", "country") for x in over):
             continue  # "Cape Town": the suffix belongs to a known place name
         out = _without(out, over)
         out.append(make(s, e, "organization", text[s:e]))
@@ -777,4 +876,404 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         out = [x for x in out if x is not m]
         out.append(make(m.start, e, "organization", text[m.start:e]))
+    return out
+
+
+_CUE_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[a-zäöüß](?=[^\S\n]+(?:[„\"»«“][^\S\n]*)?[A-ZÄÖÜ0-9])")
+_NAME_TOK = re.compile(r"[^\S\n]*([A-ZÄÖÜ0-9ŠČŽÉ][\w&’'+!-]*(?:\.[^\W\d_]\w*)*)")
+_OPEN_QUOTE = re.compile(r"[^\S\n]+([„\"»«“])[^\S\n]*")
+_CLOSE = {"„": "“\"", "\"": "\"“", "»": "«", "«": "»", "“": "”\""}
+_APPO_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
+
+
+@lru_cache(maxsize=65536)
+def _apposition_kind(word: str) -> str | None:
+    """The kind of thing a noun names when a name follows it: "Spielzeughersteller" -> organization,
+    "Erstligisten" -> club, "Dörfer" -> place; plain, inflected (-s, -es, -n, -en) or as the end of a
+    compound the dictionary knows ("Technologie-Konzerns", "Mobilfunkbetreiber")."""
+    table = de_lexicon().apposition
+    w = word.lower()
+    ends, lengths, _t6, _s = _appo_ends()
+    if not any(w[-n:] in ends for n in lengths):
+        return None  # the cheap test first: no ending of the table, plain or inflected
+    if _role_word(word):
+        return None  # "Bürgermeister X", "Vereinschef X": a person
+    forms = [w] + [w[:-len(x)] for x in ("es", "en", "s", "n") if w.endswith(x) and len(w) - len(x) >= 3]
+    for f in forms:
+        if f in table:
+            return table[f]
+    if word in _name_like("de") and "-" not in word:
+        return None  # a name ending like a noun ("Hansestadt"? no: "Bernstadt")
+    compound = "-" in word or (_known(word, "de") and not _known_lower(word, "de"))
+    if not compound:
+        return None
+    for f in forms:
+        tail = f.rsplit("-", 1)[-1]
+        if tail != f and tail in table:
+            return table[tail]
+        for end, kind in table.items():
+            if len(end) >= 5 and f.endswith(end) and len(f) > len(end) + 2:
+                return kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def _appo_ends() -> tuple[frozenset[str], tuple[int, ...], frozenset[str], frozenset[str]]:
+    """The apposition nouns with their inflected forms, and their lengths (a suffix test by set lookups)."""
+    ends = frozenset(e + x for e in de_lexicon().apposition for x in ("", "es", "en", "s", "n"))
+    return (ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends if len(e) >= 6),
+            frozenset(e for e in ends if len(e) < 6))
+
+
+def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
+    """A token that can be (part of) a name after an apposition noun: no function word, month or
+    common German noun; acronyms, tokens with digits or inner capitals, unknown words and names are."""
+    if w.lower() in cap.stop or len(w) < 2 or not any(ch.isalpha() for ch in w):
+        return False
+    parts = w.split("-")
+    if len(parts) > 1 and len(parts[0]) > 2 and _known(parts[-1], "de") and parts[-1] not in _name_like("de"):
+        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile")
+    if w.isupper() or any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:]):
+        return True
+    if _known_lower(w, "de"):
+        return False
+    return not _known(w, "de") or w in _name_like("de") or fold(w) in given
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> bool:
+    """Compile the passes' data-driven patterns once, on the first German document."""
+    _geography_rx()
+    _geography_firsts()
+    _media_data()
+    _appo_ends()
+    _suffix_rx()
+    _suffix_only_rx()
+    _club_rx()
+    _place_shape_rx()
+    _role_end_rx()
+    return True
+
+
+def _cue_matches(text: str, words: list[str]) -> list:
+    """_CUE_CAND's matches for a few words, found by str.find (cheaper than a pass of the regex)."""
+    found = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            m = _CUE_CAND.match(text, i)
+            if m is not None and m.end() == i + len(w) and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")):
+                found.append(m)
+            i = text.find(w, i + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
+                      make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """"Spielzeughersteller Mattel", "die Rockband Fold Zandura", "Magazins „ The Face “", "Verein
+    Ascoli", "die Dörfer Hokkala , Kumpula und Pölkki": a noun naming a kind of organisation, club or
+    settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
+    if not lex.apposition:
+        return out
+    _e, _l, tails6, short = _appo_ends()
+    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text)))
+             if ((lw := w.lower())[-6:] in tails6 or lw in short or lw.rsplit("-", 1)[-1] in short)
+             and _apposition_kind(w) is not None]  # slices and sets first: most words end otherwise
+    if not cands:
+        return out  # the cheap test first: no capitalised word ends like an apposition noun
+    for c in _cue_matches(text, cands):
+        kind = _apposition_kind(c.group(0))
+        pos = c.end()
+        spans: list[tuple[int, int]] = []
+        q = _OPEN_QUOTE.match(text, pos)
+        if q and kind != "place":
+            close = _CLOSE[q.group(1)]
+            k = q.end()
+            j = k
+            toks = 0
+            while toks < 6:
+                t = _NAME_TOK.match(text, j)
+                if not t:
+                    break
+                j = t.end()
+                toks += 1
+            rest = re.match(r"[^\S\n]*([^\w\s])", text[j:j + 3])
+            if toks and rest and rest.group(1) in close and text[k:k + 1].isupper():
+                spans.append((k, j))
+        else:
+            while True:
+                j = pos
+                toks = []
+                while len(toks) < 4:
+                    t = _NAME_TOK.match(text, j)
+                    if not t:
+                        break
+                    w = t.group(1)
+                    if not (_name_token(w, cap, given) or (toks and _known(w.lower(), "en") and not _known(w, "de"))):
+                        break
+                    toks.append(w)
+                    j = t.end()
+                if not toks:
+                    break
+                spans.append((j - len(" ".join(toks)) if False else _NAME_TOK.match(text, pos).start(1), j))
+                if kind != "place":
+                    break
+                gap = _APPO_GAP.match(text, j)
+                if not gap or gap.end() == j:
+                    break
+                pos = gap.end()
+        for s, e in spans:
+            typ = "place" if kind == "place" else "organization"
+            over = [x for x in out if x.start < e and s < x.end]
+            ok = True
+            drop = []
+            for x in over:
+                if x.start >= s and x.end <= e:
+                    if (x.start, x.end) == (s, e) and x.etype == typ:
+                        ok = False  # already so
+                        break
+                    if x.kind in ("cap", "shape", "given", "sur", "stemsur") or (
+                            x.etype in ("place", "country") and x.kind == "name" and (kind == "club" or (x.start, x.end) != (s, e))):
+                        drop.append(x)
+                        continue
+                    ok = False
+                    break
+                if kind != "place" and x.start >= c.start() and x.end <= e and x.kind == "cap" and x.etype == "organization":
+                    drop.append(x)  # "Verein Ascoli" taken whole: the name alone
+                    continue
+                ok = False
+                break
+            if not ok:
+                continue
+            out = _without(out, drop) + [make(s, e, typ, text[s:e])]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def de_org_initial_ok(surface: str) -> bool:
+    """German capitalises every noun, so opening a sentence says nothing about a capitalised name
+    ("Boeing meldete ...", "Dell erwartet ..."): a knowledge-base organisation keeps its reading there
+    unless the word is also a German lower-case word ("Neue", "Bei")."""
+    return " " in surface or not _known_lower(surface, "de")
+
+
+@lru_cache(maxsize=65536)
+def de_word_acronym(frag: str) -> bool:
+    """German writes acronyms spoken as words with one capital ("Nato", "Uefa", "Fifa", "Opec"):
+    such a form of a known acronym counts unless it is a German word."""
+    return len(frag) >= 3 and frag[:1].isupper() and frag[1:].islower() and not _known_lower(frag, "de") \
+        and (not _known(frag, "de") or frag in _name_like("de"))
+
+
+_QUOTED = re.compile(r"([„\"»«“])[^\S\n]*([^\"„“”»«\n]{1,120}?)[^\S\n]*([\"“”«»])")
+_GUESSED = ("cap", "given", "shape")
+
+
+def _quoted_titles(text: str, out: list) -> list:
+    """„ Wallace und Gromit : Auf der Jagd … “, " Grand Theft Auto ", " Ecce homo ": a short quoted
+    title that opens with a guessed name is a work, not a person or place; the names guessed inside
+    it go (knowledge-base names and a name that fills the quotes, „ Flocke “, stay)."""
+    if not any(q in text for q in "„\"»«“"):
+        return out
+    drop: set[int] = set()
+    for q in _QUOTED.finditer(text):
+        a, b = q.span(2)
+        if len(q.group(2).split()) > 8:
+            continue
+        inside = [m for m in out if a <= m.start and m.end <= b]
+        if not any(m.start == a and m.end < b and m.kind in _GUESSED for m in inside):
+            continue
+        drop.update(id(m) for m in inside if m.kind in _GUESSED)
+    return [m for m in out if id(m) not in drop] if drop else out
+
+
+@lru_cache(maxsize=1)
+def _geography_rx() -> re.Pattern | None:
+    """Landscapes, regions, rivers, lakes, seas and mountains by their German names
+    (``data/lang/de/geography.txt``), with the genitive -s/-es."""
+    p = LANG_DIR / "de" / "geography.txt"
+    if not p.exists():
+        return None
+    names = [x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    if not names:
+        return None
+    alt = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alt + r")(?:es|s)?(?![\w-])")
+
+
+_CAP_TOKEN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+")
+
+
+@lru_cache(maxsize=1)
+def _geography_firsts() -> frozenset[str]:
+    p = LANG_DIR / "de" / "geography.txt"
+    if not p.exists():
+        return frozenset()
+    firsts = [x.split()[0] for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    return frozenset(f + end for f in firsts for end in ("", "s", "es"))
+
+
+def _geography(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """"im Harz", "Böhmen und Mähren", "an der Spree", "Siebenbürgens": a German geographic name no
+    town list has is a place; one that is also a lower-case word ("Oder", "Seine") only inside a sentence."""
+    rx = _geography_rx()
+    if rx is None:
+        return out
+    hits = _geography_firsts().intersection(capset if capset is not None else _CAP_TOKEN.findall(text))
+    if not hits:
+        return out  # the cheap test first: no first word of a name (with -s/-es) in the text
+    starts = set()
+    for h in hits:  # a few words: their places by str.find
+        i = text.find(h)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                starts.add(i)
+            i = text.find(h, i + 1)
+    for i in sorted(starts):
+        m = rx.match(text, i)
+        if m is None:
+            continue
+        s, e = m.span()
+        w = m.group(0)
+        if " " not in w and (_known_lower(w, "de") or _known_lower(w[:-1], "de") or _known_lower(w[:-2], "de")) \
+                and (_sentence_initial(text, s) or not _known_lower(w, "de")):
+            continue  # "Oder" opening a sentence, "des Harzes" (the resin)
+        if re.search(r"[-/][^\S\n]*$", text[max(0, s - 3):s]) or _NEXT_CAP.match(text, e) and not _sentence_initial(text, e + 2):
+            continue  # "Frankfurt/Main", "Mecklenburg- Vorpommern", "Preußen Münster": part of a longer name
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
+                         and over[0].etype != "place"):
+            continue
+        out = _without(out, over) + [make(s, e, "place", w)]
+    return out
+
+
+_LEFT_TOK = re.compile(r"(?<![\w'’.-])([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])[^\S\n]+$")
+_RIGHT_TOK = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])(?![\w'’-])")
+
+
+@lru_cache(maxsize=65536)
+def _unknown_name_token(w: str) -> bool:
+    """A capitalised token no dictionary of ours knows (German, English), no function word or role noun:
+    next to a person's name it belongs to the name ("Volkbert Keßler", "Haile Selassie")."""
+    cap = cap_lexicon("de")
+    if cap is None or len(w) < 3 or w.lower() in cap.stop or w.isupper():
+        return False
+    first = w.split("-")[0]
+    if _known(first, "de") or _known_lower(first, "de") or _known(first.lower(), "en") or _cue_word(w):
+        return False
+    return not w.lower().endswith(cap.noun_suffixes)
+
+
+def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """A person's name takes an unknown capitalised token right before or after it ("Volkbert" +
+    "Keßler", "Haile" + "Selassie"): given names and surnames no list has."""
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=lambda x: x.start):
+        if not any(x is m for x in out):
+            continue
+        s, e = m.start, m.end
+        words = text[s:e].split()
+        lt = _LEFT_TOK.search(text, max(0, s - 40), s)
+        if lt and fold(words[0].split("-")[0]) not in given and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) \
+                and not _HYPHEN_NEXT.match(text, e):
+            s = lt.start(1)  # "Volkbert Keßler" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the name)
+        rt = _RIGHT_TOK.match(text, e)
+        if rt and len(words) < 3 and _unknown_name_token(rt.group(1)) and _plain_token(rt.group(1)) and fold(rt.group(1)) not in given:
+            e = rt.end()
+        if (s, e) == (m.start, m.end):
+            continue
+        if any(x is not m and x.start < e and s < x.end for x in out):
+            continue
+        out = [x for x in out if x is not m] + [make(s, e, "person", text[s:e])]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _plain_token(w: str) -> bool:
+    """No compound ("Hauptinitiant", "Katharinenklosters") and no hyphenated compound of long parts
+    ("Mibrag-Betriebsrat"; "Su-Ai-Nee" is fine)."""
+    if "-" in w:
+        return all(len(p) <= 4 for p in w.split("-"))
+    return not _real_compound(w)
+
+
+_LINKS = ("s", "es", "n", "en", "er", "e", "ens")
+
+
+@lru_cache(maxsize=65536)
+def _word_stem(h: str, depth: int = 0) -> bool:
+    """The first part of a compound: a word, a word with a linking element ("Arbeits-"), a verb or
+    noun stem ("Renn-", "Schul-"), or itself a compound."""
+    d = _dictionary("de")
+    if len(h) < 3:
+        return False
+    if h in d or h.lower() in d or h.capitalize() in d:
+        return True
+    for x in _LINKS:
+        b = h[:-len(x)]
+        if h.endswith(x) and len(b) >= 3 and (b in d or b.lower() in d or b.capitalize() in d):
+            return True
+    if any(h.lower() + x in d or h.capitalize() + x in d for x in ("e", "en", "n")):
+        return True
+    return depth < 1 and any(_word_stem(h[:k], depth + 1) and h[k:].capitalize() in d for k in range(3, len(h) - 2))
+
+
+@lru_cache(maxsize=65536)
+def _real_compound(w: str) -> bool:
+    """A German compound of a word stem and a common noun ("Hauptinitiant", "Rennkanute",
+    "Katharinenklosters"), not a name that merely ends like a word ("Volkbert", "Vitantonio")."""
+    d = _dictionary("de")
+    names = _name_like("de")
+    for k in range(3, len(w) - 3):
+        tail = w[k].upper() + w[k + 1:]
+        if tail in d and tail not in names and _word_stem(w[:k]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _media_data() -> tuple[re.Pattern | None, frozenset[str], tuple[str, ...]]:
+    """German-language media and agencies (``data/lang/de/media.txt``): the pattern, the first words
+    written with a capital, the first words written in lower case."""
+    p = LANG_DIR / "de" / "media.txt"
+    names = [x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")] if p.exists() else []
+    if not names:
+        return None, frozenset(), ()
+    alt = "|".join(re.escape(n).replace(r"\ ", r"[^\S\n]+") for n in sorted(set(names), key=len, reverse=True))
+    firsts = {n.split()[0] for n in names}
+    return (re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w])"), frozenset(f for f in firsts if f[:1].isupper()),
+            tuple(sorted(f for f in firsts if not f[:1].isupper())))
+
+
+def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """"n-tv", "Das Erste", "die Zeit"? no: "Die Zeit" inside a sentence, "( epd )": German-language
+    broadcasters, papers and agencies the knowledge base does not list are organisations."""
+    rx, upper, lower = _media_data()
+    if rx is None:
+        return out
+    hits = set(upper.intersection(capset if capset is not None else _CAP_TOKEN.findall(text)))
+    hits.update(w for w in lower if w in text)
+    if not hits:
+        return out
+    starts = set()
+    for h in hits:
+        i = text.find(h)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                starts.add(i)
+            i = text.find(h, i + 1)
+    for i in sorted(starts):
+        m = rx.match(text, i)
+        if m is None:
+            continue
+        s, e = m.span()
+        w = m.group(0)
+        first = w.split()[0]
+        if _sentence_initial(text, s) and (first.lower() in ("die", "der", "das") or _known_lower(first, "de")):
+            continue  # "Die Welt ist ...": the words, not the paper
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
+                         and over[0].etype != "organization"):
+            continue
+        out = _without(out, over) + [make(s, e, "organization", w)]
     return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from communique.mentions.capnames_de import de_town_like
+from communique.mentions.capnames_de import de_org_initial_ok, de_town_like, de_word_acronym
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
@@ -94,7 +94,7 @@ class KBMatching:
                 frag = text[s:e]
                 if not any(c.isupper() for c in frag):
                     continue
-                if len(frag) <= 4 and frag != frag.upper():
+                if len(frag) <= 4 and frag != frag.upper() and not (lang == "de" and not rem and de_word_acronym(frag)):
                     continue
             elif kind in ("name", "sur", "stem", "stemsur") and first.isalpha() and not first.isupper() and "l" not in flags:
                 et = eid.split("/")[0]
@@ -104,7 +104,8 @@ class KBMatching:
             if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
                 continue  # German capitalises nouns: "Fall" is not a surname here
             if "c" in flags and (not first.isupper() or (
-                    _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000)):
+                    _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000
+                    and not (lang == "de" and eid.startswith("kb:org/") and de_org_initial_ok(text[s:e])))):
                 continue
             keep.append((eid, kind, flags))
         return keep
