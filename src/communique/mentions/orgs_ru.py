@@ -64,7 +64,15 @@ def org_lexicon() -> dict[str, Any]:
         return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
     geo = [str(w) for w in data.get("geo_descriptors") or []]
+
+    def lemmas(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
     return {
+        "quoted_heads": lemmas("quoted_heads"),
+        "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
+        "unit_re": stems("unit_heads"),
+        "named_heads": lemmas("named_heads"),
         "cond_re": stems("cond_heads"),
         "left_adj_re": stems("left_adjectives", adj=True),
         "common_heads_re": stems("common_heads"),
@@ -153,6 +161,8 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = list(mentions)
     out = _split_parentheses(text, out, make, english_name, slug)
     out = compass_regions(text, out, make, english_name, slug)
+    out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
+    out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
     # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
     if lex["np_re"] is not None:
@@ -175,6 +185,14 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             s, e = hit.span()
             if not any(a < e and s < b for a, b in spans):
                 cand.append(make(s, e, "new:organization/-", "cond", "organization"))
+    # units ("Секретариат МАГАТЭ", "комиссии ЕС"): candidates that survive only with an organisation after them
+    if lex["unit_re"] is not None:
+        spans = [(m.start, m.end) for m in out] + [(c.start, c.end) for c in cand]
+        for hit in lex["unit_re"].finditer(text):
+            s, e = hit.span()
+            if not any(a < e and s < b for a, b in spans):
+                cand.append(make(s, e, "new:organization/-", "unit", "organization"))
+                spans.append((s, e))
     if not cand and not any(m.etype in _ORG for m in out):
         return out
 
@@ -207,10 +225,16 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             gap = text[end:nx.start]
             if len(gap) > 20 or "\n" in gap:
                 break
+            quoted = False
+            if nx.etype in _ORG and m.kind != "cond" and gap[-1:] in "«\"" and re.fullmatch(_WS + "[«\"]", gap) \
+                    and text[nx.end:nx.end + 1] == _QUOTE_PAIRS[gap[-1]] and not inner:
+                gap, quoted = gap[:-1], True  # "Совета директоров «Башинформа»": the quotes go with it
             word = _first_word(text, nx.start, nx.end)
             ok = False
             # conditional heads take places and countries only ("делегации ОБСЕ" is ОБСЕ's delegation);
             # a person only right after the head ("правительство Медведева", not "правительства Мали Кейта")
+            if m.kind == "unit" and not inner and nx.etype not in _ORG:
+                break  # a unit takes an organisation first ("комиссии ЕС"), then what that one takes
             if nx.etype in _LOC or (nx.etype in _ORG and m.kind != "cond") or (person_ok and nx.etype == "person" and not inner):
                 if lex["geo_gap_re"].fullmatch(gap) and _can_be(word, "gent"):
                     ok = True
@@ -222,7 +246,9 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             inner.append(nx)
             if nx.etype in _LOC and country is None:
                 country = nx.country or _country_of(nx)
-            end = nx.end
+            end = nx.end + (1 if quoted else 0)
+            if quoted:
+                break
             steps += 1
             j += 1
         if inner and inner[-1].etype == "place":
@@ -230,9 +256,13 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             tail = re.match(_WS + r"(области|края|района|округа|автономного округа)(?![\w-])", text[end:end + 30])
             if tail and re.search(r"(?:ской|цкой|ого|его|ой)$", text[inner[-1].start:end]):
                 end += tail.end()
+        if m.kind == "unit" and inner:
+            end = _po_phrase(text, end)  # "комитета Совета Федерации по экономической политике"
         start = m.start
+        if m.kind == "unit" and inner:
+            start = _agreeing_adjectives(text, m.start, text[m.start:m.end].split()[0])  # "антимонопольной комиссии"
         # a modifier right before a common-noun head: "японского МИДа", "переходного правительства"
-        common = m.kind in ("pattern", "cond") or bool(lex["common_heads_re"] and lex["common_heads_re"].match(head))
+        common = m.kind in ("pattern", "cond", "unit") or bool(lex["common_heads_re"] and lex["common_heads_re"].match(head))
         if common:
             k = i - 1
             while k >= 0 and allm[k].end > m.start:
@@ -240,18 +270,21 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             prev = allm[k] if k >= 0 else None
             if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
                     and re.fullmatch(_WS, text[prev.end:m.start]):
-                start = prev.start
+                start = min(start, prev.start)
                 country = country or prev.country or _country_of(prev)
             elif lex["left_adj_re"] is not None and (m.kind != "cond" or inner):
                 pm = re.search(r"([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
                 if pm and lex["left_adj_re"].fullmatch(pm.group(1)) and not (prev is not None and prev.end > m.start - len(pm.group(0))):
-                    start = m.start - len(pm.group(0))
-        if m.kind == "cond" and not inner and start == m.start:
+                    start = min(start, m.start - len(pm.group(0)))
+        if (m.kind == "cond" and not inner and start == m.start) or (m.kind == "unit" and not inner):
             continue
         if not inner and start == m.start:
             continue
         for x in inner:
             nested.add(id(x))
+        om = _ORDINAL.search(text[max(0, start - 12):start])
+        if om:
+            start -= len(om.group(0))  # "1-го Украинского фронта", "16-й долговременной экспедиции МКС"
         surface = text[start:end]
         keep_kb = m.eid.startswith("kb:") and not any(x.etype in _ORG or x.etype == "person" for x in inner) \
             and (country is None or m.country is None or m.country == country)
@@ -375,4 +408,207 @@ def compass_regions(text: str, mentions: list, make, english_name, slug) -> list
         s = m.start - (len(text[max(0, m.start - 30):m.start]) - hit.start())
         name = english_name(text[s:m.end], "ru", person=False)
         out.append(make(s, m.end, f"new:place/{slug(name)}", "region", "place", name=name))
+    return out
+
+
+_ORDINAL = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|е|ой|ый|ая|ую|ым|ом|ой|х|м)[ \xa0]+$")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _cases(word: str, pos: tuple[str, ...]) -> set[str]:
+    return {c for p in _parse(word) if p.tag.POS in pos for c in _CASES if c in p.tag}
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+$")
+
+
+def _agreeing_adjectives(text: str, s: int, head: str, limit: int = 3) -> int:
+    """Start of the adjectives right before the head that agree with it in case
+    ("антимонопольной комиссии", "Литературный институт", "16-й долговременной экспедиции" stops at the number)."""
+    cases = _cases(head.lower(), ("NOUN",))
+    if not cases:
+        return s
+    start = s
+    for _ in range(limit):
+        m = _PREV_WORD.search(text[max(0, start - 40):start])
+        if not m:
+            break
+        w = m.group(1)
+        ps = _parse(w.lower())
+        if not ps or ps[0].tag.POS not in ("ADJF", "PRTF") or not (_cases(w.lower(), ("ADJF", "PRTF")) & cases):
+            break
+        if any(p.tag.POS in ("NPRO", "PREP", "CONJ", "PRCL") or "Apro" in p.tag for p in ps[:2]):
+            break  # "этой", "своего", "нашей": pronouns are no part of the name
+        if head[:1].isupper() and w[:1].islower():
+            break  # "московского Института ...": a name starts at its capital
+        start -= len(m.group(0))
+    return start
+
+
+_PO = re.compile(r"[ \xa0]+по(?=[ \xa0]+)")
+
+
+def _po_phrase(text: str, end: int) -> int:
+    """"(комитета ...) по экономической политике", "(Бюро ...) по патентам и товарным знакам": a dative
+    noun phrase after "по" that names the unit's domain."""
+    m = _PO.match(text, end)
+    if not m:
+        return end
+    pos = m.end()
+    nouns = 0
+    words = 0
+    while words < 6:
+        w = _WORD.match(text, pos)
+        if not w:
+            break
+        word = w.group(1)
+        if word == "и" and nouns:
+            nxt = _WORD.match(text, w.end())
+            if nxt and _cases(nxt.group(1), ("NOUN", "ADJF")) & {"datv"}:
+                pos = w.end()
+                words += 1
+                continue
+            break
+        ps = _parse(word)
+        if not ps or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN") for p in ps[:2]):
+            break
+        if nouns and _gent_kind(word):  # "по охране окружающей среды": a genitive after the noun
+            pos = w.end()
+            words += 1
+            continue
+        if not any(p.tag.POS in ("NOUN", "ADJF") and "datv" in p.tag for p in ps[:3]):
+            break
+        if any(p.tag.POS == "NOUN" and "datv" in p.tag for p in ps[:3]):
+            nouns += 1
+        pos = w.end()
+        words += 1
+    if not nouns:
+        return end
+    # drop a trailing adjective that found no noun
+    return pos
+
+
+_QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“”", "“": "”"}
+_OPEN_Q = re.compile(r"[«\"„“]")
+
+
+def _is_head(word: str, lex) -> bool:
+    if word in lex["legal_forms"]:
+        return True
+    if not re.search("[а-яё]", word.lower()):
+        return False
+    w = word.lower()
+    if w in lex["quoted_heads"]:
+        return True
+    return any(p.normal_form in lex["quoted_heads"] for p in _parse(w)[:2])
+
+
+_BEFORE_QUOTE = re.compile(r"((?:[^\W\d_]+(?:-[^\W\d_]+)?[ \xa0]+){1,3})(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*$")
+
+
+def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
+    """A quoted name right after an organisation noun or legal form is an organisation, named by what
+    the quotes hold: партии «Яблоко», ОАО «Газпром», группой «Цветы», газета «Труд», also in a list
+    («Весёлые ребята», «Цветы»). natasha's organisations that start with such descriptors are cut to
+    the quoted name ("ЗАО «Медиа-Мост»" -> "Медиа-Мост", "Медиахолдинг «Башинформ" -> "Башинформ")."""
+    if not _OPEN_Q.search(text):
+        return mentions
+    lex = org_lexicon()
+    out: list = []
+    for m in mentions:
+        if m.kind == "natasha" and m.etype in _ORG:
+            frag = text[m.start:m.end]
+            q = _OPEN_Q.search(frag)
+            if q and q.start() > 0:
+                words = frag[:q.start()].split()
+                if words and all(_is_head(w, lex) for w in words):
+                    a = m.start + q.end()
+                    close = _QUOTE_PAIRS[q.group(0)]
+                    b = m.end
+                    while b > a and text[b - 1] in close + " \xa0":
+                        b -= 1
+                    if b - a >= 2:
+                        name = english_name(text[a:b], "ru", person=False)
+                        out.append(make(a, b, f"new:organization/{slug(name)}", "natasha", m.etype, name=name))
+                        continue
+        out.append(m)
+    mentions = out
+    added: list = []
+    for q in _OPEN_Q.finditer(text):
+        a = q.end()
+        close = _QUOTE_PAIRS[q.group(0)]
+        b = a
+        while b < len(text) and b - a <= 60 and text[b] not in close and text[b] not in "\n«":
+            b += 1
+        if b >= len(text) or text[b] not in close or b - a < 2:
+            continue
+        content = text[a:b]
+        if not (content[0].isupper() or content[0].isdigit()) or content.strip() != content:
+            continue
+        if q.group(0) == '"' and text[max(0, q.start() - 1):q.start()].isalnum():
+            continue  # a closing quote
+        pm = _BEFORE_QUOTE.search(text[max(0, q.start() - 300):q.start()])
+        if not pm:
+            continue
+        last = pm.group(1).split()[-1]
+        if not _is_head(last, lex):
+            continue
+        # an organisation already there (exact or overlapping) stays; so does a longer name
+        over = [x for x in mentions if x.start < b and a < x.end and x.kind not in _SKIP_KINDS]
+        if any(x.etype in _ORG for x in over) or any(x.start < a or x.end > b for x in over):
+            continue
+        whole = [x for x in over if x.start == a and x.end == b]
+        name = english_name(content, "ru", person=False)
+        added.append(make(a, b, f"new:organization/{slug(name)}", "quoted", "organization", name=name))
+        for x in whole:
+            mentions = [y for y in mentions if y is not x]  # партия «Родина»: the name is the party's
+    return mentions + added
+
+
+_NAMED = re.compile(r"(?<![\w-])(?:имени|им\.)[ \xa0]+")
+
+
+def named_after(text: str, mentions: list, make, english_name, slug) -> list:
+    """"Литературный институт имени А. М. Горького", "Института иностранных языков имени М. Тореза",
+    "Театра им. Йозефа Бойса": an institution, its genitive complement, "имени" and a person are one
+    organisation (the person stays a mention of its own)."""
+    if "им" not in text:
+        return mentions
+    lex = org_lexicon()
+    persons = {x.start: x for x in mentions if x.etype == "person"}
+    out = list(mentions)
+    for hit in _NAMED.finditer(text):
+        per = persons.get(hit.end())
+        if per is None:
+            continue
+        # the institution word within the five words before "имени"
+        words = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", text[max(0, hit.start() - 80):hit.start()]))
+        base = max(0, hit.start() - 80)
+        head = None
+        for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+            w = words[k].group(0)
+            between = text[base + words[k].end():hit.start()]
+            if re.search(r"[^\w \xa0-]", between):
+                break
+            if any(p.normal_form in lex["named_heads"] for p in _parse(w.lower())[:2]):
+                head = (base + words[k].start(), w)
+                break
+            if k < len(words) - 1 or True:
+                if not _gent_kind(w.lower()) and w[:1].islower():
+                    break
+        if head is None:
+            # natasha's organisation right before: "Театра им."
+            prev = [x for x in out if x.etype in _ORG and 0 <= hit.start() - x.end <= 1 and x.kind not in _SKIP_KINDS]
+            if not prev:
+                continue
+            s = prev[0].start
+        else:
+            s = _agreeing_adjectives(text, head[0], head[1])
+        e = per.end
+        inside = [x for x in out if s <= x.start and x.end <= e and x.etype in _ORG]
+        if any(x.start < s < x.end or x.start < e < x.end for x in out if x.etype in _ORG):
+            continue
+        out = [x for x in out if x not in inside]
+        name = english_name(text[s:e], "ru", person=False)
+        out.append(make(s, e, f"new:organization/{slug(name)}", "named", "organization", name=name))
     return out

@@ -1,0 +1,70 @@
+"""Russian organisation names (s9, mentions/orgs_ru.py): units of an organisation, quoted names after
+an organisation noun, names "имени" a person, ordinals; and the factRuEval descriptor scoring option."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return MentionLinker(use_natasha=False)
+
+
+def _found(linker, text):
+    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    return {(norm.text[m.start:m.end], m.etype) for m in linker.find(d, norm)}
+
+
+def test_unit_with_genitive_organisation(linker):
+    got = _found(linker, "Об этом сообщил Секретариат МАГАТЭ. Против выступила антимонопольная комиссия Европейского союза.")
+    assert ("Секретариат МАГАТЭ", "organization") in got
+    assert ("МАГАТЭ", "organization") in got  # the inner organisation stays
+    assert ("антимонопольная комиссия Европейского союза", "organization") in got
+
+
+def test_unit_alone_is_nothing(linker):
+    got = _found(linker, "Комиссия рассмотрела жалобу, а секретариат промолчал.")
+    assert not any(t == "organization" for _, t in got)
+
+
+def test_unit_takes_its_po_phrase(linker):
+    got = _found(linker, "Выступил глава комитета Совета Федерации по экономической политике.")
+    assert ("комитета Совета Федерации по экономической политике", "organization") in got
+
+
+def test_quoted_name_after_organisation_noun(linker):
+    got = _found(linker, 'Кандидата выдвинула партия "Объединение за Мали", а глава ОАО «Газпром» промолчал.')
+    assert ("Объединение за Мали", "organization") in got
+    assert ("Мали", "country") in got
+    assert ("Газпром", "organization") in got
+    assert not any(s.startswith("ОАО") for s, _ in got)
+
+
+def test_quoted_work_is_no_organisation(linker):
+    got = _found(linker, "Он снялся в фильме «Весёлые ребята».")
+    assert ("Весёлые ребята", "organization") not in got
+
+
+def test_named_after_a_person(linker):
+    got = _found(linker, "Он работал в Литературном институте имени А. М. Горького.")
+    assert ("Литературном институте имени А. М. Горького", "organization") in got
+
+
+def test_ordinal_belongs_to_the_unit(linker):
+    got = _found(linker, "Они встретились с войсками 1-й армии США.")
+    assert ("1-й армии США", "organization") in got
+
+
+def test_factrueval_optional_descriptors(shared):
+    from communique.evaluation.ner import read_factrueval
+
+    docs = list(read_factrueval(shared / "data" / "ner" / "factrueval2016" / "devset"))
+    alts = [(d.text[g[0]:g[1]], d.text[a[0]:a[1]]) for d in docs for g, aa in d.alts.items() for a in aa]
+    assert alts and all(len(alt) < len(full) and alt in full for full, alt in alts)
+    assert not any(alt.startswith("«") or alt.endswith("»") for _, alt in alts)
