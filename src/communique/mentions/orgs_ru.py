@@ -227,7 +227,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                 break
             quoted = False
             if nx.etype in _ORG and m.kind != "cond" and gap[-1:] in "«\"" and re.fullmatch(_WS + "[«\"]", gap) \
-                    and text[nx.end:nx.end + 1] == _QUOTE_PAIRS[gap[-1]] and not inner:
+                    and text[nx.end:nx.end + 1] == _QUOTE_PAIRS[gap[-1]] and not inner and head.split()[-1][:1].islower():
                 gap, quoted = gap[:-1], True  # "Совета директоров «Башинформа»": the quotes go with it
             word = _first_word(text, nx.start, nx.end)
             ok = False
@@ -238,6 +238,9 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             if nx.etype in _LOC or (nx.etype in _ORG and m.kind != "cond") or (person_ok and nx.etype == "person" and not inner):
                 if lex["geo_gap_re"].fullmatch(gap) and _can_be(word, "gent"):
                     ok = True
+                elif (nx.etype in _ORG and m.kind != "cond" and not inner and re.fullmatch(_WS + "при" + _WS, gap)
+                      and _can_be(word, "loct")):
+                    ok = True  # "Следственного комитета при прокуратуре", "Высшей партийной школе при ЦК КПСС"
                 elif (territorial and nx.etype == "place" and re.fullmatch(_WS + "по" + _WS, gap)
                       and _can_be(word, "datv")):
                     ok = True
