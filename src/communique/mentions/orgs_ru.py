@@ -61,7 +61,9 @@ def org_lexicon() -> dict[str, Any]:
         alts = []
         for w in sorted(words, key=len, reverse=True):
             alts.append(r"[ \xa0]+".join(form(x, adj) for x in w.split()))
-        return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+        # a look-ahead on the first letters rejects most positions before the alternation is tried
+        first = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
+        return re.compile(r"(?=[" + re.escape(first) + r"])(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
     geo = [str(w) for w in data.get("geo_descriptors") or []]
 
@@ -493,9 +495,12 @@ def _po_phrase(text: str, end: int) -> int:
 
 _QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“”", "“": "”"}
 _OPEN_Q = re.compile(r"[«\"„“]")
+_QUOTED = re.compile(r'«([^«»\n]{2,60})»|"([^"\n]{2,60})"|„([^„“”\n]{2,60})[“”]|“([^“”\n]{2,60})”')
 
 
-def _is_head(word: str, lex) -> bool:
+@lru_cache(maxsize=16384)
+def _is_head(word: str) -> bool:
+    lex = org_lexicon()
     if word in lex["legal_forms"]:
         return True
     if not re.search("[а-яё]", word.lower()):
@@ -524,7 +529,7 @@ def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
             q = _OPEN_Q.search(frag)
             if q and q.start() > 0:
                 words = frag[:q.start()].split()
-                if words and all(_is_head(w, lex) for w in words):
+                if words and all(_is_head(w) for w in words):
                     a = m.start + q.end()
                     close = _QUOTE_PAIRS[q.group(0)]
                     b = m.end
@@ -537,24 +542,24 @@ def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
         out.append(m)
     mentions = out
     added: list = []
-    for q in _OPEN_Q.finditer(text):
-        a = q.end()
-        close = _QUOTE_PAIRS[q.group(0)]
-        b = a
-        while b < len(text) and b - a <= 60 and text[b] not in close and text[b] not in "\n«":
-            b += 1
-        if b >= len(text) or text[b] not in close or b - a < 2:
-            continue
+    for q in _QUOTED.finditer(text):
+        a, b = q.span(q.lastindex)
         content = text[a:b]
         if not (content[0].isupper() or content[0].isdigit()) or content.strip() != content:
             continue
-        if q.group(0) == '"' and text[max(0, q.start() - 1):q.start()].isalnum():
-            continue  # a closing quote
-        pm = _BEFORE_QUOTE.search(text[max(0, q.start() - 300):q.start()])
-        if not pm:
+        # the word right before the quote, or before a list of quoted names ("коллективами «А», «Б»")
+        before = text[max(0, q.start() - 40):q.start()]
+        words = before.split()
+        if before[-1:] in " \xa0" and words:
+            last = words[-1]
+        elif text[max(0, q.start() - 6):q.start()].rstrip(" \xa0,и").endswith(("»", '"', "“", "”")):
+            pm = _BEFORE_QUOTE.search(text, max(0, q.start() - 300), q.start())
+            if not pm:
+                continue
+            last = pm.group(1).split()[-1]
+        else:
             continue
-        last = pm.group(1).split()[-1]
-        if not _is_head(last, lex):
+        if not _is_head(last):
             continue
         # an organisation already there (exact or overlapping) stays; so does a longer name
         over = [x for x in mentions if x.start < b and a < x.end and x.kind not in _SKIP_KINDS]
@@ -575,12 +580,13 @@ def named_after(text: str, mentions: list, make, english_name, slug) -> list:
     """"Литературный институт имени А. М. Горького", "Института иностранных языков имени М. Тореза",
     "Театра им. Йозефа Бойса": an institution, its genitive complement, "имени" and a person are one
     organisation (the person stays a mention of its own)."""
-    if "им" not in text:
+    hits = list(_NAMED.finditer(text)) if ("имени" in text or "им." in text) else []
+    if not hits:
         return mentions
     lex = org_lexicon()
     persons = {x.start: x for x in mentions if x.etype == "person"}
     out = list(mentions)
-    for hit in _NAMED.finditer(text):
+    for hit in hits:
         per = persons.get(hit.end())
         if per is None:
             continue
