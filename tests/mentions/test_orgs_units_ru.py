@@ -68,3 +68,13 @@ def test_factrueval_optional_descriptors(shared):
     alts = [(d.text[g[0]:g[1]], d.text[a[0]:a[1]]) for d in docs for g, aa in d.alts.items() for a in aa]
     assert alts and all(len(alt) < len(full) and alt in full for full, alt in alts)
     assert not any(alt.startswith("«") or alt.endswith("»") for _, alt in alts)
+
+
+def test_country_adjective_before_ministry_abbreviation(linker):
+    got = _found(linker, "Санкции российского Минсельхоза ударили по экспортёрам.")
+    assert ("российского Минсельхоза", "organization") in got
+
+
+def test_capitalised_np_head(linker):
+    got = _found(linker, "Об этом сообщила Федерация бобслея России.")
+    assert ("Федерация бобслея России", "organization") in got

@@ -171,7 +171,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
         spans = [(m.start, m.end) for m in out]
         for hit in lex["np_re"].finditer(text):
             s, e = hit.span()
-            if text[s].isupper() or any(a < e and s < b for a, b in spans):
+            if any(a < e and s < b for a, b in spans):
                 continue
             end = _genitive_np(text, e)
             if end > e and not any(a < end and s < b for a, b in spans):
