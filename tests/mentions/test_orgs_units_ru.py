@@ -78,3 +78,9 @@ def test_country_adjective_before_ministry_abbreviation(linker):
 def test_capitalised_np_head(linker):
     got = _found(linker, "Об этом сообщила Федерация бобслея России.")
     assert ("Федерация бобслея России", "organization") in got
+
+
+def test_social_network_as_medium_is_no_organisation(linker):
+    got = _found(linker, "Президент написал в Twitter: спасибо. Доля DST в Facebook выросла.")
+    assert ("Twitter", "organization") not in got
+    assert ("Facebook", "organization") in got  # a company one owns a share in

@@ -71,6 +71,8 @@ def org_lexicon() -> dict[str, Any]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
     return {
+        "platforms": tuple(str(w).lower() for w in data.get("platforms") or []),
+        "platform_company_nouns": lemmas("platform_company_nouns"),
         "quoted_heads": lemmas("quoted_heads"),
         "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
         "unit_re": stems("unit_heads"),
@@ -163,6 +165,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = list(mentions)
     out = _split_parentheses(text, out, make, english_name, slug)
     out = compass_regions(text, out, make, english_name, slug)
+    out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
     out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
@@ -620,4 +623,32 @@ def named_after(text: str, mentions: list, make, english_name, slug) -> list:
         out = [x for x in out if x not in inside]
         name = english_name(text[s:e], "ru", person=False)
         out.append(make(s, e, f"new:organization/{slug(name)}", "named", "organization", name=name))
+    return out
+
+
+_MEDIUM_BEFORE = re.compile(r"(?:^|[^\w-])((?:[\w-]+[ \xa0]+)?)(?:в|во|через|В|Через)[ \xa0]+(?:(?:своём|своем|своей|своих|своем|моём|моем|её|его|их|официальном|официальной)[ \xa0]+)?$")
+
+
+def platform_media(text: str, mentions: list) -> list:
+    """"написал в Twitter", "подписчиков в Weibo", "поделился в своём Фейсбуке": a social network after
+    "в"/"через" is the medium the message went through, not an organisation acting; it is dropped.
+    Kept: a noun of ownership or employment before it ("доля DST в Facebook"), a name before "в"
+    (the company's name, not a verb: "DST в Facebook"), and the network as a subject ("Facebook удалил")."""
+    lex = org_lexicon()
+    plats = lex["platforms"]
+    if not plats:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.etype in _ORG and m.kind not in _SKIP_KINDS and text[m.start:m.end].lower().startswith(plats):
+            pm = _MEDIUM_BEFORE.search(text, max(0, m.start - 50), m.start)
+            if pm:
+                prev = pm.group(1).strip()
+                ps = _parse(prev.lower()) if prev else []
+                company = bool(prev) and (not re.search("[а-яё]", prev.lower()) or prev[:1].isupper() and bool(re.search("[а-яё]", prev[1:]))
+                                          and not any(p.tag.POS in ("VERB", "ADVB", "NPRO") for p in ps[:1]))
+                company = company or any(p.normal_form in lex["platform_company_nouns"] for p in ps[:2])
+                if not company:
+                    continue
+        out.append(m)
     return out
