@@ -84,3 +84,11 @@ def test_social_network_as_medium_is_no_organisation(linker):
     got = _found(linker, "Президент написал в Twitter: спасибо. Доля DST в Facebook выросла.")
     assert ("Twitter", "organization") not in got
     assert ("Facebook", "organization") in got  # a company one owns a share in
+
+
+def test_quoted_list_after_colon_keeps_its_descriptor():
+    from communique.mentions.orgs_ru import not_org_quote
+
+    text = "Фильмы покажут в кинотеатрах городской сети «Москино»: «Полёт», «Искра». Партии: «Яблоко»."
+    assert not_org_quote(text, text.index("Искра"), text.index("Искра") + 5)
+    assert not not_org_quote(text, text.index("Яблоко"), text.index("Яблоко") + 6)

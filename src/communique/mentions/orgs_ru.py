@@ -359,6 +359,9 @@ def _split_parentheses(text: str, mentions: list, make, english_name, slug) -> l
 _LIST_BEFORE = re.compile(r"([^\W\d_]+)[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
 
 
+_LIST_AFTER_COLON = re.compile(r"([^.!?\n:]{1,60}):[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
+
+
 @lru_cache(maxsize=1)
 def _non_org_descriptors() -> frozenset[str]:
     p = LANG_DIR / "ru" / "mentions.yaml"
@@ -373,10 +376,17 @@ def not_org_quote(text: str, s: int, e: int) -> bool:
     while j > 0 and text[j - 1] in " \xa0":
         j -= 1
     m = _LIST_BEFORE.search(text[max(0, j - 300):j])
+    descr = _non_org_descriptors()
     if not m:
+        # a list after a colon: "в кинотеатрах городской сети «Москино»: «Полёт», «Искра»"
+        c = _LIST_AFTER_COLON.search(text, max(0, j - 300), j)
+        if not c:
+            return False
+        for w in re.findall(r"[а-яё]+", c.group(1).lower())[-5:]:
+            if w in descr or any(p.normal_form in descr for p in _parse(w)[:1]):
+                return True
         return False
     word = m.group(1).lower()
-    descr = _non_org_descriptors()
     if word in descr:
         return True
     ps = _parse(word)
