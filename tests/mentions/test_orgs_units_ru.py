@@ -92,3 +92,10 @@ def test_quoted_list_after_colon_keeps_its_descriptor():
     text = "Фильмы покажут в кинотеатрах городской сети «Москино»: «Полёт», «Искра». Партии: «Яблоко»."
     assert not_org_quote(text, text.index("Искра"), text.index("Искра") + 5)
     assert not not_org_quote(text, text.index("Яблоко"), text.index("Яблоко") + 6)
+
+
+def test_building_after_spatial_preposition(linker):
+    got = _found(linker, "Обама принимает в Белом доме гостя. Белый дом получил письмо. В Белом доме уже сообщили об этом.")
+    assert ("Белом доме", "other") in got  # the building
+    assert ("Белый дом", "organization") in got
+    assert ("Белом доме", "organization") in got  # "в Белом доме уже сообщили": the institution speaking

@@ -70,7 +70,12 @@ def org_lexicon() -> dict[str, Any]:
     def lemmas(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
+    preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
+        "building_re": stems("building_orgs"),
+        "spatial_re": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", _WS) for w in preps) + r")" + _WS + "$",
+                                 re.IGNORECASE) if preps else None,
+        "speech_verbs": lemmas("speech_verbs"),
         "platforms": tuple(str(w).lower() for w in data.get("platforms") or []),
         "platform_company_nouns": lemmas("platform_company_nouns"),
         "quoted_heads": lemmas("quoted_heads"),
@@ -166,6 +171,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = _split_parentheses(text, out, make, english_name, slug)
     out = compass_regions(text, out, make, english_name, slug)
     out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
+    out = building_places(text, out, make, english_name, slug)  # "в Белом доме": the building
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
     out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
@@ -660,5 +666,40 @@ def platform_media(text: str, mentions: list) -> list:
                 company = company or any(p.normal_form in lex["platform_company_nouns"] for p in ps[:2])
                 if not company:
                     continue
+        out.append(m)
+    return out
+
+
+def building_places(text: str, mentions: list, make, english_name, slug) -> list:
+    """"принимает в Белом доме", "недалеко от Белого дома": an institution named by its building, after a
+    spatial preposition, is the building (type ``other``), unless a speech verb follows within three words
+    ("в Кремле заявили", "в Белом доме считают"): there it is the institution speaking."""
+    lex = org_lexicon()
+    if lex["building_re"] is None or lex["spatial_re"] is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.etype in _ORG and m.kind not in _SKIP_KINDS and lex["building_re"].fullmatch(text[m.start:m.end]) \
+                and lex["spatial_re"].search(text, max(0, m.start - 30), m.start):
+            speech = False
+            pos = m.end
+            for _ in range(3):
+                w = re.compile(r"[ \xa0,]+([а-яё]+)", re.IGNORECASE).match(text, pos)
+                if not w:
+                    break
+                if any(p.normal_form in lex["speech_verbs"] for p in _parse(w.group(1).lower())[:2]):
+                    speech = True
+                    break
+                pos = w.end()
+            if not speech:
+                if m.eid.startswith("kb:"):  # kb:org/white-house -> the building "White House"
+                    key = m.eid.split("/", 1)[1]
+                    name = key.replace("-", " ").title()
+                else:
+                    name = m.name or english_name(text[m.start:m.end], "ru", person=False)
+                    key = slug(name)
+                # type "other": a building is no organisation, and NEREL keeps buildings apart from places (FACILITY)
+                out.append(make(m.start, m.end, f"new:other/{key}", "building", "other", name=name, country=m.country))
+                continue
         out.append(m)
     return out
