@@ -99,3 +99,10 @@ def test_building_after_spatial_preposition(linker):
     assert ("Белом доме", "other") in got  # the building
     assert ("Белый дом", "organization") in got
     assert ("Белом доме", "organization") in got  # "в Белом доме уже сообщили": the institution speaking
+
+
+def test_coordinated_countries_and_po_phrase(linker):
+    got = _found(linker, "В сборную России по бобслею вошли новички. Это союзное государство России и Белоруссии. МИД России и Китай договорились.")
+    assert ("сборную России по бобслею", "organization") in got
+    assert ("союзное государство России и Белоруссии", "organization") in got
+    assert ("МИД России", "organization") in got  # "Китай" is no genitive: not part of it

@@ -73,6 +73,7 @@ def org_lexicon() -> dict[str, Any]:
     preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
         "building_re": stems("building_orgs"),
+        "po_re": stems("po_heads"),
         "spatial_re": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", _WS) for w in preps) + r")" + _WS + "$",
                                  re.IGNORECASE) if preps else None,
         "speech_verbs": lemmas("speech_verbs"),
@@ -224,7 +225,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
         inner: list = []
         j = i + 1
         steps = 0
-        while steps < 3:
+        while steps < 6:
             # the next mention that starts at or after `end`
             while j < len(allm) and allm[j].start < end:
                 j += 1
@@ -255,6 +256,9 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                 elif (territorial and nx.etype == "place" and re.fullmatch(_WS + "по" + _WS, gap)
                       and _can_be(word, "datv")):
                     ok = True
+                elif (inner and inner[-1].etype in _LOC and nx.etype in _LOC and _COORD.fullmatch(gap)
+                      and _can_be(word, "gent")):
+                    ok = True  # "союзное государство России и Белоруссии", "органами Китая, Малайзии и Таиланда"
             if not ok:
                 break
             inner.append(nx)
@@ -270,8 +274,8 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             tail = re.match(_WS + r"(области|края|района|округа|автономного округа)(?![\w-])", text[end:end + 30])
             if tail and re.search(r"(?:ской|цкой|ого|его|ой)$", text[inner[-1].start:end]):
                 end += tail.end()
-        if m.kind == "unit" and inner:
-            end = _po_phrase(text, end)  # "комитета Совета Федерации по экономической политике"
+        if (m.kind == "unit" and inner) or (inner and lex["po_re"] is not None and lex["po_re"].match(head)):
+            end = _po_phrase(text, end)  # "комитета Совета Федерации по экономической политике", "сборную России по бобслею"
         start = m.start
         if m.kind == "unit" and inner:
             start = _agreeing_adjectives(text, m.start, text[m.start:m.end].split()[0])  # "антимонопольной комиссии"
@@ -435,6 +439,7 @@ def compass_regions(text: str, mentions: list, make, english_name, slug) -> list
     return out
 
 
+_COORD = re.compile(r"(?:,|[ \xa0]+и)[ \xa0]+")
 _ORDINAL = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|е|ой|ый|ая|ую|ым|ом|ой|х|м)[ \xa0]+$")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
