@@ -106,3 +106,14 @@ def test_coordinated_countries_and_po_phrase(linker):
     assert ("сборную России по бобслею", "organization") in got
     assert ("союзное государство России и Белоруссии", "organization") in got
     assert ("МИД России", "organization") in got  # "Китай" is no genitive: not part of it
+
+
+def test_works_and_appositions_are_no_organisations():
+    from communique.mentions.orgs_ru import not_org_quote
+
+    text = "Альбомы The Fat Of The Land (1997). Бой прошёл на арене MGM National Harbor. Акции Bayer упали."
+    for name in ("The Fat Of The Land", "MGM National Harbor"):
+        s = text.index(name)
+        assert not_org_quote(text, s, s + len(name)), name
+    s = text.index("Bayer")
+    assert not not_org_quote(text, s, s + 5)  # a genitive owner, not an apposition

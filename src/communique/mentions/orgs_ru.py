@@ -72,6 +72,7 @@ def org_lexicon() -> dict[str, Any]:
 
     preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
+        "apposition_descriptors": lemmas("apposition_descriptors"),
         "building_re": stems("building_orgs"),
         "po_re": stems("po_heads"),
         "spatial_re": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", _WS) for w in preps) + r")" + _WS + "$",
@@ -369,6 +370,7 @@ def _split_parentheses(text: str, mentions: list, make, english_name, slug) -> l
 _LIST_BEFORE = re.compile(r"([^\W\d_]+)[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
 
 
+_YEAR_AFTER = re.compile(r"[ \xa0]*\((?:1[89]|20)\d\d\)")
 _LIST_AFTER_COLON = re.compile(r"([^.!?\n:]{1,60}):[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
 
 
@@ -382,11 +384,20 @@ def _non_org_descriptors() -> frozenset[str]:
 def not_org_quote(text: str, s: int, e: int) -> bool:
     """A quoted name whose descriptor names a work, a product, a vehicle or a building
     (кинотеатр «Звезда», шаттл «Дискавери», картины «Цирк», «Новые времена»): not an organisation."""
+    if _YEAR_AFTER.match(text, e):
+        return True  # "The Fat Of The Land (1997)": a work listed with its year
     j = s
     while j > 0 and text[j - 1] in " \xa0":
         j -= 1
-    m = _LIST_BEFORE.search(text[max(0, j - 300):j])
     descr = _non_org_descriptors()
+    if j < s and text[s:s + 1].isupper():
+        # unquoted: "на арене MGM National Harbor", "шаттл Дискавери"
+        # only nouns a name stands in apposition to (not "альбомов The Prodigy", "акции Bayer": genitive owners)
+        appo = org_lexicon()["apposition_descriptors"]
+        pw = re.search(r"([а-яё]+)$", text[max(0, j - 30):j])
+        if pw and (pw.group(1) in appo or any(p.normal_form in appo for p in _parse(pw.group(1))[:1])):
+            return True
+    m = _LIST_BEFORE.search(text[max(0, j - 300):j])
     if not m:
         # a list after a colon: "в кинотеатрах городской сети «Москино»: «Полёт», «Искра»"
         c = _LIST_AFTER_COLON.search(text, max(0, j - 300), j)
@@ -550,6 +561,9 @@ def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
     for m in mentions:
         if m.kind == "natasha" and m.etype in _ORG:
             frag = text[m.start:m.end]
+            if frag.count('"') % 2 == 1 and text[m.end:m.end + 1] == '"' or frag.count("«") > frag.count("»") and text[m.end:m.end + 1] == "»":
+                m = make(m.start, m.end + 1, m.eid, m.kind, m.etype, name=m.name, country=m.country)  # "РИА "Новости"": the quote closes
+                frag = text[m.start:m.end]
             q = _OPEN_Q.search(frag)
             if q and q.start() > 0:
                 words = frag[:q.start()].split()
