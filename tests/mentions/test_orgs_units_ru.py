@@ -117,3 +117,10 @@ def test_works_and_appositions_are_no_organisations():
         assert not_org_quote(text, s, s + len(name)), name
     s = text.index("Bayer")
     assert not not_org_quote(text, s, s + 5)  # a genitive owner, not an apposition
+
+
+def test_latin_script_organisation_holding_a_place(linker):
+    got = _found(linker, "Исследование провели в King’s College London, кредит выдал Industrial and Commercial Bank of China.")
+    assert ("King’s College London", "organization") in got
+    assert ("Industrial and Commercial Bank of China", "organization") in got
+    assert ("London", "place") in got  # the place inside stays

@@ -73,6 +73,7 @@ def org_lexicon() -> dict[str, Any]:
     preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
         "apposition_descriptors": lemmas("apposition_descriptors"),
+        "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
         "building_re": stems("building_orgs"),
         "po_re": stems("po_heads"),
         "spatial_re": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", _WS) for w in preps) + r")" + _WS + "$",
@@ -175,6 +176,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
     out = building_places(text, out, make, english_name, slug)  # "в Белом доме": the building
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
+    out = latin_orgs(text, out, make, english_name, slug)  # King's College London
     out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
     # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
@@ -721,4 +723,34 @@ def building_places(text: str, mentions: list, make, english_name, slug) -> list
                 out.append(make(m.start, m.end, f"new:other/{key}", "building", "other", name=name, country=m.country))
                 continue
         out.append(m)
+    return out
+
+
+_LATIN_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*(?:[ \xa0]+(?:(?:of|for|and|the|de|du|des|la|le|pour|del|di|do|da|&)[ \xa0]+)*[A-Z][\w’'&.-]*)+")
+
+
+def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
+    """A run of capitalised Latin-script words in Russian text holding an organisation word ("Bank",
+    "College", "Network", "Rassemblement") is one organisation, a place inside it included ("King’s
+    College London", "Industrial and Commercial Bank of China", "Rassemblement pour le Mali"); the place
+    stays a mention of its own, a shorter organisation inside is replaced."""
+    if not re.search("[A-Z][a-z]", text):
+        return mentions
+    words = org_lexicon()["latin_org_words"]
+    out = list(mentions)
+    for r in _LATIN_RUN.finditer(text):
+        a, b = r.span()
+        while b > a and text[b - 1] in ".-’'":
+            b -= 1
+        toks = re.findall(r"[\w’'&.-]+", text[a:b])
+        if len(toks) < 2 or not any(t.rstrip(".,") in words for t in toks):
+            continue
+        if toks[0] in words and len(toks) == 2 and toks[1].isupper():
+            continue
+        over = [x for x in out if x.start < b and a < x.end and x.kind not in _SKIP_KINDS]
+        if any(x.start < a or x.end > b for x in over) or any(x.start == a and x.end == b and x.etype in _ORG for x in over):
+            continue
+        out = [x for x in out if not (x in over and x.etype in _ORG + ("person",))]
+        name = text[a:b]
+        out.append(make(a, b, f"new:organization/{slug(name)}", "latin", "organization", name=name))
     return out
