@@ -124,3 +124,11 @@ def test_latin_script_organisation_holding_a_place(linker):
     assert ("King’s College London", "organization") in got
     assert ("Industrial and Commercial Bank of China", "organization") in got
     assert ("London", "place") in got  # the place inside stays
+
+
+def test_person_heads_take_an_office_title(linker):
+    got = _found(linker, "Это заявила пресс-служба президента Украины. Представитель партии Цвангираи промолчал.")
+    assert ("пресс-служба президента Украины", "organization") in got
+    assert ("Украины", "country") in got
+    got = _found(linker, "Партия пообещала снизить налоги.")
+    assert not any(t == "organization" for _, t in got)  # a lone "партия" is nothing

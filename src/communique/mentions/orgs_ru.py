@@ -73,6 +73,8 @@ def org_lexicon() -> dict[str, Any]:
     preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
         "apposition_descriptors": lemmas("apposition_descriptors"),
+        "title_gap_re": re.compile(_WS + r"(?:" + "|".join(re.escape(str(w)).replace(r"\ ", _WS) for w in data.get("head_titles") or []) + r")" + _WS + "$")
+        if data.get("head_titles") else None,
         "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
         "building_re": stems("building_orgs"),
         "po_re": stems("po_heads"),
@@ -235,8 +237,9 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             if j >= len(allm):
                 break
             nx = allm[j]
-            if nx.kind in _SKIP_KINDS or id(nx) in cand_ids:
-                break
+            if (nx.kind in _SKIP_KINDS and not (nx.kind == "coref" and nx.etype == "person" and person_ok and not inner)) \
+                    or id(nx) in cand_ids:
+                break  # a role noun that refers to a person completes a person head: "партии президента Зимбабве"
             gap = text[end:nx.start]
             if len(gap) > 20 or "\n" in gap:
                 break
@@ -259,6 +262,9 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                 elif (territorial and nx.etype == "place" and re.fullmatch(_WS + "по" + _WS, gap)
                       and _can_be(word, "datv")):
                     ok = True
+                elif (person_ok and not inner and nx.etype in ("person",) + _LOC and lex["title_gap_re"] is not None
+                      and lex["title_gap_re"].fullmatch(gap) and _can_be(word, "gent")):
+                    ok = True  # "администрация президента Обамы", "партии президента Зимбабве"
                 elif (inner and inner[-1].etype in _LOC and nx.etype in _LOC and _COORD.fullmatch(gap)
                       and _can_be(word, "gent")):
                     ok = True  # "союзное государство России и Белоруссии", "органами Китая, Малайзии и Таиланда"
