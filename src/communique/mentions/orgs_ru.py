@@ -54,16 +54,21 @@ def org_lexicon() -> dict[str, Any]:
             return re.escape(x[:-1]) + r"\w{0,3}"
         return re.escape(x) + r"(?:а|у|е|ом|ы|ов|ам|ами|ах)?"
 
-    def stems(key: str, adj: bool = False) -> re.Pattern[str] | None:
+    def stems(key: str, adj: bool = False, capital: bool = False) -> re.Pattern[str] | None:
+        """``capital``: case-sensitive, lower-case or capitalised only (no all-capitals): twice as fast."""
         words = [str(w) for w in data.get(key) or []]
         if not words:
             return None
         alts = []
         for w in sorted(words, key=len, reverse=True):
-            alts.append(r"[ \xa0]+".join(form(x, adj) for x in w.split()))
+            alt = r"[ \xa0]+".join(form(x, adj) for x in w.split())
+            if capital and not w.isupper():
+                alt = "[" + w[0].upper() + w[0].lower() + "]" + alt[len(re.escape(w[0])):]
+            alts.append(alt)
         # a look-ahead on the first letters rejects most positions before the alternation is tried
         first = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
-        return re.compile(r"(?=[" + re.escape(first) + r"])(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+        return re.compile(r"(?=[" + re.escape(first) + r"])(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])",
+                          0 if capital else re.IGNORECASE)
 
     geo = [str(w) for w in data.get("geo_descriptors") or []]
 
@@ -85,7 +90,9 @@ def org_lexicon() -> dict[str, Any]:
         "platform_company_nouns": lemmas("platform_company_nouns"),
         "quoted_heads": lemmas("quoted_heads"),
         "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
-        "unit_re": stems("unit_heads"),
+        "unit_re": stems("unit_heads", capital=True),
+        "unit_end_re": (lambda r: re.compile("(" + r.pattern + r")[ \xa0]+[«\"]?$") if r is not None else None)(
+            stems("unit_heads", capital=True)),
         "named_heads": lemmas("named_heads"),
         "cond_re": stems("cond_heads"),
         "left_adj_re": stems("left_adjectives", adj=True),
@@ -203,10 +210,15 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             if not any(a < e and s < b for a, b in spans):
                 cand.append(make(s, e, "new:organization/-", "cond", "organization"))
     # units ("Секретариат МАГАТЭ", "комиссии ЕС"): candidates that survive only with an organisation after them
-    if lex["unit_re"] is not None:
+    if lex["unit_end_re"] is not None:
+        # only right before an organisation (what a unit needs), so the text is not scanned for them
         spans = [(m.start, m.end) for m in out] + [(c.start, c.end) for c in cand]
-        for hit in lex["unit_re"].finditer(text):
-            s, e = hit.span()
+        for o in [m for m in out if m.etype in _ORG and m.kind not in _SKIP_KINDS]:
+            base = max(0, o.start - 60)
+            hit = lex["unit_end_re"].search(text, base, o.start)
+            if hit is None:
+                continue
+            s, e = hit.span(1)
             if not any(a < e and s < b for a, b in spans):
                 cand.append(make(s, e, "new:organization/-", "unit", "organization"))
                 spans.append((s, e))
@@ -743,9 +755,16 @@ def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
     if not re.search("[A-Z][a-z]", text):
         return mentions
     words = org_lexicon()["latin_org_words"]
+    seeds = [m for m in mentions if "A" <= text[m.start:m.start + 1] <= "Z" and m.kind not in _SKIP_KINDS]
+    if not seeds:
+        return mentions
+    runs = set()
+    for m in seeds:  # the runs around a Latin-script mention (a place or name the organisation holds)
+        for r in _LATIN_RUN.finditer(text, max(0, m.start - 80), min(len(text), m.end + 80)):
+            if r.start() <= m.start and m.end <= r.end():
+                runs.add(r.span())
     out = list(mentions)
-    for r in _LATIN_RUN.finditer(text):
-        a, b = r.span()
+    for a, b in sorted(runs):
         while b > a and text[b - 1] in ".-’'":
             b -= 1
         toks = re.findall(r"[\w’'&.-]+", text[a:b])
