@@ -132,3 +132,16 @@ def test_person_heads_take_an_office_title(linker):
     assert ("Украины", "country") in got
     got = _found(linker, "Партия пообещала снизить налоги.")
     assert not any(t == "organization" for _, t in got)  # a lone "партия" is nothing
+
+
+def test_acronyms_an_organisation_introduces(linker):
+    text = ("Сеть поддержки выборов в Зимбабве (Zimbabwe Election Support Network, ZESN) назвала результаты. "
+            "Позже ZESN заявила о нарушениях. Он работал в компании RCA, а не в ООО.")
+    got = _found(linker, text)
+    assert sum(1 for s, t in got if s == "ZESN" and t == "organization") == 1  # set: both occurrences have the same text
+    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    spans = [norm.text[m.start:m.end] for m in linker.find(d, norm) if m.etype == "organization"]
+    assert spans.count("ZESN") == 2
+    assert "RCA" in spans
+    assert "ООО" not in spans

@@ -78,6 +78,7 @@ def org_lexicon() -> dict[str, Any]:
     preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
         "apposition_descriptors": lemmas("apposition_descriptors"),
+        "not_acronyms": frozenset(str(w) for w in data.get("not_acronyms") or []),
         "title_gap_re": re.compile(_WS + r"(?:" + "|".join(re.escape(str(w)).replace(r"\ ", _WS) for w in data.get("head_titles") or []) + r")" + _WS + "$")
         if data.get("head_titles") else None,
         "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
@@ -186,6 +187,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = building_places(text, out, make, english_name, slug)  # "в Белом доме": the building
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
     out = latin_orgs(text, out, make, english_name, slug)  # King's College London
+    out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
     out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
     # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
@@ -779,3 +781,68 @@ def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
         name = text[a:b]
         out.append(make(a, b, f"new:organization/{slug(name)}", "latin", "organization", name=name))
     return out
+
+
+_PAREN_GROUP = re.compile(r"\(([^()\n]{1,120})\)")
+_ACR_TOKEN = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&-]{1,7}(?![\w-])")
+_ROMAN_NUM = re.compile(r"[IVXLCDM]+")
+
+
+def _is_acronym(tok: str) -> bool:
+    lex = org_lexicon()
+    if tok in lex["not_acronyms"] or tok in lex["legal_forms"]:
+        return False
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN_NUM.fullmatch(tok)
+
+
+def acronym_orgs(text: str, mentions: list, make, slug) -> list:
+    """Acronyms that an organisation introduces are organisations, and so are their other occurrences
+    in the document: the last item in parentheses after an organisation ("Сеть поддержки выборов
+    (Zimbabwe Election Support Network, ZESN)", "(King’s College London, KCL)"), and a capitalised
+    acronym right after an organisation noun ("компании RCA", "банка HSBC")."""
+    org_ends = {m.end for m in mentions if m.etype in _ORG and m.kind not in _SKIP_KINDS}
+    org_starts = {m.start: m for m in mentions if m.etype in _ORG and m.kind not in _SKIP_KINDS}
+    found: dict[str, int] = {}
+    for g in _PAREN_GROUP.finditer(text):
+        inner = g.group(1)
+        parts = re.split(r"[,;][ \xa0]*", inner)
+        tok = parts[-1].strip()
+        if not _is_acronym(tok) or len(tok) > 8:
+            continue
+        before = g.start()
+        k = before
+        while k > 0 and text[k - 1] in " \xa0»\"”":
+            k -= 1
+        first = g.start(1)
+        if k in org_ends or (len(parts) > 1 and first in org_starts):
+            found.setdefault(tok, g.start(1) + inner.rindex(tok))
+    for a in _ACR_TOKEN.finditer(text):
+        tok = a.group(0)
+        if tok in found or not _is_acronym(tok):
+            continue
+        pm = re.search(r"([а-яё]+)[ \xa0]+$", text[max(0, a.start() - 30):a.start()])
+        if pm and _is_head(pm.group(1)) and pm.group(1) not in org_lexicon()["legal_forms"]:
+            found[tok] = a.start()
+    if not found:
+        return mentions
+    covered = _CoverageLite(mentions)
+    out = list(mentions)
+    for tok in found:
+        for a in re.finditer(r"(?<![\w-])" + re.escape(tok) + r"(?![\w-])", text):
+            if covered.overlaps(a.start(), a.end()):
+                continue
+            out.append(make(a.start(), a.end(), f"new:organization/{slug(tok)}", "acr", "organization", name=tok))
+            covered.add(a.start(), a.end())
+    return out
+
+
+class _CoverageLite:
+    def __init__(self, mentions: list) -> None:
+        self.spans = [(m.start, m.end) for m in mentions if m.kind not in _SKIP_KINDS]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.spans)
+
+    def add(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
