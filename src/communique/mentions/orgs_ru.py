@@ -83,11 +83,13 @@ def org_lexicon() -> dict[str, Any]:
         if data.get("head_titles") else None,
         "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
         "building_re": stems("building_orgs"),
+        "building_firsts": frozenset(c for w in data.get("building_orgs") or [] for c in (str(w)[0].lower(), str(w)[0].upper())),
         "po_re": stems("po_heads"),
         "spatial_re": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", _WS) for w in preps) + r")" + _WS + "$",
                                  re.IGNORECASE) if preps else None,
         "speech_verbs": lemmas("speech_verbs"),
         "platforms": tuple(str(w).lower() for w in data.get("platforms") or []),
+        "platform_firsts": frozenset(str(w)[0].lower() for w in data.get("platforms") or []),
         "platform_company_nouns": lemmas("platform_company_nouns"),
         "quoted_heads": lemmas("quoted_heads"),
         "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
@@ -555,6 +557,17 @@ _OPEN_Q = re.compile(r"[«\"„“]")
 _QUOTED = re.compile(r'«([^«»\n]{2,60})»|"([^"\n]{2,60})"|„([^„“”\n]{2,60})[“”]|“([^“”\n]{2,60})”')
 
 
+@lru_cache(maxsize=1)
+def _head_prefixes() -> frozenset[str]:
+    """The first four letters of every form of every quoted head ("сеть" -> "сеть", "сети", "сетя")."""
+    out = set()
+    for h in org_lexicon()["quoted_heads"]:
+        out.add(h[:4])
+        for p in _parse(h)[:1]:
+            out.update(f.word[:4] for f in p.lexeme)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=16384)
 def _is_head(word: str) -> bool:
     lex = org_lexicon()
@@ -565,6 +578,8 @@ def _is_head(word: str) -> bool:
     w = word.lower()
     if w in lex["quoted_heads"]:
         return True
+    if w[:4] not in _head_prefixes():
+        return False  # no parse for a word whose start no form of a head has
     return any(p.normal_form in lex["quoted_heads"] for p in _parse(w)[:2])
 
 
@@ -640,7 +655,7 @@ def named_after(text: str, mentions: list, make, english_name, slug) -> list:
     """"Литературный институт имени А. М. Горького", "Института иностранных языков имени М. Тореза",
     "Театра им. Йозефа Бойса": an institution, its genitive complement, "имени" and a person are one
     organisation (the person stays a mention of its own)."""
-    hits = list(_NAMED.finditer(text)) if ("имени" in text or "им." in text) else []
+    hits = list(_NAMED.finditer(text)) if ("имени " in text or " им." in text) else []
     if not hits:
         return mentions
     lex = org_lexicon()
@@ -695,9 +710,11 @@ def platform_media(text: str, mentions: list) -> list:
     plats = lex["platforms"]
     if not plats:
         return mentions
+    firsts = lex["platform_firsts"]
     out = []
     for m in mentions:
-        if m.etype in _ORG and m.kind not in _SKIP_KINDS and text[m.start:m.end].lower().startswith(plats):
+        if m.etype in _ORG and text[m.start:m.start + 1].lower() in firsts and m.kind not in _SKIP_KINDS \
+                and text[m.start:m.end].lower().startswith(plats):
             pm = _MEDIUM_BEFORE.search(text, max(0, m.start - 50), m.start)
             if pm:
                 prev = pm.group(1).strip()
@@ -711,6 +728,9 @@ def platform_media(text: str, mentions: list) -> list:
     return out
 
 
+_NEXT_WORD = re.compile(r"[ \xa0,]+([а-яё]+)", re.IGNORECASE)
+
+
 def building_places(text: str, mentions: list, make, english_name, slug) -> list:
     """"принимает в Белом доме", "недалеко от Белого дома": an institution named by its building, after a
     spatial preposition, is the building (type ``other``), unless a speech verb follows within three words
@@ -718,14 +738,18 @@ def building_places(text: str, mentions: list, make, english_name, slug) -> list
     lex = org_lexicon()
     if lex["building_re"] is None or lex["spatial_re"] is None:
         return mentions
+    firsts = lex["building_firsts"]
+    if not any(m.etype in _ORG and text[m.start:m.start + 1] in firsts for m in mentions):
+        return mentions
     out = []
     for m in mentions:
-        if m.etype in _ORG and m.kind not in _SKIP_KINDS and lex["building_re"].fullmatch(text[m.start:m.end]) \
+        if m.etype in _ORG and m.kind not in _SKIP_KINDS and text[m.start:m.start + 1] in firsts \
+                and lex["building_re"].fullmatch(text[m.start:m.end]) \
                 and lex["spatial_re"].search(text, max(0, m.start - 30), m.start):
             speech = False
             pos = m.end
             for _ in range(3):
-                w = re.compile(r"[ \xa0,]+([а-яё]+)", re.IGNORECASE).match(text, pos)
+                w = _NEXT_WORD.match(text, pos)
                 if not w:
                     break
                 if any(p.normal_form in lex["speech_verbs"] for p in _parse(w.group(1).lower())[:2]):
@@ -817,9 +841,10 @@ def acronym_orgs(text: str, mentions: list, make, slug) -> list:
         first = g.start(1)
         if k in org_ends or (len(parts) > 1 and first in org_starts):
             found.setdefault(tok, g.start(1) + inner.rindex(tok))
+    starts = {m.start for m in mentions if m.kind not in _SKIP_KINDS}
     for a in _ACR_TOKEN.finditer(text):
         tok = a.group(0)
-        if tok in found or not _is_acronym(tok):
+        if tok in found or a.start() in starts or not _is_acronym(tok):
             continue
         pm = re.search(r"([а-яё]+)[ \xa0]+$", text[max(0, a.start() - 30):a.start()])
         if pm and _is_head(pm.group(1)) and pm.group(1) not in org_lexicon()["legal_forms"]:
@@ -829,11 +854,14 @@ def acronym_orgs(text: str, mentions: list, make, slug) -> list:
     covered = _CoverageLite(mentions)
     out = list(mentions)
     for tok in found:
-        for a in re.finditer(r"(?<![\w-])" + re.escape(tok) + r"(?![\w-])", text):
-            if covered.overlaps(a.start(), a.end()):
-                continue
-            out.append(make(a.start(), a.end(), f"new:organization/{slug(tok)}", "acr", "organization", name=tok))
-            covered.add(a.start(), a.end())
+        i = text.find(tok)
+        while i >= 0:  # every occurrence as a whole word (str.find: no regex compiled per acronym)
+            e = i + len(tok)
+            if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_")) \
+                    and not (e < len(text) and (text[e].isalnum() or text[e] in "-_")) and not covered.overlaps(i, e):
+                out.append(make(i, e, f"new:organization/{slug(tok)}", "acr", "organization", name=tok))
+                covered.add(i, e)
+            i = text.find(tok, e)
     return out
 
 
