@@ -558,13 +558,17 @@ _QUOTED = re.compile(r'«([^«»\n]{2,60})»|"([^"\n]{2,60})"|„([^„“”\n]
 
 
 @lru_cache(maxsize=1)
-def _head_prefixes() -> frozenset[str]:
-    """The first four letters of every form of every quoted head ("сеть" -> "сеть", "сети", "сетя")."""
+def _head_forms() -> frozenset[str]:
+    """Every inflected form of every one-word quoted head (pymorphy3 lexemes of its noun readings):
+    "партия" -> партии, партией, партиям...; looked up without parsing the text's words."""
     out = set()
     for h in org_lexicon()["quoted_heads"]:
-        out.add(h[:4])
-        for p in _parse(h)[:1]:
-            out.update(f.word[:4] for f in p.lexeme)
+        if " " in h:
+            continue
+        out.add(h)
+        for p in _parse(h):
+            if p.tag.POS == "NOUN" and p.normal_form == h:
+                out.update(f.word for f in p.lexeme)
     return frozenset(out)
 
 
@@ -573,14 +577,7 @@ def _is_head(word: str) -> bool:
     lex = org_lexicon()
     if word in lex["legal_forms"]:
         return True
-    if not re.search("[а-яё]", word.lower()):
-        return False
-    w = word.lower()
-    if w in lex["quoted_heads"]:
-        return True
-    if w[:4] not in _head_prefixes():
-        return False  # no parse for a word whose start no form of a head has
-    return any(p.normal_form in lex["quoted_heads"] for p in _parse(w)[:2])
+    return word.lower().replace("ё", "е") in _head_forms() or word.lower() in _head_forms()
 
 
 _BEFORE_QUOTE = re.compile(r"((?:[^\W\d_]+(?:-[^\W\d_]+)?[ \xa0]+){1,3})(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*$")
