@@ -843,8 +843,11 @@ def acronym_orgs(text: str, mentions: list, make, slug) -> list:
         tok = a.group(0)
         if tok in found or a.start() in starts or not _is_acronym(tok):
             continue
-        pm = re.search(r"([а-яё]+)[ \xa0]+$", text[max(0, a.start() - 30):a.start()])
-        if pm and _is_head(pm.group(1)) and pm.group(1) not in org_lexicon()["legal_forms"]:
+        before = text[max(0, a.start() - 30):a.start()]
+        if before[-1:] not in " \xa0":
+            continue
+        words = before.split()
+        if words and words[-1].isalpha() and words[-1].islower() and _is_head(words[-1]):
             found[tok] = a.start()
     if not found:
         return mentions
