@@ -2,7 +2,8 @@
 
 Measured with ``communique eval ner --limit N --format F PATH`` (see docs/kb.md). The targets of
 issue 3 (PER/LOC F1 >= 0.90 ru, >= 0.85 de/es) are NOT reached, except Russian PER/LOC on the full
-NEREL dev set (0.905 / 0.905, s8) and factRuEval (0.933 / 0.901); these floors only stop regressions.
+NEREL dev set (0.905 / 0.905, s8) and factRuEval (0.933 / 0.901), and Russian ORG on NEREL (0.822, s9;
+factRuEval 0.660 strict, 0.785 with its descriptors optional); these floors only stop regressions.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ def linker():
 
 
 CASES = [
-    ("nerel", "ner/nerel/dev", 25, {"PER": 0.91, "LOC": 0.925, "ORG": 0.78}),
-    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.885, "LOC": 0.895, "ORG": 0.60}),
+    ("nerel", "ner/nerel/dev", 25, {"PER": 0.91, "LOC": 0.925, "ORG": 0.82}),
+    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.885, "LOC": 0.895, "ORG": 0.635}),
     ("germeval", "ner/germeval2014/NER-de-dev.tsv", 300, {"PER": 0.75, "LOC": 0.835, "ORG": 0.65}),
     # LOC/ORG without the CoNLL convention that tags countries listed as members of a group as ORG:
     # communique keeps them countries (linked, usable as event participants)
@@ -34,6 +35,15 @@ def test_ner_floor(shared, linker, fmt, rel, limit, floors):
     res = evaluate(fmt, shared / "data" / rel, limit=limit, linker=linker)
     for t, floor in floors.items():
         assert res["types"][t]["f1"] >= floor, (fmt, t, res["types"][t])
+
+
+def test_factrueval_optional_descriptors_floor(shared, linker):
+    """factRuEval scored with its descriptor spans optional (``--optional-descriptors``, docs/kb.md):
+    measured 0.784 ORG / 0.952 LOC on the first 25 documents (s9)."""
+    res = evaluate("factrueval", shared / "data" / "ner" / "factrueval2016" / "devset", limit=25, linker=linker,
+                   optional_descriptors=True)
+    assert res["types"]["ORG"]["f1"] >= 0.775, res["types"]["ORG"]
+    assert res["types"]["LOC"]["f1"] >= 0.945, res["types"]["LOC"]
 
 
 def test_factrueval_span_closes_its_quote():

@@ -76,6 +76,18 @@ def _common_noun(word: str) -> bool:
     return any(p.tag.POS == "NOUN" and "Geox" not in p.tag and p.is_known for p in ps[:1])
 
 
+def _any_big_place(lemma: str, kb: Any, minpop: int) -> bool:
+    ents = kb.entities
+    for cand in _stems(lemma):
+        if len(cand) < 3:
+            continue
+        for c in kb.index.get(fold(cand)) or ():
+            ent = ents.get(c[0]) or {}
+            if c[1] == "name" and ent.get("type") == "place" and (ent.get("population") or 0) >= minpop:
+                return True
+    return False
+
+
 def place_adjectives(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """Add ``adj`` mentions for place adjectives not covered by another (non-organisation) mention."""
     if "ск" not in text and "цк" not in text:
@@ -95,7 +107,10 @@ def place_adjectives(text: str, mentions: list, kb: Any, make: Callable[..., Any
             eid = cache[low]
         else:
             eid = None
-            lemma = _lemma(low)
+            # the lemma of a -ский/-цкий adjective is its stem + "ий": without a big place among the
+            # stems rebuilt from that, pymorphy3 is not asked (the same answer, no parse of unseen words)
+            i = max(low.rfind("ск"), low.rfind("цк"))
+            lemma = _lemma(low) if i > 0 and _any_big_place(low[:i + 2] + "ий", kb, minpop) else None
             if lemma:
                 best = 0
                 for cand in _stems(lemma):

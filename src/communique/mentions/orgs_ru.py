@@ -50,17 +50,49 @@ def org_lexicon() -> dict[str, Any]:
             return re.escape(x[:-1]) + r"\w{0,3}"
         return re.escape(x) + r"(?:а|у|е|ом|ы|ов|ам|ами|ах)?"
 
-    def stems(key: str, adj: bool = False) -> re.Pattern[str] | None:
+    def stems(key: str, adj: bool = False, capital: bool = False) -> re.Pattern[str] | None:
+        """``capital``: case-sensitive, lower-case or capitalised only (no all-capitals): twice as fast."""
         words = [str(w) for w in data.get(key) or []]
         if not words:
             return None
         alts = []
         for w in sorted(words, key=len, reverse=True):
-            alts.append(r"[ \xa0]+".join(form(x, adj) for x in w.split()))
-        return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+            alt = r"[ \xa0]+".join(form(x, adj) for x in w.split())
+            if capital and not w.isupper():
+                alt = "[" + w[0].upper() + w[0].lower() + "]" + alt[len(re.escape(w[0])):]
+            alts.append(alt)
+        # a look-ahead on the first letters rejects most positions before the alternation is tried
+        first = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
+        return re.compile(r"(?=[" + re.escape(first) + r"])(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])",
+                          0 if capital else re.IGNORECASE)
 
     geo = [str(w) for w in data.get("geo_descriptors") or []]
+
+    def lemmas(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
+        "apposition_descriptors": lemmas("apposition_descriptors"),
+        "not_acronyms": frozenset(str(w) for w in data.get("not_acronyms") or []),
+        "title_gap_re": re.compile(_WS + r"(?:" + "|".join(re.escape(str(w)).replace(r"\ ", _WS) for w in data.get("head_titles") or []) + r")" + _WS + "$")
+        if data.get("head_titles") else None,
+        "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
+        "building_re": stems("building_orgs"),
+        "building_firsts": frozenset(c for w in data.get("building_orgs") or [] for c in (str(w)[0].lower(), str(w)[0].upper())),
+        "po_re": stems("po_heads"),
+        "spatial_re": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", _WS) for w in preps) + r")" + _WS + "$",
+                                 re.IGNORECASE) if preps else None,
+        "speech_verbs": lemmas("speech_verbs"),
+        "platforms": tuple(str(w).lower() for w in data.get("platforms") or []),
+        "platform_firsts": frozenset(str(w)[0].lower() for w in data.get("platforms") or []),
+        "platform_company_nouns": lemmas("platform_company_nouns"),
+        "quoted_heads": lemmas("quoted_heads"),
+        "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
+        "unit_re": stems("unit_heads", capital=True),
+        "unit_end_re": (lambda r: re.compile("(" + r.pattern + r")[ \xa0]+[«\"]?$") if r is not None else None)(
+            stems("unit_heads", capital=True)),
+        "named_heads": lemmas("named_heads"),
         "cond_re": stems("cond_heads"),
         "left_adj_re": stems("left_adjectives", adj=True),
         "common_heads_re": stems("common_heads"),
@@ -149,13 +181,19 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = list(mentions)
     out = _split_parentheses(text, out, make, english_name, slug)
     out = compass_regions(text, out, make, english_name, slug)
+    out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
+    out = building_places(text, out, make, english_name, slug)  # "в Белом доме": the building
+    out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
+    out = latin_orgs(text, out, make, english_name, slug)  # King's College London
+    out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
+    out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
     # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
     if lex["np_re"] is not None:
         spans = [(m.start, m.end) for m in out]
         for hit in lex["np_re"].finditer(text):
             s, e = hit.span()
-            if text[s].isupper() or any(a < e and s < b for a, b in spans):
+            if any(a < e and s < b for a, b in spans):
                 continue
             end = _genitive_np(text, e)
             if end > e and not any(a < end and s < b for a, b in spans):
@@ -171,6 +209,19 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             s, e = hit.span()
             if not any(a < e and s < b for a, b in spans):
                 cand.append(make(s, e, "new:organization/-", "cond", "organization"))
+    # units ("Секретариат МАГАТЭ", "комиссии ЕС"): candidates that survive only with an organisation after them
+    if lex["unit_end_re"] is not None:
+        # only right before an organisation (what a unit needs), so the text is not scanned for them
+        spans = [(m.start, m.end) for m in out] + [(c.start, c.end) for c in cand]
+        for o in [m for m in out if m.etype in _ORG and m.kind not in _SKIP_KINDS]:
+            base = max(0, o.start - 60)
+            hit = lex["unit_end_re"].search(text, base, o.start)
+            if hit is None:
+                continue
+            s, e = hit.span(1)
+            if not any(a < e and s < b for a, b in spans):
+                cand.append(make(s, e, "new:organization/-", "unit", "organization"))
+                spans.append((s, e))
     if not cand and not any(m.etype in _ORG for m in out):
         return out
 
@@ -191,34 +242,52 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
         inner: list = []
         j = i + 1
         steps = 0
-        while steps < 3:
+        while steps < 6:
             # the next mention that starts at or after `end`
             while j < len(allm) and allm[j].start < end:
                 j += 1
             if j >= len(allm):
                 break
             nx = allm[j]
-            if nx.kind in _SKIP_KINDS or id(nx) in cand_ids:
-                break
+            if (nx.kind in _SKIP_KINDS and not (nx.kind == "coref" and nx.etype == "person" and person_ok and not inner)) \
+                    or id(nx) in cand_ids:
+                break  # a role noun that refers to a person completes a person head: "партии президента Зимбабве"
             gap = text[end:nx.start]
             if len(gap) > 20 or "\n" in gap:
                 break
+            quoted = False
+            if nx.etype in _ORG and m.kind != "cond" and gap[-1:] in "«\"" and re.fullmatch(_WS + "[«\"]", gap) \
+                    and text[nx.end:nx.end + 1] == _QUOTE_PAIRS[gap[-1]] and not inner and head.split()[-1][:1].islower():
+                gap, quoted = gap[:-1], True  # "Совета директоров «Башинформа»": the quotes go with it
             word = _first_word(text, nx.start, nx.end)
             ok = False
             # conditional heads take places and countries only ("делегации ОБСЕ" is ОБСЕ's delegation);
             # a person only right after the head ("правительство Медведева", not "правительства Мали Кейта")
+            if m.kind == "unit" and not inner and nx.etype not in _ORG:
+                break  # a unit takes an organisation first ("комиссии ЕС"), then what that one takes
             if nx.etype in _LOC or (nx.etype in _ORG and m.kind != "cond") or (person_ok and nx.etype == "person" and not inner):
                 if lex["geo_gap_re"].fullmatch(gap) and _can_be(word, "gent"):
                     ok = True
+                elif (nx.etype in _ORG and m.kind != "cond" and not inner and re.fullmatch(_WS + "при" + _WS, gap)
+                      and _can_be(word, "loct")):
+                    ok = True  # "Следственного комитета при прокуратуре", "Высшей партийной школе при ЦК КПСС"
                 elif (territorial and nx.etype == "place" and re.fullmatch(_WS + "по" + _WS, gap)
                       and _can_be(word, "datv")):
                     ok = True
+                elif (person_ok and not inner and nx.etype in ("person",) + _LOC and lex["title_gap_re"] is not None
+                      and lex["title_gap_re"].fullmatch(gap) and _can_be(word, "gent")):
+                    ok = True  # "администрация президента Обамы", "партии президента Зимбабве"
+                elif (inner and inner[-1].etype in _LOC and nx.etype in _LOC and _COORD.fullmatch(gap)
+                      and _can_be(word, "gent")):
+                    ok = True  # "союзное государство России и Белоруссии", "органами Китая, Малайзии и Таиланда"
             if not ok:
                 break
             inner.append(nx)
             if nx.etype in _LOC and country is None:
                 country = nx.country or _country_of(nx)
-            end = nx.end
+            end = nx.end + (1 if quoted else 0)
+            if quoted:
+                break
             steps += 1
             j += 1
         if inner and inner[-1].etype == "place":
@@ -226,9 +295,13 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             tail = re.match(_WS + r"(области|края|района|округа|автономного округа)(?![\w-])", text[end:end + 30])
             if tail and re.search(r"(?:ской|цкой|ого|его|ой)$", text[inner[-1].start:end]):
                 end += tail.end()
+        if (m.kind == "unit" and inner) or (inner and lex["po_re"] is not None and lex["po_re"].match(head)):
+            end = _po_phrase(text, end)  # "комитета Совета Федерации по экономической политике", "сборную России по бобслею"
         start = m.start
+        if m.kind == "unit" and inner:
+            start = _agreeing_adjectives(text, m.start, text[m.start:m.end].split()[0])  # "антимонопольной комиссии"
         # a modifier right before a common-noun head: "японского МИДа", "переходного правительства"
-        common = m.kind in ("pattern", "cond") or bool(lex["common_heads_re"] and lex["common_heads_re"].match(head))
+        common = m.kind in ("pattern", "cond", "unit") or bool(lex["common_heads_re"] and lex["common_heads_re"].match(head))
         if common:
             k = i - 1
             while k >= 0 and allm[k].end > m.start:
@@ -236,18 +309,21 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             prev = allm[k] if k >= 0 else None
             if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
                     and re.fullmatch(_WS, text[prev.end:m.start]):
-                start = prev.start
+                start = min(start, prev.start)
                 country = country or prev.country or _country_of(prev)
             elif lex["left_adj_re"] is not None and (m.kind != "cond" or inner):
                 pm = re.search(r"([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
                 if pm and lex["left_adj_re"].fullmatch(pm.group(1)) and not (prev is not None and prev.end > m.start - len(pm.group(0))):
-                    start = m.start - len(pm.group(0))
-        if m.kind == "cond" and not inner and start == m.start:
+                    start = min(start, m.start - len(pm.group(0)))
+        if (m.kind == "cond" and not inner and start == m.start) or (m.kind == "unit" and not inner):
             continue
         if not inner and start == m.start:
             continue
         for x in inner:
             nested.add(id(x))
+        om = _ORDINAL.search(text[max(0, start - 12):start])
+        if om:
+            start -= len(om.group(0))  # "1-го Украинского фронта", "16-й долговременной экспедиции МКС"
         surface = text[start:end]
         keep_kb = m.eid.startswith("kb:") and not any(x.etype in _ORG or x.etype == "person" for x in inner) \
             and (country is None or m.country is None or m.country == country)
@@ -314,6 +390,10 @@ def _split_parentheses(text: str, mentions: list, make, english_name, slug) -> l
 _LIST_BEFORE = re.compile(r"([^\W\d_]+)[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
 
 
+_YEAR_AFTER = re.compile(r"[ \xa0]*\((?:1[89]|20)\d\d\)")
+_LIST_AFTER_COLON = re.compile(r"([^.!?\n:]{1,60}):[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
+
+
 @lru_cache(maxsize=1)
 def _non_org_descriptors() -> frozenset[str]:
     data = mentions_data("ru").get("orgs") or {}
@@ -323,14 +403,30 @@ def _non_org_descriptors() -> frozenset[str]:
 def not_org_quote(text: str, s: int, e: int) -> bool:
     """A quoted name whose descriptor names a work, a product, a vehicle or a building
     (кинотеатр «Звезда», шаттл «Дискавери», картины «Цирк», «Новые времена»): not an organisation."""
+    if _YEAR_AFTER.match(text, e):
+        return True  # "The Fat Of The Land (1997)": a work listed with its year
     j = s
     while j > 0 and text[j - 1] in " \xa0":
         j -= 1
+    descr = _non_org_descriptors()
+    if j < s and text[s:s + 1].isupper():
+        # unquoted: "на арене MGM National Harbor", "шаттл Дискавери"
+        # only nouns a name stands in apposition to (not "альбомов The Prodigy", "акции Bayer": genitive owners)
+        appo = org_lexicon()["apposition_descriptors"]
+        pw = re.search(r"([а-яё]+)$", text[max(0, j - 30):j])
+        if pw and (pw.group(1) in appo or any(p.normal_form in appo for p in _parse(pw.group(1))[:1])):
+            return True
     m = _LIST_BEFORE.search(text[max(0, j - 300):j])
     if not m:
+        # a list after a colon: "в кинотеатрах городской сети «Москино»: «Полёт», «Искра»"
+        c = _LIST_AFTER_COLON.search(text, max(0, j - 300), j)
+        if not c:
+            return False
+        for w in re.findall(r"[а-яё]+", c.group(1).lower())[-5:]:
+            if w in descr or any(p.normal_form in descr for p in _parse(w)[:1]):
+                return True
         return False
     word = m.group(1).lower()
-    descr = _non_org_descriptors()
     if word in descr:
         return True
     ps = _parse(word)
@@ -371,3 +467,405 @@ def compass_regions(text: str, mentions: list, make, english_name, slug) -> list
         name = english_name(text[s:m.end], "ru", person=False)
         out.append(make(s, m.end, f"new:place/{slug(name)}", "region", "place", name=name))
     return out
+
+
+_COORD = re.compile(r"(?:,|[ \xa0]+и)[ \xa0]+")
+_ORDINAL = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|е|ой|ый|ая|ую|ым|ом|ой|х|м)[ \xa0]+$")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _cases(word: str, pos: tuple[str, ...]) -> set[str]:
+    return {c for p in _parse(word) if p.tag.POS in pos for c in _CASES if c in p.tag}
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+$")
+
+
+def _agreeing_adjectives(text: str, s: int, head: str, limit: int = 3) -> int:
+    """Start of the adjectives right before the head that agree with it in case
+    ("антимонопольной комиссии", "Литературный институт", "16-й долговременной экспедиции" stops at the number)."""
+    cases = _cases(head.lower(), ("NOUN",))
+    if not cases:
+        return s
+    start = s
+    for _ in range(limit):
+        m = _PREV_WORD.search(text[max(0, start - 40):start])
+        if not m:
+            break
+        w = m.group(1)
+        ps = _parse(w.lower())
+        if not ps or ps[0].tag.POS not in ("ADJF", "PRTF") or not (_cases(w.lower(), ("ADJF", "PRTF")) & cases):
+            break
+        if any(p.tag.POS in ("NPRO", "PREP", "CONJ", "PRCL") or "Apro" in p.tag for p in ps[:2]):
+            break  # "этой", "своего", "нашей": pronouns are no part of the name
+        if head[:1].isupper() and w[:1].islower():
+            break  # "московского Института ...": a name starts at its capital
+        start -= len(m.group(0))
+    return start
+
+
+_PO = re.compile(r"[ \xa0]+по(?=[ \xa0]+)")
+
+
+def _po_phrase(text: str, end: int) -> int:
+    """"(комитета ...) по экономической политике", "(Бюро ...) по патентам и товарным знакам": a dative
+    noun phrase after "по" that names the unit's domain."""
+    m = _PO.match(text, end)
+    if not m:
+        return end
+    pos = m.end()
+    nouns = 0
+    words = 0
+    while words < 6:
+        w = _WORD.match(text, pos)
+        if not w:
+            break
+        word = w.group(1)
+        if word == "и" and nouns:
+            nxt = _WORD.match(text, w.end())
+            if nxt and _cases(nxt.group(1), ("NOUN", "ADJF")) & {"datv"}:
+                pos = w.end()
+                words += 1
+                continue
+            break
+        ps = _parse(word)
+        if not ps or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN") for p in ps[:2]):
+            break
+        if nouns and _gent_kind(word):  # "по охране окружающей среды": a genitive after the noun
+            pos = w.end()
+            words += 1
+            continue
+        if not any(p.tag.POS in ("NOUN", "ADJF") and "datv" in p.tag for p in ps[:3]):
+            break
+        if any(p.tag.POS == "NOUN" and "datv" in p.tag for p in ps[:3]):
+            nouns += 1
+        pos = w.end()
+        words += 1
+    if not nouns:
+        return end
+    # drop a trailing adjective that found no noun
+    return pos
+
+
+_QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“”", "“": "”"}
+_OPEN_Q = re.compile(r"[«\"„“]")
+_QUOTED = re.compile(r'«([^«»\n]{2,60})»|"([^"\n]{2,60})"|„([^„“”\n]{2,60})[“”]|“([^“”\n]{2,60})”')
+
+
+@lru_cache(maxsize=1)
+def _head_forms() -> frozenset[str]:
+    """Every inflected form of every one-word quoted head (pymorphy3 lexemes of its noun readings):
+    "партия" -> партии, партией, партиям...; looked up without parsing the text's words."""
+    out = set()
+    for h in org_lexicon()["quoted_heads"]:
+        if " " in h:
+            continue
+        out.add(h)
+        for p in _parse(h):
+            if p.tag.POS == "NOUN" and p.normal_form == h:
+                out.update(f.word for f in p.lexeme)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def _is_head(word: str) -> bool:
+    lex = org_lexicon()
+    if word in lex["legal_forms"]:
+        return True
+    return word.lower().replace("ё", "е") in _head_forms() or word.lower() in _head_forms()
+
+
+_BEFORE_QUOTE = re.compile(r"((?:[^\W\d_]+(?:-[^\W\d_]+)?[ \xa0]+){1,3})(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*$")
+
+
+def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
+    """A quoted name right after an organisation noun or legal form is an organisation, named by what
+    the quotes hold: партии «Яблоко», ОАО «Газпром», группой «Цветы», газета «Труд», also in a list
+    («Весёлые ребята», «Цветы»). natasha's organisations that start with such descriptors are cut to
+    the quoted name ("ЗАО «Медиа-Мост»" -> "Медиа-Мост", "Медиахолдинг «Башинформ" -> "Башинформ")."""
+    if not _OPEN_Q.search(text):
+        return mentions
+    lex = org_lexicon()
+    out: list = []
+    for m in mentions:
+        if m.kind == "natasha" and m.etype in _ORG:
+            frag = text[m.start:m.end]
+            if frag.count('"') % 2 == 1 and text[m.end:m.end + 1] == '"' or frag.count("«") > frag.count("»") and text[m.end:m.end + 1] == "»":
+                m = make(m.start, m.end + 1, m.eid, m.kind, m.etype, name=m.name, country=m.country)  # "РИА "Новости"": the quote closes
+                frag = text[m.start:m.end]
+            q = _OPEN_Q.search(frag)
+            if q and q.start() > 0:
+                words = frag[:q.start()].split()
+                if words and all(_is_head(w) for w in words):
+                    a = m.start + q.end()
+                    close = _QUOTE_PAIRS[q.group(0)]
+                    b = m.end
+                    while b > a and text[b - 1] in close + " \xa0":
+                        b -= 1
+                    if b - a >= 2:
+                        name = english_name(text[a:b], "ru", person=False)
+                        out.append(make(a, b, f"new:organization/{slug(name)}", "natasha", m.etype, name=name))
+                        continue
+        out.append(m)
+    mentions = out
+    added: list = []
+    for q in _QUOTED.finditer(text):
+        a, b = q.span(q.lastindex)
+        content = text[a:b]
+        if not (content[0].isupper() or content[0].isdigit()) or content.strip() != content:
+            continue
+        # the word right before the quote, or before a list of quoted names ("коллективами «А», «Б»")
+        before = text[max(0, q.start() - 40):q.start()]
+        words = before.split()
+        if before[-1:] in " \xa0" and words:
+            last = words[-1]
+        elif text[max(0, q.start() - 6):q.start()].rstrip(" \xa0,и").endswith(("»", '"', "“", "”")):
+            pm = _BEFORE_QUOTE.search(text, max(0, q.start() - 300), q.start())
+            if not pm:
+                continue
+            last = pm.group(1).split()[-1]
+        else:
+            continue
+        if not _is_head(last):
+            continue
+        # an organisation already there (exact or overlapping) stays; so does a longer name
+        over = [x for x in mentions if x.start < b and a < x.end and x.kind not in _SKIP_KINDS]
+        if any(x.etype in _ORG for x in over) or any(x.start < a or x.end > b for x in over):
+            continue
+        whole = [x for x in over if x.start == a and x.end == b]
+        name = english_name(content, "ru", person=False)
+        added.append(make(a, b, f"new:organization/{slug(name)}", "quoted", "organization", name=name))
+        for x in whole:
+            mentions = [y for y in mentions if y is not x]  # партия «Родина»: the name is the party's
+    return mentions + added
+
+
+_NAMED = re.compile(r"(?<![\w-])(?:имени|им\.)[ \xa0]+")
+
+
+def named_after(text: str, mentions: list, make, english_name, slug) -> list:
+    """"Литературный институт имени А. М. Горького", "Института иностранных языков имени М. Тореза",
+    "Театра им. Йозефа Бойса": an institution, its genitive complement, "имени" and a person are one
+    organisation (the person stays a mention of its own)."""
+    hits = list(_NAMED.finditer(text)) if ("имени " in text or " им." in text) else []
+    if not hits:
+        return mentions
+    lex = org_lexicon()
+    persons = {x.start: x for x in mentions if x.etype == "person"}
+    out = list(mentions)
+    for hit in hits:
+        per = persons.get(hit.end())
+        if per is None:
+            continue
+        # the institution word within the five words before "имени"
+        words = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", text[max(0, hit.start() - 80):hit.start()]))
+        base = max(0, hit.start() - 80)
+        head = None
+        for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+            w = words[k].group(0)
+            between = text[base + words[k].end():hit.start()]
+            if re.search(r"[^\w \xa0-]", between):
+                break
+            if any(p.normal_form in lex["named_heads"] for p in _parse(w.lower())[:2]):
+                head = (base + words[k].start(), w)
+                break
+            if k < len(words) - 1 or True:
+                if not _gent_kind(w.lower()) and w[:1].islower():
+                    break
+        if head is None:
+            # natasha's organisation right before: "Театра им."
+            prev = [x for x in out if x.etype in _ORG and 0 <= hit.start() - x.end <= 1 and x.kind not in _SKIP_KINDS]
+            if not prev:
+                continue
+            s = prev[0].start
+        else:
+            s = _agreeing_adjectives(text, head[0], head[1])
+        e = per.end
+        inside = [x for x in out if s <= x.start and x.end <= e and x.etype in _ORG]
+        if any(x.start < s < x.end or x.start < e < x.end for x in out if x.etype in _ORG):
+            continue
+        out = [x for x in out if x not in inside]
+        name = english_name(text[s:e], "ru", person=False)
+        out.append(make(s, e, f"new:organization/{slug(name)}", "named", "organization", name=name))
+    return out
+
+
+_MEDIUM_BEFORE = re.compile(r"(?:^|[^\w-])((?:[\w-]+[ \xa0]+)?)(?:в|во|через|В|Через)[ \xa0]+(?:(?:своём|своем|своей|своих|своем|моём|моем|её|его|их|официальном|официальной)[ \xa0]+)?$")
+
+
+def platform_media(text: str, mentions: list) -> list:
+    """"написал в Twitter", "подписчиков в Weibo", "поделился в своём Фейсбуке": a social network after
+    "в"/"через" is the medium the message went through, not an organisation acting; it is dropped.
+    Kept: a noun of ownership or employment before it ("доля DST в Facebook"), a name before "в"
+    (the company's name, not a verb: "DST в Facebook"), and the network as a subject ("Facebook удалил")."""
+    lex = org_lexicon()
+    plats = lex["platforms"]
+    if not plats:
+        return mentions
+    firsts = lex["platform_firsts"]
+    out = []
+    for m in mentions:
+        if m.etype in _ORG and text[m.start:m.start + 1].lower() in firsts and m.kind not in _SKIP_KINDS \
+                and text[m.start:m.end].lower().startswith(plats):
+            pm = _MEDIUM_BEFORE.search(text, max(0, m.start - 50), m.start)
+            if pm:
+                prev = pm.group(1).strip()
+                ps = _parse(prev.lower()) if prev else []
+                company = bool(prev) and (not re.search("[а-яё]", prev.lower()) or prev[:1].isupper() and bool(re.search("[а-яё]", prev[1:]))
+                                          and not any(p.tag.POS in ("VERB", "ADVB", "NPRO") for p in ps[:1]))
+                company = company or any(p.normal_form in lex["platform_company_nouns"] for p in ps[:2])
+                if not company:
+                    continue
+        out.append(m)
+    return out
+
+
+_NEXT_WORD = re.compile(r"[ \xa0,]+([а-яё]+)", re.IGNORECASE)
+
+
+def building_places(text: str, mentions: list, make, english_name, slug) -> list:
+    """"принимает в Белом доме", "недалеко от Белого дома": an institution named by its building, after a
+    spatial preposition, is the building (type ``other``), unless a speech verb follows within three words
+    ("в Кремле заявили", "в Белом доме считают"): there it is the institution speaking."""
+    lex = org_lexicon()
+    if lex["building_re"] is None or lex["spatial_re"] is None:
+        return mentions
+    firsts = lex["building_firsts"]
+    if not any(m.etype in _ORG and text[m.start:m.start + 1] in firsts for m in mentions):
+        return mentions
+    out = []
+    for m in mentions:
+        if m.etype in _ORG and m.kind not in _SKIP_KINDS and text[m.start:m.start + 1] in firsts \
+                and lex["building_re"].fullmatch(text[m.start:m.end]) \
+                and lex["spatial_re"].search(text, max(0, m.start - 30), m.start):
+            speech = False
+            pos = m.end
+            for _ in range(3):
+                w = _NEXT_WORD.match(text, pos)
+                if not w:
+                    break
+                if any(p.normal_form in lex["speech_verbs"] for p in _parse(w.group(1).lower())[:2]):
+                    speech = True
+                    break
+                pos = w.end()
+            if not speech:
+                if m.eid.startswith("kb:"):  # kb:org/white-house -> the building "White House"
+                    key = m.eid.split("/", 1)[1]
+                    name = key.replace("-", " ").title()
+                else:
+                    name = m.name or english_name(text[m.start:m.end], "ru", person=False)
+                    key = slug(name)
+                # type "other": a building is no organisation, and NEREL keeps buildings apart from places (FACILITY)
+                out.append(make(m.start, m.end, f"new:other/{key}", "building", "other", name=name, country=m.country))
+                continue
+        out.append(m)
+    return out
+
+
+_LATIN_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*(?:[ \xa0]+(?:(?:of|for|and|the|de|du|des|la|le|pour|del|di|do|da|&)[ \xa0]+)*[A-Z][\w’'&.-]*)+")
+
+
+def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
+    """A run of capitalised Latin-script words in Russian text holding an organisation word ("Bank",
+    "College", "Network", "Rassemblement") is one organisation, a place inside it included ("King’s
+    College London", "Industrial and Commercial Bank of China", "Rassemblement pour le Mali"); the place
+    stays a mention of its own, a shorter organisation inside is replaced."""
+    if not re.search("[A-Z][a-z]", text):
+        return mentions
+    words = org_lexicon()["latin_org_words"]
+    seeds = [m for m in mentions if "A" <= text[m.start:m.start + 1] <= "Z" and m.kind not in _SKIP_KINDS]
+    if not seeds:
+        return mentions
+    runs = set()
+    for m in seeds:  # the runs around a Latin-script mention (a place or name the organisation holds)
+        for r in _LATIN_RUN.finditer(text, max(0, m.start - 80), min(len(text), m.end + 80)):
+            if r.start() <= m.start and m.end <= r.end():
+                runs.add(r.span())
+    out = list(mentions)
+    for a, b in sorted(runs):
+        while b > a and text[b - 1] in ".-’'":
+            b -= 1
+        toks = re.findall(r"[\w’'&.-]+", text[a:b])
+        if len(toks) < 2 or not any(t.rstrip(".,") in words for t in toks):
+            continue
+        if toks[0] in words and len(toks) == 2 and toks[1].isupper():
+            continue
+        over = [x for x in out if x.start < b and a < x.end and x.kind not in _SKIP_KINDS]
+        if any(x.start < a or x.end > b for x in over) or any(x.start == a and x.end == b and x.etype in _ORG for x in over):
+            continue
+        out = [x for x in out if not (x in over and x.etype in _ORG + ("person",))]
+        name = text[a:b]
+        out.append(make(a, b, f"new:organization/{slug(name)}", "latin", "organization", name=name))
+    return out
+
+
+_PAREN_GROUP = re.compile(r"\(([^()\n]{1,120})\)")
+_ACR_TOKEN = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&-]{1,7}(?![\w-])")
+_ROMAN_NUM = re.compile(r"[IVXLCDM]+")
+
+
+def _is_acronym(tok: str) -> bool:
+    lex = org_lexicon()
+    if tok in lex["not_acronyms"] or tok in lex["legal_forms"]:
+        return False
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN_NUM.fullmatch(tok)
+
+
+def acronym_orgs(text: str, mentions: list, make, slug) -> list:
+    """Acronyms that an organisation introduces are organisations, and so are their other occurrences
+    in the document: the last item in parentheses after an organisation ("Сеть поддержки выборов
+    (Zimbabwe Election Support Network, ZESN)", "(King’s College London, KCL)"), and a capitalised
+    acronym right after an organisation noun ("компании RCA", "банка HSBC")."""
+    org_ends = {m.end for m in mentions if m.etype in _ORG and m.kind not in _SKIP_KINDS}
+    org_starts = {m.start: m for m in mentions if m.etype in _ORG and m.kind not in _SKIP_KINDS}
+    found: dict[str, int] = {}
+    for g in _PAREN_GROUP.finditer(text):
+        inner = g.group(1)
+        parts = re.split(r"[,;][ \xa0]*", inner)
+        tok = parts[-1].strip()
+        if not _is_acronym(tok) or len(tok) > 8:
+            continue
+        before = g.start()
+        k = before
+        while k > 0 and text[k - 1] in " \xa0»\"”":
+            k -= 1
+        first = g.start(1)
+        if k in org_ends or (len(parts) > 1 and first in org_starts):
+            found.setdefault(tok, g.start(1) + inner.rindex(tok))
+    starts = {m.start for m in mentions if m.kind not in _SKIP_KINDS}
+    for a in _ACR_TOKEN.finditer(text):
+        tok = a.group(0)
+        if tok in found or a.start() in starts or not _is_acronym(tok):
+            continue
+        before = text[max(0, a.start() - 30):a.start()]
+        if before[-1:] not in " \xa0":
+            continue
+        words = before.split()
+        if words and words[-1].isalpha() and words[-1].islower() and _is_head(words[-1]):
+            found[tok] = a.start()
+    if not found:
+        return mentions
+    covered = _CoverageLite(mentions)
+    out = list(mentions)
+    for tok in found:
+        i = text.find(tok)
+        while i >= 0:  # every occurrence as a whole word (str.find: no regex compiled per acronym)
+            e = i + len(tok)
+            if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_")) \
+                    and not (e < len(text) and (text[e].isalnum() or text[e] in "-_")) and not covered.overlaps(i, e):
+                out.append(make(i, e, f"new:organization/{slug(tok)}", "acr", "organization", name=tok))
+                covered.add(i, e)
+            i = text.find(tok, e)
+    return out
+
+
+class _CoverageLite:
+    def __init__(self, mentions: list) -> None:
+        self.spans = [(m.start, m.end) for m in mentions if m.kind not in _SKIP_KINDS]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.spans)
+
+    def add(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
