@@ -53,3 +53,13 @@ def test_a_surname_plus_ov_is_another_surname(linker):
     got = _ids(linker, "Александр Турчинов выступил. Премьер-министр Турчин и Турчина не встречал.", "ru")
     assert all(eid != "kb:person/alexander-turchin" for text, eid in got.items() if "Турчинов" in text)
     assert got["Турчин"] == "kb:person/alexander-turchin"
+
+
+@pytest.mark.parametrize("lang, text, bare, formal", [
+    ("de", "Er reiste in den Kongo und in die Republik Kongo.", "Kongo", "Republik Kongo"),
+    ("ru", "Он посетил Конго и Республику Конго.", "Конго", "Республику Конго"),
+])
+def test_congo_is_a_country_in_every_language(linker, lang, text, bare, formal):
+    got = _ids(linker, text, lang)
+    assert got[bare] == "kb:country/CD"  # the bare name: the larger DR Congo, as "Congo" in English
+    assert got[formal] == "kb:country/CG"
