@@ -63,3 +63,9 @@ def test_congo_is_a_country_in_every_language(linker, lang, text, bare, formal):
     got = _ids(linker, text, lang)
     assert got[bare] == "kb:country/CD"  # the bare name: the larger DR Congo, as "Congo" in English
     assert got[formal] == "kb:country/CG"
+
+
+def test_a_town_named_by_a_common_word_heading_a_title_is_no_place(linker):
+    # Summit, New Jersey: "Summit of the Future" is a title
+    got = _ids(linker, "Leaders met at the two-day Summit of the Future in New York.", "en")
+    assert "Summit" not in got and got["New York"] == "gn:5128581"

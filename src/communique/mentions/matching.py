@@ -15,6 +15,15 @@ from communique.mentions.common import (
 from communique.mentions.places import PlaceContext
 
 
+def _en_title_word(text: str, s: int, e: int) -> bool:
+    """An English common word written capitalised before "of" and not after a place preposition:
+    the head of a title ("the two-day Summit of the Future"), not a town's name."""
+    if text[e:e + 4] != " of ":
+        return False
+    before = text[max(0, s - 6):s].split()
+    return not (before and before[-1].lower() in ("in", "at", "to", "from", "near", "into"))
+
+
 class KBMatching:
     """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
 
@@ -107,6 +116,9 @@ class KBMatching:
                     _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000
                     and not (lang == "de" and eid.startswith("kb:org/") and de_org_initial_ok(text[s:e])))):
                 continue
+            if "c" in flags and lang == "en" and eid.startswith("gn:") and _en_title_word(text, s, e) \
+                    and (kb.entities[eid].get("population") or 0) < 200_000:
+                continue  # "the two-day Summit of the Future": a town named by a common word, in a title
             keep.append((eid, kind, flags))
         return keep
 
