@@ -71,19 +71,13 @@ def org_lexicon() -> dict[str, Any]:
     def lemmas(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])
 
-    preps = sorted((str(w) for w in data.get("spatial_prepositions") or []), key=len, reverse=True)
     return {
         "apposition_descriptors": lemmas("apposition_descriptors"),
         "not_acronyms": frozenset(str(w) for w in data.get("not_acronyms") or []),
         "title_gap_re": re.compile(_WS + r"(?:" + "|".join(re.escape(str(w)).replace(r"\ ", _WS) for w in data.get("head_titles") or []) + r")" + _WS + "$")
         if data.get("head_titles") else None,
         "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
-        "building_re": stems("building_orgs"),
-        "building_firsts": frozenset(c for w in data.get("building_orgs") or [] for c in (str(w)[0].lower(), str(w)[0].upper())),
         "po_re": stems("po_heads"),
-        "spatial_re": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", _WS) for w in preps) + r")" + _WS + "$",
-                                 re.IGNORECASE) if preps else None,
-        "speech_verbs": lemmas("speech_verbs"),
         "platforms": tuple(str(w).lower() for w in data.get("platforms") or []),
         "platform_firsts": frozenset(str(w)[0].lower() for w in data.get("platforms") or []),
         "platform_company_nouns": lemmas("platform_company_nouns"),
@@ -182,7 +176,6 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = _split_parentheses(text, out, make, english_name, slug)
     out = compass_regions(text, out, make, english_name, slug)
     out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
-    out = building_places(text, out, make, english_name, slug)  # "в Белом доме": the building
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
     out = latin_orgs(text, out, make, english_name, slug)  # King's College London
     out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
@@ -585,7 +578,6 @@ def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
     the quoted name ("ЗАО «Медиа-Мост»" -> "Медиа-Мост", "Медиахолдинг «Башинформ" -> "Башинформ")."""
     if not _OPEN_Q.search(text):
         return mentions
-    lex = org_lexicon()
     out: list = []
     for m in mentions:
         if m.kind == "natasha" and m.etype in _ORG:
@@ -695,7 +687,8 @@ _MEDIUM_BEFORE = re.compile(r"(?:^|[^\w-])((?:[\w-]+[ \xa0]+)?)(?:в|во|чер
 
 def platform_media(text: str, mentions: list) -> list:
     """"написал в Twitter", "подписчиков в Weibo", "поделился в своём Фейсбуке": a social network after
-    "в"/"через" is the medium the message went through, not an organisation acting; it is dropped.
+    "в"/"через" is the medium the message went through, not an organisation acting; it is dropped
+    unless the knowledge base knows it (then it stays linked: the output's users want the id).
     Kept: a noun of ownership or employment before it ("доля DST в Facebook"), a name before "в"
     (the company's name, not a verb: "DST в Facebook"), and the network as a subject ("Facebook удалил")."""
     lex = org_lexicon()
@@ -706,7 +699,7 @@ def platform_media(text: str, mentions: list) -> list:
     out = []
     for m in mentions:
         if m.etype in _ORG and text[m.start:m.start + 1].lower() in firsts and m.kind not in _SKIP_KINDS \
-                and text[m.start:m.end].lower().startswith(plats):
+                and not m.eid.startswith("kb:") and text[m.start:m.end].lower().startswith(plats):
             pm = _MEDIUM_BEFORE.search(text, max(0, m.start - 50), m.start)
             if pm:
                 prev = pm.group(1).strip()
@@ -716,48 +709,6 @@ def platform_media(text: str, mentions: list) -> list:
                 company = company or any(p.normal_form in lex["platform_company_nouns"] for p in ps[:2])
                 if not company:
                     continue
-        out.append(m)
-    return out
-
-
-_NEXT_WORD = re.compile(r"[ \xa0,]+([а-яё]+)", re.IGNORECASE)
-
-
-def building_places(text: str, mentions: list, make, english_name, slug) -> list:
-    """"принимает в Белом доме", "недалеко от Белого дома": an institution named by its building, after a
-    spatial preposition, is the building (type ``other``), unless a speech verb follows within three words
-    ("в Кремле заявили", "в Белом доме считают"): there it is the institution speaking."""
-    lex = org_lexicon()
-    if lex["building_re"] is None or lex["spatial_re"] is None:
-        return mentions
-    firsts = lex["building_firsts"]
-    if not any(m.etype in _ORG and text[m.start:m.start + 1] in firsts for m in mentions):
-        return mentions
-    out = []
-    for m in mentions:
-        if m.etype in _ORG and m.kind not in _SKIP_KINDS and text[m.start:m.start + 1] in firsts \
-                and lex["building_re"].fullmatch(text[m.start:m.end]) \
-                and lex["spatial_re"].search(text, max(0, m.start - 30), m.start):
-            speech = False
-            pos = m.end
-            for _ in range(3):
-                w = _NEXT_WORD.match(text, pos)
-                if not w:
-                    break
-                if any(p.normal_form in lex["speech_verbs"] for p in _parse(w.group(1).lower())[:2]):
-                    speech = True
-                    break
-                pos = w.end()
-            if not speech:
-                if m.eid.startswith("kb:"):  # kb:org/white-house -> the building "White House"
-                    key = m.eid.split("/", 1)[1]
-                    name = key.replace("-", " ").title()
-                else:
-                    name = m.name or english_name(text[m.start:m.end], "ru", person=False)
-                    key = slug(name)
-                # type "other": a building is no organisation, and NEREL keeps buildings apart from places (FACILITY)
-                out.append(make(m.start, m.end, f"new:other/{key}", "building", "other", name=name, country=m.country))
-                continue
         out.append(m)
     return out
 
