@@ -42,8 +42,8 @@ def test_arab_league_stays_an_organisation(linker):
 
 
 def test_player_lists_and_results_name_clubs(linker):
-    text = ("El comité de competición sancionó con un partido de suspensión a Pelayo Ordóñez ( Zaragoza ) y "
-            "Iribarne ( Albacete ) por acumulación de amonestaciones .\n"
+    text = ("El comité de disciplina castigó con dos jornadas a Pelayo Ordóñez ( Zaragoza ) y "
+            "Iribarne ( Albacete ) por sus protestas al árbitro .\n"
             "Resultados de la jornada de liga : Sevilla 2 - Valladolid 1 .")
     got = _found(linker, text)
     assert got.get("Zaragoza") == ["organization"]

@@ -52,8 +52,8 @@ def test_country_after_a_portfolio_is_kept(linker):
 def test_names_after_a_place_preposition(linker):
     got = _found(linker, "El detenido vivía desde hace años en Villa Quemada Alta , cerca de la costa .")
     assert _types(got, "Villa Quemada Alta") == ["place"]
-    got = _found(linker, "Según informó en Bogotá la Federación Nacional de Agricultores , el precio subió .")
-    assert _types(got, "Bogotá") == ["place"] and _types(got, "Federación Nacional de Agricultores") == ["organization"]
+    got = _found(linker, "El martes anunció en Quito la Asociación Nacional de Pescadores , que la veda termina .")
+    assert _types(got, "Quito") == ["place"] and _types(got, "Asociación Nacional de Pescadores") == ["organization"]
 
 
 def test_a_verb_of_motion_and_a(linker):
@@ -86,10 +86,15 @@ def test_venues_and_their_town(linker):
 
 
 def test_a_name_with_its_acronym_is_one_organisation(linker):
-    got = _found(linker, "El jefe de la Fuerza para Kosovo ( KFOR ) visitó hoy la Misión de Apoyo en Libia ( MANUL ) .")
-    assert _types(got, "Fuerza para Kosovo") == ["organization"]
-    assert _types(got, "Misión de Apoyo en Libia") == ["organization"]
-    assert "Kosovo" not in got and "Libia" not in got
+    got = _found(linker, "El director de la Agencia para Bosnia ( APB ) visitó hoy el Centro de Apoyo en Sudán ( CAS ) .")
+    assert _types(got, "Agencia para Bosnia") == ["organization"]
+    assert _types(got, "Centro de Apoyo en Sudán") == ["organization"]
+    assert "Bosnia" not in got and "Sudán" not in got
+
+
+def test_an_organisation_inside_a_mission_or_force_stays_linked(linker):
+    got = _found(linker, "La Misión de Observación Electoral de la Unión Europea llegó hoy a Caracas .")
+    assert _types(got, "Unión Europea") == ["organization"] and _types(got, "Caracas") == ["place"]
 
 
 def test_persons_read_as_towns(linker):

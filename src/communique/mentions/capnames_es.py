@@ -216,7 +216,7 @@ def _word_places(text: str, mentions: list, population: Callable[[str], int]) ->
         if m.etype == "place" and m.kind in ("name", "cap") and text[m.start:m.end].lower() in lex.not_places:
             continue  # "en Internet" (a gazetteer's alternate name, or an unknown name after "en")
         if m.etype in ("place", "country") and m.kind == "name" and _caps_word(text, m.start, m.end):
-            continue  # "CHAVES ACUDE CON ESPERANZA REUNION": an ordinary word of a line in capitals
+            continue  # "EL PRESIDENTE LLEGA A LA REUNION": an ordinary word of a line in capitals
         if m.etype == "place" and m.kind == "name":
             w = text[m.start:m.end]
             if re.search(r"\d[\d.,]*" + _H + r"+$", text[max(0, m.start - 12):m.start]) \
@@ -958,7 +958,7 @@ _DATED_TOWN = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+
 def _dateline_towns(text: str, mentions: list, make: Callable[..., Any],
                     places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """The town of a dateline "... Sevilla ( EFE )" after a headline is a place, even where the
-    headline's last words ran on into it ("NOMBRAMIENTOS DE SEGUNDO NIVEL Sevilla ( EFE )"); so is
+    headline's last words ran on into it ("NUEVOS CARGOS EN LA JUNTA Huelva ( EFE )"); so is
     a known town of a dateline "Washington , 23 may ( EFE )" that a signature before it ran into
     ("EFE Baleares Washington")."""
     out = list(mentions)
@@ -1046,8 +1046,8 @@ def _place_phrases(text: str, mentions: list, make: Callable[..., Any], first: f
     out = []
     for m in mentions:
         if m.kind == "cap" and m.etype in ("organization", "place") and places is not None and " la " in text[m.start:m.end]:
-            # "informó en Bogotá la Federación Nacional de Cafeteros", "llevar a la Comunidad Valenciana la Copa de
-            # Campeones": a known place, an article, then another name (the subject after the verb)
+            # "anunció en Quito la Asociación Nacional de Pescadores", "devolvió a la Región de Murcia la Copa de
+            # Invierno": a known place, an article, then another name (the subject after the verb)
             words = text[m.start:m.end].split(" ")
             k = next((k for k in range(1, min(len(words) - 1, 4)) if words[k] == "la"), None)
             if k is not None and words[k + 1][:1].isupper() and (hit := places(" ".join(words[:k]))) is not None:
