@@ -286,18 +286,31 @@ def test_a_grouping_meeting_is_not_a_meeting_of_two_people_on_its_sidelines(mem)
     assert any("a meeting of BRICS" in r["why"] for r in reason["rejected"])
 
 
-def test_sessions_days_apart_do_not_chain_into_one_story(mem):
-    """Each session report is within the gathering slack (3 days) of the one before, not of the first:
-    the story must not drift along with them (1st + 4th may be one session; the 7th and 10th are others)."""
+def _gathering_reports(days):
     ents = [entity("kb:org/un-security-council", "organization", "UN Security Council"),
             entity("gn:5128581", "place", "New York City", "US")]
     recs = []
-    for i, day in enumerate(["2024-03-01", "2024-03-04", "2024-03-07", "2024-03-10"]):
+    for i, day in enumerate(days):
         ev = event("e1", "session", "occurred", ["kb:org/un-security-council"], location="gn:5128581",
                    start=day, organizations=["kb:org/un-security-council"])
         recs.append((record(f"doc{i}", f"{day}T18:00:00+00:00", "en", "The Security Council met.", ents, [ev]),
                      "The Security Council met."))
-    consolidate_records(mem.conn, recs)
-    groups = sorted(sorted(x["doc"] for x in r["sources"]) for r in _stories(mem.conn))
-    assert all(len(g) <= 2 for g in groups), groups
-    assert ["doc0", "doc2"] not in groups and ["doc0", "doc3"] not in groups
+    return recs
+
+
+def test_sessions_days_apart_do_not_chain_into_one_story(mem):
+    """Each session report is within the gathering slack (3 days) of the one before: the story must
+    not drift along with them beyond gathering_max_days (7) from its first to its last source."""
+    days = ["2024-03-01", "2024-03-04", "2024-03-07", "2024-03-10", "2024-03-13", "2024-03-16"]
+    consolidate_records(mem.conn, _gathering_reports(days))
+    stories = _stories(mem.conn)
+    assert len(stories) >= 2
+    for r in stories:
+        ds = sorted(r2["doc"] for r2 in r["sources"])
+        first, last = days[int(ds[0][3:])], days[int(ds[-1][3:])]
+        assert (int(last[-2:]) - int(first[-2:])) <= 7, ds
+
+
+def test_daily_reports_of_a_conference_week_are_one_story(mem):
+    consolidate_records(mem.conn, _gathering_reports([f"2024-09-{d}" for d in range(22, 28)]))
+    assert len(_stories(mem.conn)) == 1

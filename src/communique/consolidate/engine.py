@@ -678,10 +678,13 @@ class Consolidator:
                 # a summit of the same organization, dated by the day a source tells of (its first day,
                 # the day of a meeting on its sidelines): days apart within the slack are the same summit
                 slack = win.get("gathering_slack_days", 0)
-                # within the slack of every dated source, not only of the story's latest date: otherwise
-                # sessions a few days apart would chain into one story that drifts along with them
-                if all(es.add_days(mi[0], -slack) <= xi[1] and xi[0] <= es.add_days(mi[1], slack)
-                       for xi in [si, *(_match_interval(x) for x in rec["sources"])] if xi):
+                # and the story, with this source, spans at most gathering_max_days: reports of each day
+                # of a conference week join, sessions a few days apart do not chain into one story
+                # that drifts along with them
+                ivs = [iv for iv in [si, mi, *(_match_interval(x) for x in rec["sources"])] if iv]
+                span = _days_between(min(iv[0] for iv in ivs), max(iv[1] for iv in ivs))
+                if es.add_days(mi[0], -slack) <= si[1] and si[0] <= es.add_days(mi[1], slack) \
+                        and span <= win.get("gathering_max_days", span):
                     v.score += w["near_in_time"]
                     v.checks.append(f"a gathering of the same organization {slack} days or less apart "
                                     f"({mi[0]}..{mi[1]} / {si[0]}..{si[1]})")
