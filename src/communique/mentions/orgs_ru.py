@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from communique.mentions.common import mentions_data
+from communique.mentions.common import _Coverage, mentions_data
 
 _LOC = ("country", "place")
 _ORG = ("organization", "group")
@@ -797,7 +797,7 @@ def acronym_orgs(text: str, mentions: list, make, slug) -> list:
             found[tok] = a.start()
     if not found:
         return mentions
-    covered = _CoverageLite(mentions)
+    covered = _Coverage(mentions, _SKIP_KINDS)
     out = list(mentions)
     for tok in found:
         i = text.find(tok)
@@ -811,12 +811,3 @@ def acronym_orgs(text: str, mentions: list, make, slug) -> list:
     return out
 
 
-class _CoverageLite:
-    def __init__(self, mentions: list) -> None:
-        self.spans = [(m.start, m.end) for m in mentions if m.kind not in _SKIP_KINDS]
-
-    def overlaps(self, s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in self.spans)
-
-    def add(self, s: int, e: int) -> None:
-        self.spans.append((s, e))
