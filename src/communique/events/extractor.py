@@ -210,6 +210,8 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                          and (p.trigger.kind in GATHERINGS) == (trig.kind in GATHERINGS)
                          and same_time(p.time, ev.time)), None)
             if twin is not None:
+                if twin.trigger.secondary and not trig.secondary:  # "Miles de huelguistas manifestaron": the act
+                    twin.trigger, twin.tstart, twin.tend = trig, tstart, tend
                 twin.documents = uniq(twin.documents + ev.documents)
                 twin.organizations = uniq(twin.organizations + ev.organizations)
                 continue
@@ -222,17 +224,57 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
     def _mark_main(self, sent: tuple[int, int], made: list[Draft]) -> None:
         """The sentence's main event: the first typed one that is not in a subordinate clause, not
         the cause or object of another ("after the arrest", "in protest at the killing") and not an
-        outcome ("three dead"); the first typed one when every one is."""
-        best = None
+        outcome ("three dead"); the first typed one when every one is. An event noun in the subject
+        gives way to the clause's finite verb ("Las manifestaciones ... reclaman", "Una marcha ...
+        protestó"): the head verb of the principal clause is what the sentence reports."""
+        ranked = []
         for ev in made:
             if ev.trigger.type is None:
                 continue
             clause = self._clause(sent, ev.tstart, ev.tend)
-            rank = (self._subordinate(sent, clause), self._backgrounded(ev, clause), ev.trigger.secondary, ev.tstart)
-            if best is None or rank < best[0]:
-                best = (rank, ev)
-        if best is not None:
-            best[1].main = True
+            ranked.append(((self._subordinate(sent, clause), self._backgrounded(ev, clause), ev.trigger.secondary),
+                           ev.tstart, ev, clause))
+        if not ranked:
+            return
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        rank, _, best, clause = ranked[0]
+        if self.lex.finite_re is not None and len(ranked) > 1 and self._nominal(sent, best):
+            verb = self._head_verb(clause, best)
+            if verb is not None:
+                best = next((ev for r, _, ev, c in ranked[1:] if r == rank and ev.tstart <= verb < ev.tend), best)
+        best.main = True
+
+    def _word_before(self, sent: tuple[int, int], pos: int) -> str | None:
+        words = WORD.findall(self.text[max(sent[0], pos - 40):pos])
+        return words[-1] if words else None
+
+    def _nominal(self, sent: tuple[int, int], ev: Draft) -> bool:
+        """A trigger that is a noun: right after an article, a determiner or a preposition, or
+        opening its sentence."""
+        w = self._word_before(sent, ev.tstart)
+        return w is None or bool(self.lex.nominal_re.fullmatch(w))
+
+    def _head_verb(self, clause, noun: Draft) -> int | None:
+        """The start of the clause's first finite verb when it comes after the event noun ``noun`` (the
+        noun is then in the subject); None when a finite verb comes before it (the noun is an object or
+        an adjunct: "convocó a una jornada de protestas y amenazó ..."). A relative or subordinate
+        clause after the noun runs to the next comma ("La huelga, que tiene un pliego de reclamos,
+        recrudeció"); one that no comma closes leaves no head verb to find."""
+        lex = self.lex
+        prev: str | None = None
+        inside = False  # in a subordinate clause opened after the noun
+        last = clause[0]
+        for m in WORD.finditer(self.text, clause[0], clause[1]):
+            w = m.group()
+            if inside and "," in self.text[last:m.start()]:
+                inside = False
+            last = m.end()
+            if m.start() >= noun.tend and lex.subordinator_re is not None and lex.subordinator_re.fullmatch(w):
+                inside = True
+            elif not inside and prev is not None and lex.finite_re.fullmatch(w) and not lex.nominal_re.fullmatch(prev):
+                return m.start() if m.start() >= noun.tend else None
+            prev = w
+        return None
 
     def _subordinate(self, sent: tuple[int, int], clause) -> bool:
         """A clause opened by a relative pronoun, a subordinator or a purpose word (not by a colon,

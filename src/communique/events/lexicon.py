@@ -79,6 +79,12 @@ class Lexicon:
     type_modes: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     # trigger_re's group names -> "t_<trigger>" (the first-character dispatch numbers its groups)
     trigger_groups: dict[str, str] = field(default_factory=dict)
+    # the main clause's head verb over an event noun in its subject ("Las manifestaciones ... reclaman"):
+    # a word right before a trigger that makes it a noun (articles, determiners, prepositions), and the
+    # finite verb forms a trigger's first word may have (optional, per language)
+    nominal_re: regex.Pattern | None = None
+    finite_re: regex.Pattern | None = None
+    subordinator_re: regex.Pattern | None = None  # "que", "donde": a verb after one is not the head verb
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -267,6 +273,9 @@ def get_lexicon(lang: str) -> Lexicon:
             type_modes={typ: [(mode, _compile_list(pats)) for mode, pats in (modes or {}).items() if pats]
                         for typ, modes in (data.get("type_modes") or {}).items()},
             trigger_groups=trigger_groups,
+            nominal_re=_compile_list((data.get("main_verb") or {}).get("nominal_before")),
+            finite_re=_compile_list((data.get("main_verb") or {}).get("finite")),
+            subordinator_re=_compile_list((data.get("main_verb") or {}).get("subordinators")),
         )
     except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
