@@ -239,9 +239,10 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         ranked.sort(key=lambda r: (r[0], r[1]))
         rank, _, best, clause = ranked[0]
         if self.lex.finite_re is not None and len(ranked) > 1 and self._nominal(sent, best):
-            verb = self._head_verb(clause, best)
-            if verb is not None:
-                best = next((ev for r, _, ev, c in ranked[1:] if r == rank and ev.tstart <= verb < ev.tend), best)
+            verb = self._head_verb(sent, clause, best)
+            if verb is not None:  # its own clause may look subordinate: "La huelga, que ..., exigía"
+                best = next((ev for r, _, ev, c in ranked[1:] if r[1:] == rank[1:] and ev.tstart <= verb < ev.tend),
+                            best)
         best.main = True
 
     def _word_before(self, sent: tuple[int, int], pos: int) -> str | None:
@@ -254,7 +255,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         w = self._word_before(sent, ev.tstart)
         return w is None or bool(self.lex.nominal_re.fullmatch(w))
 
-    def _head_verb(self, clause, noun: Draft) -> int | None:
+    def _head_verb(self, sent: tuple[int, int], clause, noun: Draft) -> int | None:
         """The start of the clause's first finite verb when it comes after the event noun ``noun`` (the
         noun is then in the subject); None when a finite verb comes before it (the noun is an object or
         an adjunct: "convocó a una jornada de protestas y amenazó ..."). A relative or subordinate
@@ -264,9 +265,12 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         prev: str | None = None
         inside = False  # in a subordinate clause opened after the noun
         last = clause[0]
-        for m in WORD.finditer(self.text, clause[0], clause[1]):
+        for m in WORD.finditer(self.text, clause[0], sent[1]):
             w = m.group()
-            if inside and "," in self.text[last:m.start()]:
+            gap = self.text[last:m.start()]
+            if ";" in gap or ":" in gap:
+                return None
+            if inside and "," in gap:
                 inside = False
             last = m.end()
             if m.start() >= noun.tend and lex.subordinator_re is not None and lex.subordinator_re.fullmatch(w):
