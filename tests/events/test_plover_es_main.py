@@ -19,6 +19,10 @@ CASES = [
     ("Los presos amotinados exigieron la renuncia del director.", "REQUEST", "exigieron"),
     ("Dos periodistas fueron secuestrados por un grupo armado.", "ASSAULT", "fueron secuestrados"),
     ("El periodista fue acusado de espionaje por el gobierno.", "ACCUSE", "fue acusado"),
+    ("La policía anunció haber detenido a veinte personas tras el atentado.", "COERCE", "haber detenido"),
+    ("Un soldado fue herido por los manifestantes.", "ASSAULT", "fue herido"),
+    # a state or an outcome gives way to an act even in a relative clause
+    ("Los detenidos, que protestaban contra la reforma, fueron trasladados a otra cárcel.", "PROTEST", "protestaban"),
     # a concessive or "amid" phrase is the background
     ("Pese a la prohibición del gobierno, miles de personas marcharon en Caracas.", "MOBILIZE", "marcharon"),
     ("A pesar del estado de sitio, los mineros protestaron en La Paz.", "PROTEST", "protestaron"),

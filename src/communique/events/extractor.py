@@ -232,7 +232,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             if ev.trigger.type is None:
                 continue
             clause = self._clause(sent, ev.tstart, ev.tend)
-            ranked.append(((self._subordinate(sent, clause), self._backgrounded(ev, clause), ev.trigger.secondary),
+            ranked.append(((ev.trigger.secondary, self._subordinate(sent, clause), self._backgrounded(ev, clause)),
                            ev.tstart, ev, clause))
         if not ranked:
             return
@@ -241,7 +241,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         if self.lex.finite_re is not None and len(ranked) > 1 and self._nominal(sent, best):
             verb = self._head_verb(sent, clause, best)
             if verb is not None:  # its own clause may look subordinate: "La huelga, que ..., exigía"
-                best = next((ev for r, _, ev, c in ranked[1:] if r[1:] == rank[1:] and ev.tstart <= verb < ev.tend),
+                best = next((ev for r, _, ev, c in ranked[1:] if (r[0], r[2]) == (rank[0], rank[2]) and ev.tstart <= verb < ev.tend),
                             best)
         best.main = True
 
