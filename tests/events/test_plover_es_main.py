@@ -38,6 +38,11 @@ CASES = [
     # a crowd that a march draws is no meeting
     ("La marcha reunió a unas 40.000 personas en el centro de Madrid.", "MOBILIZE", None),
     ("El canciller se reunió con su homólogo en Lima.", "CONSULT", None),
+    ("Las mujeres se reunieron frente al Congreso con velas encendidas.", "MOBILIZE", "se reunieron"),
+    ("Unas 30.000 personas se habían reunido en el parque central.", "MOBILIZE", None),
+    # words that are no attack or no alliance
+    ("El entrenador sufrió un ataque de nervios y protestó ante el árbitro.", "PROTEST", "protestó"),
+    ("Militantes de un Acuerdo Político de izquierda bloquearon la avenida.", "MOBILIZE", "bloquearon"),
     # work stoppages are strikes, the codebook's PROTEST
     ("Los médicos realizaron un paro de 24 horas en los hospitales públicos.", "PROTEST", "paro"),
     ("Los transportistas paralizaron el país durante dos días.", "PROTEST", "paralizaron"),
