@@ -239,7 +239,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         ranked.sort(key=lambda r: (r[0], r[1]))
         rank, _, best, clause = ranked[0]
         if self.lex.finite_re is not None and len(ranked) > 1 and self._nominal(sent, best):
-            verb = self._head_verb(sent, clause, best)
+            verb = self._head_verb(sent, clause, best, [(ev.tstart, ev.tend) for _, _, ev, _ in ranked])
             if verb is not None:  # its own clause may look subordinate: "La huelga, que ..., exigía"
                 best = next((ev for r, _, ev, c in ranked[1:] if (r[0], r[2]) == (rank[0], rank[2]) and ev.tstart <= verb < ev.tend),
                             best)
@@ -255,12 +255,13 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         w = self._word_before(sent, ev.tstart)
         return w is None or bool(self.lex.nominal_re.fullmatch(w))
 
-    def _head_verb(self, sent: tuple[int, int], clause, noun: Draft) -> int | None:
+    def _head_verb(self, sent: tuple[int, int], clause, noun: Draft, spans: list[tuple[int, int]]) -> int | None:
         """The start of the clause's first finite verb when it comes after the event noun ``noun`` (the
         noun is then in the subject); None when a finite verb comes before it (the noun is an object or
         an adjunct: "convocó a una jornada de protestas y amenazó ..."). A relative or subordinate
         clause after the noun runs to the next comma ("La huelga, que tiene un pliego de reclamos,
-        recrudeció"); one that no comma closes leaves no head verb to find."""
+        recrudeció"); one that no comma closes leaves no head verb to find. Endings that nouns share
+        ("exigía" / "día", "policía") count only in a trigger (``spans``)."""
         lex = self.lex
         prev: str | None = None
         inside = False  # in a subordinate clause opened after the noun
@@ -275,7 +276,9 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             last = m.end()
             if m.start() >= noun.tend and lex.subordinator_re is not None and lex.subordinator_re.fullmatch(w):
                 inside = True
-            elif not inside and prev is not None and lex.finite_re.fullmatch(w) and not lex.nominal_re.fullmatch(prev):
+            elif (not inside and prev is not None and not lex.nominal_re.fullmatch(prev)
+                  and (lex.finite_re.fullmatch(w) or (lex.finite_trigger_re is not None and lex.finite_trigger_re.fullmatch(w)
+                                                       and any(a <= m.start() < b for a, b in spans)))):
                 return m.start() if m.start() >= noun.tend else None
             prev = w
         return None

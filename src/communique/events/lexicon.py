@@ -84,6 +84,7 @@ class Lexicon:
     # finite verb forms a trigger's first word may have (optional, per language)
     nominal_re: regex.Pattern | None = None
     finite_re: regex.Pattern | None = None
+    finite_trigger_re: regex.Pattern | None = None  # finite forms that nouns share ("exigía" / "día"): in a trigger only
     subordinator_re: regex.Pattern | None = None  # "que", "donde": a verb after one is not the head verb
 
     def trigger_of(self, group: str) -> Trigger:
@@ -275,6 +276,7 @@ def get_lexicon(lang: str) -> Lexicon:
             trigger_groups=trigger_groups,
             nominal_re=_compile_list((data.get("main_verb") or {}).get("nominal_before")),
             finite_re=_compile_list((data.get("main_verb") or {}).get("finite")),
+            finite_trigger_re=_compile_list((data.get("main_verb") or {}).get("finite_in_trigger")),
             subordinator_re=_compile_list((data.get("main_verb") or {}).get("subordinators")),
         )
     except (re.error, regex.error) as exc:
