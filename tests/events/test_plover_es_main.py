@@ -46,6 +46,7 @@ CASES = [
     # work stoppages are strikes, the codebook's PROTEST
     ("Los médicos realizaron un paro de 24 horas en los hospitales públicos.", "PROTEST", "paro"),
     ("Los transportistas paralizaron el país durante dos días.", "PROTEST", "paralizaron"),
+    ("Los campesinos paralizaron el lunes las carreteras del norte.", "MOBILIZE", "paralizaron"),  # a road blockade
     # rejections: repudiating, defying, walking out, blocking a decision (not a road)
     ("El canciller repudió la decisión del tribunal.", "REJECT", "repudió"),
     ("El presidente desafía a la comunidad internacional con sus ensayos nucleares.", "REJECT", "desafía"),
