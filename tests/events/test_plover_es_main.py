@@ -55,6 +55,10 @@ CASES = [
     ("El ejército se retiró de la ciudad.", "RETREAT", None),
     ("El gobierno trata de bloquear la propuesta de reforma.", "REJECT", None),
     ("Los campesinos bloquearon la carretera principal.", "MOBILIZE", "bloquearon"),
+    ("Los diputados de la oposición votaron en el Parlamento contra la reforma.", "REJECT", "votaron"),
+    ("Los senadores votaron masivamente a favor de la ley.", "SUPPORT", "votaron"),
+    ("El partido se alió con los sindicatos.", "COOPERATE", None),
+    ("Miles de campesinos sin tierra invadieron una hacienda.", "MOBILIZE", "invadieron"),
 ]
 
 
