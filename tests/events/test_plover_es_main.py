@@ -59,6 +59,7 @@ CASES = [
     ("Los senadores votaron masivamente a favor de la ley.", "SUPPORT", "votaron"),
     ("El partido se alió con los sindicatos.", "COOPERATE", None),
     ("Miles de campesinos sin tierra invadieron una hacienda.", "MOBILIZE", "invadieron"),
+    ("Miles de trabajadores se echaron a la calle contra la reforma.", "MOBILIZE", None),
 ]
 
 
@@ -83,3 +84,8 @@ def test_an_outcome_and_its_act_are_one_event_with_the_act_as_trigger():
     # "huelguistas" and "marcharon" are one mass action: the act is the trigger
     evs = [e.to_json() for e in run("Miles de huelguistas marcharon hacia el Congreso.", "es", [])]
     assert [(e["type"], e["trigger"]["text"]) for e in evs] == [("MOBILIZE", "marcharon")]
+
+
+def test_regrettable_is_no_accusation():
+    evs = [e.to_json() for e in run("El ministro calificó de lamentables las condiciones de la cárcel.", "es", [])]
+    assert all(e["type"] != "ACCUSE" for e in evs), [(e["type"], e["trigger"]["text"]) for e in evs]
