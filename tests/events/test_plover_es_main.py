@@ -89,3 +89,12 @@ def test_an_outcome_and_its_act_are_one_event_with_the_act_as_trigger():
 def test_regrettable_is_no_accusation():
     evs = [e.to_json() for e in run("El ministro calificó de lamentables las condiciones de la cárcel.", "es", [])]
     assert all(e["type"] != "ACCUSE" for e in evs), [(e["type"], e["trigger"]["text"]) for e in evs]
+
+
+def test_a_pronoun_for_the_preceding_clause_does_not_background():
+    from communique.events.lexicon import get_lexicon
+
+    rx = get_lexicon("es").background_re
+    assert rx.search("El gobierno subió los precios, tras la ") is not None        # "tras la detención": a cause
+    assert rx.search("Libia calificó la medida de timorata y tras lo cual ") is None  # "tras lo cual se retiró"
+    assert rx.search("subieron los precios; por eso ") is None                       # "por eso marcharon"

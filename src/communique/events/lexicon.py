@@ -266,8 +266,12 @@ def get_lexicon(lang: str) -> Lexicon:
             against_re=_compile_list(preps.get("against")),
             # words right before a trigger that make its event a cause, object or frame of another
             # ("after the arrest", "in protest at the killing", "during the march"): not the main event
-            background_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["background"])
-                                    + r")\s+(?:\w+\s+){0,2}$") if data.get("background") else None),
+            # ... unless a pronoun stands for the earlier clause ("tras lo cual se retiró", "por eso
+            # marcharon": the trigger is the main act)
+            background_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["background"]) + r")"
+                                    + (r"(?!\s+(?:" + "|".join(f"(?:{p})" for p in data["background_not_before"])
+                                       + r")(?!\w))" if data.get("background_not_before") else "")
+                                    + r"\s+(?:\w+\s+){0,2}$") if data.get("background") else None),
             doc_head_re=_compile_list(docs.get("heads")),
             coordinators=frozenset(w.lower() for w in docs.get("coordinators") or []),
             hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),
