@@ -40,6 +40,7 @@ CASES = [
     ("El canciller se reunió con su homólogo en Lima.", "CONSULT", None),
     ("Las mujeres se reunieron frente al Congreso con velas encendidas.", "MOBILIZE", "se reunieron"),
     ("Unas 30.000 personas se habían reunido en el parque central.", "MOBILIZE", None),
+    ("El ministro se reunió con los dirigentes frente a la catedral.", "CONSULT", None),  # a partner: a meeting
     # words that are no attack or no alliance
     ("El entrenador sufrió un ataque de nervios y protestó ante el árbitro.", "PROTEST", "protestó"),
     ("Militantes de un Acuerdo Político de izquierda bloquearon la avenida.", "MOBILIZE", "bloquearon"),
