@@ -17,10 +17,10 @@ CASES = [
     ("Los huelguistas reclamaron un aumento de salarios.", "REQUEST", "reclamaron"),
     ("Miles de huelguistas marcharon por el centro de la capital.", "MOBILIZE", "marcharon"),
     ("Los presos amotinados exigieron la renuncia del director.", "REQUEST", "exigieron"),
-    ("Dos periodistas fueron secuestrados por un grupo armado.", "ASSAULT", "fueron secuestrados"),
-    ("El periodista fue acusado de espionaje por el gobierno.", "ACCUSE", "fue acusado"),
-    ("La policía anunció haber detenido a veinte personas tras el atentado.", "COERCE", "haber detenido"),
-    ("Un soldado fue herido por los manifestantes.", "ASSAULT", "fue herido"),
+    ("Dos periodistas fueron secuestrados por un grupo armado.", "ASSAULT", "secuestrados"),  # a passive: the act
+    ("El periodista fue acusado de espionaje por el gobierno.", "ACCUSE", "acusado"),
+    ("La policía anunció haber detenido a veinte personas tras el atentado.", "COERCE", "detenido"),  # a perfect infinitive: the act
+    ("Un soldado fue herido por los manifestantes.", "ASSAULT", "herido"),
     # a state or an outcome gives way to an act even in a relative clause
     ("Los detenidos, que protestaban contra la reforma, fueron trasladados a otra cárcel.", "PROTEST", "protestaban"),
     # a concessive or "amid" phrase is the background

@@ -210,7 +210,8 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                          and (p.trigger.kind in GATHERINGS) == (trig.kind in GATHERINGS)
                          and same_time(p.time, ev.time)), None)
             if twin is not None:
-                if twin.trigger.secondary and not trig.secondary:  # "Miles de huelguistas manifestaron": the act
+                if self._state(twin.trigger, twin.tstart, sent) and not self._state(trig, tstart, sent):
+                    # "Miles de huelguistas manifestaron": the act is the trigger
                     twin.trigger, twin.tstart, twin.tend = trig, tstart, tend
                 twin.documents = uniq(twin.documents + ev.documents)
                 twin.organizations = uniq(twin.organizations + ev.organizations)
@@ -232,18 +233,30 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             if ev.trigger.type is None:
                 continue
             clause = self._clause(sent, ev.tstart, ev.tend)
-            ranked.append(((ev.trigger.secondary, self._subordinate(sent, clause), self._backgrounded(ev, clause)),
+            ranked.append(((self._state(ev.trigger, ev.tstart, sent), self._subordinate(sent, clause),
+                            self._backgrounded(ev, clause)),
                            ev.tstart, ev, clause))
         if not ranked:
             return
         ranked.sort(key=lambda r: (r[0], r[1]))
         rank, _, best, clause = ranked[0]
-        if self.lex.finite_re is not None and len(ranked) > 1 and self._nominal(sent, best):
-            verb = self._head_verb(sent, clause, best, [(ev.tstart, ev.tend) for _, _, ev, _ in ranked])
-            if verb is not None:  # its own clause may look subordinate: "La huelga, que ..., exigía"
-                best = next((ev for r, _, ev, c in ranked[1:] if (r[0], r[2]) == (rank[0], rank[2]) and ev.tstart <= verb < ev.tend),
-                            best)
+        # its own clause may look subordinate: "La huelga, que ..., exigía"
+        later = [ev for r, _, ev, _ in ranked[1:] if (r[0], r[2]) == (rank[0], rank[2]) and ev.tstart > best.tstart]
+        if self.lex.finite_re is not None and later and self._nominal(sent, best):
+            end = max(ev.tend for ev in later)
+            verb = self._head_verb((sent[0], end), clause, best, [(ev.tstart, ev.tend) for _, _, ev, _ in ranked])
+            if verb is not None:
+                best = next((ev for ev in later if ev.tstart <= verb < ev.tend), best)
         best.main = True
+
+    def _state(self, trig: Trigger, tstart: int, sent: tuple[int, int]) -> bool:
+        """An outcome or a state (a `secondary` trigger: "muertos", "detenidos", "acusados"), unless a
+        form of *ser* or *haber* makes the participle a passive or perfect act ("fueron detenidos",
+        "haber detenido")."""
+        if not trig.secondary:
+            return False
+        rx = self.lex.act_aux_re
+        return rx is None or rx.search(self.text, max(sent[0], tstart - 30), tstart) is None
 
     def _word_before(self, sent: tuple[int, int], pos: int) -> str | None:
         words = WORD.findall(self.text[max(sent[0], pos - 40):pos])
@@ -256,7 +269,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         return w is None or bool(self.lex.nominal_re.fullmatch(w))
 
     def _head_verb(self, sent: tuple[int, int], clause, noun: Draft, spans: list[tuple[int, int]]) -> int | None:
-        """The start of the clause's first finite verb when it comes after the event noun ``noun`` (the
+        """(``sent``: the span searched, up to the last candidate trigger.) The start of the first finite verb when it comes after the event noun ``noun`` (the
         noun is then in the subject); None when a finite verb comes before it (the noun is an object or
         an adjunct: "convocó a una jornada de protestas y amenazó ..."). A relative or subordinate
         clause after the noun runs to the next comma ("La huelga, que tiene un pliego de reclamos,

@@ -85,7 +85,9 @@ class Lexicon:
     nominal_re: regex.Pattern | None = None
     finite_re: regex.Pattern | None = None
     finite_trigger_re: regex.Pattern | None = None  # finite forms that nouns share ("exigía" / "día"): in a trigger only
-    subordinator_re: regex.Pattern | None = None  # "que", "donde": a verb after one is not the head verb
+    subordinator_re: regex.Pattern | None = None
+    # a secondary trigger (a participle) right after one of these is a passive or perfect act, not a state
+    act_aux_re: regex.Pattern | None = None  # "que", "donde": a verb after one is not the head verb
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -282,6 +284,8 @@ def get_lexicon(lang: str) -> Lexicon:
             finite_re=_compile_list((data.get("main_verb") or {}).get("finite")),
             finite_trigger_re=_compile_list((data.get("main_verb") or {}).get("finite_in_trigger")),
             subordinator_re=_compile_list((data.get("main_verb") or {}).get("subordinators")),
+            act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
+                        if data.get("act_auxiliaries") else None),
         )
     except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
