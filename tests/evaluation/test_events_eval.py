@@ -2,7 +2,9 @@
 
 Measured with ``communique eval events`` (see docs/events.md): seed complete; press releases
 recall 0.950 / precision 0.968 on all 980 (0.966 / 1.000 on the first 200); Spanish PLOVER
-main-event type accuracy 0.426, 0.482 after the s8 protest vocabulary and main-event work.
+main-event type accuracy 0.426, 0.482 after the s8 protest vocabulary and main-event work, 0.522 after
+the s9 work (head verb over a subject noun, states and agent nouns, rejections; some event of the gold
+type 0.701).
 """
 
 from __future__ import annotations
@@ -68,5 +70,5 @@ def test_plover_spanish_floor(shared, pipeline):
 
     r = eval_plover(shared, pipeline)
     assert r["sentences"] >= 700
-    assert r["type_accuracy"] >= 0.47
-    assert r["any_event_type_match"] >= 0.67
+    assert r["type_accuracy"] >= 0.51
+    assert r["any_event_type_match"] >= 0.69

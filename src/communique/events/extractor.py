@@ -210,6 +210,9 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                          and (p.trigger.kind in GATHERINGS) == (trig.kind in GATHERINGS)
                          and same_time(p.time, ev.time)), None)
             if twin is not None:
+                if self._state(twin.trigger, twin.tstart, sent) and not self._state(trig, tstart, sent):
+                    # "Miles de huelguistas manifestaron": the act is the trigger
+                    twin.trigger, twin.tstart, twin.tend = trig, tstart, tend
                 twin.documents = uniq(twin.documents + ev.documents)
                 twin.organizations = uniq(twin.organizations + ev.organizations)
                 continue
@@ -222,17 +225,76 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
     def _mark_main(self, sent: tuple[int, int], made: list[Draft]) -> None:
         """The sentence's main event: the first typed one that is not in a subordinate clause, not
         the cause or object of another ("after the arrest", "in protest at the killing") and not an
-        outcome ("three dead"); the first typed one when every one is."""
-        best = None
+        outcome ("three dead"); the first typed one when every one is. An event noun in the subject
+        gives way to the clause's finite verb ("Las manifestaciones ... reclaman", "Una marcha ...
+        protestó"): the head verb of the principal clause is what the sentence reports."""
+        ranked = []
         for ev in made:
             if ev.trigger.type is None:
                 continue
             clause = self._clause(sent, ev.tstart, ev.tend)
-            rank = (self._subordinate(sent, clause), self._backgrounded(ev, clause), ev.trigger.secondary, ev.tstart)
-            if best is None or rank < best[0]:
-                best = (rank, ev)
-        if best is not None:
-            best[1].main = True
+            ranked.append(((self._state(ev.trigger, ev.tstart, sent), self._subordinate(sent, clause),
+                            self._backgrounded(ev, clause)),
+                           ev.tstart, ev, clause))
+        if not ranked:
+            return
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        rank, _, best, clause = ranked[0]
+        # its own clause may look subordinate: "La huelga, que ..., exigía"
+        later = [ev for r, _, ev, _ in ranked[1:] if (r[0], r[2]) == (rank[0], rank[2]) and ev.tstart > best.tstart]
+        if self.lex.finite_re is not None and later and self._nominal(sent, best):
+            end = max(ev.tend for ev in later)
+            verb = self._head_verb((sent[0], end), clause, best, [(ev.tstart, ev.tend) for _, _, ev, _ in ranked])
+            if verb is not None:
+                best = next((ev for ev in later if ev.tstart <= verb < ev.tend), best)
+        best.main = True
+
+    def _state(self, trig: Trigger, tstart: int, sent: tuple[int, int]) -> bool:
+        """An outcome or a state (a `secondary` trigger: "muertos", "detenidos", "acusados"), unless a
+        form of *ser* or *haber* makes the participle a passive or perfect act ("fueron detenidos",
+        "haber detenido")."""
+        if not trig.secondary:
+            return False
+        rx = self.lex.act_aux_re
+        return rx is None or rx.search(self.text, max(sent[0], tstart - 30), tstart) is None
+
+    def _word_before(self, sent: tuple[int, int], pos: int) -> str | None:
+        words = WORD.findall(self.text[max(sent[0], pos - 40):pos])
+        return words[-1] if words else None
+
+    def _nominal(self, sent: tuple[int, int], ev: Draft) -> bool:
+        """A trigger that is a noun: right after an article, a determiner or a preposition, or
+        opening its sentence."""
+        w = self._word_before(sent, ev.tstart)
+        return w is None or bool(self.lex.nominal_re.fullmatch(w))
+
+    def _head_verb(self, sent: tuple[int, int], clause, noun: Draft, spans: list[tuple[int, int]]) -> int | None:
+        """(``sent``: the span searched, up to the last candidate trigger.) The start of the first finite verb when it comes after the event noun ``noun`` (the
+        noun is then in the subject); None when a finite verb comes before it (the noun is an object or
+        an adjunct: "convocó a una jornada de protestas y amenazó ..."). A relative or subordinate
+        clause after the noun runs to the next comma ("La huelga, que tiene un pliego de reclamos,
+        recrudeció"); one that no comma closes leaves no head verb to find. Endings that nouns share
+        ("exigía" / "día", "policía") count only in a trigger (``spans``)."""
+        lex = self.lex
+        prev: str | None = None
+        inside = False  # in a subordinate clause opened after the noun
+        last = clause[0]
+        for m in WORD.finditer(self.text, clause[0], sent[1]):
+            w = m.group()
+            gap = self.text[last:m.start()]
+            if ";" in gap or ":" in gap:
+                return None
+            if inside and "," in gap:
+                inside = False
+            last = m.end()
+            if m.start() >= noun.tend and lex.subordinator_re is not None and lex.subordinator_re.fullmatch(w):
+                inside = True
+            elif (not inside and prev is not None and not lex.nominal_re.fullmatch(prev)
+                  and (lex.finite_re.fullmatch(w) or (lex.finite_trigger_re is not None and lex.finite_trigger_re.fullmatch(w)
+                                                       and any(a <= m.start() < b for a, b in spans)))):
+                return m.start() if m.start() >= noun.tend else None
+            prev = w
+        return None
 
     def _subordinate(self, sent: tuple[int, int], clause) -> bool:
         """A clause opened by a relative pronoun, a subordinator or a purpose word (not by a colon,

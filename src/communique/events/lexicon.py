@@ -79,6 +79,15 @@ class Lexicon:
     type_modes: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     # trigger_re's group names -> "t_<trigger>" (the first-character dispatch numbers its groups)
     trigger_groups: dict[str, str] = field(default_factory=dict)
+    # the main clause's head verb over an event noun in its subject ("Las manifestaciones ... reclaman"):
+    # a word right before a trigger that makes it a noun (articles, determiners, prepositions), and the
+    # finite verb forms a trigger's first word may have (optional, per language)
+    nominal_re: regex.Pattern | None = None
+    finite_re: regex.Pattern | None = None
+    finite_trigger_re: regex.Pattern | None = None  # finite forms that nouns share ("exigía" / "día"): in a trigger only
+    subordinator_re: regex.Pattern | None = None
+    # a secondary trigger (a participle) right after one of these is a passive or perfect act, not a state
+    act_aux_re: regex.Pattern | None = None  # "que", "donde": a verb after one is not the head verb
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -259,14 +268,24 @@ def get_lexicon(lang: str) -> Lexicon:
             against_re=_compile_list(preps.get("against")),
             # words right before a trigger that make its event a cause, object or frame of another
             # ("after the arrest", "in protest at the killing", "during the march"): not the main event
-            background_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["background"])
-                                    + r")\s+(?:\w+\s+){0,2}$") if data.get("background") else None),
+            # ... unless a pronoun stands for the earlier clause ("tras lo cual se retiró", "por eso
+            # marcharon": the trigger is the main act)
+            background_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["background"]) + r")"
+                                    + (r"(?!\s+(?:" + "|".join(f"(?:{p})" for p in data["background_not_before"])
+                                       + r")(?!\w))" if data.get("background_not_before") else "")
+                                    + r"\s+(?:\w+\s+){0,2}$") if data.get("background") else None),
             doc_head_re=_compile_list(docs.get("heads")),
             coordinators=frozenset(w.lower() for w in docs.get("coordinators") or []),
             hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),
             type_modes={typ: [(mode, _compile_list(pats)) for mode, pats in (modes or {}).items() if pats]
                         for typ, modes in (data.get("type_modes") or {}).items()},
             trigger_groups=trigger_groups,
+            nominal_re=_compile_list((data.get("main_verb") or {}).get("nominal_before")),
+            finite_re=_compile_list((data.get("main_verb") or {}).get("finite")),
+            finite_trigger_re=_compile_list((data.get("main_verb") or {}).get("finite_in_trigger")),
+            subordinator_re=_compile_list((data.get("main_verb") or {}).get("subordinators")),
+            act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
+                        if data.get("act_auxiliaries") else None),
         )
     except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
