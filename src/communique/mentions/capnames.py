@@ -161,11 +161,14 @@ def _known_lower(word: str, lang: str) -> bool:
     return w != word and _contains(lang)(w)
 
 
+_ADJ_ENDS = ("sche", "schen", "scher", "sches", "schem", "ische", "ischen", "ischer")
+
+
 @lru_cache(maxsize=131072)
 def _compound(word: str, lang: str) -> bool:
     """A German compound of known words ("Kraftstoffkosten", "Geflügelzuchtbetrieb") or an
     adjective derived from a name ("Maxwellschen"): an ordinary word, not a name."""
-    if re.search(r"(?:sche|schen|scher|sches|schem|ische|ischen|ischer)$", word) and len(word) > 6:
+    if len(word) > 6 and (word.endswith(_ADJ_ENDS) or word[-1:] == "\n" and word[:-1].endswith(_ADJ_ENDS)):  # the old regex's "$"
         return True
     has = _contains(lang)
     for k in range(3, len(word) - 3):
@@ -183,7 +186,13 @@ def _foreign_word(word: str, lang: str) -> bool:
 
 
 def _place_shaped(word: str, lex: CapLexicon) -> bool:
-    return bool(lex.place_suffixes) and _place_suffix_rx(lex.place_suffixes).search(word.lower()) is not None
+    if not lex.place_suffixes:
+        return False
+    w = word.lower()
+    if "\n" in w:  # the regex's "$" and "." read a newline; tokens have none
+        return _place_suffix_rx(lex.place_suffixes).search(w) is not None
+    # "(?<=.{3})(?:suffixes)$" without the regex (which tries every position): the same answer
+    return w.endswith(lex.place_suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in lex.place_suffixes)
 
 
 @lru_cache(maxsize=8)

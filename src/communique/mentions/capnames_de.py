@@ -229,6 +229,12 @@ def _place_shape_rx() -> re.Pattern:
 
 
 @lru_cache(maxsize=65536)
+def _place_shape(word: str) -> bool:
+    """A capitalised token that _place_shape_rx matches whole."""
+    return _place_shape_rx().fullmatch(word) is not None
+
+
+@lru_cache(maxsize=65536)
 def _role_word(word: str) -> bool:
     cap = cap_lexicon("de")
     per_cues = cap.per_cues if cap is not None else frozenset()
@@ -238,7 +244,16 @@ def _role_word(word: str) -> bool:
     tail = w.rsplit("-", 1)[-1]
     if tail in per_cues and "-" in w:
         return True  # "CSU-Politiker", "Löwen-Keeper"
-    return _role_end_rx().search(w) is not None
+    return _ends_with(w, de_lexicon().role_endings)
+
+
+def _ends_with(w: str, endings: tuple[str, ...], before: int = 3) -> bool:
+    """``re.search("(?<=.{3})(?:e1|e2|...)$", w)`` without the regex (which tries every position):
+    ``w`` ends with one of ``endings`` and at least ``before`` characters stand before it."""
+    if "\n" in w:
+        return re.search("(?<=.{%d})(?:" % before + "|".join(map(re.escape, endings)) + ")$", w) is not None
+    n = len(w) - before
+    return any(len(x) <= n and w.endswith(x) for x in endings) if w.endswith(endings) else False
 
 
 @lru_cache(maxsize=1)
@@ -312,13 +327,19 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
             words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
 
-    # compass compounds and streets
-    for m in _place_shape_rx().finditer(text):
-        s, e = m.span()
-        w = m.group(0)
-        if free(s, e) and _place_word(w, kb):
-            add(make(s, e, "place", w))
-    for m in _STREET_ADJ.finditer(text):
+    # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
+    # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
+    shapes = [w for w in capset if _place_shape(w)]
+    if shapes:
+        shapes = set(shapes)
+        for m in _CAP_TOKEN.finditer(text):
+            w = m.group(0)
+            if w in shapes:
+                s, e = m.span()
+                if free(s, e) and _place_word(w, kb):
+                    add(make(s, e, "place", w))
+    # the street head is a whole capitalised token: none in the document, no match to keep
+    for m in (_STREET_ADJ.finditer(text) if not lex.street_heads.isdisjoint(capset) else ()):
         s, e = m.span()
         if m.group(2) not in lex.street_heads or _known_lower(m.group(1), "de") or m.group(1).lower() in cap.stop:
             continue
@@ -475,6 +496,9 @@ def _bare_noun_candidate(w: str) -> bool:
     return _dictionary("de").get(w) == w  # an inflected form (plural, case) is a noun: "Experten warnte"
 
 
+_SCHE_EN_ER = ("sche", "schen", "scher", "sches", "schem", "en", "er")
+
+
 @lru_cache(maxsize=65536)
 def _unknown_surname_candidate(w: str) -> bool:
     """A word no dictionary knows that the capitalised-names stage took for a compound ("Pink|wart",
@@ -483,12 +507,12 @@ def _unknown_surname_candidate(w: str) -> bool:
     cap = cap_lexicon("de")
     if cap is None or not _surname_ok(w) or _known(w, "de") or _known_lower(w, "de") or not _compound(w, "de"):
         return False
-    if w.lower().endswith(cap.noun_suffixes) or re.search(r"(?:sche|schen|scher|sches|schem|en|er)$", w):
+    if w.lower().endswith(cap.noun_suffixes) or w.endswith(_SCHE_EN_ER) or w[-1:] == "\n" and w[:-1].endswith(_SCHE_EN_ER):
         return False  # "-ungen", "-ischen", plurals and agent nouns: no surname
     return not any(_foreign_word(w, f) for f in cap.foreign)
 
 
-_INVERTED = re.compile(r"(?<=[a-mo-zäöüß] )([A-ZÄÖÜ][a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")
+_INVERTED = re.compile(r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)[a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")  # capital first: fast scan
 _VERB_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
 
 
@@ -1101,7 +1125,7 @@ def _geography_rx() -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + alt + r")(?:es|s)?(?![\w-])")
 
 
-_CAP_TOKEN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+")
+_CAP_TOKEN = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]+")  # the capital first: the regex skips to capitals
 
 
 @lru_cache(maxsize=1)
