@@ -214,8 +214,15 @@ def _headline(text: str, s: int) -> bool:
     return _headline_line(text[ls:le if le >= 0 else len(text)])
 
 
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
 @lru_cache(maxsize=4096)
 def _headline_line(line: str) -> bool:
+    # the cheap exact test first: lower-case ASCII letters are letters and not upper-case, so with
+    # 2/5 of the line's characters among them the upper-case share of the letters is at most 0.6
+    if 5 * sum(map(line.count, _ASCII_LOWER)) >= 2 * len(line):
+        return False
     letters = sum(map(str.isalpha, line))
     return letters > 3 and sum(map(str.isupper, line)) / letters > 0.6
 
@@ -520,7 +527,9 @@ def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]
 def _org_phrase_rxs(org_endings: tuple[str, ...], org_prefixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
     ends = "|".join(map(re.escape, sorted(org_endings, key=len, reverse=True)))
     rx = re.compile(
-        r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
+        # the lookbehind after the first capital (the regex then skips to capitals; in the group's later
+        # rounds a space stands before the capital, so it holds there as before)
+        r"((?:[A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
         r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
     pre = None
     if org_prefixes:

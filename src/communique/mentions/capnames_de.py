@@ -228,6 +228,14 @@ def _place_shape_rx() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:(?:" + pre + r")[\w-]{4,}|[A-ZÄÖÜ][\w-]*(?:" + end + r"))(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _place_shape_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The capitalised compass prefixes and the street endings of _place_shape_rx: a word with
+    neither cannot match it (a cheap test before the regex)."""
+    lex = de_lexicon()
+    return tuple(p[:1].upper() + p[1:] for p in lex.compass_prefixes), tuple(lex.street_endings)
+
+
 @lru_cache(maxsize=65536)
 def _place_shape(word: str) -> bool:
     """A capitalised token that _place_shape_rx matches whole."""
@@ -329,7 +337,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
-    shapes = [w for w in capset if _place_shape(w)]
+    pre, ends = _place_shape_affixes()
+    shapes = [w for w in capset if (w.startswith(pre) or w.endswith(ends)) and _place_shape(w)]  # no prefix or ending: no match
     if shapes:
         shapes = set(shapes)
         for m in _CAP_TOKEN.finditer(text):
