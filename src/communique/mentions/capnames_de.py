@@ -57,6 +57,7 @@ class DeLexicon:
     aux_singular: frozenset[str]
     place_adjectives: frozenset[str]
     apposition: dict[str, str]  # noun (lower case) -> "organization", "club" or "place"
+    home_countries: frozenset[str] = frozenset()  # ISO codes of the German-speaking countries
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ def de_lexicon() -> DeLexicon:
         place_adjectives=frozenset(str(x) for x in c.get("place_adjectives") or []),
         apposition={**{w: "place" for w in low("apposition_place")}, **{w: "club" for w in low("apposition_club")},
                     **{w: "organization" for w in low("apposition_org")}},
+        home_countries=frozenset(str(x).upper() for x in c.get("home_countries") or []),
     )
 
 
@@ -449,6 +451,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _geography(text, out, make, capset)
     out = _media(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
+    out = _genitive_persons(text, out, kb, lex, cap, make)
     return out
 
 
@@ -832,6 +835,61 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, give
     return out
 
 
+_GEN_BEFORE_NOUN = re.compile(r"([A-ZÄÖÜ](?<![\w'’.-].)[a-zäöüßàáâãçèéêëíîïñòóôõúûý]{2,}s)[^\S\n]+([A-ZÄÖÜ][a-zäöüß]{2,})(?![\w'’-])")
+
+
+_EN_FUNCTION = frozenset("of the and for on at to by with from a an".split())  # "Master of Business Administration"
+
+
+def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+    """"nach Buurmanns Ausscheiden", "seit Ravens Tod", "von Brians Sohn": a name in the genitive -s
+    before the noun it governs (the Saxon genitive German keeps for names) is a person when the word
+    before the -s is no word the dictionary knows and no place or organisation the knowledge base
+    knows; the noun after it must be a common noun, and no article may stand before the name
+    ("des Kurses Ende" is a noun's genitive)."""
+    spans = None
+    for m in _GEN_BEFORE_NOUN.finditer(text):
+        w, noun = m.group(1), m.group(2)
+        if not _genitive_name(w) or not _common_head(noun):
+            continue
+        s, e = m.span(1)
+        pw = (_prev_word(text, s) or "").lower()
+        if pw in lex.articles or pw in lex.contracted or pw in _EN_FUNCTION or pw in cap.stop and pw.endswith(("es", "er", "em", "en")):
+            continue
+        if any(eid for eid, _k, _f in kb.index.get(fold(w[:-1]), ())
+               if (kb.entities.get(eid) or {}).get("type") not in (None, "person")):
+            continue  # "Chinas Präsident", "Siemens Chef": a country, place or organisation
+        if spans is None:
+            spans = [(x.start, x.end) for x in out]
+        if any(a < e and s < b for a, b in spans):
+            continue
+        out = out + [make(s, e, "person", w)]
+        spans.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _genitive_name(w: str) -> bool:
+    """A capitalised word in -s whose stem the German dictionary does not know, or knows only as a name
+    (no common noun, no lower-case word)."""
+    base = w[:-1]
+    names = _name_like("de")
+    if _known_lower(w, "de") or _known_lower(base, "de") or _known(base.lower(), "de"):
+        return False
+    if (_known(w, "de") and w not in names and not de_town_like(w)) or (_known(base, "de") and base not in names and not de_town_like(base)):
+        return False  # a common noun's genitive ("Kurses") or a word in -s ("Kurs"), not a name's
+    cap = cap_lexicon("de")
+    if cap is None or base.lower() in cap.stop or w.lower() in cap.stop or len(base) < 3:
+        return False
+    return not _real_compound(w)  # "Spitzenreitertrikots": a compound noun
+
+
+@lru_cache(maxsize=65536)
+def _common_head(noun: str) -> bool:
+    """A capitalised word the dictionary knows as a noun (no name): "Tod", "Sohn", "Ausscheiden"."""
+    return _known(noun, "de") and noun not in _name_like("de") and not de_town_like(noun)
+
+
 def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> list:
     """A town named like a German common noun is no place when the noun is inflected ("Foren",
     "Kindern") or follows an article or a contracted preposition ("im Raum", "in der Region")."""
@@ -848,8 +906,37 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
             big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
             if not big and (d.get(w) != w or pw in lex.contracted or pw in lex.articles):
                 continue
+        if m.kind == "name" and m.etype == "place" and " " not in w and _foreign_alias_word(w, m.eid, kb, lex):
+            continue  # "Wein" (Weifang), "Kuchen", "Region" (Reggio Calabria): a word, not a foreign town's alias
         out.append(m)
     return out
+
+
+def _foreign_alias_word(w: str, eid: str, kb: Any, lex: DeLexicon) -> bool:
+    """A GeoNames town outside the German-speaking countries, matched by one of its alternate names
+    (not by its own name), where that name is a German common noun or function word or an English
+    word: "Wein" is Weifang's, "Region" Reggio Calabria's, "Wave" Wavre's alias; German text means the
+    word. Capitals and towns of the German-speaking countries ("Burg", "Halle") are left to the other tests."""
+    if not eid.startswith("gn:"):
+        return False
+    ent = kb.entities.get(eid) or {}
+    if ent.get("capital") or not ent.get("country") or ent.get("country") in lex.home_countries:
+        return False
+    name = ent.get("name") or ""
+    if fold(name) == fold(w) or fold(name).split()[:1] == [fold(w)]:
+        return False  # its own name ("Nice", "Hook")
+    return _common_word(w)
+
+
+@lru_cache(maxsize=65536)
+def _common_word(w: str) -> bool:
+    """A German common noun (or an inflected form, or a lower-case word's form) or an English word;
+    not a name the dictionary lists with a genitive only ("Mailand", "Passau")."""
+    d = _dictionary("de")
+    lemma = d.get(w)
+    if lemma is not None and not de_town_like(w) and not de_town_like(lemma):
+        return True
+    return _known(w.lower(), "en") and not _known(w, "de")
 
 
 _EN_OF_TAIL = re.compile(r"(?:[^\S\n]+(?:of|on|for|and)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Z][\w-]*)+)+")
