@@ -89,3 +89,15 @@ def test_capital_first_regexes_equal_the_old_ones():
         assert [m.span() for m in old_cap.finditer(t)] == [m.span() for m in capnames_de._CAP_TOKEN.finditer(t)]
         assert [m.span(1) for m in old_inv.finditer(t)] == [m.span(1) for m in capnames_de._INVERTED.finditer(t)]
         assert [m.span() for m in old_org.finditer(t)] == [m.span() for m in rxs.finditer(t)]
+
+
+def test_a_person_takes_only_the_genitive_ending():
+    assert capnames_de.de_name_ending_ok("kb:person/x", "s")
+    assert not capnames_de.de_name_ending_ok("kb:person/x", "n")  # "Touren" is no form of "Touré"
+    assert capnames_de.de_name_ending_ok("kb:place/x", "es")  # "des Saarlandes"
+
+
+def test_word_caches_equal_the_plain_tests():
+    rx = capnames_de._place_shape_rx()
+    for w in ("Südtirol", "Nordwestdeutschland", "Hauptstraße", "Goethestraße", "Berlin", "Süd", "Ostmittelmeer", "Westend"):
+        assert capnames_de._place_shape(w) == (rx.fullmatch(w) is not None), w

@@ -238,10 +238,12 @@ def _place_shape_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(p[:1].upper() + p[1:] for p in lex.compass_prefixes), tuple(lex.street_endings)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=131072)
 def _place_shape(word: str) -> bool:
-    """A capitalised token that _place_shape_rx matches whole."""
-    return _place_shape_rx().fullmatch(word) is not None
+    """A capitalised token that _place_shape_rx matches whole (a word with neither a compass prefix
+    nor a street ending cannot: the cheap test first)."""
+    pre, ends = _place_shape_affixes()
+    return (word.startswith(pre) or word.endswith(ends)) and _place_shape_rx().fullmatch(word) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -339,8 +341,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
-    pre, ends = _place_shape_affixes()
-    shapes = [w for w in capset if (w.startswith(pre) or w.endswith(ends)) and _place_shape(w)]  # no prefix or ending: no match
+    shapes = [w for w in capset if _place_shape(w)]
     if shapes:
         shapes = set(shapes)
         for m in _CAP_TOKEN.finditer(text):
@@ -1088,6 +1089,14 @@ def _cue_matches(text: str, words: list[str]) -> list:
     return sorted(found, key=lambda m: m.start())
 
 
+@lru_cache(maxsize=131072)
+def _apposition_candidate(w: str) -> bool:
+    """A capitalised word that names a kind of organisation, club or settlement (cached per word)."""
+    _e, _l, tails6, short = _appo_ends()
+    lw = w.lower()
+    return (lw[-6:] in tails6 or lw in short or lw.rsplit("-", 1)[-1] in short) and _apposition_kind(w) is not None  # slices and sets first
+
+
 def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
                       make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Spielzeughersteller Mattel", "die Rockband Fold Zandura", "Magazins „ The Face “", "Verein
@@ -1095,10 +1104,7 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    _e, _l, tails6, short = _appo_ends()
-    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text)))
-             if ((lw := w.lower())[-6:] in tails6 or lw in short or lw.rsplit("-", 1)[-1] in short)
-             and _apposition_kind(w) is not None]  # slices and sets first: most words end otherwise
+    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text))) if _apposition_candidate(w)]
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
@@ -1167,6 +1173,12 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
                 continue
             out = _without(out, drop) + [make(s, e, typ, text[s:e])]
     return out
+
+
+def de_name_ending_ok(eid: str, rem: str) -> bool:
+    """German inflects a person's name only in the genitive ("Lawrows", "Tourés"); "Touren" is the
+    plural of "Tour", not a case form of "Touré" (places and organisations keep their noun endings)."""
+    return rem == "s" or not eid.startswith("kb:person/")
 
 
 @lru_cache(maxsize=65536)
