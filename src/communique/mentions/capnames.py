@@ -161,11 +161,14 @@ def _known_lower(word: str, lang: str) -> bool:
     return w != word and _contains(lang)(w)
 
 
+_ADJ_ENDS = ("sche", "schen", "scher", "sches", "schem", "ische", "ischen", "ischer")
+
+
 @lru_cache(maxsize=131072)
 def _compound(word: str, lang: str) -> bool:
     """A German compound of known words ("Kraftstoffkosten", "Geflügelzuchtbetrieb") or an
     adjective derived from a name ("Maxwellschen"): an ordinary word, not a name."""
-    if re.search(r"(?:sche|schen|scher|sches|schem|ische|ischen|ischer)$", word) and len(word) > 6:
+    if len(word) > 6 and (word.endswith(_ADJ_ENDS) or word[-1:] == "\n" and word[:-1].endswith(_ADJ_ENDS)):  # the old regex's "$"
         return True
     has = _contains(lang)
     for k in range(3, len(word) - 3):
@@ -183,7 +186,13 @@ def _foreign_word(word: str, lang: str) -> bool:
 
 
 def _place_shaped(word: str, lex: CapLexicon) -> bool:
-    return bool(lex.place_suffixes) and _place_suffix_rx(lex.place_suffixes).search(word.lower()) is not None
+    if not lex.place_suffixes:
+        return False
+    w = word.lower()
+    if "\n" in w:  # the regex's "$" and "." read a newline; tokens have none
+        return _place_suffix_rx(lex.place_suffixes).search(w) is not None
+    # "(?<=.{3})(?:suffixes)$" without the regex (which tries every position): the same answer
+    return w.endswith(lex.place_suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in lex.place_suffixes)
 
 
 @lru_cache(maxsize=8)
@@ -205,8 +214,15 @@ def _headline(text: str, s: int) -> bool:
     return _headline_line(text[ls:le if le >= 0 else len(text)])
 
 
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
 @lru_cache(maxsize=4096)
 def _headline_line(line: str) -> bool:
+    # the cheap exact test first: lower-case ASCII letters are letters and not upper-case, so with
+    # 2/5 of the line's characters among them the upper-case share of the letters is at most 0.6
+    if 5 * sum(map(line.count, _ASCII_LOWER)) >= 2 * len(line):
+        return False
     letters = sum(map(str.isalpha, line))
     return letters > 3 and sum(map(str.isupper, line)) / letters > 0.6
 
@@ -511,7 +527,9 @@ def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]
 def _org_phrase_rxs(org_endings: tuple[str, ...], org_prefixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
     ends = "|".join(map(re.escape, sorted(org_endings, key=len, reverse=True)))
     rx = re.compile(
-        r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
+        # the lookbehind after the first capital (the regex then skips to capitals; in the group's later
+        # rounds a space stands before the capital, so it holds there as before)
+        r"((?:[A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
         r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
     pre = None
     if org_prefixes:

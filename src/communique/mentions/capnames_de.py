@@ -57,6 +57,7 @@ class DeLexicon:
     aux_singular: frozenset[str]
     place_adjectives: frozenset[str]
     apposition: dict[str, str]  # noun (lower case) -> "organization", "club" or "place"
+    home_countries: frozenset[str] = frozenset()  # ISO codes of the German-speaking countries
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ def de_lexicon() -> DeLexicon:
         place_adjectives=frozenset(str(x) for x in c.get("place_adjectives") or []),
         apposition={**{w: "place" for w in low("apposition_place")}, **{w: "club" for w in low("apposition_club")},
                     **{w: "organization" for w in low("apposition_org")}},
+        home_countries=frozenset(str(x).upper() for x in c.get("home_countries") or []),
     )
 
 
@@ -228,6 +230,22 @@ def _place_shape_rx() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:(?:" + pre + r")[\w-]{4,}|[A-ZÄÖÜ][\w-]*(?:" + end + r"))(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _place_shape_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The capitalised compass prefixes and the street endings of _place_shape_rx: a word with
+    neither cannot match it (a cheap test before the regex)."""
+    lex = de_lexicon()
+    return tuple(p[:1].upper() + p[1:] for p in lex.compass_prefixes), tuple(lex.street_endings)
+
+
+@lru_cache(maxsize=131072)
+def _place_shape(word: str) -> bool:
+    """A capitalised token that _place_shape_rx matches whole (a word with neither a compass prefix
+    nor a street ending cannot: the cheap test first)."""
+    pre, ends = _place_shape_affixes()
+    return (word.startswith(pre) or word.endswith(ends)) and _place_shape_rx().fullmatch(word) is not None
+
+
 @lru_cache(maxsize=65536)
 def _role_word(word: str) -> bool:
     cap = cap_lexicon("de")
@@ -238,7 +256,16 @@ def _role_word(word: str) -> bool:
     tail = w.rsplit("-", 1)[-1]
     if tail in per_cues and "-" in w:
         return True  # "CSU-Politiker", "Löwen-Keeper"
-    return _role_end_rx().search(w) is not None
+    return _ends_with(w, de_lexicon().role_endings)
+
+
+def _ends_with(w: str, endings: tuple[str, ...], before: int = 3) -> bool:
+    """``re.search("(?<=.{3})(?:e1|e2|...)$", w)`` without the regex (which tries every position):
+    ``w`` ends with one of ``endings`` and at least ``before`` characters stand before it."""
+    if "\n" in w:
+        return re.search("(?<=.{%d})(?:" % before + "|".join(map(re.escape, endings)) + ")$", w) is not None
+    n = len(w) - before
+    return any(len(x) <= n and w.endswith(x) for x in endings) if w.endswith(endings) else False
 
 
 @lru_cache(maxsize=1)
@@ -312,13 +339,19 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
             words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
 
-    # compass compounds and streets
-    for m in _place_shape_rx().finditer(text):
-        s, e = m.span()
-        w = m.group(0)
-        if free(s, e) and _place_word(w, kb):
-            add(make(s, e, "place", w))
-    for m in _STREET_ADJ.finditer(text):
+    # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
+    # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
+    shapes = [w for w in capset if _place_shape(w)]
+    if shapes:
+        shapes = set(shapes)
+        for m in _CAP_TOKEN.finditer(text):
+            w = m.group(0)
+            if w in shapes:
+                s, e = m.span()
+                if free(s, e) and _place_word(w, kb):
+                    add(make(s, e, "place", w))
+    # the street head is a whole capitalised token: none in the document, no match to keep
+    for m in (_STREET_ADJ.finditer(text) if not lex.street_heads.isdisjoint(capset) else ()):
         s, e = m.span()
         if m.group(2) not in lex.street_heads or _known_lower(m.group(1), "de") or m.group(1).lower() in cap.stop:
             continue
@@ -419,6 +452,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _geography(text, out, make, capset)
     out = _media(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
+    out = _genitive_persons(text, out, kb, lex, cap, make)
     return out
 
 
@@ -475,6 +509,9 @@ def _bare_noun_candidate(w: str) -> bool:
     return _dictionary("de").get(w) == w  # an inflected form (plural, case) is a noun: "Experten warnte"
 
 
+_SCHE_EN_ER = ("sche", "schen", "scher", "sches", "schem", "en", "er")
+
+
 @lru_cache(maxsize=65536)
 def _unknown_surname_candidate(w: str) -> bool:
     """A word no dictionary knows that the capitalised-names stage took for a compound ("Pink|wart",
@@ -483,12 +520,12 @@ def _unknown_surname_candidate(w: str) -> bool:
     cap = cap_lexicon("de")
     if cap is None or not _surname_ok(w) or _known(w, "de") or _known_lower(w, "de") or not _compound(w, "de"):
         return False
-    if w.lower().endswith(cap.noun_suffixes) or re.search(r"(?:sche|schen|scher|sches|schem|en|er)$", w):
+    if w.lower().endswith(cap.noun_suffixes) or w.endswith(_SCHE_EN_ER) or w[-1:] == "\n" and w[:-1].endswith(_SCHE_EN_ER):
         return False  # "-ungen", "-ischen", plurals and agent nouns: no surname
     return not any(_foreign_word(w, f) for f in cap.foreign)
 
 
-_INVERTED = re.compile(r"(?<=[a-mo-zäöüß] )([A-ZÄÖÜ][a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")
+_INVERTED = re.compile(r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)[a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")  # capital first: fast scan
 _VERB_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
 
 
@@ -799,6 +836,61 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, give
     return out
 
 
+_GEN_BEFORE_NOUN = re.compile(r"([A-ZÄÖÜ](?<![\w'’.-].)[a-zäöüßàáâãçèéêëíîïñòóôõúûý]{2,}s)[^\S\n]+([A-ZÄÖÜ][a-zäöüß]{2,})(?![\w'’-])")
+
+
+_EN_FUNCTION = frozenset("of the and for on at to by with from a an".split())  # "Master of Business Administration"
+
+
+def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+    """"nach Buurmanns Ausscheiden", "seit Ravens Tod", "von Brians Sohn": a name in the genitive -s
+    before the noun it governs (the Saxon genitive German keeps for names) is a person when the word
+    before the -s is no word the dictionary knows and no place or organisation the knowledge base
+    knows; the noun after it must be a common noun, and no article may stand before the name
+    ("des Kurses Ende" is a noun's genitive)."""
+    spans = None
+    for m in _GEN_BEFORE_NOUN.finditer(text):
+        w, noun = m.group(1), m.group(2)
+        if not _genitive_name(w) or not _common_head(noun):
+            continue
+        s, e = m.span(1)
+        pw = (_prev_word(text, s) or "").lower()
+        if pw in lex.articles or pw in lex.contracted or pw in _EN_FUNCTION or pw in cap.stop and pw.endswith(("es", "er", "em", "en")):
+            continue
+        if any(eid for eid, _k, _f in kb.index.get(fold(w[:-1]), ())
+               if (kb.entities.get(eid) or {}).get("type") not in (None, "person")):
+            continue  # "Chinas Präsident", "Siemens Chef": a country, place or organisation
+        if spans is None:
+            spans = [(x.start, x.end) for x in out]
+        if any(a < e and s < b for a, b in spans):
+            continue
+        out = out + [make(s, e, "person", w)]
+        spans.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _genitive_name(w: str) -> bool:
+    """A capitalised word in -s whose stem the German dictionary does not know, or knows only as a name
+    (no common noun, no lower-case word)."""
+    base = w[:-1]
+    names = _name_like("de")
+    if _known_lower(w, "de") or _known_lower(base, "de") or _known(base.lower(), "de"):
+        return False
+    if (_known(w, "de") and w not in names and not de_town_like(w)) or (_known(base, "de") and base not in names and not de_town_like(base)):
+        return False  # a common noun's genitive ("Kurses") or a word in -s ("Kurs"), not a name's
+    cap = cap_lexicon("de")
+    if cap is None or base.lower() in cap.stop or w.lower() in cap.stop or len(base) < 3:
+        return False
+    return not _real_compound(w)  # "Spitzenreitertrikots": a compound noun
+
+
+@lru_cache(maxsize=65536)
+def _common_head(noun: str) -> bool:
+    """A capitalised word the dictionary knows as a noun (no name): "Tod", "Sohn", "Ausscheiden"."""
+    return _known(noun, "de") and noun not in _name_like("de") and not de_town_like(noun)
+
+
 def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> list:
     """A town named like a German common noun is no place when the noun is inflected ("Foren",
     "Kindern") or follows an article or a contracted preposition ("im Raum", "in der Region")."""
@@ -815,8 +907,37 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
             big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
             if not big and (d.get(w) != w or pw in lex.contracted or pw in lex.articles):
                 continue
+        if m.kind == "name" and m.etype == "place" and " " not in w and _foreign_alias_word(w, m.eid, kb, lex):
+            continue  # "Wein" (Weifang), "Kuchen", "Region" (Reggio Calabria): a word, not a foreign town's alias
         out.append(m)
     return out
+
+
+def _foreign_alias_word(w: str, eid: str, kb: Any, lex: DeLexicon) -> bool:
+    """A GeoNames town outside the German-speaking countries, matched by one of its alternate names
+    (not by its own name), where that name is a German common noun or function word or an English
+    word: "Wein" is Weifang's, "Region" Reggio Calabria's, "Wave" Wavre's alias; German text means the
+    word. Capitals and towns of the German-speaking countries ("Burg", "Halle") are left to the other tests."""
+    if not eid.startswith("gn:"):
+        return False
+    ent = kb.entities.get(eid) or {}
+    if ent.get("capital") or not ent.get("country") or ent.get("country") in lex.home_countries:
+        return False
+    name = ent.get("name") or ""
+    if fold(name) == fold(w) or fold(name).split()[:1] == [fold(w)]:
+        return False  # its own name ("Nice", "Hook")
+    return _common_word(w)
+
+
+@lru_cache(maxsize=65536)
+def _common_word(w: str) -> bool:
+    """A German common noun (or an inflected form, or a lower-case word's form) or an English word;
+    not a name the dictionary lists with a genitive only ("Mailand", "Passau")."""
+    d = _dictionary("de")
+    lemma = d.get(w)
+    if lemma is not None and not de_town_like(w) and not de_town_like(lemma):
+        return True
+    return _known(w.lower(), "en") and not _known(w, "de")
 
 
 _EN_OF_TAIL = re.compile(r"(?:[^\S\n]+(?:of|on|for|and)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Z][\w-]*)+)+")
@@ -968,6 +1089,14 @@ def _cue_matches(text: str, words: list[str]) -> list:
     return sorted(found, key=lambda m: m.start())
 
 
+@lru_cache(maxsize=131072)
+def _apposition_candidate(w: str) -> bool:
+    """A capitalised word that names a kind of organisation, club or settlement (cached per word)."""
+    _e, _l, tails6, short = _appo_ends()
+    lw = w.lower()
+    return (lw[-6:] in tails6 or lw in short or lw.rsplit("-", 1)[-1] in short) and _apposition_kind(w) is not None  # slices and sets first
+
+
 def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
                       make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Spielzeughersteller Mattel", "die Rockband Fold Zandura", "Magazins „ The Face “", "Verein
@@ -975,10 +1104,7 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    _e, _l, tails6, short = _appo_ends()
-    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text)))
-             if ((lw := w.lower())[-6:] in tails6 or lw in short or lw.rsplit("-", 1)[-1] in short)
-             and _apposition_kind(w) is not None]  # slices and sets first: most words end otherwise
+    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text))) if _apposition_candidate(w)]
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
@@ -1049,6 +1175,12 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     return out
 
 
+def de_name_ending_ok(eid: str, rem: str) -> bool:
+    """German inflects a person's name only in the genitive ("Lawrows", "Tourés"); "Touren" is the
+    plural of "Tour", not a case form of "Touré" (places and organisations keep their noun endings)."""
+    return rem == "s" or not eid.startswith("kb:person/")
+
+
 @lru_cache(maxsize=65536)
 def de_org_initial_ok(surface: str) -> bool:
     """German capitalises every noun, so opening a sentence says nothing about a capitalised name
@@ -1101,7 +1233,7 @@ def _geography_rx() -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + alt + r")(?:es|s)?(?![\w-])")
 
 
-_CAP_TOKEN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+")
+_CAP_TOKEN = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]+")  # the capital first: the regex skips to capitals
 
 
 @lru_cache(maxsize=1)

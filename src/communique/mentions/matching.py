@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from communique.mentions.capnames_de import de_org_initial_ok, de_town_like, de_word_acronym
+from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
@@ -92,7 +92,7 @@ class KBMatching:
                     if ok and rem in ("ов", "ев") and kb.entities[eid]["type"] == "person":
                         ok = False  # "Турчин" + "ов" is another surname (Турчинов), not a case form
                 elif lang == "de":
-                    ok = rem in (DE_ADJ if kind == "adj" else DE_END)
+                    ok = rem in (DE_ADJ if kind == "adj" else DE_END) and de_name_ending_ok(eid, rem)
                 elif kind in ("acr", "flag"):
                     ok = False
                 else:
