@@ -47,9 +47,9 @@ def test_list_after_settlement_noun(linker):
 
 
 def test_role_noun_and_numbers_are_no_apposition(linker):
-    got = found(linker, "Der Bürgermeister Jan Kowalczyk spielte bis zur Auflösung der Band 1996 Gitarre .")
+    got = found(linker, "Der Bürgermeister Jan Kowalczyk sang bis zum Ende des Chors 2004 im Bass .")
     assert ("Jan Kowalczyk", "person") in got
-    assert not any(w == "1996" for w, _t in got)
+    assert not any(w == "2004" for w, _t in got)
 
 
 def test_kb_organisation_opening_a_sentence(linker):
@@ -64,8 +64,8 @@ def test_acronym_written_as_a_word(linker):
 
 
 def test_german_geography_names(linker):
-    got = found(linker, "Die Wanderung führt vom Harz über das Eichsfeld bis an die Saale , im Süden Böhmens .")
-    assert {("Harz", "place"), ("Eichsfeld", "place"), ("Saale", "place"), ("Böhmens", "place")} <= got
+    got = found(linker, "Die Wanderung führt von der Eifel über das Eichsfeld bis an die Saale , im Süden Böhmens .")
+    assert {("Eifel", "place"), ("Eichsfeld", "place"), ("Saale", "place"), ("Böhmens", "place")} <= got
 
 
 def test_geography_word_that_is_also_a_common_word(linker):

@@ -27,9 +27,9 @@ def _find(linker, text):
 
 
 def test_country_after_title_is_no_part_of_the_name(linker):
-    got = _find(linker, "Свергнутый президент Египта Мухаммед Мурси умер в зале суда.")
+    got = _find(linker, "Бывший президент Египта Хосни Мубарак выступил в суде.")
     assert got.get("Египта") in ("place", "country")
-    assert got.get("Мухаммед Мурси") == "person"
+    assert got.get("Хосни Мубарак") == "person"
 
 
 def test_given_name_stays_a_person(linker):

@@ -46,8 +46,8 @@ def test_conditional_head_does_not_take_an_organisation(linker):
 
 
 def test_territorial_unit_with_po(linker):
-    got = _found(linker, "Проверку начало Главное управление МВД России по Нижегородской области.")
-    assert any(s.endswith("МВД России по Нижегородской области") and t == "organization" for s, t in got)
+    got = _found(linker, "Расследование ведёт Главное управление МВД России по Свердловской области.")
+    assert any(s.endswith("МВД России по Свердловской области") and t == "organization" for s, t in got)
     assert ("России", "country") in got
 
 
@@ -67,17 +67,17 @@ def test_acronym_in_parentheses_is_split():
     from communique.mentions.linker import Mention, _english_name
     from communique.kb.build import slug
 
-    text = "Об этом сообщает Комитет защиты журналистов (КЗЖ) в среду."
-    s = text.index("Комитет")
+    text = "Доклад опубликовал Фонд свободы прессы (ФСП) во вторник."
+    s = text.index("Фонд")
     e = text.index(")") + 1
     m = Mention(s, e, "new:organization/x", "natasha", "organization")
     out = _split_parentheses(text, [m], Mention, _english_name, slug)
-    assert sorted(text[x.start:x.end] for x in out) == sorted(["Комитет защиты журналистов", "КЗЖ"])
+    assert sorted(text[x.start:x.end] for x in out) == sorted(["Фонд свободы прессы", "ФСП"])
 
 
 def test_ministry_with_genitive_noun_phrase(linker):
-    got = _found(linker, "Об этом сообщило министерство культуры Польши. Но министерство уже заявило иное.")
-    assert ("министерство культуры Польши", "organization") in got
+    got = _found(linker, "Решение приняло министерство спорта Чехии. Но министерство уже передумало.")
+    assert ("министерство спорта Чехии", "organization") in got
     assert not any(s.startswith("министерство уже") for s, _ in got)
 
 
@@ -88,7 +88,7 @@ def test_quoted_names_of_works_and_buildings_are_not_organisations():
         q = text.rindex("«") + 1
         return not_org_quote(text, q, text.index("»", q))
 
-    assert check("Показы пройдут в кинотеатрах «Звезда», «Космос» и «Юность».")
+    assert check("Фильм покажут в кинотеатрах «Рассвет», «Маяк» и «Орбита».")
     assert check("Отправятся также шаттлы «Индевор» и")
     assert not check("Как сообщает газета «Труд», протест продолжался.")
 

@@ -1099,7 +1099,7 @@ def _apposition_candidate(w: str) -> bool:
 
 def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
                       make: Callable[..., Any], capset: set[str] | None = None) -> list:
-    """"Spielzeughersteller Mattel", "die Rockband Fold Zandura", "Magazins „ The Face “", "Verein
+    """"Spielzeughersteller Mattel", "die Rockband Blue Harbour", "Magazins „ The Harbour “", "Verein
     Ascoli", "die Dörfer Hokkala , Kumpula und Pölkki": a noun naming a kind of organisation, club or
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
@@ -1287,7 +1287,7 @@ _RIGHT_TOK = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])(?![\
 @lru_cache(maxsize=65536)
 def _unknown_name_token(w: str) -> bool:
     """A capitalised token no dictionary of ours knows (German, English), no function word or role noun:
-    next to a person's name it belongs to the name ("Volkbert Keßler", "Haile Selassie")."""
+    next to a person's name it belongs to the name ("Wendelin Brausewetter", "Haile Selassie")."""
     cap = cap_lexicon("de")
     if cap is None or len(w) < 3 or w.lower() in cap.stop or w.isupper():
         return False
@@ -1298,8 +1298,8 @@ def _unknown_name_token(w: str) -> bool:
 
 
 def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
-    """A person's name takes an unknown capitalised token right before or after it ("Volkbert" +
-    "Keßler", "Haile" + "Selassie"): given names and surnames no list has."""
+    """A person's name takes an unknown capitalised token right before or after it ("Wendelin" +
+    "Brausewetter", "Haile" + "Selassie"): given names and surnames no list has."""
     for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=lambda x: x.start):
         if not any(x is m for x in out):
             continue
@@ -1308,7 +1308,7 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
         lt = _LEFT_TOK.search(text, max(0, s - 40), s)
         if lt and fold(words[0].split("-")[0]) not in given and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) \
                 and not _HYPHEN_NEXT.match(text, e):
-            s = lt.start(1)  # "Volkbert Keßler" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the name)
+            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the name)
         rt = _RIGHT_TOK.match(text, e)
         if rt and len(words) < 3 and _unknown_name_token(rt.group(1)) and _plain_token(rt.group(1)) and fold(rt.group(1)) not in given:
             e = rt.end()
@@ -1322,8 +1322,8 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
 
 @lru_cache(maxsize=65536)
 def _plain_token(w: str) -> bool:
-    """No compound ("Hauptinitiant", "Katharinenklosters") and no hyphenated compound of long parts
-    ("Mibrag-Betriebsrat"; "Su-Ai-Nee" is fine)."""
+    """No compound ("Hauptinitiant", "Marienklosters") and no hyphenated compound of long parts
+    ("Kraftwerk-Betriebsrat"; "Mei-Ling" is fine)."""
     if "-" in w:
         return all(len(p) <= 4 for p in w.split("-"))
     return not _real_compound(w)
@@ -1353,7 +1353,7 @@ def _word_stem(h: str, depth: int = 0) -> bool:
 @lru_cache(maxsize=65536)
 def _real_compound(w: str) -> bool:
     """A German compound of a word stem and a common noun ("Hauptinitiant", "Rennkanute",
-    "Katharinenklosters"), not a name that merely ends like a word ("Volkbert", "Vitantonio")."""
+    "Marienklosters"), not a name that merely ends like a word ("Wendelin", "Vitantonio")."""
     d = _dictionary("de")
     names = _name_like("de")
     for k in range(3, len(w) - 3):
