@@ -254,3 +254,11 @@ def test_de_agreed_summit_is_planned_and_keeps_no_call_date():
     summit = next(e for e in evs if e.kind == "summit")
     assert summit.status == "planned" and summit.time.start is None
     assert summit.location == "gn:3054643"
+
+
+def test_en_document_title_ends_before_an_auxiliary():
+    t = "Leaders adopted the Pact on Coastal Waters. The Charter on Inland Seas was approved with it."
+    record_entities = []
+    run(t, "en", record_entities)
+    titles = sorted(e.name for e in record_entities if e.type == "document")
+    assert "Charter on Inland Seas" in titles and not any(n.endswith(" was") for n in titles)
