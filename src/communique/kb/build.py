@@ -27,7 +27,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "20"
+KB_VERSION = "21"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -66,9 +66,16 @@ class KBData:
                 # keep the most permissive kind: a full name beats a stem/surname
                 if k != NAME and kind == NAME:
                     lst[i] = (eid, kind, flags)
-                elif k == kind and "a" in f and "a" not in flags:
-                    # "Nurnberg" and "Nürnberg": an accented spelling exists, so the accented surface is no accident
-                    lst[i] = (eid, k, sys.intern(f.replace("a", "")))
+                elif k == kind:
+                    nf = f
+                    if "a" in f and "a" not in flags:
+                        # "Nurnberg" and "Nürnberg": an accented spelling exists, so the accented surface is no accident
+                        nf = nf.replace("a", "")
+                    if "c" in flags and "c" not in nf:
+                        # "Áder" and "Ader" fold alike: if one spelling is a common word, the folded form is one
+                        nf += "c"
+                    if nf != f:
+                        lst[i] = (eid, k, sys.intern(nf))
                 return
         lst.append((eid, kind, flags))
 
@@ -763,7 +770,7 @@ def _build_persons(kb: KBData, dirs: list[Path]) -> None:
             "first": sorted({fold(f) for f in first}),
             "surnames": sorted({fold(s) for s in sur}),
         }
-        for n in full:
+        for n in sorted(full):  # sorted: the build must not depend on set order (hash seed)
             if "." in n:
                 kb.add(eid, n, NAME)
                 continue
@@ -771,7 +778,7 @@ def _build_persons(kb: KBData, dirs: list[Path]) -> None:
             if has_cyrillic(n):
                 for f in _ru_person_forms(n):
                     kb.add(eid, f, NAME)
-        for s in sur:
+        for s in sorted(sur):
             if len(s) < 4:
                 continue
             kb.add(eid, s, SUR, "c" if is_common_word(s) else "")
