@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
-
 from communique.documents import Document
-from communique.mentions import MentionLinker
 from communique.mentions.capnames_de import de_given_names, de_town_like
 from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
 
 
 def _found(linker, text):

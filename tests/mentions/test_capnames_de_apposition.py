@@ -1,23 +1,10 @@
 """German apposition nouns type the name after them (``capnames_de._apposition_names``)."""
 
-from datetime import datetime, timezone
-
-import pytest
-
-from communique.documents import Document
-from communique.mentions import MentionLinker
-from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker()
+from mentions.conftest import NOT_NAMES, found_in
 
 
 def found(linker, text):
-    d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    n = normalize(text)
-    return {(n.text[m.start:m.end], m.etype) for m in linker.find(d, n) if m.kind not in ("adj", "adjstem", "dem")}
+    return found_in(linker, text, "de", NOT_NAMES)
 
 
 def test_company_after_compound_noun(linker):

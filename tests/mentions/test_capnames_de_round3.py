@@ -3,25 +3,13 @@ aliases that are German words, and the fast helpers that replaced regex searches
 
 import random
 import re
-from datetime import datetime, timezone
 
-import pytest
-
-from communique.documents import Document
-from communique.mentions import MentionLinker
 from communique.mentions import capnames, capnames_de
-from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
+from mentions.conftest import NOT_NAMES, found_in
 
 
 def found(linker, text):
-    d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    n = normalize(text)
-    return {(n.text[m.start:m.end], m.etype) for m in linker.find(d, n) if m.kind not in ("adj", "adjstem", "dem")}
+    return found_in(linker, text, "de", NOT_NAMES)
 
 
 def test_saxon_genitive_of_an_unknown_name_is_a_person(linker):

@@ -1,24 +1,11 @@
 """Lone German-text surnames by syntax (``capnames_de``): a clause opened by an unknown word before a
 finite singular verb, and a subject right after its verb ("V2" inversion)."""
 
-from datetime import datetime, timezone
-
-import pytest
-
-from communique.documents import Document
-from communique.mentions import MentionLinker
-from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker()
+from mentions.conftest import NOT_NAMES, found_in
 
 
 def found(linker, text):
-    d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    n = normalize(text)
-    return {(n.text[m.start:m.end], m.etype) for m in linker.find(d, n) if m.kind not in ("adj", "adjstem", "dem")}
+    return found_in(linker, text, "de", NOT_NAMES)
 
 
 def test_inverted_subject_is_a_person(linker):

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
-
 from communique.documents import Document
-from communique.mentions import MentionLinker
 from communique.mentions.capnames_es import misc_spans
 from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
 
 
 def _found(linker, text):

@@ -7,13 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from communique.documents import Document
-from communique.mentions import MentionLinker
 from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
 
 
 def _ids(linker, text, lang):

@@ -1,24 +1,11 @@
 """Russian organisation spans: head + genitive complement, geographic adjective, conditional heads,
 acronyms in parentheses (mentions/orgs_ru.py)."""
 
-from datetime import datetime, timezone
-
-import pytest
-
-from communique.documents import Document
-from communique.mentions import MentionLinker
-from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
+from mentions.conftest import found_in
 
 
 def _found(linker, text):
-    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    norm = normalize(text)
-    return {(norm.text[m.start:m.end], m.etype) for m in linker.find(d, norm)}
+    return found_in(linker, text, "ru")
 
 
 def test_institution_with_genitive_country_is_one_organisation(linker):

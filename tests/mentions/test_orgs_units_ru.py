@@ -3,22 +3,13 @@ an organisation noun, names "имени" a person, ordinals; and the factRuEval 
 
 from datetime import datetime, timezone
 
-import pytest
-
 from communique.documents import Document
-from communique.mentions import MentionLinker
 from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
+from mentions.conftest import found_in
 
 
 def _found(linker, text):
-    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    norm = normalize(text)
-    return {(norm.text[m.start:m.end], m.etype) for m in linker.find(d, norm)}
+    return found_in(linker, text, "ru")
 
 
 def test_unit_with_genitive_organisation(linker):

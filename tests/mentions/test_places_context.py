@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
-
 from communique.documents import Document
-from communique.mentions import MentionLinker
 from communique.normalize import normalize
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
 
 
 def _places(linker, text, lang="en"):

@@ -3,18 +3,10 @@ of the country the context names, on the document's date (mentions/roles.py)."""
 
 from datetime import datetime, timezone
 
-import pytest
-
 from communique.documents import Document
-from communique.mentions import MentionLinker
 from communique.normalize import normalize
 
 LAVROV = "kb:person/sergey-lavrov"
-
-
-@pytest.fixture(scope="module")
-def linker():
-    return MentionLinker(use_natasha=False)
 
 
 def _coref(linker, text, lang, day=datetime(2024, 6, 1, tzinfo=timezone.utc)):

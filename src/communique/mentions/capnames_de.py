@@ -1245,6 +1245,22 @@ def _geography_firsts() -> frozenset[str]:
     return frozenset(f + end for f in firsts for end in ("", "s", "es"))
 
 
+
+def _matches_at_words(rx: re.Pattern, text: str, words: set[str]):
+    """``rx`` matched at every word start where one of a few ``words`` occurs (found by str.find,
+    cheaper than a scan of the text), in text order."""
+    starts = set()
+    for h in words:
+        i = text.find(h)
+        while i >= 0:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                starts.add(i)
+            i = text.find(h, i + 1)
+    for i in sorted(starts):
+        m = rx.match(text, i)
+        if m is not None:
+            yield m
+
 def _geography(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"im Harz", "Böhmen und Mähren", "an der Spree", "Siebenbürgens": a German geographic name no
     town list has is a place; one that is also a lower-case word ("Oder", "Seine") only inside a sentence."""
@@ -1254,17 +1270,7 @@ def _geography(text: str, out: list, make: Callable[..., Any], capset: set[str] 
     hits = _geography_firsts().intersection(capset if capset is not None else _CAP_TOKEN.findall(text))
     if not hits:
         return out  # the cheap test first: no first word of a name (with -s/-es) in the text
-    starts = set()
-    for h in hits:  # a few words: their places by str.find
-        i = text.find(h)
-        while i >= 0:
-            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
-                starts.add(i)
-            i = text.find(h, i + 1)
-    for i in sorted(starts):
-        m = rx.match(text, i)
-        if m is None:
-            continue
+    for m in _matches_at_words(rx, text, hits):
         s, e = m.span()
         w = m.group(0)
         if " " not in w and (_known_lower(w, "de") or _known_lower(w[:-1], "de") or _known_lower(w[:-2], "de")) \
@@ -1387,17 +1393,7 @@ def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | No
     hits.update(w for w in lower if w in text)
     if not hits:
         return out
-    starts = set()
-    for h in hits:
-        i = text.find(h)
-        while i >= 0:
-            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
-                starts.add(i)
-            i = text.find(h, i + 1)
-    for i in sorted(starts):
-        m = rx.match(text, i)
-        if m is None:
-            continue
+    for m in _matches_at_words(rx, text, hits):
         s, e = m.span()
         w = m.group(0)
         first = w.split()[0]
