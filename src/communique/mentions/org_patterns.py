@@ -40,15 +40,18 @@ class OrgPatterns:
             for m in lex["org_words_re"].finditer(text):
                 if not _sentence_initial(text, m.start()) or lang != "de":
                     add(*m.span())
+        capital_lines: dict[int, bool] = {}  # line start -> the line is in capitals (tested once per line)
         for m in _ACRONYM.finditer(text):
             w = m.group(0)
             if w in _ACR_STOP or _ROMAN.fullmatch(w):
                 continue
             line_s = text.rfind("\n", 0, m.start()) + 1
-            line_e = text.find("\n", m.end())
-            line = text[line_s:line_e if line_e >= 0 else len(text)]
-            letters = [c for c in line if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+            if line_s not in capital_lines:
+                line_e = text.find("\n", m.end())
+                line = text[line_s:line_e if line_e >= 0 else len(text)]
+                letters = [c for c in line if c.isalpha()]
+                capital_lines[line_s] = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+            if capital_lines[line_s]:
                 continue  # a headline or a line in capitals
             add(*m.span())
         return out

@@ -58,17 +58,20 @@ def _country(kb: Any, m: Any) -> str | None:
 
 def context_country(kb: Any, text: str, s: int, e: int, mentions: list) -> tuple[str | None, int]:
     """The country the role phrase text[s:e] is tied to, and the end of the phrase including it."""
+    w = e  # the end of the spaces after the phrase: a mention starting there follows it directly
+    while w < len(text) and text[w] in " \xa0":
+        w += 1
     for m in mentions:
         c = None
         if m.start < e and s < m.end and m.start >= s and m.kind not in ("adj", "adjstem", "dem"):
             c = _country(kb, m)  # "глава МИД России": the organisation "МИД России" overlaps the role
-        elif e <= m.start and re.fullmatch(r"[ \xa0]+", text[e:m.start]) and m.kind not in ("adj", "adjstem", "dem"):
+        elif e < m.start <= w and m.kind not in ("adj", "adjstem", "dem"):
             c = _country(kb, m) if kb.entities.get(m.eid, {}).get("type") == "country" else None
         if c:
             return c, max(e, m.end)
     for m in mentions:
-        if m.kind in ("adj", "adjstem") and m.end <= s and re.fullmatch(r"[ \xa0]+(?:[^\W\d_]+[ \xa0]+)?", text[m.end:s]) \
-                and s - m.end < 25:
+        if m.kind in ("adj", "adjstem") and m.end <= s and s - m.end < 25 \
+                and re.fullmatch(r"[ \xa0]+(?:[^\W\d_]+[ \xa0]+)?", text[m.end:s]):
             c = _country(kb, m)
             if c:
                 return c, e
