@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import LANG_DIR, mentions_data  # noqa: F401 (LANG_DIR: capnames_de imports it from here)
+from communique.mentions.common import mentions_data
 
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 _TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")

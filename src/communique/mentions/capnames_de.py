@@ -36,9 +36,9 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    LANG_DIR, _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
 )
-from communique.mentions.common import mentions_data
+from communique.mentions.common import LANG_DIR, mentions_data
 
 
 @dataclass(frozen=True)
