@@ -47,3 +47,26 @@ def test_country_adjectives_and_norway(kb):
     assert ("kb:country/TN", "adj") in {(e, k) for e, k, _f in kb.index["tunisian"]}
     # countries.yaml's unquoted "NO" key (YAML reads it as false) still reaches Norway
     assert ("kb:country/NO", "adj") in {(e, k) for e, k, _f in kb.index["norwegian"]}
+
+
+def test_russian_and_ukrainian_regions_found_inflected(kb):
+    def top(q):
+        hits = kb.search(q)
+        return hits[0]["id"] if hits else None
+
+    # Russian case forms of "<adjective> область/край/автономный округ" and of republics' names
+    assert top("Тверской области") == "kb:place/tver-oblast"
+    assert top("Ставропольском крае") == "kb:place/stavropol-krai"
+    assert top("Ханты-Мансийского автономного округа") == "kb:place/khanty-mansi"
+    assert top("Республике Бурятия") == "kb:place/buryatia"
+    assert top("Удмуртии") == "kb:place/udmurtia"
+    assert top("Львовской области") == "kb:place/lviv-oblast"
+    # German: "Gebiet/Oblast X" and genitive -s of a region's name
+    assert top("Gebiet Twer") == "kb:place/tver-oblast"
+    assert top("Oblast Woronesch") == "kb:place/voronezh-oblast"
+    assert top("Burjatiens") == "kb:place/buryatia"
+    assert top("Tschuwaschiens") == "kb:place/chuvashia"
+    # a first-level division: country and the admin1 code of its capital in GeoNames
+    tver = kb.entities["kb:place/tver-oblast"]
+    assert (tver["country"], tver["admin1"], tver.get("level")) == ("RU", "77", 1)
+    assert kb.entities["kb:place/tatarstan"]["admin1"] == "73"  # Kazan's

@@ -104,6 +104,19 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
+def _ru_phrase_parse(parses: list, following: list):  # type: ignore[no-untyped-def]
+    """The nominative reading of a phrase word; an adjective one agreeing with the next (common noun)
+    word's reading wins over a noun one ("Тверская область": not the street "Тверская")."""
+    nomn = [x for x in parses if "nomn" in x.tag]
+    first = nomn[0] if nomn else parses[0]
+    if "NOUN" in first.tag:
+        nouns = {x.tag.gender for x in following if "NOUN" in x.tag and "nomn" in x.tag}
+        adj = next((x for x in nomn if "ADJF" in x.tag and x.tag.gender in nouns), None)
+        if adj is not None:
+            return adj
+    return first
+
+
 def ru_phrase_forms(phrase: str) -> set[str]:
     """Case forms of a Russian name phrase: words up to and including the first noun agree."""
     words = phrase.split()
@@ -119,7 +132,8 @@ def ru_phrase_forms(phrase: str) -> set[str]:
                 head_end = i
             continue
         p = morph.parse(w)
-        p = next((x for x in p if "nomn" in x.tag), p[0])
+        following = words[i + 1] if i + 1 < len(words) else ""
+        p = _ru_phrase_parse(p, morph.parse(following) if following[:1].islower() else [])
         parses.append(p)
         if head_end == len(words) and "NOUN" in p.tag:
             head_end = i + 1
