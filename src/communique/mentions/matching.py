@@ -7,12 +7,16 @@ from __future__ import annotations
 import math
 import re
 
+from communique.kb.fold import fold
+from communique.kb.translit import has_cyrillic
 from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
     _only_word_of, _sentence_initial)
 from communique.mentions.places import PlaceContext
+
+_WORD_LEFT = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _en_title_word(text: str, s: int, e: int) -> bool:
@@ -205,6 +209,8 @@ class KBMatching:
                         t.get("office") in _PROMINENT for t in e.get("terms") or ()))
                     if eid not in full_persons and (not prominent or _is_given_name(text[r.start:r.end])):
                         continue
+                    if self._other_given_name_left(text, ft, r.start, e):
+                        continue  # "В. Лукашенко", "Виктор Лукашенко": the same surname, another person
                     score -= 2.5
                     if eid in full_persons:
                         score += 3
@@ -224,6 +230,24 @@ class KBMatching:
         if e["type"] == "person":
             start = self._expand_person_left(text, ft, start, e)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
+
+    def _other_given_name_left(self, text: str, ft: str, start: int, ent: dict) -> bool:
+        """An initial or a given name with another initial just before a surname: "В. Лукашенко" or "Viktor
+        Lukashenko" is not Alexander Lukashenko. Persons without given names are not tested."""
+        first = ent.get("first")
+        if not first:
+            return False
+        left = text[max(0, start - 12):start]
+        m = _INITIALS_LEFT.search(left)
+        if m:
+            return fold(m.group(0)[0]) not in {f[0] for f in first}
+        m = _WORD_LEFT.search(ft, max(0, start - 30), start)
+        if not m or not text[m.start(1)].isupper():
+            return False
+        tok = m.group(1)
+        if tok[0] in {f[0] for f in first}:
+            return False  # "Joseph Biden" is Joe Biden: only a given name with another initial tells
+        return _is_given_name(text[m.start(1):m.end(1)]) if has_cyrillic(tok) else tok in self._given_names()
 
     def _expand_person_left(self, text: str, ft: str, start: int, ent: dict) -> int:
         left = text[max(0, start - 12):start]
