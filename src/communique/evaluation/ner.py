@@ -44,6 +44,10 @@ OUR_TYPE = {"person": "PER", "country": "LOC", "place": "LOC", "organization": "
 NEREL_MAP = {"PERSON": "PER", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROV": "LOC", "STATE_OR_PROVINCE": "LOC", "DISTRICT": "LOC",
              "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 FRE_MAP = {"Person": "PER", "Location": "LOC", "LocOrg": "LOC", "Org": "ORG"}
+# the span type that names an object of each factRuEval type; only an object with such a span has
+# a name apart from its descriptor ("движения «Солидарность»": name Солидарность; "мэрии Москвы":
+# the descriptor and a place, no name of the organisation's own)
+_OWN_NAME = {"Org": "org_name", "Location": "loc_name", "LocOrg": "loc_name"}
 
 
 @dataclass
@@ -168,10 +172,12 @@ def read_factrueval(path: Path) -> Iterator[GoldDoc]:
         text = txt.read_text(encoding="utf-8")
         sp: dict[str, tuple[int, int]] = {}
         descr: set[str] = set()
+        stype: dict[str, str] = {}
         for line in spans_f.read_text(encoding="utf-8").splitlines():
             cols = line.split("#")[0].split()
             if len(cols) >= 4:
                 sp[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
+                stype[cols[0]] = cols[1]
                 if cols[1].endswith("_descr"):
                     descr.add(cols[0])
         doc = GoldDoc(txt.stem, text, "ru")
@@ -185,7 +191,8 @@ def read_factrueval(path: Path) -> Iterator[GoldDoc]:
                 gold = (s, _close_quote(text, s, e), FRE_MAP[cols[1]])
                 doc.spans.add(gold)
                 names = [sp[c] for c in cols[2:] if c in sp and c not in descr]
-                if names and len(names) < len(ss):
+                own = _OWN_NAME.get(cols[1])
+                if names and len(names) < len(ss) and any(stype.get(c) == own for c in cols[2:]):
                     a, b = min(s for s, _ in names), max(e for _, e in names)
                     b = _close_quote(text, a, b)
                     if text[a:a + 1] in "«\"„" and text[b - 1:b] in "»\"“”" and b - a > 2:
@@ -241,7 +248,7 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False) -> tuple[set[tuple[i
     return out, wd
 
 
-def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = False) -> dict:
+def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = True) -> dict:
     from communique.mentions import MentionLinker
 
     if fmt not in READERS:
@@ -292,8 +299,10 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
 @click.command("ner")
 @click.option("--format", "fmt", type=click.Choice(sorted(READERS)), required=True)
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
-@click.option("--optional-descriptors", is_flag=True,
-              help="factRuEval: a gold object also matches its name without the descriptor spans (компании Microsoft -> Microsoft).")
+@click.option("--optional-descriptors/--strict-descriptors", default=True, show_default=True,
+              help="factRuEval: a gold object with a name span of its own also matches that name without its descriptor "
+                   "spans (компании Microsoft -> Microsoft), as the data set's span and identification layers separate them; "
+                   "--strict-descriptors requires the whole object span.")
 @click.option("--json", "as_json", is_flag=True)
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def command(fmt: str, limit: int | None, optional_descriptors: bool, as_json: bool, path: Path) -> None:

@@ -11,7 +11,7 @@ from communique.kb.build import slug
 from communique.kb.fold import fold
 from communique.mentions.common import (
     Mention, _Coverage, _NER_STOP, _Raw, _english_name, log)
-from communique.mentions.orgs_ru import not_org_quote
+from communique.mentions.orgs_ru import not_org_name, not_org_quote
 
 
 def _geox_word(word: str, case: str | None = None) -> bool:
@@ -115,6 +115,15 @@ class NatashaNER:
                 continue
             if typ == "ORG" and not_org_quote(text, s, e):
                 continue  # «Звезда» after "кинотеатр", «Дискавери» after "шаттл": not organisations
+            if typ == "ORG":
+                why = not_org_name(text, s, e)
+                if why == "facility":  # МКС, Хаббл: a station, a telescope (mentions.yaml: facility_names)
+                    name = _english_name(surface, "ru", person=False)
+                    out.append(Mention(s, e, f"new:other/{slug(name)}", "natasha", "other", name=name))
+                    taken.add(s, e)
+                    continue
+                if why:
+                    continue  # "ПАО" with no name after it, «5 ...»: no organisation name
             if typ == "PER":
                 name = _english_name(surface, "ru")
                 out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))

@@ -77,12 +77,15 @@ def org_lexicon() -> dict[str, Any]:
         "title_gap_re": re.compile(_WS + r"(?:" + "|".join(re.escape(str(w)).replace(r"\ ", _WS) for w in data.get("head_titles") or []) + r")" + _WS + "$")
         if data.get("head_titles") else None,
         "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
+        "latin_org_re": re.compile(r"(?=[A-Z])(?<![\w’'&.-])(?:" + "|".join(sorted(map(re.escape, map(str, data["latin_org_words"])), key=len, reverse=True))
+                                   + r")(?![\w’'&-])") if data.get("latin_org_words") else None,
         "po_re": stems("po_heads"),
         "platforms": tuple(str(w).lower() for w in data.get("platforms") or []),
         "platform_firsts": frozenset(str(w)[0].lower() for w in data.get("platforms") or []),
         "platform_company_nouns": lemmas("platform_company_nouns"),
         "quoted_heads": lemmas("quoted_heads"),
         "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
+        "facility_names": frozenset(str(w) for w in data.get("facility_names") or []),
         "unit_re": stems("unit_heads", capital=True),
         "unit_end_re": (lambda r: re.compile("(" + r.pattern + r")[ \xa0]+[«\"]?$") if r is not None else None)(
             stems("unit_heads", capital=True)),
@@ -304,10 +307,17 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                     and re.fullmatch(_WS, text[prev.end:m.start]):
                 start = min(start, prev.start)
                 country = country or prev.country or _country_of(prev)
-            elif lex["left_adj_re"] is not None and (m.kind != "cond" or inner):
+            elif lex["left_adj_re"] is not None:
                 pm = re.search(r"([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
                 if pm and lex["left_adj_re"].fullmatch(pm.group(1)) and not (prev is not None and prev.end > m.start - len(pm.group(0))):
-                    start = min(start, m.start - len(pm.group(0)))
+                    a = m.start - len(pm.group(0))
+                    if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
+                            and re.fullmatch(_WS, text[prev.end:a]):
+                        # a country adjective before it: "японского дипломатического ведомства"
+                        start = min(start, prev.start)
+                        country = country or prev.country or _country_of(prev)
+                    elif m.kind != "cond" or inner:
+                        start = min(start, a)
         if (m.kind == "cond" and not inner and start == m.start) or (m.kind == "unit" and not inner):
             continue
         if not inner and start == m.start:
@@ -424,6 +434,25 @@ def not_org_quote(text: str, s: int, e: int) -> bool:
         return True
     ps = _parse(word)
     return bool(ps) and ps[0].normal_form in descr
+
+
+_NAME_AFTER = re.compile(r"[ \xa0]*[«\"„“A-ZА-ЯЁ0-9]")
+
+
+def not_org_name(text: str, s: int, e: int) -> str | None:
+    """Why an organisation span of natasha names no organisation: ``"facility"`` for the proper name
+    of a facility or vehicle (``facility_names``: МКС, Хаббл), ``"form"`` for a legal form with no
+    name after it ("ПАО всё-таки отделился"; not "ГУ МВД", "ООО «Ромашка»"), ``"nothing"`` for a
+    span without letters that opens a quoted title («5 мыслей ...»; not "службу спасения 911")."""
+    lex = org_lexicon()
+    surface = text[s:e]
+    if surface in lex["facility_names"]:
+        return "facility"
+    if surface in lex["legal_forms"] and not _NAME_AFTER.match(text, e):
+        return "form"
+    if not any(c.isalpha() for c in surface) and text[s - 1:s] in ("«", '"', "„", "“"):
+        return "nothing"
+    return None
 
 
 def adjective_before_noun(text: str, s: int, e: int) -> bool:
@@ -713,7 +742,7 @@ def platform_media(text: str, mentions: list) -> list:
     return out
 
 
-_LATIN_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*(?:[ \xa0]+(?:(?:of|for|and|the|de|du|des|la|le|pour|del|di|do|da|&)[ \xa0]+)*[A-Z][\w’'&.-]*)+")
+_LATIN_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*(?:[ \xa0]+(?:(?:of|for|to|on|and|the|de|du|des|la|le|pour|del|di|do|da|&)[ \xa0]+)*[A-Z][\w’'&.-]*)+")
 
 
 def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
@@ -723,14 +752,18 @@ def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
     stays a mention of its own, a shorter organisation inside is replaced."""
     if not re.search("[A-Z][a-z]", text):
         return mentions
-    words = org_lexicon()["latin_org_words"]
-    seeds = [m for m in mentions if "A" <= text[m.start:m.start + 1] <= "Z" and m.kind not in _SKIP_KINDS]
+    lex = org_lexicon()
+    words = lex["latin_org_words"]
+    seeds = [(m.start, m.end) for m in mentions if "A" <= text[m.start:m.start + 1] <= "Z" and m.kind not in _SKIP_KINDS]
+    if lex["latin_org_re"] is not None:
+        # and around an organisation word no mention holds ("Committee to Protect Journalists", "Amnesty International")
+        seeds += [w.span() for w in lex["latin_org_re"].finditer(text)]
     if not seeds:
         return mentions
     runs = set()
-    for m in seeds:  # the runs around a Latin-script mention (a place or name the organisation holds)
-        for r in _LATIN_RUN.finditer(text, max(0, m.start - 80), min(len(text), m.end + 80)):
-            if r.start() <= m.start and m.end <= r.end():
+    for a0, b0 in seeds:  # the runs around a Latin-script mention (a place or name the organisation holds)
+        for r in _LATIN_RUN.finditer(text, max(0, a0 - 80), min(len(text), b0 + 80)):
+            if r.start() <= a0 and b0 <= r.end():
                 runs.add(r.span())
     out = list(mentions)
     for a, b in sorted(runs):
