@@ -86,6 +86,9 @@ def org_lexicon() -> dict[str, Any]:
         "quoted_heads": lemmas("quoted_heads"),
         "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
         "facility_names": frozenset(str(w) for w in data.get("facility_names") or []),
+        "person_titles": frozenset(str(w).lower() for w in mentions_data("ru").get("titles") or [] if " " not in str(w)),
+        "venue_heads": lemmas("venue_heads"),
+        "venue_prepositions": lemmas("venue_prepositions"),
         "unit_re": stems("unit_heads", capital=True),
         "unit_end_re": (lambda r: re.compile("(" + r.pattern + r")[ \xa0]+[«\"]?$") if r is not None else None)(
             stems("unit_heads", capital=True)),
@@ -168,6 +171,15 @@ def _gent_kind(word: str) -> str | None:
 def _first_word(text: str, s: int, e: int) -> str:
     m = re.match(r"[\w-]+", text[s:e])
     return m.group(0) if m else ""
+
+
+_ADJ_END = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ые|ых|ым)$")
+
+
+def _adjective_place(text: str, m) -> bool:
+    """natasha's one-word place that is a place adjective ("Кипрское", "Московские"): before an
+    institution head it is the institution's modifier, like a country adjective."""
+    return m.kind == "natasha" and bool(_ADJ_END.search(text[m.start:m.end])) and " " not in text[m.start:m.end]
 
 
 def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_name: Callable[..., str], slug: Callable[[str], str]) -> list:
@@ -303,7 +315,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             while k >= 0 and allm[k].end > m.start:
                 k -= 1
             prev = allm[k] if k >= 0 else None
-            if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
+            if prev is not None and prev.etype in _LOC and (prev.kind in ("adj", "adjstem") or _adjective_place(text, prev)) \
                     and re.fullmatch(_WS, text[prev.end:m.start]):
                 start = min(start, prev.start)
                 country = country or prev.country or _country_of(prev)
@@ -345,7 +357,24 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             continue
         else:
             res.append(m)
-    return res
+    return _convocations(text, res, make)
+
+
+_CONVOCATION = re.compile(r"[ \xa0]+(?:\d{1,3}(?:-?го)?|[а-яё]+(?:ого|его))[ \xa0]+созыва(?![\w-])")
+
+
+def _convocations(text: str, mentions: list, make) -> list:
+    """A parliament's convocation belongs to its name: "Палаты представителей 112 созыва",
+    "Государственной думы седьмого созыва"."""
+    if "созыва" not in text:
+        return mentions
+    out = []
+    for m in mentions:
+        c = _CONVOCATION.match(text, m.end) if m.etype in _ORG and m.kind not in _SKIP_KINDS else None
+        if c is not None:
+            m = make(m.start, c.end(), m.eid, m.kind, m.etype, name=m.name, country=m.country)
+        out.append(m)
+    return out
 
 
 def _country_of(m) -> str | None:
@@ -453,6 +482,52 @@ def not_org_name(text: str, s: int, e: int) -> str | None:
     if not any(c.isalpha() for c in surface) and text[s - 1:s] in ("«", '"', "„", "“"):
         return "nothing"
     return None
+
+
+_PREP_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \xa0]+[«\"„]?$")
+
+
+def venue_name(text: str, s: int, e: int) -> bool:
+    """A name headed by a building noun (``venue_heads``: дом, дворец, холл) after a spatial
+    preposition (``venue_prepositions``) names the venue, not an organisation: "во Дворце молодёжи",
+    "в Центральном доме литераторов", "в Доме культуры" (factRuEval annotates them as locations,
+    NEREL as facilities); "Издательский дом" as a subject stays an organisation."""
+    lex = org_lexicon()
+    pm = _PREP_BEFORE.search(text, max(0, s - 20), s)
+    if not pm or pm.group(1) not in lex["venue_prepositions"]:
+        return False
+    for w in re.findall(r"[^\W\d_]+", text[s:e])[:2]:
+        ps = _parse(w)
+        if ps and ps[0].normal_form in lex["venue_heads"]:
+            return True
+    return False
+
+
+_CAPITAL_AFTER = re.compile(r"[ \xa0]+[А-ЯЁA-Z]")
+# nouns of persons by their suffix: исследователь, сотрудник, заказчик, аналитик, журналист, эксперт
+_PERSON_SUFFIXES = ("тель", "ник", "чик", "щик", "ист", "ант", "ент", "ерт", "лог")
+_LEAD_WORD = re.compile(r"([А-ЯЁа-яё]+)[ \xa0]+(?=[А-ЯЁA-Z])")
+
+
+def person_noun_lead(text: str, s: int, e: int) -> int:
+    """Where an organisation span of natasha starts once a person noun that opens it is cut off:
+    "Замглавы Федеральной миграционной службы", "Исследователи Брукхейвенской лаборатории" ->
+    the organisation after it (an animate noun followed by a capitalised word; "Врачи без границ"
+    keeps its first word); ``e`` when the span is such a noun alone."""
+    m = _LEAD_WORD.match(text, s, e)
+    word = m.group(1) if m else text[s:e]
+    if m is None and not (word.isalpha() and _CAPITAL_AFTER.match(text, e)):
+        return s  # alone only when natasha split it off the name after it ("Замглавы" | "Федеральной ...")
+    if word.isupper():
+        return s
+    ps = _parse(word.lower())
+    if not ps or not ps[0].is_known or ps[0].tag.POS != "NOUN" or "anim" not in ps[0].tag \
+            or ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & set(str(ps[0].tag).replace(" ", ",").split(","))):
+        return s
+    lemma = ps[0].normal_form
+    if lemma in org_lexicon()["person_titles"] or lemma.endswith(_PERSON_SUFFIXES):
+        return m.end() if m else e  # a person noun alone ("Замглавы") is no organisation at all
+    return s
 
 
 def adjective_before_noun(text: str, s: int, e: int) -> bool:
