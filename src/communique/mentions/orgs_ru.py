@@ -191,6 +191,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = _split_parentheses(text, out, make, english_name, slug)
     out = compass_regions(text, out, make, english_name, slug)
     out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
+    out = _kb_quoted_names(text, out, make)  # a KB name "движение «Талибан»" -> Талибан
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
     out = latin_orgs(text, out, make, english_name, slug)  # King's College London
     out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
@@ -673,6 +674,25 @@ def _is_head(word: str) -> bool:
 
 
 _BEFORE_QUOTE = re.compile(r"((?:[^\W\d_]+(?:-[^\W\d_]+)?[ \xa0]+){1,3})(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*$")
+
+
+_DESCR_QUOTED = re.compile(r"(?:.*[ \xa0])?([^\W\d_]+)[ \xa0]+«([^«»]+)»", re.S)
+
+
+def _kb_quoted_names(text: str, mentions: list, make) -> list:
+    """A knowledge-base name written with its descriptor ("движение «Талибан»", "клуб «Валдай»")
+    is cut to the quoted name, still linked: the convention kept for every quoted name (партии
+    «Яблоко» -> Яблоко)."""
+    if "«" not in text:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.etype in _ORG and m.kind not in _SKIP_KINDS and text[m.end - 1:m.end] == "»":
+            d = _DESCR_QUOTED.fullmatch(text, m.start, m.end)
+            if d is not None and _is_head(d.group(1)):
+                m = make(d.start(2), d.end(2), m.eid, m.kind, m.etype, name=m.name, country=m.country)
+        out.append(m)
+    return out
 
 
 def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
