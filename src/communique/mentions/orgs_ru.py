@@ -505,8 +505,8 @@ def venue_name(text: str, s: int, e: int) -> bool:
 
 
 _CAPITAL_AFTER = re.compile(r"[ \xa0]+[А-ЯЁA-Z]")
-# nouns of persons by their suffix: исследователь, сотрудник, заказчик, аналитик, журналист, эксперт
-_PERSON_SUFFIXES = ("тель", "ник", "чик", "щик", "ист", "ант", "ент", "ерт", "лог")
+# nouns of persons by their suffix: исследователь, сотрудник, аналитик, журналист, эксперт, инвестор, инженер
+_PERSON_SUFFIXES = ("тель", "ик", "ист", "ант", "ент", "ерт", "лог", "ор", "ер")
 _LEAD_WORD = re.compile(r"([А-ЯЁа-яё]+)[ \xa0]+(?=[А-ЯЁA-Z])")
 
 
