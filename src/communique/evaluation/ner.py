@@ -8,12 +8,16 @@ Formats and type mapping (gold type -> ours):
 * ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
 * ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG. An object's
   span runs from its first to its last token span; a quote it opens is closed ("ОАО «Газпром»",
-  not "ОАО «Газпром"). With ``optional_descriptors`` (``--optional-descriptors``) an object that
-  contains descriptor spans (the data set's ``org_descr``/``loc_descr`` span types: "партии" in
-  "партии «Яблоко»", "компании" in "компании Microsoft", "реки" in "реки Славянки") also matches
-  the span of its name spans alone, quotes stripped ("Яблоко", "Microsoft", "Славянки"): the
-  convention of NEREL and of OUTPUT.md's entity names, which communique follows. Matching is
-  one to one (exact spans first), so a name-only span is counted once, not as one FP and one FN.
+  not "ОАО «Газпром"). By default (``optional_descriptors``; ``--strict-descriptors`` turns it off)
+  an object that contains descriptor spans (the data set's ``org_descr``/``loc_descr`` span types:
+  "партии" in "партии «Яблоко»", "компании" in "компании Microsoft", "реки" in "реки Славянки") and a
+  name span of its own type (``org_name`` for Org, ``loc_name`` for Location/LocOrg) also matches
+  the span of its non-descriptor spans, quotes stripped ("Яблоко", "Microsoft", "Славянки"): the
+  data set's span layer types the descriptor apart from the name and its identification layer
+  records ``descriptor`` apart from ``name``; it is also the convention of NEREL and of OUTPUT.md's
+  entity names, which communique follows. An object without a name span of its own ("мэрии
+  Москвы": a descriptor and a place) keeps its whole span. Matching is one to one (exact spans
+  first), so a name-only span is counted once, not as one FP and one FN.
 * ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, LOCATION -> LOC;
   ORGANIZATION -> ORG; nested entities are scored like any other. NEREL tags country
   adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. Linking accuracy: for gold
