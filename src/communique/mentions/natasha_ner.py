@@ -117,14 +117,14 @@ class NatashaNER:
                 continue  # «Звезда» after "кинотеатр", «Дискавери» after "шаттл": not organisations
             if typ == "ORG":
                 why = not_org_name(text, s, e) or ("facility" if venue_name(text, s, e) else None)
-                if why == "facility":  # МКС, Хаббл; "во Дворце молодёжи": a station, a telescope, a venue
+                if why == "facility":  # МКС, Хаббл; "во Дворце спорта": a station, a telescope, a venue
                     name = _english_name(surface, "ru", person=False)
                     out.append(Mention(s, e, f"new:other/{slug(name)}", "natasha", "other", name=name))
                     taken.add(s, e)
                     continue
                 if why:
                     continue  # "ПАО" with no name after it, «5 ...»: no organisation name
-                s = person_noun_lead(text, s, e)  # "Замглавы Федеральной миграционной службы"
+                s = person_noun_lead(text, s, e)  # "Замглавы Таможенной службы"
                 if s >= e:
                     continue
                 surface = text[s:e]

@@ -177,7 +177,7 @@ _ADJ_END = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|�
 
 
 def _adjective_place(text: str, m) -> bool:
-    """natasha's one-word place that is a place adjective ("Кипрское", "Московские"): before an
+    """natasha's one-word place that is a place adjective ("Мальтийское", "Тверские"): before an
     institution head it is the institution's modifier, like a country adjective."""
     return m.kind == "natasha" and bool(_ADJ_END.search(text[m.start:m.end])) and " " not in text[m.start:m.end]
 
@@ -326,7 +326,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                     a = m.start - len(pm.group(0))
                     if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
                             and re.fullmatch(_WS, text[prev.end:a]):
-                        # a country adjective before it: "японского дипломатического ведомства"
+                        # a country adjective before it: "норвежского дипломатического ведомства"
                         start = min(start, prev.start)
                         country = country or prev.country or _country_of(prev)
                     elif m.kind != "cond" or inner:
@@ -365,7 +365,7 @@ _CONVOCATION = re.compile(r"[ \xa0]+(?:\d{1,3}(?:-?го)?|[а-яё]+(?:ого|е
 
 
 def _convocations(text: str, mentions: list, make) -> list:
-    """A parliament's convocation belongs to its name: "Палаты представителей 112 созыва",
+    """A parliament's convocation belongs to its name: "Палаты представителей 118-го созыва",
     "Государственной думы седьмого созыва"."""
     if "созыва" not in text:
         return mentions
@@ -472,8 +472,8 @@ _NAME_AFTER = re.compile(r"[ \xa0]*[«\"„“A-ZА-ЯЁ0-9]")
 def not_org_name(text: str, s: int, e: int) -> str | None:
     """Why an organisation span of natasha names no organisation: ``"facility"`` for the proper name
     of a facility or vehicle (``facility_names``: МКС, Хаббл), ``"form"`` for a legal form with no
-    name after it ("ПАО всё-таки отделился"; not "ГУ МВД", "ООО «Ромашка»"), ``"nothing"`` for a
-    span without letters that opens a quoted title («5 мыслей ...»; not "службу спасения 911")."""
+    name after it ("ПАО отстыковался"; not "ГУ МВД", "ООО «Ромашка»"), ``"nothing"`` for a
+    span without letters that opens a quoted title («7 причин ...»; not "службу спасения 911")."""
     lex = org_lexicon()
     surface = text[s:e]
     if surface in lex["facility_names"]:
@@ -490,8 +490,8 @@ _PREP_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \xa0]+[«\"„]?$")
 
 def venue_name(text: str, s: int, e: int) -> bool:
     """A name headed by a building noun (``venue_heads``: дом, дворец, холл) after a spatial
-    preposition (``venue_prepositions``) names the venue, not an organisation: "во Дворце молодёжи",
-    "в Центральном доме литераторов", "в Доме культуры" (factRuEval annotates them as locations,
+    preposition (``venue_prepositions``) names the venue, not an organisation: "во Дворце спорта",
+    "в Доме журналиста", "в Доме культуры" (factRuEval annotates them as locations,
     NEREL as facilities); "Издательский дом" as a subject stays an organisation."""
     lex = org_lexicon()
     pm = _PREP_BEFORE.search(text, max(0, s - 20), s)
@@ -512,13 +512,13 @@ _LEAD_WORD = re.compile(r"([А-ЯЁа-яё]+)[ \xa0]+(?=[А-ЯЁA-Z])")
 
 def person_noun_lead(text: str, s: int, e: int) -> int:
     """Where an organisation span of natasha starts once a person noun that opens it is cut off:
-    "Замглавы Федеральной миграционной службы", "Исследователи Брукхейвенской лаборатории" ->
+    "Замглавы Таможенной службы", "Аналитики Центрального банка Чили" ->
     the organisation after it (an animate noun followed by a capitalised word; "Врачи без границ"
     keeps its first word); ``e`` when the span is such a noun alone."""
     m = _LEAD_WORD.match(text, s, e)
     word = m.group(1) if m else text[s:e]
     if m is None and not (word.isalpha() and _CAPITAL_AFTER.match(text, e)):
-        return s  # alone only when natasha split it off the name after it ("Замглавы" | "Федеральной ...")
+        return s  # alone only when natasha split it off the name after it ("Замглавы" | "Таможенной службы")
     if word.isupper():
         return s
     ps = _parse(word.lower())
@@ -851,7 +851,7 @@ def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
     words = lex["latin_org_words"]
     seeds = [(m.start, m.end) for m in mentions if "A" <= text[m.start:m.start + 1] <= "Z" and m.kind not in _SKIP_KINDS]
     if lex["latin_org_re"] is not None:
-        # and around an organisation word no mention holds ("Committee to Protect Journalists", "Amnesty International")
+        # and around an organisation word no mention holds ("Foundation for Open Markets", "Human Rights International")
         seeds += [w.span() for w in lex["latin_org_re"].finditer(text)]
     if not seeds:
         return mentions
