@@ -1,8 +1,8 @@
 """Russian organisation names, round three (s10, mentions/orgs_ru.py, natasha_ner.py): what natasha
 calls an organisation but is none (a station, a venue, a legal form alone, a number opening a title),
 person nouns at the start of a span, function adjectives before an institution, a parliament's
-convocation, knowledge-base names written with their descriptor, Latin-script organisation words.
-Invented sentences."""
+convocation, knowledge-base names written with their descriptor, Latin-script organisation words,
+compounded names natasha calls persons, a site's domain after a reporting verb. Invented sentences."""
 
 from __future__ import annotations
 
@@ -90,3 +90,18 @@ def test_latin_organisation_word_without_any_mention():
     text = "Доклад подготовила Foundation for Open Markets вместе с университетом."
     out = latin_orgs(text, [], Mention, _english_name, slug)
     assert [(text[m.start:m.end], m.etype) for m in out] == [("Foundation for Open Markets", "organization")]
+
+
+def test_compounded_organisation_names():
+    from communique.mentions.orgs_ru import compound_org_name
+
+    for word in ("Облнадзора", "Горстрой", "Техноэкспорту", "Сельхозбанком"):
+        assert compound_org_name(word), word
+    for word in ("Строев", "Агронов", "Банк", "Иванова"):
+        assert not compound_org_name(word), word
+
+
+def test_domain_after_a_reporting_verb(linker):
+    got = _found(linker, "Мост откроют в мае, сообщает gorod-novosti.ru. Короткий адрес ya.ru удобен.")
+    assert ("gorod-novosti.ru", "organization") in got
+    assert not any(s == "ya.ru" for s, _ in got)

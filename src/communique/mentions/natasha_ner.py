@@ -11,7 +11,7 @@ from communique.kb.build import slug
 from communique.kb.fold import fold
 from communique.mentions.common import (
     Mention, _Coverage, _NER_STOP, _Raw, _english_name, log)
-from communique.mentions.orgs_ru import not_org_name, not_org_quote, person_noun_lead, venue_name
+from communique.mentions.orgs_ru import compound_org_name, not_org_name, not_org_quote, person_noun_lead, venue_name
 
 
 def _geox_word(word: str, case: str | None = None) -> bool:
@@ -128,6 +128,8 @@ class NatashaNER:
                 if s >= e:
                     continue
                 surface = text[s:e]
+            if typ == "PER" and compound_org_name(surface):
+                typ = "ORG"  # "Нацфронта", "Рыбохраны": compounded organisation names, not persons
             if typ == "PER":
                 name = _english_name(surface, "ru")
                 out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))

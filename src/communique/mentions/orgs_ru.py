@@ -192,6 +192,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = compass_regions(text, out, make, english_name, slug)
     out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
     out = _kb_quoted_names(text, out, make)  # a KB name "движение «Талибан»" -> Талибан
+    out = reported_domains(text, out, make)  # "сообщает example.ru": the outlet
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
     out = latin_orgs(text, out, make, english_name, slug)  # King's College London
     out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
@@ -488,6 +489,22 @@ def not_org_name(text: str, s: int, e: int) -> str | None:
 _PREP_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \xa0]+[«\"„]?$")
 
 
+@lru_cache(maxsize=1)
+def _compound_re() -> re.Pattern[str] | None:
+    roots = [str(w).lower() for w in (mentions_data("ru").get("orgs") or {}).get("compound_roots") or []]
+    if not roots:
+        return None
+    stems = sorted({r[:-1] if r[-1] in "аоеиыяь" else r for r in roots}, key=len, reverse=True)
+    return re.compile(r"[а-яё]{2,}(?:" + "|".join(map(re.escape, stems)) + r")(?:а|у|ом|е|ы|и|ь|ью|ям|ях|ами|ов|ам|ах|о|я|ю)?")
+
+
+def compound_org_name(word: str) -> bool:
+    """A one-word name compounded from an organisation root (``compound_roots``): "Нацфронт",
+    "Рыбохрана", "Облнадзор", "Викиновости", "Стройтрансгаз": an organisation, not a person."""
+    cre = _compound_re()
+    return cre is not None and word[:1].isupper() and word.isalpha() and bool(cre.fullmatch(word.lower()))
+
+
 def venue_name(text: str, s: int, e: int) -> bool:
     """A name headed by a building noun (``venue_heads``: дом, дворец, холл) after a spatial
     preposition (``venue_prepositions``) names the venue, not an organisation: "во Дворце спорта",
@@ -674,6 +691,38 @@ def _is_head(word: str) -> bool:
 
 
 _BEFORE_QUOTE = re.compile(r"((?:[^\W\d_]+(?:-[^\W\d_]+)?[ \xa0]+){1,3})(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*$")
+
+
+_TLD = re.compile(r"\.(?:ru|com|net|org|ua|by|kz|info|su|рф)(?![\w-])", re.IGNORECASE)
+_DOMAIN_LEFT = re.compile(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*$")
+_REPORTING = re.compile(r"(?<![\w-])(?:сообща(?:ет|ют|ли?)|переда(?:[её]т|ли?)|цитиру(?:ет|ют)|пиш(?:ет|ут)|писал[аи]?|"
+                        r"отмеча(?:ет|ют)|по данным|по сообщению|по информации|со ссылкой на)[ \xa0]+$")
+
+
+def reported_domains(text: str, mentions: list, make) -> list:
+    """A site's domain right after a reporting verb is the news outlet ("сообщает example.ru",
+    "цитирует news-site.com", "со ссылкой на example.ru"): an organisation."""
+    if "." not in text:
+        return mentions
+    covered = None
+    out = mentions
+    for t in _TLD.finditer(text):
+        left = _DOMAIN_LEFT.search(text, max(0, t.start() - 40), t.start())
+        if left is None:
+            continue
+        s, e = left.start(), t.end()
+        if not _REPORTING.search(text, max(0, s - 30), s):
+            continue
+        if covered is None:
+            covered = _Coverage(mentions, _SKIP_KINDS)
+            out = list(mentions)
+        if covered.overlaps(s, e):
+            continue
+        name = text[s:e]
+        out.append(make(s, e, f"new:organization/{re.sub(r'[^a-z0-9а-яё]+', '-', name.lower()).strip('-')}", "pattern",
+                        "organization", name=name))
+        covered.add(s, e)
+    return out
 
 
 _DESCR_QUOTED = re.compile(r"(?:.*[ \xa0])?([^\W\d_]+)[ \xa0]+«([^«»]+)»", re.S)
