@@ -8,12 +8,16 @@ Formats and type mapping (gold type -> ours):
 * ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
 * ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG. An object's
   span runs from its first to its last token span; a quote it opens is closed ("ОАО «Газпром»",
-  not "ОАО «Газпром"). With ``optional_descriptors`` (``--optional-descriptors``) an object that
-  contains descriptor spans (the data set's ``org_descr``/``loc_descr`` span types: "партии" in
-  "партии «Яблоко»", "компании" in "компании Microsoft", "реки" in "реки Славянки") also matches
-  the span of its name spans alone, quotes stripped ("Яблоко", "Microsoft", "Славянки"): the
-  convention of NEREL and of OUTPUT.md's entity names, which communique follows. Matching is
-  one to one (exact spans first), so a name-only span is counted once, not as one FP and one FN.
+  not "ОАО «Газпром"). By default (``optional_descriptors``; ``--strict-descriptors`` turns it off)
+  an object that contains descriptor spans (the data set's ``org_descr``/``loc_descr`` span types:
+  "партии" in "партии «Яблоко»", "компании" in "компании Microsoft", "реки" in "реки Славянки") and a
+  name span of its own type (``org_name`` for Org, ``loc_name`` for Location/LocOrg) also matches
+  the span of its non-descriptor spans, quotes stripped ("Яблоко", "Microsoft", "Славянки"): the
+  data set's span layer types the descriptor apart from the name and its identification layer
+  records ``descriptor`` apart from ``name``; it is also the convention of NEREL and of OUTPUT.md's
+  entity names, which communique follows. An object without a name span of its own ("мэрии
+  Москвы": a descriptor and a place) keeps its whole span. Matching is one to one (exact spans
+  first), so a name-only span is counted once, not as one FP and one FN.
 * ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, LOCATION -> LOC;
   ORGANIZATION -> ORG; nested entities are scored like any other. NEREL tags country
   adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. Linking accuracy: for gold
@@ -44,6 +48,10 @@ OUR_TYPE = {"person": "PER", "country": "LOC", "place": "LOC", "organization": "
 NEREL_MAP = {"PERSON": "PER", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROV": "LOC", "STATE_OR_PROVINCE": "LOC", "DISTRICT": "LOC",
              "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 FRE_MAP = {"Person": "PER", "Location": "LOC", "LocOrg": "LOC", "Org": "ORG"}
+# the span type that names an object of each factRuEval type; only an object with such a span has
+# a name apart from its descriptor ("движения «Солидарность»": name Солидарность; "мэрии Москвы":
+# the descriptor and a place, no name of the organisation's own)
+_OWN_NAME = {"Org": "org_name", "Location": "loc_name", "LocOrg": "loc_name"}
 
 
 @dataclass
@@ -168,10 +176,12 @@ def read_factrueval(path: Path) -> Iterator[GoldDoc]:
         text = txt.read_text(encoding="utf-8")
         sp: dict[str, tuple[int, int]] = {}
         descr: set[str] = set()
+        stype: dict[str, str] = {}
         for line in spans_f.read_text(encoding="utf-8").splitlines():
             cols = line.split("#")[0].split()
             if len(cols) >= 4:
                 sp[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
+                stype[cols[0]] = cols[1]
                 if cols[1].endswith("_descr"):
                     descr.add(cols[0])
         doc = GoldDoc(txt.stem, text, "ru")
@@ -185,7 +195,8 @@ def read_factrueval(path: Path) -> Iterator[GoldDoc]:
                 gold = (s, _close_quote(text, s, e), FRE_MAP[cols[1]])
                 doc.spans.add(gold)
                 names = [sp[c] for c in cols[2:] if c in sp and c not in descr]
-                if names and len(names) < len(ss):
+                own = _OWN_NAME.get(cols[1])
+                if names and len(names) < len(ss) and any(stype.get(c) == own for c in cols[2:]):
                     a, b = min(s for s, _ in names), max(e for _, e in names)
                     b = _close_quote(text, a, b)
                     if text[a:a + 1] in "«\"„" and text[b - 1:b] in "»\"“”" and b - a > 2:
@@ -241,7 +252,7 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False) -> tuple[set[tuple[i
     return out, wd
 
 
-def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = False) -> dict:
+def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = True) -> dict:
     from communique.mentions import MentionLinker
 
     if fmt not in READERS:
@@ -292,8 +303,10 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
 @click.command("ner")
 @click.option("--format", "fmt", type=click.Choice(sorted(READERS)), required=True)
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
-@click.option("--optional-descriptors", is_flag=True,
-              help="factRuEval: a gold object also matches its name without the descriptor spans (компании Microsoft -> Microsoft).")
+@click.option("--optional-descriptors/--strict-descriptors", default=True, show_default=True,
+              help="factRuEval: a gold object with a name span of its own also matches that name without its descriptor "
+                   "spans (компании Microsoft -> Microsoft), as the data set's span and identification layers separate them; "
+                   "--strict-descriptors requires the whole object span.")
 @click.option("--json", "as_json", is_flag=True)
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def command(fmt: str, limit: int | None, optional_descriptors: bool, as_json: bool, path: Path) -> None:

@@ -22,7 +22,7 @@ from communique.mentions.common import mentions_data
 
 _WORD = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ою|ое|ие|их|ими|ые|ых|ым|ыми|ее|ей|ем|ею))(?![\w-])")
 _NEXT = re.compile(r"[ \xa0]+([А-ЯЁа-яё]+)")
-_LOC_ORG = ("organization", "group")
+_LOC_ORG = ("organization", "group", "other")  # names that may hold a place adjective ("в Московском доме книги")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from communique.kb.build import slug
 from communique.kb.fold import fold
 from communique.mentions.common import (
     Mention, _Coverage, _NER_STOP, _Raw, _english_name, log)
-from communique.mentions.orgs_ru import not_org_quote
+from communique.mentions.orgs_ru import compound_org_name, not_org_name, not_org_quote, person_noun_lead, venue_name
 
 
 def _geox_word(word: str, case: str | None = None) -> bool:
@@ -115,6 +115,21 @@ class NatashaNER:
                 continue
             if typ == "ORG" and not_org_quote(text, s, e):
                 continue  # «Звезда» after "кинотеатр", «Дискавери» after "шаттл": not organisations
+            if typ == "ORG":
+                why = not_org_name(text, s, e) or ("facility" if venue_name(text, s, e) else None)
+                if why == "facility":  # МКС, Хаббл; "во Дворце спорта": a station, a telescope, a venue
+                    name = _english_name(surface, "ru", person=False)
+                    out.append(Mention(s, e, f"new:other/{slug(name)}", "natasha", "other", name=name))
+                    taken.add(s, e)
+                    continue
+                if why:
+                    continue  # "ПАО" with no name after it, «5 ...»: no organisation name
+                s = person_noun_lead(text, s, e)  # "Замглавы Таможенной службы"
+                if s >= e:
+                    continue
+                surface = text[s:e]
+            if typ == "PER" and compound_org_name(surface):
+                typ = "ORG"  # "Нацфронта", "Рыбохраны": compounded organisation names, not persons
             if typ == "PER":
                 name = _english_name(surface, "ru")
                 out.append(Mention(s, e, f"new:person/{slug(name)}", "natasha", "person", name=name))

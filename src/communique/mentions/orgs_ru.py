@@ -77,12 +77,18 @@ def org_lexicon() -> dict[str, Any]:
         "title_gap_re": re.compile(_WS + r"(?:" + "|".join(re.escape(str(w)).replace(r"\ ", _WS) for w in data.get("head_titles") or []) + r")" + _WS + "$")
         if data.get("head_titles") else None,
         "latin_org_words": frozenset(str(w) for w in data.get("latin_org_words") or []),
+        "latin_org_re": re.compile(r"(?=[A-Z])(?<![\w’'&.-])(?:" + "|".join(sorted(map(re.escape, map(str, data["latin_org_words"])), key=len, reverse=True))
+                                   + r")(?![\w’'&-])") if data.get("latin_org_words") else None,
         "po_re": stems("po_heads"),
         "platforms": tuple(str(w).lower() for w in data.get("platforms") or []),
         "platform_firsts": frozenset(str(w)[0].lower() for w in data.get("platforms") or []),
         "platform_company_nouns": lemmas("platform_company_nouns"),
         "quoted_heads": lemmas("quoted_heads"),
         "legal_forms": frozenset(str(w) for w in data.get("legal_forms") or []),
+        "facility_names": frozenset(str(w) for w in data.get("facility_names") or []),
+        "person_titles": frozenset(str(w).lower() for w in mentions_data("ru").get("titles") or [] if " " not in str(w)),
+        "venue_heads": lemmas("venue_heads"),
+        "venue_prepositions": lemmas("venue_prepositions"),
         "unit_re": stems("unit_heads", capital=True),
         "unit_end_re": (lambda r: re.compile("(" + r.pattern + r")[ \xa0]+[«\"]?$") if r is not None else None)(
             stems("unit_heads", capital=True)),
@@ -167,6 +173,15 @@ def _first_word(text: str, s: int, e: int) -> str:
     return m.group(0) if m else ""
 
 
+_ADJ_END = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|ые|ых|ым)$")
+
+
+def _adjective_place(text: str, m) -> bool:
+    """natasha's one-word place that is a place adjective ("Мальтийское", "Тверские"): before an
+    institution head it is the institution's modifier, like a country adjective."""
+    return m.kind == "natasha" and bool(_ADJ_END.search(text[m.start:m.end])) and " " not in text[m.start:m.end]
+
+
 def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_name: Callable[..., str], slug: Callable[[str], str]) -> list:
     """Extend Russian organisation mentions over their complements (see the module docstring).
 
@@ -176,6 +191,8 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = _split_parentheses(text, out, make, english_name, slug)
     out = compass_regions(text, out, make, english_name, slug)
     out = platform_media(text, out)  # "написал в Twitter": the medium, not the company
+    out = _kb_quoted_names(text, out, make)  # a KB name "движение «Талибан»" -> Талибан
+    out = reported_domains(text, out, make)  # "сообщает example.ru": the outlet
     out = quoted_orgs(text, out, make, english_name, slug)  # партии «Яблоко» -> Яблоко
     out = latin_orgs(text, out, make, english_name, slug)  # King's College London
     out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
@@ -300,14 +317,21 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             while k >= 0 and allm[k].end > m.start:
                 k -= 1
             prev = allm[k] if k >= 0 else None
-            if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
+            if prev is not None and prev.etype in _LOC and (prev.kind in ("adj", "adjstem") or _adjective_place(text, prev)) \
                     and re.fullmatch(_WS, text[prev.end:m.start]):
                 start = min(start, prev.start)
                 country = country or prev.country or _country_of(prev)
-            elif lex["left_adj_re"] is not None and (m.kind != "cond" or inner):
+            elif lex["left_adj_re"] is not None:
                 pm = re.search(r"([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
                 if pm and lex["left_adj_re"].fullmatch(pm.group(1)) and not (prev is not None and prev.end > m.start - len(pm.group(0))):
-                    start = min(start, m.start - len(pm.group(0)))
+                    a = m.start - len(pm.group(0))
+                    if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
+                            and re.fullmatch(_WS, text[prev.end:a]):
+                        # a country adjective before it: "норвежского дипломатического ведомства"
+                        start = min(start, prev.start)
+                        country = country or prev.country or _country_of(prev)
+                    elif m.kind != "cond" or inner:
+                        start = min(start, a)
         if (m.kind == "cond" and not inner and start == m.start) or (m.kind == "unit" and not inner):
             continue
         if not inner and start == m.start:
@@ -335,7 +359,24 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             continue
         else:
             res.append(m)
-    return res
+    return _convocations(text, res, make)
+
+
+_CONVOCATION = re.compile(r"[ \xa0]+(?:\d{1,3}(?:-?го)?|[а-яё]+(?:ого|его))[ \xa0]+созыва(?![\w-])")
+
+
+def _convocations(text: str, mentions: list, make) -> list:
+    """A parliament's convocation belongs to its name: "Палаты представителей 118-го созыва",
+    "Государственной думы седьмого созыва"."""
+    if "созыва" not in text:
+        return mentions
+    out = []
+    for m in mentions:
+        c = _CONVOCATION.match(text, m.end) if m.etype in _ORG and m.kind not in _SKIP_KINDS else None
+        if c is not None:
+            m = make(m.start, c.end(), m.eid, m.kind, m.etype, name=m.name, country=m.country)
+        out.append(m)
+    return out
 
 
 def _country_of(m) -> str | None:
@@ -424,6 +465,87 @@ def not_org_quote(text: str, s: int, e: int) -> bool:
         return True
     ps = _parse(word)
     return bool(ps) and ps[0].normal_form in descr
+
+
+_NAME_AFTER = re.compile(r"[ \xa0]*[«\"„“A-ZА-ЯЁ0-9]")
+
+
+def not_org_name(text: str, s: int, e: int) -> str | None:
+    """Why an organisation span of natasha names no organisation: ``"facility"`` for the proper name
+    of a facility or vehicle (``facility_names``: МКС, Хаббл), ``"form"`` for a legal form with no
+    name after it ("ПАО отстыковался"; not "ГУ МВД", "ООО «Ромашка»"), ``"nothing"`` for a
+    span without letters that opens a quoted title («7 причин ...»; not "службу спасения 911")."""
+    lex = org_lexicon()
+    surface = text[s:e]
+    if surface in lex["facility_names"]:
+        return "facility"
+    if surface in lex["legal_forms"] and not _NAME_AFTER.match(text, e):
+        return "form"
+    if not any(c.isalpha() for c in surface) and text[s - 1:s] in ("«", '"', "„", "“"):
+        return "nothing"
+    return None
+
+
+_PREP_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \xa0]+[«\"„]?$")
+
+
+@lru_cache(maxsize=1)
+def _compound_re() -> re.Pattern[str] | None:
+    roots = [str(w).lower() for w in (mentions_data("ru").get("orgs") or {}).get("compound_roots") or []]
+    if not roots:
+        return None
+    stems = sorted({r[:-1] if r[-1] in "аоеиыяь" else r for r in roots}, key=len, reverse=True)
+    return re.compile(r"[а-яё]{2,}(?:" + "|".join(map(re.escape, stems)) + r")(?:а|у|ом|е|ы|и|ь|ью|ям|ях|ами|ов|ам|ах|о|я|ю)?")
+
+
+def compound_org_name(word: str) -> bool:
+    """A one-word name compounded from an organisation root (``compound_roots``): "Нацфронт",
+    "Рыбохрана", "Облнадзор", "Викиновости", "Стройтрансгаз": an organisation, not a person."""
+    cre = _compound_re()
+    return cre is not None and word[:1].isupper() and word.isalpha() and bool(cre.fullmatch(word.lower()))
+
+
+def venue_name(text: str, s: int, e: int) -> bool:
+    """A name headed by a building noun (``venue_heads``: дом, дворец, холл) after a spatial
+    preposition (``venue_prepositions``) names the venue, not an organisation: "во Дворце спорта",
+    "в Доме журналиста", "в Доме культуры" (factRuEval annotates them as locations,
+    NEREL as facilities); "Издательский дом" as a subject stays an organisation."""
+    lex = org_lexicon()
+    pm = _PREP_BEFORE.search(text, max(0, s - 20), s)
+    if not pm or pm.group(1) not in lex["venue_prepositions"]:
+        return False
+    for w in re.findall(r"[^\W\d_]+", text[s:e])[:2]:
+        ps = _parse(w)
+        if ps and ps[0].normal_form in lex["venue_heads"]:
+            return True
+    return False
+
+
+_CAPITAL_AFTER = re.compile(r"[ \xa0]+[А-ЯЁA-Z]")
+# nouns of persons by their suffix: исследователь, сотрудник, аналитик, журналист, эксперт, инвестор, инженер
+_PERSON_SUFFIXES = ("тель", "ик", "ист", "ант", "ент", "ерт", "лог", "ор", "ер")
+_LEAD_WORD = re.compile(r"([А-ЯЁа-яё]+)[ \xa0]+(?=[А-ЯЁA-Z])")
+
+
+def person_noun_lead(text: str, s: int, e: int) -> int:
+    """Where an organisation span of natasha starts once a person noun that opens it is cut off:
+    "Замглавы Таможенной службы", "Аналитики Центрального банка Чили" ->
+    the organisation after it (an animate noun followed by a capitalised word; "Врачи без границ"
+    keeps its first word); ``e`` when the span is such a noun alone."""
+    m = _LEAD_WORD.match(text, s, e)
+    word = m.group(1) if m else text[s:e]
+    if m is None and not (word.isalpha() and _CAPITAL_AFTER.match(text, e)):
+        return s  # alone only when natasha split it off the name after it ("Замглавы" | "Таможенной службы")
+    if word.isupper():
+        return s
+    ps = _parse(word.lower())
+    if not ps or not ps[0].is_known or ps[0].tag.POS != "NOUN" or "anim" not in ps[0].tag \
+            or ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & set(str(ps[0].tag).replace(" ", ",").split(","))):
+        return s
+    lemma = ps[0].normal_form
+    if lemma in org_lexicon()["person_titles"] or lemma.endswith(_PERSON_SUFFIXES):
+        return m.end() if m else e  # a person noun alone ("Замглавы") is no organisation at all
+    return s
 
 
 def adjective_before_noun(text: str, s: int, e: int) -> bool:
@@ -571,6 +693,57 @@ def _is_head(word: str) -> bool:
 _BEFORE_QUOTE = re.compile(r"((?:[^\W\d_]+(?:-[^\W\d_]+)?[ \xa0]+){1,3})(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*$")
 
 
+_TLD = re.compile(r"\.(?:ru|com|net|org|ua|by|kz|info|su|рф)(?![\w-])", re.IGNORECASE)
+_DOMAIN_LEFT = re.compile(r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*$")
+_REPORTING = re.compile(r"(?<![\w-])(?:сообща(?:ет|ют|ли?)|переда(?:[её]т|ли?)|цитиру(?:ет|ют)|пиш(?:ет|ут)|писал[аи]?|"
+                        r"отмеча(?:ет|ют)|по данным|по сообщению|по информации|со ссылкой на)[ \xa0]+$")
+
+
+def reported_domains(text: str, mentions: list, make) -> list:
+    """A site's domain right after a reporting verb is the news outlet ("сообщает example.ru",
+    "цитирует news-site.com", "со ссылкой на example.ru"): an organisation."""
+    if "." not in text:
+        return mentions
+    covered = None
+    out = mentions
+    for t in _TLD.finditer(text):
+        left = _DOMAIN_LEFT.search(text, max(0, t.start() - 40), t.start())
+        if left is None:
+            continue
+        s, e = left.start(), t.end()
+        if not _REPORTING.search(text, max(0, s - 30), s):
+            continue
+        if covered is None:
+            covered = _Coverage(mentions, _SKIP_KINDS)
+            out = list(mentions)
+        if covered.overlaps(s, e):
+            continue
+        name = text[s:e]
+        out.append(make(s, e, f"new:organization/{re.sub(r'[^a-z0-9а-яё]+', '-', name.lower()).strip('-')}", "pattern",
+                        "organization", name=name))
+        covered.add(s, e)
+    return out
+
+
+_DESCR_QUOTED = re.compile(r"(?:.*[ \xa0])?([^\W\d_]+)[ \xa0]+«([^«»]+)»", re.S)
+
+
+def _kb_quoted_names(text: str, mentions: list, make) -> list:
+    """A knowledge-base name written with its descriptor ("движение «Талибан»", "клуб «Валдай»")
+    is cut to the quoted name, still linked: the convention kept for every quoted name (партии
+    «Яблоко» -> Яблоко)."""
+    if "«" not in text:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.etype in _ORG and m.kind not in _SKIP_KINDS and text[m.end - 1:m.end] == "»":
+            d = _DESCR_QUOTED.fullmatch(text, m.start, m.end)
+            if d is not None and _is_head(d.group(1)):
+                m = make(d.start(2), d.end(2), m.eid, m.kind, m.etype, name=m.name, country=m.country)
+        out.append(m)
+    return out
+
+
 def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
     """A quoted name right after an organisation noun or legal form is an organisation, named by what
     the quotes hold: партии «Яблоко», ОАО «Газпром», группой «Цветы», газета «Труд», also in a list
@@ -713,7 +886,7 @@ def platform_media(text: str, mentions: list) -> list:
     return out
 
 
-_LATIN_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*(?:[ \xa0]+(?:(?:of|for|and|the|de|du|des|la|le|pour|del|di|do|da|&)[ \xa0]+)*[A-Z][\w’'&.-]*)+")
+_LATIN_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'&.-]*(?:[ \xa0]+(?:(?:of|for|to|on|and|the|de|du|des|la|le|pour|del|di|do|da|&)[ \xa0]+)*[A-Z][\w’'&.-]*)+")
 
 
 def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
@@ -723,14 +896,18 @@ def latin_orgs(text: str, mentions: list, make, english_name, slug) -> list:
     stays a mention of its own, a shorter organisation inside is replaced."""
     if not re.search("[A-Z][a-z]", text):
         return mentions
-    words = org_lexicon()["latin_org_words"]
-    seeds = [m for m in mentions if "A" <= text[m.start:m.start + 1] <= "Z" and m.kind not in _SKIP_KINDS]
+    lex = org_lexicon()
+    words = lex["latin_org_words"]
+    seeds = [(m.start, m.end) for m in mentions if "A" <= text[m.start:m.start + 1] <= "Z" and m.kind not in _SKIP_KINDS]
+    if lex["latin_org_re"] is not None:
+        # and around an organisation word no mention holds ("Foundation for Open Markets", "Human Rights International")
+        seeds += [w.span() for w in lex["latin_org_re"].finditer(text)]
     if not seeds:
         return mentions
     runs = set()
-    for m in seeds:  # the runs around a Latin-script mention (a place or name the organisation holds)
-        for r in _LATIN_RUN.finditer(text, max(0, m.start - 80), min(len(text), m.end + 80)):
-            if r.start() <= m.start and m.end <= r.end():
+    for a0, b0 in seeds:  # the runs around a Latin-script mention (a place or name the organisation holds)
+        for r in _LATIN_RUN.finditer(text, max(0, a0 - 80), min(len(text), b0 + 80)):
+            if r.start() <= a0 and b0 <= r.end():
                 runs.add(r.span())
     out = list(mentions)
     for a, b in sorted(runs):
