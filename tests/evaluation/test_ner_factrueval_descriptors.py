@@ -1,6 +1,6 @@
 """factRuEval's descriptor layer (evaluation/ner.py): an object with a name span of its own also
-matches that name without its descriptor spans, by default; ``--strict-descriptors`` (``optional_descriptors=False``)
-requires the whole object span. Synthetic files in the data set's format, invented wording."""
+matches that name without its descriptor spans with ``--optional-descriptors``; the default
+(``--strict-descriptors``, ``optional_descriptors=False``) requires the whole object span. Synthetic files in the data set's format, invented wording."""
 
 from __future__ import annotations
 
@@ -60,15 +60,16 @@ class _Stub:
 def test_name_without_descriptor_scores_once(tmp_path):
     path = _write(tmp_path)
     linker = _Stub([(*_at("Ромашкино"), "organization"), (*_at("Крутогорска"), "place")])
-    res = evaluate("factrueval", path, linker=linker)["types"]
+    res = evaluate("factrueval", path, linker=linker, optional_descriptors=True)["types"]
     assert (res["ORG"]["tp"], res["ORG"]["fp"], res["ORG"]["fn"]) == (1, 0, 1)  # the city hall is missed
     assert (res["LOC"]["tp"], res["LOC"]["fp"]) == (1, 0)
-    strict = evaluate("factrueval", path, linker=linker, optional_descriptors=False)["types"]
+    strict = evaluate("factrueval", path, linker=linker)["types"]
     assert (strict["ORG"]["tp"], strict["ORG"]["fp"], strict["ORG"]["fn"]) == (0, 1, 2)
 
 
 def test_place_inside_city_hall_is_no_organisation_match(tmp_path):
     path = _write(tmp_path)
     # the place typed as an organisation must not take the city hall's place
-    res = evaluate("factrueval", path, linker=_Stub([(*_at("Крутогорска"), "organization")]))["types"]
+    res = evaluate("factrueval", path, linker=_Stub([(*_at("Крутогорска"), "organization")]),
+                   optional_descriptors=True)["types"]
     assert res["ORG"]["tp"] == 0 and res["ORG"]["fp"] == 1

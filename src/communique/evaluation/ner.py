@@ -8,8 +8,8 @@ Formats and type mapping (gold type -> ours):
 * ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
 * ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG. An object's
   span runs from its first to its last token span; a quote it opens is closed ("ОАО «Газпром»",
-  not "ОАО «Газпром"). By default (``optional_descriptors``; ``--strict-descriptors`` turns it off)
-  an object that contains descriptor spans (the data set's ``org_descr``/``loc_descr`` span types:
+  not "ОАО «Газпром"). The default requires that whole span. With ``optional_descriptors``
+  (``--optional-descriptors``) an object that contains descriptor spans (the data set's ``org_descr``/``loc_descr`` span types:
   "партии" in "партии «Яблоко»", "компании" in "компании Microsoft", "реки" in "реки Славянки") and a
   name span of its own type (``org_name`` for Org, ``loc_name`` for Location/LocOrg) also matches
   the span of its non-descriptor spans, quotes stripped ("Яблоко", "Microsoft", "Славянки"): the
@@ -252,7 +252,7 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False) -> tuple[set[tuple[i
     return out, wd
 
 
-def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = True) -> dict:
+def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = False) -> dict:
     from communique.mentions import MentionLinker
 
     if fmt not in READERS:
@@ -303,10 +303,10 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
 @click.command("ner")
 @click.option("--format", "fmt", type=click.Choice(sorted(READERS)), required=True)
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
-@click.option("--optional-descriptors/--strict-descriptors", default=True, show_default=True,
+@click.option("--optional-descriptors/--strict-descriptors", default=False, show_default=True,
               help="factRuEval: a gold object with a name span of its own also matches that name without its descriptor "
                    "spans (компании Microsoft -> Microsoft), as the data set's span and identification layers separate them; "
-                   "--strict-descriptors requires the whole object span.")
+                   "--strict-descriptors (the default) requires the whole object span.")
 @click.option("--json", "as_json", is_flag=True)
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def command(fmt: str, limit: int | None, optional_descriptors: bool, as_json: bool, path: Path) -> None:
