@@ -453,6 +453,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _media(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
     out = _genitive_persons(text, out, kb, lex, cap, make)
+    out = _listed_surnames(text, out, make, capset)
+    out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
+    out = _roads_and_bodies(text, out, make, capset)
     return out
 
 
@@ -1405,3 +1408,151 @@ def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | No
             continue
         out = _without(out, over) + [make(s, e, "organization", w)]
     return out
+
+
+@lru_cache(maxsize=1)
+def de_surnames() -> frozenset[str]:
+    """Surnames that are no ordinary German or English word (``data/lang/de/surnames.txt``)."""
+    p = LANG_DIR / "de" / "surnames.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """A person named once by a surname alone ("..., dass Berlusconi ...", "mit Lehmann"): a capitalised
+    word no other pass took that is a listed surname and no ordinary word (the list leaves those out)
+    is a person, unless it stands in a compound ("Schröder-Regierung") or after an article and
+    adjectives ("der alte Lehmann" is a figure of speech; GermEval and our output leave it out too)."""
+    names = de_surnames()
+    words = (capset if capset is not None else set(_CAP_TOKEN.findall(text))) & names
+    if not words:
+        return out
+    taken = sorted((m.start, m.end) for m in out)
+    new = []
+    for m in _CAP_TOKEN.finditer(text):
+        w = m.group(0)
+        if w not in words:
+            continue
+        s, e = m.span()
+        if text[e:e + 1] in "-’'" or (s and text[s - 1] in "-/") or any(a < e and s < b for a, b in taken):
+            continue
+        if _HYPHEN_NEXT.match(text, e) or text[e:e + 1] == "/" or _after_article_adjectives(text, s):
+            continue
+        lt = _LEFT_TOK.search(text, max(0, s - 40), s)
+        if lt and not _sentence_initial(text, lt.start(1)) and not _cue_word(lt.group(1)):
+            continue  # "Bilfinger Berger", "Angry Young Men": the end of a longer name the other passes left
+        new.append(make(s, e, "person", w))
+    return out + new if new else out
+
+
+_PLACE_AFTER = re.compile(r"[^\S\n]*(?:,|und|oder|sowie|/|\()")
+
+
+def _person_named_towns(text: str, out: list, kb: Any, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """A small town of the knowledge base named like a person ("Duncan", "Caroline", "Baldwin",
+    "Dickinson": towns of a few thousand people) outside any place slot is the person: a German
+    sentence names a small foreign town after a place preposition or a place noun ("in Duncan",
+    "die Stadt Dickinson") or beside other places, but a person as a bare subject or object."""
+    names = de_surnames()
+    spans = None
+    res = out
+    for m in out:
+        if m.etype != "place" or m.kind != "name" or not m.eid.startswith("gn:"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or not (w in names or fold(w) in given):
+            continue
+        ent = kb.entities.get(m.eid) or {}
+        if ent.get("capital") or (ent.get("population") or 0) >= 50_000:
+            continue
+        pw = _prev_word(text, m.start)
+        if pw and (pw.lower() in cap.loc_preps or pw.lower() in cap.loc_cues or pw.lower() in de_lexicon().contracted
+                   or pw.lower() in ("von", "bis", "über", "zu", "ab", "an", "auf", "vor", "hinter", "um")):
+            continue
+        if spans is None:
+            spans = sorted((x.start, x.end, x.etype) for x in out)
+        j = m.start
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if text[j - 1:j] in (",", "/", "(") or text[max(0, j - 4):j] in (" und", "oder"):
+            if any(b <= m.start and m.start - b <= 8 and t in ("place", "country") for a, b, t in spans):
+                continue  # "Tacoma , Duncan" beside another place
+        if _PLACE_AFTER.match(text, m.end) and any(a >= m.end and a - m.end <= 8 and t in ("place", "country") for a, b, t in spans):
+            continue  # "Duncan , Oklahoma", "Duncan und Tulsa"
+        if _after_article_adjectives(text, m.start):
+            continue  # "im englischen Hatfield": a person takes no article
+        e = m.end
+        nxt = [x for x in res if x.etype == "person" and x.start == e + 1 and text[e] == " "]
+        if nxt:
+            e = nxt[0].end  # "Wilton" + "Daniel Gregory": one name
+        res = [x for x in res if x is not m and not any(x is y for y in nxt)] + [make(m.start, e, "person", text[m.start:e])]
+    return res
+
+
+@lru_cache(maxsize=65536)
+def de_lone_name(word: str) -> bool:
+    """A word the dictionary knows only as a name that is also a listed given name ("Claire", "Yvonne"; the
+    list leaves out ordinary words) or surname: alone, without a cue, it names a person."""
+    return word in _name_like("de") and (fold(word) in de_given_names() or word in de_surnames())
+
+
+_ROAD = re.compile(r"([AB])[^\S\n]?([1-9]\d{0,2})(?![\w,.]\d|[\w-])")
+_ROAD_BEFORE = frozenset("der die den dem zur zum auf an und über von bis oder sowie".split())
+_ROAD_NOUN_NUM = re.compile(r"[^\S\n]+[1-9]\d{0,2}(?![\w,.]\d|[\w-])")  # "Bundesstraße 216" (but "Autobahn A 7": the code alone)
+
+
+@lru_cache(maxsize=1)
+def _bodies_data() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return (frozenset(str(x) for x in c.get("celestial") or []), tuple(" " + str(x).lower() for x in c.get("celestial_not_after") or []),
+            frozenset(str(x) for x in c.get("road_nouns") or []))
+
+
+def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """Places that are no names of towns: road numbers ("die A 7", "Bundesstraße 216": a motorway or
+    federal road after an article, a road noun or another road) and celestial bodies after an article
+    ("um die Sonne", "den Mond", "die Erde"; "unter der Erde" is the ground)."""
+    bodies, not_after, road_nouns = _bodies_data()
+    words = capset if capset is not None else set(_CAP_TOKEN.findall(text))
+    new: list = []
+    taken = [(m.start, m.end) for m in out]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    if "A" in text or "B" in text:
+        for m in _ROAD.finditer(text):
+            s, e = m.span()
+            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or not free(s, e):
+                continue
+            pw = _prev_word(text, s)
+            if pw is None or not (pw.lower() in _ROAD_BEFORE or pw in road_nouns):
+                continue  # "Audi A4", "Klasse A"
+            new.append(make(s, e, "place", text[s:e]))
+            taken.append((s, e))
+    for noun in road_nouns & words:
+        i = text.find(noun)
+        while i >= 0:
+            e = i + len(noun)
+            nm = _ROAD_NOUN_NUM.match(text, e)
+            if nm and (i == 0 or not text[i - 1].isalnum()) and not text[e:e + 1].isalnum():
+                ee = nm.end()
+                new = [x for x in new if not (i <= x.start and x.end <= ee)]
+                taken = [(a, b) for a, b in taken if not (i <= a and b <= ee)]
+                if free(i, ee):
+                    new.append(make(i, ee, "place", text[i:ee]))
+                    taken.append((i, ee))
+            i = text.find(noun, e)
+    for body in bodies & words:
+        for m in re.finditer(r"(?<![\w-])" + body + r"(?![\w-])", text):
+            s, e = m.span()
+            pw = _prev_word(text, s)
+            if pw is None or pw.lower() not in _DETERMINERS or not free(s, e):
+                continue
+            left = text[max(0, s - 16):s].lower().rstrip()
+            if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
+                continue  # "die Mars-Sonde", "den Mars Surveyor": a name of something else
+            new.append(make(s, e, "place", body))
+            taken.append((s, e))
+    return out + new if new else out
