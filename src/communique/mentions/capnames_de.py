@@ -445,7 +445,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
-                                       or _after_article_adjectives(text, m.start)))]
+                                       or _after_article_adjectives(text, m.start) or _long_word(text[m.start:m.end])))]
     out = _org_suffix_names(text, out, lex, make, capset)
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
     out = _quoted_titles(text, out)
@@ -457,6 +457,13 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
     out = _roads_and_bodies(text, out, make, capset)
     return out
+
+
+def _long_word(w: str) -> bool:
+    """A single unknown word of 14 letters or more ("Belastungsanforderugen", "Schweigegelübtes") is a
+    misspelt or rare compound noun, not a surname: surnames that long are double names with a hyphen,
+    whose parts are shorter ("Leutheusser-Schnarrenberger" passes on its parts)."""
+    return any(len(p) >= 14 for p in w.split("-")) and w not in de_surnames()
 
 
 _DETERMINERS = frozenset("der die das dem den des ein eine einer einem einen eines diese dieser diesem diesen dieses beim im vom zum zur".split())
