@@ -36,7 +36,7 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, cap_lexicon,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
 
@@ -910,8 +910,8 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
     for m in mentions:
         w = text[m.start:m.end]
         pw = (_prev_word(text, m.start) or "").lower()
-        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted:
-            continue  # "im Internet", "im Powerplay": the preposition alone made it a place
+        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
+            continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
         if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and w in d and w not in names:
             ent = kb.entities.get(m.eid) or {}
             big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
@@ -1426,6 +1426,13 @@ def de_surnames() -> frozenset[str]:
     return frozenset(x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
+def _name_part(w: str) -> bool:
+    """A capitalised word that may belong to a name before a surname: no German common noun ("Genosse
+    Stalin", "Aussprüche Luthers" are a noun and a name; "Bilfinger Berger", "Angry Young" are one name)."""
+    return not _known(w, "de") or w in _name_like("de") or _known(w.lower(), "en")
+
+
 def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """A person named once by a surname alone ("..., dass Berlusconi ...", "mit Lehmann"): a capitalised
     word no other pass took that is a listed surname and no ordinary word (the list leaves those out)
@@ -1447,7 +1454,7 @@ def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set
         if _HYPHEN_NEXT.match(text, e) or text[e:e + 1] == "/" or _after_article_adjectives(text, s):
             continue
         lt = _LEFT_TOK.search(text, max(0, s - 40), s)
-        if lt and not _sentence_initial(text, lt.start(1)) and not _cue_word(lt.group(1)):
+        if lt and not _sentence_initial(text, lt.start(1)) and not _cue_word(lt.group(1)) and _name_part(lt.group(1)):
             continue  # "Bilfinger Berger", "Angry Young Men": the end of a longer name the other passes left
         new.append(make(s, e, "person", w))
     return out + new if new else out
