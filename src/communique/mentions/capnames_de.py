@@ -1433,6 +1433,21 @@ def _name_part(w: str) -> bool:
     return not _known(w, "de") or w in _name_like("de") or _known(w.lower(), "en")
 
 
+def _token_spans(text: str, words: set[str]) -> list[tuple[int, int, str]]:
+    """Every occurrence of each word as a whole ``_CAP_TOKEN`` token (no word character or hyphen on
+    either side), found with ``str.find``: the words are few, the text long."""
+    res = []
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_")) and (e == n or not (text[e].isalnum() or text[e] in "-_")):
+                res.append((i, e, w))
+            i = text.find(w, e)
+    return res
+
+
 def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """A person named once by a surname alone ("..., dass Berlusconi ...", "mit Lehmann"): a capitalised
     word no other pass took that is a listed surname and no ordinary word (the list leaves those out)
@@ -1442,14 +1457,12 @@ def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set
     words = (capset if capset is not None else set(_CAP_TOKEN.findall(text))) & names
     if not words:
         return out
-    taken = sorted((m.start, m.end) for m in out)
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
     new = []
-    for m in _CAP_TOKEN.finditer(text):
-        w = m.group(0)
-        if w not in words:
-            continue
-        s, e = m.span()
-        if text[e:e + 1] in "-’'" or (s and text[s - 1] in "-/") or any(a < e and s < b for a, b in taken):
+    for s, e, w in sorted(_token_spans(text, words)):
+        if text[e:e + 1] in "’'" or (s and text[s - 1] == "/") or mask.find(1, s, e) >= 0:
             continue
         if _HYPHEN_NEXT.match(text, e) or text[e:e + 1] == "/" or _after_article_adjectives(text, s):
             continue
@@ -1530,43 +1543,33 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
     bodies, not_after, road_nouns = _bodies_data()
     words = capset if capset is not None else set(_CAP_TOKEN.findall(text))
     new: list = []
-    taken = [(m.start, m.end) for m in out]
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
 
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+    def add(s: int, e: int) -> None:
+        new.append(make(s, e, "place", text[s:e]))
+        mask[s:e] = b"\x01" * (e - s)
 
     if "A" in text or "B" in text:
         for m in _ROAD.finditer(text):
             s, e = m.span()
-            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or not free(s, e):
+            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or mask.find(1, s, e) >= 0:
                 continue
             pw = _prev_word(text, s)
             if pw is None or not (pw.lower() in _ROAD_BEFORE or pw in road_nouns):
                 continue  # "Audi A4", "Klasse A"
-            new.append(make(s, e, "place", text[s:e]))
-            taken.append((s, e))
-    for noun in road_nouns & words:
-        i = text.find(noun)
-        while i >= 0:
-            e = i + len(noun)
-            nm = _ROAD_NOUN_NUM.match(text, e)
-            if nm and (i == 0 or not text[i - 1].isalnum()) and not text[e:e + 1].isalnum():
-                ee = nm.end()
-                new = [x for x in new if not (i <= x.start and x.end <= ee)]
-                taken = [(a, b) for a, b in taken if not (i <= a and b <= ee)]
-                if free(i, ee):
-                    new.append(make(i, ee, "place", text[i:ee]))
-                    taken.append((i, ee))
-            i = text.find(noun, e)
-    for body in bodies & words:
-        for m in re.finditer(r"(?<![\w-])" + body + r"(?![\w-])", text):
-            s, e = m.span()
-            pw = _prev_word(text, s)
-            if pw is None or pw.lower() not in _DETERMINERS or not free(s, e):
-                continue
-            left = text[max(0, s - 16):s].lower().rstrip()
-            if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
-                continue  # "die Mars-Sonde", "den Mars Surveyor": a name of something else
-            new.append(make(s, e, "place", body))
-            taken.append((s, e))
+            add(s, e)
+    for i, e, _noun in sorted(_token_spans(text, road_nouns & words)):
+        nm = _ROAD_NOUN_NUM.match(text, e)  # digits only: no code of the other loop lies inside
+        if nm and mask.find(1, i, nm.end()) < 0:
+            add(i, nm.end())
+    for s, e, _body in sorted(_token_spans(text, bodies & words)):
+        pw = _prev_word(text, s)
+        if pw is None or pw.lower() not in _DETERMINERS or mask.find(1, s, e) >= 0:
+            continue
+        left = text[max(0, s - 16):s].lower().rstrip()
+        if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
+            continue  # "die Mars-Sonde", "den Mars Surveyor": a name of something else
+        add(s, e)
     return out + new if new else out
