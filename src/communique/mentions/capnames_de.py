@@ -1477,7 +1477,7 @@ _PLACE_AFTER = re.compile(r"[^\S\n]*(?:,|und|oder|sowie|/|\()")
 
 
 def _person_named_towns(text: str, out: list, kb: Any, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
-    """A small town of the knowledge base named like a person ("Duncan", "Caroline", "Baldwin",
+    """A small foreign town of the knowledge base named like a person ("Duncan", "Caroline", "Baldwin",
     "Dickinson": towns of a few thousand people) outside any place slot is the person: a German
     sentence names a small foreign town after a place preposition or a place noun ("in Duncan",
     "die Stadt Dickinson") or beside other places, but a person as a bare subject or object."""
@@ -1491,8 +1491,8 @@ def _person_named_towns(text: str, out: list, kb: Any, cap: Any, make: Callable[
         if " " in w or "-" in w or not (w in names or fold(w) in given):
             continue
         ent = kb.entities.get(m.eid) or {}
-        if ent.get("capital") or (ent.get("population") or 0) >= 50_000:
-            continue
+        if ent.get("capital") or (ent.get("population") or 0) >= 50_000 or ent.get("country") in de_lexicon().home_countries:
+            continue  # German news names its own towns as actors too ("Goslar hat beschlossen")
         pw = _prev_word(text, m.start)
         if pw and (pw.lower() in cap.loc_preps or pw.lower() in cap.loc_cues or pw.lower() in de_lexicon().contracted
                    or pw.lower() in ("von", "bis", "über", "zu", "ab", "an", "auf", "vor", "hinter", "um")):
