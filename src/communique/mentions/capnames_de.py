@@ -456,6 +456,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _listed_surnames(text, out, make, capset)
     out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
     out = _roads_and_bodies(text, out, make, capset)
+    out = _article_runs(text, out, make)
     return out
 
 
@@ -1573,3 +1574,26 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
             continue  # "die Mars-Sonde", "den Mars Surveyor": a name of something else
         add(s, e)
     return out + new if new else out
+
+
+_RUN_ARTICLES = frozenset(("Der", "Die", "Das", "Den", "Dem", "Des"))
+
+
+def _article_runs(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Die Salmhütte", "Der Berenike": a capitalised article the capitalised-names stage joined to a
+    single name (after a heading word it does not see a sentence start) belongs to no German name of a
+    person or place; the name alone stays, a place if its shape says so ("-hütte")."""
+    res = None
+    for m in out:
+        if m.kind != "cap" or m.etype != "person":
+            continue
+        w = text[m.start:m.end]
+        sp = w.find(" ")
+        if sp < 0 or w[:sp] not in _RUN_ARTICLES or " " in w[sp + 1:]:
+            continue
+        name = w[sp + 1:]
+        typ = "place" if _place_shaped(name, cap_lexicon("de")) else "person"
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m] + [make(m.start + sp + 1, m.end, typ, name)]
+    return out if res is None else res
