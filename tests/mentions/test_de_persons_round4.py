@@ -69,3 +69,9 @@ def test_place_shaped_names_after_a_contracted_preposition(linker):
     assert ("Grauwaldsee", "place") in found(linker, "Die Familie wanderte am Grauwaldsee entlang .")
     assert ("Lenzberghütte", "place") in found(linker, "Die Nacht verbrachten sie auf der Lenzberghütte .")
     assert not any(t == "place" for _w, t in found(linker, "Das steht alles im Internet ."))
+
+
+def test_a_capitalised_article_is_no_part_of_a_single_name(linker):
+    got = found(linker, "Wandern Die Grauberghütte liegt hoch über dem Tal .")
+    assert ("Grauberghütte", "place") in got
+    assert not any(w.startswith("Die ") for w, _t in got)
