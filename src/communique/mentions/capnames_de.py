@@ -1577,6 +1577,7 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
 
 
 _RUN_ARTICLES = frozenset(("Der", "Die", "Das", "Den", "Dem", "Des"))
+_NOT_PLACE_ENDS = ("schau", "bau", "frau")  # "-au" ends towns (Passau, Dachau), but "Himmelsschau" is a show
 
 
 def _article_runs(text: str, out: list, make: Callable[..., Any]) -> list:
@@ -1592,7 +1593,7 @@ def _article_runs(text: str, out: list, make: Callable[..., Any]) -> list:
         if sp < 0 or w[:sp] not in _RUN_ARTICLES or " " in w[sp + 1:]:
             continue
         name = w[sp + 1:]
-        typ = "place" if _place_shaped(name, cap_lexicon("de")) else "person"
+        typ = "place" if _place_shaped(name, cap_lexicon("de")) and not name.endswith(_NOT_PLACE_ENDS) else "person"
         if res is None:
             res = list(out)
         res = [x for x in res if x is not m] + [make(m.start + sp + 1, m.end, typ, name)]
