@@ -75,3 +75,9 @@ def test_a_capitalised_article_is_no_part_of_a_single_name(linker):
     got = found(linker, "Wandern Die Grauberghütte liegt hoch über dem Tal .")
     assert ("Grauberghütte", "place") in got
     assert not any(w.startswith("Die ") for w, _t in got)
+
+
+def test_two_words_glued_together_are_no_name(linker):
+    got = found(linker, "Vor zwölf MinutenHamburg meldete die Agentur neue Kurse .")
+    assert not any("Minuten" in w for w, _t in got)
+    assert ("MacDermott", "person") in found(linker, "Am Abend sprach MacDermott vor den Delegierten .")

@@ -445,7 +445,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
-                                       or _after_article_adjectives(text, m.start) or _long_word(text[m.start:m.end])))]
+                                       or _after_article_adjectives(text, m.start) or _long_word(text[m.start:m.end])))
+           and not (m.kind == "cap" and m.etype in ("person", "place") and _GLUED.search(text, m.start, m.end))]
     out = _org_suffix_names(text, out, lex, make, capset)
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
     out = _quoted_titles(text, out)
@@ -458,6 +459,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _roads_and_bodies(text, out, make, capset)
     out = _article_runs(text, out, make)
     return out
+
+
+_GLUED = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]")  # "JonesDer", "MinutenFrankfurt": two words with the space lost ("McCain", "MacIntyre" pass)
 
 
 def _long_word(w: str) -> bool:
