@@ -434,7 +434,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 lex.common_is_org and _known_lower(words[0], lang) and any(_known_lower(w, lang) for w in words[1:]))) else "organization"
         surface = text[s:e]
         if typ is None and lex.strict and len(words) == 1 and _known(words[0], lang) and fold(words[0]) not in first \
-                and words[0] not in per_surnames:
+                and words[0] not in per_surnames and not (lang == "de" and _de_lone_name(words[0])):
             continue  # a dictionary word that may be a name (Merkel, Justiz): alone and without evidence, not enough
         if typ is None:
             pending.append((s, e, words))
@@ -488,6 +488,13 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     if not new:
         return mentions
     return [m for m in existing if id(m) not in drop] + new
+
+
+def _de_lone_name(word: str) -> bool:
+    """German: a listed given name or surname that is no ordinary word (``capnames_de.de_lone_name``)."""
+    from communique.mentions.capnames_de import de_lone_name
+
+    return de_lone_name(word)
 
 
 _STRICT_MEMO: dict[str, tuple[Any, Any, dict[str, bool]]] = {}

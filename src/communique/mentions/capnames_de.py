@@ -36,7 +36,7 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, cap_lexicon,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
 
@@ -445,7 +445,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _coordinated_places(text, out, cued)
     out = [m for m in out if not (m.kind == "cap" and m.etype == "person" and id(m) not in cued and " " not in text[m.start:m.end]
                                   and (_known_lower(text[m.start:m.end], "de")  # "Anders als ...", "Bisher"
-                                       or _after_article_adjectives(text, m.start)))]
+                                       or _after_article_adjectives(text, m.start) or _long_word(text[m.start:m.end])))
+           and not (m.kind == "cap" and m.etype in ("person", "place") and _GLUED.search(text, m.start, m.end))]
     out = _org_suffix_names(text, out, lex, make, capset)
     out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
     out = _quoted_titles(text, out)
@@ -453,7 +454,21 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _media(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
     out = _genitive_persons(text, out, kb, lex, cap, make)
+    out = _listed_surnames(text, out, make, capset)
+    out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
+    out = _roads_and_bodies(text, out, make, capset)
+    out = _article_runs(text, out, make)
     return out
+
+
+_GLUED = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]")  # "JonesDer", "MinutenFrankfurt": two words with the space lost ("McCain", "MacIntyre" pass)
+
+
+def _long_word(w: str) -> bool:
+    """A single unknown word of 14 letters or more ("Belastungsanforderugen", "Schweigegelübtes") is a
+    misspelt or rare compound noun, not a surname: surnames that long are double names with a hyphen,
+    whose parts are shorter ("Leutheusser-Schnarrenberger" passes on its parts)."""
+    return any(len(p) >= 14 for p in w.split("-")) and w not in de_surnames()
 
 
 _DETERMINERS = frozenset("der die das dem den des ein eine einer einem einen eines diese dieser diesem diesen dieses beim im vom zum zur".split())
@@ -900,8 +915,8 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
     for m in mentions:
         w = text[m.start:m.end]
         pw = (_prev_word(text, m.start) or "").lower()
-        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted:
-            continue  # "im Internet", "im Powerplay": the preposition alone made it a place
+        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
+            continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
         if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and w in d and w not in names:
             ent = kb.entities.get(m.eid) or {}
             big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
@@ -1405,3 +1420,185 @@ def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | No
             continue
         out = _without(out, over) + [make(s, e, "organization", w)]
     return out
+
+
+@lru_cache(maxsize=1)
+def de_surnames() -> frozenset[str]:
+    """Surnames that are no ordinary German or English word (``data/lang/de/surnames.txt``)."""
+    p = LANG_DIR / "de" / "surnames.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=65536)
+def _name_part(w: str) -> bool:
+    """A capitalised word that may belong to a name before a surname: no German common noun ("Genosse
+    Stalin", "Aussprüche Luthers" are a noun and a name; "Bilfinger Berger", "Angry Young" are one name)."""
+    return not _known(w, "de") or w in _name_like("de") or _known(w.lower(), "en")
+
+
+def _token_spans(text: str, words: set[str]) -> list[tuple[int, int, str]]:
+    """Every occurrence of each word as a whole ``_CAP_TOKEN`` token (no word character or hyphen on
+    either side), found with ``str.find``: the words are few, the text long."""
+    res = []
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_")) and (e == n or not (text[e].isalnum() or text[e] in "-_")):
+                res.append((i, e, w))
+            i = text.find(w, e)
+    return res
+
+
+def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """A person named once by a surname alone ("..., dass Berlusconi ...", "mit Lehmann"): a capitalised
+    word no other pass took that is a listed surname and no ordinary word (the list leaves those out)
+    is a person, unless it stands in a compound ("Schröder-Regierung") or after an article and
+    adjectives ("der alte Lehmann" is a figure of speech; GermEval and our output leave it out too)."""
+    names = de_surnames()
+    words = (capset if capset is not None else set(_CAP_TOKEN.findall(text))) & names
+    if not words:
+        return out
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    new = []
+    for s, e, w in sorted(_token_spans(text, words)):
+        if text[e:e + 1] in "’'" or (s and text[s - 1] == "/") or mask.find(1, s, e) >= 0:
+            continue
+        if _HYPHEN_NEXT.match(text, e) or text[e:e + 1] == "/" or _after_article_adjectives(text, s):
+            continue
+        lt = _LEFT_TOK.search(text, max(0, s - 40), s)
+        if lt and not _sentence_initial(text, lt.start(1)) and not _cue_word(lt.group(1)) and _name_part(lt.group(1)):
+            continue  # "Bilfinger Berger", "Angry Young Men": the end of a longer name the other passes left
+        new.append(make(s, e, "person", w))
+    return out + new if new else out
+
+
+_PLACE_AFTER = re.compile(r"[^\S\n]*(?:,|und|oder|sowie|/|\()")
+
+
+def _person_named_towns(text: str, out: list, kb: Any, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """A small foreign town of the knowledge base named like a person ("Duncan", "Caroline", "Baldwin",
+    "Dickinson": towns of a few thousand people) outside any place slot is the person: a German
+    sentence names a small foreign town after a place preposition or a place noun ("in Duncan",
+    "die Stadt Dickinson") or beside other places, but a person as a bare subject or object."""
+    names = de_surnames()
+    spans = None
+    res = out
+    for m in out:
+        if m.etype != "place" or m.kind != "name" or not m.eid.startswith("gn:"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or not (w in names or fold(w) in given):
+            continue
+        ent = kb.entities.get(m.eid) or {}
+        if ent.get("capital") or (ent.get("population") or 0) >= 50_000 or ent.get("country") in de_lexicon().home_countries:
+            continue  # German news names its own towns as actors too ("Goslar hat beschlossen")
+        pw = _prev_word(text, m.start)
+        if pw and (pw.lower() in cap.loc_preps or pw.lower() in cap.loc_cues or pw.lower() in de_lexicon().contracted
+                   or pw.lower() in ("von", "bis", "über", "zu", "ab", "an", "auf", "vor", "hinter", "um")):
+            continue
+        if spans is None:
+            spans = sorted((x.start, x.end, x.etype) for x in out)
+        j = m.start
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if text[j - 1:j] in (",", "/", "(") or text[max(0, j - 4):j] in (" und", "oder"):
+            if any(b <= m.start and m.start - b <= 8 and t in ("place", "country") for a, b, t in spans):
+                continue  # "Tacoma , Duncan" beside another place
+        if _PLACE_AFTER.match(text, m.end) and any(a >= m.end and a - m.end <= 8 and t in ("place", "country") for a, b, t in spans):
+            continue  # "Duncan , Oklahoma", "Duncan und Tulsa"
+        if _after_article_adjectives(text, m.start):
+            continue  # "im englischen Hatfield": a person takes no article
+        e = m.end
+        nxt = [x for x in res if x.etype == "person" and x.start == e + 1 and text[e] == " "]
+        if nxt:
+            e = nxt[0].end  # "Wilton" + "Daniel Gregory": one name
+        res = [x for x in res if x is not m and not any(x is y for y in nxt)] + [make(m.start, e, "person", text[m.start:e])]
+    return res
+
+
+@lru_cache(maxsize=65536)
+def de_lone_name(word: str) -> bool:
+    """A word the dictionary knows only as a name that is also a listed given name ("Claire", "Yvonne"; the
+    list leaves out ordinary words) or surname: alone, without a cue, it names a person."""
+    return word in _name_like("de") and (fold(word) in de_given_names() or word in de_surnames())
+
+
+_ROAD = re.compile(r"([AB])[^\S\n]?([1-9]\d{0,2})(?![\w,.]\d|[\w-])")
+_ROAD_BEFORE = frozenset("der die den dem zur zum auf an und über von bis oder sowie".split())
+_ROAD_NOUN_NUM = re.compile(r"[^\S\n]+[1-9]\d{0,2}(?![\w,.]\d|[\w-])")  # "Bundesstraße 216" (but "Autobahn A 7": the code alone)
+
+
+@lru_cache(maxsize=1)
+def _bodies_data() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return (frozenset(str(x) for x in c.get("celestial") or []), tuple(" " + str(x).lower() for x in c.get("celestial_not_after") or []),
+            frozenset(str(x) for x in c.get("road_nouns") or []))
+
+
+def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
+    """Places that are no names of towns: road numbers ("die A 7", "Bundesstraße 216": a motorway or
+    federal road after an article, a road noun or another road) and celestial bodies after an article
+    ("um die Sonne", "den Mond", "die Erde"; "unter der Erde" is the ground)."""
+    bodies, not_after, road_nouns = _bodies_data()
+    words = capset if capset is not None else set(_CAP_TOKEN.findall(text))
+    new: list = []
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def add(s: int, e: int) -> None:
+        new.append(make(s, e, "place", text[s:e]))
+        mask[s:e] = b"\x01" * (e - s)
+
+    if "A" in text or "B" in text:
+        for m in _ROAD.finditer(text):
+            s, e = m.span()
+            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or mask.find(1, s, e) >= 0:
+                continue
+            pw = _prev_word(text, s)
+            if pw is None or not (pw.lower() in _ROAD_BEFORE or pw in road_nouns):
+                continue  # "Audi A4", "Klasse A"
+            add(s, e)
+    for i, e, _noun in sorted(_token_spans(text, road_nouns & words)):
+        nm = _ROAD_NOUN_NUM.match(text, e)  # digits only: no code of the other loop lies inside
+        if nm and mask.find(1, i, nm.end()) < 0:
+            add(i, nm.end())
+    for s, e, _body in sorted(_token_spans(text, bodies & words)):
+        pw = _prev_word(text, s)
+        if pw is None or pw.lower() not in _DETERMINERS or mask.find(1, s, e) >= 0:
+            continue
+        left = text[max(0, s - 16):s].lower().rstrip()
+        if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
+            continue  # "die Mars-Sonde", "den Mars Surveyor": a name of something else
+        add(s, e)
+    return out + new if new else out
+
+
+_RUN_ARTICLES = frozenset(("Der", "Die", "Das", "Den", "Dem", "Des"))
+_NOT_PLACE_ENDS = ("schau", "bau", "frau")  # "-au" ends towns (Passau, Dachau), but "Himmelsschau" is a show
+
+
+def _article_runs(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Die Salmhütte", "Der Berenike": a capitalised article the capitalised-names stage joined to a
+    single name (after a heading word it does not see a sentence start) belongs to no German name of a
+    person or place; the name alone stays, a place if its shape says so ("-hütte")."""
+    res = None
+    for m in out:
+        if m.kind != "cap" or m.etype != "person":
+            continue
+        w = text[m.start:m.end]
+        sp = w.find(" ")
+        if sp < 0 or w[:sp] not in _RUN_ARTICLES or " " in w[sp + 1:]:
+            continue
+        name = w[sp + 1:]
+        typ = "place" if _place_shaped(name, cap_lexicon("de")) and not name.endswith(_NOT_PLACE_ENDS) else "person"
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m] + [make(m.start + sp + 1, m.end, typ, name)]
+    return out if res is None else res
