@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any, Iterable
 
 import yaml
@@ -155,7 +156,7 @@ def _vote(values: list[Any]) -> Any:
 
 
 def _union(lists: Iterable[Iterable[str]]) -> list[str]:
-    return list(dict.fromkeys(x for lst in lists for x in lst if x))
+    return list(dict.fromkeys(filter(None, chain.from_iterable(lists))))
 
 
 _NOTES = {
@@ -203,6 +204,13 @@ def status_history(members: list[dict[str, Any]], start: str | None = None) -> t
 
 
 def _choose_time(members: list[dict[str, Any]]) -> dict[str, Any]:
+    if len(members) == 1:  # (most stories): its own dates, if it has any; what the choice below gives
+        m = members[0]
+        if not _interval(m):
+            return {"start": None, "end": None, "granularity": None, "text": None}
+        t = m["time"]
+        return {"start": t["start"], "end": t.get("end") or t["start"], "granularity": t.get("granularity"),
+                "text": t.get("text")}
     ordered = sorted(members, key=_order)
     dated = [m for m in ordered if _interval(m)]
     if not dated:
@@ -233,7 +241,9 @@ def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) ->
     recipients = [r for r in _union(m["recipients"] for m in members) if r not in actors]
     locs = [m.get("location") for m in members if m.get("location")]
     location = None
-    if locs:
+    if len(locs) == 1:
+        location = locs[0]
+    elif locs:
         counts = Counter(locs)
         location = max(dict.fromkeys(locs), key=lambda x: (_type_of(x, ents) != "country", counts[x]))
     documents = _union(m["documents"] for m in members)
@@ -342,6 +352,8 @@ class Consolidator:
         # the evidence words of the event being placed (computed once for all its candidates)
         self._m_words: tuple[dict[str, Any] | None, set[str] | None] = (None, None)
         self._data_version: tuple[int, int] | None = None
+        # kind -> its kind group, for the compatible kinds it was computed from
+        self._groups: tuple[Any, dict[str, str]] = (None, {})
         # index writes into a large store touch many pages: give this connection a real page cache
         conn.execute(f"PRAGMA cache_size=-{int(os.environ.get('COMMUNIQUE_CACHE_MB', '256')) * 1024}")
         # and a larger WAL between checkpoints: a page written by several transactions is copied
@@ -396,7 +408,13 @@ class Consolidator:
     # -- placing one event --------------------------------------------------------------------
     def group(self, kind: str) -> str:
         """The kind group a kind is matched in (the first of its compatible kinds)."""
-        return min(self.s.compatible.get(kind, frozenset()) | {kind})
+        groups = self._groups
+        if groups[0] is not self.s.compatible:
+            groups = self._groups = (self.s.compatible, {})
+        g = groups[1].get(kind)
+        if g is None:
+            g = groups[1][kind] = min(self.s.compatible.get(kind, frozenset()) | {kind})
+        return g
 
     @staticmethod
     def _participants(m: dict[str, Any], ents: dict[str, dict[str, Any]]) -> list[str]:

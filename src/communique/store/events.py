@@ -311,6 +311,23 @@ def load_story(conn: sqlite3.Connection, story_id: int) -> StoryRow | None:
     return StoryRow(*r) if r else None
 
 
+_STORY_COLUMNS = ("kind", "type", "mode", "status", "t_start", "t_end", "granularity", "d_start", "d_end",
+                  "location", "first_seen", "last_seen", "n_sources", "confidence", "record", "flat", "flat_packed",
+                  "updated")
+# the columns of ``stories`` that one of its indexes holds (migrations 003, 006, 008)
+_INDEXED = ("kind", "type", "status", "t_start", "t_end", "d_start", "d_end")
+_INDEXED_AT = [_STORY_COLUMNS.index(c) for c in _INDEXED]
+_PLAIN_AT = [i for i, c in enumerate(_STORY_COLUMNS) if c not in _INDEXED]
+_SELECT_INDEXED = f"SELECT {', '.join(_INDEXED)} FROM stories WHERE id=?"
+
+
+@lru_cache(maxsize=256)
+def _update_sql(changed: tuple[int, ...]) -> str:
+    """UPDATE of a story's row setting the indexed columns ``changed`` (positions in ``_INDEXED``) and every other one."""
+    sets = [f"{_INDEXED[i]}=?" for i in changed] + [f"{_STORY_COLUMNS[i]}=?" for i in _PLAIN_AT]
+    return f"UPDATE stories SET {', '.join(sets)} WHERE id=?"
+
+
 def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str, Any], record: dict[str, Any],
                keys: Iterable[str], now: str, flat: Any = None, match: Iterable[tuple[str, str]] = ()) -> int:
     """Insert or replace one story with its keys, status history and export row."""
@@ -335,12 +352,14 @@ def save_story(conn: sqlite3.Connection, story_id: int | None, summary: dict[str
             (*values, story_id),
         )
     else:
-        conn.execute(
-            "UPDATE stories SET kind=?, type=?, mode=?, status=?, t_start=?, t_end=?, granularity=?, d_start=?, d_end=?,"
-            " location=?, first_seen=?, last_seen=?, n_sources=?, confidence=?, record=?, flat=?, flat_packed=?,"
-            " updated=? WHERE id=?",
-            (*values, story_id),
-        )
+        # the columns that the story indexes hold are set only where their value changed: an UPDATE
+        # rewrites the entries of every index over a column it sets, changed or not (pages written)
+        old = conn.execute(_SELECT_INDEXED, (story_id,)).fetchone()
+        changed = tuple(i for i, v in enumerate(old) if v != values[_INDEXED_AT[i]]) if old is not None \
+            else tuple(range(len(_INDEXED)))
+        sql = _update_sql(changed)
+        conn.execute(sql, (*(values[_INDEXED_AT[i]] for i in changed),
+                           *(values[i] for i in _PLAIN_AT), story_id))
     d_start = summary["d_start"]
     story_keys = {(k, d_start) for k in keys}
     match_keys = set(match)
