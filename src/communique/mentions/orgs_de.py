@@ -1,0 +1,341 @@
+"""German organisations (issue 3, German ORG): a pass over a German document's mentions after the
+organisation patterns, with its data in ``data/lang/de/organisations.yaml``.
+
+* **Known names** German news uses for companies (DAX/MDAX, large German and international firms),
+  federal institutions, associations, unions, parties, clubs and the Olympic games and fairs German
+  news types as organisations: one Aho-Corasick pass over the text, case-sensitive, whole words only,
+  in German documents only (the shared knowledge base serves every language, so these stay here).
+  A name that is also a German noun ("Allianz", "Bahn", "Sparkasse") counts only without an indefinite
+  article, an adjective or a preposition-led complement ("eine neue Allianz gegen …"). A known name
+  replaces guesses of the capitalised-names stage it covers ("Juventus Turin" typed as a person) and
+  knowledge-base places inside a longer name; never a longer mention, a knowledge-base person or an
+  equal knowledge-base place or country.
+* **Institution heads with a tail**: "Bundesverband deutscher Banken", "Institut für Corporate
+  Governance", "Hochschule für Technik und Wirtschaft des Saarlandes", "Zentralrat der Juden in
+  Deutschland": a head noun (plain or compounded) followed by für/der/zur… and capitalised words (and
+  the adjectives before them) is one organisation. Generic plain heads ("Gesellschaft", "Kommission",
+  "Zentrum") need "für/zur/zum": "die Gesellschaft der Zukunft" is no name.
+* **Legal forms** ("e.G.", "N.V.", "A/S", "& Co KG") close a company name: an organisation right before
+  one takes it, a run of capitalised words before one becomes one.
+* **No organisation**: abbreviations of laws, degrees, units and techniques ("ISBN", "EBIT", "SGB",
+  "MBA") guessed as organisations; "von Amt zu Amt" (a word repeated around "zu"); "das Amt des
+  Vizepräsidenten" (an office, not an authority); "<town adjective> + generic noun" ("des Düsseldorfer
+  Konzerns", "des Ravensburger Gemeinderates"): a description, not a name.
+
+Every step tests cheaply first (a set of the document's tokens, capital-first regexes, cached word
+tests) and runs only for ``de``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+import yaml
+
+from communique.mentions.capnames import _known_lower, _sentence_initial
+from communique.mentions.common import LANG_DIR
+
+__all__ = ["refine_orgs_de"]
+
+_GUESS_KINDS = frozenset(("cap", "given", "shape", "pattern", "sur", "coref", "title"))
+
+
+class _Data:
+    def __init__(self, d: dict) -> None:
+        def lst(key: str) -> list[str]:
+            return [str(x) for x in d.get(key) or []]
+
+        self.noun_names = frozenset(lst("noun_companies"))
+        self.noun_insts = frozenset(lst("noun_institutions"))
+        names: dict[str, str] = {}
+        for key in ("companies", "institutions", "parties", "clubs", "events"):
+            for n in lst(key):
+                names.setdefault(n, key)
+                # genitive of single-word institutions ("Umweltbundesamtes", "Bundesnachrichtendienstes")
+                if key == "institutions" and " " not in n and n[-1:].islower() and n.endswith(("amt", "dienst", "schutz", "gericht", "hof", "institut", "werk", "rat")):
+                    names.setdefault(n + "es", key)
+                    names.setdefault(n + "s", key)
+        for n in self.noun_names:
+            names.setdefault(n, "noun")
+        for n in self.noun_insts:
+            names.setdefault(n, "noun_inst")
+        self.names = names
+        self.not_orgs = frozenset(lst("not_orgs"))
+        self.tail_heads = tuple(sorted(lst("tail_heads"), key=len, reverse=True))
+        self.tail_links = frozenset(lst("tail_links"))
+        self.tail_in = tuple(lst("tail_in_places"))
+        self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
+        self.generic_heads = frozenset(lst("generic_heads"))
+        import ahocorasick_rs
+
+        self.pats = sorted(names)
+        self.ac = ahocorasick_rs.AhoCorasick(self.pats, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        heads = "|".join(map(re.escape, self.tail_heads))
+        # capital first: "Bundesverband", "Institut", "Forschungsinstituts"
+        plain = "|".join("(?<=" + h[0].upper() + ")" + re.escape(h[1:]) for h in self.tail_heads)
+        self.head_rx = re.compile(r"[A-ZÄÖÜ](?<![\w-].)(?:[\w-]*(?:" + heads + r")|" + plain + r")(?![\w-])")
+        self.head_words = frozenset(h.capitalize() for h in self.tail_heads)
+        forms = "|".join(re.escape(f) for f in self.legal_forms)
+        self.legal_rx = re.compile(r"(?<![\w&/.-])(?:" + forms + r")(?![\w/-])")
+        self.legal_cheap = tuple(sorted({f.split()[-1][:2] for f in self.legal_forms}))
+        self.weak_forms = frozenset(("SE", "SA", "AS", "AB", "BV", "AG", "KG"))  # also other abbreviations: only after an organisation
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    p = LANG_DIR / "de" / "organisations.yaml"
+    return _Data(yaml.safe_load(p.read_text(encoding="utf-8")) if p.exists() else {})
+
+
+# plain heads that are also everyday nouns: only "für/zur/zum" makes them a name
+_GENERIC_PLAIN = frozenset("Gesellschaft Kommission Zentrum Zentrums Zentren Bund Bundes Komitee Komitees Behörde Anstalt Forum Fonds "
+                           "Konferenz Organisation Liga Kammer Genossenschaft Vereinigung Akademie Förderverein Dachverband".split())
+_PURPOSE = frozenset(("für", "zur", "zum"))
+_ARTICLES = frozenset("der die das dem den des im am zum zur beim vom".split())
+_INST_PREFIXES = ("Bundes", "Landes", "Reichs", "Staats", "Zentral")
+_NOT_ADJ = frozenset("aller alle allen alles einer eines einem einen seiner seines seinem seinen ihrer ihres ihrem ihren unserer "
+                     "dieser dieses diesem diesen jener jenes jeder jedes jedem jeden keiner keines keinem keinen mehrere mehrerer "
+                     "einige einiger vieler viele anderer andere anderen waren wären haben hatten werden wurden würden sollen können "
+                     "müssen wollen dürfen sein seien".split())
+_RUN_STOP = frozenset("Firma Unternehmen Unternehmens Konzern Konzerns Tochter Tochterfirma Partner Hersteller Reederei Containerreederei "
+                      "Bank Gruppe Marke Label".split())
+_INDEF = frozenset("ein eine einer einem einen eines kein keine keiner keinem keinen keines jede jeder jedem jeden jedes diese dieser "
+                   "diesem diesen dieses solche solcher solchen welche welcher beide beiden".split())
+_NOUN_NEXT = frozenset("aus gegen zwischen mit von für der des gegenüber wider".split())
+_TOKEN = re.compile(r"[^\s]+")
+_ROLE_END = ("präsident", "präsidenten", "minister", "ministers", "kanzler", "kanzlers", "vorsitzenden", "direktor", "direktors",
+             "bürgermeister", "bürgermeisters", "sekretär", "sekretärs", "chief", "richter", "richters", "botschafter", "botschafters",
+             "beauftragten", "sprecher", "sprechers", "leiter", "leiters", "chef", "chefs", "gouverneur", "gouverneurs", "bischofs", "papstes")
+
+
+def _prev_token(text: str, s: int) -> tuple[str, int]:
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j], i
+
+
+def _over(ms: list, s: int, e: int) -> list:
+    return [x for x in ms if x.start < e and s < x.end]
+
+
+def _guess(m: Any) -> bool:
+    return m.eid.startswith("new:") or m.kind in _GUESS_KINDS
+
+
+def _replaceable(over: list, s: int, e: int, kb: Any) -> bool:
+    """May an organisation on [s, e) replace these mentions? Only guesses and knowledge-base places or
+    organisations inside it; never a longer mention, a known person, or an equal known place/country."""
+    for x in over:
+        if x.start < s or x.end > e:
+            return False
+        if x.etype in ("organization", "group") and (x.start, x.end) == (s, e):
+            return False  # already one
+        if _guess(x):
+            continue
+        if x.etype == "person":
+            return False
+        if x.etype in ("place", "country") and (x.start, x.end) == (s, e):
+            return False
+    return True
+
+
+def _noun_ok(text: str, s: int, e: int, bare: bool) -> bool:
+    """A company or institution named like a noun ("Allianz", "Bahn", "Sparkasse"): not opening a
+    sentence, not after an indefinite determiner or an adjective, not before a complement that makes
+    it the noun; a company (``bare``) not after an article either."""
+    if _sentence_initial(text, s):
+        return False
+    prev, _ = _prev_token(text, s)
+    pl = prev.lower()
+    if bare and pl in _ARTICLES:
+        return False
+    if pl in _INDEF or (prev[:1].islower() and len(prev) > 3 and prev.endswith(("e", "en", "er", "es", "em"))
+                        and prev not in ("gegen", "wegen", "über", "unter", "hinter", "wider", "einen", "einem", "einer")):
+        return False  # "eine neue Allianz", "die transatlantische Allianz"
+    if prev[:1].isupper() and prev.endswith(("e", "en", "er", "es")) and not _sentence_initial(text, _prev_token(text, s)[1]):
+        return False  # "die Nordatlantische Allianz": an adjective in a name
+    nxt = _TOKEN.match(text, e + 1) if text[e:e + 1] == " " else None
+    if nxt and nxt.group(0) in _NOUN_NEXT:
+        return False
+    return True
+
+
+def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., Any]) -> list:
+    hits = d.ac.find_matches_as_indexes(text)
+    if not hits:
+        return out
+    n = len(text)
+    for pidx, s, e in hits:
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_@/."):
+            continue
+        if e < n and (text[e].isalnum() or text[e] in "-_"):
+            continue
+        name = d.pats[pidx]
+        kind = d.names[name]
+        if kind in ("noun", "noun_inst") and not _noun_ok(text, s, e, kind == "noun"):
+            continue
+        if kind == "events" and " " not in name and _sentence_initial(text, s) and _known_lower(name, "de"):
+            continue
+        over = _over(out, s, e)
+        if not _replaceable(over, s, e, kb):
+            continue
+        out = [x for x in out if x not in over] if over else out
+        out.append(make(s, e, "organization", text[s:e]))
+    return out
+
+
+def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
+    n = len(text)
+    for m in d.head_rx.finditer(text):
+        hs, he = m.span()
+        head = m.group(0)
+        plain = head in d.head_words
+        pos = he
+        last = None
+        first_link = None
+        steps = 0
+        while steps < 10:
+            steps += 1
+            if pos >= n or text[pos] != " ":
+                break
+            t = _TOKEN.match(text, pos + 1)
+            if not t:
+                break
+            w = t.group(0)
+            if w in d.tail_links:
+                if first_link is None and last is None:
+                    first_link = w
+                    if w in ("und", "an", "am", "auf"):
+                        break
+                pos = t.end()
+                continue
+            if w in ("in", "im") and last is not None:
+                rest = text[t.end():t.end() + 30]
+                hit = next((p for p in d.tail_in if rest.startswith(" " + p) and not rest[len(p) + 1:len(p) + 2].isalnum()), None)
+                if hit:
+                    last = t.end() + 1 + len(hit)
+                break
+            if w[:1].isupper() and w[:1].isalpha():
+                core = w.rstrip(",.;:!?)\"“”»«")
+                if core in ("Der", "Die", "Das") or not core:
+                    break
+                if any(x.etype == "person" and x.start == t.start() and not _guess(x) for x in out):
+                    break
+                last = t.start() + len(core)
+                if core != w:
+                    break
+                pos = t.end()
+                continue
+            if w[:1].islower() and w.isalpha() and len(w) > 3 and w.endswith(("e", "en", "er", "es", "em")) and w not in d.tail_links \
+                    and w not in _NOT_ADJ and (first_link is not None or last is None):
+                nx = _TOKEN.match(text, t.end() + 1) if text[t.end():t.end() + 1] == " " else None
+                if not nx or not nx.group(0)[:1].isupper():
+                    break  # an adjective stands before a noun
+                if first_link is None:
+                    first_link = "adj"
+                pos = t.end()
+                continue
+            break
+        if last is None or first_link is None:
+            continue
+        if first_link not in _PURPOSE and (plain and head in _GENERIC_PLAIN or not plain and not head.startswith(_INST_PREFIXES)):
+            continue  # "die Gesellschaft der Zukunft", "Gesundheitsministerium des Landes": a description
+        s = hs
+        prev, pi = _prev_token(text, hs)
+        # "Deutsches Institut für …", "Medizinischen Hochschule": a capitalised adjective before the head
+        if prev[:1].isupper() and prev.endswith(("e", "en", "er", "es", "em")) and prev.isalpha() and not _sentence_initial(text, pi) \
+                and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des"):
+            s = pi
+        e = last
+        over = _over(out, s, e)
+        if any(x.start < s or x.end > e for x in over):
+            continue
+        if any(not _guess(x) and x.etype == "person" for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
+            continue
+        out = [x for x in out if x not in over]
+        out.append(make(s, e, "organization", text[s:e]))
+    return out
+
+
+def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Siedlungsgenossenschaft Ökodorf e.G.", "Steria A/S": a legal form closes the name before it."""
+    for m in d.legal_rx.finditer(text):
+        fs, fe = m.span()
+        if fs == 0 or text[fs - 1] != " ":
+            continue
+        j = fs - 1
+        before = [x for x in out if x.end == j and x.etype in ("organization", "group")]
+        if before:
+            x = before[0]
+            if any(y is not x and y.start < fe and x.start < y.end for y in out):
+                continue
+            out = [y for y in out if y is not x]
+            out.append(make(x.start, fe, "organization", text[x.start:fe]))
+            continue
+        # a run of capitalised words (and "&", "P", "O") right before the form
+        s = fs
+        k = j
+        toks = 0
+        while toks < 5:
+            t, ti = _prev_token(text, k)
+            if not t or not (t[:1].isupper() or t in ("&",)) or t in ("Der", "Die", "Das", "Den", "Dem", "Des") or t in _RUN_STOP \
+                    or _sentence_initial(text, ti) and _known_lower(t, "de"):
+                break
+            if t[-1:] in ",.;:" and t not in ("&",):
+                break
+            s = ti
+            toks += 1
+            k = ti
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if k == ti:
+                break
+        if s == fs or text[s] == "&" or m.group(0) in d.weak_forms and not any(x.start == s and x.etype == "organization" for x in out):
+            continue
+        over = _over(out, s, fe)
+        if any(x.start < s or x.end > fe or (not _guess(x) and x.etype == "person") for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, fe) for x in over):
+            continue
+        out = [x for x in out if x not in over]
+        out.append(make(s, fe, "organization", text[s:fe]))
+    return out
+
+
+def _not_orgs(text: str, out: list, d: _Data) -> list:
+    keep = []
+    for x in out:
+        if x.etype == "organization" and _guess(x):
+            w = text[x.start:x.end]
+            if w in d.not_orgs:
+                continue
+            toks = w.split()
+            if len(toks) == 3 and toks[1] == "zu" and toks[0] == toks[2]:
+                continue  # "von Amt zu Amt", "von Gericht zu Gericht"
+            if len(toks) >= 3 and toks[0] == "Amt" and toks[1] in ("des", "der") and toks[2].lower().endswith(_ROLE_END):
+                continue  # "das Amt des Vizepräsidenten": an office
+            if len(toks) == 2 and toks[1] in d.generic_heads and toks[0].endswith("er") and toks[0][:1].isupper():
+                continue  # "des Düsseldorfer Konzerns": a description
+        keep.append(x)
+    return keep
+
+
+def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
+    """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
+    builds a new mention."""
+    d = _data()
+    out = _not_orgs(text, mentions, d)
+    out = _known_names(text, out, kb, d, make)
+    out = _tails(text, out, d, make)
+    if any(c in text for c in d.legal_cheap):
+        out = _legal_forms(text, out, d, make)
+    return out
