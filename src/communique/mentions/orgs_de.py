@@ -34,7 +34,7 @@ from typing import Any, Callable
 
 import yaml
 
-from communique.mentions.capnames import _known_lower, _sentence_initial
+from communique.mentions.capnames import _compound, _known_lower, _sentence_initial
 from communique.mentions.common import LANG_DIR
 
 __all__ = ["refine_orgs_de"]
@@ -68,6 +68,7 @@ class _Data:
         self.tail_in = tuple(lst("tail_in_places"))
         self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
         self.generic_heads = frozenset(lst("generic_heads"))
+        self.competitions = frozenset(lst("competitions"))
         import ahocorasick_rs
 
         self.pats = sorted(names)
@@ -92,7 +93,7 @@ def _data() -> _Data:
 # plain heads that are also everyday nouns: only "für/zur/zum" makes them a name
 _GENERIC_PLAIN = frozenset("Gesellschaft Kommission Zentrum Zentrums Zentren Bund Bundes Komitee Komitees Behörde Anstalt Forum Fonds "
                            "Konferenz Organisation Liga Kammer Genossenschaft Vereinigung Akademie Förderverein Dachverband".split())
-_PURPOSE = frozenset(("für", "zur", "zum"))
+_PURPOSE = frozenset(("für", "zur", "zum", "gen"))
 _ARTICLES = frozenset("der die das dem den des im am zum zur beim vom".split())
 _INST_PREFIXES = ("Bundes", "Landes", "Reichs", "Staats", "Zentral")
 _NOT_ADJ = frozenset("aller alle allen alles einer eines einem einen seiner seines seinem seinen ihrer ihres ihrem ihren unserer "
@@ -224,6 +225,8 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
                 break
             if w[:1].isupper() and w[:1].isalpha():
                 core = w.rstrip(",.;:!?)\"“”»«")
+                if first_link is None and last is None and core == w and w.endswith("er") and len(w) > 4 and _known_lower(w, "de"):
+                    first_link = "gen"  # "Verband Deutscher Ingenieure", "Bund Deutscher Architekten"
                 if core in ("Der", "Die", "Das") or not core:
                     break
                 if any(x.etype == "person" and x.start == t.start() and not _guess(x) for x in out):
@@ -316,9 +319,15 @@ def _not_orgs(text: str, out: list, d: _Data) -> list:
     for x in out:
         if x.etype == "organization" and _guess(x):
             w = text[x.start:x.end]
-            if w in d.not_orgs:
-                continue
+            if w in d.not_orgs or w in d.competitions or w.split()[-1] in d.competitions:
+                continue  # "ISBN", "SGB"; "die Bundesliga", "das Gebilde Bundesliga": a competition
+            if w.isupper() and _defined_by_noun(text, x.start, x.end):
+                continue  # "Kampfgeschwadern ( KG )", "Fluorchlorkohlenwasserstoffe ( FCKW )": a term's abbreviation
             toks = w.split()
+            if len(toks) == 2 and toks[0] in ("Der", "Die", "Das") and toks[1].isupper() and x.kind == "cap":
+                x.start += 4  # "Der BFH bejahte …": the article opens the sentence, not the name
+                keep.append(x)
+                continue
             if len(toks) == 3 and toks[1] == "zu" and toks[0] == toks[2]:
                 continue  # "von Amt zu Amt", "von Gericht zu Gericht"
             if len(toks) >= 3 and toks[0] == "Amt" and toks[1] in ("des", "der") and toks[2].lower().endswith(_ROLE_END):
@@ -329,6 +338,78 @@ def _not_orgs(text: str, out: list, d: _Data) -> list:
     return keep
 
 
+def _defined_by_noun(text: str, s: int, e: int) -> bool:
+    """An abbreviation in brackets after one German common noun ("Jagdgeschwadern ( JG )") names a term."""
+    a = s
+    while a > 0 and text[a - 1] == " ":
+        a -= 1
+    if a == 0 or text[a - 1] != "(" or ")" not in text[e:e + 3]:
+        return False
+    w, wi = _prev_token(text, a - 1)
+    if not (w[:1].isupper() and w[1:2].islower() and w.isalpha()) or w[0] != text[s]:
+        return False  # the abbreviation opens with the noun's letter
+    pw, _ = _prev_token(text, wi)
+    if not pw or pw[:1].isupper() and not _sentence_initial(text, wi):
+        return False  # a name of several capitalised words ("Danish Refugee Council ( DRC )")
+    return _known_lower(w, "de") or _compound(w, "de")
+
+
+_MARKET_PLURAL = frozenset("gaben legten verloren stiegen fielen notierten schlossen kletterten sanken zogen büßten gewannen verteuerten "
+                           "verbilligten rutschten erhöhten ermäßigten lagen standen tendierten sackten brachen notieren".split())
+_ECON_VERBS = frozenset("produzierte produziert erlöste erlöst beschäftigt beschäftigte fertigt fertigte verbuchte expandiert expandierte "
+                        "erwirtschaftete erwirtschaftet vertreibt vertrieb".split())
+_ECON_NOUNS = frozenset("Kunde Kunden Aktien Aktionäre Aktionär Umsatz Umsätze Gewinn Gewinne Übernahme Konkurrent Konkurrenten Tochter "
+                        "Muttergesellschaft Mutterkonzern Börsengang Vorstand Aufsichtsrat Belegschaft Großaktionär Markteinführung".split())
+
+
+def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
+    """A lone guessed person that trades on the market ("Mizuho gaben um 1,9 Prozent nach": shares take a
+    plural verb), produces or sells ("Winkhaus produzierte …", "Rowenta erlöste …") or owns customers and
+    shares ("der größte Kunde von X") is a company."""
+    res = []
+    for x in out:
+        if x.etype == "person" and x.kind == "cap" and " " not in text[x.start:x.end] and not text[x.start:x.end].endswith("s"):
+            nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
+            nw = nx.group(0) if nx else ""
+            pw, pi = _prev_token(text, x.start)
+            ppw = _prev_token(text, pi)[0] if pw == "von" else ""
+            if nw in _ECON_VERBS and text[nx.end():nx.end() + 5] == " sich":
+                nw = ""  # "X beschäftigte sich mit …": a person
+            if nw in _MARKET_PLURAL or nw in _ECON_VERBS or ppw in _ECON_NOUNS:
+                res.append(make(x.start, x.end, "organization", text[x.start:x.end]))
+                continue
+        res.append(x)
+    return res
+
+
+def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Yahoo !" is the name ("Yahoo!"); "Fraunhofer IAO": an institute's acronym after its society;
+    "Medizinischen Hochschule": an adjective before an institution head is part of its name."""
+    res = list(out)
+    for x in out:
+        if x.etype != "organization" or x not in res:
+            continue
+        w = text[x.start:x.end]
+        if w == "Yahoo":
+            k = x.end + (1 if text[x.end:x.end + 2] == " !" else 0)
+            if text[k:k + 1] == "!":
+                res = [y for y in res if y is not x] + [make(x.start, k + 1, "organization", text[x.start:k + 1])]
+            continue
+        if w == "Fraunhofer":
+            nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
+            if nx and nx.group(0).isupper() and 2 <= len(nx.group(0)) <= 6:
+                e = nx.end()
+                res = [y for y in res if not (y.start < e and x.start < y.end)] + [make(x.start, e, "organization", text[x.start:e])]
+            continue
+        first = w.split()[0]
+        if first in d.head_words or first in ("Verlag", "Theater", "Klinik", "Klinikum", "Museum", "Bibliothek", "Oper"):
+            prev, pi = _prev_token(text, x.start)
+            if prev[:1].isupper() and prev.isalpha() and prev.endswith(("e", "en", "es", "er")) and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des") \
+                    and not _sentence_initial(text, pi) and not any(y.start < x.start and pi < y.end for y in res):
+                res = [y for y in res if y is not x] + [make(pi, x.end, "organization", text[pi:x.end])]
+    return res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -336,6 +417,8 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     out = _not_orgs(text, mentions, d)
     out = _known_names(text, out, kb, d, make)
     out = _tails(text, out, d, make)
+    out = _econ_subjects(text, out, make)
+    out = _adjacent(text, out, d, make)
     if any(c in text for c in d.legal_cheap):
         out = _legal_forms(text, out, d, make)
     return out
