@@ -34,7 +34,7 @@ from typing import Any, Callable
 
 import yaml
 
-from communique.mentions.capnames import _compound, _known_lower, _sentence_initial
+from communique.mentions.capnames import _compound, _known, _known_lower, _sentence_initial
 from communique.mentions.common import LANG_DIR
 
 __all__ = ["refine_orgs_de"]
@@ -314,11 +314,15 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any]) -> li
     return out
 
 
-def _not_orgs(text: str, out: list, d: _Data) -> list:
+def _not_orgs(text: str, out: list, d: _Data, kb: Any = None) -> list:
     keep = []
     for x in out:
+        if x.etype == "organization" and x.kind == "name" and _inflected_kb_word(text, x, kb):
+            continue
         if x.etype == "organization" and _guess(x):
             w = text[x.start:x.end]
+            if x.kind == "cap" and _taxon(text, x):
+                continue  # "( Choloepus didactylus )", "Amiiformes": biology
             if w in d.not_orgs or w in d.competitions or w.split()[-1] in d.competitions:
                 continue  # "ISBN", "SGB"; "die Bundesliga", "das Gebilde Bundesliga": a competition
             if w.isupper() and _defined_by_noun(text, x.start, x.end):
@@ -349,7 +353,7 @@ def _defined_by_noun(text: str, s: int, e: int) -> bool:
     if not (w[:1].isupper() and w[1:2].islower() and w.isalpha()) or w[0] != text[s]:
         return False  # the abbreviation opens with the noun's letter
     pw, _ = _prev_token(text, wi)
-    if not pw or pw[:1].isupper() and not _sentence_initial(text, wi):
+    if not pw or pw[:1].isupper() and not _sentence_initial(text, wi) and pw.lower() not in _ARTICLES:
         return False  # a name of several capitalised words ("Danish Refugee Council ( DRC )")
     return _known_lower(w, "de") or _compound(w, "de")
 
@@ -360,6 +364,91 @@ _ECON_VERBS = frozenset("produzierte produziert erlöste erlöst beschäftigt be
                         "erwirtschaftete erwirtschaftet vertreibt vertrieb".split())
 _ECON_NOUNS = frozenset("Kunde Kunden Aktien Aktionäre Aktionär Umsatz Umsätze Gewinn Gewinne Übernahme Konkurrent Konkurrenten Tochter "
                         "Muttergesellschaft Mutterkonzern Börsengang Vorstand Aufsichtsrat Belegschaft Großaktionär Markteinführung".split())
+
+
+_TAXON_ENDS = ("iformes", "idae", "inae", "aceae", "oidea", "ales")
+_LATIN_ENDS = ("us", "um", "a", "is", "ae", "i", "ii", "ensis", "oides")
+
+
+def _taxon(text: str, x: Any) -> bool:
+    """A genus before its species' epithet ("Choloepus didactylus") or a taxon ("Amiiformes")."""
+    w = text[x.start:x.end]
+    if " " in w:
+        return False
+    if w.endswith(_TAXON_ENDS) and len(w) > 7:
+        return True
+    nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
+    ep = nx.group(0) if nx else ""
+    return len(ep) > 4 and ep.isalpha() and ep.islower() and ep.endswith(_LATIN_ENDS) and not _known(ep, "de") and "(" in text[max(0, x.start - 3):x.start]
+
+
+def _inflected_kb_word(text: str, x: Any, kb: Any) -> bool:
+    """"Spiegeln" is no form of "Spiegel": a knowledge-base organisation matched with an ending where the
+    form is an ordinary German word."""
+    w = text[x.start:x.end]
+    ent = kb.entities.get(x.eid) if kb is not None else None
+    if not ent or " " in w:
+        return False
+    names = {n for ns in (ent.get("names") or {}).values() for n in ns}
+    return w not in names and (ent.get("acronym") or "") != w and (_known_lower(w, "de") or _known(w.lower(), "de"))
+
+
+_EXP_LINKS = frozenset("für der des zur zum von vom und in im auf of the and for on de la du des et del y deutscher deutschen".split())
+
+
+def _initials_fit(acr: str, words: list[str]) -> bool:
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) < 2 or caps[0][0] != acr[0]:
+        return False
+    k = 0
+    up = acr.upper()
+    for w in caps:
+        k = up.find(w[0].upper(), k)
+        if k < 0:
+            return False
+        k += 1
+    return True
+
+
+def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Deutschen Vermögensberatung ( DVAG )": the words an organisation's abbreviation abbreviates,
+    right before it in brackets, are its name (their initials in order in the abbreviation)."""
+    res = list(out)
+    for x in out:
+        if x.etype != "organization" or not _guess(x):
+            continue
+        acr = text[x.start:x.end]
+        if not (2 <= len(acr) <= 8 and acr[:1].isupper() and acr.isalpha() and sum(c.isupper() for c in acr) >= 2):
+            continue
+        a = x.start
+        while a > 0 and text[a - 1] == " ":
+            a -= 1
+        if a == 0 or text[a - 1] != "(":
+            continue
+        toks: list[tuple[str, int]] = []
+        k = a - 1
+        while len(toks) < 10:
+            w, wi = _prev_token(text, k)
+            if not w or not (w[:1].isupper() or w in _EXP_LINKS) or w[-1:] in ",.;:)\"“”»«":
+                break
+            toks.insert(0, (w, wi))
+            if _sentence_initial(text, wi):
+                break
+            k = wi
+        while toks and toks[-1][0] in _EXP_LINKS:
+            toks.pop()
+        for i in range(len(toks) - 1):
+            if toks[i][0] in _EXP_LINKS:
+                continue
+            if _initials_fit(acr, [w for w, _ in toks[i:]]):
+                s, e = toks[i][1], toks[-1][1] + len(toks[-1][0])
+                over = _over(res, s, e)
+                if any(x2.start < s or x2.end > e or (x2.etype == "person" and not _guess(x2))
+                       or (x2.etype in ("organization", "group") and (x2.start, x2.end) == (s, e)) for x2 in over):
+                    break
+                res = [y for y in res if y not in over] + [make(s, e, "organization", text[s:e])]
+                break
+    return res
 
 
 def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
@@ -414,10 +503,12 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
     d = _data()
-    out = _not_orgs(text, mentions, d)
+    out = _not_orgs(text, mentions, d, kb)
     out = _known_names(text, out, kb, d, make)
     out = _tails(text, out, d, make)
     out = _econ_subjects(text, out, make)
+    if "(" in text:
+        out = _expansions(text, out, make)
     out = _adjacent(text, out, d, make)
     if any(c in text for c in d.legal_cheap):
         out = _legal_forms(text, out, d, make)
