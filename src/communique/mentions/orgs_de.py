@@ -34,7 +34,8 @@ from typing import Any, Callable
 
 import yaml
 
-from communique.mentions.capnames import _compound, _known, _known_lower, _sentence_initial
+from communique.mentions.capnames import _compound, _known, _known_lower, _name_like, _sentence_initial
+from communique.mentions.capnames_de import _common_word
 from communique.mentions.common import LANG_DIR
 
 __all__ = ["refine_orgs_de"]
@@ -93,6 +94,7 @@ def _data() -> _Data:
 # plain heads that are also everyday nouns: only "für/zur/zum" makes them a name
 _GENERIC_PLAIN = frozenset("Gesellschaft Kommission Zentrum Zentrums Zentren Bund Bundes Komitee Komitees Behörde Anstalt Forum Fonds "
                            "Konferenz Organisation Liga Kammer Genossenschaft Vereinigung Akademie Förderverein Dachverband".split())
+_GENERIC_NOUN_HEADS = _GENERIC_PLAIN | frozenset("Bank Partei Gruppe Rat Amt Gericht Verein Verband Club Institut Union".split())
 _PURPOSE = frozenset(("für", "zur", "zum", "gen"))
 _ARTICLES = frozenset("der die das dem den des im am zum zur beim vom".split())
 _INST_PREFIXES = ("Bundes", "Landes", "Reichs", "Staats", "Zentral")
@@ -201,6 +203,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
         pos = he
         last = None
         first_link = None
+        after_noun = False  # the previous token was a capitalised word: no adjective may follow it
         steps = 0
         while steps < 10:
             steps += 1
@@ -211,6 +214,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
                 break
             w = t.group(0)
             if w in d.tail_links:
+                after_noun = False
                 if first_link is None and last is None:
                     first_link = w
                     if w in ("und", "an", "am", "auf"):
@@ -234,10 +238,11 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
                 last = t.start() + len(core)
                 if core != w:
                     break
+                after_noun = True
                 pos = t.end()
                 continue
             if w[:1].islower() and w.isalpha() and len(w) > 3 and w.endswith(("e", "en", "er", "es", "em")) and w not in d.tail_links \
-                    and w not in _NOT_ADJ and (first_link is not None or last is None):
+                    and w not in _NOT_ADJ and not after_noun and (first_link is not None or last is None):
                 nx = _TOKEN.match(text, t.end() + 1) if text[t.end():t.end() + 1] == " " else None
                 if not nx or not nx.group(0)[:1].isupper():
                     break  # an adjective stands before a noun
@@ -258,7 +263,8 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
             s = pi
         e = last
         over = _over(out, s, e)
-        if any(x.start < s or x.end > e for x in over):
+        # a guess that runs on past the tail into lower-case words ("… Brauereien über Preise") gives way
+        if any((x.start < s or x.end > e) and not (_guess(x) and x.start >= s and text[e:x.end].split()[0][:1].islower()) for x in over):
             continue
         if any(not _guess(x) and x.etype == "person" for x in over):
             continue
@@ -314,6 +320,11 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any]) -> li
     return out
 
 
+def _noun(w: str) -> bool:
+    """A German common noun (not a name the dictionary lists)."""
+    return _known(w, "de") and w not in _name_like("de") or _common_word(w)
+
+
 def _not_orgs(text: str, out: list, d: _Data, kb: Any = None) -> list:
     keep = []
     for x in out:
@@ -332,6 +343,8 @@ def _not_orgs(text: str, out: list, d: _Data, kb: Any = None) -> list:
                 x.start += 4  # "Der BFH bejahte …": the article opens the sentence, not the name
                 keep.append(x)
                 continue
+            if len(toks) == 3 and toks[0] in _GENERIC_NOUN_HEADS and toks[1] in ("der", "des", "von") and _noun(toks[2]):
+                continue  # "die Gesellschaft der Zukunft", "eine Gruppe von Verbindungen": a noun and its complement
             if len(toks) == 3 and toks[1] == "zu" and toks[0] == toks[2]:
                 continue  # "von Amt zu Amt", "von Gericht zu Gericht"
             if len(toks) >= 3 and toks[0] == "Amt" and toks[1] in ("des", "der") and toks[2].lower().endswith(_ROLE_END):
