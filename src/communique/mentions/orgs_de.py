@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
+import ahocorasick_rs
 import yaml
 
 from communique.mentions.capnames import _compound, _known, _known_lower, _name_like, _sentence_initial
@@ -70,18 +71,14 @@ class _Data:
         self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
         self.generic_heads = frozenset(lst("generic_heads"))
         self.competitions = frozenset(lst("competitions"))
-        import ahocorasick_rs
-
         self.pats = sorted(names)
         self.ac = ahocorasick_rs.AhoCorasick(self.pats, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-        heads = "|".join(map(re.escape, self.tail_heads))
-        # capital first: "Bundesverband", "Institut", "Forschungsinstituts"
-        plain = "|".join("(?<=" + h[0].upper() + ")" + re.escape(h[1:]) for h in self.tail_heads)
-        self.head_rx = re.compile(r"[A-ZÄÖÜ](?<![\w-].)(?:[\w-]*(?:" + heads + r")|" + plain + r")(?![\w-])")
+        # heads as the end of a word ("Bundesverband", "Forschungsinstituts") or the whole word ("Institut"):
+        # an automaton finds them (a regex trying every capital was the pass's main cost)
         self.head_words = frozenset(h.capitalize() for h in self.tail_heads)
-        forms = "|".join(re.escape(f) for f in self.legal_forms)
-        self.legal_rx = re.compile(r"(?<![\w&/.-])(?:" + forms + r")(?![\w/-])")
-        self.legal_cheap = tuple(sorted({f.split()[-1][:2] for f in self.legal_forms}))
+        self.head_pats = sorted(set(self.tail_heads) | self.head_words)
+        self.head_ac = ahocorasick_rs.AhoCorasick(self.head_pats, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self.legal_ac = ahocorasick_rs.AhoCorasick(list(self.legal_forms), matchkind=ahocorasick_rs.MatchKind.Standard)
         self.weak_forms = frozenset(("SE", "SA", "AS", "AB", "BV", "AG", "KG"))  # also other abbreviations: only after an organisation
 
 
@@ -188,17 +185,39 @@ def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., An
         over = _over(out, s, e)
         if not _replaceable(over, s, e, kb):
             continue
-        out = [x for x in out if x not in over] if over else out
+        out = _drop(out, over) if over else out
         out.append(make(s, e, "organization", text[s:e]))
     return out
+
+
+def _drop(ms: list, gone: list) -> list:
+    ids = {id(x) for x in gone}
+    return [x for x in ms if id(x) not in ids]
+
+
+def _heads(text: str, d: _Data) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each capitalised word that ends with an institution head."""
+    n = len(text)
+    res: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    for _p, a, b in d.head_ac.find_matches_as_indexes(text, overlapping=True):
+        if b < n and (text[b].isalnum() or text[b] == "-") or b in seen:
+            continue
+        i = a
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
+            i -= 1
+        if not text[i:i + 1].isupper():
+            continue
+        seen.add(b)
+        res.append((i, b, text[i:b]))
+    res.sort()
+    return res
 
 
 def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
     n = len(text)
-    for m in d.head_rx.finditer(text):
-        hs, he = m.span()
-        head = m.group(0)
+    for hs, he, head in _heads(text, d):
         plain = head in d.head_words
         pos = he
         last = None
@@ -270,15 +289,18 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
             continue
-        out = [x for x in out if x not in over]
+        out = _drop(out, over)
         out.append(make(s, e, "organization", text[s:e]))
     return out
 
 
 def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     """"Siedlungsgenossenschaft Ökodorf e.G.", "Steria A/S": a legal form closes the name before it."""
-    for m in d.legal_rx.finditer(text):
-        fs, fe = m.span()
+    n = len(text)
+    for pidx, fs, fe in d.legal_ac.find_matches_as_indexes(text, overlapping=True):
+        if fs > 0 and (text[fs - 1].isalnum() or text[fs - 1] in "&/.-") or fe < n and (text[fe].isalnum() or text[fe] in "/-"):
+            continue
+        form = d.legal_forms[pidx]
         if fs == 0 or text[fs - 1] != " ":
             continue
         j = fs - 1
@@ -308,14 +330,14 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any]) -> li
                 k -= 1
             if k == ti:
                 break
-        if s == fs or text[s] == "&" or m.group(0) in d.weak_forms and not any(x.start == s and x.etype == "organization" for x in out):
+        if s == fs or text[s] == "&" or form in d.weak_forms and not any(x.start == s and x.etype == "organization" for x in out):
             continue
         over = _over(out, s, fe)
         if any(x.start < s or x.end > fe or (not _guess(x) and x.etype == "person") for x in over):
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, fe) for x in over):
             continue
-        out = [x for x in out if x not in over]
+        out = _drop(out, over)
         out.append(make(s, fe, "organization", text[s:fe]))
     return out
 
@@ -459,7 +481,7 @@ def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
                 if any(x2.start < s or x2.end > e or (x2.etype == "person" and not _guess(x2))
                        or (x2.etype in ("organization", "group") and (x2.start, x2.end) == (s, e)) for x2 in over):
                     break
-                res = [y for y in res if y not in over] + [make(s, e, "organization", text[s:e])]
+                res = _drop(res, over) + [make(s, e, "organization", text[s:e])]
                 break
     return res
 
@@ -523,6 +545,5 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if "(" in text:
         out = _expansions(text, out, make)
     out = _adjacent(text, out, d, make)
-    if any(c in text for c in d.legal_cheap):
-        out = _legal_forms(text, out, d, make)
+    out = _legal_forms(text, out, d, make)
     return out
