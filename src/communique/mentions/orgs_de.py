@@ -78,6 +78,8 @@ class _Data:
         self.head_words = frozenset(h.capitalize() for h in self.tail_heads)
         self.head_pats = sorted(set(self.tail_heads) | self.head_words)
         self.head_ac = ahocorasick_rs.AhoCorasick(self.head_pats, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self.phrase_endings = tuple(lst("phrase_endings"))
+        self.phrase_ac = ahocorasick_rs.AhoCorasick(sorted(set(self.phrase_endings)), matchkind=ahocorasick_rs.MatchKind.Standard)
         self.legal_ac = ahocorasick_rs.AhoCorasick(list(self.legal_forms), matchkind=ahocorasick_rs.MatchKind.Standard)
         self.weak_forms = frozenset(("SE", "SA", "AS", "AB", "BV", "AG", "KG"))  # also other abbreviations: only after an organisation
 
@@ -128,7 +130,10 @@ def _guess(m: Any) -> bool:
     return m.eid.startswith("new:") or m.kind in _GUESS_KINDS
 
 
-def _replaceable(over: list, s: int, e: int, kb: Any) -> bool:
+_LOC_PREPS = frozenset("in im nach aus bei von vom nahe bis zwischen über durch um südlich nördlich östlich westlich".split())
+
+
+def _replaceable(over: list, s: int, e: int, kb: Any, text: str = "") -> bool:
     """May an organisation on [s, e) replace these mentions? Only guesses and knowledge-base places or
     organisations inside it; never a longer mention, a known person, or an equal known place/country."""
     for x in over:
@@ -141,7 +146,12 @@ def _replaceable(over: list, s: int, e: int, kb: Any) -> bool:
         if x.etype == "person":
             return False
         if x.etype in ("place", "country") and (x.start, x.end) == (s, e):
-            return False
+            ent = kb.entities.get(x.eid) if kb is not None else None
+            if x.etype == "country" or not ent or (ent.get("population") or 0) >= 100_000 or ent.get("capital"):
+                return False
+            prev = _prev_token(text, s)[0].lower()
+            if prev in _LOC_PREPS:
+                return False  # "in Werder": the town
     return True
 
 
@@ -183,7 +193,12 @@ def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., An
         if kind == "events" and " " not in name and _sentence_initial(text, s) and _known_lower(name, "de"):
             continue
         over = _over(out, s, e)
-        if not _replaceable(over, s, e, kb):
+        if len(over) == 1 and over[0].start == s and over[0].end > e and over[0].etype == "person" and _guess(over[0]) \
+                and kind == "companies" and text[e:over[0].end].split()[0][:1].isupper():
+            x = over[0]
+            out = _drop(out, over) + [make(x.start, x.end, "organization", text[x.start:x.end])]
+            continue
+        if not _replaceable(over, s, e, kb, text):
             continue
         out = _drop(out, over) if over else out
         out.append(make(s, e, "organization", text[s:e]))
@@ -212,6 +227,42 @@ def _heads(text: str, d: _Data) -> list[tuple[int, int, str]]:
         res.append((i, b, text[i:b]))
     res.sort()
     return res
+
+
+_ADJ_STOP = frozenset("Der Die Das Dem Den Des Ein Eine Einer Einem Einen Eines Diese Dieser Diesem Diesen Dieses Jede Jeder Jedes "
+                      "Keine Keiner Alle Viele Einige Andere Anderen Seine Seiner Ihre Ihrer Unsere Unserer Beide Beiden Welche".split())
+
+
+_GEN_NAME = re.compile(r" (?:der|des|für) ([A-ZÄÖÜ][\w-]*)(?![\w-])")
+
+
+def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Hamburger Frauenhilfe", "Südstormarnschen Kreisbahn": a capitalised adjective (a town's "-er" form
+    also opening a sentence) before a noun that ends like an institution."""
+    n = len(text)
+    for _p, a, b in d.phrase_ac.find_matches_as_indexes(text, overlapping=True):
+        if b < n and (text[b].isalnum() or text[b] == "-"):
+            continue
+        i = a
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
+            i -= 1
+        if not text[i:i + 1].isupper():
+            continue
+        adj, ai = _prev_token(text, i)
+        if not (adj[:1].isupper() and adj.isalpha() and len(adj) > 3 and adj.endswith(("e", "en", "er", "es", "em"))) or adj in _ADJ_STOP:
+            continue
+        if _sentence_initial(text, ai) and not adj.endswith("er"):
+            continue
+        s, e = ai, b
+        tail = _GEN_NAME.match(text, b)
+        if tail and not _noun(tail.group(1)):
+            e = tail.end()  # "… Zentralmuseum der SS": a name in the genitive completes it
+        over = _over(out, s, e)
+        if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
+               or (not _guess(x) and x.etype in ("person", "organization", "group") and x.end <= b) for x in over):
+            continue
+        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+    return out
 
 
 def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
@@ -541,6 +592,7 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     out = _not_orgs(text, mentions, d, kb)
     out = _known_names(text, out, kb, d, make)
     out = _tails(text, out, d, make)
+    out = _adj_phrases(text, out, d, make)
     out = _econ_subjects(text, out, make)
     if "(" in text:
         out = _expansions(text, out, make)
