@@ -24,7 +24,8 @@ CASES = [
     # knowledge base after "в" (NEREL tags them as buildings or media there; the output needs their ids)
     ("nerel", "ner/nerel/dev", 25, {"PER": 0.91, "LOC": 0.925, "ORG": 0.81}),
     ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.885, "LOC": 0.895, "ORG": 0.635}),
-    ("germeval", "ner/germeval2014/NER-de-dev.tsv", 300, {"PER": 0.76, "LOC": 0.85, "ORG": 0.65}),
+    # German ORG 0.65 -> 0.80 (s10-deorg, mentions/orgs_de.py: measured 0.816 on these 300 sentences)
+    ("germeval", "ner/germeval2014/NER-de-dev.tsv", 300, {"PER": 0.76, "LOC": 0.85, "ORG": 0.80}),
     # LOC/ORG without the CoNLL convention that tags countries listed as members of a group as ORG:
     # communique keeps them countries (linked, usable as event participants)
     # (s9-es2: measured 0.866 / 0.861 / 0.772 on these 15 documents)
