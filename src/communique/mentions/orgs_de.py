@@ -72,15 +72,22 @@ class _Data:
         self.generic_heads = frozenset(lst("generic_heads"))
         self.competitions = frozenset(lst("competitions"))
         self.pats = sorted(names)
-        self.ac = ahocorasick_rs.AhoCorasick(self.pats, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         # heads as the end of a word ("Bundesverband", "Forschungsinstituts") or the whole word ("Institut"):
         # an automaton finds them (a regex trying every capital was the pass's main cost)
         self.head_words = frozenset(h.capitalize() for h in self.tail_heads)
         self.head_pats = sorted(set(self.tail_heads) | self.head_words)
-        self.head_ac = ahocorasick_rs.AhoCorasick(self.head_pats, matchkind=ahocorasick_rs.MatchKind.Standard)
         self.phrase_endings = tuple(lst("phrase_endings"))
-        self.phrase_ac = ahocorasick_rs.AhoCorasick(sorted(set(self.phrase_endings)), matchkind=ahocorasick_rs.MatchKind.Standard)
-        self.legal_ac = ahocorasick_rs.AhoCorasick(list(self.legal_forms), matchkind=ahocorasick_rs.MatchKind.Standard)
+        # one automaton for the four lists (one pass over the text; each call has a fixed cost): pattern -> [(list, index)]
+        kinds: dict[str, list[tuple[int, int]]] = {}
+        for k, pats in enumerate((self.pats, self.head_pats, sorted(set(self.phrase_endings)), list(self.legal_forms))):
+            for i, pat in enumerate(pats):
+                kinds.setdefault(pat, []).append((k, i))
+        self.all_pats = list(kinds)
+        self.all_kinds = [kinds[p] for p in self.all_pats]
+        # over the text's UTF-8 bytes (one search per document; a contiguous NFA, the most compact
+        # kind, is the fastest here: the automaton is cold in the CPU caches between documents)
+        self.all_ac = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in self.all_pats], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         self.weak_forms = frozenset(("SE", "SA", "AS", "AB", "BV", "AG", "KG"))  # also other abbreviations: only after an organisation
 
 
@@ -176,11 +183,29 @@ def _noun_ok(text: str, s: int, e: int, bare: bool) -> bool:
     return True
 
 
-def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., Any]) -> list:
-    hits = d.ac.find_matches_as_indexes(text)
+def _leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The matches an automaton of kind leftmost-longest reports, from all overlapping ones."""
+    out: list[tuple[int, int, int]] = []
+    last = -1
+    for p, s, e in sorted(found, key=lambda h: (h[1], h[1] - h[2])):
+        if s >= last:
+            out.append((p, s, e))
+            last = e
+    return out
+
+
+def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
+    hits = _leftmost_longest(found)
     if not hits:
         return out
     n = len(text)
+    listed = [(s, e) for _p, s, e in hits]
+    for x in ([x for x in out if _guess(x) and x.etype in ("organization", "person") and " " in text[x.start:x.end]] if len(listed) > 1 else ()):
+        inside = [(s, e) for s, e in listed if x.start <= s and e <= x.end]
+        if len(inside) == 2 and inside[0][0] == x.start and inside[1][1] == x.end:
+            gap = text[inside[0][1]:inside[1][0]].split()
+            if len(gap) == 1 and gap[0].islower():
+                out = _drop(out, [x])  # "von Honda zu Aprilia": two companies, not one name
     for pidx, s, e in hits:
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_@/."):
             continue
@@ -210,12 +235,12 @@ def _drop(ms: list, gone: list) -> list:
     return [x for x in ms if id(x) not in ids]
 
 
-def _heads(text: str, d: _Data) -> list[tuple[int, int, str]]:
+def _heads(text: str, d: _Data, found: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, word) of each capitalised word that ends with an institution head."""
     n = len(text)
     res: list[tuple[int, int, str]] = []
     seen: set[int] = set()
-    for _p, a, b in d.head_ac.find_matches_as_indexes(text, overlapping=True):
+    for _p, a, b in found:
         if b < n and (text[b].isalnum() or text[b] == "-") or b in seen:
             continue
         i = a
@@ -236,11 +261,11 @@ _ADJ_STOP = frozenset("Der Die Das Dem Den Des Ein Eine Einer Einem Einen Eines 
 _GEN_NAME = re.compile(r" (?:der|des|für) ([A-ZÄÖÜ][\w-]*)(?![\w-])")
 
 
-def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
     """"Hamburger Frauenhilfe", "Südstormarnschen Kreisbahn": a capitalised adjective (a town's "-er" form
     also opening a sentence) before a noun that ends like an institution."""
     n = len(text)
-    for _p, a, b in d.phrase_ac.find_matches_as_indexes(text, overlapping=True):
+    for _p, a, b in found:
         if b < n and (text[b].isalnum() or text[b] == "-"):
             continue
         i = a
@@ -265,10 +290,10 @@ def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any]) -> li
     return out
 
 
-def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
     """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
     n = len(text)
-    for hs, he, head in _heads(text, d):
+    for hs, he, head in _heads(text, d, found):
         plain = head in d.head_words
         pos = he
         last = None
@@ -345,10 +370,10 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     return out
 
 
-def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
     """"Siedlungsgenossenschaft Ökodorf e.G.", "Steria A/S": a legal form closes the name before it."""
     n = len(text)
-    for pidx, fs, fe in d.legal_ac.find_matches_as_indexes(text, overlapping=True):
+    for pidx, fs, fe in sorted(found, key=lambda h: (h[2], h[1])):
         if fs > 0 and (text[fs - 1].isalnum() or text[fs - 1] in "&/.-") or fe < n and (text[fe].isalnum() or text[fe] in "/-"):
             continue
         form = d.legal_forms[pidx]
@@ -398,7 +423,7 @@ def _noun(w: str) -> bool:
     return _known(w, "de") and w not in _name_like("de") or _common_word(w)
 
 
-def _not_orgs(text: str, out: list, d: _Data, kb: Any = None) -> list:
+def _not_orgs(text: str, out: list, d: _Data, kb: Any = None, make: Callable[..., Any] | None = None) -> list:
     keep = []
     for x in out:
         if x.etype == "organization" and x.kind == "name" and _inflected_kb_word(text, x, kb):
@@ -412,6 +437,12 @@ def _not_orgs(text: str, out: list, d: _Data, kb: Any = None) -> list:
             if w.isupper() and _defined_by_noun(text, x.start, x.end):
                 continue  # "Kampfgeschwadern ( KG )", "Fluorchlorkohlenwasserstoffe ( FCKW )": a term's abbreviation
             toks = w.split()
+            if len(toks) >= 2 and toks[0] in d.not_orgs and toks[1] == "von":
+                continue  # "GP von Deutschland": a race, not an organisation
+            if len(toks) == 2 and toks[1] in ("Werke", "Werk", "Werken") and toks[0].endswith("s") and toks[0][:1].isupper() \
+                    and x.kind == "cap" and not _noun(toks[0]) and make is not None:
+                keep.append(make(x.start, x.start + len(toks[0]), "person", toks[0]))
+                continue  # "Kádárs Werke": a person's works
             if len(toks) == 2 and toks[0] in ("Der", "Die", "Das") and toks[1].isupper() and x.kind == "cap":
                 x.start += 4  # "Der BFH bejahte …": the article opens the sentence, not the name
                 keep.append(x)
@@ -585,17 +616,42 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     return res
 
 
+def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
+    """(pattern, start, end) in characters of every (overlapping) match of the four lists."""
+    b = text.encode()
+    hits = d.all_ac.find_matches_as_indexes(b, overlapping=True)
+    if not hits or len(b) == len(text):
+        return hits  # ASCII: byte offsets are character offsets
+    offs = sorted({o for _p, s, e in hits for o in (s, e)})
+    char: dict[int, int] = {}
+    pos = prev = 0
+    for o in offs:
+        pos += len(b[prev:o].decode("utf-8", "replace"))
+        char[o] = pos
+        prev = o
+    return [(p, char[s], char[e]) for p, s, e in hits]
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
     d = _data()
-    out = _not_orgs(text, mentions, d, kb)
-    out = _known_names(text, out, kb, d, make)
-    out = _tails(text, out, d, make)
-    out = _adj_phrases(text, out, d, make)
+    found: tuple[list, list, list, list] = ([], [], [], [])
+    kinds = d.all_kinds
+    for pidx, s, e in _search(d, text):
+        for k, i in kinds[pidx]:
+            found[k].append((i, s, e))
+    out = _not_orgs(text, mentions, d, kb, make)
+    if found[0]:
+        out = _known_names(text, out, kb, d, make, found[0])
+    if found[1]:
+        out = _tails(text, out, d, make, found[1])
+    if found[2]:
+        out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
     if "(" in text:
         out = _expansions(text, out, make)
     out = _adjacent(text, out, d, make)
-    out = _legal_forms(text, out, d, make)
+    if found[3]:
+        out = _legal_forms(text, out, d, make, found[3])
     return out
