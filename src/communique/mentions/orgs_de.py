@@ -71,6 +71,7 @@ class _Data:
         self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
         self.generic_heads = frozenset(lst("generic_heads"))
         self.competitions = frozenset(lst("competitions"))
+        self.media_compounds = tuple(lst("media_compounds"))
         self.pats = sorted(names)
         # heads as the end of a word ("Bundesverband", "Forschungsinstituts") or the whole word ("Institut"):
         # an automaton finds them (a regex trying every capital was the pass's main cost)
@@ -568,6 +569,24 @@ def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
     return res
 
 
+_HYPHENED = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*)-([A-ZÄÖÜ][\w]*)(?![\w-])")
+
+
+def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun."""
+    for m in _HYPHENED.finditer(text):
+        first, second = m.group(1), m.group(2).lower()
+        if not second.endswith(d.media_compounds) or len(first) < 2 or not first.isupper() and (_noun(first) or _known_lower(first, "de")):
+            continue
+        s, e = m.span()
+        over = _over(out, s, e)
+        if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
+               or (not _guess(x) and x.etype in ("person", "country", "place")) for x in over):
+            continue  # "US-Zeitung": a country's paper, no name
+        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+    return out
+
+
 def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
     """A lone guessed person that trades on the market ("Mizuho gaben um 1,9 Prozent nach": shares take a
     plural verb), produces or sells ("Winkhaus produzierte …", "Rowenta erlöste …") or owns customers and
@@ -649,6 +668,8 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if found[2]:
         out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
+    if "-" in text:
+        out = _media_compounds(text, out, d, make)
     if "(" in text:
         out = _expansions(text, out, make)
     out = _adjacent(text, out, d, make)
