@@ -80,6 +80,12 @@ def test_media_compounds_and_lower_case_names(linker):
     assert "US-Zeitung" not in orgs(linker, "Eine US-Zeitung berichtete am Sonntag darüber .")
 
 
+def test_institution_named_after_a_person(linker):
+    got = orgs(linker, "Die Schüler des Clara-Zetkin-Gymnasium sammeln Spenden , sagte die Lehrerin .")
+    assert "Clara-Zetkin-Gymnasium" in got
+    assert "Sport-Gymnasium" not in orgs(linker, "Er besucht ein Sport-Gymnasium in der Stadt .")
+
+
 def test_yahoo_keeps_its_exclamation_mark(linker):
     assert "Yahoo !" in orgs(linker, "Neue Regeln für Kredite - Yahoo !")
 

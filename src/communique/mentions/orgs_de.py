@@ -36,7 +36,8 @@ import ahocorasick_rs
 import yaml
 
 from communique.mentions.capnames import _compound, _known, _known_lower, _name_like, _sentence_initial
-from communique.mentions.capnames_de import _common_word
+from communique.kb.fold import fold
+from communique.mentions.capnames_de import _common_word, de_given_names
 from communique.mentions.common import LANG_DIR
 
 __all__ = ["refine_orgs_de"]
@@ -72,6 +73,7 @@ class _Data:
         self.generic_heads = frozenset(lst("generic_heads"))
         self.competitions = frozenset(lst("competitions"))
         self.media_compounds = tuple(lst("media_compounds"))
+        self.named_institutions = tuple(lst("named_institutions"))
         self.pats = sorted(names)
         # heads as the end of a word ("Bundesverband", "Forschungsinstituts") or the whole word ("Institut"):
         # an automaton finds them (a regex trying every capital was the pass's main cost)
@@ -569,14 +571,28 @@ def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
     return res
 
 
-_HYPHENED = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*)-([A-ZÄÖÜ][\w]*)(?![\w-])")
+_HYPHENED = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w]*(?:-[A-ZÄÖÜ][\w]*)+(?![\w-])")
+
+
+def _given(w: str) -> bool:
+    return fold(w) in de_given_names() or w in de_given_names()
 
 
 def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun."""
+    """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun;
+    "Otto-Schott-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
     for m in _HYPHENED.finditer(text):
-        first, second = m.group(1), m.group(2).lower()
-        if not second.endswith(d.media_compounds) or len(first) < 2 or not first.isupper() and (_noun(first) or _known_lower(first, "de")):
+        parts = m.group(0).split("-")
+        first, last = parts[0], parts[-1].lower()
+        if len(parts) == 2 and last.endswith(d.media_compounds):
+            if len(first) < 2 or not first.isupper() and (_noun(first) or _known_lower(first, "de")):
+                continue
+        elif last.endswith(d.named_institutions):
+            # "Otto-Schott-Gymnasium": the parts before the institution are names, not nouns ("Sport-Gymnasium")
+            if not (len(parts) > 2 and _given(parts[0])) and \
+                    any(_noun(p) and p not in _name_like("de") or _known_lower(p, "de") or len(p) < 2 for p in parts[:-1]):
+                continue  # a given name opens a person's name ("Otto-Schott-": Schott is also a noun)
+        else:
             continue
         s, e = m.span()
         over = _over(out, s, e)
