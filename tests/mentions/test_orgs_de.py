@@ -86,6 +86,11 @@ def test_institution_named_after_a_person(linker):
     assert "Sport-Gymnasium" not in orgs(linker, "Er besucht ein Sport-Gymnasium in der Stadt .")
 
 
+def test_apposition_after_a_name_makes_a_company(linker):
+    got = found(linker, "Varnholt Nordisk , der größte Softwarehersteller Skandinaviens , meldete einen Verlust .")
+    assert ("Varnholt Nordisk", "organization") in got
+
+
 def test_yahoo_keeps_its_exclamation_mark(linker):
     assert "Yahoo !" in orgs(linker, "Neue Regeln für Kredite - Yahoo !")
 

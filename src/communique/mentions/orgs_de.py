@@ -603,19 +603,34 @@ def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -
     return out
 
 
+@lru_cache(maxsize=1)
+def _appo_nouns() -> tuple[str, ...]:
+    """The German nouns of kinds of organisation (``apposition_org`` of ``mentions.yaml``'s ``capnames_de``)."""
+    from communique.mentions.common import mentions_data
+
+    return tuple(str(x).lower() for x in (mentions_data("de").get("capnames_de") or {}).get("apposition_org") or [])
+
+
+_POST_APPO = re.compile(r" , (?:der|die|das) (?:[a-zäöüß]+(?:e|en|er|es|ste|sten) ){1,3}([A-ZÄÖÜ][\w-]*)")
+
+
 def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
     """A lone guessed person that trades on the market ("Mizuho gaben um 1,9 Prozent nach": shares take a
     plural verb), produces or sells ("Winkhaus produzierte …", "Rowenta erlöste …") or owns customers and
     shares ("der größte Kunde von X") is a company."""
     res = []
     for x in out:
-        if x.etype == "person" and x.kind == "cap" and " " not in text[x.start:x.end] and not text[x.start:x.end].endswith("s"):
+        if x.etype == "person" and x.kind == "cap" and (" " not in text[x.start:x.end] or text.startswith(" , ", x.end)) \
+                and not text[x.start:x.end].endswith("s"):
             nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
             nw = nx.group(0) if nx else ""
             pw, pi = _prev_token(text, x.start)
             ppw = _prev_token(text, pi)[0] if pw == "von" else ""
             if nw in _ECON_VERBS and text[nx.end():nx.end() + 5] == " sich":
                 nw = ""  # "X beschäftigte sich mit …": a person
+            ap = _POST_APPO.match(text, x.end) if text.startswith(" , ", x.end) else None
+            if ap and ap.group(1).lower().endswith(_appo_nouns()):
+                nw = "gaben"  # "Tieto Enator , der größte Computer-Dienstleister …": a company
             if nw in _MARKET_PLURAL or nw in _ECON_VERBS or ppw in _ECON_NOUNS:
                 res.append(make(x.start, x.end, "organization", text[x.start:x.end]))
                 continue
