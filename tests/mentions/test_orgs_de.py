@@ -91,6 +91,11 @@ def test_apposition_after_a_name_makes_a_company(linker):
     assert ("Varnholt Nordisk", "organization") in got
 
 
+def test_parliamentary_group_names_its_party(linker):
+    got = orgs(linker, "Sie wechselte 1912 in die Fraktion der Freisinnigen Demokraten im Landtag .")
+    assert "Freisinnigen Demokraten" in got
+
+
 def test_yahoo_keeps_its_exclamation_mark(linker):
     assert "Yahoo !" in orgs(linker, "Neue Regeln für Kredite - Yahoo !")
 

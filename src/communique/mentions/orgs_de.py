@@ -638,6 +638,25 @@ def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
     return res
 
 
+_TOWN_HEADS = frozenset("Verlag Verlags Hochschule Universität Klinik Klinikum Theater Oper Museum Bibliothek Philharmonie Sparkasse "
+                        "Volksbank Stadtwerke Zoo Messe".split())
+_FRACTION = re.compile(r"Fraktion(?:en)? der ((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er) )*[A-ZÄÖÜ][\w-]*)(?![\w-])")
+
+
+def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"die Fraktion der Vereinigten Liberalen": a parliamentary group is named after its party."""
+    for m in _FRACTION.finditer(text):
+        s, e = m.span(1)
+        if _noun(m.group(1)) and " " not in m.group(1):
+            continue  # "Fraktion der Partei"
+        over = _over(out, s, e)
+        if any(x.start < s or x.end > e or x.etype in ("organization", "group") and (x.start, x.end) == (s, e)
+               or (not _guess(x) and x.etype == "person") for x in over):
+            continue
+        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+    return out
+
+
 def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     """"Yahoo !" is the name ("Yahoo!"); "Fraunhofer IAO": an institute's acronym after its society;
     "Medizinischen Hochschule": an adjective before an institution head is part of its name."""
@@ -657,6 +676,14 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
                 e = nx.end()
                 res = [y for y in res if not (y.start < e and x.start < y.end)] + [make(x.start, e, "organization", text[x.start:e])]
             continue
+        last = w.split()[-1]
+        if last in _TOWN_HEADS and x in res:
+            # "Mitteldeutschen Verlag Halle", "Universität Wien": an institution followed by its town
+            nxt = [y for y in res if y.start == x.end + 1 and y.etype == "place" and not _guess(y) and " " not in text[y.start:y.end]]
+            if nxt and text[x.end:x.end + 1] == " ":
+                y = nxt[0]
+                res = _drop(res, [x, y]) + [make(x.start, y.end, "organization", text[x.start:y.end])]
+                continue
         first = w.split()[0]
         if first in d.head_words or first in ("Verlag", "Theater", "Klinik", "Klinikum", "Museum", "Bibliothek", "Oper"):
             prev, pi = _prev_token(text, x.start)
@@ -704,6 +731,8 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if "(" in text:
         out = _expansions(text, out, make)
     out = _adjacent(text, out, d, make)
+    if "Fraktion" in text:
+        out = _fractions(text, out, make)
     if found[3]:
         out = _legal_forms(text, out, d, make, found[3])
     return out
