@@ -571,7 +571,7 @@ def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
     return res
 
 
-_HYPHENED = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w]*(?:-[A-ZÄÖÜ][\w]*)+(?![\w-])")
+_HYPH_TAIL = re.compile(r"-([A-ZÄÖÜ]\w*)(?![\w-])")  # the hyphen first: the regex skips to hyphens
 
 
 def _given(w: str) -> bool:
@@ -581,9 +581,20 @@ def _given(w: str) -> bool:
 def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun;
     "Otto-Schott-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
-    for m in _HYPHENED.finditer(text):
-        parts = m.group(0).split("-")
-        first, last = parts[0], parts[-1].lower()
+    ends = d.media_compounds + d.named_institutions
+    for m in _HYPH_TAIL.finditer(text):
+        last = m.group(1).lower()
+        if not last.endswith(ends):
+            continue
+        i = m.start()
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+            i -= 1
+        if not text[i:i + 1].isupper():
+            continue
+        parts = text[i:m.end()].split("-")
+        if not all(p[:1].isupper() for p in parts):
+            continue
+        first = parts[0]
         if len(parts) == 2 and last.endswith(d.media_compounds):
             if len(first) < 2 or not first.isupper() and (_noun(first) or _known_lower(first, "de")):
                 continue
@@ -594,7 +605,7 @@ def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -
                 continue  # a given name opens a person's name ("Otto-Schott-": Schott is also a noun)
         else:
             continue
-        s, e = m.span()
+        s, e = i, m.end()
         over = _over(out, s, e)
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "country", "place")) for x in over):
