@@ -26,7 +26,7 @@ organisation patterns, with its data in ``data/lang/de/organisations.yaml``.
   Frauenhilfe"); names hyphened to an institution or media noun ("Otto-Schott-Gymnasium",
   "ZDF-Morgenmagazin"); the words an abbreviation in brackets abbreviates ("Deutschen
   Vermögensberatung ( DVAG )"); "die Fraktion der X"; a lone guessed person that is the subject of a
-  market report's plural verb ("Mizuho gaben … nach") or of producing verbs, or has a company apposition.
+  market report's plural verb ("X gaben … nach") or of producing verbs, or has a company apposition.
 
 Every step tests cheaply first (one Aho-Corasick search per document for all the lists, regexes that
 start at a literal, cached word tests) and runs only for ``de``; docs/kb.md ("German, round four") has
@@ -452,7 +452,7 @@ def _not_orgs(text: str, out: list, d: _Data, kb: Any = None, make: Callable[...
             if len(toks) == 2 and toks[1] in ("Werke", "Werk", "Werken") and toks[0].endswith("s") and toks[0][:1].isupper() \
                     and x.kind == "cap" and not _noun(toks[0]) and make is not None:
                 keep.append(make(x.start, x.start + len(toks[0]), "person", toks[0]))
-                continue  # "Kádárs Werke": a person's works
+                continue  # "Dürers Werke": a person's works
             if len(toks) == 2 and toks[0] in ("Der", "Die", "Das") and toks[1].isupper() and x.kind == "cap":
                 x.start += 4  # "Der BFH bejahte …": the article opens the sentence, not the name
                 keep.append(x)
@@ -633,9 +633,9 @@ _POST_APPO = re.compile(r" , (?:der|die|das) (?:[a-zäöüß]+(?:e|en|er|es|ste|
 
 
 def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
-    """A lone guessed person that trades on the market ("Mizuho gaben um 1,9 Prozent nach": shares take a
-    plural verb), produces or sells ("Winkhaus produzierte …", "Rowenta erlöste …") or owns customers and
-    shares ("der größte Kunde von X") is a company."""
+    """A lone guessed person that trades on the market ("X gaben um 2 Prozent nach": shares take a
+    plural verb), produces or sells ("X produzierte …", "X erlöste …") or owns customers and
+    shares ("ein Kunde von X") is a company."""
     res = []
     for x in out:
         if x.etype == "person" and x.kind == "cap" and (" " not in text[x.start:x.end] or text.startswith(" , ", x.end)) \
@@ -648,7 +648,7 @@ def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
                 nw = ""  # "X beschäftigte sich mit …": a person
             ap = _POST_APPO.match(text, x.end) if text.startswith(" , ", x.end) else None
             if ap and ap.group(1).lower().endswith(_appo_nouns()):
-                nw = "gaben"  # "Tieto Enator , der größte Computer-Dienstleister …": a company
+                nw = "gaben"  # "X , der größte Softwarehersteller …": a company
             if nw in _MARKET_PLURAL or nw in _ECON_VERBS or ppw in _ECON_NOUNS:
                 res.append(make(x.start, x.end, "organization", text[x.start:x.end]))
                 continue
@@ -662,7 +662,7 @@ _FRACTION = re.compile(r"Fraktion(?:en)? der ((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|e
 
 
 def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"die Fraktion der Vereinigten Liberalen": a parliamentary group is named after its party."""
+    """"die Fraktion der Freisinnigen": a parliamentary group is named after its party."""
     for m in _FRACTION.finditer(text):
         s, e = m.span(1)
         if _noun(m.group(1)) and " " not in m.group(1):
