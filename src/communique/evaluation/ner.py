@@ -4,7 +4,9 @@ Formats and type mapping (gold type -> ours):
 
 * ``germeval`` (GermEval 2014, outer column): PER -> PER, LOC -> LOC, ORG -> ORG; the
   ``*deriv``/``*part`` types and OTH are not scored (adjectives like "russisch" are found by
-  communique as country mentions but are left out of the comparison).
+  communique as country mentions but are left out of the comparison). GermEval annotates whole
+  tokens, and some of its tokens keep punctuation ("DFB." closing a sentence, ".Austal"): a predicted
+  span that covers a token but for its punctuation is scored as that token (the data set's unit).
 * ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
 * ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG. An object's
   span runs from its first to its last token span; a quote it opens is closed ("ОАО «Газпром»",
@@ -228,7 +230,23 @@ def _files(path: Path, fmt: str) -> Path:
     return path
 
 
-def predict(linker, doc: GoldDoc, adjectives: bool = False) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
+def _snap_to_tokens(text: str, s: int, e: int) -> tuple[int, int]:
+    """GermEval labels whole tokens, and its tokens keep some punctuation ("DFB." closing a sentence,
+    ".Austal", "N.V.."): a span that covers a token but for punctuation is that token."""
+    ts = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
+    if ts < s and not any(c.isalnum() for c in text[ts:s]):
+        s = ts
+    te = len(text)
+    for sep in (" ", "\n"):
+        k = text.find(sep, e)
+        if k >= 0:
+            te = min(te, k)
+    if te > e and not any(c.isalnum() for c in text[e:te]):
+        e = te
+    return s, e
+
+
+def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
     from communique.documents import Document
     from communique.normalize import normalize
 
@@ -246,6 +264,8 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False) -> tuple[set[tuple[i
         s, e = norm.to_original(m.start, m.end)
         if not adjectives and (doc.text[e:e + 1] == "-" or doc.text[max(0, s - 1):s] == "-"):
             continue  # part of a compound ("US-Präsident"): GermEval's *part types, not scored
+        if tokens:
+            s, e = _snap_to_tokens(doc.text, s, e)
         out.add((s, e, t))
         ent = linker.kb.entities.get(m.eid)
         wd[(s, e)] = ent.get("wikidata") if ent else None
@@ -267,7 +287,7 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
         if limit is not None and ndocs >= limit:
             break
         ndocs += 1
-        pred, wd = predict(linker, doc, adjectives=fmt == "nerel")
+        pred, wd = predict(linker, doc, adjectives=fmt == "nerel", tokens=fmt == "germeval")
         gold = doc.spans
         hit = pred & gold
         missed = gold - pred

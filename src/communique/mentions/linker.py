@@ -32,6 +32,7 @@ from communique.mentions.common import Mention, _Coverage, _common_in, _english_
 from communique.mentions.matching import KBMatching
 from communique.mentions.natasha_ner import NatashaNER
 from communique.mentions.org_patterns import OrgPatterns
+from communique.mentions.orgs_de import refine_orgs_de
 from communique.mentions.orgs_ru import refine_orgs
 from communique.mentions.persons import PersonRules
 from communique.mentions.places import PlaceContext
@@ -111,6 +112,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         mentions = self._propagate_surnames(text, mentions)
         mentions.extend(self._coref(text, ft, lang, mentions, day, doc_countries))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
+        if lang == "de":  # German organisations: known names, institution heads with a tail, legal forms (mentions/orgs_de.py)
+            mentions = refine_orgs_de(text, mentions, kb, new_mention_factory(Mention, _english_name, lang))
         if lang == "es":  # Spanish conventions: competitions, clubs named by their town, one type per name
             mentions = refine_es(text, mentions, new_mention_factory(Mention, _english_name, lang), self._given_names(),
                                  lambda eid: (self.kb.entities.get(eid) or {}).get("population") or 0, places=place_lookup_es(self.kb))

@@ -1,0 +1,756 @@
+"""German organisations (issue 3, German ORG): a pass over a German document's mentions after the
+organisation patterns, with its data in ``data/lang/de/organisations.yaml``.
+
+* **Known names** German news uses for companies (DAX/MDAX, large German and international firms),
+  federal institutions, associations, unions, parties, clubs and the Olympic games and fairs German
+  news types as organisations: one Aho-Corasick pass over the text, case-sensitive, whole words only,
+  in German documents only (the shared knowledge base serves every language, so these stay here).
+  A name that is also a German noun ("Allianz", "Bahn", "Sparkasse") counts only without an indefinite
+  article, an adjective or a preposition-led complement ("eine neue Allianz gegen …"). A known name
+  replaces guesses of the capitalised-names stage it covers ("Juventus Turin" typed as a person) and
+  knowledge-base places inside a longer name; never a longer mention, a knowledge-base person or an
+  equal knowledge-base place or country.
+* **Institution heads with a tail**: "Bundesverband deutscher Banken", "Institut für Corporate
+  Governance", "Hochschule für Technik und Wirtschaft des Saarlandes", "Zentralrat der Juden in
+  Deutschland": a head noun (plain or compounded) followed by für/der/zur… and capitalised words (and
+  the adjectives before them) is one organisation. Generic plain heads ("Gesellschaft", "Kommission",
+  "Zentrum") need "für/zur/zum": "die Gesellschaft der Zukunft" is no name.
+* **Legal forms** ("e.G.", "N.V.", "A/S", "& Co KG") close a company name: an organisation right before
+  one takes it, a run of capitalised words before one becomes one.
+* **No organisation**: abbreviations of laws, degrees, units and techniques ("ISBN", "EBIT", "SGB",
+  "MBA") guessed as organisations; "von Amt zu Amt" (a word repeated around "zu"); "das Amt des
+  Vizepräsidenten" (an office, not an authority); "<town adjective> + generic noun" ("des Düsseldorfer
+  Konzerns", "des Ravensburger Gemeinderates"): a description, not a name.
+
+* **More shapes of German names**: a capitalised adjective before an institution noun ("Hamburger
+  Frauenhilfe"); names hyphened to an institution or media noun ("Otto-Schott-Gymnasium",
+  "ZDF-Morgenmagazin"); the words an abbreviation in brackets abbreviates ("Deutschen
+  Vermögensberatung ( DVAG )"); "die Fraktion der X"; a lone guessed person that is the subject of a
+  market report's plural verb ("X gaben … nach") or of producing verbs, or has a company apposition.
+
+Every step tests cheaply first (one Aho-Corasick search per document for all the lists, regexes that
+start at a literal, cached word tests) and runs only for ``de``; docs/kb.md ("German, round four") has
+the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+import ahocorasick_rs
+import yaml
+
+from communique.mentions.capnames import _compound, _known, _known_lower, _name_like, _sentence_initial
+from communique.kb.fold import fold
+from communique.mentions.capnames_de import _common_word, de_given_names
+from communique.mentions.common import LANG_DIR
+
+__all__ = ["refine_orgs_de"]
+
+_GUESS_KINDS = frozenset(("cap", "given", "shape", "pattern", "sur", "coref", "title"))
+
+
+class _Data:
+    def __init__(self, d: dict) -> None:
+        def lst(key: str) -> list[str]:
+            return [str(x) for x in d.get(key) or []]
+
+        self.noun_names = frozenset(lst("noun_companies"))
+        self.noun_insts = frozenset(lst("noun_institutions"))
+        names: dict[str, str] = {}
+        for key in ("companies", "institutions", "parties", "clubs", "events"):
+            for n in lst(key):
+                names.setdefault(n, key)
+                # genitive of single-word institutions ("Umweltbundesamtes", "Bundesnachrichtendienstes")
+                if key == "institutions" and " " not in n and n[-1:].islower() and n.endswith(("amt", "dienst", "schutz", "gericht", "hof", "institut", "werk", "rat")):
+                    names.setdefault(n + "es", key)
+                    names.setdefault(n + "s", key)
+        for n in self.noun_names:
+            names.setdefault(n, "noun")
+        for n in self.noun_insts:
+            names.setdefault(n, "noun_inst")
+        self.names = names
+        self.not_orgs = frozenset(lst("not_orgs"))
+        self.tail_heads = tuple(sorted(lst("tail_heads"), key=len, reverse=True))
+        self.tail_links = frozenset(lst("tail_links"))
+        self.tail_in = tuple(lst("tail_in_places"))
+        self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
+        self.generic_heads = frozenset(lst("generic_heads"))
+        self.competitions = frozenset(lst("competitions"))
+        self.media_compounds = tuple(lst("media_compounds"))
+        self.named_institutions = tuple(lst("named_institutions"))
+        self.pats = sorted(names)
+        # heads as the end of a word ("Bundesverband", "Forschungsinstituts") or the whole word ("Institut"):
+        # an automaton finds them (a regex trying every capital was the pass's main cost)
+        self.head_words = frozenset(h.capitalize() for h in self.tail_heads)
+        self.head_pats = sorted(set(self.tail_heads) | self.head_words)
+        self.phrase_endings = tuple(lst("phrase_endings"))
+        # one automaton for the four lists (one pass over the text; each call has a fixed cost): pattern -> [(list, index)]
+        kinds: dict[str, list[tuple[int, int]]] = {}
+        for k, pats in enumerate((self.pats, self.head_pats, sorted(set(self.phrase_endings)), list(self.legal_forms))):
+            for i, pat in enumerate(pats):
+                kinds.setdefault(pat, []).append((k, i))
+        self.all_pats = list(kinds)
+        self.all_kinds = [kinds[p] for p in self.all_pats]
+        # over the text's UTF-8 bytes (one search per document; a contiguous NFA, the most compact
+        # kind, is the fastest here: the automaton is cold in the CPU caches between documents)
+        self.all_ac = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in self.all_pats], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        self.weak_forms = frozenset(("SE", "SA", "AS", "AB", "BV", "AG", "KG"))  # also other abbreviations: only after an organisation
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    p = LANG_DIR / "de" / "organisations.yaml"
+    return _Data(yaml.safe_load(p.read_text(encoding="utf-8")) if p.exists() else {})
+
+
+# plain heads that are also everyday nouns: only "für/zur/zum" makes them a name
+_GENERIC_PLAIN = frozenset("Gesellschaft Kommission Zentrum Zentrums Zentren Bund Bundes Komitee Komitees Behörde Anstalt Forum Fonds "
+                           "Konferenz Organisation Liga Kammer Genossenschaft Vereinigung Akademie Förderverein Dachverband".split())
+_GENERIC_NOUN_HEADS = _GENERIC_PLAIN | frozenset("Bank Partei Gruppe Rat Amt Gericht Verein Verband Club Institut Union".split())
+_PURPOSE = frozenset(("für", "zur", "zum", "gen"))
+_ARTICLES = frozenset("der die das dem den des im am zum zur beim vom".split())
+_INST_PREFIXES = ("Bundes", "Landes", "Reichs", "Staats", "Zentral")
+_NOT_ADJ = frozenset("aller alle allen alles einer eines einem einen seiner seines seinem seinen ihrer ihres ihrem ihren unserer "
+                     "dieser dieses diesem diesen jener jenes jeder jedes jedem jeden keiner keines keinem keinen mehrere mehrerer "
+                     "einige einiger vieler viele anderer andere anderen waren wären haben hatten werden wurden würden sollen können "
+                     "müssen wollen dürfen sein seien".split())
+_RUN_STOP = frozenset("Firma Unternehmen Unternehmens Konzern Konzerns Tochter Tochterfirma Partner Hersteller Reederei Containerreederei "
+                      "Bank Gruppe Marke Label".split())
+_INDEF = frozenset("ein eine einer einem einen eines kein keine keiner keinem keinen keines jede jeder jedem jeden jedes diese dieser "
+                   "diesem diesen dieses solche solcher solchen welche welcher beide beiden".split())
+_NOUN_NEXT = frozenset("aus gegen zwischen mit von für der des gegenüber wider".split())
+_TOKEN = re.compile(r"[^\s]+")
+_ROLE_END = ("präsident", "präsidenten", "minister", "ministers", "kanzler", "kanzlers", "vorsitzenden", "direktor", "direktors",
+             "bürgermeister", "bürgermeisters", "sekretär", "sekretärs", "chief", "richter", "richters", "botschafter", "botschafters",
+             "beauftragten", "sprecher", "sprechers", "leiter", "leiters", "chef", "chefs", "gouverneur", "gouverneurs", "bischofs", "papstes")
+
+
+def _prev_token(text: str, s: int) -> tuple[str, int]:
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j], i
+
+
+def _over(ms: list, s: int, e: int) -> list:
+    return [x for x in ms if x.start < e and s < x.end]
+
+
+def _guess(m: Any) -> bool:
+    return m.eid.startswith("new:") or m.kind in _GUESS_KINDS
+
+
+_LOC_PREPS = frozenset("in im nach aus bei von vom nahe bis zwischen über durch um südlich nördlich östlich westlich".split())
+
+
+def _replaceable(over: list, s: int, e: int, kb: Any, text: str = "") -> bool:
+    """May an organisation on [s, e) replace these mentions? Only guesses and knowledge-base places or
+    organisations inside it; never a longer mention, a known person, or an equal known place/country."""
+    for x in over:
+        if x.start < s or x.end > e:
+            return False
+        if x.etype in ("organization", "group") and (x.start, x.end) == (s, e):
+            return False  # already one
+        if _guess(x):
+            continue
+        if x.etype == "person":
+            return False
+        if x.etype in ("place", "country") and (x.start, x.end) == (s, e):
+            ent = kb.entities.get(x.eid) if kb is not None else None
+            if x.etype == "country" or not ent or (ent.get("population") or 0) >= 100_000 or ent.get("capital"):
+                return False
+            prev = _prev_token(text, s)[0].lower()
+            if prev in _LOC_PREPS:
+                return False  # "in Werder": the town
+    return True
+
+
+def _noun_ok(text: str, s: int, e: int, bare: bool) -> bool:
+    """A company or institution named like a noun ("Allianz", "Bahn", "Sparkasse"): not opening a
+    sentence, not after an indefinite determiner or an adjective, not before a complement that makes
+    it the noun; a company (``bare``) not after an article either."""
+    if _sentence_initial(text, s):
+        return False
+    prev, _ = _prev_token(text, s)
+    pl = prev.lower()
+    if bare and pl in _ARTICLES:
+        return False
+    if pl in _INDEF or (prev[:1].islower() and len(prev) > 3 and prev.endswith(("e", "en", "er", "es", "em"))
+                        and prev not in ("gegen", "wegen", "über", "unter", "hinter", "wider", "einen", "einem", "einer")):
+        return False  # "eine neue Allianz", "die transatlantische Allianz"
+    if prev[:1].isupper() and prev.endswith(("e", "en", "er", "es")) and not _sentence_initial(text, _prev_token(text, s)[1]):
+        return False  # "die Nordatlantische Allianz": an adjective in a name
+    nxt = _TOKEN.match(text, e + 1) if text[e:e + 1] == " " else None
+    if nxt and nxt.group(0) in _NOUN_NEXT:
+        return False
+    return True
+
+
+def _leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The matches an automaton of kind leftmost-longest reports, from all overlapping ones."""
+    out: list[tuple[int, int, int]] = []
+    last = -1
+    for p, s, e in sorted(found, key=lambda h: (h[1], h[1] - h[2])):
+        if s >= last:
+            out.append((p, s, e))
+            last = e
+    return out
+
+
+def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
+    hits = _leftmost_longest(found)
+    if not hits:
+        return out
+    n = len(text)
+    listed = [(s, e) for _p, s, e in hits]
+    for x in ([x for x in out if _guess(x) and x.etype in ("organization", "person") and " " in text[x.start:x.end]] if len(listed) > 1 else ()):
+        inside = [(s, e) for s, e in listed if x.start <= s and e <= x.end]
+        if len(inside) == 2 and inside[0][0] == x.start and inside[1][1] == x.end:
+            gap = text[inside[0][1]:inside[1][0]].split()
+            if len(gap) == 1 and gap[0].islower():
+                out = _drop(out, [x])  # "von Honda zu Aprilia": two companies, not one name
+    for pidx, s, e in hits:
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_@/."):
+            continue
+        if e < n and (text[e].isalnum() or text[e] in "-_"):
+            continue
+        name = d.pats[pidx]
+        kind = d.names[name]
+        if kind in ("noun", "noun_inst") and not _noun_ok(text, s, e, kind == "noun"):
+            continue
+        if kind == "events" and " " not in name and _sentence_initial(text, s) and _known_lower(name, "de"):
+            continue
+        over = _over(out, s, e)
+        if len(over) == 1 and over[0].start == s and over[0].end > e and over[0].etype == "person" and _guess(over[0]) \
+                and kind == "companies" and text[e:over[0].end].split()[0][:1].isupper():
+            x = over[0]
+            out = _drop(out, over) + [make(x.start, x.end, "organization", text[x.start:x.end])]
+            continue
+        if not _replaceable(over, s, e, kb, text):
+            continue
+        out = _drop(out, over) if over else out
+        out.append(make(s, e, "organization", text[s:e]))
+    return out
+
+
+def _drop(ms: list, gone: list) -> list:
+    ids = {id(x) for x in gone}
+    return [x for x in ms if id(x) not in ids]
+
+
+def _heads(text: str, d: _Data, found: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each capitalised word that ends with an institution head."""
+    n = len(text)
+    res: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    for _p, a, b in found:
+        if b < n and (text[b].isalnum() or text[b] == "-") or b in seen:
+            continue
+        i = a
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
+            i -= 1
+        if not text[i:i + 1].isupper():
+            continue
+        seen.add(b)
+        res.append((i, b, text[i:b]))
+    res.sort()
+    return res
+
+
+_ADJ_STOP = frozenset("Der Die Das Dem Den Des Ein Eine Einer Einem Einen Eines Diese Dieser Diesem Diesen Dieses Jede Jeder Jedes "
+                      "Keine Keiner Alle Viele Einige Andere Anderen Seine Seiner Ihre Ihrer Unsere Unserer Beide Beiden Welche".split())
+
+
+_GEN_NAME = re.compile(r" (?:der|des|für) ([A-ZÄÖÜ][\w-]*)(?![\w-])")
+
+
+def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
+    """"Hamburger Frauenhilfe", "Südstormarnschen Kreisbahn": a capitalised adjective (a town's "-er" form
+    also opening a sentence) before a noun that ends like an institution."""
+    n = len(text)
+    for _p, a, b in found:
+        if b < n and (text[b].isalnum() or text[b] == "-"):
+            continue
+        i = a
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
+            i -= 1
+        if not text[i:i + 1].isupper():
+            continue
+        adj, ai = _prev_token(text, i)
+        if not (adj[:1].isupper() and adj.isalpha() and len(adj) > 3 and adj.endswith(("e", "en", "er", "es", "em"))) or adj in _ADJ_STOP:
+            continue
+        if _sentence_initial(text, ai) and not adj.endswith("er"):
+            continue
+        s, e = ai, b
+        tail = _GEN_NAME.match(text, b)
+        if tail and not _noun(tail.group(1)):
+            e = tail.end()  # "… Zentralmuseum der SS": a name in the genitive completes it
+        over = _over(out, s, e)
+        if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
+               or (not _guess(x) and x.etype in ("person", "organization", "group") and x.end <= b) for x in over):
+            continue
+        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+    return out
+
+
+def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
+    """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
+    n = len(text)
+    for hs, he, head in _heads(text, d, found):
+        plain = head in d.head_words
+        pos = he
+        last = None
+        first_link = None
+        after_noun = False  # the previous token was a capitalised word: no adjective may follow it
+        steps = 0
+        while steps < 10:
+            steps += 1
+            if pos >= n or text[pos] != " ":
+                break
+            t = _TOKEN.match(text, pos + 1)
+            if not t:
+                break
+            w = t.group(0)
+            if w in d.tail_links:
+                after_noun = False
+                if first_link is None and last is None:
+                    first_link = w
+                    if w in ("und", "an", "am", "auf"):
+                        break
+                pos = t.end()
+                continue
+            if w in ("in", "im") and last is not None:
+                rest = text[t.end():t.end() + 30]
+                hit = next((p for p in d.tail_in if rest.startswith(" " + p) and not rest[len(p) + 1:len(p) + 2].isalnum()), None)
+                if hit:
+                    last = t.end() + 1 + len(hit)
+                break
+            if w[:1].isupper() and w[:1].isalpha():
+                core = w.rstrip(",.;:!?)\"“”»«")
+                if first_link is None and last is None and core == w and w.endswith("er") and len(w) > 4 and _known_lower(w, "de"):
+                    first_link = "gen"  # "Verband Deutscher Ingenieure", "Bund Deutscher Architekten"
+                if core in ("Der", "Die", "Das") or not core:
+                    break
+                if any(x.etype == "person" and x.start == t.start() and not _guess(x) for x in out):
+                    break
+                last = t.start() + len(core)
+                if core != w:
+                    break
+                after_noun = True
+                pos = t.end()
+                continue
+            if w[:1].islower() and w.isalpha() and len(w) > 3 and w.endswith(("e", "en", "er", "es", "em")) and w not in d.tail_links \
+                    and w not in _NOT_ADJ and not after_noun and (first_link is not None or last is None):
+                nx = _TOKEN.match(text, t.end() + 1) if text[t.end():t.end() + 1] == " " else None
+                if not nx or not nx.group(0)[:1].isupper():
+                    break  # an adjective stands before a noun
+                if first_link is None:
+                    first_link = "adj"
+                pos = t.end()
+                continue
+            break
+        if last is None or first_link is None:
+            continue
+        if first_link not in _PURPOSE and (plain and head in _GENERIC_PLAIN or not plain and not head.startswith(_INST_PREFIXES)):
+            continue  # "die Gesellschaft der Zukunft", "Gesundheitsministerium des Landes": a description
+        s = hs
+        prev, pi = _prev_token(text, hs)
+        # "Deutsches Institut für …", "Medizinischen Hochschule": a capitalised adjective before the head
+        if prev[:1].isupper() and prev.endswith(("e", "en", "er", "es", "em")) and prev.isalpha() and not _sentence_initial(text, pi) \
+                and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des"):
+            s = pi
+        e = last
+        over = _over(out, s, e)
+        # a guess that runs on past the tail into lower-case words ("… Brauereien über Preise") gives way
+        if any((x.start < s or x.end > e) and not (_guess(x) and x.start >= s and text[e:x.end].split()[0][:1].islower()) for x in over):
+            continue
+        if any(not _guess(x) and x.etype == "person" for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
+            continue
+        out = _drop(out, over)
+        out.append(make(s, e, "organization", text[s:e]))
+    return out
+
+
+def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
+    """"Siedlungsgenossenschaft Ökodorf e.G.", "Steria A/S": a legal form closes the name before it."""
+    n = len(text)
+    for pidx, fs, fe in sorted(found, key=lambda h: (h[2], h[1])):
+        if fs > 0 and (text[fs - 1].isalnum() or text[fs - 1] in "&/.-") or fe < n and (text[fe].isalnum() or text[fe] in "/-"):
+            continue
+        form = d.legal_forms[pidx]
+        if fs == 0 or text[fs - 1] != " ":
+            continue
+        j = fs - 1
+        before = [x for x in out if x.end == j and x.etype in ("organization", "group")]
+        if before:
+            x = before[0]
+            if any(y is not x and y.start < fe and x.start < y.end for y in out):
+                continue
+            out = [y for y in out if y is not x]
+            out.append(make(x.start, fe, "organization", text[x.start:fe]))
+            continue
+        # a run of capitalised words (and "&", "P", "O") right before the form
+        s = fs
+        k = j
+        toks = 0
+        while toks < 5:
+            t, ti = _prev_token(text, k)
+            if not t or not (t[:1].isupper() or t in ("&",)) or t in ("Der", "Die", "Das", "Den", "Dem", "Des") or t in _RUN_STOP \
+                    or _sentence_initial(text, ti) and _known_lower(t, "de"):
+                break
+            if t[-1:] in ",.;:" and t not in ("&",):
+                break
+            s = ti
+            toks += 1
+            k = ti
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if k == ti:
+                break
+        if s == fs or text[s] == "&" or form in d.weak_forms and not any(x.start == s and x.etype == "organization" for x in out):
+            continue
+        over = _over(out, s, fe)
+        if any(x.start < s or x.end > fe or (not _guess(x) and x.etype == "person") for x in over):
+            continue
+        if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, fe) for x in over):
+            continue
+        out = _drop(out, over)
+        out.append(make(s, fe, "organization", text[s:fe]))
+    return out
+
+
+def _noun(w: str) -> bool:
+    """A German common noun (not a name the dictionary lists)."""
+    return _known(w, "de") and w not in _name_like("de") or _common_word(w)
+
+
+def _not_orgs(text: str, out: list, d: _Data, kb: Any = None, make: Callable[..., Any] | None = None) -> list:
+    keep = []
+    for x in out:
+        if x.etype == "organization" and x.kind == "name" and _inflected_kb_word(text, x, kb):
+            continue
+        if x.etype == "organization" and _guess(x):
+            w = text[x.start:x.end]
+            if x.kind == "cap" and _taxon(text, x):
+                continue  # "( Choloepus didactylus )", "Amiiformes": biology
+            if w in d.not_orgs or w in d.competitions or w.split()[-1] in d.competitions:
+                continue  # "ISBN", "SGB"; "die Bundesliga", "das Gebilde Bundesliga": a competition
+            if w.isupper() and _defined_by_noun(text, x.start, x.end):
+                continue  # "Kampfgeschwadern ( KG )", "Fluorchlorkohlenwasserstoffe ( FCKW )": a term's abbreviation
+            toks = w.split()
+            if len(toks) >= 2 and toks[0] in d.not_orgs and toks[1] == "von":
+                continue  # "GP von Deutschland": a race, not an organisation
+            if len(toks) == 2 and toks[1] in ("Werke", "Werk", "Werken") and toks[0].endswith("s") and toks[0][:1].isupper() \
+                    and x.kind == "cap" and not _noun(toks[0]) and make is not None:
+                keep.append(make(x.start, x.start + len(toks[0]), "person", toks[0]))
+                continue  # "Dürers Werke": a person's works
+            if len(toks) == 2 and toks[0] in ("Der", "Die", "Das") and toks[1].isupper() and x.kind == "cap":
+                x.start += 4  # "Der BFH bejahte …": the article opens the sentence, not the name
+                keep.append(x)
+                continue
+            if len(toks) == 3 and toks[0] in _GENERIC_NOUN_HEADS and toks[1] in ("der", "des", "von") and _noun(toks[2]):
+                continue  # "die Gesellschaft der Zukunft", "eine Gruppe von Verbindungen": a noun and its complement
+            if len(toks) == 3 and toks[1] == "zu" and toks[0] == toks[2]:
+                continue  # "von Amt zu Amt", "von Gericht zu Gericht"
+            if len(toks) >= 3 and toks[0] == "Amt" and toks[1] in ("des", "der") and toks[2].lower().endswith(_ROLE_END):
+                continue  # "das Amt des Vizepräsidenten": an office
+            if len(toks) == 2 and toks[1] in d.generic_heads and toks[0].endswith("er") and toks[0][:1].isupper():
+                continue  # "des Düsseldorfer Konzerns": a description
+        keep.append(x)
+    return keep
+
+
+def _defined_by_noun(text: str, s: int, e: int) -> bool:
+    """An abbreviation in brackets after one German common noun ("Jagdgeschwadern ( JG )") names a term."""
+    a = s
+    while a > 0 and text[a - 1] == " ":
+        a -= 1
+    if a == 0 or text[a - 1] != "(" or ")" not in text[e:e + 3]:
+        return False
+    w, wi = _prev_token(text, a - 1)
+    if not (w[:1].isupper() and w[1:2].islower() and w.isalpha()) or w[0] != text[s]:
+        return False  # the abbreviation opens with the noun's letter
+    pw, _ = _prev_token(text, wi)
+    if not pw or pw[:1].isupper() and not _sentence_initial(text, wi) and pw.lower() not in _ARTICLES:
+        return False  # a name of several capitalised words ("Danish Refugee Council ( DRC )")
+    return _known_lower(w, "de") or _compound(w, "de")
+
+
+_MARKET_PLURAL = frozenset("gaben legten verloren stiegen fielen notierten schlossen kletterten sanken zogen büßten gewannen verteuerten "
+                           "verbilligten rutschten erhöhten ermäßigten lagen standen tendierten sackten brachen notieren".split())
+_ECON_VERBS = frozenset("produzierte produziert erlöste erlöst beschäftigt beschäftigte fertigt fertigte verbuchte expandiert expandierte "
+                        "erwirtschaftete erwirtschaftet vertreibt vertrieb".split())
+_ECON_NOUNS = frozenset("Kunde Kunden Aktien Aktionäre Aktionär Umsatz Umsätze Gewinn Gewinne Übernahme Konkurrent Konkurrenten Tochter "
+                        "Muttergesellschaft Mutterkonzern Börsengang Vorstand Aufsichtsrat Belegschaft Großaktionär Markteinführung".split())
+
+
+_TAXON_ENDS = ("iformes", "idae", "inae", "aceae", "oidea", "ales")
+_LATIN_ENDS = ("us", "um", "a", "is", "ae", "i", "ii", "ensis", "oides")
+
+
+def _taxon(text: str, x: Any) -> bool:
+    """A genus before its species' epithet ("Choloepus didactylus") or a taxon ("Amiiformes")."""
+    w = text[x.start:x.end]
+    if " " in w:
+        return False
+    if w.endswith(_TAXON_ENDS) and len(w) > 7:
+        return True
+    nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
+    ep = nx.group(0) if nx else ""
+    return len(ep) > 4 and ep.isalpha() and ep.islower() and ep.endswith(_LATIN_ENDS) and not _known(ep, "de") and "(" in text[max(0, x.start - 3):x.start]
+
+
+def _inflected_kb_word(text: str, x: Any, kb: Any) -> bool:
+    """"Spiegeln" is no form of "Spiegel": a knowledge-base organisation matched with an ending where the
+    form is an ordinary German word."""
+    w = text[x.start:x.end]
+    ent = kb.entities.get(x.eid) if kb is not None else None
+    if not ent or " " in w:
+        return False
+    names = {n for ns in (ent.get("names") or {}).values() for n in ns}
+    return w not in names and (ent.get("acronym") or "") != w and (_known_lower(w, "de") or _known(w.lower(), "de"))
+
+
+_EXP_LINKS = frozenset("für der des zur zum von vom und in im auf of the and for on de la du des et del y deutscher deutschen".split())
+
+
+def _initials_fit(acr: str, words: list[str]) -> bool:
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) < 2 or caps[0][0] != acr[0]:
+        return False
+    k = 0
+    up = acr.upper()
+    for w in caps:
+        k = up.find(w[0].upper(), k)
+        if k < 0:
+            return False
+        k += 1
+    return True
+
+
+def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Deutschen Vermögensberatung ( DVAG )": the words an organisation's abbreviation abbreviates,
+    right before it in brackets, are its name (their initials in order in the abbreviation)."""
+    res = list(out)
+    for x in out:
+        if x.etype != "organization" or not _guess(x):
+            continue
+        acr = text[x.start:x.end]
+        if not (2 <= len(acr) <= 8 and acr[:1].isupper() and acr.isalpha() and sum(c.isupper() for c in acr) >= 2):
+            continue
+        a = x.start
+        while a > 0 and text[a - 1] == " ":
+            a -= 1
+        if a == 0 or text[a - 1] != "(":
+            continue
+        toks: list[tuple[str, int]] = []
+        k = a - 1
+        while len(toks) < 10:
+            w, wi = _prev_token(text, k)
+            if not w or not (w[:1].isupper() or w in _EXP_LINKS) or w[-1:] in ",.;:)\"“”»«":
+                break
+            toks.insert(0, (w, wi))
+            if _sentence_initial(text, wi):
+                break
+            k = wi
+        while toks and toks[-1][0] in _EXP_LINKS:
+            toks.pop()
+        for i in range(len(toks) - 1):
+            if toks[i][0] in _EXP_LINKS:
+                continue
+            if _initials_fit(acr, [w for w, _ in toks[i:]]):
+                s, e = toks[i][1], toks[-1][1] + len(toks[-1][0])
+                over = _over(res, s, e)
+                if any(x2.start < s or x2.end > e or (x2.etype == "person" and not _guess(x2))
+                       or (x2.etype in ("organization", "group") and (x2.start, x2.end) == (s, e)) for x2 in over):
+                    break
+                res = _drop(res, over) + [make(s, e, "organization", text[s:e])]
+                break
+    return res
+
+
+_HYPH_TAIL = re.compile(r"-([A-ZÄÖÜ]\w*)(?![\w-])")  # the hyphen first: the regex skips to hyphens
+
+
+def _given(w: str) -> bool:
+    return fold(w) in de_given_names() or w in de_given_names()
+
+
+def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun;
+    "Otto-Schott-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
+    ends = d.media_compounds + d.named_institutions
+    for m in _HYPH_TAIL.finditer(text):
+        last = m.group(1).lower()
+        if not last.endswith(ends):
+            continue
+        i = m.start()
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+            i -= 1
+        if not text[i:i + 1].isupper():
+            continue
+        parts = text[i:m.end()].split("-")
+        if not all(p[:1].isupper() for p in parts):
+            continue
+        first = parts[0]
+        if len(parts) == 2 and last.endswith(d.media_compounds):
+            if len(first) < 2 or not first.isupper() and (_noun(first) or _known_lower(first, "de")):
+                continue
+        elif last.endswith(d.named_institutions):
+            # "Otto-Schott-Gymnasium": the parts before the institution are names, not nouns ("Sport-Gymnasium")
+            if not (len(parts) > 2 and _given(parts[0])) and \
+                    any(_noun(p) and p not in _name_like("de") or _known_lower(p, "de") or len(p) < 2 for p in parts[:-1]):
+                continue  # a given name opens a person's name ("Otto-Schott-": Schott is also a noun)
+        else:
+            continue
+        s, e = i, m.end()
+        over = _over(out, s, e)
+        if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
+               or (not _guess(x) and x.etype in ("person", "country", "place")) for x in over):
+            continue  # "US-Zeitung": a country's paper, no name
+        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _appo_nouns() -> tuple[str, ...]:
+    """The German nouns of kinds of organisation (``apposition_org`` of ``mentions.yaml``'s ``capnames_de``)."""
+    from communique.mentions.common import mentions_data
+
+    return tuple(str(x).lower() for x in (mentions_data("de").get("capnames_de") or {}).get("apposition_org") or [])
+
+
+_POST_APPO = re.compile(r" , (?:der|die|das) (?:[a-zäöüß]+(?:e|en|er|es|ste|sten) ){1,3}([A-ZÄÖÜ][\w-]*)")
+
+
+def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
+    """A lone guessed person that trades on the market ("X gaben um 2 Prozent nach": shares take a
+    plural verb), produces or sells ("X produzierte …", "X erlöste …") or owns customers and
+    shares ("ein Kunde von X") is a company."""
+    res = []
+    for x in out:
+        if x.etype == "person" and x.kind == "cap" and (" " not in text[x.start:x.end] or text.startswith(" , ", x.end)) \
+                and not text[x.start:x.end].endswith("s"):
+            nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
+            nw = nx.group(0) if nx else ""
+            pw, pi = _prev_token(text, x.start)
+            ppw = _prev_token(text, pi)[0] if pw == "von" else ""
+            if nw in _ECON_VERBS and text[nx.end():nx.end() + 5] == " sich":
+                nw = ""  # "X beschäftigte sich mit …": a person
+            ap = _POST_APPO.match(text, x.end) if text.startswith(" , ", x.end) else None
+            if ap and ap.group(1).lower().endswith(_appo_nouns()):
+                nw = "gaben"  # "X , der größte Softwarehersteller …": a company
+            if nw in _MARKET_PLURAL or nw in _ECON_VERBS or ppw in _ECON_NOUNS:
+                res.append(make(x.start, x.end, "organization", text[x.start:x.end]))
+                continue
+        res.append(x)
+    return res
+
+
+_TOWN_HEADS = frozenset("Verlag Verlags Hochschule Universität Klinik Klinikum Theater Oper Museum Bibliothek Philharmonie Sparkasse "
+                        "Volksbank Stadtwerke Zoo Messe".split())
+_FRACTION = re.compile(r"Fraktion(?:en)? der ((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er) )*[A-ZÄÖÜ][\w-]*)(?![\w-])")
+
+
+def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"die Fraktion der Freisinnigen": a parliamentary group is named after its party."""
+    for m in _FRACTION.finditer(text):
+        s, e = m.span(1)
+        if _noun(m.group(1)) and " " not in m.group(1):
+            continue  # "Fraktion der Partei"
+        over = _over(out, s, e)
+        if any(x.start < s or x.end > e or x.etype in ("organization", "group") and (x.start, x.end) == (s, e)
+               or (not _guess(x) and x.etype == "person") for x in over):
+            continue
+        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+    return out
+
+
+def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Yahoo !" is the name ("Yahoo!"); "Fraunhofer IAO": an institute's acronym after its society;
+    "Medizinischen Hochschule": an adjective before an institution head is part of its name."""
+    res = list(out)
+    for x in out:
+        if x.etype != "organization" or x not in res:
+            continue
+        w = text[x.start:x.end]
+        if w == "Yahoo":
+            k = x.end + (1 if text[x.end:x.end + 2] == " !" else 0)
+            if text[k:k + 1] == "!":
+                res = [y for y in res if y is not x] + [make(x.start, k + 1, "organization", text[x.start:k + 1])]
+            continue
+        if w == "Fraunhofer":
+            nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
+            if nx and nx.group(0).isupper() and 2 <= len(nx.group(0)) <= 6:
+                e = nx.end()
+                res = [y for y in res if not (y.start < e and x.start < y.end)] + [make(x.start, e, "organization", text[x.start:e])]
+            continue
+        last = w.split()[-1]
+        if last in _TOWN_HEADS and x in res:
+            # "Mitteldeutschen Verlag Halle", "Universität Wien": an institution followed by its town
+            nxt = [y for y in res if y.start == x.end + 1 and y.etype == "place" and not _guess(y) and " " not in text[y.start:y.end]]
+            if nxt and text[x.end:x.end + 1] == " ":
+                y = nxt[0]
+                res = _drop(res, [x, y]) + [make(x.start, y.end, "organization", text[x.start:y.end])]
+                continue
+        first = w.split()[0]
+        if first in d.head_words or first in ("Verlag", "Theater", "Klinik", "Klinikum", "Museum", "Bibliothek", "Oper"):
+            prev, pi = _prev_token(text, x.start)
+            if prev[:1].isupper() and prev.isalpha() and prev.endswith(("e", "en", "es", "er")) and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des") \
+                    and not _sentence_initial(text, pi) and not any(y.start < x.start and pi < y.end for y in res):
+                res = [y for y in res if y is not x] + [make(pi, x.end, "organization", text[pi:x.end])]
+    return res
+
+
+def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
+    """(pattern, start, end) in characters of every (overlapping) match of the four lists."""
+    b = text.encode()
+    hits = d.all_ac.find_matches_as_indexes(b, overlapping=True)
+    if not hits or len(b) == len(text):
+        return hits  # ASCII: byte offsets are character offsets
+    offs = sorted({o for _p, s, e in hits for o in (s, e)})
+    char: dict[int, int] = {}
+    pos = prev = 0
+    for o in offs:
+        pos += len(b[prev:o].decode("utf-8", "replace"))
+        char[o] = pos
+        prev = o
+    return [(p, char[s], char[e]) for p, s, e in hits]
+
+
+def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
+    """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
+    builds a new mention."""
+    d = _data()
+    found: tuple[list, list, list, list] = ([], [], [], [])
+    kinds = d.all_kinds
+    for pidx, s, e in _search(d, text):
+        for k, i in kinds[pidx]:
+            found[k].append((i, s, e))
+    out = _not_orgs(text, mentions, d, kb, make)
+    if found[0]:
+        out = _known_names(text, out, kb, d, make, found[0])
+    if found[1]:
+        out = _tails(text, out, d, make, found[1])
+    if found[2]:
+        out = _adj_phrases(text, out, d, make, found[2])
+    out = _econ_subjects(text, out, make)
+    if "-" in text:
+        out = _media_compounds(text, out, d, make)
+    if "(" in text:
+        out = _expansions(text, out, make)
+    out = _adjacent(text, out, d, make)
+    if "Fraktion" in text:
+        out = _fractions(text, out, make)
+    if found[3]:
+        out = _legal_forms(text, out, d, make, found[3])
+    return out
