@@ -529,7 +529,8 @@ def _org_phrase_rxs(org_endings: tuple[str, ...], org_prefixes: tuple[str, ...])
     rx = re.compile(
         # the lookbehind after the first capital (the regex then skips to capitals; in the group's later
         # rounds a space stands before the capital, so it holds there as before)
-        r"((?:[A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
+        # (one adjective, then more: "(?:X)+" written "X(?:X)*", so that the regex starts with the capital)
+        r"([A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+(?:[A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+)*)([A-ZÄÖÜ][\w-]*)(?![\w-])"
         r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
     pre = None
     if org_prefixes:
