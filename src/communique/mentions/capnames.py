@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import mentions_data
+from communique.mentions.common import match_spans, mentions_data
 
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 _TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
@@ -147,6 +147,25 @@ def _contains(lang: str) -> Callable[[str], bool]:
     if type(d) is MappingStrToByteString and type(raw) is dict:
         return lambda word: word.encode() in raw
     return d.__contains__
+
+
+_WORDS_WHERE: dict[Any, tuple[set[str], set[str]]] = {}
+
+
+def words_where(pred: Callable[[str], bool], words: set[str]) -> set[str]:
+    """``{w for w in words if pred(w)}`` for a predicate that depends on the word alone (a cached
+    word test): the words seen before are answered by two set operations in C, only the new ones
+    call ``pred``. Kept per predicate across documents (the predicate object is held as the key, so
+    its identity cannot be reused); bounded."""
+    hit = _WORDS_WHERE.get(pred)
+    if hit is None or len(hit[0]) > 200_000:
+        hit = _WORDS_WHERE[pred] = (set(), set())
+    seen, yes = hit
+    for w in words - seen:
+        if pred(w):
+            yes.add(w)
+        seen.add(w)
+    return words & yes
 
 
 @lru_cache(maxsize=131072)
@@ -277,7 +296,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         mentions = ordinary_places(text, mentions)
     if lex.given_names:
         first = first | lex.given_names
-    toks = [m.span() for m in _TOK.finditer(text)]
+    toks = match_spans(_TOK, text)  # [m.span() for m in _TOK.finditer(text)], in C
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
@@ -650,8 +669,15 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     return None
 
 
+@lru_cache(maxsize=65536)
+def _name_and_slug(english_name: Callable[..., str], surface: str, lang: str, person: bool) -> tuple[str, str]:
+    """A new entity's English name and its slug: both depend on the surface alone (cached)."""
+    name = english_name(surface, lang, person=person)
+    return name, slug(name)
+
+
 def new_mention_factory(mention_cls: type, english_name: Callable[..., str], lang: str) -> Callable[..., Any]:
     def make(s: int, e: int, typ: str, surface: str) -> Any:
-        name = english_name(surface, lang, person=typ == "person")
-        return mention_cls(s, e, f"new:{typ}/{slug(name)}", "cap", typ, name=name)
+        name, sl = _name_and_slug(english_name, surface, lang, typ == "person")
+        return mention_cls(s, e, f"new:{typ}/{sl}", "cap", typ, name=name)
     return make

@@ -36,7 +36,7 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon,
+    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _sentence_initial, cap_lexicon, words_where,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
 
@@ -341,7 +341,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
-    shapes = [w for w in capset if _place_shape(w)]
+    shapes = words_where(_place_shape, capset)
     if shapes:
         shapes = set(shapes)
         for m in _CAP_TOKEN.finditer(text):
@@ -1104,7 +1104,7 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text))) if _apposition_candidate(w)]
+    cands = words_where(_apposition_candidate, capset if capset is not None else set(_CAP_TOKEN.findall(text)))
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):

@@ -14,7 +14,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _INITIALS_NAME, _NAME_GAP, _ROMAN, _SURNAME_SHAPE, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, find_surnames, lang_lexicon)
+    _sentence_initial, _word_before_span, find_surnames, lang_lexicon, match_spans)
 from communique.mentions.orgs_ru import adjective_before_noun
 
 
@@ -95,7 +95,7 @@ class PersonRules:
         strong = [(m.start, m.end) for m in mentions if m.etype != "place" or " " in text[m.start:m.end]]
         out = list(mentions)
         new: list[Mention] = []
-        toks = [(m.start(), m.end()) for m in _CAPTOK.finditer(text)]
+        toks = match_spans(_CAPTOK, text)
         i = 0
         n = len(toks)
         while i < n:
