@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import match_spans, mentions_data
+from communique.mentions.common import mentions_data
 
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 _TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
@@ -255,6 +255,8 @@ def _strict_nameish(word: str, lang: str) -> bool:
     last = parts[-1]
     if len(parts) > 1 and not last[:1].isupper():
         return False
+    if lex.noun_suffixes and last.lower().endswith(lex.noun_suffixes) and not _place_shaped(last, lex):
+        return False  # every test below then says no (the cheap test first: no dictionary lookups)
     if _known_lower(last, lang):
         return False
     if _known(last, lang) and last not in _name_like(lang):
@@ -296,7 +298,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         mentions = ordinary_places(text, mentions)
     if lex.given_names:
         first = first | lex.given_names
-    toks = match_spans(_TOK, text)  # [m.span() for m in _TOK.finditer(text)], in C
+    toks = [m.span() for m in _TOK.finditer(text)]
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
@@ -322,11 +324,13 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     runs: list[list[int]] = []  # token indices; connectors included
     head_words = lex.org_heads | lex.loc_heads
     i = 0
-    while i < n:
+    # no article, particle or name starts with a lower-case letter (runish() is False there): only the
+    # capitalised tokens and those inside a knowledge-base name are visited, in order
+    for start in sorted(covered.union([k for k, (a, _b) in enumerate(toks) if text[a].isupper()])):
+        if start < i:
+            continue  # inside the run found before
+        i = start
         s, e = toks[i]
-        if i not in covered and not text[s].isupper():
-            i += 1  # no article, particle or name starts with a lower-case letter (runish() is False)
-            continue
         art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
                and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:toks[i + 1][0]])
                and nameish(i + 1) and not _headline(text, s))

@@ -8,7 +8,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -84,20 +83,6 @@ def _bounded_alternation(alts: list[str]) -> str:
             return plain
         groups.setdefault(a[0], []).append(a[1:])
     return "(?:" + "|".join(re.escape(c) + r"(?<![\w-].)(?:" + "|".join(rests) + ")" for c, rests in groups.items()) + ")"
-
-
-def match_spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """``[m.span() for m in rx.finditer(text)]`` for a regex without groups that never matches the
-    empty string, computed in C: ``re.split`` on the regex in one group gives the pieces between
-    the matches and the matches in turn, and their running lengths are the spans' bounds."""
-    split = _SPLITTERS.get(rx)
-    if split is None:
-        split = _SPLITTERS[rx] = re.compile("(" + rx.pattern + ")", rx.flags).split
-    ends = list(accumulate(map(len, split(text))))
-    return list(zip(ends[0::2], ends[1::2]))
-
-
-_SPLITTERS: dict[re.Pattern, Any] = {}
 
 
 @lru_cache(maxsize=8)
