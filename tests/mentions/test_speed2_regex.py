@@ -12,7 +12,7 @@ import pytest
 from communique.kb.fold import fold
 from communique.mentions import common
 from communique.mentions.capnames import _org_phrase_rxs, cap_lexicon
-from communique.mentions.common import _bounded_alternation, lang_lexicon, mentions_data
+from communique.mentions.common import _bounded_alternation, lang_lexicon, lexicon_finditer, mentions_data
 
 LANGS = ["de", "en", "es", "fr", "ru"]
 
@@ -134,3 +134,21 @@ def test_org_phrase_regex_unchanged():
     glue = [" ", "  ", "\n", ", ", ".", "-", ")", " ( "]
     texts = ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 7))) for _ in range(3000)]
     _same(old, rx, texts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicon_finditer_is_finditer(lang):
+    rng = random.Random(9)
+    lex = lang_lexicon(lang)
+    texts = _samples(_words(lang), rng, 600)
+    texts += [fold(t) for t in texts] + ["".join(texts[:40]), fold("".join(texts[40:80]))]
+    used = 0
+    for key in ("title_re", "org_re", "org_words_re"):
+        if lex.get(key) is None:
+            continue
+        used += lex.get(key + "_starts") is not None
+        for t in texts:
+            assert [(m.span(), m.groups()) for m in lexicon_finditer(lex, key, t)] == \
+                [(m.span(), m.groups()) for m in lex[key].finditer(t)], (key, t)
+    if lang in ("de", "en", "es"):
+        assert used  # the automaton is there for these languages

@@ -85,6 +85,42 @@ def _bounded_alternation(alts: list[str]) -> str:
     return "(?:" + "|".join(re.escape(c) + r"(?<![\w-].)(?:" + "|".join(rests) + ")" for c, rests in groups.items()) + ")"
 
 
+def _literal_starts(literals: list[str]) -> Any:
+    """An Aho-Corasick automaton of the literal words every match of a lexicon regex starts with
+    (None when a word is empty or there are none): see :func:`lexicon_finditer`."""
+    import ahocorasick_rs
+
+    lits = sorted(set(literals))
+    if not lits or not all(lits):
+        return None
+    return ahocorasick_rs.AhoCorasick(lits, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+
+def lexicon_finditer(lex: dict[str, Any], key: str, text: str) -> Any:
+    """``lex[key].finditer(text)``, the same matches: every match of the regex starts with one of its
+    literal words (``lex[key + "_starts"]``, an automaton that finds all their occurrences, overlapping
+    ones included, in one pass in Rust), so the regex is tried only there, left to right, each try
+    after the end of the previous match, as ``finditer`` goes (its lookbehind still sees the text
+    before the position). Without the automaton, ``finditer`` itself."""
+    rx = lex[key]
+    ac = lex.get(key + "_starts")
+    if ac is None:
+        return rx.finditer(text)
+    return _finditer_at(rx, sorted({s for _i, s, _e in ac.find_matches_as_indexes(text, overlapping=True)}), text)
+
+
+def _finditer_at(rx: re.Pattern, starts: list[int], text: str) -> Any:
+    end = 0
+    match = rx.match
+    for p in starts:
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 @lru_cache(maxsize=8)
 def lang_lexicon(lang: str) -> dict[str, Any]:
     p = LANG_DIR / lang / "mentions.yaml"
@@ -124,8 +160,17 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
         words_re = re.compile(_bounded_alternation(list(map(re.escape, sorted(words, key=len, reverse=True)))) + r"(?![\w-])")
     else:
         words_re = None
+    # the literal words the matches start with (a title's regex is its word, in Russian less the last letter)
+    if lang == "ru":
+        title_lits = [t.lower()[:-1] if len(t) > 5 else t.lower() for t in titles]
+        title_ok = all(t[-1:].isalnum() for t in titles)  # re.escape(t)[:-1] drops a letter, not an escape
+    else:
+        title_lits, title_ok = [fold(t) for t in titles], True
     return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re, "coref_adj_re": coref_adj_re,
-            "org_re": org_re, "org_words_re": words_re}
+            "org_re": org_re, "org_words_re": words_re,
+            "title_re_starts": _literal_starts(title_lits) if title_ok else None,
+            "org_re_starts": _literal_starts(heads) if heads else None,
+            "org_words_re_starts": _literal_starts(words) if words and lang != "ru" else None}
 
 
 # capital first, then the lookbehind (one character later): the regex engine skips to the capitals

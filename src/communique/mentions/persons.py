@@ -14,7 +14,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _INITIALS_NAME, _NAME_GAP, _ROMAN, _SURNAME_SHAPE, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, find_surnames, lang_lexicon)
+    _sentence_initial, _word_before_span, find_surnames, lang_lexicon, lexicon_finditer)
 from communique.mentions.orgs_ru import adjective_before_noun
 
 
@@ -28,7 +28,7 @@ class PersonRules:
         if title_re is None or not lex["titles"]:
             return []
         out: list[Mention] = []
-        for tm in title_re.finditer(ft):
+        for tm in lexicon_finditer(lex, "title_re", ft):
             # the window: up to the end of the clause
             lim = min(len(text), tm.end() + 140)
             stop = re.search(r"[.;:!?\n(]\s|[;:!?\n(]", text[tm.end():lim])
