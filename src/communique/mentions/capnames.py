@@ -321,6 +321,15 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         w = text[toks[k][0]:toks[k][1]]
         return w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, toks[k][0])
 
+    lines: dict[int, bool] = {}  # line start -> _headline(): one test per line of the document
+
+    def headline(s: int) -> bool:
+        ls = text.rfind("\n", 0, s) + 1
+        hit = lines.get(ls)
+        if hit is None:
+            hit = lines[ls] = _headline(text, s)
+        return hit
+
     runs: list[list[int]] = []  # token indices; connectors included
     head_words = lex.org_heads | lex.loc_heads
     i = 0
@@ -333,10 +342,10 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         s, e = toks[i]
         art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
                and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:toks[i + 1][0]])
-               and nameish(i + 1) and not _headline(text, s))
+               and nameish(i + 1) and not headline(s))
         # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")
         particle = None
-        if lex.surname_particles and text[s:s + 1].isupper() and not _headline(text, s):
+        if lex.surname_particles and text[s:s + 1].isupper() and not headline(s):
             for width in (2, 1):
                 if i + width < n:
                     ph = " ".join(text[toks[x][0]:toks[x][1]] for x in range(i, i + width))
@@ -345,7 +354,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                             and nameish(i + width) and (i + width) not in covered:
                         particle = width
                         break
-        if not art and not particle and (not runish(i) or _headline(text, s)):
+        if not art and not particle and (not runish(i) or headline(s)):
             i += 1
             continue
         run = [i]  # a capitalised article inside a sentence belongs to the name ("La Voz de Galicia")

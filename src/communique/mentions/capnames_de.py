@@ -1306,8 +1306,9 @@ def _unknown_name_token(w: str) -> bool:
 def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
     """A person's name takes an unknown capitalised token right before or after it ("Wendelin" +
     "Brausewetter", "Haile" + "Selassie"): given names and surnames no list has."""
+    live = {id(x) for x in out}  # ids of out's items (out is only rebuilt below; the sorted list holds m)
     for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=lambda x: x.start):
-        if not any(x is m for x in out):
+        if id(m) not in live:
             continue
         s, e = m.start, m.end
         words = text[s:e].split()
@@ -1323,6 +1324,8 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
         if any(x is not m and x.start < e and s < x.end for x in out):
             continue
         out = [x for x in out if x is not m] + [make(s, e, "person", text[s:e])]
+        live.discard(id(m))
+        live.add(id(out[-1]))
     return out
 
 
