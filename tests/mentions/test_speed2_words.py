@@ -63,3 +63,16 @@ def test_words_where_is_the_filtered_set():
     assert sorted(calls) == ["Nordstraße", "Ufer"]  # only the new words were tested
     assert words_where(pred, set()) == set()
     capnames._WORDS_WHERE.pop(pred, None)
+
+
+def test_headline_line_counts_as_before():
+    rng = random.Random(8)
+    alphabet = "abzAZäÄßéЖж \n.-1ǅ\ud800"
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        old = 5 * sum(map(line.count, capnames._ASCII_LOWER)) >= 2 * len(line)
+        raw = line.encode("utf-8", "surrogatepass")
+        assert (5 * (len(raw) - len(raw.translate(None, capnames._ASCII_LOWER_BYTES))) >= 2 * len(line)) == old
+        letters = sum(map(str.isalpha, line))
+        expect = False if old else (letters > 3 and sum(map(str.isupper, line)) / letters > 0.6)
+        assert capnames._headline_line(line) == expect, line

@@ -234,13 +234,17 @@ def _headline(text: str, s: int) -> bool:
 
 
 _ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_ASCII_LOWER_BYTES = _ASCII_LOWER.encode()
 
 
 @lru_cache(maxsize=4096)
 def _headline_line(line: str) -> bool:
     # the cheap exact test first: lower-case ASCII letters are letters and not upper-case, so with
     # 2/5 of the line's characters among them the upper-case share of the letters is at most 0.6
-    if 5 * sum(map(line.count, _ASCII_LOWER)) >= 2 * len(line):
+    # (counted in the UTF-8 bytes in one pass: an ASCII letter is one byte there, and no other
+    # character's bytes are ASCII; the same count as ``sum(map(line.count, _ASCII_LOWER))``)
+    raw = line.encode("utf-8", "surrogatepass")
+    if 5 * (len(raw) - len(raw.translate(None, _ASCII_LOWER_BYTES))) >= 2 * len(line):
         return False
     letters = sum(map(str.isalpha, line))
     return letters > 3 and sum(map(str.isupper, line)) / letters > 0.6
