@@ -28,8 +28,8 @@ def holders(kb: Any) -> dict[tuple[str, str], list[tuple[str, str | None, str]]]
     if idx is None:
         idx = {}
         for eid, e in kb.entities.items():
-            if eid[:3] == "gn:" or e.get("type") != "person":
-                continue  # GeoNames ids are places (the cheap test first: most records are)
+            if e.get("type") != "person":
+                continue
             for t in e.get("terms") or ():
                 if t.get("office") in COUNTRY_OFFICES and t.get("country"):
                     idx.setdefault((t["office"], t["country"]), []).append((t.get("start") or "0000", t.get("end"), eid))
