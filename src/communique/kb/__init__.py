@@ -20,7 +20,7 @@ import time
 from collections import OrderedDict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from communique import __version__
 from communique.errors import KnowledgeBaseError
@@ -52,21 +52,41 @@ class EntityTable(dict):
     and ``in`` find them there, iteration and ``len`` do not, so looking one up changes nothing a
     later document (or ``kb stats``) sees."""
 
-    __slots__ = ("extra",)
+    __slots__ = ("extra", "remake")
 
-    def __init__(self, base: dict[str, dict[str, Any]], extra: "OrderedDict[str, dict[str, Any]]") -> None:
+    def __init__(self, base: dict[str, dict[str, Any]], extra: "OrderedDict[str, dict[str, Any]]",
+                 remake: "Callable[[str], dict[str, Any] | None] | None" = None) -> None:
         super().__init__(base)
         self.extra = extra
+        self.remake = remake  # a small place's record made again from its id (None: not one)
+
+    def _small(self, key: Any) -> dict[str, Any] | None:
+        rec = self.extra.get(key)
+        if rec is None and self.remake is not None and isinstance(key, str) and key.startswith("gn:"):
+            # a small place dropped from the LRU while still in use (one document naming more small
+            # places than the LRU keeps): made again from the table, so its id still resolves
+            rec = self.remake(key)
+            if rec is not None:
+                self.extra[key] = rec
+                while len(self.extra) > _SMALL_KEEP:
+                    self.extra.popitem(last=False)
+        return rec
 
     def __missing__(self, key: str) -> dict[str, Any]:
-        return self.extra[key]
+        rec = self._small(key)
+        if rec is None:
+            raise KeyError(key)
+        return rec
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
         hit = dict.get(self, key)
-        return self.extra.get(key, default) if hit is None else hit
+        if hit is not None:
+            return hit
+        rec = self._small(key)
+        return default if rec is None else rec
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or key in self.extra
+        return dict.__contains__(self, key) or self._small(key) is not None
 
 
 def _small_record(rec: str) -> dict[str, Any]:
@@ -88,7 +108,8 @@ class KnowledgeBase:
 
         self.key = key
         self._small_made: OrderedDict[str, dict[str, Any]] = OrderedDict()  # small-place records, an LRU
-        self.entities = EntityTable(data.entities, self._small_made)
+        self._small_ever: set[str] = set()  # ids of the small places handed out (at most the table's)
+        self.entities = EntityTable(data.entities, self._small_made, self._small_by_id)
         self.patterns = list(data.index.keys())
         self.candidates = [data.index[p] for p in self.patterns]
         self.index = data.index
@@ -123,9 +144,25 @@ class KnowledgeBase:
                 continue  # a built record of the same id wins
             made[eid] = rec
             made.move_to_end(eid)
+            self._small_ever.add(eid)
             while len(made) > _SMALL_KEEP:
                 made.popitem(last=False)
         return out
+
+    def _small_by_id(self, eid: str) -> dict[str, Any] | None:
+        """The small place ``gn:<id>``'s record, found in the table by its id (a scan of the table:
+        only for a record the LRU no longer holds), or None."""
+        gid = eid[3:]
+        if eid not in self._small_ever or not gid.isdigit():
+            return None  # never handed out: no scan
+        text = self.small
+        for sep in ("\t", ";"):
+            i = text.find(f"{sep}{gid}|")
+            if i >= 0:
+                j = i + 1
+                ends = [x for x in (text.find(";", j), text.find("\n", j)) if x >= 0]
+                return _small_record(text[j:min(ends)] if ends else text[j:])
+        return None
 
     def _small_lookup(self, key: str) -> str | None:
         text, offs = self.small, self.small_offsets

@@ -149,6 +149,25 @@ def _contains(lang: str) -> Callable[[str], bool]:
     return d.__contains__
 
 
+_WORDS_WHERE: dict[Any, tuple[set[str], set[str]]] = {}
+
+
+def words_where(pred: Callable[[str], bool], words: set[str]) -> set[str]:
+    """``{w for w in words if pred(w)}`` for a predicate that depends on the word alone (a cached
+    word test): the words seen before are answered by two set operations in C, only the new ones
+    call ``pred``. Kept per predicate across documents (the predicate object is held as the key, so
+    its identity cannot be reused); bounded."""
+    hit = _WORDS_WHERE.get(pred)
+    if hit is None or len(hit[0]) > 200_000:
+        hit = _WORDS_WHERE[pred] = (set(), set())
+    seen, yes = hit
+    for w in words - seen:
+        if pred(w):
+            yes.add(w)
+        seen.add(w)
+    return words & yes
+
+
 @lru_cache(maxsize=131072)
 def _known(word: str, lang: str) -> bool:
     """Known to the dictionary exactly as written."""
@@ -215,13 +234,17 @@ def _headline(text: str, s: int) -> bool:
 
 
 _ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_ASCII_LOWER_BYTES = _ASCII_LOWER.encode()
 
 
 @lru_cache(maxsize=4096)
 def _headline_line(line: str) -> bool:
     # the cheap exact test first: lower-case ASCII letters are letters and not upper-case, so with
     # 2/5 of the line's characters among them the upper-case share of the letters is at most 0.6
-    if 5 * sum(map(line.count, _ASCII_LOWER)) >= 2 * len(line):
+    # (counted in the UTF-8 bytes in one pass: an ASCII letter is one byte there, and no other
+    # character's bytes are ASCII; the same count as ``sum(map(line.count, _ASCII_LOWER))``)
+    raw = line.encode("utf-8", "surrogatepass")
+    if 5 * (len(raw) - len(raw.translate(None, _ASCII_LOWER_BYTES))) >= 2 * len(line):
         return False
     letters = sum(map(str.isalpha, line))
     return letters > 3 and sum(map(str.isupper, line)) / letters > 0.6
@@ -236,6 +259,8 @@ def _strict_nameish(word: str, lang: str) -> bool:
     last = parts[-1]
     if len(parts) > 1 and not last[:1].isupper():
         return False
+    if lex.noun_suffixes and last.lower().endswith(lex.noun_suffixes) and not _place_shaped(last, lex):
+        return False  # every test below then says no (the cheap test first: no dictionary lookups)
     if _known_lower(last, lang):
         return False
     if _known(last, lang) and last not in _name_like(lang):
@@ -300,20 +325,31 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         w = text[toks[k][0]:toks[k][1]]
         return w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, toks[k][0])
 
+    lines: dict[int, bool] = {}  # line start -> _headline(): one test per line of the document
+
+    def headline(s: int) -> bool:
+        ls = text.rfind("\n", 0, s) + 1
+        hit = lines.get(ls)
+        if hit is None:
+            hit = lines[ls] = _headline(text, s)
+        return hit
+
     runs: list[list[int]] = []  # token indices; connectors included
     head_words = lex.org_heads | lex.loc_heads
     i = 0
-    while i < n:
+    # no article, particle or name starts with a lower-case letter (runish() is False there): only the
+    # capitalised tokens and those inside a knowledge-base name are visited, in order
+    for start in sorted(covered.union([k for k, (a, _b) in enumerate(toks) if text[a].isupper()])):
+        if start < i:
+            continue  # inside the run found before
+        i = start
         s, e = toks[i]
-        if i not in covered and not text[s].isupper():
-            i += 1  # no article, particle or name starts with a lower-case letter (runish() is False)
-            continue
         art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
                and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:toks[i + 1][0]])
-               and nameish(i + 1) and not _headline(text, s))
+               and nameish(i + 1) and not headline(s))
         # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")
         particle = None
-        if lex.surname_particles and text[s:s + 1].isupper() and not _headline(text, s):
+        if lex.surname_particles and text[s:s + 1].isupper() and not headline(s):
             for width in (2, 1):
                 if i + width < n:
                     ph = " ".join(text[toks[x][0]:toks[x][1]] for x in range(i, i + width))
@@ -322,7 +358,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                             and nameish(i + width) and (i + width) not in covered:
                         particle = width
                         break
-        if not art and not particle and (not runish(i) or _headline(text, s)):
+        if not art and not particle and (not runish(i) or headline(s)):
             i += 1
             continue
         run = [i]  # a capitalised article inside a sentence belongs to the name ("La Voz de Galicia")
@@ -536,7 +572,8 @@ def _org_phrase_rxs(org_endings: tuple[str, ...], org_prefixes: tuple[str, ...])
     rx = re.compile(
         # the lookbehind after the first capital (the regex then skips to capitals; in the group's later
         # rounds a space stands before the capital, so it holds there as before)
-        r"((?:[A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+)+)([A-ZÄÖÜ][\w-]*)(?![\w-])"
+        # (one adjective, then more: "(?:X)+" written "X(?:X)*", so that the regex starts with the capital)
+        r"([A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+(?:[A-ZÄÖÜ](?<![\w-].)[a-zäöüß]+(?:e|en|er|es|em)\s+)*)([A-ZÄÖÜ][\w-]*)(?![\w-])"
         r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
     pre = None
     if org_prefixes:
@@ -656,8 +693,15 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     return None
 
 
+@lru_cache(maxsize=65536)
+def _name_and_slug(english_name: Callable[..., str], surface: str, lang: str, person: bool) -> tuple[str, str]:
+    """A new entity's English name and its slug: both depend on the surface alone (cached)."""
+    name = english_name(surface, lang, person=person)
+    return name, slug(name)
+
+
 def new_mention_factory(mention_cls: type, english_name: Callable[..., str], lang: str) -> Callable[..., Any]:
     def make(s: int, e: int, typ: str, surface: str) -> Any:
-        name = english_name(surface, lang, person=typ == "person")
-        return mention_cls(s, e, f"new:{typ}/{slug(name)}", "cap", typ, name=name)
+        name, sl = _name_and_slug(english_name, surface, lang, typ == "person")
+        return mention_cls(s, e, f"new:{typ}/{sl}", "cap", typ, name=name)
     return make

@@ -37,6 +37,7 @@ from typing import Any, Callable
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
     _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, cap_lexicon,
+    words_where,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
 
@@ -341,7 +342,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
-    shapes = [w for w in capset if _place_shape(w)]
+    shapes = words_where(_place_shape, capset)
     if shapes:
         shapes = set(shapes)
         for m in _CAP_TOKEN.finditer(text):
@@ -1119,7 +1120,7 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    cands = [w for w in (capset if capset is not None else set(_CAP_TOKEN.findall(text))) if _apposition_candidate(w)]
+    cands = words_where(_apposition_candidate, capset if capset is not None else set(_CAP_TOKEN.findall(text)))
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
@@ -1321,8 +1322,9 @@ def _unknown_name_token(w: str) -> bool:
 def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
     """A person's name takes an unknown capitalised token right before or after it ("Wendelin" +
     "Brausewetter", "Haile" + "Selassie"): given names and surnames no list has."""
+    live = {id(x) for x in out}  # ids of out's items (out is only rebuilt below; the sorted list holds m)
     for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=lambda x: x.start):
-        if not any(x is m for x in out):
+        if id(m) not in live:
             continue
         s, e = m.start, m.end
         words = text[s:e].split()
@@ -1338,6 +1340,8 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
         if any(x is not m and x.start < e and s < x.end for x in out):
             continue
         out = [x for x in out if x is not m] + [make(s, e, "person", text[s:e])]
+        live.discard(id(m))
+        live.add(id(out[-1]))
     return out
 
 

@@ -68,6 +68,59 @@ def mentions_data(lang: str) -> dict[str, Any]:
     return yaml.safe_load(p.read_text(encoding="utf-8")) or {}
 
 
+def _bounded_alternation(alts: list[str]) -> str:
+    r"""``(?<![\w-])(?:a1|a2|...)`` (each ``a`` a regex) written so that the regex engine can skip to
+    the alternatives' first letters instead of trying the lookbehind at every position: the
+    alternatives grouped by their first letter, in their order, each group the letter, then the
+    lookbehind (``(?<![\w-].)``: the same test one character later), then the rests
+    (``d(?<![\w-].)(?:er|ie|as)`` for ``der|die|das``). At one position only the alternatives
+    starting with its letter can match, and those are tried in the original order: the same
+    matches. An alternative that does not start with a plain letter keeps the original form."""
+    plain = r"(?<![\w-])(?:" + "|".join(alts) + ")"
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        if not a or not a[0].isalpha() or a[1:2] in ("*", "+", "?", "{"):
+            return plain
+        groups.setdefault(a[0], []).append(a[1:])
+    return "(?:" + "|".join(re.escape(c) + r"(?<![\w-].)(?:" + "|".join(rests) + ")" for c, rests in groups.items()) + ")"
+
+
+def _literal_starts(literals: list[str]) -> Any:
+    """An Aho-Corasick automaton of the literal words every match of a lexicon regex starts with
+    (None when a word is empty or there are none): see :func:`lexicon_finditer`."""
+    import ahocorasick_rs
+
+    lits = sorted(set(literals))
+    if not lits or not all(lits):
+        return None
+    return ahocorasick_rs.AhoCorasick(lits, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+
+def lexicon_finditer(lex: dict[str, Any], key: str, text: str) -> Any:
+    """``lex[key].finditer(text)``, the same matches: every match of the regex starts with one of its
+    literal words (``lex[key + "_starts"]``, an automaton that finds all their occurrences, overlapping
+    ones included, in one pass in Rust), so the regex is tried only there, left to right, each try
+    after the end of the previous match, as ``finditer`` goes (its lookbehind still sees the text
+    before the position). Without the automaton, ``finditer`` itself."""
+    rx = lex[key]
+    ac = lex.get(key + "_starts")
+    if ac is None:
+        return rx.finditer(text)
+    return _finditer_at(rx, sorted({s for _i, s, _e in ac.find_matches_as_indexes(text, overlapping=True)}), text)
+
+
+def _finditer_at(rx: re.Pattern, starts: list[int], text: str) -> Any:
+    end = 0
+    match = rx.match
+    for p in starts:
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 @lru_cache(maxsize=8)
 def lang_lexicon(lang: str) -> dict[str, Any]:
     p = LANG_DIR / lang / "mentions.yaml"
@@ -78,25 +131,25 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
     coref = {str(k): str(v) for k, v in (data.get("coref") or {}).items()}
     arts = [str(a) for a in data.get("articles") or []]
     if lang == "ru":
-        title_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t.lower())[:-1] + r"\w{0,3}" if len(t) > 5 else re.escape(t.lower()) for t in titles) + r")(?![\w-])")
+        title_re = re.compile(_bounded_alternation([re.escape(t.lower())[:-1] + r"\w{0,3}" if len(t) > 5 else re.escape(t.lower()) for t in titles]) + r"(?![\w-])")
     else:
-        title_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(fold(t)) for t in titles) + r")(?![\w-])")
+        title_re = re.compile(_bounded_alternation([re.escape(fold(t)) for t in titles]) + r"(?![\w-])")
     if lang == "ru":
-        coref_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k))[:-1] + r"\w{0,3}" for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+        coref_re = re.compile("(" + _bounded_alternation([re.escape(fold(k))[:-1] + r"\w{0,3}" for k in sorted(coref, key=len, reverse=True)]) + r")(?![\w-])")
     elif arts:
-        coref_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+        coref_re = re.compile(_bounded_alternation(list(map(re.escape, arts))) + r"\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
     else:
         coref_re = None
     coref_adj_re = None
     if arts and lang != "ru":
-        coref_adj_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, arts)) + r")\s+([^\W\d_]+)\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
+        coref_adj_re = re.compile(_bounded_alternation(list(map(re.escape, arts))) + r"\s+([^\W\d_]+)\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
     heads = [str(h) for h in data.get("org_heads") or []]
     words = [str(w) for w in data.get("org_words") or []]
     org_re = None
     if heads:
         org_re = re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")"
-            r"(?:(?:\s+(?:de|del|de la|de los|de las|para|por|pro|y|für|der|des|von|vom|zur|zum|of|the|for|and|de l'|du|pour|et|d')\s*)?"
+            _bounded_alternation(list(map(re.escape, sorted(heads, key=len, reverse=True))))
+            + r"(?:(?:\s+(?:de|del|de la|de los|de las|para|por|pro|y|für|der|des|von|vom|zur|zum|of|the|for|and|de l'|du|pour|et|d')\s*)?"
             r"\s*[^\W\d_a-zà-ÿ][\w'’.&-]*)+")
     if words and lang == "ru":
         words_re = re.compile(r"(?<![\w-])(?:" + "|".join(
@@ -104,16 +157,27 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
             re.escape(w[:-1]) + (r"\w{1,3}" if w[-1] in "ая" else r"\w{0,3}") if w[-1] in "оаяь" and w.islower() else re.escape(w) + r"\w{0,2}"
             for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
     elif words:
-        words_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])")
+        words_re = re.compile(_bounded_alternation(list(map(re.escape, sorted(words, key=len, reverse=True)))) + r"(?![\w-])")
     else:
         words_re = None
+    # the literal words the matches start with (a title's regex is its word, in Russian less the last letter)
+    if lang == "ru":
+        title_lits = [t.lower()[:-1] if len(t) > 5 else t.lower() for t in titles]
+        title_ok = all(t[-1:].isalnum() for t in titles)  # re.escape(t)[:-1] drops a letter, not an escape
+    else:
+        title_lits, title_ok = [fold(t) for t in titles], True
     return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re, "coref_adj_re": coref_adj_re,
-            "org_re": org_re, "org_words_re": words_re}
+            "org_re": org_re, "org_words_re": words_re,
+            "title_re_starts": _literal_starts(title_lits) if title_ok else None,
+            "org_re_starts": _literal_starts(heads) if heads else None,
+            "org_words_re_starts": _literal_starts(words) if words and lang != "ru" else None}
 
 
-_CAPTOK = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][\w'’-]*")
+# capital first, then the lookbehind (one character later): the regex engine skips to the capitals
+# instead of trying the lookbehind at every position; the same matches
+_CAPTOK = re.compile(r"[^\W\d_a-zа-яё](?<![\w'’-].)[\w'’-]*")
 _NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|bin|al|el|ibn)[^\S\n]+")
-_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ]\.[^\S\n]?){1,2}([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])")
+_INITIALS_NAME = re.compile(r"[A-ZА-ЯЁ](?<![\w.].)\.[^\S\n]?(?:[A-ZА-ЯЁ]\.[^\S\n]?)?([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])")
 # (?<![\w'’-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-]) | (?<![\w'’-])[A-Z][a-z]{2,}(?:ow|...)(?![\w'’-]),
 # written with the capital first (the same matches, 3x faster: the engine skips to capitals)
 _SURNAME_SHAPE = re.compile(
@@ -121,7 +185,7 @@ _SURNAME_SHAPE = re.compile(
     r"(?<=[A-ZÁÉÍÓÚÑ])[a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-])"
     r"|(?<=[A-Z])[a-z]{2,}(?:ow|owa|ew|ewa|ov|ova|ev|eva|sky|ski|ska|skaja|skij|enko|tschuk|chuk|vich|witsch|wicz|schenko)(?![\w'’-]))")
 _NER_STOP = frozenset(["СМИ", "COVID-19", "КОВИД-19"])
-_ACRONYM = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚÑÄÖÜ]{3,6}(?![\w-])")
+_ACRONYM = re.compile(r"[A-ZÁÉÍÓÚÑÄÖÜ](?<![\w-].)[A-ZÁÉÍÓÚÑÄÖÜ]{2,5}(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ACR_STOP = frozenset("""EUR USD RUB CHF GBP JPY CNY TV OK AM PM CEO CET UTC GMT MEZ MESZ PS NB AD BC CD DVD PC SMS PDF URL ID FM UKW DM
     EURO KM ISBN ISSN DNA DNS RNA HIV AIDS PLZ PMID GNU FCKW NADPH ATP USB HTML HTTP GPS MP3 LED LCD CO2 PKW LKW KFZ

@@ -28,6 +28,10 @@ def _en_title_word(text: str, s: int, e: int) -> bool:
     return not (before and before[-1].lower() in ("in", "at", "to", "from", "near", "into"))
 
 
+# every ending a candidate may take (the union of the sets _accept tests the rest of a word against)
+_ANY_ENDING = RU_NOUN | RU_ADJ | RU_STEM | DE_END | DE_ADJ | ROM_END
+
+
 class KBMatching:
     """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
 
@@ -78,6 +82,8 @@ class KBMatching:
         while w < n and ft[w].isalnum():
             w += 1
         rem = ft[e:w] if w > e else ""
+        if rem and rem not in _ANY_ENDING and rem != "о":
+            return []  # every candidate below needs the rest of the word to be an ending (the cheap test first)
         cands = kb.candidates[pidx]
         keep: list[tuple[str, str, str]] = []
         first = text[s]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from communique.kb.build import slug
 from communique.mentions.common import (
-    Mention, _ACRONYM, _ACR_STOP, _Coverage, _ROMAN, _english_name, _sentence_initial, lang_lexicon)
+    Mention, _ACRONYM, _ACR_STOP, _Coverage, _ROMAN, _english_name, _sentence_initial, lang_lexicon, lexicon_finditer)
 
 
 class OrgPatterns:
@@ -29,7 +29,7 @@ class OrgPatterns:
             taken.add(s, e)
 
         if lex.get("org_re") is not None:
-            for m in lex["org_re"].finditer(text):
+            for m in lexicon_finditer(lex, "org_re", text):
                 add(*m.span())
         if lang == "ru":  # natasha finds the rest; institution nouns only
             if lex.get("org_words_re") is not None:
@@ -37,7 +37,7 @@ class OrgPatterns:
                     add(*m.span())
             return out
         if lex.get("org_words_re") is not None:
-            for m in lex["org_words_re"].finditer(text):
+            for m in lexicon_finditer(lex, "org_words_re", text):
                 if not _sentence_initial(text, m.start()) or lang != "de":
                     add(*m.span())
         capital_lines: dict[int, bool] = {}  # line start -> the line is in capitals (tested once per line)

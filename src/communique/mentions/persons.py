@@ -14,7 +14,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _INITIALS_NAME, _NAME_GAP, _ROMAN, _SURNAME_SHAPE, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, find_surnames, lang_lexicon)
+    _sentence_initial, _word_before_span, find_surnames, lang_lexicon, lexicon_finditer)
 from communique.mentions.orgs_ru import adjective_before_noun
 
 
@@ -28,7 +28,7 @@ class PersonRules:
         if title_re is None or not lex["titles"]:
             return []
         out: list[Mention] = []
-        for tm in title_re.finditer(ft):
+        for tm in lexicon_finditer(lex, "title_re", ft):
             # the window: up to the end of the clause
             lim = min(len(text), tm.end() + 140)
             stop = re.search(r"[.;:!?\n(]\s|[;:!?\n(]", text[tm.end():lim])
@@ -95,12 +95,16 @@ class PersonRules:
         strong = [(m.start, m.end) for m in mentions if m.etype != "place" or " " in text[m.start:m.end]]
         out = list(mentions)
         new: list[Mention] = []
-        toks = [(m.start(), m.end()) for m in _CAPTOK.finditer(text)]
+        toks = [m.span() for m in _CAPTOK.finditer(text)]
         i = 0
         n = len(toks)
-        while i < n:
+        # only the tokens that are given names can start a name: visited in order
+        for start in [k for k, (a, b) in enumerate(toks) if ft[a:b] in first]:
+            if start < i:
+                continue  # inside the name found before
+            i = start
             s, e = toks[i]
-            if ft[s:e] not in first or any(a < e and s < b for a, b in strong) or (lang == "de" and _de_function_word(text[s:e])):
+            if any(a < e and s < b for a, b in strong) or (lang == "de" and _de_function_word(text[s:e])):
                 i += 1
                 continue
             j = i + 1
