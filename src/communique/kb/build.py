@@ -27,7 +27,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "21"
+KB_VERSION = "22"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -795,7 +795,8 @@ def _build_persons(kb: KBData, dirs: list[Path]) -> None:
         for s in sorted(sur):
             if len(s) < 4:
                 continue
-            kb.add(eid, s, SUR, "c" if is_common_word(s) else "")
+            # "c" and the letters of the languages it is a word in: "Macron" is an English word only
+            kb.add(eid, s, SUR, ("c" + (common_langs(s) or "r")) if is_common_word(s) else "")
             if has_cyrillic(s):
                 st = ru_stem(s)
                 if st:

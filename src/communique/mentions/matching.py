@@ -120,8 +120,8 @@ class KBMatching:
                 # organisation names with a lower-case first word occur (fr/es "ministère ...")
                 if not (et == "kb:org" and " " in ft[s:e]) or (lang == "es" and text[s:e].islower()):  # not "el país"
                     continue
-            if "c" in flags and lang == "de" and kind in ("sur", "stemsur"):
-                continue  # German capitalises nouns: "Fall" is not a surname here
+            if "c" in flags and lang == "de" and kind in ("sur", "stemsur") and ("d" in flags or flags == "c"):
+                continue  # German capitalises nouns: "Fall" is not a surname here (an English "macron" is)
             if "c" in flags and (not first.isupper() or (
                     _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000
                     and not (lang == "de" and eid.startswith("kb:org/") and de_org_initial_ok(text[s:e])))):
