@@ -310,8 +310,12 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         return False
 
     def _backgrounded(self, ev: Draft, clause) -> bool:
+        start = max(clause[0], ev.tstart - 50)
         rx = self.lex.background_re
-        return bool(rx is not None and rx.search(self.text, max(clause[0], ev.tstart - 50), ev.tstart))
+        if rx is not None and rx.search(self.text, start, ev.tstart):
+            return True
+        rx = self.lex.background_by_type.get(ev.trigger.type)
+        return bool(rx is not None and rx.search(self.text, start, ev.tstart))
 
     # -- clause and scope ----------------------------------------------------------------
     def _clause(self, sent: tuple[int, int], tstart: int, tend: int) -> tuple[int, int, int | None]:

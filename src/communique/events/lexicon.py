@@ -88,6 +88,9 @@ class Lexicon:
     subordinator_re: regex.Pattern | None = None
     # a secondary trigger (a participle) right after one of these is a passive or perfect act, not a state
     act_aux_re: regex.Pattern | None = None  # "que", "donde": a verb after one is not the head verb
+    # words right before a trigger of one type that make its event the setting of another: "En una
+    # reunión con periodistas, el presidente anunció ..." (a locative phrase: the meeting is where)
+    background_by_type: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -286,6 +289,8 @@ def get_lexicon(lang: str) -> Lexicon:
             subordinator_re=_compile_list((data.get("main_verb") or {}).get("subordinators")),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
                         if data.get("act_auxiliaries") else None),
+            background_by_type={typ: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s+(?:\w+\s+){0,2}$")
+                                for typ, pats in (data.get("background_by_type") or {}).items() if pats},
         )
     except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
