@@ -1,5 +1,6 @@
 """Spanish PLOVER typing, round four (s10): a meeting noun in a locative phrase is the setting of the
-clause's act, not the act; more ACCUSE verbs (reproaching, blaming, holding responsible) with their
+clause's act, not the act; the principal clause after a relative or subordinate clause that opens the
+sentence; more ACCUSE verbs (reproaching, blaming, holding responsible) with their
 inflections. Sentences written for this test."""
 
 from __future__ import annotations
@@ -18,6 +19,16 @@ CASES = [
     ("El ministro se reunió con los sindicatos en la sede del gobierno.", "CONSULT", "se reunió"),
     ("Los cancilleres participaron en la cumbre de Quito.", "CONSULT", "cumbre"),
     ("La reunión de los cancilleres terminó sin declaración final.", "CONSULT", "reunión"),
+    # a relative or subordinate clause that opens the sentence: the principal clause's verb follows it
+    ("Los mineros que marcharon el lunes exigen la renuncia del gobernador.", "REQUEST", "exigen"),
+    ("A los jefes de la oposición, que dirigen las protestas, les pide calma.", "REQUEST", "pide"),
+    ("Los jóvenes que protestaban frente a la embajada fueron detenidos.", "COERCE", "fueron detenidos"),
+    ("Cuando los colonos cortaron la carretera, la gendarmería los desalojó.", "COERCE", "desalojó"),
+    # ... not a second verb of the same clause, nor a verb before the clause
+    ("Los mineros que marcharon el lunes y exigieron aumentos volvieron al trabajo.", "MOBILIZE", "marcharon"),
+    ("La huelga que convocaron los choferes paralizó la ciudad.", "MOBILIZE", "huelga"),
+    ("El gobierno rechazó las demandas de los maestros que protestan desde marzo.", "REJECT", "rechazó"),
+    ("El portavoz dijo que los maestros protestan y exigen aumentos.", "PROTEST", "protestan"),
     # ACCUSE: criticise, blame, reproach, with their tenses
     ("Los vecinos recriminaron al alcalde la falta de agua potable.", "ACCUSE", "recriminaron"),
     ("La diputada reprochó al ministro su silencio sobre el escándalo.", "ACCUSE", "reprochó"),
