@@ -52,6 +52,20 @@ def test_main_event_type(text: str, typ: str, trigger: str | None) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Una llamada telefónica anónima alertó a la policía sobre el artefacto.",
+    "La emisora recibió cientos de llamadas telefónicas de protesta tras el programa.",
+])
+def test_no_phone_consultation(text: str) -> None:
+    evs = run(text, "es", [])
+    assert all(e.type != "CONSULT" for e in evs), [(e.type, e.extra["trigger"]["text"]) for e in evs]
+
+
+def test_phone_call_between_leaders() -> None:
+    evs = run("Los dos presidentes mantuvieron una conversación telefónica el martes.", "es", [])
+    assert [e.type for e in evs if e.extra.get("main")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
     "Un grupo armado se responsabilizó del atentado contra el cuartel.",   # a claim, not blaming someone
     "El tribunal lo dejó condenado a diez años de prisión.",              # the bare participle: a sentence
 ])
