@@ -331,6 +331,8 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         verb of the same clause, a nested clause: no answer). Returns (start of that verb, start of
         the word after it: a trigger there counts too, "fueron detenidos") or None."""
         lex = self.lex
+        if lex.subordinator_re is None or lex.subordinator_re.search(self.text, sent[0], best.tstart) is None:
+            return None
         opener = False
         own_verb = False
         prev: str | None = None
