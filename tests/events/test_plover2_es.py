@@ -53,7 +53,7 @@ def test_main_event_type(text: str, typ: str, trigger: str | None) -> None:
 
 @pytest.mark.parametrize("text", [
     "Una llamada telefónica anónima alertó a la policía sobre el artefacto.",
-    "La emisora recibió cientos de llamadas telefónicas de protesta tras el programa.",
+    "Tras el programa, los oyentes hicieron llamadas telefónicas de protesta a la radio.",
 ])
 def test_no_phone_consultation(text: str) -> None:
     evs = run(text, "es", [])
