@@ -242,6 +242,17 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         rank, _, best, clause = ranked[0]
         # its own clause may look subordinate: "La huelga, que ..., exigía"
         later = [ev for r, _, ev, _ in ranked[1:] if (r[0], r[2]) == (rank[0], rank[2]) and ev.tstart > best.tstart]
+        if self.lex.coordinator_re is not None and not rank[0]:
+            # the clause it sits in opens the sentence and the principal clause follows it (a trigger
+            # there counts even after a background word: "que protestaban contra la reforma fueron
+            # detenidos" is the arrest)
+            acts = [ev for r, _, ev, _ in ranked[1:] if not r[0] and ev.tstart > best.tstart]
+            verb = self._principal_after(sent, best, [(ev.tstart, ev.tend) for _, _, ev, _ in ranked]) if acts else None
+            if verb is not None:
+                hit = next((ev for ev in acts if ev.tstart <= verb[0] < ev.tend or ev.tstart == verb[1]), None)
+                if hit is not None:
+                    hit.main = True
+                    return
         if self.lex.finite_re is not None and later and self._nominal(sent, best):
             end = max(ev.tend for ev in later)
             verb = self._head_verb((sent[0], end), clause, best, [(ev.tstart, ev.tend) for _, _, ev, _ in ranked])
@@ -296,6 +307,63 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             prev = w
         return None
 
+    def _finite(self, w: str, prev: str | None, pos: int, spans: list[tuple[int, int]]) -> bool:
+        lex = self.lex
+        if prev is None:
+            return False
+        if lex.nominal_re.fullmatch(prev):
+            # "los desalojó": an object pronoun that looks like an article, before a preterite
+            return (lex.object_clitic_re is not None and lex.object_clitic_re.fullmatch(prev) is not None
+                    and lex.preterite_re is not None and lex.preterite_re.fullmatch(w) is not None)
+        if lex.finite_re.fullmatch(w):
+            return True
+        in_trigger = any(a <= pos < b for a, b in spans)
+        return in_trigger and ((lex.finite_trigger_re is not None and lex.finite_trigger_re.fullmatch(w) is not None)
+                               or (lex.clitic_re is not None and lex.clitic_re.fullmatch(prev) is not None))
+
+    def _principal_after(self, sent: tuple[int, int], best: Draft,
+                         spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """``best`` sits in a relative or subordinate clause that opens the sentence, before any finite
+        verb of the principal clause ("Los campesinos que marcharon ayer exigen ...", "Los gremios, que
+        se sumaron a la protesta, les piden ...", "Cuando la policía llegó, los manifestantes
+        huyeron"): the principal clause resumes at the first finite verb after the subordinate
+        clause's own verb, if no coordinator and no further subordinator comes between (a second
+        verb of the same clause, a nested clause: no answer). Returns (start of that verb, start of
+        the word after it: a trigger there counts too, "fueron detenidos") or None."""
+        lex = self.lex
+        if lex.subordinator_re is None or lex.subordinator_re.search(self.text, sent[0], best.tstart) is None:
+            return None
+        opener = False
+        own_verb = False
+        prev: str | None = None
+        last = sent[0]
+        it = WORD.finditer(self.text, sent[0], sent[1])
+        for m in it:
+            w = m.group()
+            gap = self.text[last:m.start()]
+            last = m.end()
+            if ";" in gap or ":" in gap or "\"" in gap or "«" in gap:
+                return None
+            if not opener:
+                if m.start() >= best.tstart:
+                    return None
+                if lex.subordinator_re.fullmatch(w):
+                    opener = True
+                elif self._finite(w, prev, m.start(), spans):
+                    return None  # the principal clause's verb comes first
+            elif lex.subordinator_re.fullmatch(w) or lex.coordinator_re.fullmatch(w):
+                return None
+            elif self._finite(w, prev, m.start(), spans):
+                if not own_verb:
+                    own_verb = True
+                elif m.start() > best.tstart:
+                    nxt = next(it, None)
+                    return m.start(), (nxt.start() if nxt is not None else -1)
+                else:
+                    return None
+            prev = w
+        return None
+
     def _subordinate(self, sent: tuple[int, int], clause) -> bool:
         """A clause opened by a relative pronoun, a subordinator or a purpose word (not by a colon,
         semicolon or dash)."""
@@ -310,8 +378,12 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         return False
 
     def _backgrounded(self, ev: Draft, clause) -> bool:
+        start = max(clause[0], ev.tstart - 50)
         rx = self.lex.background_re
-        return bool(rx is not None and rx.search(self.text, max(clause[0], ev.tstart - 50), ev.tstart))
+        if rx is not None and rx.search(self.text, start, ev.tstart):
+            return True
+        rx = self.lex.background_by_type.get(ev.trigger.type)
+        return bool(rx is not None and rx.search(self.text, start, ev.tstart))
 
     # -- clause and scope ----------------------------------------------------------------
     def _clause(self, sent: tuple[int, int], tstart: int, tend: int) -> tuple[int, int, int | None]:

@@ -88,6 +88,16 @@ class Lexicon:
     subordinator_re: regex.Pattern | None = None
     # a secondary trigger (a participle) right after one of these is a passive or perfect act, not a state
     act_aux_re: regex.Pattern | None = None  # "que", "donde": a verb after one is not the head verb
+    # words right before a trigger of one type that make its event the setting of another: "En una
+    # reunión con periodistas, el presidente anunció ..." (a locative phrase: the meeting is where)
+    background_by_type: dict[str, regex.Pattern] = field(default_factory=dict)
+    # the principal clause after a subordinate or relative clause that opens the sentence ("Los
+    # campesinos que marcharon ayer exigen ..."): coordinators end the search ("que marcharon y
+    # exigen"); a trigger word right after a clitic is a finite verb ("les pide", "se opone")
+    coordinator_re: regex.Pattern | None = None
+    clitic_re: regex.Pattern | None = None
+    object_clitic_re: regex.Pattern | None = None  # "lo", "la", "los", "las": an article or an object pronoun
+    preterite_re: regex.Pattern | None = None      # ... a pronoun before these verb endings ("los desalojó")
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -284,8 +294,14 @@ def get_lexicon(lang: str) -> Lexicon:
             finite_re=_compile_list((data.get("main_verb") or {}).get("finite")),
             finite_trigger_re=_compile_list((data.get("main_verb") or {}).get("finite_in_trigger")),
             subordinator_re=_compile_list((data.get("main_verb") or {}).get("subordinators")),
+            coordinator_re=_compile_list((data.get("main_verb") or {}).get("coordinators")),
+            clitic_re=_compile_list((data.get("main_verb") or {}).get("clitics")),
+            object_clitic_re=_compile_list((data.get("main_verb") or {}).get("object_clitics")),
+            preterite_re=_compile_list((data.get("main_verb") or {}).get("preterite")),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
                         if data.get("act_auxiliaries") else None),
+            background_by_type={typ: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s+(?:\w+\s+){0,2}$")
+                                for typ, pats in (data.get("background_by_type") or {}).items() if pats},
         )
     except (re.error, regex.error) as exc:
         raise LexiconError(f"{lang}/events.yaml: bad pattern: {exc}") from exc
