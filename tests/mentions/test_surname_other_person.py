@@ -33,6 +33,7 @@ def test_other_initial_or_given_name_is_not_the_kb_person(linker, text, lang, su
     ("Präsident Alexander Lukaschenko empfing die Delegation.", "de", "Alexander Lukaschenko"),
     ("Außenminister S. Lawrow reiste nach Minsk.", "de", "S. Lawrow"),
     ("Foreign Minister Sergei Lavrov travelled to Minsk.", "en", "Sergei Lavrov"),
+    ("Bundespräsident Frank Walter Steinmeier reiste nach Minsk.", "de", "Steinmeier"),  # a middle name
 ])
 def test_own_initial_or_given_name_keeps_the_kb_person(linker, text, lang, surface):
     ids = _ids(linker, text, lang)

@@ -239,19 +239,27 @@ class KBMatching:
 
     def _other_given_name_left(self, text: str, ft: str, start: int, ent: dict) -> bool:
         """An initial or a given name with another initial just before a surname: "В. Лукашенко" or "Viktor
-        Lukashenko" is not Alexander Lukashenko. Persons without given names are not tested."""
+        Lukashenko" is not Alexander Lukashenko. A first given name before it that fits keeps the person
+        ("George W. Bush", "Frank Walter Steinmeier"). Persons without given names are not tested."""
         first = ent.get("first")
         if not first:
             return False
+        initials = {f[0] for f in first}
+
+        def fits_before(pos: int) -> bool:  # the capitalised word just before ``pos`` has a fitting initial
+            w = _WORD_LEFT.search(ft, max(0, pos - 30), pos)
+            return bool(w) and text[w.start(1)].isupper() and w.group(1)[0] in initials
+
         left = text[max(0, start - 12):start]
         m = _INITIALS_LEFT.search(left)
         if m:
-            return fold(m.group(0)[0]) not in {f[0] for f in first}
+            at = start - (len(left) - m.start())
+            return fold(m.group(0)[0]) not in initials and not fits_before(at)
         m = _WORD_LEFT.search(ft, max(0, start - 30), start)
         if not m or not text[m.start(1)].isupper():
             return False
         tok = m.group(1)
-        if tok[0] in {f[0] for f in first}:
+        if tok[0] in initials or fits_before(m.start(1)):
             return False  # "Joseph Biden" is Joe Biden: only a given name with another initial tells
         return _is_given_name(text[m.start(1):m.end(1)]) if has_cyrillic(tok) else tok in self._given_names()
 
