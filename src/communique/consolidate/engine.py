@@ -230,8 +230,22 @@ def _choose_time(members: list[dict[str, Any]]) -> dict[str, Any]:
             "text": t.get("text")}
 
 
-def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The consolidated record of a story from its members, and its summary (d_start, d_end, seen)."""
+def _fold_one(m: dict[str, Any]) -> tuple:
+    """What :func:`_fold` gives for a single member (most stories), without its votes and unions."""
+    time = _choose_time([m])
+    status, history = status_history([m], time["start"])
+    actors = list(dict.fromkeys(filter(None, m["actors"])))
+    return ([m], time, status, history, m["kind"] or "other", actors,
+            [r for r in dict.fromkeys(filter(None, m["recipients"])) if r not in actors],
+            m.get("location") or None, list(dict.fromkeys(filter(None, m["documents"]))),
+            list(dict.fromkeys(filter(None, m["organizations"]))),
+            1.0 - (1.0 - min(max(m.get("confidence") or 0.0, 0.0), 0.999)),
+            m.get("type"), m.get("mode"), m.get("modality") or "asserted")
+
+
+def _fold(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple:
+    """The members in publication order and what the story takes of them: time, status, history, kind,
+    actors, recipients, location, documents, organizations, confidence, type, mode, modality."""
     members = sorted(members, key=_order)
     time = _choose_time(members)
     status, history = status_history(members, time["start"])
@@ -249,6 +263,15 @@ def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) ->
     documents = _union(m["documents"] for m in members)
     organizations = _union(m["organizations"] for m in members)
     conf = 1.0 - math.prod(1.0 - min(max(m.get("confidence") or 0.0, 0.0), 0.999) for m in members)
+    return (members, time, status, history, kind, actors, recipients, location, documents, organizations, conf,
+            _vote([m.get("type") for m in members]), _vote([m.get("mode") for m in members]),
+            _vote([m.get("modality") for m in same_status]) or "asserted")
+
+
+def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The consolidated record of a story from its members, and its summary (d_start, d_end, seen)."""
+    (members, time, status, history, kind, actors, recipients, location, documents, organizations, conf,
+     type_, mode, modality) = _fold_one(members[0]) if len(members) == 1 else _fold(members, ents)
     referenced = _union([actors, recipients, [location] if location else [], documents, organizations])
     entities = []
     for eid in referenced:
@@ -259,11 +282,11 @@ def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) ->
     published = [m["published"] for m in members if m.get("published")]
     record = {
         "id": None,
-        "type": _vote([m.get("type") for m in members]),
-        "mode": _vote([m.get("mode") for m in members]),
+        "type": type_,
+        "mode": mode,
         "kind": kind,
         "status": status,
-        "modality": _vote([m.get("modality") for m in same_status]) or "asserted",
+        "modality": modality,
         "actors": actors,
         "recipients": recipients,
         "location": location,
