@@ -377,6 +377,8 @@ class Consolidator:
         self._data_version: tuple[int, int] | None = None
         # kind -> its kind group, for the compatible kinds it was computed from
         self._groups: tuple[Any, dict[str, str]] = (None, {})
+        # kind -> its sorted retrieval groups, for the kind groups above
+        self._kind_groups_cache: tuple[Any, dict[str, list[str]]] = (None, {})
         # index writes into a large store touch many pages: give this connection a real page cache
         conn.execute(f"PRAGMA cache_size=-{int(os.environ.get('COMMUNIQUE_CACHE_MB', '256')) * 1024}")
         # and a larger WAL between checkpoints: a page written by several transactions is copied
@@ -445,9 +447,19 @@ class Consolidator:
         selective = [i for i in ids if _type_of(i, ents) not in ("country",)]
         return selective if len(selective) >= 2 else ids
 
+    def _kind_groups(self, kind: str) -> list[str]:
+        """The kind groups an event of ``kind`` is retrieved by, sorted (cached like :meth:`group`)."""
+        self.group(kind)  # (resets the caches when the compatible kinds changed)
+        cache = self._kind_groups_cache
+        if cache[0] is not self._groups[1]:
+            cache = self._kind_groups_cache = (self._groups[1], {})
+        g = cache[1].get(kind)
+        if g is None:
+            g = cache[1][kind] = sorted({self.group(k) for k in {kind, *self.s.compatible.get(kind, ())}})
+        return g
+
     def _retrieval_keys(self, m: dict[str, Any], ents: dict[str, dict[str, Any]]) -> list[str]:
-        groups = {self.group(k) for k in {m["kind"], *self.s.compatible.get(m["kind"], ())}}
-        return [f"{g}|{i}" for g in sorted(groups) for i in self._participants(m, ents)]
+        return [f"{g}|{i}" for g in self._kind_groups(m["kind"]) for i in self._participants(m, ents)]
 
     def match_keys(self, members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> set[str]:
         """What a story is found by: each member's kind group with each of its participants (all of them,
