@@ -230,8 +230,22 @@ def _choose_time(members: list[dict[str, Any]]) -> dict[str, Any]:
             "text": t.get("text")}
 
 
-def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The consolidated record of a story from its members, and its summary (d_start, d_end, seen)."""
+def _fold_one(m: dict[str, Any]) -> tuple:
+    """What :func:`_fold` gives for a single member (most stories), without its votes and unions."""
+    time = _choose_time([m])
+    status, history = status_history([m], time["start"])
+    actors = list(dict.fromkeys(filter(None, m["actors"])))
+    return ([m], time, status, history, m["kind"] or "other", actors,
+            [r for r in dict.fromkeys(filter(None, m["recipients"])) if r not in actors],
+            m.get("location") or None, list(dict.fromkeys(filter(None, m["documents"]))),
+            list(dict.fromkeys(filter(None, m["organizations"]))),
+            1.0 - (1.0 - min(max(m.get("confidence") or 0.0, 0.0), 0.999)),
+            m.get("type"), m.get("mode"), m.get("modality") or "asserted")
+
+
+def _fold(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple:
+    """The members in publication order and what the story takes of them: time, status, history, kind,
+    actors, recipients, location, documents, organizations, confidence, type, mode, modality."""
     members = sorted(members, key=_order)
     time = _choose_time(members)
     status, history = status_history(members, time["start"])
@@ -249,6 +263,15 @@ def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) ->
     documents = _union(m["documents"] for m in members)
     organizations = _union(m["organizations"] for m in members)
     conf = 1.0 - math.prod(1.0 - min(max(m.get("confidence") or 0.0, 0.0), 0.999) for m in members)
+    return (members, time, status, history, kind, actors, recipients, location, documents, organizations, conf,
+            _vote([m.get("type") for m in members]), _vote([m.get("mode") for m in members]),
+            _vote([m.get("modality") for m in same_status]) or "asserted")
+
+
+def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The consolidated record of a story from its members, and its summary (d_start, d_end, seen)."""
+    (members, time, status, history, kind, actors, recipients, location, documents, organizations, conf,
+     type_, mode, modality) = _fold_one(members[0]) if len(members) == 1 else _fold(members, ents)
     referenced = _union([actors, recipients, [location] if location else [], documents, organizations])
     entities = []
     for eid in referenced:
@@ -259,11 +282,11 @@ def aggregate(members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) ->
     published = [m["published"] for m in members if m.get("published")]
     record = {
         "id": None,
-        "type": _vote([m.get("type") for m in members]),
-        "mode": _vote([m.get("mode") for m in members]),
+        "type": type_,
+        "mode": mode,
         "kind": kind,
         "status": status,
-        "modality": _vote([m.get("modality") for m in same_status]) or "asserted",
+        "modality": modality,
         "actors": actors,
         "recipients": recipients,
         "location": location,
@@ -354,6 +377,8 @@ class Consolidator:
         self._data_version: tuple[int, int] | None = None
         # kind -> its kind group, for the compatible kinds it was computed from
         self._groups: tuple[Any, dict[str, str]] = (None, {})
+        # kind -> its sorted retrieval groups, for the kind groups above
+        self._kind_groups_cache: tuple[Any, dict[str, list[str]]] = (None, {})
         # index writes into a large store touch many pages: give this connection a real page cache
         conn.execute(f"PRAGMA cache_size=-{int(os.environ.get('COMMUNIQUE_CACHE_MB', '256')) * 1024}")
         # and a larger WAL between checkpoints: a page written by several transactions is copied
@@ -422,9 +447,19 @@ class Consolidator:
         selective = [i for i in ids if _type_of(i, ents) not in ("country",)]
         return selective if len(selective) >= 2 else ids
 
+    def _kind_groups(self, kind: str) -> list[str]:
+        """The kind groups an event of ``kind`` is retrieved by, sorted (cached like :meth:`group`)."""
+        self.group(kind)  # (resets the caches when the compatible kinds changed)
+        cache = self._kind_groups_cache
+        if cache[0] is not self._groups[1]:
+            cache = self._kind_groups_cache = (self._groups[1], {})
+        g = cache[1].get(kind)
+        if g is None:
+            g = cache[1][kind] = sorted({self.group(k) for k in {kind, *self.s.compatible.get(kind, ())}})
+        return g
+
     def _retrieval_keys(self, m: dict[str, Any], ents: dict[str, dict[str, Any]]) -> list[str]:
-        groups = {self.group(k) for k in {m["kind"], *self.s.compatible.get(m["kind"], ())}}
-        return [f"{g}|{i}" for g in sorted(groups) for i in self._participants(m, ents)]
+        return [f"{g}|{i}" for g in self._kind_groups(m["kind"]) for i in self._participants(m, ents)]
 
     def match_keys(self, members: list[dict[str, Any]], ents: dict[str, dict[str, Any]]) -> set[str]:
         """What a story is found by: each member's kind group with each of its participants (all of them,

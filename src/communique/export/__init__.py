@@ -134,8 +134,87 @@ def flatten(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def export_row(rec: dict[str, Any]) -> list[Any]:
-    f = _fields(rec)
-    return [f[n] for n in EXPORT_FIELDS]
+    """The export row of a consolidated record: the values of ``EXPORT_FIELDS`` in order (what
+    :func:`_fields` gives, built in one pass: every saved story computes it)."""
+    get = rec.get
+    entities = get("entities") or []
+    ents = {e["id"]: e for e in entities}
+    actors = list(get("actors") or [])
+    recipients = list(get("recipients") or [])
+    a_names, a_cc, a_role, a_wd = [], [], [], []
+    r_names, r_cc, r_role, r_wd = [], [], [], []
+    countries: list[str] = []
+    for ids, names, ccs, roles, wds in ((actors, a_names, a_cc, a_role, a_wd),
+                                        (recipients, r_names, r_cc, r_role, r_wd)):
+        for i in ids:
+            e = ents.get(i)
+            if e is None:
+                names.append(i)
+                ccs.append("")
+                roles.append("")
+                wds.append("")
+                continue
+            names.append(e["name"])
+            cc = e.get("country")
+            ccs.append(cc or "")
+            roles.append(e.get("role") or "")
+            wds.append(e.get("wikidata") or "")
+            if cc and e.get("type") != "organization" and cc not in countries:
+                countries.append(cc)
+    t = get("time") or {}
+    loc = get("location")
+    loc_ent = ents.get(loc) if loc else None
+    sources = get("sources") or []
+    published = [s["published"] for s in sources if s.get("published")]
+    history = get("status_history") or []
+    announced = confirmed = None
+    seen_planned = seen_occurred = False  # the first entry of each status ("at" may be None)
+    for h in history:
+        st = h["status"]
+        if st == "planned":
+            if not seen_planned:
+                announced, seen_planned = h["at"], True
+        elif st == "occurred" and not seen_occurred:
+            confirmed, seen_occurred = h["at"], True
+    people: list[str] = []
+    orgs_e: list[str] = []
+    places: list[str] = []
+    for e in entities:
+        ty = e.get("type")
+        if ty == "person":
+            people.append(e["name"])
+        elif ty == "organization":
+            orgs_e.append(e["name"])
+        elif ty == "place" or ty == "country":
+            places.append(e["name"])
+    geonames = ""
+    if loc_ent:
+        geonames = str(loc_ent["geonames"]) if loc_ent.get("geonames") else (loc[3:] if loc.startswith("gn:") else "")
+    documents = list(get("documents") or [])
+    organizations = list(get("organizations") or [])
+    first_text = ""
+    for sp in get("evidence") or []:
+        text = sp.get("text")
+        if text:
+            first_text = text
+            break
+    return [
+        get("id"), get("kind"), get("type"), get("mode"), get("status"), get("modality"),
+        t.get("start"), t.get("end"), t.get("granularity"), t.get("text"),
+        actors, a_names, recipients, r_names, countries,
+        loc, loc_ent["name"] if loc_ent else None, loc_ent.get("country") if loc_ent else None,
+        documents, [ents[i]["name"] if i in ents else i for i in documents],
+        organizations, [ents[i]["name"] if i in ents else i for i in organizations],
+        get("confidence"), len(sources),
+        list(dict.fromkeys(s.get("lang") for s in sources if s.get("lang"))),
+        list(dict.fromkeys(s["doc"] for s in sources)),
+        min(published) if published else None, max(published) if published else None,
+        announced, confirmed,
+        [f"{h['status']}@{h.get('at') or ''}@{h.get('doc') or ''}" for h in history],
+        a_cc, a_role, a_wd, r_cc, r_role, r_wd,
+        loc_ent.get("type") if loc_ent else None, geonames,
+        people, orgs_e, places, first_text,
+    ]
 
 
 def export_columns(rec: dict[str, Any]) -> tuple[str, str | None]:

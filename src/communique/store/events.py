@@ -135,14 +135,16 @@ def upsert_entities(conn: sqlite3.Connection, doc_id: str, entities: Sequence[di
                                                                  *(m.get("text") or "" for m in mentions)))
         else:
             texts = cache.texts
-            for text in (ent.get("name") or "", *(m.get("text") or "" for m in mentions)):
-                if not text or (eid, text) in texts:
-                    continue  # (folded before: its forms are stored or queued)
-                texts.add((eid, text))
-                for form in _forms_of(text):
-                    if (form, eid) not in cache.forms:
-                        cache.forms.add((form, eid))
-                        name_rows.append((form, eid))
+            name = ent.get("name") or ""
+            if mentions or (name and (eid, name) not in texts):  # (a known name and no mentions: nothing new)
+                for text in (name, *(m.get("text") or "" for m in mentions)):
+                    if not text or (eid, text) in texts:
+                        continue  # (folded before: its forms are stored or queued)
+                    texts.add((eid, text))
+                    for form in _forms_of(text):
+                        if (form, eid) not in cache.forms:
+                            cache.forms.add((form, eid))
+                            name_rows.append((form, eid))
         for m in mentions:
             mention_rows.append((doc_id, eid, m["start"], m["end"], m.get("text")))
     # (nothing to write is common once the cache is warm: no statement then)
