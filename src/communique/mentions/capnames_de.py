@@ -458,6 +458,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
     out = _roads_and_bodies(text, out, make, capset)
     out = _article_runs(text, out, make)
+    out = _article_places(text, out)
+    out = _home_towns(text, out, kb, lex, mention_cls, capset)
+    out = _genitive_names(text, out, kb, lex, cap, make, capset)
     return out
 
 
@@ -1602,3 +1605,193 @@ def _article_runs(text: str, out: list, make: Callable[..., Any]) -> list:
             res = list(out)
         res = [x for x in res if x is not m] + [make(m.start + sp + 1, m.end, typ, name)]
     return out if res is None else res
+
+
+# -- round five: towns that are words after a place slot; names in the genitive ------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _town_slots() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return (frozenset(str(x).lower() for x in c.get("town_preps") or []), frozenset(str(x).lower() for x in c.get("town_from") or []),
+            frozenset(str(x) for x in c.get("town_nouns") or []), frozenset(str(x) for x in c.get("town_not") or []))
+
+
+@lru_cache(maxsize=1)
+def _town_endings() -> tuple[str, ...]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return tuple(str(x).lower() for x in c.get("town_endings") or [])
+
+
+_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+_DEFINITE = frozenset("der die das dem den des im beim vom zum zur".split())
+
+
+@lru_cache(maxsize=65536)
+def _town_shaped(w: str) -> bool:
+    lw = w.lower()
+    return any(lw.endswith(x) and len(lw) >= len(x) + 3 for x in _town_endings())
+
+
+def _article_places(text: str, out: list) -> list:
+    """A word the capitalised-names stage guessed a place by its ending is a common noun right after an
+    indefinite article ("ein Bachtal", "ein Kulissenstein") or, with a town's ending, after a definite
+    one or a contracted preposition ("im Kunstspringen", "das Berufsleben", "die Nachbarstadt"): German
+    names no town with an article unless an adjective stands between ("im oberbayerischen Dachau")."""
+    res = None
+    for m in out:
+        if m.etype != "place" or m.kind not in ("cap", "shape"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w:
+            continue
+        pw = _prev_word(text, m.start)
+        if pw is None:
+            continue
+        pl = pw.lower()
+        if not (pl in _INDEFINITE or (pl in _DEFINITE and _town_shaped(w))):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+    return out if res is None else res
+
+
+_FROM_TO = re.compile(r"[^\S\n]+(?:nach|bis)[^\S\n]")
+_NEXT_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|.)")
+
+
+def _home_town(w: str, kb: Any) -> tuple[str, int] | None:
+    """The most populous town of the German-speaking countries named ``w`` by its own name (not an
+    alternate name): (id, population), or None."""
+    home = de_lexicon().home_countries
+    key = fold(w)
+    best = None
+    for eid, kind, _f in kb.index.get(key, ()):
+        if kind != "name":
+            continue
+        ent = kb.entities.get(eid) or {}
+        if ent.get("type") != "place" or ent.get("country") not in home:
+            continue
+        pop = ent.get("population") or 0
+        if best is None or pop > best[1]:
+            best = (eid, pop)
+    if best is None:
+        for eid in kb.small_places(key):
+            ent = kb.entities.get(eid) or {}
+            if ent.get("country") in home and ent.get("name") == w:
+                pop = ent.get("population") or 0
+                if best is None or pop > best[1]:
+                    best = (eid, pop)
+    return best
+
+
+@lru_cache(maxsize=65536)
+def _town_word(w: str) -> bool:
+    """A capitalised word that may name a town in a place slot: no hyphen, no lower-case word ("Kraft",
+    "Zuge"), no function word."""
+    if len(w) < 3 or "-" in w or not w[1:].islower():
+        return False
+    cap = cap_lexicon("de")
+    return not (cap is not None and w.lower() in cap.stop)
+
+
+@lru_cache(maxsize=65536)
+def _town_noun(w: str) -> bool:
+    """A common noun of the dictionary (not known only as a name), plain or inflected ("Stein", "Steinen")."""
+    return _known(w, "de") and w not in _name_like("de") and not de_town_like(w)
+
+
+def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str]) -> list:
+    """"in Hof", "aus Halle", "die Stadt Kiel", "von Rheine nach Münster": a town of Germany, Austria or
+    Switzerland whose name is also a German word ("Hof", "Halle", "Kiel", "Hahn") is dropped by the
+    matcher unless a cue says place; right after a place preposition or a place noun it is the town.
+    Not before an article or a hyphen ("in Folge der ...", "aus Sicht des ...", "in Hof-Nähe")."""
+    preps, from_, nouns, not_towns = _town_slots()
+    cands = [w for w in capset if w not in not_towns and _town_word(w)]
+    if not cands:
+        return out
+    mask = None
+    new = []
+    for s, e, w in sorted(_token_spans(text, set(cands))):
+        pw = _prev_word(text, s)
+        if pw is None:
+            continue
+        pl = pw.lower()
+        strong = pw in nouns or (pl in from_ and _FROM_TO.match(text, e) is not None)
+        if not (strong or pl in preps):
+            continue
+        nx = _NEXT_WORD.match(text, e)
+        if nx and (nx.group(1).lower() in lex.articles or nx.group(1) == "-"):
+            continue
+        if not strong and _town_noun(w) and nx and nx.group(1).islower():
+            continue  # "in Brand geraten", "in Stein gemeißelt", "aus Steinen ungleicher Größe": the noun
+        hit = _home_town(w, kb)
+        if hit is None:
+            continue
+        if mask is None:
+            mask = bytearray(len(text) + 1)
+            for m in out:
+                mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+        if mask.find(1, s, e) >= 0:
+            continue
+        new.append(mention_cls(s, e, hit[0], "name", "place"))
+        mask[s:e] = b"\x01" * (e - s)
+    return out + new if new else out
+
+
+_GEN_S = re.compile(r"[A-ZÄÖÜ](?<![\w'’.-].)[a-zäöüßàáâãçèéêëíîïñòóôõúûý]{2,}s(?![\w'’-])")
+
+
+@lru_cache(maxsize=65536)
+def _person_genitive_stem(w: str, kb: Any) -> bool:
+    """"Merkels", "Luthers", "Napoleons": the genitive -s of a word that names a person (a knowledge-base
+    person, a listed surname, a name the dictionary knows only as a name) and nothing else the
+    knowledge base knows; the form itself is no common noun or lower-case word."""
+    base = w[:-1]
+    names = _name_like("de")
+    if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
+        return False
+    lemma = _dictionary("de").get(w)
+    if lemma is not None and lemma != base and w not in names:
+        return False  # a word of its own, not a name's genitive
+    cap = cap_lexicon("de")
+    if cap is None or base.lower() in cap.stop or len(base) < 3:
+        return False
+    person = False
+    for eid, _k, _f in kb.index.get(fold(base), ()):
+        ent = kb.entities.get(eid) or {}
+        t = ent.get("type")
+        if t == "person":
+            person = True
+        elif t != "place" or ent.get("capital") or (ent.get("population") or 0) >= 20_000 or not eid.startswith("gn:"):
+            return False  # "Chinas", "Siemens", "Leipzigs": a country, organisation or town
+    if _known(base.lower(), "en"):
+        return False  # "Teams", "Stars": English nouns in the plural
+    return person or base in de_surnames() or fold(base) in de_given_names()
+
+
+def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any], capset: set[str]) -> list:
+    """A person's name in the genitive -s next to the noun that governs it: after it ("die Aussprüche
+    Luthers", "auf Druck Napoleons", "die Vertrauten Merkels": a common noun and no article before the
+    name) or before it ("von Hitlers Vizekanzler", "zu Becks Absichten"), when the word before the -s
+    names a person (see ``_person_genitive_stem``)."""
+    cands = [w for w in capset if w.endswith("s") and _person_genitive_stem(w, kb)]
+    if not cands:
+        return out
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    new = []
+    for s, e, w in sorted(_token_spans(text, set(cands))):
+        if mask.find(1, s, e) >= 0 or _HYPHEN_NEXT.match(text, e):
+            continue
+        pw = _prev_word(text, s)
+        nx = _NEXT_CAP.match(text, e)
+        before = bool(pw) and pw[:1].isupper() and _common_head(pw) and not _cue_word(pw)
+        after = nx is not None and _common_head(nx.group(1)) and not (pw and (pw.lower() in lex.articles or pw.lower() in lex.contracted))
+        if not (before or after):
+            continue
+        new.append(make(s, e, "person", w))
+        mask[s:e] = b"\x01" * (e - s)
+    return out + new if new else out
