@@ -459,6 +459,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _roads_and_bodies(text, out, make, capset)
     out = _article_runs(text, out, make)
     out = _article_places(text, out)
+    out = _route_places(text, out, make, _all_given(first))
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
     return out
@@ -1795,3 +1796,30 @@ def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, mak
         new.append(make(s, e, "person", w))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out
+
+
+_ROUTE = re.compile(r"(?<![\w-])[Vv]on[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])[^\S\n]+(?:nach|bis(?:[^\S\n]+nach)?)[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])(?![\w'’-])")
+
+
+def _route_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """"von Wilson nach Downsview", "von Kyōto bis nach Shigaraki": the two ends of a route are places. A
+    single word there that the capitalised-names stage guessed a person (no given name) becomes a place;
+    an unknown word there that no pass took is one too."""
+    if "on " not in text:
+        return out
+    res = None
+    for m in _ROUTE.finditer(text):
+        if m.group(1) in _town_slots()[3] or m.group(2) in _town_slots()[3]:
+            continue  # "von Norden nach Süden": directions
+        for g in (1, 2):
+            s, e = m.span(g)
+            w = m.group(g)
+            cur = res if res is not None else out
+            hit = [x for x in cur if x.start < e and s < x.end]
+            if hit:
+                if len(hit) != 1 or (hit[0].start, hit[0].end) != (s, e) or hit[0].etype != "person" or hit[0].kind not in ("cap", "shape"):
+                    continue
+            elif _known(w, "de") or _known_lower(w, "de") or fold(w) in given:
+                continue
+            res = [x for x in cur if not any(x is y for y in hit)] + [make(s, e, "place", w)]
+    return out if res is None else res
