@@ -462,6 +462,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _route_places(text, out, make, _all_given(first))
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
+    out = _subject_names(text, out, lex, make, capset)
     return out
 
 
@@ -1823,3 +1824,53 @@ def _route_places(text: str, out: list, make: Callable[..., Any], given: frozens
                 continue
             res = [x for x in cur if not any(x is y for y in hit)] + [make(s, e, "place", w)]
     return out if res is None else res
+
+
+@lru_cache(maxsize=1)
+def _subject_conjunctions() -> frozenset[str]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return frozenset(str(x).lower() for x in c.get("subject_conjunctions") or [])
+
+
+@lru_cache(maxsize=65536)
+def _subject_word(w: str) -> bool:
+    """A capitalised word that, alone as a clause's subject without an article, is a name: no dictionary
+    knows it (and it is no compound of known words, no English word) or the German dictionary knows it
+    only as a name (Stalin, Heidegger); no role noun, no noun ending ("-ung", "-ismus")."""
+    cap = cap_lexicon("de")
+    if cap is None or len(w) < 3 or not w.isalpha() or not w[1:].islower() or not _surname_ok(w) or w.lower() in cap.stop:
+        return False
+    if _known_lower(w, "de") or _known(w.lower(), "en") or w.lower().endswith(cap.noun_suffixes):
+        return False
+    if _known(w, "de"):
+        ok = w in _name_like("de")
+    else:
+        ok = not _real_compound(w) and not any(_foreign_word(w, f) for f in cap.foreign)
+    return ok and not _cue_word(w)
+
+
+def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str]) -> list:
+    """"..., dass Schoomaker so Zeit gewinnen will", "als Stalin starb", "diente Angermayer als ...": a
+    lone capitalised word right after a subordinating conjunction or a finite singular verb and before a
+    lower-case word is the clause's subject; with no article it is a name when no dictionary knows it
+    as a common noun (``_subject_word``)."""
+    cands = [w for w in capset if _subject_word(w)]
+    if not cands:
+        return out
+    conj = _subject_conjunctions()
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    new = []
+    for s, e, w in sorted(_token_spans(text, set(cands))):
+        nx = _NEXT_LOWER.match(text, e)
+        if mask.find(1, s, e) >= 0 or not nx or nx.group(1) in lex.articles:
+            continue  # "als Urahn der ...": a noun before its genitive
+        pw = _prev_word(text, s)
+        if pw is None or not pw.islower() or _long_word(w):
+            continue
+        if pw not in conj and ((pw.endswith("e") and not pw.endswith("te")) or not _finite_singular(pw, lex)):
+            continue  # "der dann geltende X": an adjective, no verb
+        new.append(make(s, e, "person", w))
+        mask[s:e] = b"\x01" * (e - s)
+    return out + new if new else out
