@@ -1620,6 +1620,19 @@ def _town_slots() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
 
 
 @lru_cache(maxsize=1)
+def _authority_endings() -> tuple[str, ...]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return tuple(str(x).lower() for x in c.get("town_after_endings") or [])
+
+
+@lru_cache(maxsize=65536)
+def _authority_noun(w: str) -> bool:
+    """"Staatsanwaltschaft", "Bundesbahndirektion", "Niederlassung": a noun that names an authority or a
+    branch by its town."""
+    return w[:1].isupper() and w.lower().endswith(_authority_endings())
+
+
+@lru_cache(maxsize=1)
 def _town_endings() -> tuple[str, ...]:
     c = mentions_data("de").get("capnames_de") or {}
     return tuple(str(x).lower() for x in c.get("town_endings") or [])
@@ -1675,6 +1688,9 @@ def _home_town(w: str, kb: Any) -> tuple[str, int] | None:
         ent = kb.entities.get(eid) or {}
         if ent.get("type") != "place" or ent.get("country") not in home:
             continue
+        nm = ent.get("name") or ""
+        if nm != w and not nm.startswith(w + " ") and fold(nm) == key:
+            continue  # "Bunde" is not "Bünde": the fold dropped the umlaut
         pop = ent.get("population") or 0
         if best is None or pop > best[1]:
             best = (eid, pop)
@@ -1720,15 +1736,20 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
         if pw is None:
             continue
         pl = pw.lower()
-        strong = pw in nouns or (pl in from_ and _FROM_TO.match(text, e) is not None)
-        if not (strong or pl in preps):
-            continue
         nx = _NEXT_WORD.match(text, e)
         if nx and (nx.group(1).lower() in lex.articles or nx.group(1) == "-"):
             continue
-        if not strong and _town_noun(w) and nx and nx.group(1).islower():
-            continue  # "in Brand geraten", "in Stein gemeißelt", "aus Steinen ungleicher Größe": the noun
-        hit = _home_town(w, kb)
+        strong = pw in nouns or (pl in from_ and _FROM_TO.match(text, e) is not None) or _authority_noun(pw)
+        if strong or pl in preps:
+            if not strong and _town_noun(w) and nx and nx.group(1).islower():
+                continue  # "in Brand geraten", "in Stein gemeißelt", "aus Steinen ungleicher Größe": the noun
+            hit = _home_town(w, kb)
+        elif w.endswith("s") and pw[:1].isupper() and _common_head(pw):
+            hit = _home_town(w[:-1], kb)  # "die Bombardierung Münsters": a large town's genitive after a noun
+            if hit is not None and hit[1] < 20_000:
+                hit = None
+        else:
+            continue
         if hit is None:
             continue
         if mask is None:
