@@ -459,6 +459,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _roads_and_bodies(text, out, make, capset)
     out = _article_runs(text, out, make)
     out = _article_places(text, out)
+    out = _noun_persons(text, out, cued, _all_given(first))
     out = _route_places(text, out, make, _all_given(first))
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
@@ -1895,3 +1896,32 @@ def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any
         new.append(make(s, e, "person", w))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out
+
+
+@lru_cache(maxsize=65536)
+def _plain_noun(w: str) -> bool:
+    """A German common noun, also in Swiss spelling (no "ß": "Grösse" is "Größe"), that the dictionary
+    does not know as a name and that is no listed surname."""
+    if "ss" in w and not _known(w, "de"):
+        w2 = w.replace("ss", "ß")
+        return _known(w2, "de") and w2 not in _name_like("de") and not _known_lower(w2, "de")
+    return _known(w, "de") and w not in _name_like("de") and not de_town_like(w) and w not in de_surnames()
+
+
+def _noun_persons(text: str, out: list, cued: set[int], given: frozenset[str]) -> list:
+    """A single word the capitalised-names stage typed a person with no cue of a German pass is a
+    common noun when the dictionary knows it as one and its fold is all that made it a given name
+    ("Völker" is folded "Volker") or it is the Swiss spelling of one ("Grösse")."""
+    res = None
+    for m in out:
+        if m.kind != "cap" or m.etype != "person" or id(m) in cued:
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or not w.isalpha():
+            continue
+        if not (("ss" in w and _plain_noun(w)) or (not w.isascii() and fold(w) in given and _plain_noun(w))):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+    return out if res is None else res
