@@ -1742,8 +1742,8 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
             continue
         strong = pw in nouns or (pl in from_ and _FROM_TO.match(text, e) is not None) or _authority_noun(pw)
         if strong or pl in preps:
-            if not strong and _town_noun(w) and nx and nx.group(1).islower():
-                continue  # "in Brand geraten", "in Stein gemeißelt", "aus Steinen ungleicher Größe": the noun
+            if not strong and _town_noun(w) and ((nx and nx.group(1).islower()) or _dictionary("de").get(w) not in (None, w)):
+                continue  # "in Brand geraten", "in Stein gemeißelt", "aus Matten": the noun, or its plural
             hit = _home_town(w, kb)
         elif w.endswith("s") and pw[:1].isupper() and _common_head(pw):
             hit = _home_town(w[:-1], kb)  # "die Bombardierung Münsters": a large town's genitive after a noun
