@@ -1865,7 +1865,8 @@ def _subject_word(w: str) -> bool:
     if _known_lower(w, "de") or _known(w.lower(), "en") or w.lower().endswith(cap.noun_suffixes):
         return False
     if _known(w, "de"):
-        ok = w in _name_like("de")
+        # known only as a name and listed as one, not a noun without a plural that looks like a name (Geduld, Wut)
+        ok = w in _name_like("de") and (w in de_surnames() or fold(w) in de_given_names())
     else:
         ok = not _real_compound(w) and not any(_foreign_word(w, f) for f in cap.foreign)
     return ok and not _cue_word(w)
@@ -1886,13 +1887,17 @@ def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any
     new = []
     for s, e, w in sorted(_token_spans(text, set(cands))):
         nx = _NEXT_LOWER.match(text, e)
-        if mask.find(1, s, e) >= 0 or not nx or nx.group(1) in lex.articles:
-            continue  # "als Urahn der ...": a noun before its genitive
-        pw = _prev_word(text, s)
-        if pw is None or not pw.islower() or _long_word(w):
+        if mask.find(1, s, e) >= 0 or not nx:
             continue
-        if pw not in conj and ((pw.endswith("e") and not pw.endswith("te")) or not _finite_singular(pw, lex)):
-            continue  # "der dann geltende X": an adjective, no verb
+        pw = _prev_word(text, s)
+        if pw is None or not pw.islower() or _long_word(w) or (pw == "als" and nx.group(1) in lex.articles):
+            continue  # "als Urahn der ...": a predicate noun before its genitive
+        if pw not in conj:
+            if (pw.endswith("e") and not pw.endswith("te")) or not _finite_singular(pw, lex):
+                continue  # "der dann geltende X": an adjective, no verb
+            pv = _prev_word(text, s - len(pw) - 1)
+            if pv and (pv.lower() in lex.articles or pv.lower() in _DETERMINERS):
+                continue  # "die verglaste X": an adjective after an article
         new.append(make(s, e, "person", w))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out
