@@ -1626,6 +1626,12 @@ def _authority_endings() -> tuple[str, ...]:
     return tuple(str(x).lower() for x in c.get("town_after_endings") or [])
 
 
+@lru_cache(maxsize=1)
+def _authority_last() -> frozenset[str]:
+    """The last letters of the authority endings: a cheap test before ``_authority_noun``."""
+    return frozenset(x[-1] for x in _authority_endings())
+
+
 @lru_cache(maxsize=65536)
 def _authority_noun(w: str) -> bool:
     """"Staatsanwaltschaft", "Bundesbahndirektion", "Niederlassung": a noun that names an authority or a
@@ -1721,36 +1727,64 @@ def _town_noun(w: str) -> bool:
     return _known(w, "de") and w not in _name_like("de") and not de_town_like(w)
 
 
+_fold = lru_cache(maxsize=65536)(fold)
+
+
+@lru_cache(maxsize=1)
+def _prep_town_rx() -> re.Pattern:
+    preps, from_, _nouns, _not = _town_slots()
+    alts = "|".join(sorted(map(re.escape, preps | from_), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?i:(" + alts + r"))[^\S\n]+([A-ZÄÖÜ][a-zäöüß]+)(?![\w'’-])")
+
+
 def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str]) -> list:
     """"in Hof", "aus Halle", "die Stadt Kiel", "von Rheine nach Münster": a town of Germany, Austria or
     Switzerland whose name is also a German word ("Hof", "Halle", "Kiel", "Hahn") is dropped by the
-    matcher unless a cue says place; right after a place preposition or a place noun it is the town.
-    Not before an article or a hyphen ("in Folge der ...", "aus Sicht des ...", "in Hof-Nähe")."""
+    matcher unless a cue says place; right after a place preposition, a place noun or an authority named
+    by its town ("Amtsgericht Kiel") it is the town, and so is a large town's genitive right after a
+    noun ("die Belagerung Münsters"). Not before an article or a hyphen ("in Folge der ...", "aus Sicht
+    des ...", "in Hof-Nähe"). The slots are found first (a regex, the few head nouns), the towns after."""
     preps, from_, nouns, not_towns = _town_slots()
-    cands = [w for w in capset if w not in not_towns and _town_word(w)]
-    if not cands:
+    slots: list[tuple[int, int, str, int]] = []  # start, end, word, slot: 0 preposition, 1 strong cue, 2 genitive
+    if "n " in text or "s " in text or "i " in text or "b " in text or "e " in text:
+        for m in _prep_town_rx().finditer(text):
+            p = m.group(1).lower()
+            s, e = m.span(2)
+            if p in preps:
+                slots.append((s, e, m.group(2), 0))
+            elif p in from_ and _FROM_TO.match(text, e):
+                slots.append((s, e, m.group(2), 1))
+    heads = [w for w in capset if w in nouns or (w[-1] in _authority_last() and _authority_noun(w))]
+    if heads:
+        for _a, b, _h in _token_spans(text, set(heads)):
+            nx = _NEXT_CAP.match(text, b)
+            if nx:
+                slots.append((nx.start(1), nx.end(1), nx.group(1), 1))
+    index = kb.index
+    gens = [w for w in capset if w[-1] == "s" and len(w) > 4 and w[1:].islower() and _fold(w[:-1]) in index]
+    if gens:
+        for s, e, w in _token_spans(text, set(gens)):
+            pw = _prev_word(text, s)
+            if pw and pw[:1].isupper() and _common_head(pw):
+                slots.append((s, e, w, 2))
+    if not slots:
         return out
     mask = None
     new = []
-    for s, e, w in sorted(_token_spans(text, set(cands))):
-        pw = _prev_word(text, s)
-        if pw is None:
+    for s, e, w, slot in sorted(slots):
+        if w in not_towns or not _town_word(w):
             continue
-        pl = pw.lower()
         nx = _NEXT_WORD.match(text, e)
         if nx and (nx.group(1).lower() in lex.articles or nx.group(1) == "-"):
             continue
-        strong = pw in nouns or (pl in from_ and _FROM_TO.match(text, e) is not None) or _authority_noun(pw)
-        if strong or pl in preps:
-            if not strong and _town_noun(w) and ((nx and nx.group(1).islower()) or _dictionary("de").get(w) not in (None, w)):
+        if slot == 2:
+            hit = _home_town(w[:-1], kb)
+            if hit is not None and hit[1] < 20_000:
+                continue
+        else:
+            if slot == 0 and _town_noun(w) and ((nx and nx.group(1).islower()) or _dictionary("de").get(w) not in (None, w)):
                 continue  # "in Brand geraten", "in Stein gemeißelt", "aus Matten": the noun, or its plural
             hit = _home_town(w, kb)
-        elif w.endswith("s") and pw[:1].isupper() and _common_head(pw):
-            hit = _home_town(w[:-1], kb)  # "die Bombardierung Münsters": a large town's genitive after a noun
-            if hit is not None and hit[1] < 20_000:
-                hit = None
-        else:
-            continue
         if hit is None:
             continue
         if mask is None:
@@ -1762,9 +1796,6 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
         new.append(mention_cls(s, e, hit[0], "name", "place"))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out
-
-
-_GEN_S = re.compile(r"[A-ZÄÖÜ](?<![\w'’.-].)[a-zäöüßàáâãçèéêëíîïñòóôõúûý]{2,}s(?![\w'’-])")
 
 
 @lru_cache(maxsize=65536)
@@ -1872,29 +1903,46 @@ def _subject_word(w: str) -> bool:
     return ok and not _cue_word(w)
 
 
+@lru_cache(maxsize=65536)
+def _subject_slot(pw: str, conj: frozenset[str]) -> bool:
+    """A word after which a lone capitalised word is a clause's subject: a subordinating conjunction or a
+    finite verb of the third person singular (not an adjective in -e: "die geltende X")."""
+    if not pw.isalpha() or not pw.islower():
+        return False
+    if pw in conj:
+        return True
+    return not (pw.endswith("e") and not pw.endswith("te")) and _finite_singular(pw, de_lexicon())
+
+
+# a capitalised word after a lower-case word and before one (the capital first: the regex skips to capitals)
+_SUBJECT = re.compile(r"[A-ZÄÖÜ](?<=[a-zäöüß] .)[a-zäöüßéèáóíç]+(?=[^\S\n]+[a-zäöüß])")
+
+
 def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str]) -> list:
     """"..., dass Schoomaker so Zeit gewinnen will", "als Stalin starb", "diente Angermayer als ...": a
     lone capitalised word right after a subordinating conjunction or a finite singular verb and before a
     lower-case word is the clause's subject; with no article it is a name when no dictionary knows it
     as a common noun (``_subject_word``)."""
-    cands = [w for w in capset if _subject_word(w)]
-    if not cands:
-        return out
     conj = _subject_conjunctions()
-    mask = bytearray(len(text) + 1)
-    for m in out:
-        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    mask = None
     new = []
-    for s, e, w in sorted(_token_spans(text, set(cands))):
+    rfind = text.rfind
+    for m in _SUBJECT.finditer(text):
+        s, e = m.span()
+        j = s - 1  # a space, with a lower-case letter before it (the regex's lookbehind)
+        pw = text[max(rfind(" ", 0, j), rfind("\n", 0, j)) + 1:j]
+        if not _subject_slot(pw, conj) or not _subject_word(w := m.group(0)):
+            continue  # the slot first, the word after (both cached)
+        if mask is None:
+            mask = bytearray(len(text) + 1)
+            for x in out:
+                mask[x.start:x.end] = b"\x01" * (x.end - x.start)
         nx = _NEXT_LOWER.match(text, e)
         if mask.find(1, s, e) >= 0 or not nx:
             continue
-        pw = _prev_word(text, s)
-        if pw is None or not pw.islower() or _long_word(w) or (pw == "als" and nx.group(1) in lex.articles):
+        if _long_word(w) or (pw == "als" and nx.group(1) in lex.articles):
             continue  # "als Urahn der ...": a predicate noun before its genitive
         if pw not in conj:
-            if (pw.endswith("e") and not pw.endswith("te")) or not _finite_singular(pw, lex):
-                continue  # "der dann geltende X": an adjective, no verb
             pv = _prev_word(text, s - len(pw) - 1)
             if pv and (pv.lower() in lex.articles or pv.lower() in _DETERMINERS):
                 continue  # "die verglaste X": an adjective after an article
