@@ -1627,19 +1627,6 @@ def _authority_endings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _authority_last() -> frozenset[str]:
-    """The last letters of the authority endings: a cheap test before ``_authority_noun``."""
-    return frozenset(x[-1] for x in _authority_endings())
-
-
-@lru_cache(maxsize=65536)
-def _authority_noun(w: str) -> bool:
-    """"Staatsanwaltschaft", "Bundesbahndirektion", "Niederlassung": a noun that names an authority or a
-    branch by its town."""
-    return w[:1].isupper() and w.lower().endswith(_authority_endings())
-
-
-@lru_cache(maxsize=1)
 def _town_endings() -> tuple[str, ...]:
     c = mentions_data("de").get("capnames_de") or {}
     return tuple(str(x).lower() for x in c.get("town_endings") or [])
@@ -1683,9 +1670,30 @@ _FROM_TO = re.compile(r"[^\S\n]+(?:nach|bis)[^\S\n]")
 _NEXT_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|.)")
 
 
+# per knowledge base (held, so its id is not reused): word -> its home town; word -> 1 head noun, 2 a known name + "s", 0 neither
+_HOME_MEMO: dict[int, tuple[Any, dict[str, tuple[str, int] | None], dict[str, int]]] = {}
+
+
 def _home_town(w: str, kb: Any) -> tuple[str, int] | None:
     """The most populous town of the German-speaking countries named ``w`` by its own name (not an
-    alternate name): (id, population), or None."""
+    alternate name): (id, population), or None. Remembered per knowledge base and word."""
+    memo = _HOME_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _HOME_MEMO.clear()
+        memo = _HOME_MEMO[id(kb)] = (kb, {}, {})
+    known = memo[1]
+    if w in known:
+        hit = known[w]
+        if hit is not None and hit[0] not in kb.entities:
+            kb.small_places(_fold(w))  # a small place's record, dropped from the knowledge base's LRU: made again
+        return hit
+    if len(known) >= 65536:
+        known.clear()
+    hit = known[w] = _home_town_uncached(w, kb)
+    return hit
+
+
+def _home_town_uncached(w: str, kb: Any) -> tuple[str, int] | None:
     home = de_lexicon().home_countries
     key = fold(w)
     best = None
@@ -1733,8 +1741,12 @@ _fold = lru_cache(maxsize=65536)(fold)
 @lru_cache(maxsize=1)
 def _prep_town_rx() -> re.Pattern:
     preps, from_, _nouns, _not = _town_slots()
-    alts = "|".join(sorted(map(re.escape, preps | from_), key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?i:(" + alts + r"))[^\S\n]+([A-ZÄÖÜ][a-zäöüß]+)(?![\w'’-])")
+    # the capital first (the regex skips to capitals), then one fixed-width lookbehind per preposition length
+    by_len: dict[int, list[str]] = {}
+    for p in sorted(preps | from_):
+        by_len.setdefault(len(p), []).append(re.escape(p))
+    looks = "|".join(r"(?<=(?<![\w-])(?i:" + "|".join(ps) + r") .)" for _n, ps in sorted(by_len.items()))
+    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüß]+(?![\w'’-])")
 
 
 def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str]) -> list:
@@ -1746,22 +1758,38 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
     des ...", "in Hof-Nähe"). The slots are found first (a regex, the few head nouns), the towns after."""
     preps, from_, nouns, not_towns = _town_slots()
     slots: list[tuple[int, int, str, int]] = []  # start, end, word, slot: 0 preposition, 1 strong cue, 2 genitive
-    if "n " in text or "s " in text or "i " in text or "b " in text or "e " in text:
-        for m in _prep_town_rx().finditer(text):
-            p = m.group(1).lower()
-            s, e = m.span(2)
-            if p in preps:
-                slots.append((s, e, m.group(2), 0))
-            elif p in from_ and _FROM_TO.match(text, e):
-                slots.append((s, e, m.group(2), 1))
-    heads = [w for w in capset if w in nouns or (w[-1] in _authority_last() and _authority_noun(w))]
+    rfind = text.rfind
+    for m in _prep_town_rx().finditer(text):
+        s, e = m.span()
+        p = text[rfind(" ", 0, s - 1) + 1:s - 1].lower()
+        p = p[p.rfind("\n") + 1:]
+        if p in preps:
+            slots.append((s, e, m.group(0), 0))
+        elif p in from_ and _FROM_TO.match(text, e):
+            slots.append((s, e, m.group(0), 1))
+    memo = _HOME_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _home_town("", kb)  # creates the knowledge base's memo
+        memo = _HOME_MEMO[id(kb)]
+    roles = memo[2]
+    heads, gens = [], []
+    for w in capset:
+        r = roles.get(w)
+        if r is None:
+            if len(roles) >= 65536:
+                roles.clear()
+            ends = _authority_endings()
+            r = roles[w] = (1 if w in nouns or w.endswith(ends) or w.lower() in ends else
+                            2 if w[-1] == "s" and len(w) > 4 and w[1:].islower() and fold(w[:-1]) in kb.index else 0)
+        if r == 1:
+            heads.append(w)
+        elif r == 2:
+            gens.append(w)
     if heads:
         for _a, b, _h in _token_spans(text, set(heads)):
             nx = _NEXT_CAP.match(text, b)
             if nx:
                 slots.append((nx.start(1), nx.end(1), nx.group(1), 1))
-    index = kb.index
-    gens = [w for w in capset if w[-1] == "s" and len(w) > 4 and w[1:].islower() and _fold(w[:-1]) in index]
     if gens:
         for s, e, w in _token_spans(text, set(gens)):
             pw = _prev_word(text, s)
@@ -1852,7 +1880,7 @@ def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, mak
     return out + new if new else out
 
 
-_ROUTE = re.compile(r"(?<![\w-])[Vv]on[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])[^\S\n]+(?:nach|bis(?:[^\S\n]+nach)?)[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])(?![\w'’-])")
+_ROUTE = re.compile(r"([A-ZÄÖÜ](?<=(?<![\w-])[Vv]on .)[\w'’]*[^\W\d_])[^\S\n]+(?:nach|bis(?:[^\S\n]+nach)?)[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])(?![\w'’-])")  # capital first
 
 
 def _route_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
@@ -1930,7 +1958,7 @@ def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any
     for m in _SUBJECT.finditer(text):
         s, e = m.span()
         j = s - 1  # a space, with a lower-case letter before it (the regex's lookbehind)
-        pw = text[max(rfind(" ", 0, j), rfind("\n", 0, j)) + 1:j]
+        pw = text[rfind(" ", 0, j) + 1:j]  # a word after a newline reads with it and fails the slot test
         if not _subject_slot(pw, conj) or not _subject_word(w := m.group(0)):
             continue  # the slot first, the word after (both cached)
         if mask is None:
