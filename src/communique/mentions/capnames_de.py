@@ -424,7 +424,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     for m in _INVERTED.finditer(text):
         s, e = m.span(1)
         w = m.group(1)
-        if not _inverted_subject(w):
+        if not (_inverted_subject(w) or _subject_word(w)):
             continue  # the cheap test first (cached): a common noun
         vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
         v = vm.group(1) if vm else ""
@@ -1931,49 +1931,38 @@ def _subject_word(w: str) -> bool:
     return ok and not _cue_word(w)
 
 
-@lru_cache(maxsize=65536)
-def _subject_slot(pw: str, conj: frozenset[str]) -> bool:
-    """A word after which a lone capitalised word is a clause's subject: a subordinating conjunction or a
-    finite verb of the third person singular (not an adjective in -e: "die geltende X")."""
-    if not pw.isalpha() or not pw.islower():
-        return False
-    if pw in conj:
-        return True
-    return not (pw.endswith("e") and not pw.endswith("te")) and _finite_singular(pw, de_lexicon())
-
-
-# a capitalised word after a lower-case word and before one (the capital first: the regex skips to capitals)
-_SUBJECT = re.compile(r"[A-ZÄÖÜ](?<=[a-zäöüß] .)[a-zäöüßéèáóíç]+(?=[^\S\n]+[a-zäöüß])")
+@lru_cache(maxsize=1)
+def _subject_rx() -> re.Pattern:
+    """A capitalised word right after a subordinating conjunction and before a lower-case word; the
+    capital first (the regex skips to capitals), one fixed-width lookbehind per conjunction length."""
+    by_len: dict[int, list[str]] = {}
+    for c in sorted(_subject_conjunctions()):
+        by_len.setdefault(len(c), []).append(re.escape(c))
+    looks = "|".join(r"(?<=(?<![\w-])(?:" + "|".join(cs) + r") .)" for _n, cs in sorted(by_len.items()))
+    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüßéèáóíç]+(?=[^\S\n]+[a-zäöüß])")
 
 
 def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str]) -> list:
-    """"..., dass Schoomaker so Zeit gewinnen will", "als Stalin starb", "diente Angermayer als ...": a
-    lone capitalised word right after a subordinating conjunction or a finite singular verb and before a
-    lower-case word is the clause's subject; with no article it is a name when no dictionary knows it
-    as a common noun (``_subject_word``)."""
-    conj = _subject_conjunctions()
+    """"..., dass Schoomaker so Zeit gewinnen will", "ob Hellwarth kommt": a lone capitalised word right
+    after a subordinating conjunction and before a lower-case word is the clause's subject; with no
+    article it is a name when no dictionary knows it as a common noun (``_subject_word``). (After a
+    finite verb, "diente Angermayer als ...", the inverted-subject pass of ``german_passes`` takes it.)"""
     mask = None
     new = []
-    rfind = text.rfind
-    for m in _SUBJECT.finditer(text):
+    for m in _subject_rx().finditer(text):
         s, e = m.span()
-        j = s - 1  # a space, with a lower-case letter before it (the regex's lookbehind)
-        pw = text[rfind(" ", 0, j) + 1:j]  # a word after a newline reads with it and fails the slot test
-        if not _subject_slot(pw, conj) or not _subject_word(w := m.group(0)):
-            continue  # the slot first, the word after (both cached)
+        w = m.group(0)
+        if not _subject_word(w):
+            continue
         if mask is None:
             mask = bytearray(len(text) + 1)
             for x in out:
                 mask[x.start:x.end] = b"\x01" * (x.end - x.start)
         nx = _NEXT_LOWER.match(text, e)
-        if mask.find(1, s, e) >= 0 or not nx:
+        if mask.find(1, s, e) >= 0 or not nx or _long_word(w):
             continue
-        if _long_word(w) or (pw == "als" and nx.group(1) in lex.articles):
+        if text[s - 4:s - 1].lower() == "als" and nx.group(1) in lex.articles:
             continue  # "als Urahn der ...": a predicate noun before its genitive
-        if pw not in conj:
-            pv = _prev_word(text, s - len(pw) - 1)
-            if pv and (pv.lower() in lex.articles or pv.lower() in _DETERMINERS):
-                continue  # "die verglaste X": an adjective after an article
         new.append(make(s, e, "person", w))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out
