@@ -1627,6 +1627,11 @@ def _authority_endings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _authority_heads() -> frozenset[str]:
+    return frozenset(x.capitalize() for x in _authority_endings())
+
+
+@lru_cache(maxsize=1)
 def _town_endings() -> tuple[str, ...]:
     c = mentions_data("de").get("capnames_de") or {}
     return tuple(str(x).lower() for x in c.get("town_endings") or [])
@@ -1670,8 +1675,8 @@ _FROM_TO = re.compile(r"[^\S\n]+(?:nach|bis)[^\S\n]")
 _NEXT_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|.)")
 
 
-# per knowledge base (held, so its id is not reused): word -> its home town; word -> 1 head noun, 2 a known name + "s", 0 neither
-_HOME_MEMO: dict[int, tuple[Any, dict[str, tuple[str, int] | None], dict[str, int]]] = {}
+# per knowledge base (held, so its id is not reused): word -> its home town; word in -s -> a known name before the -s
+_HOME_MEMO: dict[int, tuple[Any, dict[str, tuple[str, int] | None], dict[str, bool]]] = {}
 
 
 def _home_town(w: str, kb: Any) -> tuple[str, int] | None:
@@ -1767,23 +1772,25 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
             slots.append((s, e, m.group(0), 0))
         elif p in from_ and _FROM_TO.match(text, e):
             slots.append((s, e, m.group(0), 1))
+    ends = _authority_endings()
+    heads = [w for w in capset if w.endswith(ends)]
+    heads.extend(nouns & capset)
+    heads.extend(_authority_heads() & capset)  # "Niederlassung" itself
     memo = _HOME_MEMO.get(id(kb))
     if memo is None or memo[0] is not kb:
         _home_town("", kb)  # creates the knowledge base's memo
         memo = _HOME_MEMO[id(kb)]
-    roles = memo[2]
-    heads, gens = [], []
+    gen_memo = memo[2]
+    gens = []
     for w in capset:
-        r = roles.get(w)
-        if r is None:
-            if len(roles) >= 65536:
-                roles.clear()
-            ends = _authority_endings()
-            r = roles[w] = (1 if w in nouns or w.endswith(ends) or w.lower() in ends else
-                            2 if w[-1] == "s" and len(w) > 4 and w[1:].islower() and fold(w[:-1]) in kb.index else 0)
-        if r == 1:
-            heads.append(w)
-        elif r == 2:
+        if w[-1] != "s":
+            continue
+        g = gen_memo.get(w)
+        if g is None:
+            if len(gen_memo) >= 65536:
+                gen_memo.clear()
+            g = gen_memo[w] = len(w) > 4 and w[1:].islower() and fold(w[:-1]) in kb.index
+        if g:
             gens.append(w)
     if heads:
         for _a, b, _h in _token_spans(text, set(heads)):
