@@ -1657,8 +1657,8 @@ def _article_places(text: str, out: list) -> list:
         if m.etype != "place" or m.kind not in ("cap", "shape"):
             continue
         w = text[m.start:m.end]
-        if " " in w or "-" in w:
-            continue
+        if " " in w or "-" in w or w in _geography_firsts():
+            continue  # "das Eichsfeld", "die Wachau": the listed landscapes take an article
         pw = _prev_word(text, m.start)
         if pw is None:
             continue
