@@ -424,8 +424,10 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     for m in _INVERTED.finditer(text):
         s, e = m.span(1)
         w = m.group(1)
-        if not (_inverted_subject(w) or _subject_word(w)):
-            continue  # the cheap test first (cached): a common noun
+        if not _inverted_subject(w):  # the cheap test first (cached): a common noun
+            j = s - 1  # a lone name no dictionary knows as a noun ("diente Angermayer als"): the verb first, then the word
+            if not (_verb_word(text[text.rfind(" ", 0, j) + 1:j]) and _subject_word(w)):
+                continue
         vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
         v = vm.group(1) if vm else ""
         if not v or (v.endswith("e") and not v.endswith("te")) or not free(s, e) or not _finite_singular(v, lex):
@@ -1918,6 +1920,13 @@ def _route_places(text: str, out: list, make: Callable[..., Any], given: frozens
 def _subject_conjunctions() -> frozenset[str]:
     c = mentions_data("de").get("capnames_de") or {}
     return frozenset(str(x).lower() for x in c.get("subject_conjunctions") or [])
+
+
+@lru_cache(maxsize=65536)
+def _verb_word(v: str) -> bool:
+    """A finite verb of the third person singular, no adjective in -e ("die geltende X")."""
+    return len(v) >= 3 and v.isalpha() and v.islower() and not (v.endswith("e") and not v.endswith("te")) \
+        and _finite_singular(v, de_lexicon())
 
 
 @lru_cache(maxsize=65536)
