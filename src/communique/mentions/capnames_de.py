@@ -1837,9 +1837,9 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
 
 @lru_cache(maxsize=65536)
 def _person_genitive_stem(w: str, kb: Any) -> bool:
-    """"Merkels", "Luthers", "Napoleons": the genitive -s of a word that names a person (a knowledge-base
-    person, a listed surname, a name the dictionary knows only as a name) and nothing else the
-    knowledge base knows; the form itself is no common noun or lower-case word."""
+    """"Merkels", "Johnsons": the genitive -s of a word that names a person (a knowledge-base person, a
+    listed surname or given name) and no country, organisation or town of 20,000 or more; the form itself
+    is no common noun, lower-case word or English plural ("Teams")."""
     base = w[:-1]
     names = _name_like("de")
     if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
@@ -1865,9 +1865,9 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
 
 def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any], capset: set[str]) -> list:
     """A person's name in the genitive -s next to the noun that governs it: after it ("die Aussprüche
-    Luthers", "auf Druck Napoleons", "die Vertrauten Merkels": a common noun and no article before the
-    name) or before it ("von Hitlers Vizekanzler", "zu Becks Absichten"), when the word before the -s
-    names a person (see ``_person_genitive_stem``)."""
+    Johnsons", "die Vertrauten Merkels": a common noun right before the name) or before it ("über Merkels
+    Erbe": a common noun after it, no article before the name), when the word before the -s names a
+    person (see ``_person_genitive_stem``)."""
     cands = [w for w in capset if w.endswith("s") and _person_genitive_stem(w, kb)]
     if not cands:
         return out
