@@ -425,7 +425,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         s, e = m.span(1)
         w = m.group(1)
         if not _inverted_subject(w):  # the cheap test first (cached): a common noun
-            j = s - 1  # a lone name no dictionary knows as a noun ("diente Angermayer als"): the verb first, then the word
+            j = s - 1  # a lone name no dictionary knows as a noun ("arbeitete Kowalczyk als"): the verb first, then the word
             if not (_verb_word(text[text.rfind(" ", 0, j) + 1:j]) and _subject_word(w)):
                 continue
         vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
@@ -1959,10 +1959,10 @@ def _subject_rx() -> re.Pattern:
 
 
 def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str]) -> list:
-    """"..., dass Schoomaker so Zeit gewinnen will", "ob Hellwarth kommt": a lone capitalised word right
+    """"..., dass Hellwarth den Vertrag kündigt", "ob Wendtland kommt": a lone capitalised word right
     after a subordinating conjunction and before a lower-case word is the clause's subject; with no
     article it is a name when no dictionary knows it as a common noun (``_subject_word``). (After a
-    finite verb, "diente Angermayer als ...", the inverted-subject pass of ``german_passes`` takes it.)"""
+    finite verb, "arbeitete Kowalczyk als ...", the inverted-subject pass of ``german_passes`` takes it.)"""
     mask = None
     new = []
     for m in _subject_rx().finditer(text):
