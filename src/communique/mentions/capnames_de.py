@@ -425,8 +425,10 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     for m in _INVERTED.finditer(text):
         s, e = m.span(1)
         w = m.group(1)
-        if not _inverted_subject(w):
-            continue  # the cheap test first (cached): a common noun
+        if not _inverted_subject(w):  # the cheap test first (cached): a common noun
+            j = s - 1  # a lone name no dictionary knows as a noun ("arbeitete Kowalczyk als"): the verb first, then the word
+            if not (_verb_word(text[text.rfind(" ", 0, j) + 1:j]) and _subject_word(w)):
+                continue
         vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
         v = vm.group(1) if vm else ""
         if not v or (v.endswith("e") and not v.endswith("te")) or not free(s, e) or not _finite_singular(v, lex):
@@ -459,6 +461,12 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
     out = _roads_and_bodies(text, out, make, capset)
     out = _article_runs(text, out, make)
+    out = _article_places(text, out)
+    out = _noun_persons(text, out, cued, _all_given(first))
+    out = _route_places(text, out, make, _all_given(first))
+    out = _home_towns(text, out, kb, lex, mention_cls, capset)
+    out = _genitive_names(text, out, kb, lex, cap, make, capset)
+    out = _subject_names(text, out, lex, make, capset)
     return out
 
 
@@ -1605,4 +1613,405 @@ def _article_runs(text: str, out: list, make: Callable[..., Any]) -> list:
         if res is None:
             res = list(out)
         res = [x for x in res if x is not m] + [make(m.start + sp + 1, m.end, typ, name)]
+    return out if res is None else res
+
+
+# -- round five: towns that are words after a place slot; names in the genitive ------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _town_slots() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return (frozenset(str(x).lower() for x in c.get("town_preps") or []), frozenset(str(x).lower() for x in c.get("town_from") or []),
+            frozenset(str(x) for x in c.get("town_nouns") or []), frozenset(str(x) for x in c.get("town_not") or []))
+
+
+@lru_cache(maxsize=1)
+def _authority_endings() -> tuple[str, ...]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return tuple(str(x).lower() for x in c.get("town_after_endings") or [])
+
+
+@lru_cache(maxsize=1)
+def _authority_heads() -> frozenset[str]:
+    return frozenset(x.capitalize() for x in _authority_endings())
+
+
+@lru_cache(maxsize=1)
+def _town_endings() -> tuple[str, ...]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return tuple(str(x).lower() for x in c.get("town_endings") or [])
+
+
+_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+_DEFINITE = frozenset("der die das dem den des im beim vom zum zur".split())
+
+
+@lru_cache(maxsize=65536)
+def _town_shaped(w: str) -> bool:
+    lw = w.lower()
+    return any(lw.endswith(x) and len(lw) >= len(x) + 3 for x in _town_endings())
+
+
+def _article_places(text: str, out: list) -> list:
+    """A word the capitalised-names stage guessed a place by its ending is a common noun right after an
+    indefinite article ("ein Bachtal", "ein Kulissenstein") or, with a town's ending, after a definite
+    one or a contracted preposition ("im Kunstspringen", "das Berufsleben", "die Nachbarstadt"): German
+    names no town with an article unless an adjective stands between ("im oberbayerischen Dachau")."""
+    res = None
+    for m in out:
+        if m.etype != "place" or m.kind not in ("cap", "shape"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or w in _geography_firsts():
+            continue  # "das Eichsfeld", "die Wachau": the listed landscapes take an article
+        pw = _prev_word(text, m.start)
+        if pw is None:
+            continue
+        pl = pw.lower()
+        if not (pl in _INDEFINITE or (pl in _DEFINITE and _town_shaped(w))):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+    return out if res is None else res
+
+
+_FROM_TO = re.compile(r"[^\S\n]+(?:nach|bis)[^\S\n]")
+_NEXT_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|.)")
+
+
+# per knowledge base (held, so its id is not reused): word -> its home town; word in -s -> a known name before the -s
+_HOME_MEMO: dict[int, tuple[Any, dict[str, tuple[str, int] | None], dict[str, bool]]] = {}
+
+
+def _home_town(w: str, kb: Any) -> tuple[str, int] | None:
+    """The most populous town of the German-speaking countries named ``w`` by its own name (not an
+    alternate name): (id, population), or None. Remembered per knowledge base and word."""
+    memo = _HOME_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _HOME_MEMO.clear()
+        memo = _HOME_MEMO[id(kb)] = (kb, {}, {})
+    known = memo[1]
+    if w in known:
+        hit = known[w]
+        if hit is not None and hit[0] not in kb.entities:
+            kb.small_places(_fold(w))  # a small place's record, dropped from the knowledge base's LRU: made again
+        return hit
+    if len(known) >= 65536:
+        known.clear()
+    hit = known[w] = _home_town_uncached(w, kb)
+    return hit
+
+
+def _home_town_uncached(w: str, kb: Any) -> tuple[str, int] | None:
+    home = de_lexicon().home_countries
+    key = fold(w)
+    best = None
+    for eid, kind, _f in kb.index.get(key, ()):
+        if kind != "name":
+            continue
+        ent = kb.entities.get(eid) or {}
+        if ent.get("type") != "place" or ent.get("country") not in home:
+            continue
+        nm = ent.get("name") or ""
+        if nm != w and not nm.startswith(w + " ") and fold(nm) == key:
+            continue  # "Bunde" is not "Bünde": the fold dropped the umlaut
+        pop = ent.get("population") or 0
+        if best is None or pop > best[1]:
+            best = (eid, pop)
+    if best is None:
+        for eid in kb.small_places(key):
+            ent = kb.entities.get(eid) or {}
+            if ent.get("country") in home and ent.get("name") == w:
+                pop = ent.get("population") or 0
+                if best is None or pop > best[1]:
+                    best = (eid, pop)
+    return best
+
+
+@lru_cache(maxsize=65536)
+def _town_word(w: str) -> bool:
+    """A capitalised word that may name a town in a place slot: no hyphen, no lower-case word ("Kraft",
+    "Zuge"), no function word."""
+    if len(w) < 3 or "-" in w or not w[1:].islower():
+        return False
+    cap = cap_lexicon("de")
+    return not (cap is not None and w.lower() in cap.stop)
+
+
+@lru_cache(maxsize=65536)
+def _town_noun(w: str) -> bool:
+    """A common noun of the dictionary (not known only as a name), plain or inflected ("Stein", "Steinen")."""
+    return _known(w, "de") and w not in _name_like("de") and not de_town_like(w)
+
+
+_fold = lru_cache(maxsize=65536)(fold)
+
+
+@lru_cache(maxsize=1)
+def _prep_town_rx() -> re.Pattern:
+    preps, from_, _nouns, _not = _town_slots()
+    # the capital first (the regex skips to capitals), then one fixed-width lookbehind per preposition length
+    by_len: dict[int, list[str]] = {}
+    for p in sorted(preps | from_):
+        by_len.setdefault(len(p), []).append(re.escape(p))
+    looks = "|".join(r"(?<=(?<![\w-])(?i:" + "|".join(ps) + r") .)" for _n, ps in sorted(by_len.items()))
+    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüß]+(?![\w'’-])")
+
+
+def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str]) -> list:
+    """"in Hof", "aus Halle", "die Stadt Kiel", "von Rheine nach Münster": a town of Germany, Austria or
+    Switzerland whose name is also a German word ("Hof", "Halle", "Kiel", "Hahn") is dropped by the
+    matcher unless a cue says place; right after a place preposition, a place noun or an authority named
+    by its town ("Amtsgericht Kiel") it is the town, and so is a large town's genitive right after a
+    noun ("die Belagerung Münsters"). Not before an article or a hyphen ("in Folge der ...", "aus Sicht
+    des ...", "in Hof-Nähe"). The slots are found first (a regex, the few head nouns), the towns after."""
+    preps, from_, nouns, not_towns = _town_slots()
+    slots: list[tuple[int, int, str, int]] = []  # start, end, word, slot: 0 preposition, 1 strong cue, 2 genitive
+    rfind = text.rfind
+    for m in _prep_town_rx().finditer(text):
+        s, e = m.span()
+        p = text[rfind(" ", 0, s - 1) + 1:s - 1].lower()
+        p = p[p.rfind("\n") + 1:]
+        if p in preps:
+            slots.append((s, e, m.group(0), 0))
+        elif p in from_ and _FROM_TO.match(text, e):
+            slots.append((s, e, m.group(0), 1))
+    ends = _authority_endings()
+    heads = [w for w in capset if w.endswith(ends)]
+    heads.extend(nouns & capset)
+    heads.extend(_authority_heads() & capset)  # "Niederlassung" itself
+    memo = _HOME_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _home_town("", kb)  # creates the knowledge base's memo
+        memo = _HOME_MEMO[id(kb)]
+    gen_memo = memo[2]
+    gens = []
+    for w in capset:
+        if w[-1] != "s":
+            continue
+        g = gen_memo.get(w)
+        if g is None:
+            if len(gen_memo) >= 65536:
+                gen_memo.clear()
+            g = gen_memo[w] = len(w) > 4 and w[1:].islower() and fold(w[:-1]) in kb.index
+        if g:
+            gens.append(w)
+    if heads:
+        for _a, b, _h in _token_spans(text, set(heads)):
+            nx = _NEXT_CAP.match(text, b)
+            if nx:
+                slots.append((nx.start(1), nx.end(1), nx.group(1), 1))
+    if gens:
+        for s, e, w in _token_spans(text, set(gens)):
+            pw = _prev_word(text, s)
+            if pw and pw[:1].isupper() and _common_head(pw):
+                slots.append((s, e, w, 2))
+    if not slots:
+        return out
+    mask = None
+    new = []
+    for s, e, w, slot in sorted(slots):
+        if w in not_towns or not _town_word(w):
+            continue
+        nx = _NEXT_WORD.match(text, e)
+        if nx and (nx.group(1).lower() in lex.articles or nx.group(1) == "-"):
+            continue
+        if slot == 2:
+            hit = _home_town(w[:-1], kb)
+            if hit is not None and hit[1] < 20_000:
+                continue
+        else:
+            if slot == 0 and _town_noun(w) and ((nx and nx.group(1).islower()) or _dictionary("de").get(w) not in (None, w)):
+                continue  # "in Brand geraten", "in Stein gemeißelt", "aus Matten": the noun, or its plural
+            hit = _home_town(w, kb)
+        if hit is None:
+            continue
+        if mask is None:
+            mask = bytearray(len(text) + 1)
+            for m in out:
+                mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+        if mask.find(1, s, e) >= 0:
+            continue
+        new.append(mention_cls(s, e, hit[0], "name", "place"))
+        mask[s:e] = b"\x01" * (e - s)
+    return out + new if new else out
+
+
+@lru_cache(maxsize=65536)
+def _person_genitive_stem(w: str, kb: Any) -> bool:
+    """"Merkels", "Johnsons": the genitive -s of a word that names a person (a knowledge-base person, a
+    listed surname or given name) and no country, organisation or town of 20,000 or more; the form itself
+    is no common noun, lower-case word or English plural ("Teams")."""
+    base = w[:-1]
+    names = _name_like("de")
+    if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
+        return False
+    lemma = _dictionary("de").get(w)
+    if lemma is not None and lemma != base and w not in names:
+        return False  # a word of its own, not a name's genitive
+    cap = cap_lexicon("de")
+    if cap is None or base.lower() in cap.stop or len(base) < 3:
+        return False
+    person = False
+    for eid, _k, _f in kb.index.get(fold(base), ()):
+        ent = kb.entities.get(eid) or {}
+        t = ent.get("type")
+        if t == "person":
+            person = True
+        elif t != "place" or ent.get("capital") or (ent.get("population") or 0) >= 20_000 or not eid.startswith("gn:"):
+            return False  # "Chinas", "Siemens", "Leipzigs": a country, organisation or town
+    if _known(base.lower(), "en"):
+        return False  # "Teams", "Stars": English nouns in the plural
+    return person or base in de_surnames() or fold(base) in de_given_names()
+
+
+def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any], capset: set[str]) -> list:
+    """A person's name in the genitive -s next to the noun that governs it: after it ("die Aussprüche
+    Johnsons", "die Vertrauten Merkels": a common noun right before the name) or before it ("über Merkels
+    Erbe": a common noun after it, no article before the name), when the word before the -s names a
+    person (see ``_person_genitive_stem``)."""
+    cands = [w for w in capset if w.endswith("s") and _person_genitive_stem(w, kb)]
+    if not cands:
+        return out
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    new = []
+    for s, e, w in sorted(_token_spans(text, set(cands))):
+        if mask.find(1, s, e) >= 0 or _HYPHEN_NEXT.match(text, e):
+            continue
+        pw = _prev_word(text, s)
+        nx = _NEXT_CAP.match(text, e)
+        before = bool(pw) and pw[:1].isupper() and _common_head(pw) and not _cue_word(pw)
+        after = nx is not None and _common_head(nx.group(1)) and not (pw and (pw.lower() in lex.articles or pw.lower() in lex.contracted))
+        if not (before or after):
+            continue
+        new.append(make(s, e, "person", w))
+        mask[s:e] = b"\x01" * (e - s)
+    return out + new if new else out
+
+
+_ROUTE = re.compile(r"([A-ZÄÖÜ](?<=(?<![\w-])[Vv]on .)[\w'’]*[^\W\d_])[^\S\n]+(?:nach|bis(?:[^\S\n]+nach)?)[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])(?![\w'’-])")  # capital first
+
+
+def _route_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """"von Wilson nach Downsview", "von Kyōto bis nach Shigaraki": the two ends of a route are places. A
+    single word there that the capitalised-names stage guessed a person (no given name) becomes a place;
+    an unknown word there that no pass took is one too."""
+    if "on " not in text:
+        return out
+    res = None
+    for m in _ROUTE.finditer(text):
+        if m.group(1) in _town_slots()[3] or m.group(2) in _town_slots()[3]:
+            continue  # "von Norden nach Süden": directions
+        for g in (1, 2):
+            s, e = m.span(g)
+            w = m.group(g)
+            cur = res if res is not None else out
+            hit = [x for x in cur if x.start < e and s < x.end]
+            if hit:
+                if len(hit) != 1 or (hit[0].start, hit[0].end) != (s, e) or hit[0].etype != "person" or hit[0].kind not in ("cap", "shape"):
+                    continue
+            elif _known(w, "de") or _known_lower(w, "de") or fold(w) in given:
+                continue
+            res = [x for x in cur if not any(x is y for y in hit)] + [make(s, e, "place", w)]
+    return out if res is None else res
+
+
+@lru_cache(maxsize=1)
+def _subject_conjunctions() -> frozenset[str]:
+    c = mentions_data("de").get("capnames_de") or {}
+    return frozenset(str(x).lower() for x in c.get("subject_conjunctions") or [])
+
+
+@lru_cache(maxsize=65536)
+def _verb_word(v: str) -> bool:
+    """A finite verb of the third person singular, no adjective in -e ("die geltende X")."""
+    return len(v) >= 3 and v.isalpha() and v.islower() and not (v.endswith("e") and not v.endswith("te")) \
+        and _finite_singular(v, de_lexicon())
+
+
+@lru_cache(maxsize=65536)
+def _subject_word(w: str) -> bool:
+    """A capitalised word that, alone as a clause's subject without an article, is a name: no dictionary
+    knows it (and it is no compound of known words, no English word) or the German dictionary knows it
+    only as a name (Stalin, Heidegger); no role noun, no noun ending ("-ung", "-ismus")."""
+    cap = cap_lexicon("de")
+    if cap is None or len(w) < 3 or not w.isalpha() or not w[1:].islower() or not _surname_ok(w) or w.lower() in cap.stop:
+        return False
+    if _known_lower(w, "de") or _known(w.lower(), "en") or w.lower().endswith(cap.noun_suffixes):
+        return False
+    if _known(w, "de"):
+        # known only as a name and listed as one, not a noun without a plural that looks like a name (Geduld, Wut)
+        ok = w in _name_like("de") and (w in de_surnames() or fold(w) in de_given_names())
+    else:
+        ok = not _real_compound(w) and not any(_foreign_word(w, f) for f in cap.foreign)
+    return ok and not _cue_word(w)
+
+
+@lru_cache(maxsize=1)
+def _subject_rx() -> re.Pattern:
+    """A capitalised word right after a subordinating conjunction and before a lower-case word; the
+    capital first (the regex skips to capitals), one fixed-width lookbehind per conjunction length."""
+    by_len: dict[int, list[str]] = {}
+    for c in sorted(_subject_conjunctions()):
+        by_len.setdefault(len(c), []).append(re.escape(c))
+    looks = "|".join(r"(?<=(?<![\w-])(?:" + "|".join(cs) + r") .)" for _n, cs in sorted(by_len.items()))
+    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüßéèáóíç]+(?=[^\S\n]+[a-zäöüß])")
+
+
+def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str]) -> list:
+    """"..., dass Hellwarth den Vertrag kündigt", "ob Wendtland kommt": a lone capitalised word right
+    after a subordinating conjunction and before a lower-case word is the clause's subject; with no
+    article it is a name when no dictionary knows it as a common noun (``_subject_word``). (After a
+    finite verb, "arbeitete Kowalczyk als ...", the inverted-subject pass of ``german_passes`` takes it.)"""
+    mask = None
+    new = []
+    for m in _subject_rx().finditer(text):
+        s, e = m.span()
+        w = m.group(0)
+        if not _subject_word(w):
+            continue
+        if mask is None:
+            mask = bytearray(len(text) + 1)
+            for x in out:
+                mask[x.start:x.end] = b"\x01" * (x.end - x.start)
+        nx = _NEXT_LOWER.match(text, e)
+        if mask.find(1, s, e) >= 0 or not nx or _long_word(w):
+            continue
+        if text[s - 4:s - 1].lower() == "als" and nx.group(1) in lex.articles:
+            continue  # "als Urahn der ...": a predicate noun before its genitive
+        new.append(make(s, e, "person", w))
+        mask[s:e] = b"\x01" * (e - s)
+    return out + new if new else out
+
+
+@lru_cache(maxsize=65536)
+def _plain_noun(w: str) -> bool:
+    """A German common noun, also in Swiss spelling (no "ß": "Grösse" is "Größe"), that the dictionary
+    does not know as a name and that is no listed surname."""
+    if "ss" in w and not _known(w, "de"):
+        w2 = w.replace("ss", "ß")
+        return _known(w2, "de") and w2 not in _name_like("de") and not _known_lower(w2, "de")
+    return _known(w, "de") and w not in _name_like("de") and not de_town_like(w) and w not in de_surnames()
+
+
+def _noun_persons(text: str, out: list, cued: set[int], given: frozenset[str]) -> list:
+    """A single word the capitalised-names stage typed a person with no cue of a German pass is a
+    common noun when the dictionary knows it as one and its fold is all that made it a given name
+    ("Völker" is folded "Volker") or it is the Swiss spelling of one ("Grösse")."""
+    res = None
+    for m in out:
+        if m.kind != "cap" or m.etype != "person" or id(m) in cued:
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or not w.isalpha():
+            continue
+        if not (("ss" in w and _plain_noun(w)) or (not w.isascii() and fold(w) in given and _plain_noun(w))):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
     return out if res is None else res
