@@ -11,7 +11,9 @@ class SettingRules:
     def _place(self, ev: Draft, clause, sent, frame_ref: bool) -> None:
         lex = self.lex
         c_start, c_end, _ = clause
-        places = [m for m in self._mentions_in(c_start, c_end) if m.entity.type == "place"]
+        # a celestial body ("der Schutz der Erde") is a place for NER, not where an event happens
+        places = [m for m in self._mentions_in(c_start, c_end)
+                  if m.entity.type == "place" and m.entity.extra.get("found_by") != "body"]
         chosen = None
         for m in places:
             words = self._words_before(m.start, c_start, 2)

@@ -30,7 +30,7 @@ The word lists are data: ``capnames_de`` in ``data/lang/de/mentions.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as dataclass_replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -473,11 +473,16 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 _GLUED = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]")  # "JonesDer", "MinutenFrankfurt": two words with the space lost ("McCain", "MacIntyre" pass)
 
 
+_GERMAN_SPELLING = ("sch", "ung", "ä", "ö", "ü", "ß", "tz", "pf")
+
+
 def _long_word(w: str) -> bool:
-    """A single unknown word of 14 letters or more ("Belastungsanforderugen", "Schweigegelübtes") is a
-    misspelt or rare compound noun, not a surname: surnames that long are double names with a hyphen,
-    whose parts are shorter ("Leutheusser-Schnarrenberger" passes on its parts)."""
-    return any(len(p) >= 14 for p in w.split("-")) and w not in de_surnames()
+    """A single unknown word of 14 letters or more with German spelling ("Verwaltungsvorschriftn",
+    "Gemüsegartenzäunchen") is a misspelt or rare compound noun, not a surname: German surnames that long
+    are double names with a hyphen, whose parts are shorter ("Leutheusser-Schnarrenberger" passes on its
+    parts). Long foreign surnames ("Papakonstantinou", "Wickremesinghe") have none of these letters."""
+    return any(len(p) >= 14 and any(g in p.lower() for g in _GERMAN_SPELLING) for p in w.split("-")) \
+        and w not in de_surnames()
 
 
 _DETERMINERS = frozenset("der die das dem den des ein eine einer einem einen eines diese dieser diesem diesen dieses beim im vom zum zur".split())
@@ -1542,6 +1547,7 @@ def de_lone_name(word: str) -> bool:
 
 
 _ROAD = re.compile(r"([AB])[^\S\n]?([1-9]\d{0,2})(?![\w,.]\d|[\w-])")
+_AIRCRAFT = re.compile(r"A3[0-8]\d")  # Airbus types (A300–A380) written without a space
 _ROAD_BEFORE = frozenset("der die den dem zur zum auf an und über von bis oder sowie".split())
 _ROAD_NOUN_NUM = re.compile(r"[^\S\n]+[1-9]\d{0,2}(?![\w,.]\d|[\w-])")  # "Bundesstraße 216" (but "Autobahn A 7": the code alone)
 
@@ -1564,8 +1570,9 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
     for m in out:
         mask[m.start:m.end] = b"\x01" * (m.end - m.start)
 
-    def add(s: int, e: int) -> None:
-        new.append(make(s, e, "place", text[s:e]))
+    def add(s: int, e: int, kind: str | None = None) -> None:
+        m = make(s, e, "place", text[s:e])
+        new.append(dataclass_replace(m, kind=kind) if kind else m)
         mask[s:e] = b"\x01" * (e - s)
 
     if "A" in text or "B" in text:
@@ -1576,6 +1583,8 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
             pw = _prev_word(text, s)
             if pw is None or not (pw.lower() in _ROAD_BEFORE or pw in road_nouns):
                 continue  # "Audi A4", "Klasse A"
+            if _AIRCRAFT.fullmatch(text, s, e):
+                continue  # "mit der A350": an Airbus
             add(s, e)
     for i, e, _noun in sorted(_token_spans(text, road_nouns & words)):
         nm = _ROAD_NOUN_NUM.match(text, e)  # digits only: no code of the other loop lies inside
@@ -1588,7 +1597,7 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
         left = text[max(0, s - 16):s].lower().rstrip()
         if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
             continue  # "die Mars-Sonde", "den Mars Surveyor": a name of something else
-        add(s, e)
+        add(s, e, "body")  # a place for NER, never where an event happens (events/setting.py)
     return out + new if new else out
 
 
