@@ -470,7 +470,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     return out
 
 
-_GLUED = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]")  # "JonesDer", "MinutenFrankfurt": two words with the space lost ("McCain", "MacIntyre" pass)
+_GLUED = re.compile(r"[a-zäöüß]{3}[A-ZÄÖÜ][a-zäöüß]")  # "MeyerDie", "StundenMünchen": two words with the space lost ("McCain", "MacIntyre" pass)
 
 
 _GERMAN_SPELLING = ("sch", "ung", "ä", "ö", "ü", "ß", "tz", "pf")
@@ -490,7 +490,7 @@ _ADJ_END = ("e", "en", "er", "es", "em")
 
 
 def _after_article_adjectives(text: str, s: int) -> bool:
-    """A lone name after an article and inflected adjectives ("das kurze Pallium", "die neue Fritz",
+    """A lone name after an article and inflected adjectives ("das alte Kastell", "die kleine Anna",
     "einer Tom"): a thing, not a person, who takes no article in German news."""
     if s < 2 or text[s - 1] not in " \t":
         return False
@@ -768,7 +768,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
 
 
 def _coordinated_places(text: str, mentions: list, cued: set[int]) -> list:
-    """"Tranomaro , Folakara , Antsirabe und Makay": an unknown name in a list with places and no
+    """"Tolvara , Menkasi , Ambarosa und Kelloi": an unknown name in a list with places and no
     person named in full is a place, not a person by default."""
     ms = sorted(mentions, key=lambda m: m.start)
     groups: list[list] = []
@@ -872,7 +872,7 @@ _EN_FUNCTION = frozenset("of the and for on at to by with from a an".split())  #
 
 
 def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
-    """"nach Buurmanns Ausscheiden", "seit Ravens Tod", "von Brians Sohn": a name in the genitive -s
+    """"nach Veldkamps Rücktritt", "seit Ostrowskis Wahl", "von Kevins Bruder": a name in the genitive -s
     before the noun it governs (the Saxon genitive German keeps for names) is a person when the word
     before the -s is no word the dictionary knows and no place or organisation the knowledge base
     knows; the noun after it must be a common noun, and no article may stand before the name
@@ -1530,7 +1530,7 @@ def _person_named_towns(text: str, out: list, kb: Any, cap: Any, make: Callable[
         if _PLACE_AFTER.match(text, m.end) and any(a >= m.end and a - m.end <= 8 and t in ("place", "country") for a, b, t in spans):
             continue  # "Duncan , Oklahoma", "Duncan und Tulsa"
         if _after_article_adjectives(text, m.start):
-            continue  # "im englischen Hatfield": a person takes no article
+            continue  # "im englischen Stowbridge": a person takes no article
         e = m.end
         nxt = [x for x in res if x.etype == "person" and x.start == e + 1 and text[e] == " "]
         if nxt:
@@ -1596,7 +1596,7 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
             continue
         left = text[max(0, s - 16):s].lower().rstrip()
         if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
-            continue  # "die Mars-Sonde", "den Mars Surveyor": a name of something else
+            continue  # "die Mars-Sonde", "den Mars Explorer": a name of something else
         add(s, e, "body")  # a place for NER, never where an event happens (events/setting.py)
     return out + new if new else out
 
@@ -1606,7 +1606,7 @@ _NOT_PLACE_ENDS = ("schau", "bau", "frau")  # "-au" ends towns (Passau, Dachau),
 
 
 def _article_runs(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"Die Salmhütte", "Der Berenike": a capitalised article the capitalised-names stage joined to a
+    """"Die Lindenhütte", "Der Sarafina": a capitalised article the capitalised-names stage joined to a
     single name (after a heading word it does not see a sentence start) belongs to no German name of a
     person or place; the name alone stays, a place if its shape says so ("-hütte")."""
     res = None
@@ -1833,7 +1833,7 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
                 continue
         else:
             if slot == 0 and _town_noun(w) and ((nx and nx.group(1).islower()) or _dictionary("de").get(w) not in (None, w)):
-                continue  # "in Brand geraten", "in Stein gemeißelt", "aus Matten": the noun, or its plural
+                continue  # "in Brand geraten", "in Stein gehauen", "aus Matten": the noun, or its plural
             hit = _home_town(w, kb)
         if hit is None:
             continue
@@ -1906,7 +1906,7 @@ _ROUTE = re.compile(r"([A-ZÄÖÜ](?<=(?<![\w-])[Vv]on .)[\w'’]*[^\W\d_])[^\S\
 
 
 def _route_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
-    """"von Wilson nach Downsview", "von Kyōto bis nach Shigaraki": the two ends of a route are places. A
+    """"von Kessling nach Ambrode", "von Nagoya bis nach Tsurugi": the two ends of a route are places. A
     single word there that the capitalised-names stage guessed a person (no given name) becomes a place;
     an unknown word there that no pass took is one too."""
     if "on " not in text:
