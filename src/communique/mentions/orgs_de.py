@@ -300,10 +300,33 @@ def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found
     return out
 
 
-def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
+_COORD = frozenset(("und", "sowie", "oder"))
+_DETERMINERS = _ARTICLES | _INDEF | frozenset("sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren".split())
+
+
+def _new_conjunct(text: str, pos: int, after: int, listed_ends: set[int], starts: set[int]) -> bool:
+    """Does "und"/"sowie"/"oder" (the token ending at ``after``, the tail so far ending at ``pos``) join a
+    second organisation rather than continue the name? Yes when a listed name ends right before it, or
+    when a determiner, an institution head or a listed name follows."""
+    if pos in listed_ends:
+        return True
+    if text[after:after + 1] != " ":
+        return False
+    nx = _TOKEN.match(text, after + 1)
+    if not nx:
+        return False
+    return nx.group(0).lower() in _DETERMINERS or nx.start() in starts
+
+
+def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]],
+           listed: list[tuple[int, int, int]] = ()) -> list:
     """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
     n = len(text)
-    for hs, he, head in _heads(text, d, found):
+    heads = _heads(text, d, found)
+    # where an institution head or a listed name starts, and where a listed name ends
+    starts = {hs for hs, _he, _w in heads} | {s for _p, s, _e in listed}
+    listed_ends = {e for _p, _s, e in listed}
+    for hs, he, head in heads:
         plain = head in d.head_words
         pos = he
         last = None
@@ -318,6 +341,8 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
             if not t:
                 break
             w = t.group(0)
+            if w in _COORD and last is not None and _new_conjunct(text, pos, t.end(), listed_ends, starts):
+                break  # "X für Y und der Z", "… und Flüchtlinge und der Bundespolizei": a second organisation
             if w in d.tail_links:
                 after_noun = False
                 if first_link is None and last is None:
@@ -740,7 +765,7 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if found[0]:
         out = _known_names(text, out, kb, d, make, found[0])
     if found[1]:
-        out = _tails(text, out, d, make, found[1])
+        out = _tails(text, out, d, make, found[1], found[0])
     if found[2]:
         out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
