@@ -21,3 +21,29 @@ def test_two_organisations_joined_by_und_stay_two(linker):
     # "und" before a capitalised noun still continues the name
     got = orgs(linker, "Sie lehrt an der Hochschule für Technik und Gestaltung in Mannheim .")
     assert "Hochschule für Technik und Gestaltung" in got
+
+
+def found(linker, text):
+    from datetime import datetime, timezone
+
+    from communique.documents import Document
+    from communique.normalize import normalize
+
+    d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    n = normalize(text)
+    return {n.text[m.start:m.end]: m for m in linker.find(d, n) if m.kind not in NOT_NAMES}
+
+
+def test_knowledge_base_links_and_countries_are_kept(linker):
+    got = found(linker, "Die Grünen stimmten dagegen , teilte ein Sprecher der Grünen am Abend mit .")
+    assert not any(m.eid.startswith("new:") for m in got.values())
+    assert got["Grünen"].eid == "kb:org/greens-germany"
+    got = found(linker, "Eine Note kam vom Ministerium für Auswärtige Angelegenheiten der Republik Polen am Dienstag .")
+    outer = got["Ministerium für Auswärtige Angelegenheiten der Republik Polen"]
+    assert outer.country == "PL"
+    assert any(m.eid == "kb:country/PL" for m in got.values())
+    got = found(linker, "Ein Bericht der Kommission für Menschenrechte der Vereinten Nationen liegt vor .")
+    assert "Kommission für Menschenrechte der Vereinten Nationen" in got
+    assert any(m.eid == "kb:org/un" for m in got.values())
+    got = found(linker, "Auch die Aktie von Yahoo legte am Montag zu .")
+    assert got["Yahoo"].eid == "kb:org/yahoo"

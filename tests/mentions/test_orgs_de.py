@@ -96,10 +96,6 @@ def test_parliamentary_group_names_its_party(linker):
     assert "Freisinnigen Demokraten" in got
 
 
-def test_yahoo_keeps_its_exclamation_mark(linker):
-    assert "Yahoo !" in orgs(linker, "Neue Regeln für Kredite - Yahoo !")
-
-
 def test_competitions_and_office_are_no_organisations(linker):
     got = orgs(linker, "Der Klub spielt seit 2010 wieder in der Bundesliga , sein Trainer übernahm das Amt des Präsidenten .")
     assert "Bundesliga" not in got and not any(w.startswith("Amt") for w in got)

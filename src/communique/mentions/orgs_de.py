@@ -36,6 +36,7 @@ the figures.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -236,8 +237,38 @@ def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., An
         if not _replaceable(over, s, e, kb, text):
             continue
         out = _drop(out, over) if over else out
-        out.append(make(s, e, "organization", text[s:e]))
+        out.append(_listed(kb, make, s, e, text[s:e]))
     return out
+
+
+def _country_code(x: Any) -> str | None:
+    if x.eid.startswith("kb:country/"):
+        return x.eid.split("/", 1)[1]
+    return x.country if x.etype == "country" else None
+
+
+def _enclose(out: list, over: list, s: int, e: int, text: str, make: Callable[..., Any]) -> list:
+    """A new organisation on [s, e) in place of the guesses inside it. A knowledge-base country (or its
+    adjective) or organisation inside stays a mention of its own (as in ``orgs_ru.py``) and the country
+    becomes the organisation's ("Ministerium … der Republik X": the ministry and X, the ministry X's)."""
+    kept = [x for x in over if not _guess(x) and x.etype in ("country", "organization", "group") and (x.start, x.end) != (s, e)]
+    new = make(s, e, "organization", text[s:e])
+    cc = next((c for c in map(_country_code, kept) if c), None)
+    if cc and getattr(new, "country", None) is None:
+        new = replace(new, country=cc)
+    gone = {id(x) for x in kept}
+    return _drop(out, [x for x in over if id(x) not in gone]) + [new]
+
+
+def _listed(kb: Any, make: Callable[..., Any], s: int, e: int, w: str) -> Any:
+    """A listed name's mention: the knowledge-base organisation when the name is one of its names."""
+    new = make(s, e, "organization", w)
+    index = getattr(kb, "index", None)
+    for eid, kind, *_ in (index.get(fold(w), ()) if index is not None else ()):
+        ent = kb.entities.get(eid)
+        if ent and ent.get("type") in ("organization", "group") and kind in ("name", "acr"):
+            return replace(new, eid=eid, kind="name", name=None, country=ent.get("country"))
+    return new
 
 
 def _drop(ms: list, gone: list) -> list:
@@ -296,7 +327,7 @@ def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "organization", "group") and x.end <= b) for x in over):
             continue
-        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+        out = _enclose(out, over, s, e, text, make)
     return out
 
 
@@ -400,8 +431,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
             continue
-        out = _drop(out, over)
-        out.append(make(s, e, "organization", text[s:e]))
+        out = _enclose(out, over, s, e, text, make)
     return out
 
 
@@ -421,7 +451,8 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found
             if any(y is not x and y.start < fe and x.start < y.end for y in out):
                 continue
             out = [y for y in out if y is not x]
-            out.append(make(x.start, fe, "organization", text[x.start:fe]))
+            # a knowledge-base company keeps its id and country ("X AG" is X)
+            out.append(replace(x, end=fe) if not _guess(x) else make(x.start, fe, "organization", text[x.start:fe]))
             continue
         # a run of capitalised words (and "&", "P", "O") right before the form
         s = fs
@@ -448,8 +479,7 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, fe) for x in over):
             continue
-        out = _drop(out, over)
-        out.append(make(s, fe, "organization", text[s:fe]))
+        out = _enclose(out, over, s, fe, text, make)
     return out
 
 
@@ -598,7 +628,7 @@ def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
                 if any(x2.start < s or x2.end > e or (x2.etype == "person" and not _guess(x2))
                        or (x2.etype in ("organization", "group") and (x2.start, x2.end) == (s, e)) for x2 in over):
                     break
-                res = _drop(res, over) + [make(s, e, "organization", text[s:e])]
+                res = _enclose(res, over, s, e, text, make)
                 break
     return res
 
@@ -642,7 +672,7 @@ def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "country", "place")) for x in over):
             continue  # "US-Zeitung": a country's paper, no name
-        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+        out = _enclose(out, over, s, e, text, make)
     return out
 
 
@@ -696,23 +726,18 @@ def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
         if any(x.start < s or x.end > e or x.etype in ("organization", "group") and (x.start, x.end) == (s, e)
                or (not _guess(x) and x.etype == "person") for x in over):
             continue
-        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
+        out = _enclose(out, over, s, e, text, make)
     return out
 
 
 def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"Yahoo !" is the name ("Yahoo!"); "Fraunhofer IAO": an institute's acronym after its society;
+    """"Fraunhofer IAO": an institute's acronym after its society;
     "Medizinischen Hochschule": an adjective before an institution head is part of its name."""
     res = list(out)
     for x in out:
         if x.etype != "organization" or x not in res:
             continue
         w = text[x.start:x.end]
-        if w == "Yahoo":
-            k = x.end + (1 if text[x.end:x.end + 2] == " !" else 0)
-            if text[k:k + 1] == "!":
-                res = [y for y in res if y is not x] + [make(x.start, k + 1, "organization", text[x.start:k + 1])]
-            continue
         if w == "Fraunhofer":
             nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
             if nx and nx.group(0).isupper() and 2 <= len(nx.group(0)) <= 6:
