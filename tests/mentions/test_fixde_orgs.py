@@ -47,3 +47,27 @@ def test_knowledge_base_links_and_countries_are_kept(linker):
     assert any(m.eid == "kb:org/un" for m in got.values())
     got = found(linker, "Auch die Aktie von Yahoo legte am Montag zu .")
     assert got["Yahoo"].eid == "kb:org/yahoo"
+
+
+def _seconds(linker, text):
+    from datetime import datetime, timezone
+
+    from communique.documents import Document
+    from communique.normalize import normalize
+
+    d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    n = normalize(text)
+    best = 1e9
+    for _ in range(2):
+        a = time.perf_counter()
+        linker.find(d, n)
+        best = min(best, time.perf_counter() - a)
+    return best
+
+
+def test_many_organisations_cost_linear_time(linker):
+    # four times the text: about four times the time (the quadratic loops took sixteen times)
+    for unit in ("Forschungsverbund Nordlicht ( FVN ) meldet . ", "Fraunhofer IAO ", "Kessler Logistik AG "):
+        _seconds(linker, unit * 50)  # warm
+        small, large = _seconds(linker, unit * 400), _seconds(linker, unit * 1600)
+        assert large < 9 * small + 0.2, (unit, small, large)

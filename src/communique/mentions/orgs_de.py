@@ -36,6 +36,7 @@ the figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
@@ -140,8 +141,52 @@ def _prev_token(text: str, s: int) -> tuple[str, int]:
     return text[i:j], i
 
 
-def _over(ms: list, s: int, e: int) -> list:
-    return [x for x in ms if x.start < e and s < x.end]
+class _Ms:
+    """A pass's mentions, indexed by start (found by bisection): overlaps, drops and additions cost
+    a bisection and the few mentions near the span, not a scan of the document's mentions.
+    ``alive()`` gives them in the order a list with drops and appends would."""
+
+    def __init__(self, ms: list) -> None:
+        self.rows = sorted(((m.start, i, m) for i, m in enumerate(ms)), key=lambda r: (r[0], r[1]))
+        self.seq = {id(m): i for i, m in enumerate(ms)}
+        self.n = len(ms)
+        self.dead: set[int] = set()
+        self.maxlen = max((m.end - m.start for m in ms), default=0)
+
+    def add(self, m: Any) -> None:
+        insort(self.rows, (m.start, self.n, m), key=lambda r: (r[0], r[1]))
+        self.seq[id(m)] = self.n
+        self.n += 1
+        self.maxlen = max(self.maxlen, m.end - m.start)
+
+    def drop(self, gone: list) -> None:
+        self.dead.update(id(x) for x in gone)
+
+    def alive(self, m: Any) -> bool:
+        return id(m) in self.seq and id(m) not in self.dead
+
+    def over(self, s: int, e: int) -> list:
+        """The live mentions overlapping [s, e), in list order."""
+        rows = self.rows
+        i = bisect_left(rows, s - self.maxlen, key=lambda r: r[0])
+        res = []
+        while i < len(rows) and rows[i][0] < e:
+            m = rows[i][2]
+            if m.end > s and id(m) not in self.dead:
+                res.append(m)
+            i += 1
+        res.sort(key=lambda m: self.seq[id(m)])
+        return res
+
+    def at(self, s: int) -> list:
+        """The live mentions that start at ``s``."""
+        return [m for m in self.over(s, s + 1) if m.start == s]
+
+    def ending_at(self, e: int) -> list:
+        return [m for m in self.over(e - 1, e) if m.end == e]
+
+    def live(self) -> list:
+        return [m for _s, _i, m in sorted(self.rows, key=lambda r: r[1]) if id(m) not in self.dead]
 
 
 def _guess(m: Any) -> bool:
@@ -210,13 +255,16 @@ def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., An
     if not hits:
         return out
     n = len(text)
-    listed = [(s, e) for _p, s, e in hits]
+    listed = [(s, e) for _p, s, e in hits]  # by start, not overlapping
+    starts = [s for s, _e in listed]
+    ix = _Ms(out)
     for x in ([x for x in out if _guess(x) and x.etype in ("organization", "person") and " " in text[x.start:x.end]] if len(listed) > 1 else ()):
-        inside = [(s, e) for s, e in listed if x.start <= s and e <= x.end]
+        k = bisect_left(starts, x.start)
+        inside = [(s, e) for s, e in listed[k:k + 3] if s < x.end and e <= x.end]
         if len(inside) == 2 and inside[0][0] == x.start and inside[1][1] == x.end:
             gap = text[inside[0][1]:inside[1][0]].split()
             if len(gap) == 1 and gap[0].islower():
-                out = _drop(out, [x])  # "von Honda zu Aprilia": two companies, not one name
+                ix.drop([x])  # "von X zu Y" (two listed companies): two companies, not one name
     for pidx, s, e in hits:
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_@/."):
             continue
@@ -228,17 +276,18 @@ def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., An
             continue
         if kind == "events" and " " not in name and _sentence_initial(text, s) and _known_lower(name, "de"):
             continue
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         if len(over) == 1 and over[0].start == s and over[0].end > e and over[0].etype == "person" and _guess(over[0]) \
                 and kind == "companies" and text[e:over[0].end].split()[0][:1].isupper():
             x = over[0]
-            out = _drop(out, over) + [make(x.start, x.end, "organization", text[x.start:x.end])]
+            ix.drop(over)
+            ix.add(make(x.start, x.end, "organization", text[x.start:x.end]))
             continue
         if not _replaceable(over, s, e, kb, text):
             continue
-        out = _drop(out, over) if over else out
-        out.append(_listed(kb, make, s, e, text[s:e]))
-    return out
+        ix.drop(over)
+        ix.add(_listed(kb, make, s, e, text[s:e]))
+    return ix.live()
 
 
 def _country_code(x: Any) -> str | None:
@@ -247,7 +296,7 @@ def _country_code(x: Any) -> str | None:
     return x.country if x.etype == "country" else None
 
 
-def _enclose(out: list, over: list, s: int, e: int, text: str, make: Callable[..., Any]) -> list:
+def _enclose(ix: _Ms, over: list, s: int, e: int, text: str, make: Callable[..., Any]) -> None:
     """A new organisation on [s, e) in place of the guesses inside it. A knowledge-base country (or its
     adjective) or organisation inside stays a mention of its own (as in ``orgs_ru.py``) and the country
     becomes the organisation's ("Ministerium … der Republik X": the ministry and X, the ministry X's)."""
@@ -257,7 +306,8 @@ def _enclose(out: list, over: list, s: int, e: int, text: str, make: Callable[..
     if cc and getattr(new, "country", None) is None:
         new = replace(new, country=cc)
     gone = {id(x) for x in kept}
-    return _drop(out, [x for x in over if id(x) not in gone]) + [new]
+    ix.drop([x for x in over if id(x) not in gone])
+    ix.add(new)
 
 
 def _listed(kb: Any, make: Callable[..., Any], s: int, e: int, w: str) -> Any:
@@ -269,11 +319,6 @@ def _listed(kb: Any, make: Callable[..., Any], s: int, e: int, w: str) -> Any:
         if ent and ent.get("type") in ("organization", "group") and kind in ("name", "acr"):
             return replace(new, eid=eid, kind="name", name=None, country=ent.get("country"))
     return new
-
-
-def _drop(ms: list, gone: list) -> list:
-    ids = {id(x) for x in gone}
-    return [x for x in ms if id(x) not in ids]
 
 
 def _heads(text: str, d: _Data, found: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
@@ -306,6 +351,7 @@ def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found
     """"Hamburger Frauenhilfe", "Südstormarnschen Kreisbahn": a capitalised adjective (a town's "-er" form
     also opening a sentence) before a noun that ends like an institution."""
     n = len(text)
+    ix = _Ms(out)
     for _p, a, b in found:
         if b < n and (text[b].isalnum() or text[b] == "-"):
             continue
@@ -323,12 +369,12 @@ def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found
         tail = _GEN_NAME.match(text, b)
         if tail and not _noun(tail.group(1)):
             e = tail.end()  # "… Zentralmuseum der SS": a name in the genitive completes it
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "organization", "group") and x.end <= b) for x in over):
             continue
-        out = _enclose(out, over, s, e, text, make)
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
 _COORD = frozenset(("und", "sowie", "oder"))
@@ -353,6 +399,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
            listed: list[tuple[int, int, int]] = ()) -> list:
     """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
     n = len(text)
+    ix = _Ms(out)
     heads = _heads(text, d, found)
     # where an institution head or a listed name starts, and where a listed name ends
     starts = {hs for hs, _he, _w in heads} | {s for _p, s, _e in listed}
@@ -394,7 +441,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
                     first_link = "gen"  # "Verband Deutscher Ingenieure", "Bund Deutscher Architekten"
                 if core in ("Der", "Die", "Das") or not core:
                     break
-                if any(x.etype == "person" and x.start == t.start() and not _guess(x) for x in out):
+                if any(x.etype == "person" and not _guess(x) for x in ix.at(t.start())):
                     break
                 last = t.start() + len(core)
                 if core != w:
@@ -423,7 +470,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
                 and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des"):
             s = pi
         e = last
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         # a guess that runs on past the tail into lower-case words ("… Brauereien über Preise") gives way
         if any((x.start < s or x.end > e) and not (_guess(x) and x.start >= s and text[e:x.end].split()[0][:1].islower()) for x in over):
             continue
@@ -431,13 +478,14 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
             continue
-        out = _enclose(out, over, s, e, text, make)
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
 def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
     """"Siedlungsgenossenschaft Ökodorf e.G.", "Steria A/S": a legal form closes the name before it."""
     n = len(text)
+    ix = _Ms(out)
     for pidx, fs, fe in sorted(found, key=lambda h: (h[2], h[1])):
         if fs > 0 and (text[fs - 1].isalnum() or text[fs - 1] in "&/.-") or fe < n and (text[fe].isalnum() or text[fe] in "/-"):
             continue
@@ -445,14 +493,14 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found
         if fs == 0 or text[fs - 1] != " ":
             continue
         j = fs - 1
-        before = [x for x in out if x.end == j and x.etype in ("organization", "group")]
+        before = [x for x in ix.ending_at(j) if x.etype in ("organization", "group")]
         if before:
             x = before[0]
-            if any(y is not x and y.start < fe and x.start < y.end for y in out):
+            if any(y is not x for y in ix.over(x.start, fe)):
                 continue
-            out = [y for y in out if y is not x]
+            ix.drop([x])
             # a knowledge-base company keeps its id and country ("X AG" is X)
-            out.append(replace(x, end=fe) if not _guess(x) else make(x.start, fe, "organization", text[x.start:fe]))
+            ix.add(replace(x, end=fe) if not _guess(x) else make(x.start, fe, "organization", text[x.start:fe]))
             continue
         # a run of capitalised words (and "&", "P", "O") right before the form
         s = fs
@@ -472,15 +520,15 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found
                 k -= 1
             if k == ti:
                 break
-        if s == fs or text[s] == "&" or form in d.weak_forms and not any(x.start == s and x.etype == "organization" for x in out):
+        if s == fs or text[s] == "&" or form in d.weak_forms and not any(x.etype == "organization" for x in ix.at(s)):
             continue
-        over = _over(out, s, fe)
+        over = ix.over(s, fe)
         if any(x.start < s or x.end > fe or (not _guess(x) and x.etype == "person") for x in over):
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, fe) for x in over):
             continue
-        out = _enclose(out, over, s, fe, text, make)
-    return out
+        _enclose(ix, over, s, fe, text, make)
+    return ix.live()
 
 
 def _noun(w: str) -> bool:
@@ -595,7 +643,7 @@ def _initials_fit(acr: str, words: list[str]) -> bool:
 def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
     """"Deutschen Vermögensberatung ( DVAG )": the words an organisation's abbreviation abbreviates,
     right before it in brackets, are its name (their initials in order in the abbreviation)."""
-    res = list(out)
+    ix = _Ms(out)
     for x in out:
         if x.etype != "organization" or not _guess(x):
             continue
@@ -624,13 +672,13 @@ def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
                 continue
             if _initials_fit(acr, [w for w, _ in toks[i:]]):
                 s, e = toks[i][1], toks[-1][1] + len(toks[-1][0])
-                over = _over(res, s, e)
+                over = ix.over(s, e)
                 if any(x2.start < s or x2.end > e or (x2.etype == "person" and not _guess(x2))
                        or (x2.etype in ("organization", "group") and (x2.start, x2.end) == (s, e)) for x2 in over):
                     break
-                res = _enclose(res, over, s, e, text, make)
+                _enclose(ix, over, s, e, text, make)
                 break
-    return res
+    return ix.live()
 
 
 _HYPH_TAIL = re.compile(r"-([A-ZÄÖÜ]\w*)(?![\w-])")  # the hyphen first: the regex skips to hyphens
@@ -643,6 +691,7 @@ def _given(w: str) -> bool:
 def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun;
     "Otto-Schott-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
+    ix = _Ms(out)
     ends = d.media_compounds + d.named_institutions
     for m in _HYPH_TAIL.finditer(text):
         last = m.group(1).lower()
@@ -668,12 +717,12 @@ def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -
         else:
             continue
         s, e = i, m.end()
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "country", "place")) for x in over):
             continue  # "US-Zeitung": a country's paper, no name
-        out = _enclose(out, over, s, e, text, make)
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
 @lru_cache(maxsize=1)
@@ -718,47 +767,51 @@ _FRACTION = re.compile(r"Fraktion(?:en)? der ((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|e
 
 def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
     """"die Fraktion der Freisinnigen": a parliamentary group is named after its party."""
+    ix = _Ms(out)
     for m in _FRACTION.finditer(text):
         s, e = m.span(1)
         if _noun(m.group(1)) and " " not in m.group(1):
             continue  # "Fraktion der Partei"
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         if any(x.start < s or x.end > e or x.etype in ("organization", "group") and (x.start, x.end) == (s, e)
                or (not _guess(x) and x.etype == "person") for x in over):
             continue
-        out = _enclose(out, over, s, e, text, make)
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
 def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
     """"Fraunhofer IAO": an institute's acronym after its society;
     "Medizinischen Hochschule": an adjective before an institution head is part of its name."""
-    res = list(out)
+    ix = _Ms(out)
     for x in out:
-        if x.etype != "organization" or x not in res:
+        if x.etype != "organization" or not ix.alive(x):
             continue
         w = text[x.start:x.end]
         if w == "Fraunhofer":
             nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
             if nx and nx.group(0).isupper() and 2 <= len(nx.group(0)) <= 6:
                 e = nx.end()
-                res = [y for y in res if not (y.start < e and x.start < y.end)] + [make(x.start, e, "organization", text[x.start:e])]
+                ix.drop(ix.over(x.start, e))
+                ix.add(make(x.start, e, "organization", text[x.start:e]))
             continue
         last = w.split()[-1]
-        if last in _TOWN_HEADS and x in res:
+        if last in _TOWN_HEADS:
             # "Mitteldeutschen Verlag Halle", "Universität Wien": an institution followed by its town
-            nxt = [y for y in res if y.start == x.end + 1 and y.etype == "place" and not _guess(y) and " " not in text[y.start:y.end]]
+            nxt = [y for y in ix.at(x.end + 1) if y.etype == "place" and not _guess(y) and " " not in text[y.start:y.end]]
             if nxt and text[x.end:x.end + 1] == " ":
                 y = nxt[0]
-                res = _drop(res, [x, y]) + [make(x.start, y.end, "organization", text[x.start:y.end])]
+                ix.drop([x, y])
+                ix.add(make(x.start, y.end, "organization", text[x.start:y.end]))
                 continue
         first = w.split()[0]
         if first in d.head_words or first in ("Verlag", "Theater", "Klinik", "Klinikum", "Museum", "Bibliothek", "Oper"):
             prev, pi = _prev_token(text, x.start)
             if prev[:1].isupper() and prev.isalpha() and prev.endswith(("e", "en", "es", "er")) and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des") \
-                    and not _sentence_initial(text, pi) and not any(y.start < x.start and pi < y.end for y in res):
-                res = [y for y in res if y is not x] + [make(pi, x.end, "organization", text[pi:x.end])]
-    return res
+                    and not _sentence_initial(text, pi) and not any(y.start < x.start for y in ix.over(pi, x.start + 1)):
+                ix.drop([x])
+                ix.add(make(pi, x.end, "organization", text[pi:x.end]))
+    return ix.live()
 
 
 def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
