@@ -71,3 +71,19 @@ def test_many_organisations_cost_linear_time(linker):
         _seconds(linker, unit * 50)  # warm
         small, large = _seconds(linker, unit * 400), _seconds(linker, unit * 1600)
         assert large < 9 * small + 0.2, (unit, small, large)
+
+
+def test_sentence_article_is_cut_without_touching_the_input(linker):
+    from communique.mentions.common import Mention
+    from communique.mentions.orgs_de import refine_orgs_de
+
+    text = "Der BGKV lehnte den Antrag ab ."
+    guess = Mention(0, 8, "new:organization/der-bgkv", "cap", "organization", name="Der BGKV")
+    got = refine_orgs_de(text, [guess], linker.kb, lambda s, e, t, w: Mention(s, e, f"new:{t}/x", "cap", t))
+    assert (guess.start, guess.end) == (0, 8)  # the caller's mention is unchanged
+    assert [(m.start, m.end) for m in got if m.etype == "organization"] == [(4, 8)]
+
+
+def test_lower_case_words_are_not_listed_organisations(linker):
+    got = orgs(linker, "Die vhs bietet Kurse an , die tageszeitung berichtete , und der hr sendete am Abend .")
+    assert not {"vhs", "tageszeitung", "hr"} & got

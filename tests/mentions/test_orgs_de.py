@@ -74,9 +74,9 @@ def test_market_report_plural_makes_a_company(linker):
     assert ("Kirogumi", "organization") in got
 
 
-def test_media_compounds_and_lower_case_names(linker):
-    got = orgs(linker, "Das sagte er am Morgen im ARD-Morgenmagazin , die tageszeitung berichtete darüber .")
-    assert {"ARD-Morgenmagazin", "tageszeitung"} <= got
+def test_media_compounds(linker):
+    got = orgs(linker, "Das sagte er am Morgen im ARD-Morgenmagazin , eine Zeitung berichtete darüber .")
+    assert "ARD-Morgenmagazin" in got
     assert "US-Zeitung" not in orgs(linker, "Eine US-Zeitung berichtete am Sonntag darüber .")
 
 

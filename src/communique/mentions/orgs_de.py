@@ -557,8 +557,7 @@ def _not_orgs(text: str, out: list, d: _Data, kb: Any = None, make: Callable[...
                 keep.append(make(x.start, x.start + len(toks[0]), "person", toks[0]))
                 continue  # "Dürers Werke": a person's works
             if len(toks) == 2 and toks[0] in ("Der", "Die", "Das") and toks[1].isupper() and x.kind == "cap":
-                x.start += 4  # "Der BFH bejahte …": the article opens the sentence, not the name
-                keep.append(x)
+                keep.append(replace(x, start=x.start + 4))  # "Der XYZ entschied …": the article opens the sentence, not the name
                 continue
             if len(toks) == 3 and toks[0] in _GENERIC_NOUN_HEADS and toks[1] in ("der", "des", "von") and _noun(toks[2]):
                 continue  # "die Gesellschaft der Zukunft", "eine Gruppe von Verbindungen": a noun and its complement
