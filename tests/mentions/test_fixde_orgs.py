@@ -87,3 +87,11 @@ def test_sentence_article_is_cut_without_touching_the_input(linker):
 def test_lower_case_words_are_not_listed_organisations(linker):
     got = orgs(linker, "Die vhs bietet Kurse an , die tageszeitung berichtete , und der hr sendete am Abend .")
     assert not {"vhs", "tageszeitung", "hr"} & got
+
+
+def test_capital_word_start():
+    from communique.mentions.orgs_de import _capital_word_start
+
+    text = "Das Landes-Forschungsinstitut und das forschungsinstitut"
+    assert _capital_word_start(text, text.index("institut")) == text.index("Landes")
+    assert _capital_word_start(text, text.rindex("institut")) == -1

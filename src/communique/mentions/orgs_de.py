@@ -7,25 +7,25 @@ organisation patterns, with its data in ``data/lang/de/organisations.yaml``.
   in German documents only (the shared knowledge base serves every language, so these stay here).
   A name that is also a German noun ("Allianz", "Bahn", "Sparkasse") counts only without an indefinite
   article, an adjective or a preposition-led complement ("eine neue Allianz gegen …"). A known name
-  replaces guesses of the capitalised-names stage it covers ("Juventus Turin" typed as a person) and
+  replaces guesses of the capitalised-names stage it covers ("Werder Bremen" typed as a person) and
   knowledge-base places inside a longer name; never a longer mention, a knowledge-base person or an
   equal knowledge-base place or country.
-* **Institution heads with a tail**: "Bundesverband deutscher Banken", "Institut für Corporate
-  Governance", "Hochschule für Technik und Wirtschaft des Saarlandes", "Zentralrat der Juden in
-  Deutschland": a head noun (plain or compounded) followed by für/der/zur… and capitalised words (and
+* **Institution heads with a tail**: "Bundesverband deutscher Gärtner", "Institut für Angewandte
+  Logistik", "Hochschule für Musik und Tanz des Westerwaldes", "Landesverband der Imker in
+  Bayern": a head noun (plain or compounded) followed by für/der/zur… and capitalised words (and
   the adjectives before them) is one organisation. Generic plain heads ("Gesellschaft", "Kommission",
-  "Zentrum") need "für/zur/zum": "die Gesellschaft der Zukunft" is no name.
+  "Zentrum") need "für/zur/zum": "die Gesellschaft der Gegenwart" is no name.
 * **Legal forms** ("e.G.", "N.V.", "A/S", "& Co KG") close a company name: an organisation right before
   one takes it, a run of capitalised words before one becomes one.
 * **No organisation**: abbreviations of laws, degrees, units and techniques ("ISBN", "EBIT", "SGB",
-  "MBA") guessed as organisations; "von Amt zu Amt" (a word repeated around "zu"); "das Amt des
-  Vizepräsidenten" (an office, not an authority); "<town adjective> + generic noun" ("des Düsseldorfer
-  Konzerns", "des Ravensburger Gemeinderates"): a description, not a name.
+  "MBA") guessed as organisations; "von Behörde zu Behörde" (a word repeated around "zu"); "das Amt des
+  Schatzmeisters" (an office, not an authority); "<town adjective> + generic noun" ("des Bielefelder
+  Konzerns", "des Lindauer Stadtrates"): a description, not a name.
 
-* **More shapes of German names**: a capitalised adjective before an institution noun ("Hamburger
-  Frauenhilfe"); names hyphened to an institution or media noun ("Otto-Schott-Gymnasium",
-  "ZDF-Morgenmagazin"); the words an abbreviation in brackets abbreviates ("Deutschen
-  Vermögensberatung ( DVAG )"); "die Fraktion der X"; a lone guessed person that is the subject of a
+* **More shapes of German names**: a capitalised adjective before an institution noun ("Kieler
+  Seemannshilfe"); names hyphened to an institution or media noun ("Anna-Vogel-Gymnasium",
+  "ARD-Nachtmagazin"); the words an abbreviation in brackets abbreviates ("Nordischen
+  Wetterberatung ( NWB )"); "die Fraktion der X"; a lone guessed person that is the subject of a
   market report's plural verb ("X gaben … nach") or of producing verbs, or has a company apposition.
 
 Every step tests cheaply first (one Aho-Corasick search per document for all the lists, regexes that
@@ -321,6 +321,14 @@ def _listed(kb: Any, make: Callable[..., Any], s: int, e: int, w: str) -> Any:
     return new
 
 
+def _capital_word_start(text: str, a: int) -> int:
+    """The start of the (hyphened) word around offset ``a``, or -1 when it has no capital."""
+    i = a
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
+        i -= 1
+    return i if text[i:i + 1].isupper() else -1
+
+
 def _heads(text: str, d: _Data, found: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, word) of each capitalised word that ends with an institution head."""
     n = len(text)
@@ -329,10 +337,8 @@ def _heads(text: str, d: _Data, found: list[tuple[int, int, int]]) -> list[tuple
     for _p, a, b in found:
         if b < n and (text[b].isalnum() or text[b] == "-") or b in seen:
             continue
-        i = a
-        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
-            i -= 1
-        if not text[i:i + 1].isupper():
+        i = _capital_word_start(text, a)
+        if i < 0:
             continue
         seen.add(b)
         res.append((i, b, text[i:b]))
@@ -348,17 +354,15 @@ _GEN_NAME = re.compile(r" (?:der|des|für) ([A-ZÄÖÜ][\w-]*)(?![\w-])")
 
 
 def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
-    """"Hamburger Frauenhilfe", "Südstormarnschen Kreisbahn": a capitalised adjective (a town's "-er" form
+    """"Kieler Seemannshilfe", "Oberlausitzer Kleinbahn": a capitalised adjective (a town's "-er" form
     also opening a sentence) before a noun that ends like an institution."""
     n = len(text)
     ix = _Ms(out)
     for _p, a, b in found:
         if b < n and (text[b].isalnum() or text[b] == "-"):
             continue
-        i = a
-        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
-            i -= 1
-        if not text[i:i + 1].isupper():
+        i = _capital_word_start(text, a)
+        if i < 0:
             continue
         adj, ai = _prev_token(text, i)
         if not (adj[:1].isupper() and adj.isalpha() and len(adj) > 3 and adj.endswith(("e", "en", "er", "es", "em"))) or adj in _ADJ_STOP:
@@ -368,7 +372,7 @@ def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found
         s, e = ai, b
         tail = _GEN_NAME.match(text, b)
         if tail and not _noun(tail.group(1)):
-            e = tail.end()  # "… Zentralmuseum der SS": a name in the genitive completes it
+            e = tail.end()  # "… Landesmuseum der Sorben": a name in the genitive completes it
         over = ix.over(s, e)
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "organization", "group") and x.end <= b) for x in over):
@@ -397,7 +401,7 @@ def _new_conjunct(text: str, pos: int, after: int, listed_ends: set[int], starts
 
 def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]],
            listed: list[tuple[int, int, int]] = ()) -> list:
-    """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
+    """"Bundesverband deutscher Gärtner", "Instituts für Angewandte Logistik": head + tail."""
     n = len(text)
     ix = _Ms(out)
     heads = _heads(text, d, found)
@@ -465,7 +469,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
             continue  # "die Gesellschaft der Zukunft", "Gesundheitsministerium des Landes": a description
         s = hs
         prev, pi = _prev_token(text, hs)
-        # "Deutsches Institut für …", "Medizinischen Hochschule": a capitalised adjective before the head
+        # "Deutsches Institut für …", "Pharmazeutischen Hochschule": a capitalised adjective before the head
         if prev[:1].isupper() and prev.endswith(("e", "en", "er", "es", "em")) and prev.isalpha() and not _sentence_initial(text, pi) \
                 and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des"):
             s = pi
@@ -483,7 +487,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
 
 
 def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
-    """"Siedlungsgenossenschaft Ökodorf e.G.", "Steria A/S": a legal form closes the name before it."""
+    """"Wohnungsgenossenschaft Lindenhof e.G.", "Norvik A/S": a legal form closes the name before it."""
     n = len(text)
     ix = _Ms(out)
     for pidx, fs, fe in sorted(found, key=lambda h: (h[2], h[1])):
@@ -544,14 +548,14 @@ def _not_orgs(text: str, out: list, d: _Data, kb: Any = None, make: Callable[...
         if x.etype == "organization" and _guess(x):
             w = text[x.start:x.end]
             if x.kind == "cap" and _taxon(text, x):
-                continue  # "( Choloepus didactylus )", "Amiiformes": biology
+                continue  # "( Bradypus variegatus )", "Lepisosteiformes": biology
             if w in d.not_orgs or w in d.competitions or w.split()[-1] in d.competitions:
-                continue  # "ISBN", "SGB"; "die Bundesliga", "das Gebilde Bundesliga": a competition
+                continue  # "ISBN", "SGB"; "die Oberliga", "das Konstrukt Regionalliga": a competition
             if w.isupper() and _defined_by_noun(text, x.start, x.end):
-                continue  # "Kampfgeschwadern ( KG )", "Fluorchlorkohlenwasserstoffe ( FCKW )": a term's abbreviation
+                continue  # "Jagdstaffeln ( JS )", "Polyvinylchlorid ( PVC )": a term's abbreviation
             toks = w.split()
             if len(toks) >= 2 and toks[0] in d.not_orgs and toks[1] == "von":
-                continue  # "GP von Deutschland": a race, not an organisation
+                continue  # "GP von Ungarn": a race, not an organisation
             if len(toks) == 2 and toks[1] in ("Werke", "Werk", "Werken") and toks[0].endswith("s") and toks[0][:1].isupper() \
                     and x.kind == "cap" and not _noun(toks[0]) and make is not None:
                 keep.append(make(x.start, x.start + len(toks[0]), "person", toks[0]))
@@ -562,17 +566,17 @@ def _not_orgs(text: str, out: list, d: _Data, kb: Any = None, make: Callable[...
             if len(toks) == 3 and toks[0] in _GENERIC_NOUN_HEADS and toks[1] in ("der", "des", "von") and _noun(toks[2]):
                 continue  # "die Gesellschaft der Zukunft", "eine Gruppe von Verbindungen": a noun and its complement
             if len(toks) == 3 and toks[1] == "zu" and toks[0] == toks[2]:
-                continue  # "von Amt zu Amt", "von Gericht zu Gericht"
+                continue  # "von Behörde zu Behörde", "von Kammer zu Kammer"
             if len(toks) >= 3 and toks[0] == "Amt" and toks[1] in ("des", "der") and toks[2].lower().endswith(_ROLE_END):
-                continue  # "das Amt des Vizepräsidenten": an office
+                continue  # "das Amt des Schatzmeisters": an office
             if len(toks) == 2 and toks[1] in d.generic_heads and toks[0].endswith("er") and toks[0][:1].isupper():
-                continue  # "des Düsseldorfer Konzerns": a description
+                continue  # "des Bielefelder Konzerns": a description
         keep.append(x)
     return keep
 
 
 def _defined_by_noun(text: str, s: int, e: int) -> bool:
-    """An abbreviation in brackets after one German common noun ("Jagdgeschwadern ( JG )") names a term."""
+    """An abbreviation in brackets after one German common noun ("Jagdstaffeln ( JS )") names a term."""
     a = s
     while a > 0 and text[a - 1] == " ":
         a -= 1
@@ -583,7 +587,7 @@ def _defined_by_noun(text: str, s: int, e: int) -> bool:
         return False  # the abbreviation opens with the noun's letter
     pw, _ = _prev_token(text, wi)
     if not pw or pw[:1].isupper() and not _sentence_initial(text, wi) and pw.lower() not in _ARTICLES:
-        return False  # a name of several capitalised words ("Danish Refugee Council ( DRC )")
+        return False  # a name of several capitalised words ("Baltic Fishery Council ( BFC )")
     return _known_lower(w, "de") or _compound(w, "de")
 
 
@@ -600,7 +604,7 @@ _LATIN_ENDS = ("us", "um", "a", "is", "ae", "i", "ii", "ensis", "oides")
 
 
 def _taxon(text: str, x: Any) -> bool:
-    """A genus before its species' epithet ("Choloepus didactylus") or a taxon ("Amiiformes")."""
+    """A genus before its species' epithet ("Bradypus variegatus") or a taxon ("Lepisosteiformes")."""
     w = text[x.start:x.end]
     if " " in w:
         return False
@@ -612,7 +616,7 @@ def _taxon(text: str, x: Any) -> bool:
 
 
 def _inflected_kb_word(text: str, x: Any, kb: Any) -> bool:
-    """"Spiegeln" is no form of "Spiegel": a knowledge-base organisation matched with an ending where the
+    """"Zeiten" is no form of "Zeit": a knowledge-base organisation matched with an ending where the
     form is an ordinary German word."""
     w = text[x.start:x.end]
     ent = kb.entities.get(x.eid) if kb is not None else None
@@ -640,7 +644,7 @@ def _initials_fit(acr: str, words: list[str]) -> bool:
 
 
 def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"Deutschen Vermögensberatung ( DVAG )": the words an organisation's abbreviation abbreviates,
+    """"Nordischen Wetterberatung ( NWB )": the words an organisation's abbreviation abbreviates,
     right before it in brackets, are its name (their initials in order in the abbreviation)."""
     ix = _Ms(out)
     for x in out:
@@ -688,8 +692,8 @@ def _given(w: str) -> bool:
 
 
 def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun;
-    "Otto-Schott-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
+    """"ARD-Nachtmagazin", "FAZ-Online", "KX-Magazin": a name (no German noun) hyphened to a media noun;
+    "Anna-Vogel-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
     ix = _Ms(out)
     ends = d.media_compounds + d.named_institutions
     for m in _HYPH_TAIL.finditer(text):
@@ -709,10 +713,10 @@ def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -
             if len(first) < 2 or not first.isupper() and (_noun(first) or _known_lower(first, "de")):
                 continue
         elif last.endswith(d.named_institutions):
-            # "Otto-Schott-Gymnasium": the parts before the institution are names, not nouns ("Sport-Gymnasium")
+            # "Anna-Vogel-Gymnasium": the parts before the institution are names, not nouns ("Sport-Gymnasium")
             if not (len(parts) > 2 and _given(parts[0])) and \
                     any(_noun(p) and p not in _name_like("de") or _known_lower(p, "de") or len(p) < 2 for p in parts[:-1]):
-                continue  # a given name opens a person's name ("Otto-Schott-": Schott is also a noun)
+                continue  # a given name opens a person's name ("Anna-Vogel-": Vogel is also a noun)
         else:
             continue
         s, e = i, m.end()
@@ -780,8 +784,8 @@ def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
 
 
 def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"Fraunhofer IAO": an institute's acronym after its society;
-    "Medizinischen Hochschule": an adjective before an institution head is part of its name."""
+    """"Fraunhofer XYZ": an institute's acronym after its society;
+    "Pharmazeutischen Hochschule": an adjective before an institution head is part of its name."""
     ix = _Ms(out)
     for x in out:
         if x.etype != "organization" or not ix.alive(x):
@@ -796,7 +800,7 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
             continue
         last = w.split()[-1]
         if last in _TOWN_HEADS:
-            # "Mitteldeutschen Verlag Halle", "Universität Wien": an institution followed by its town
+            # "Ostfriesischen Verlag Aurich", "Universität Wien": an institution followed by its town
             nxt = [y for y in ix.at(x.end + 1) if y.etype == "place" and not _guess(y) and " " not in text[y.start:y.end]]
             if nxt and text[x.end:x.end + 1] == " ":
                 y = nxt[0]
