@@ -7,25 +7,25 @@ organisation patterns, with its data in ``data/lang/de/organisations.yaml``.
   in German documents only (the shared knowledge base serves every language, so these stay here).
   A name that is also a German noun ("Allianz", "Bahn", "Sparkasse") counts only without an indefinite
   article, an adjective or a preposition-led complement ("eine neue Allianz gegen …"). A known name
-  replaces guesses of the capitalised-names stage it covers ("Juventus Turin" typed as a person) and
+  replaces guesses of the capitalised-names stage it covers ("Werder Bremen" typed as a person) and
   knowledge-base places inside a longer name; never a longer mention, a knowledge-base person or an
   equal knowledge-base place or country.
-* **Institution heads with a tail**: "Bundesverband deutscher Banken", "Institut für Corporate
-  Governance", "Hochschule für Technik und Wirtschaft des Saarlandes", "Zentralrat der Juden in
-  Deutschland": a head noun (plain or compounded) followed by für/der/zur… and capitalised words (and
+* **Institution heads with a tail**: "Bundesverband deutscher Gärtner", "Institut für Angewandte
+  Logistik", "Hochschule für Musik und Tanz des Westerwaldes", "Landesverband der Imker in
+  Bayern": a head noun (plain or compounded) followed by für/der/zur… and capitalised words (and
   the adjectives before them) is one organisation. Generic plain heads ("Gesellschaft", "Kommission",
-  "Zentrum") need "für/zur/zum": "die Gesellschaft der Zukunft" is no name.
+  "Zentrum") need "für/zur/zum": "die Gesellschaft der Gegenwart" is no name.
 * **Legal forms** ("e.G.", "N.V.", "A/S", "& Co KG") close a company name: an organisation right before
   one takes it, a run of capitalised words before one becomes one.
 * **No organisation**: abbreviations of laws, degrees, units and techniques ("ISBN", "EBIT", "SGB",
-  "MBA") guessed as organisations; "von Amt zu Amt" (a word repeated around "zu"); "das Amt des
-  Vizepräsidenten" (an office, not an authority); "<town adjective> + generic noun" ("des Düsseldorfer
-  Konzerns", "des Ravensburger Gemeinderates"): a description, not a name.
+  "MBA") guessed as organisations; "von Behörde zu Behörde" (a word repeated around "zu"); "das Amt des
+  Schatzmeisters" (an office, not an authority); "<town adjective> + generic noun" ("des Bielefelder
+  Konzerns", "des Lindauer Stadtrates"): a description, not a name.
 
-* **More shapes of German names**: a capitalised adjective before an institution noun ("Hamburger
-  Frauenhilfe"); names hyphened to an institution or media noun ("Otto-Schott-Gymnasium",
-  "ZDF-Morgenmagazin"); the words an abbreviation in brackets abbreviates ("Deutschen
-  Vermögensberatung ( DVAG )"); "die Fraktion der X"; a lone guessed person that is the subject of a
+* **More shapes of German names**: a capitalised adjective before an institution noun ("Kieler
+  Seemannshilfe"); names hyphened to an institution or media noun ("Anna-Vogel-Gymnasium",
+  "ARD-Nachtmagazin"); the words an abbreviation in brackets abbreviates ("Nordischen
+  Wetterberatung ( NWB )"); "die Fraktion der X"; a lone guessed person that is the subject of a
   market report's plural verb ("X gaben … nach") or of producing verbs, or has a company apposition.
 
 Every step tests cheaply first (one Aho-Corasick search per document for all the lists, regexes that
@@ -36,6 +36,8 @@ the figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -139,8 +141,52 @@ def _prev_token(text: str, s: int) -> tuple[str, int]:
     return text[i:j], i
 
 
-def _over(ms: list, s: int, e: int) -> list:
-    return [x for x in ms if x.start < e and s < x.end]
+class _Ms:
+    """A pass's mentions, indexed by start (found by bisection): overlaps, drops and additions cost
+    a bisection and the few mentions near the span, not a scan of the document's mentions.
+    ``alive()`` gives them in the order a list with drops and appends would."""
+
+    def __init__(self, ms: list) -> None:
+        self.rows = sorted(((m.start, i, m) for i, m in enumerate(ms)), key=lambda r: (r[0], r[1]))
+        self.seq = {id(m): i for i, m in enumerate(ms)}
+        self.n = len(ms)
+        self.dead: set[int] = set()
+        self.maxlen = max((m.end - m.start for m in ms), default=0)
+
+    def add(self, m: Any) -> None:
+        insort(self.rows, (m.start, self.n, m), key=lambda r: (r[0], r[1]))
+        self.seq[id(m)] = self.n
+        self.n += 1
+        self.maxlen = max(self.maxlen, m.end - m.start)
+
+    def drop(self, gone: list) -> None:
+        self.dead.update(id(x) for x in gone)
+
+    def alive(self, m: Any) -> bool:
+        return id(m) in self.seq and id(m) not in self.dead
+
+    def over(self, s: int, e: int) -> list:
+        """The live mentions overlapping [s, e), in list order."""
+        rows = self.rows
+        i = bisect_left(rows, s - self.maxlen, key=lambda r: r[0])
+        res = []
+        while i < len(rows) and rows[i][0] < e:
+            m = rows[i][2]
+            if m.end > s and id(m) not in self.dead:
+                res.append(m)
+            i += 1
+        res.sort(key=lambda m: self.seq[id(m)])
+        return res
+
+    def at(self, s: int) -> list:
+        """The live mentions that start at ``s``."""
+        return [m for m in self.over(s, s + 1) if m.start == s]
+
+    def ending_at(self, e: int) -> list:
+        return [m for m in self.over(e - 1, e) if m.end == e]
+
+    def live(self) -> list:
+        return [m for _s, _i, m in sorted(self.rows, key=lambda r: r[1]) if id(m) not in self.dead]
 
 
 def _guess(m: Any) -> bool:
@@ -209,13 +255,16 @@ def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., An
     if not hits:
         return out
     n = len(text)
-    listed = [(s, e) for _p, s, e in hits]
+    listed = [(s, e) for _p, s, e in hits]  # by start, not overlapping
+    starts = [s for s, _e in listed]
+    ix = _Ms(out)
     for x in ([x for x in out if _guess(x) and x.etype in ("organization", "person") and " " in text[x.start:x.end]] if len(listed) > 1 else ()):
-        inside = [(s, e) for s, e in listed if x.start <= s and e <= x.end]
+        k = bisect_left(starts, x.start)
+        inside = [(s, e) for s, e in listed[k:k + 3] if s < x.end and e <= x.end]
         if len(inside) == 2 and inside[0][0] == x.start and inside[1][1] == x.end:
             gap = text[inside[0][1]:inside[1][0]].split()
             if len(gap) == 1 and gap[0].islower():
-                out = _drop(out, [x])  # "von Honda zu Aprilia": two companies, not one name
+                ix.drop([x])  # "von X zu Y" (two listed companies): two companies, not one name
     for pidx, s, e in hits:
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_@/."):
             continue
@@ -227,22 +276,57 @@ def _known_names(text: str, out: list, kb: Any, d: _Data, make: Callable[..., An
             continue
         if kind == "events" and " " not in name and _sentence_initial(text, s) and _known_lower(name, "de"):
             continue
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         if len(over) == 1 and over[0].start == s and over[0].end > e and over[0].etype == "person" and _guess(over[0]) \
                 and kind == "companies" and text[e:over[0].end].split()[0][:1].isupper():
             x = over[0]
-            out = _drop(out, over) + [make(x.start, x.end, "organization", text[x.start:x.end])]
+            ix.drop(over)
+            ix.add(make(x.start, x.end, "organization", text[x.start:x.end]))
             continue
         if not _replaceable(over, s, e, kb, text):
             continue
-        out = _drop(out, over) if over else out
-        out.append(make(s, e, "organization", text[s:e]))
-    return out
+        ix.drop(over)
+        ix.add(_listed(kb, make, s, e, text[s:e]))
+    return ix.live()
 
 
-def _drop(ms: list, gone: list) -> list:
-    ids = {id(x) for x in gone}
-    return [x for x in ms if id(x) not in ids]
+def _country_code(x: Any) -> str | None:
+    if x.eid.startswith("kb:country/"):
+        return x.eid.split("/", 1)[1]
+    return x.country if x.etype == "country" else None
+
+
+def _enclose(ix: _Ms, over: list, s: int, e: int, text: str, make: Callable[..., Any]) -> None:
+    """A new organisation on [s, e) in place of the guesses inside it. A knowledge-base country (or its
+    adjective) or organisation inside stays a mention of its own (as in ``orgs_ru.py``) and the country
+    becomes the organisation's ("Ministerium … der Republik X": the ministry and X, the ministry X's)."""
+    kept = [x for x in over if not _guess(x) and x.etype in ("country", "organization", "group") and (x.start, x.end) != (s, e)]
+    new = make(s, e, "organization", text[s:e])
+    cc = next((c for c in map(_country_code, kept) if c), None)
+    if cc and getattr(new, "country", None) is None:
+        new = replace(new, country=cc)
+    gone = {id(x) for x in kept}
+    ix.drop([x for x in over if id(x) not in gone])
+    ix.add(new)
+
+
+def _listed(kb: Any, make: Callable[..., Any], s: int, e: int, w: str) -> Any:
+    """A listed name's mention: the knowledge-base organisation when the name is one of its names."""
+    new = make(s, e, "organization", w)
+    index = getattr(kb, "index", None)
+    for eid, kind, *_ in (index.get(fold(w), ()) if index is not None else ()):
+        ent = kb.entities.get(eid)
+        if ent and ent.get("type") in ("organization", "group") and kind in ("name", "acr"):
+            return replace(new, eid=eid, kind="name", name=None, country=ent.get("country"))
+    return new
+
+
+def _capital_word_start(text: str, a: int) -> int:
+    """The start of the (hyphened) word around offset ``a``, or -1 when it has no capital."""
+    i = a
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
+        i -= 1
+    return i if text[i:i + 1].isupper() else -1
 
 
 def _heads(text: str, d: _Data, found: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
@@ -253,10 +337,8 @@ def _heads(text: str, d: _Data, found: list[tuple[int, int, int]]) -> list[tuple
     for _p, a, b in found:
         if b < n and (text[b].isalnum() or text[b] == "-") or b in seen:
             continue
-        i = a
-        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
-            i -= 1
-        if not text[i:i + 1].isupper():
+        i = _capital_word_start(text, a)
+        if i < 0:
             continue
         seen.add(b)
         res.append((i, b, text[i:b]))
@@ -272,16 +354,15 @@ _GEN_NAME = re.compile(r" (?:der|des|für) ([A-ZÄÖÜ][\w-]*)(?![\w-])")
 
 
 def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
-    """"Hamburger Frauenhilfe", "Südstormarnschen Kreisbahn": a capitalised adjective (a town's "-er" form
+    """"Kieler Seemannshilfe", "Oberlausitzer Kleinbahn": a capitalised adjective (a town's "-er" form
     also opening a sentence) before a noun that ends like an institution."""
     n = len(text)
+    ix = _Ms(out)
     for _p, a, b in found:
         if b < n and (text[b].isalnum() or text[b] == "-"):
             continue
-        i = a
-        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
-            i -= 1
-        if not text[i:i + 1].isupper():
+        i = _capital_word_start(text, a)
+        if i < 0:
             continue
         adj, ai = _prev_token(text, i)
         if not (adj[:1].isupper() and adj.isalpha() and len(adj) > 3 and adj.endswith(("e", "en", "er", "es", "em"))) or adj in _ADJ_STOP:
@@ -291,19 +372,43 @@ def _adj_phrases(text: str, out: list, d: _Data, make: Callable[..., Any], found
         s, e = ai, b
         tail = _GEN_NAME.match(text, b)
         if tail and not _noun(tail.group(1)):
-            e = tail.end()  # "… Zentralmuseum der SS": a name in the genitive completes it
-        over = _over(out, s, e)
+            e = tail.end()  # "… Landesmuseum der Sorben": a name in the genitive completes it
+        over = ix.over(s, e)
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "organization", "group") and x.end <= b) for x in over):
             continue
-        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
-def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
-    """"Bundesverband deutscher Banken", "Instituts für Corporate Governance": head + tail."""
+_COORD = frozenset(("und", "sowie", "oder"))
+_DETERMINERS = _ARTICLES | _INDEF | frozenset("sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren".split())
+
+
+def _new_conjunct(text: str, pos: int, after: int, listed_ends: set[int], starts: set[int]) -> bool:
+    """Does "und"/"sowie"/"oder" (the token ending at ``after``, the tail so far ending at ``pos``) join a
+    second organisation rather than continue the name? Yes when a listed name ends right before it, or
+    when a determiner, an institution head or a listed name follows."""
+    if pos in listed_ends:
+        return True
+    if text[after:after + 1] != " ":
+        return False
+    nx = _TOKEN.match(text, after + 1)
+    if not nx:
+        return False
+    return nx.group(0).lower() in _DETERMINERS or nx.start() in starts
+
+
+def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]],
+           listed: list[tuple[int, int, int]] = ()) -> list:
+    """"Bundesverband deutscher Gärtner", "Instituts für Angewandte Logistik": head + tail."""
     n = len(text)
-    for hs, he, head in _heads(text, d, found):
+    ix = _Ms(out)
+    heads = _heads(text, d, found)
+    # where an institution head or a listed name starts, and where a listed name ends
+    starts = {hs for hs, _he, _w in heads} | {s for _p, s, _e in listed}
+    listed_ends = {e for _p, _s, e in listed}
+    for hs, he, head in heads:
         plain = head in d.head_words
         pos = he
         last = None
@@ -318,6 +423,8 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
             if not t:
                 break
             w = t.group(0)
+            if w in _COORD and last is not None and _new_conjunct(text, pos, t.end(), listed_ends, starts):
+                break  # "X für Y und der Z", "… und Flüchtlinge und der Bundespolizei": a second organisation
             if w in d.tail_links:
                 after_noun = False
                 if first_link is None and last is None:
@@ -338,7 +445,7 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
                     first_link = "gen"  # "Verband Deutscher Ingenieure", "Bund Deutscher Architekten"
                 if core in ("Der", "Die", "Das") or not core:
                     break
-                if any(x.etype == "person" and x.start == t.start() and not _guess(x) for x in out):
+                if any(x.etype == "person" and not _guess(x) for x in ix.at(t.start())):
                     break
                 last = t.start() + len(core)
                 if core != w:
@@ -362,12 +469,12 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
             continue  # "die Gesellschaft der Zukunft", "Gesundheitsministerium des Landes": a description
         s = hs
         prev, pi = _prev_token(text, hs)
-        # "Deutsches Institut für …", "Medizinischen Hochschule": a capitalised adjective before the head
+        # "Deutsches Institut für …", "Pharmazeutischen Hochschule": a capitalised adjective before the head
         if prev[:1].isupper() and prev.endswith(("e", "en", "er", "es", "em")) and prev.isalpha() and not _sentence_initial(text, pi) \
                 and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des"):
             s = pi
         e = last
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         # a guess that runs on past the tail into lower-case words ("… Brauereien über Preise") gives way
         if any((x.start < s or x.end > e) and not (_guess(x) and x.start >= s and text[e:x.end].split()[0][:1].islower()) for x in over):
             continue
@@ -375,14 +482,14 @@ def _tails(text: str, out: list, d: _Data, make: Callable[..., Any], found: list
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, e) for x in over):
             continue
-        out = _drop(out, over)
-        out.append(make(s, e, "organization", text[s:e]))
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
 def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found: list[tuple[int, int, int]]) -> list:
-    """"Siedlungsgenossenschaft Ökodorf e.G.", "Steria A/S": a legal form closes the name before it."""
+    """"Wohnungsgenossenschaft Lindenhof e.G.", "Norvik A/S": a legal form closes the name before it."""
     n = len(text)
+    ix = _Ms(out)
     for pidx, fs, fe in sorted(found, key=lambda h: (h[2], h[1])):
         if fs > 0 and (text[fs - 1].isalnum() or text[fs - 1] in "&/.-") or fe < n and (text[fe].isalnum() or text[fe] in "/-"):
             continue
@@ -390,13 +497,14 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found
         if fs == 0 or text[fs - 1] != " ":
             continue
         j = fs - 1
-        before = [x for x in out if x.end == j and x.etype in ("organization", "group")]
+        before = [x for x in ix.ending_at(j) if x.etype in ("organization", "group")]
         if before:
             x = before[0]
-            if any(y is not x and y.start < fe and x.start < y.end for y in out):
+            if any(y is not x for y in ix.over(x.start, fe)):
                 continue
-            out = [y for y in out if y is not x]
-            out.append(make(x.start, fe, "organization", text[x.start:fe]))
+            ix.drop([x])
+            # a knowledge-base company keeps its id and country ("X AG" is X)
+            ix.add(replace(x, end=fe) if not _guess(x) else make(x.start, fe, "organization", text[x.start:fe]))
             continue
         # a run of capitalised words (and "&", "P", "O") right before the form
         s = fs
@@ -416,16 +524,15 @@ def _legal_forms(text: str, out: list, d: _Data, make: Callable[..., Any], found
                 k -= 1
             if k == ti:
                 break
-        if s == fs or text[s] == "&" or form in d.weak_forms and not any(x.start == s and x.etype == "organization" for x in out):
+        if s == fs or text[s] == "&" or form in d.weak_forms and not any(x.etype == "organization" for x in ix.at(s)):
             continue
-        over = _over(out, s, fe)
+        over = ix.over(s, fe)
         if any(x.start < s or x.end > fe or (not _guess(x) and x.etype == "person") for x in over):
             continue
         if any(x.etype in ("organization", "group") and (x.start, x.end) == (s, fe) for x in over):
             continue
-        out = _drop(out, over)
-        out.append(make(s, fe, "organization", text[s:fe]))
-    return out
+        _enclose(ix, over, s, fe, text, make)
+    return ix.live()
 
 
 def _noun(w: str) -> bool:
@@ -441,36 +548,35 @@ def _not_orgs(text: str, out: list, d: _Data, kb: Any = None, make: Callable[...
         if x.etype == "organization" and _guess(x):
             w = text[x.start:x.end]
             if x.kind == "cap" and _taxon(text, x):
-                continue  # "( Choloepus didactylus )", "Amiiformes": biology
+                continue  # "( Bradypus variegatus )", "Lepisosteiformes": biology
             if w in d.not_orgs or w in d.competitions or w.split()[-1] in d.competitions:
-                continue  # "ISBN", "SGB"; "die Bundesliga", "das Gebilde Bundesliga": a competition
+                continue  # "ISBN", "SGB"; "die Oberliga", "das Konstrukt Regionalliga": a competition
             if w.isupper() and _defined_by_noun(text, x.start, x.end):
-                continue  # "Kampfgeschwadern ( KG )", "Fluorchlorkohlenwasserstoffe ( FCKW )": a term's abbreviation
+                continue  # "Jagdstaffeln ( JS )", "Polyvinylchlorid ( PVC )": a term's abbreviation
             toks = w.split()
             if len(toks) >= 2 and toks[0] in d.not_orgs and toks[1] == "von":
-                continue  # "GP von Deutschland": a race, not an organisation
+                continue  # "GP von Ungarn": a race, not an organisation
             if len(toks) == 2 and toks[1] in ("Werke", "Werk", "Werken") and toks[0].endswith("s") and toks[0][:1].isupper() \
                     and x.kind == "cap" and not _noun(toks[0]) and make is not None:
                 keep.append(make(x.start, x.start + len(toks[0]), "person", toks[0]))
                 continue  # "Dürers Werke": a person's works
             if len(toks) == 2 and toks[0] in ("Der", "Die", "Das") and toks[1].isupper() and x.kind == "cap":
-                x.start += 4  # "Der BFH bejahte …": the article opens the sentence, not the name
-                keep.append(x)
+                keep.append(replace(x, start=x.start + 4))  # "Der XYZ entschied …": the article opens the sentence, not the name
                 continue
             if len(toks) == 3 and toks[0] in _GENERIC_NOUN_HEADS and toks[1] in ("der", "des", "von") and _noun(toks[2]):
                 continue  # "die Gesellschaft der Zukunft", "eine Gruppe von Verbindungen": a noun and its complement
             if len(toks) == 3 and toks[1] == "zu" and toks[0] == toks[2]:
-                continue  # "von Amt zu Amt", "von Gericht zu Gericht"
+                continue  # "von Behörde zu Behörde", "von Kammer zu Kammer"
             if len(toks) >= 3 and toks[0] == "Amt" and toks[1] in ("des", "der") and toks[2].lower().endswith(_ROLE_END):
-                continue  # "das Amt des Vizepräsidenten": an office
+                continue  # "das Amt des Schatzmeisters": an office
             if len(toks) == 2 and toks[1] in d.generic_heads and toks[0].endswith("er") and toks[0][:1].isupper():
-                continue  # "des Düsseldorfer Konzerns": a description
+                continue  # "des Bielefelder Konzerns": a description
         keep.append(x)
     return keep
 
 
 def _defined_by_noun(text: str, s: int, e: int) -> bool:
-    """An abbreviation in brackets after one German common noun ("Jagdgeschwadern ( JG )") names a term."""
+    """An abbreviation in brackets after one German common noun ("Jagdstaffeln ( JS )") names a term."""
     a = s
     while a > 0 and text[a - 1] == " ":
         a -= 1
@@ -481,7 +587,7 @@ def _defined_by_noun(text: str, s: int, e: int) -> bool:
         return False  # the abbreviation opens with the noun's letter
     pw, _ = _prev_token(text, wi)
     if not pw or pw[:1].isupper() and not _sentence_initial(text, wi) and pw.lower() not in _ARTICLES:
-        return False  # a name of several capitalised words ("Danish Refugee Council ( DRC )")
+        return False  # a name of several capitalised words ("Baltic Fishery Council ( BFC )")
     return _known_lower(w, "de") or _compound(w, "de")
 
 
@@ -498,7 +604,7 @@ _LATIN_ENDS = ("us", "um", "a", "is", "ae", "i", "ii", "ensis", "oides")
 
 
 def _taxon(text: str, x: Any) -> bool:
-    """A genus before its species' epithet ("Choloepus didactylus") or a taxon ("Amiiformes")."""
+    """A genus before its species' epithet ("Bradypus variegatus") or a taxon ("Lepisosteiformes")."""
     w = text[x.start:x.end]
     if " " in w:
         return False
@@ -510,7 +616,7 @@ def _taxon(text: str, x: Any) -> bool:
 
 
 def _inflected_kb_word(text: str, x: Any, kb: Any) -> bool:
-    """"Spiegeln" is no form of "Spiegel": a knowledge-base organisation matched with an ending where the
+    """"Zeiten" is no form of "Zeit": a knowledge-base organisation matched with an ending where the
     form is an ordinary German word."""
     w = text[x.start:x.end]
     ent = kb.entities.get(x.eid) if kb is not None else None
@@ -538,9 +644,9 @@ def _initials_fit(acr: str, words: list[str]) -> bool:
 
 
 def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"Deutschen Vermögensberatung ( DVAG )": the words an organisation's abbreviation abbreviates,
+    """"Nordischen Wetterberatung ( NWB )": the words an organisation's abbreviation abbreviates,
     right before it in brackets, are its name (their initials in order in the abbreviation)."""
-    res = list(out)
+    ix = _Ms(out)
     for x in out:
         if x.etype != "organization" or not _guess(x):
             continue
@@ -569,13 +675,13 @@ def _expansions(text: str, out: list, make: Callable[..., Any]) -> list:
                 continue
             if _initials_fit(acr, [w for w, _ in toks[i:]]):
                 s, e = toks[i][1], toks[-1][1] + len(toks[-1][0])
-                over = _over(res, s, e)
+                over = ix.over(s, e)
                 if any(x2.start < s or x2.end > e or (x2.etype == "person" and not _guess(x2))
                        or (x2.etype in ("organization", "group") and (x2.start, x2.end) == (s, e)) for x2 in over):
                     break
-                res = _drop(res, over) + [make(s, e, "organization", text[s:e])]
+                _enclose(ix, over, s, e, text, make)
                 break
-    return res
+    return ix.live()
 
 
 _HYPH_TAIL = re.compile(r"-([A-ZÄÖÜ]\w*)(?![\w-])")  # the hyphen first: the regex skips to hyphens
@@ -586,8 +692,9 @@ def _given(w: str) -> bool:
 
 
 def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"ZDF-Morgenmagazin", "ZEIT-Online", "DS-Magazin": a name (no German noun) hyphened to a media noun;
-    "Otto-Schott-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
+    """"ARD-Nachtmagazin", "FAZ-Online", "KX-Magazin": a name (no German noun) hyphened to a media noun;
+    "Anna-Vogel-Gymnasium", "Robert-Koch-Institut": names hyphened to an institution noun."""
+    ix = _Ms(out)
     ends = d.media_compounds + d.named_institutions
     for m in _HYPH_TAIL.finditer(text):
         last = m.group(1).lower()
@@ -606,19 +713,19 @@ def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -
             if len(first) < 2 or not first.isupper() and (_noun(first) or _known_lower(first, "de")):
                 continue
         elif last.endswith(d.named_institutions):
-            # "Otto-Schott-Gymnasium": the parts before the institution are names, not nouns ("Sport-Gymnasium")
+            # "Anna-Vogel-Gymnasium": the parts before the institution are names, not nouns ("Sport-Gymnasium")
             if not (len(parts) > 2 and _given(parts[0])) and \
                     any(_noun(p) and p not in _name_like("de") or _known_lower(p, "de") or len(p) < 2 for p in parts[:-1]):
-                continue  # a given name opens a person's name ("Otto-Schott-": Schott is also a noun)
+                continue  # a given name opens a person's name ("Anna-Vogel-": Vogel is also a noun)
         else:
             continue
         s, e = i, m.end()
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         if any(x.start < s or x.end > e or (x.etype in ("organization", "group") and (x.start, x.end) == (s, e))
                or (not _guess(x) and x.etype in ("person", "country", "place")) for x in over):
             continue  # "US-Zeitung": a country's paper, no name
-        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
 @lru_cache(maxsize=1)
@@ -663,52 +770,51 @@ _FRACTION = re.compile(r"Fraktion(?:en)? der ((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|e
 
 def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
     """"die Fraktion der Freisinnigen": a parliamentary group is named after its party."""
+    ix = _Ms(out)
     for m in _FRACTION.finditer(text):
         s, e = m.span(1)
         if _noun(m.group(1)) and " " not in m.group(1):
             continue  # "Fraktion der Partei"
-        over = _over(out, s, e)
+        over = ix.over(s, e)
         if any(x.start < s or x.end > e or x.etype in ("organization", "group") and (x.start, x.end) == (s, e)
                or (not _guess(x) and x.etype == "person") for x in over):
             continue
-        out = _drop(out, over) + [make(s, e, "organization", text[s:e])]
-    return out
+        _enclose(ix, over, s, e, text, make)
+    return ix.live()
 
 
 def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"Yahoo !" is the name ("Yahoo!"); "Fraunhofer IAO": an institute's acronym after its society;
-    "Medizinischen Hochschule": an adjective before an institution head is part of its name."""
-    res = list(out)
+    """"Fraunhofer XYZ": an institute's acronym after its society;
+    "Pharmazeutischen Hochschule": an adjective before an institution head is part of its name."""
+    ix = _Ms(out)
     for x in out:
-        if x.etype != "organization" or x not in res:
+        if x.etype != "organization" or not ix.alive(x):
             continue
         w = text[x.start:x.end]
-        if w == "Yahoo":
-            k = x.end + (1 if text[x.end:x.end + 2] == " !" else 0)
-            if text[k:k + 1] == "!":
-                res = [y for y in res if y is not x] + [make(x.start, k + 1, "organization", text[x.start:k + 1])]
-            continue
         if w == "Fraunhofer":
             nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
             if nx and nx.group(0).isupper() and 2 <= len(nx.group(0)) <= 6:
                 e = nx.end()
-                res = [y for y in res if not (y.start < e and x.start < y.end)] + [make(x.start, e, "organization", text[x.start:e])]
+                ix.drop(ix.over(x.start, e))
+                ix.add(make(x.start, e, "organization", text[x.start:e]))
             continue
         last = w.split()[-1]
-        if last in _TOWN_HEADS and x in res:
-            # "Mitteldeutschen Verlag Halle", "Universität Wien": an institution followed by its town
-            nxt = [y for y in res if y.start == x.end + 1 and y.etype == "place" and not _guess(y) and " " not in text[y.start:y.end]]
+        if last in _TOWN_HEADS:
+            # "Ostfriesischen Verlag Aurich", "Universität Wien": an institution followed by its town
+            nxt = [y for y in ix.at(x.end + 1) if y.etype == "place" and not _guess(y) and " " not in text[y.start:y.end]]
             if nxt and text[x.end:x.end + 1] == " ":
                 y = nxt[0]
-                res = _drop(res, [x, y]) + [make(x.start, y.end, "organization", text[x.start:y.end])]
+                ix.drop([x, y])
+                ix.add(make(x.start, y.end, "organization", text[x.start:y.end]))
                 continue
         first = w.split()[0]
         if first in d.head_words or first in ("Verlag", "Theater", "Klinik", "Klinikum", "Museum", "Bibliothek", "Oper"):
             prev, pi = _prev_token(text, x.start)
             if prev[:1].isupper() and prev.isalpha() and prev.endswith(("e", "en", "es", "er")) and prev not in ("Der", "Die", "Das", "Dem", "Den", "Des") \
-                    and not _sentence_initial(text, pi) and not any(y.start < x.start and pi < y.end for y in res):
-                res = [y for y in res if y is not x] + [make(pi, x.end, "organization", text[pi:x.end])]
-    return res
+                    and not _sentence_initial(text, pi) and not any(y.start < x.start for y in ix.over(pi, x.start + 1)):
+                ix.drop([x])
+                ix.add(make(pi, x.end, "organization", text[pi:x.end]))
+    return ix.live()
 
 
 def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
@@ -740,7 +846,7 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if found[0]:
         out = _known_names(text, out, kb, d, make, found[0])
     if found[1]:
-        out = _tails(text, out, d, make, found[1])
+        out = _tails(text, out, d, make, found[1], found[0])
     if found[2]:
         out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
