@@ -18,7 +18,12 @@ _WORDS = ["Außenminister", "Grüße", "Gespräch", "Lawrow", "Лавров", "�
 
 
 def _mojibake(word: str, codec: str) -> str:
-    return word.encode("utf-8").decode(codec, errors="replace")
+    """UTF-8 read as Latin-1 or Windows-1252 (Latin-1 where cp1252 has no character for a byte)."""
+    data = word.encode("utf-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 _token = st.one_of(
@@ -37,6 +42,16 @@ def _clean(text: str) -> str:
     return "".join(" " if c in _SPACE else c for c in unicodedata.normalize("NFC", text) if c not in _DROP)
 
 
+def _acceptable(normalised: str, original: str, new: tuple[int, int], old: tuple[int, int]) -> bool:
+    """Where the old whole-document alignment was ambiguous (difflib picked one of several
+    equally good matches, sometimes across lines), the new span must cover original text that
+    repairs to the normalised span on its own, or hold the old span (a coarser replaced stretch)."""
+    piece = original[new[0]:new[1]]
+    return (normalised in _clean(piece) or normalised in _clean(ftfy.fix_text(piece))
+            or normalised in _clean(ftfy.fix_text(piece, unescape_html=False))
+            or (new[0] <= old[0] and old[1] <= new[1]))
+
+
 @settings(max_examples=250, deadline=None)
 @given(_doc)
 def test_same_text_and_same_map_as_the_whole_document_alignment(original):
@@ -50,9 +65,7 @@ def test_same_text_and_same_map_as_the_whole_document_alignment(original):
             assert 0 <= s <= e <= len(original)
             if (s, e) == old.to_original(i, j):
                 continue
-            # The old alignment was ambiguous here (difflib chose another of equally good
-            # matches): the new span must still cover text that repairs to the normalised span.
-            assert new.text[i:j] in _clean(ftfy.fix_text(original[s:e])) or new.text[i:j] in _clean(original[s:e]), (i, j, (s, e), old.to_original(i, j))
+            assert _acceptable(new.text[i:j], original, (s, e), old.to_original(i, j))
 
 
 @settings(max_examples=200, deadline=None)
@@ -109,5 +122,4 @@ def test_anchored_aligner_for_long_lines_agrees_too(original):
             s, e = new.to_original(i, j)
             assert 0 <= s <= e <= len(original)
             if (s, e) != old.to_original(i, j):
-                assert new.text[i:j] in _clean(ftfy.fix_text(original[s:e])) or new.text[i:j] in _clean(
-                    original[s:e]), (i, j, (s, e), old.to_original(i, j))
+                assert _acceptable(new.text[i:j], original, (s, e), old.to_original(i, j))
