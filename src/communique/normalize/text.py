@@ -47,21 +47,20 @@ def normalize(original: str) -> NormText:
 
     The result keeps a character map so spans found in ``text`` map back to ``original``.
     """
-    repaired = original
-    if ftfy.badness.is_bad(original):
-        repaired = ftfy.fix_text(original, normalization="NFC")
-    if repaired == original and unicodedata.is_normalized("NFC", original) and not _needs_cleanup(original):
+    segments = _repair_segments(original) if ftfy.badness.is_bad(original) else None
+    changed = segments is not None and any(seg is not fixed and seg != fixed for seg, fixed, _ in segments)
+    if not changed and unicodedata.is_normalized("NFC", original) and not _needs_cleanup(original):
         return NormText(original, original)
 
     pieces: list[tuple[str, int, int]] = []  # (normalised piece, original start, original end)
-    if repaired != original:
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, original, repaired, autojunk=False).get_opcodes():
-            if tag == "equal":
-                pieces.extend((repaired[j1 + k], i1 + k, i1 + k + 1) for k in range(i2 - i1))
-            elif j2 > j1:
-                pieces.append((repaired[j1:j2], i1, max(i2, i1)))
-        base = pieces
-        pieces = []
+    if changed:
+        assert segments is not None
+        base: list[tuple[str, int, int]] = []
+        for seg, fixed, offset in segments:
+            if seg == fixed:
+                base.extend((ch, offset + k, offset + k + 1) for k, ch in enumerate(seg))
+            else:
+                _align(seg, fixed, offset, base)
         for piece, s, e in base:
             pieces.extend(_nfc_pieces(piece, s, e))
     else:
@@ -78,6 +77,186 @@ def normalize(original: str) -> NormText:
             starts.append(s)
             ends.append(e)
     return NormText(original, "".join(out), starts, ends)
+
+
+# Above this many character pairs, the changed middle of a segment is aligned by the bounded
+# greedy aligner instead of difflib (whose cost grows with the product of the lengths).
+_DIFFLIB_BUDGET = 4_000_000
+# Greedy aligner: how far ahead to look for the next agreeing stretch, and how long it must be.
+_SYNC_REACH = 40
+# Long changed stretches: difflib window, and the length of an equal block trusted as an anchor.
+_WINDOW = 256
+_ANCHOR_LEN = 8
+_SYNC_SLACK = 3
+
+
+def _repair_segments(original: str) -> list[tuple[str, str, int]]:
+    """Run ftfy exactly as ``ftfy.fix_text(original, normalization="NFC")`` does, keeping its segments.
+
+    ``fix_text`` repairs line by line (a segment ends after each ``\\n``, or at
+    ``max_decode_length``), and turns HTML unescaping off for good once a segment contains
+    ``<``. Replaying that loop gives the same repaired text, segment by segment, so the
+    alignment can be made per segment: linear in the document, not quadratic.
+    Returns ``(original segment, repaired segment, offset of the segment in original)``.
+    """
+    config = ftfy.TextFixerConfig(explain=False, normalization="NFC")
+    out: list[tuple[str, str, int]] = []
+    pos = 0
+    n = len(original)
+    while pos < n:
+        textbreak = original.find("\n", pos) + 1
+        if textbreak == 0:
+            textbreak = n
+        if textbreak - pos > config.max_decode_length:
+            textbreak = pos + config.max_decode_length
+        segment = original[pos:textbreak]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)
+        fixed, _ = ftfy.fix_and_explain(segment, config)
+        out.append((segment, fixed, pos))
+        pos = textbreak
+    return out
+
+
+def _align(a: str, b: str, offset: int, pieces: list[tuple[str, int, int]]) -> None:
+    """Append pieces mapping repaired segment ``b`` onto original segment ``a`` (at ``offset``).
+
+    Equal characters map one to one; a replaced or inserted stretch of ``b`` maps as one piece
+    to the original stretch it replaces; deleted original characters produce nothing.
+    """
+    if len(a) * len(b) <= _DIFFLIB_BUDGET:  # a line of ordinary length: as the old whole-text alignment
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag == "equal":
+                pieces.extend((b[j1 + k], offset + i1 + k, offset + i1 + k + 1) for k in range(i2 - i1))
+            elif j2 > j1:
+                pieces.append((b[j1:j2], offset + i1, offset + max(i2, i1)))
+        return
+    # Common prefix and suffix are equal characters; only the middle needs an alignment.
+    lo = 0
+    top = min(len(a), len(b))
+    while lo < top and a[lo] == b[lo]:
+        lo += 1
+    hi_a, hi_b = len(a), len(b)
+    while hi_a > lo and hi_b > lo and a[hi_a - 1] == b[hi_b - 1]:
+        hi_a -= 1
+        hi_b -= 1
+    pieces.extend((b[k], offset + k, offset + k + 1) for k in range(lo))
+    mid_a, mid_b = a[lo:hi_a], b[lo:hi_b]
+    base = offset + lo
+    if len(mid_a) * len(mid_b) <= _DIFFLIB_BUDGET:
+        opcodes = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes()
+    else:
+        opcodes = _anchored_opcodes(mid_a, mid_b)
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            pieces.extend((mid_b[j1 + k], base + i1 + k, base + i1 + k + 1) for k in range(i2 - i1))
+        elif j2 > j1:
+            pieces.append((mid_b[j1:j2], base + i1, base + max(i2, i1)))
+    tail_a = hi_a
+    pieces.extend((b[hi_b + k], offset + tail_a + k, offset + tail_a + k + 1) for k in range(len(b) - hi_b))
+
+
+def _anchored_opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """Linear alignment of long strings: difflib inside a sliding window.
+
+    Equal stretches are skipped directly. At a mismatch, difflib aligns the next
+    ``_WINDOW`` characters of each string; its opcodes are kept up to the last equal block of at
+    least ``_ANCHOR_LEN`` characters (an anchor: the alignment beyond it could be cut by the
+    window's edge), and the walk resumes there. Where the window has no anchor (dense
+    mojibake, where only spaces survive), :func:`_sync` closes the changed stretch instead.
+    """
+    ops: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    na, nb = len(a), len(b)
+    while i < na and j < nb:
+        if a[i] == b[j]:
+            i0, j0 = i, j
+            while i < na and j < nb and a[i] == b[j]:
+                i += 1
+                j += 1
+            ops.append(("equal", i0, i, j0, j))
+            continue
+        wa, wb = min(na, i + _WINDOW), min(nb, j + _WINDOW)
+        sub = difflib.SequenceMatcher(None, a[i:wa], b[j:wb], autojunk=False).get_opcodes()
+        if wa == na and wb == nb:
+            cut = len(sub) - 1
+        else:
+            cut = -1
+            for k, (tag, i1, i2, _j1, _j2) in enumerate(sub):
+                if tag == "equal" and i2 - i1 >= _ANCHOR_LEN:
+                    cut = k
+        if cut < 0:
+            ia, jb = _sync(a, b, i, j)
+            ops.append(("replace", i, ia, j, jb))
+            i, j = ia, jb
+            continue
+        ops.extend((tag, i + i1, i + i2, j + j1, j + j2) for tag, i1, i2, j1, j2 in sub[:cut + 1])
+        i, j = i + sub[cut][2], j + sub[cut][4]
+    if i < na or j < nb:
+        ops.append(("replace", i, na, j, nb))
+    return ops
+
+
+def _find_sync(a: str, b: str, i: int, j: int, length: int, reach: int) -> tuple[int, int] | None:
+    """Nearest ``(ia, jb)`` (smallest total skip, each at most ``reach``) where ``length``
+    characters agree, or where both strings end."""
+    na, nb = len(a), len(b)
+    found: tuple[int, int] | None = None
+    if na - i <= reach and nb - j <= reach:
+        found = (na, nb)
+    for da in range(0, min(reach, na - i - length) + 1):
+        if found is not None and da >= found[0] - i + found[1] - j:
+            break
+        ia = i + da
+        jb = b.find(a[ia:ia + length], j, min(nb, j + reach + length))
+        if jb < 0:
+            continue
+        if found is None or da + jb - j < found[0] - i + found[1] - j:
+            found = (ia, jb)
+    return found
+
+
+def _greedy_opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """Linear alignment for long changed stretches: walk both strings, resynchronise after a change.
+
+    After a mismatch, the changed stretch ends at the nearest pair of positions (smallest total
+    skip, each skip at most ``_SYNC_REACH``) where the strings agree again over
+    ``_SYNC_LENGTHS[0]`` characters (then fewer, for dense changes such as Cyrillic mojibake
+    where only the spaces survive), or where both end. ftfy's repairs are local (a mojibake
+    sequence, an entity, a quote), so this finds them; failing that the rest is one stretch.
+    """
+    ops: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    na, nb = len(a), len(b)
+    while i < na and j < nb:
+        if a[i] == b[j]:
+            i0, j0 = i, j
+            while i < na and j < nb and a[i] == b[j]:
+                i += 1
+                j += 1
+            ops.append(("equal", i0, i, j0, j))
+            continue
+        found = _sync(a, b, i, j)
+        ops.append(("replace", i, found[0], j, found[1]))
+        i, j = found
+    if i < na or j < nb:
+        ops.append(("replace", i, na, j, nb))
+    return ops
+
+
+def _sync(a: str, b: str, i: int, j: int) -> tuple[int, int]:
+    """The nearest resynchronisation point after a mismatch at ``a[i]``, ``b[j]``.
+
+    A two-character agreement is preferred unless a one-character one (a space between two
+    Cyrillic mojibake words, say) is more than ``_SYNC_SLACK`` skips nearer.
+    """
+    long_ = _find_sync(a, b, i, j, 2, _SYNC_REACH)
+    short = _find_sync(a, b, i, j, 1, _SYNC_REACH)
+    if long_ is None:
+        return short or (len(a), len(b))
+    if short is not None and (short[0] + short[1]) + _SYNC_SLACK < (long_[0] + long_[1]):
+        return short
+    return long_
 
 
 def _needs_cleanup(text: str) -> bool:
