@@ -216,34 +216,6 @@ def _find_sync(a: str, b: str, i: int, j: int, length: int, reach: int) -> tuple
     return found
 
 
-def _greedy_opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
-    """Linear alignment for long changed stretches: walk both strings, resynchronise after a change.
-
-    After a mismatch, the changed stretch ends at the nearest pair of positions (smallest total
-    skip, each skip at most ``_SYNC_REACH``) where the strings agree again over
-    ``_SYNC_LENGTHS[0]`` characters (then fewer, for dense changes such as Cyrillic mojibake
-    where only the spaces survive), or where both end. ftfy's repairs are local (a mojibake
-    sequence, an entity, a quote), so this finds them; failing that the rest is one stretch.
-    """
-    ops: list[tuple[str, int, int, int, int]] = []
-    i = j = 0
-    na, nb = len(a), len(b)
-    while i < na and j < nb:
-        if a[i] == b[j]:
-            i0, j0 = i, j
-            while i < na and j < nb and a[i] == b[j]:
-                i += 1
-                j += 1
-            ops.append(("equal", i0, i, j0, j))
-            continue
-        found = _sync(a, b, i, j)
-        ops.append(("replace", i, found[0], j, found[1]))
-        i, j = found
-    if i < na or j < nb:
-        ops.append(("replace", i, na, j, nb))
-    return ops
-
-
 def _sync(a: str, b: str, i: int, j: int) -> tuple[int, int]:
     """The nearest resynchronisation point after a mismatch at ``a[i]``, ``b[j]``.
 
