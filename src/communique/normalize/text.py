@@ -79,10 +79,10 @@ def normalize(original: str) -> NormText:
     return NormText(original, "".join(out), starts, ends)
 
 
-# Above this many character pairs, the changed middle of a segment is aligned by the bounded
-# greedy aligner instead of difflib (whose cost grows with the product of the lengths).
+# Above this many character pairs, the changed middle of a segment is aligned by the windowed
+# aligner (_anchored_opcodes) instead of one difflib (whose cost grows with the product of the lengths).
 _DIFFLIB_BUDGET = 4_000_000
-# Greedy aligner: how far ahead to look for the next agreeing stretch, and how long it must be.
+# Resynchronisation (_sync): how far ahead to look for the next agreeing stretch.
 _SYNC_REACH = 40
 # Long changed stretches: difflib window, and the length of an equal block trusted as an anchor.
 _WINDOW = 256
