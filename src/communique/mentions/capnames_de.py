@@ -983,13 +983,19 @@ def _common_word(w: str) -> bool:
 _EN_OF_TAIL = re.compile(r"(?:[^\S\n]+(?:of|on|for|and)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Z][\w-]*)+)+")
 
 
+@lru_cache(maxsize=4)
+def _lower_org_suffixes(suffixes: frozenset[str]) -> tuple[str, ...]:
+    """The organisation suffixes that do not open with a capital ("e.V.", "gGmbH"), picked once."""
+    return tuple(x for x in suffixes if not x[:1].isupper())
+
+
 def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
     names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
     out = list(mentions)
     rx = _suffix_rx()
     if capset is not None:
-        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in lex.org_suffixes if not x[:1].isupper())
+        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in _lower_org_suffixes(lex.org_suffixes))
     else:
         hit = _suffix_only_rx().search(text) is not None
     for m in (rx.finditer(text) if hit else ()):
