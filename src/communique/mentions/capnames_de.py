@@ -313,6 +313,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # each capitalised word with the word before it and whether it opens a sentence
     words: list[tuple[int, int, str, str | None, bool]] = []  # start, end, word, previous word, sentence-initial
     rfind = text.rfind
+    speech = lex.speech_verbs  # a lower-case word is a cue only as a verb of saying (_cue_word without its cache)
     for m in _WORD.finditer(text):
         a, b = m.span()
         if a == 0 or text[a - 1] != " ":
@@ -337,7 +338,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             words.append((a, b, m.group(0), None, not prev[:-1].isdigit()))
         elif last in "!?:…\"„“" or not prev:
             words.append((a, b, m.group(0), None, True))
-        elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
+        elif prev[:1].isalpha() and last.isalnum() and (prev in speech if prev.islower() else _cue_word(prev)):
             words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
 
     # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
@@ -424,6 +425,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # a verb before its subject: "postulierte Pauli ein ...", "verfolgte Hitler die ...": a singular common noun there needs an article
     for m in _INVERTED.finditer(text):
         s, e = m.span(1)
+        if not free(s, e):
+            continue  # already a mention (tested again below, as before; the mask does not change in between)
         w = m.group(1)
         if not _inverted_subject(w):  # the cheap test first (cached): a common noun
             j = s - 1  # a lone name no dictionary knows as a noun ("arbeitete Kowalczyk als"): the verb first, then the word
@@ -585,10 +588,15 @@ def _finite_singular(word: str, lex: DeLexicon) -> bool:
 _ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})"
 
 
+_TAIL_DOT = re.compile(r"[^\S\n]*(?:" + _ROMAN + r"|[A-Z][^\S\n]?)?\.")  # what both tests of _person_tails need at least
+
+
 def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
     """A person's name goes on over an initial and a surname ("George W. Bush", "Robert R . Livingston",
     "Nico G.") and over a regnal number ("Elisabeth II.", "Bernhard IV.")."""
     for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=lambda x: x.start):
+        if not _TAIL_DOT.match(text, m.end):
+            continue  # the cheap test first: no full stop after an initial or a regnal number (both tests below need one)
         if not any(x is m for x in out):
             continue
         last = text[m.start:m.end].split()[-1]
@@ -928,6 +936,9 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
     out = []
     for m in mentions:
         w = text[m.start:m.end]
+        if m.etype != "place" or " " in w:
+            out.append(m)  # every test below is about a one-word place: the word before is not needed
+            continue
         pw = (_prev_word(text, m.start) or "").lower()
         if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
             continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
@@ -972,13 +983,19 @@ def _common_word(w: str) -> bool:
 _EN_OF_TAIL = re.compile(r"(?:[^\S\n]+(?:of|on|for|and)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Z][\w-]*)+)+")
 
 
+@lru_cache(maxsize=4)
+def _lower_org_suffixes(suffixes: frozenset[str]) -> tuple[str, ...]:
+    """The organisation suffixes that do not open with a capital ("e.V.", "gGmbH"), picked once."""
+    return tuple(x for x in suffixes if not x[:1].isupper())
+
+
 def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Franzis Verlag", "Google Inc.", "Kuwait National Airways", "Chicago Bulls": capitalised
     names closed by an organisation suffix (or, after a city, an English plural) are one organisation."""
     out = list(mentions)
     rx = _suffix_rx()
     if capset is not None:
-        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in lex.org_suffixes if not x[:1].isupper())
+        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in _lower_org_suffixes(lex.org_suffixes))
     else:
         hit = _suffix_only_rx().search(text) is not None
     for m in (rx.finditer(text) if hit else ()):
@@ -1057,14 +1074,23 @@ def _apposition_kind(word: str) -> str | None:
     compound = "-" in word or (_known(word, "de") and not _known_lower(word, "de"))
     if not compound:
         return None
+    long_ends = _appo_long_ends()
     for f in forms:
         tail = f.rsplit("-", 1)[-1]
         if tail != f and tail in table:
             return table[tail]
+        if not f.endswith(long_ends):
+            continue  # no table noun of five letters or more ends the form: the loop below finds none
         for end, kind in table.items():
             if len(end) >= 5 and f.endswith(end) and len(f) > len(end) + 2:
                 return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _appo_long_ends() -> tuple[str, ...]:
+    """The apposition nouns of five letters or more (a one-call suffix test before the ordered loop)."""
+    return tuple(e for e in de_lexicon().apposition if len(e) >= 5)
 
 
 @lru_cache(maxsize=1)
@@ -1827,6 +1853,12 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
         nx = _NEXT_WORD.match(text, e)
         if nx and (nx.group(1).lower() in lex.articles or nx.group(1) == "-"):
             continue
+        if mask is None:
+            mask = bytearray(len(text) + 1)
+            for m in out:
+                mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+        if mask.find(1, s, e) >= 0:
+            continue  # taken already: the town lookup below is the dear part
         if slot == 2:
             hit = _home_town(w[:-1], kb)
             if hit is not None and hit[1] < 20_000:
@@ -1836,12 +1868,6 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
                 continue  # "in Brand geraten", "in Stein gehauen", "aus Matten": the noun, or its plural
             hit = _home_town(w, kb)
         if hit is None:
-            continue
-        if mask is None:
-            mask = bytearray(len(text) + 1)
-            for m in out:
-                mask[m.start:m.end] = b"\x01" * (m.end - m.start)
-        if mask.find(1, s, e) >= 0:
             continue
         new.append(mention_cls(s, e, hit[0], "name", "place"))
         mask[s:e] = b"\x01" * (e - s)

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Callable
 
 import ahocorasick_rs
@@ -141,20 +142,24 @@ def _prev_token(text: str, s: int) -> tuple[str, int]:
     return text[i:j], i
 
 
+_SECOND = itemgetter(1)
+
+
 class _Ms:
     """A pass's mentions, indexed by start (found by bisection): overlaps, drops and additions cost
     a bisection and the few mentions near the span, not a scan of the document's mentions.
     ``alive()`` gives them in the order a list with drops and appends would."""
 
     def __init__(self, ms: list) -> None:
-        self.rows = sorted(((m.start, i, m) for i, m in enumerate(ms)), key=lambda r: (r[0], r[1]))
+        # (start, list index, mention): the indexes are unique, so tuples compare without reaching the mention
+        self.rows = sorted([(m.start, i, m) for i, m in enumerate(ms)])
         self.seq = {id(m): i for i, m in enumerate(ms)}
         self.n = len(ms)
         self.dead: set[int] = set()
         self.maxlen = max((m.end - m.start for m in ms), default=0)
 
     def add(self, m: Any) -> None:
-        insort(self.rows, (m.start, self.n, m), key=lambda r: (r[0], r[1]))
+        insort(self.rows, (m.start, self.n, m))
         self.seq[id(m)] = self.n
         self.n += 1
         self.maxlen = max(self.maxlen, m.end - m.start)
@@ -168,7 +173,7 @@ class _Ms:
     def over(self, s: int, e: int) -> list:
         """The live mentions overlapping [s, e), in list order."""
         rows = self.rows
-        i = bisect_left(rows, s - self.maxlen, key=lambda r: r[0])
+        i = bisect_left(rows, (s - self.maxlen,))  # a 1-tuple sorts before every row of that start
         res = []
         while i < len(rows) and rows[i][0] < e:
             m = rows[i][2]
@@ -186,7 +191,8 @@ class _Ms:
         return [m for m in self.over(e - 1, e) if m.end == e]
 
     def live(self) -> list:
-        return [m for _s, _i, m in sorted(self.rows, key=lambda r: r[1]) if id(m) not in self.dead]
+        dead = self.dead
+        return [m for _s, _i, m in sorted(self.rows, key=_SECOND) if id(m) not in dead]
 
 
 def _guess(m: Any) -> bool:
