@@ -5,7 +5,7 @@ import unicodedata
 from unittest import mock
 
 import ftfy
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from communique.normalize import normalize
 from communique.normalize import text as text_module
@@ -54,6 +54,7 @@ def _acceptable(normalised: str, original: str, new: tuple[int, int], old: tuple
 
 @settings(max_examples=250, deadline=None)
 @given(_doc)
+@example("\nthe Gr\u00c3\u00bc\u00c3\x9fe Gr\u00fc\u00dfe")  # a repaired word with its copy later on the line
 def test_same_text_and_same_map_as_the_whole_document_alignment(original):
     new, old = normalize(original), old_normalize(original)
     assert new.text == old.text

@@ -124,14 +124,8 @@ def _align(a: str, b: str, offset: int, pieces: list[tuple[str, int, int]]) -> N
     Equal characters map one to one; a replaced or inserted stretch of ``b`` maps as one piece
     to the original stretch it replaces; deleted original characters produce nothing.
     """
-    if len(a) * len(b) <= _DIFFLIB_BUDGET:  # a line of ordinary length: as the old whole-text alignment
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-            if tag == "equal":
-                pieces.extend((b[j1 + k], offset + i1 + k, offset + i1 + k + 1) for k in range(i2 - i1))
-            elif j2 > j1:
-                pieces.append((b[j1:j2], offset + i1, offset + max(i2, i1)))
-        return
-    # Common prefix and suffix are equal characters; only the middle needs an alignment.
+    # Common prefix and suffix are equal characters; only the middle needs an alignment (difflib on a
+    # whole line could match a repaired word with a copy of it later on the line: "GrÃ¼Ã\x9fe Grüße").
     lo = 0
     top = min(len(a), len(b))
     while lo < top and a[lo] == b[lo]:
