@@ -24,3 +24,11 @@ def found_in(linker: MentionLinker, text: str, lang: str, skip: tuple[str, ...] 
     d = Document(id="t", text=text, source="test", lang=lang, published=datetime(2024, 1, 1, tzinfo=timezone.utc))
     n = normalize(text)
     return {(n.text[m.start:m.end], m.etype) for m in linker.find(d, n) if m.kind not in skip}
+
+
+def linked_in(linker: MentionLinker, text: str, lang: str,
+              published: datetime = datetime(2024, 1, 1, tzinfo=timezone.utc)) -> dict[str, str]:
+    """{surface in the normalised text: entity id} of every mention of ``text``."""
+    d = Document(id="t", text=text, source="test", lang=lang, published=published)
+    n = normalize(text)
+    return {n.text[m.start:m.end]: m.eid for m in linker.find(d, n)}

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
-from communique.documents import Document
-from communique.normalize import normalize
+from mentions.conftest import linked_in
 
 
 @pytest.mark.parametrize("text, town, geonames", [
@@ -16,7 +13,4 @@ from communique.normalize import normalize
     ("Учения прошли в Калининградской области. В Советске открыли новую школу.", "Советске", "gn:490068"),
 ])
 def test_region_named_in_document_picks_its_town(linker, text, town, geonames):
-    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    n = normalize(text)
-    found = {n.text[m.start:m.end]: m.eid for m in linker.find(d, n)}
-    assert found[town] == geonames
+    assert linked_in(linker, text, "ru")[town] == geonames

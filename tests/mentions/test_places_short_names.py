@@ -6,8 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from communique.documents import Document
-from communique.normalize import normalize
+from mentions.conftest import linked_in
+
+_NOV = datetime(2024, 11, 18, tzinfo=timezone.utc)
 
 
 @pytest.mark.parametrize("text, lang, surface", [
@@ -16,14 +17,9 @@ from communique.normalize import normalize
     ("Лидеры стран «двадцатки» собрались в Рио.", "ru", "Рио"),
 ])
 def test_rio_is_rio_de_janeiro(linker, text, lang, surface):
-    d = Document(id="t", text=text, source="test", lang=lang, published=datetime(2024, 11, 18, tzinfo=timezone.utc))
-    n = normalize(text)
-    found = {n.text[m.start:m.end]: m.eid for m in linker.find(d, n)}
-    assert found.get(surface) == "gn:3451190"
+    assert linked_in(linker, text, lang, _NOV).get(surface) == "gn:3451190"
 
 
 def test_rio_in_a_longer_name_is_not_the_city(linker):
     text = "El Río de la Plata separa Argentina de Uruguay."
-    d = Document(id="t", text=text, source="test", lang="es", published=datetime(2024, 11, 18, tzinfo=timezone.utc))
-    n = normalize(text)
-    assert "gn:3451190" not in {m.eid for m in linker.find(d, n)}
+    assert "gn:3451190" not in linked_in(linker, text, "es", _NOV).values()

@@ -5,21 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from communique.documents import Document
-from communique.normalize import normalize
+from mentions.conftest import linked_in
 
-
-def _ids(linker, text: str) -> dict[str, str]:
-    d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 3, 1, tzinfo=timezone.utc))
-    n = normalize(text)
-    return {n.text[m.start:m.end]: m.eid for m in linker.find(d, n)}
+_MARCH = datetime(2024, 3, 1, tzinfo=timezone.utc)
 
 
 def test_english_word_surname_links_in_german(linker):
-    ids = _ids(linker, "Am Abend telefonierte Präsident Macron mit dem Bundeskanzler über die Lage in Nahost.")
+    ids = linked_in(linker, "Am Abend telefonierte Präsident Macron mit dem Bundeskanzler über die Lage in Nahost.", "de", _MARCH)
     assert ids.get("Macron") == "kb:person/emmanuel-macron"
 
 
 def test_german_noun_is_no_surname(linker):
-    ids = _ids(linker, "In diesem Fall muss das Parlament neu abstimmen.")
+    ids = linked_in(linker, "In diesem Fall muss das Parlament neu abstimmen.", "de", _MARCH)
     assert "Fall" not in ids

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
-from communique.documents import Document
-from communique.normalize import normalize
-
-
-def _ids(linker, text: str, lang: str) -> dict[str, str]:
-    d = Document(id="t", text=text, source="test", lang=lang, published=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    n = normalize(text)
-    return {n.text[m.start:m.end]: m.eid for m in linker.find(d, n)}
+from mentions.conftest import linked_in
 
 
 @pytest.mark.parametrize("text, lang, surface", [
@@ -22,7 +13,7 @@ def _ids(linker, text: str, lang: str) -> dict[str, str]:
     ("Der Unternehmer Viktor Lukaschenko eröffnete eine Fabrik.", "de", "Viktor Lukaschenko"),
 ])
 def test_other_initial_or_given_name_is_not_the_kb_person(linker, text, lang, surface):
-    ids = _ids(linker, text, lang)
+    ids = linked_in(linker, text, lang)
     assert ids.get(surface, "").startswith("new:person/")
     assert "kb:person/alexander-lukashenko" not in ids.values()
 
@@ -36,5 +27,5 @@ def test_other_initial_or_given_name_is_not_the_kb_person(linker, text, lang, su
     ("Bundespräsident Frank Walter Steinmeier reiste nach Minsk.", "de", "Steinmeier"),  # a middle name
 ])
 def test_own_initial_or_given_name_keeps_the_kb_person(linker, text, lang, surface):
-    ids = _ids(linker, text, lang)
+    ids = linked_in(linker, text, lang)
     assert ids.get(surface, "").startswith("kb:person/")
