@@ -796,7 +796,8 @@ def _build_persons(kb: KBData, dirs: list[Path]) -> None:
             if len(s) < 4:
                 continue
             # "c" and the letters of the languages it is a word in: "Macron" is an English word only
-            kb.add(eid, s, SUR, ("c" + (common_langs(s) or "r")) if is_common_word(s) else "")
+            langs = common_langs(s)
+            kb.add(eid, s, SUR, ("c" + langs) if langs else "")
             if has_cyrillic(s):
                 st = ru_stem(s)
                 if st:
