@@ -45,3 +45,28 @@ def test_extractor_version_follows_the_users_kb_dir(tmp_path, monkeypatch):
         assert extractor_version() != before
     finally:
         extractor_version.cache_clear()
+
+
+def test_extract_db_saves_with_fewer_collections(tmp_path, monkeypatch):
+    # the store's hooks consolidate each saved record; like `communique consolidate`, the save runs with the
+    # collector's raised threshold, and the threshold is back afterwards
+    import gc
+
+    from communique.consolidate import GC_THRESHOLD
+    from communique.store.sqlite import SQLiteStore
+
+    seen = []
+    original = SQLiteStore.save_extractions
+
+    def spy(self, items, version):
+        seen.append(gc.get_threshold()[0])
+        return original(self, items, version)
+
+    monkeypatch.setattr(SQLiteStore, "save_extractions", spy)
+    docs = [{"id": "g1", "text": "Лавров провёл переговоры в Минске.", "published": "2024-11-22T10:00:00Z", "lang": "ru"}]
+    assert _ingest(tmp_path, docs).exit_code == 0
+    before = gc.get_threshold()
+    res = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "extract", "--db"])
+    assert res.exit_code == 0, res.output
+    assert seen and all(t >= GC_THRESHOLD for t in seen)
+    assert gc.get_threshold() == before

@@ -151,16 +151,24 @@ def _extract_db(ctx: click.Context, workers: int, limit: int | None) -> None:
         done = 0
         from rich.progress import Progress
 
+        from communique.consolidate import fewer_collections
+
+        def save(items: list[tuple[Document, dict[str, Any]]]) -> int:
+            # the store's hooks consolidate each record: the collector runs less often meanwhile, as in
+            # ``communique consolidate`` (consolidate.GC_THRESHOLD)
+            with fewer_collections():
+                return store.save_extractions(items, version)
+
         with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
             task = bar.add_task("extract", total=len(todo))
             for doc, record in zip(todo, _map(iter(todo), workers)):
                 batch.append((doc, record))
                 if len(batch) >= 200:
-                    done += store.save_extractions(batch, version)
+                    done += save(batch)
                     bar.advance(task, len(batch))
                     batch = []
             if batch:
-                done += store.save_extractions(batch, version)
+                done += save(batch)
         err_console.print(f"extracted {done} documents")
     finally:
         store.close()
