@@ -1006,53 +1006,65 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:][ \xa0]+|\n[ \xa0]*|[—–-][ \xa0
 
 
 @lru_cache(maxsize=1)
-def _descriptor_lexicon() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _descriptor_lexicon() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     """The descriptor nouns (``quoted_heads`` + ``descriptor_heads``): every inflected form of the one-word
-    ones; a fixed genitive -> the lemmas of the noun before it ("группа компаний"); a noun lemma -> the
-    adjective lemmas it needs ("аукционный дом")."""
+    ones of ``descriptor_heads`` (the quoted heads: ``_is_head``); a fixed genitive -> the lemmas of the noun
+    before it ("группа компаний"); every inflected form of the noun of an adjective + noun entry -> the
+    adjective stems it needs ("дома" -> "аукционн", "торгов"...: "аукционный дом"). Looked up, not parsed."""
     data = mentions_data("ru").get("orgs") or {}
     words = [str(w).lower() for w in data.get("descriptor_heads") or []]
+
+    def lexeme(w: str) -> set[str]:
+        out = {w}
+        for p in _parse(w):
+            if p.tag.POS == "NOUN" and p.normal_form == w:
+                out.update(f.word for f in p.lexeme)
+        return out
+
     forms: set[str] = set()
     genitives: dict[str, set[str]] = {}
     adjectives: dict[str, set[str]] = {}
     for h in words + sorted(org_lexicon()["quoted_heads"]):
         ws = h.split()
         if len(ws) == 1:
-            if h in org_lexicon()["quoted_heads"]:
-                continue  # _is_head knows them
-            forms.add(h)
-            for p in _parse(h):
-                if p.tag.POS == "NOUN" and p.normal_form == h:
-                    forms.update(f.word for f in p.lexeme)
+            if h not in org_lexicon()["quoted_heads"]:
+                forms |= lexeme(h)
         elif len(ws) == 2 and ws[0].endswith(("ый", "ий", "ой", "ая", "ое")):
-            noun = next((p.normal_form for p in _parse(ws[1]) if p.tag.POS == "NOUN"), ws[1])
-            adjectives.setdefault(noun, set()).add(ws[0])
+            for f in lexeme(ws[1]):
+                adjectives.setdefault(f, set()).add(ws[0][:-2])
         elif len(ws) == 2:
             genitives.setdefault(ws[1], set()).add(ws[0])
     return (frozenset(forms), {k: frozenset(v) for k, v in genitives.items()},
-            {k: frozenset(v) for k, v in adjectives.items()})
+            {k: tuple(sorted(v)) for k, v in adjectives.items()})
+
+
+def _descriptor_word(w: str) -> bool:
+    return _is_head(w) or w.lower() in _descriptor_lexicon()[0]
 
 
 _PLACE_ADJ = re.compile(r"[а-яё]+(?:ск|цк)(?:ого|ому|им|ом|ой|ую|ая|ий|ое|их|ими|ые|ых|ым)")
+_LAST_WORDS = re.compile(r"(?:(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+){1,4}$")
+_WORD_SP = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+")
 
 
 def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
     """The descriptor noun before a genitive noun phrase of one to three words that ends at ``s``
     ("производителя сетевого оборудования", "Центр современной культуры"; ``s`` after the space that follows
-    it): (its start, the word), or None."""
-    pos = s
-    for k in range(4):
-        pw = _PREV_WORD.search(text, max(0, pos - 40), pos)
-        if pw is None or not pw.group(1).isalpha():
-            return None
-        w = pw.group(1)
-        if k and (_is_head(w) or w.lower() in _descriptor_lexicon()[0]):
-            # a singular one ("организаций стран Европейского союза": organisations of its members)
-            return (pw.start(1), w) if any("sing" in p.tag for p in _parse(w.lower())[:2]) else None
-        if k == 3 or not w.islower() or _gent_kind(w) is None or (k == 0 and _gent_kind(w) != "NOUN"):
-            return None
-        pos = pw.start(1)
-    return None
+    it): (its start, the word), or None. A singular descriptor only ("организаций стран X" are the
+    organisations of X's members)."""
+    lw = _LAST_WORDS.search(text, max(0, s - 80), s)
+    if lw is None:
+        return None
+    words = [(m.start(1) + lw.start(), m.group(1)) for m in _WORD_SP.finditer(text[lw.start():s])]
+    # the nearest descriptor word before the last one (looked up first: no parse unless there is one)
+    k = next((i for i in range(len(words) - 2, -1, -1) if _descriptor_word(words[i][1])), None)
+    if k is None or len(words) - 1 - k > 3:
+        return None
+    between = [w for _, w in words[k + 1:]]
+    if not all(w.islower() and _gent_kind(w) is not None for w in between) or _gent_kind(between[-1]) != "NOUN":
+        return None
+    w = words[k][1]
+    return words[k] if any("sing" in p.tag for p in _parse(w.lower())[:2]) else None
 
 
 def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> list:
@@ -1087,15 +1099,15 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
         hs = hm.start(1)
         forms, genitives, adjectives = _descriptor_lexicon()
         low = word.lower()
-        prev = _PREV_WORD.search(text, max(0, hs - 40), hs)
+        prev = _PREV_WORD.search(text, max(0, hs - 40), hs) if low in genitives or low in adjectives else None
         start = hs
         if _is_head(word) or low in forms:
             lead = genitives.get(low)
             if lead and prev and any(p.normal_form in lead for p in _parse(prev.group(1).lower())[:2]):
                 start = prev.start(1)  # "группы компаний Michelin"
         else:
-            need = next((adjectives[p.normal_form] for p in _parse(low)[:2] if p.tag.POS == "NOUN" and p.normal_form in adjectives), None)
-            if not (need and prev and any(p.normal_form in need for p in _parse(prev.group(1).lower())[:2])):
+            need = adjectives.get(low)
+            if not (need and prev and prev.group(1).lower().startswith(need)):
                 # a relational place adjective before a quoted name: "питерского «Зенита»", "московского «Центра»"
                 if not (quote and word.islower() and _PLACE_ADJ.fullmatch(word)):
                     back = _head_before_genitive(text, hm.start(2))
