@@ -22,7 +22,11 @@ Formats and type mapping (gold type -> ours):
   first), so a name-only span is counted once, not as one FP and one FN.
 * ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, LOCATION -> LOC;
   ORGANIZATION -> ORG; nested entities are scored like any other. NEREL tags country
-  adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. Linking accuracy: for gold
+  adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. NEREL annotates an
+  organisation named after its descriptor by the name alone ("Единая Россия" in "партии «Единая Россия»"; 523 of 526
+  such spans in train + dev), so for NEREL a mention that carries the name's span apart from its descriptor
+  (``Mention.name_span``) counts with that span; factRuEval's objects include the descriptor, and so does the
+  mention's own span, which every other format scores. Linking accuracy: for gold
   mentions carrying a Wikidata id that communique found with the exact span, the share linked
   to the same Wikidata id.
 

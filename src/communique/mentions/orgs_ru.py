@@ -604,6 +604,8 @@ def _cases(word: str, pos: tuple[str, ...]) -> set[str]:
     return {c for p in _parse(word) if p.tag.POS in pos for c in _CASES if c in p.tag}
 
 
+_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",
+                "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ся")
 _PREV_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+$")
 
 
@@ -619,6 +621,8 @@ def _agreeing_adjectives(text: str, s: int, head: str, limit: int = 3) -> int:
         if not m:
             break
         w = m.group(1)
+        if not w.lower().endswith(_ADJ_ENDINGS):
+            break  # no full adjective or participle (every one ends so): not parsed
         ps = _parse(w.lower())
         if not ps or ps[0].tag.POS not in ("ADJF", "PRTF") or not (_cases(w.lower(), ("ADJF", "PRTF")) & cases):
             break
@@ -1001,7 +1005,7 @@ def acronym_orgs(text: str, mentions: list, make, slug) -> list:
 
 
 
-_HEAD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+([«\"„“]?)$")
+_OPEN_QUOTES = frozenset("«\"„“")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:][ \xa0]+|\n[ \xa0]*|[—–-][ \xa0]+)$")
 
 
@@ -1043,8 +1047,34 @@ def _descriptor_word(w: str) -> bool:
 
 
 _PLACE_ADJ = re.compile(r"[а-яё]+(?:ск|цк)(?:ого|ому|им|ом|ой|ую|ая|ий|ое|их|ими|ые|ых|ым)")
-_LAST_WORDS = re.compile(r"(?:(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+){1,4}$")
-_WORD_SP = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+")
+
+
+def _words_before(text: str, s: int, n: int) -> list[tuple[int, str]]:
+    """Up to ``n`` words (letters, one inner hyphen) right before ``s`` that only spaces separate,
+    nearest last, with their starts; ``s`` is where the spaces after the last one end. str.rfind, no regex
+    search (this runs before every Russian organisation mention)."""
+    out: list[tuple[int, str]] = []
+    end = s
+    while len(out) < n:
+        k = end
+        while k > 0 and text[k - 1] in " \xa0":
+            k -= 1
+        if k == end or k == 0:
+            break
+        a = max(text.rfind(" ", max(0, k - 40), k), text.rfind("\xa0", max(0, k - 40), k))
+        w = text[a + 1:k]
+        m = _TAIL_WORD.search(w)
+        if m is None:
+            break
+        out.append((a + 1 + m.start(), m.group(0)))
+        if m.start() > 0:
+            break  # punctuation before the word ("(партии", "«группы"): no word before it
+        end = a + 1
+    out.reverse()
+    return out
+
+
+_TAIL_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)?$")
 
 
 def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
@@ -1052,10 +1082,7 @@ def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
     ("производителя сетевого оборудования", "Центр современной культуры"; ``s`` after the space that follows
     it): (its start, the word), or None. A singular descriptor only ("организаций стран X" are the
     organisations of X's members)."""
-    lw = _LAST_WORDS.search(text, max(0, s - 80), s)
-    if lw is None:
-        return None
-    words = [(m.start(1) + lw.start(), m.group(1)) for m in _WORD_SP.finditer(text[lw.start():s])]
+    words = _words_before(text, s, 4)
     # the nearest descriptor word before the last one (looked up first: no parse unless there is one)
     k = next((i for i in range(len(words) - 2, -1, -1) if _descriptor_word(words[i][1])), None)
     if k is None or len(words) - 1 - k > 3:
@@ -1084,11 +1111,13 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
         if not (c.isupper() or c.isdigit()):
             out.append(m)
             continue
-        hm = _HEAD_BEFORE.search(text, max(0, m.start - 40), m.start)
-        if hm is None:
+        quote = text[m.start - 1] if text[m.start - 1] in _OPEN_QUOTES else ""
+        qs = m.start - len(quote)  # where the spaces before the name (and its quote) end
+        last = _words_before(text, qs, 1)
+        if not last:
             out.append(m)
             continue
-        word, quote = hm.group(1), hm.group(2)
+        hs, word = last[0]
         end = m.end
         if quote:
             close = _QUOTE_PAIRS[quote]
@@ -1096,7 +1125,6 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
                 out.append(m)
                 continue
             end += 1
-        hs = hm.start(1)
         forms, genitives, adjectives = _descriptor_lexicon()
         low = word.lower()
         prev = _PREV_WORD.search(text, max(0, hs - 40), hs) if low in genitives or low in adjectives else None
@@ -1110,7 +1138,7 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
             if not (need and prev and prev.group(1).lower().startswith(need)):
                 # a relational place adjective before a quoted name: "питерского «Зенита»", "московского «Центра»"
                 if not (quote and word.islower() and _PLACE_ADJ.fullmatch(word)):
-                    back = _head_before_genitive(text, hm.start(2))
+                    back = _head_before_genitive(text, qs)
                     if back is None:
                         out.append(m)
                         continue
@@ -1124,7 +1152,7 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
             continue
         if taken is None:
             taken = _Coverage([x for x in mentions if x.kind not in _SKIP_KINDS])
-        if taken.overlaps(hs, hm.end(1)):
+        if taken.overlaps(hs, hs + len(word)):
             out.append(m)
             continue
         if word not in org_lexicon()["legal_forms"] and not _PLACE_ADJ.fullmatch(word):
