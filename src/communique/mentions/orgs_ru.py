@@ -1082,6 +1082,9 @@ def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
     ("производителя сетевого оборудования", "Центр современной культуры"; ``s`` after the space that follows
     it): (its start, the word), or None. A singular descriptor only ("организаций стран X" are the
     organisations of X's members)."""
+    toks = text[max(0, s - 60):s].split()
+    if len(toks) < 2 or not any(_descriptor_word(w.strip("(«\"„“'")) for w in toks[-4:-1]):
+        return None  # no descriptor among the words before (the usual case): str.split, nothing parsed
     words = _words_before(text, s, 4)
     # the nearest descriptor word before the last one (looked up first: no parse unless there is one)
     k = next((i for i in range(len(words) - 2, -1, -1) if _descriptor_word(words[i][1])), None)
