@@ -302,7 +302,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             steps += 1
             j += 1
         if lex["in_place_re"] is not None and not inner and lex["in_place_re"].match(head):
-            # "российского посольства в Токио", "представительства в Германии": where a mission sits names it when
+            # "турецкого консульства в Казани", "представительства в Женеве": where a mission sits names it when
             # no country complement does (NEREL has "посольства РФ в Лондоне" both with and without "в ...")
             nx = next((x for x in allm[i + 1:] if x.start >= end and x.kind not in _SKIP_KINDS and id(x) not in cand_ids), None)
             if nx is not None and nx.etype in _LOC and _IN_GAP.fullmatch(text, end, nx.start) \
@@ -1079,7 +1079,7 @@ _TAIL_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)?$")
 
 def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
     """The descriptor noun before a genitive noun phrase of one to three words that ends at ``s``
-    ("производителя сетевого оборудования", "Центр современной культуры"; ``s`` after the space that follows
+    ("производитель медицинского оборудования", "Центр народного творчества"; ``s`` after the space that follows
     it): (its start, the word), or None. A singular descriptor only ("организаций стран X" are the
     organisations of X's members)."""
     toks = text[max(0, s - 60):s].split()
@@ -1099,7 +1099,7 @@ def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
 
 def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> list:
     """An organisation named right after its descriptor noun (партии «Яблоко», компании Microsoft,
-    ОАО «Газпром», ежемесячной газеты «Х», группы компаний Michelin) is mentioned by the whole phrase,
+    ОАО «Газпром», еженедельной газеты «Х», группы компаний «Y») is mentioned by the whole phrase,
     the descriptor with the adjectives that agree with it included, as the sentence names its participant;
     the entity keeps the bare name and its link, and the mention records the name's own span
     (``name_span``). A capitalised descriptor counts only at the start of a sentence ("Концерн «X»
@@ -1135,7 +1135,7 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
         if _is_head(word) or low in forms:
             lead = genitives.get(low)
             if lead and prev and any(p.normal_form in lead for p in _parse(prev.group(1).lower())[:2]):
-                start = prev.start(1)  # "группы компаний Michelin"
+                start = prev.start(1)  # "группы компаний «Y»"
         else:
             need = adjectives.get(low)
             if not (need and prev and prev.group(1).lower().startswith(need)):
@@ -1145,10 +1145,10 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
                     if back is None:
                         out.append(m)
                         continue
-                    hs, word = back  # "производителя сетевого оборудования 3Com", "Центр современной культуры «Гараж»"
+                    hs, word = back  # "производитель медицинского оборудования X", "Центр народного творчества «Y»"
                     start = hs
             else:
-                start = prev.start(1)  # "аукционного дома Christie's"
+                start = prev.start(1)  # "торгового дома X"
         if word[:1].isupper() and word not in org_lexicon()["legal_forms"] \
                 and not _SENTENCE_START.search(text, max(0, hs - 3), hs):
             out.append(m)
@@ -1167,7 +1167,7 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
         unit = org_lexicon()["unit_end_re"]
         u = unit.search(text, max(0, start - 60), start) if unit is not None else None
         if u is not None and u.end() == start and not taken.overlaps(u.start(1), u.end(1)):
-            # a unit of it: "московского отделения движения «Солидарность»", "пресс-службы компании X"
+            # a unit of it: "казанского отделения партии «X»", "пресс-службы компании X"
             us = _agreeing_adjectives(text, u.start(1), u.group(1).split()[0])
             if us < u.start(1) and taken.overlaps(us, u.start(1)):
                 us = u.start(1)
