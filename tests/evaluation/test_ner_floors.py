@@ -2,9 +2,9 @@
 
 Measured with ``communique eval ner --limit N --format F PATH`` (see docs/kb.md). The targets of
 issue 3 (PER/LOC F1 >= 0.90 ru, >= 0.85 de/es) are NOT reached, except Russian PER/LOC on the full
-NEREL dev set (0.905 / 0.905, s8) and factRuEval (0.933 / 0.901), and Russian ORG on NEREL (0.818, s10)
-and factRuEval with --optional-descriptors (0.810: descriptors optional where an object has a name of
-its own; 0.686 with the default, strict scoring, s10); these floors only stop regressions.
+NEREL dev set (0.905 / 0.905, s8) and factRuEval (0.933 / 0.901), and Russian ORG on NEREL (0.819, s11)
+and factRuEval (0.805 with the default, strict scoring since s11, where the descriptor opens the mention;
+0.813 with --optional-descriptors); these floors only stop regressions.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ CASES = [
     # ORG 0.82 -> 0.81 on purpose (s9): the Kremlin, the White House and Telegram stay linked to the
     # knowledge base after "в" (NEREL tags them as buildings or media there; the output needs their ids)
     # s10: measured 0.924 / 0.936 / 0.831 (NEREL) and 0.898 / 0.952 / 0.788 (factRuEval, --optional-descriptors)
-    ("nerel", "ner/nerel/dev", 25, {"PER": 0.91, "LOC": 0.925, "ORG": 0.825}),
+    # s11-ruorg4: measured 0.924 / 0.936 / 0.835 (NEREL) and 0.898 / 0.949 / 0.785 (factRuEval, --optional-descriptors)
+    ("nerel", "ner/nerel/dev", 25, {"PER": 0.91, "LOC": 0.925, "ORG": 0.83}),
     ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.89, "LOC": 0.945, "ORG": 0.78}),
     # German ORG 0.65 -> 0.80 (s10-deorg, mentions/orgs_de.py: measured 0.816 on these 300 sentences);
     # rounds four and five merged: 0.800 / 0.873 / 0.816 on these 300 sentences
@@ -46,10 +47,11 @@ def test_ner_floor(shared, linker, fmt, rel, limit, floors):
 
 def test_factrueval_strict_descriptors_floor(shared, linker):
     """factRuEval scored with the whole object span required (the default, ``--strict-descriptors``,
-    docs/kb.md): measured 0.649 ORG / 0.901 LOC on the first 25 documents (s10)."""
+    docs/kb.md): measured 0.649 ORG / 0.901 LOC on the first 25 documents (s10); s11-ruorg4 (the descriptor
+    opens the mention: "партии «Яблоко»"): 0.772 ORG / 0.897 LOC."""
     res = evaluate("factrueval", shared / "data" / "ner" / "factrueval2016" / "devset", limit=25, linker=linker,
                    optional_descriptors=False)
-    assert res["types"]["ORG"]["f1"] >= 0.64, res["types"]["ORG"]
+    assert res["types"]["ORG"]["f1"] >= 0.765, res["types"]["ORG"]
     assert res["types"]["LOC"]["f1"] >= 0.895, res["types"]["LOC"]
 
 

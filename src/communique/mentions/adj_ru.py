@@ -224,8 +224,13 @@ def _nominative(adj: str, noun: str) -> str:
     return f"{word[:1].upper()}{word[1:]} {head[:1].upper() + head[1:] if noun[:1].isupper() else head}"
 
 
+_TLD_AFTER = re.compile(r"\.(?:рф|ru|su|com|net|org|ua|by|kz)(?![\w-])", re.IGNORECASE)
+
+
 def drop_domain_zones(text: str, mentions: list) -> list:
-    """".РФ" in "в доменной зоне .РФ" is a top-level domain, not the country."""
+    """".РФ" in "в доменной зоне .РФ" is a top-level domain, not the country; a lower-case word right
+    before a top-level domain ("кремль.рф", "президент.рф") is a site's name, not the institution."""
     return [m for m in mentions
             if not (m.etype in ("country", "place") and m.start >= 1 and text[m.start - 1] == "."
-                    and (m.start == 1 or not text[m.start - 2].isalnum()))]
+                    and (m.start == 1 or not text[m.start - 2].isalnum()))
+            and not (text[m.end:m.end + 1] == "." and text[m.start:m.start + 1].islower() and _TLD_AFTER.match(text, m.end))]

@@ -99,6 +99,7 @@ def org_lexicon() -> dict[str, Any]:
         "territorial_re": stems("territorial_heads"),
         "person_heads_re": stems("person_heads"),
         "np_re": stems("np_heads"),
+        "in_place_re": stems("in_place_heads"),
         "geo_gap_re": re.compile(_WS + r"(?:(?:" + "|".join(map(re.escape, geo)) + r")" + _WS + r")?$") if geo else re.compile(_WS + "$"),
     }
 
@@ -300,6 +301,14 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                 break
             steps += 1
             j += 1
+        if lex["in_place_re"] is not None and not inner and lex["in_place_re"].match(head):
+            # "турецкого консульства в Казани", "представительства в Женеве": where a mission sits names it when
+            # no country complement does (NEREL has "посольства РФ в Лондоне" both with and without "в ...")
+            nx = next((x for x in allm[i + 1:] if x.start >= end and x.kind not in _SKIP_KINDS and id(x) not in cand_ids), None)
+            if nx is not None and nx.etype in _LOC and _IN_GAP.fullmatch(text, end, nx.start) \
+                    and _can_be(_first_word(text, nx.start, nx.end), "loct"):
+                inner.append(nx)  # the host place: not the mission's country
+                end = nx.end
         if inner and inner[-1].etype == "place":
             # "Законодательного собрания Кировской области": a region adjective the place name ends with
             tail = re.match(_WS + r"(области|края|района|округа|автономного округа)(?![\w-])", text[end:end + 30])
@@ -359,7 +368,8 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             continue
         else:
             res.append(m)
-    return _convocations(text, res, make)
+    # партии «Яблоко», компании Microsoft: the descriptor opens the mention, the name stays the entity's
+    return descriptor_heads(text, _convocations(text, res, make), make, english_name, slug)
 
 
 _CONVOCATION = re.compile(r"[ \xa0]+(?:\d{1,3}(?:-?го)?|[а-яё]+(?:ого|его))[ \xa0]+созыва(?![\w-])")
@@ -477,8 +487,8 @@ def not_org_name(text: str, s: int, e: int) -> str | None:
     span without letters that opens a quoted title («7 причин ...»; not "службу спасения 911")."""
     lex = org_lexicon()
     surface = text[s:e]
-    if surface in lex["facility_names"]:
-        return "facility"
+    if surface in lex["facility_names"] or surface.rsplit(None, 1)[-1] in lex["facility_names"]:
+        return "facility"  # "МКС", "Космический телескоп Хаббл"
     if surface in lex["legal_forms"] and not _NAME_AFTER.match(text, e):
         return "form"
     if not any(c.isalpha() for c in surface) and text[s - 1:s] in ("«", '"', "„", "“"):
@@ -584,6 +594,7 @@ def compass_regions(text: str, mentions: list, make, english_name, slug) -> list
     return out
 
 
+_IN_GAP = re.compile(r"[ \xa0]+во?[ \xa0]+")
 _COORD = re.compile(r"(?:,|[ \xa0]+и)[ \xa0]+")
 _ORDINAL = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|е|ой|ый|ая|ую|ым|ом|ой|х|м)[ \xa0]+$")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -593,6 +604,8 @@ def _cases(word: str, pos: tuple[str, ...]) -> set[str]:
     return {c for p in _parse(word) if p.tag.POS in pos for c in _CASES if c in p.tag}
 
 
+_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",
+                "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ся")
 _PREV_WORD = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)[ \xa0]+$")
 
 
@@ -608,6 +621,8 @@ def _agreeing_adjectives(text: str, s: int, head: str, limit: int = 3) -> int:
         if not m:
             break
         w = m.group(1)
+        if not w.lower().endswith(_ADJ_ENDINGS):
+            break  # no full adjective or participle (every one ends so): not parsed
         ps = _parse(w.lower())
         if not ps or ps[0].tag.POS not in ("ADJF", "PRTF") or not (_cases(w.lower(), ("ADJF", "PRTF")) & cases):
             break
@@ -988,3 +1003,174 @@ def acronym_orgs(text: str, mentions: list, make, slug) -> list:
     return out
 
 
+
+
+_OPEN_QUOTES = frozenset("«\"„“")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:][ \xa0]+|\n[ \xa0]*|[—–-][ \xa0]+)$")
+
+
+@lru_cache(maxsize=1)
+def _descriptor_lexicon() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """The descriptor nouns (``quoted_heads`` + ``descriptor_heads``): every inflected form of the one-word
+    ones of ``descriptor_heads`` (the quoted heads: ``_is_head``); a fixed genitive -> the lemmas of the noun
+    before it ("группа компаний"); every inflected form of the noun of an adjective + noun entry -> the
+    adjective stems it needs ("дома" -> "аукционн", "торгов"...: "аукционный дом"). Looked up, not parsed."""
+    data = mentions_data("ru").get("orgs") or {}
+    words = [str(w).lower() for w in data.get("descriptor_heads") or []]
+
+    def lexeme(w: str) -> set[str]:
+        out = {w}
+        for p in _parse(w):
+            if p.tag.POS == "NOUN" and p.normal_form == w:
+                out.update(f.word for f in p.lexeme)
+        return out
+
+    forms: set[str] = set()
+    genitives: dict[str, set[str]] = {}
+    adjectives: dict[str, set[str]] = {}
+    for h in words + sorted(org_lexicon()["quoted_heads"]):
+        ws = h.split()
+        if len(ws) == 1:
+            if h not in org_lexicon()["quoted_heads"]:
+                forms |= lexeme(h)
+        elif len(ws) == 2 and ws[0].endswith(("ый", "ий", "ой", "ая", "ое")):
+            for f in lexeme(ws[1]):
+                adjectives.setdefault(f, set()).add(ws[0][:-2])
+        elif len(ws) == 2:
+            genitives.setdefault(ws[1], set()).add(ws[0])
+    return (frozenset(forms), {k: frozenset(v) for k, v in genitives.items()},
+            {k: tuple(sorted(v)) for k, v in adjectives.items()})
+
+
+def _descriptor_word(w: str) -> bool:
+    return _is_head(w) or w.lower() in _descriptor_lexicon()[0]
+
+
+_PLACE_ADJ = re.compile(r"[а-яё]+(?:ск|цк)(?:ого|ому|им|ом|ой|ую|ая|ий|ое|их|ими|ые|ых|ым)")
+
+
+def _words_before(text: str, s: int, n: int) -> list[tuple[int, str]]:
+    """Up to ``n`` words (letters, one inner hyphen) right before ``s`` that only spaces separate,
+    nearest last, with their starts; ``s`` is where the spaces after the last one end. str.rfind, no regex
+    search (this runs before every Russian organisation mention)."""
+    out: list[tuple[int, str]] = []
+    end = s
+    while len(out) < n:
+        k = end
+        while k > 0 and text[k - 1] in " \xa0":
+            k -= 1
+        if k == end or k == 0:
+            break
+        a = max(text.rfind(" ", max(0, k - 40), k), text.rfind("\xa0", max(0, k - 40), k))
+        w = text[a + 1:k]
+        m = _TAIL_WORD.search(w)
+        if m is None:
+            break
+        out.append((a + 1 + m.start(), m.group(0)))
+        if m.start() > 0:
+            break  # punctuation before the word ("(партии", "«группы"): no word before it
+        end = a + 1
+    out.reverse()
+    return out
+
+
+_TAIL_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)?$")
+
+
+def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
+    """The descriptor noun before a genitive noun phrase of one to three words that ends at ``s``
+    ("производитель медицинского оборудования", "Центр народного творчества"; ``s`` after the space that follows
+    it): (its start, the word), or None. A singular descriptor only ("организаций стран X" are the
+    organisations of X's members)."""
+    toks = text[max(0, s - 60):s].split()
+    if len(toks) < 2 or not any(_descriptor_word(w.strip("(«\"„“'")) for w in toks[-4:-1]):
+        return None  # no descriptor among the words before (the usual case): str.split, nothing parsed
+    words = _words_before(text, s, 4)
+    # the nearest descriptor word before the last one (looked up first: no parse unless there is one)
+    k = next((i for i in range(len(words) - 2, -1, -1) if _descriptor_word(words[i][1])), None)
+    if k is None or len(words) - 1 - k > 3:
+        return None
+    between = [w for _, w in words[k + 1:]]
+    if not all(w.islower() and _gent_kind(w) is not None for w in between) or _gent_kind(between[-1]) != "NOUN":
+        return None
+    w = words[k][1]
+    return words[k] if any("sing" in p.tag for p in _parse(w.lower())[:2]) else None
+
+
+def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> list:
+    """An organisation named right after its descriptor noun (партии «Яблоко», компании Microsoft,
+    ОАО «Газпром», еженедельной газеты «Х», группы компаний «Y») is mentioned by the whole phrase,
+    the descriptor with the adjectives that agree with it included, as the sentence names its participant;
+    the entity keeps the bare name and its link, and the mention records the name's own span
+    (``name_span``). A capitalised descriptor counts only at the start of a sentence ("Концерн «X»
+    заявил"): elsewhere it is part of a name."""
+    out: list = []
+    taken = None
+    for m in mentions:
+        if m.etype not in _ORG or m.kind in _SKIP_KINDS or m.name_span is not None or m.start < 2:
+            out.append(m)
+            continue
+        c = text[m.start]
+        if not (c.isupper() or c.isdigit()):
+            out.append(m)
+            continue
+        quote = text[m.start - 1] if text[m.start - 1] in _OPEN_QUOTES else ""
+        qs = m.start - len(quote)  # where the spaces before the name (and its quote) end
+        last = _words_before(text, qs, 1)
+        if not last:
+            out.append(m)
+            continue
+        hs, word = last[0]
+        end = m.end
+        if quote:
+            close = _QUOTE_PAIRS[quote]
+            if text[end:end + 1] not in close:
+                out.append(m)
+                continue
+            end += 1
+        forms, genitives, adjectives = _descriptor_lexicon()
+        low = word.lower()
+        prev = _PREV_WORD.search(text, max(0, hs - 40), hs) if low in genitives or low in adjectives else None
+        start = hs
+        if _is_head(word) or low in forms:
+            lead = genitives.get(low)
+            if lead and prev and any(p.normal_form in lead for p in _parse(prev.group(1).lower())[:2]):
+                start = prev.start(1)  # "группы компаний «Y»"
+        else:
+            need = adjectives.get(low)
+            if not (need and prev and prev.group(1).lower().startswith(need)):
+                # a relational place adjective before a quoted name: "питерского «Зенита»", "московского «Центра»"
+                if not (quote and word.islower() and _PLACE_ADJ.fullmatch(word)):
+                    back = _head_before_genitive(text, qs)
+                    if back is None:
+                        out.append(m)
+                        continue
+                    hs, word = back  # "производитель медицинского оборудования X", "Центр народного творчества «Y»"
+                    start = hs
+            else:
+                start = prev.start(1)  # "торгового дома X"
+        if word[:1].isupper() and word not in org_lexicon()["legal_forms"] \
+                and not _SENTENCE_START.search(text, max(0, hs - 3), hs):
+            out.append(m)
+            continue
+        if taken is None:
+            taken = _Coverage([x for x in mentions if x.kind not in _SKIP_KINDS])
+        if taken.overlaps(hs, hs + len(word)):
+            out.append(m)
+            continue
+        if word not in org_lexicon()["legal_forms"] and not _PLACE_ADJ.fullmatch(word):
+            start = _agreeing_adjectives(text, start, text[start:hs + len(word)].split()[0])
+        if start < hs and taken.overlaps(start, hs):
+            start = hs  # an adjective that belongs to another mention
+        out.append(make(start, end, m.eid, m.kind, m.etype, name=m.name, country=m.country, score=m.score,
+                        name_span=(m.start, m.end)))
+        unit = org_lexicon()["unit_end_re"]
+        u = unit.search(text, max(0, start - 60), start) if unit is not None else None
+        if u is not None and u.end() == start and not taken.overlaps(u.start(1), u.end(1)):
+            # a unit of it: "казанского отделения партии «X»", "пресс-службы компании X"
+            us = _agreeing_adjectives(text, u.start(1), u.group(1).split()[0])
+            if us < u.start(1) and taken.overlaps(us, u.start(1)):
+                us = u.start(1)
+            uname = english_name(text[us:end], "ru", person=False)
+            out.append(make(us, end, f"new:organization/{slug(uname)}", "unit", m.etype, name=uname))
+    return out
