@@ -27,11 +27,16 @@ class Span:
     start: int
     end: int
     text: str | None = None
+    # for an entity's mention: the whole phrase the name stands in, where it follows its descriptor
+    # ("партии «Яблоко»" around "Яблоко"); given in the JSON as ``phrase`` (an added field of OUTPUT.md)
+    phrase: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end}
         if self.text is not None:
             d["text"] = self.text
+        if self.phrase is not None:
+            d["phrase"] = self.phrase.to_json()
         return d
 
 

@@ -1,6 +1,6 @@
 """Russian organisations, round four (s11, mentions/orgs_ru.py: descriptor_heads): an organisation named
-after its descriptor noun is mentioned by the whole phrase ("партии «X»", "компании X"), the name kept as
-the entity's name and as the mention's ``name_span``; units of such an organisation, missions "в" a place,
+after its descriptor noun keeps its name as the mention, and the mention records the whole phrase
+("партии «X»", "компании X") as its ``phrase_span`` (the output mention's ``phrase``); units of such an organisation, missions "в" a place,
 lower-case words before a top-level domain. Invented sentences."""
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ def _doc(text):
 
 
 def _orgs(linker, text):
-    """{mention text: name_span text or None} for the organisation mentions."""
+    """{mention text: phrase_span text or None} for the organisation mentions."""
     norm = normalize(text)
     out = {}
     for m in linker.find(_doc(text), norm):
         if m.etype in ("organization", "group"):
-            out[norm.text[m.start:m.end]] = norm.text[m.name_span[0]:m.name_span[1]] if m.name_span else None
+            out[norm.text[m.start:m.end]] = norm.text[m.phrase_span[0]:m.phrase_span[1]] if m.phrase_span else None
     return out
 
 
 def test_quoted_name_after_descriptor(linker):
     got = _orgs(linker, "Депутаты партии «Зелёный рассвет» провели съезд в Казани.")
-    assert got == {"партии «Зелёный рассвет»": "Зелёный рассвет"}
+    assert got == {"Зелёный рассвет": "партии «Зелёный рассвет»"}
 
 
 def test_entity_keeps_the_bare_name(linker):
@@ -38,47 +38,49 @@ def test_entity_keeps_the_bare_name(linker):
     party = [e for e in ents if e.type == "organization"]
     assert len(party) == 1
     assert "rassvet" in party[0].id and "partii" not in party[0].id
-    assert [(x.start, x.end, x.text) for x in party[0].mentions] == [(9, 33, "партии «Зелёный рассвет»")]
+    assert [(x.start, x.end, x.text) for x in party[0].mentions] == [(17, 32, "Зелёный рассвет")]
+    assert party[0].to_json()["mentions"] == [{"start": 17, "end": 32, "text": "Зелёный рассвет",
+                                               "phrase": {"start": 9, "end": 33, "text": "партии «Зелёный рассвет»"}}]
 
 
 def test_knowledge_base_link_is_kept(linker):
     got = _orgs(linker, "Сотрудники концерна Siemens подписали договор.")
-    assert got == {"концерна Siemens": "Siemens"}
+    assert got == {"Siemens": "концерна Siemens"}
     norm = normalize("Сотрудники концерна Siemens подписали договор.")
-    assert any(m.eid.startswith("kb:") and m.name_span for m in linker.find(_doc(norm.text), norm))
+    assert any(m.eid.startswith("kb:") and m.phrase_span for m in linker.find(_doc(norm.text), norm))
 
 
 def test_agreeing_adjective_and_latin_name(linker):
     got = _orgs(linker, "Акции немецкого концерна Siemens выросли на бирже.")
-    assert got == {"немецкого концерна Siemens": "Siemens"}
+    assert got == {"Siemens": "немецкого концерна Siemens"}
 
 
 def test_two_word_descriptors(linker):
     got = _orgs(linker, "Картину продал торговый дом Siemens, договор подписала группа компаний «Техносфера».")
-    assert got["торговый дом Siemens"] == "Siemens"
-    assert got["группа компаний «Техносфера»"] == "Техносфера"
+    assert got["Siemens"] == "торговый дом Siemens"
+    assert got["Техносфера"] == "группа компаний «Техносфера»"
 
 
 def test_capitalised_descriptor_only_at_sentence_start(linker):
-    assert _orgs(linker, "Концерн «Норд» сообщил о прибыли.") == {"Концерн «Норд»": "Норд"}
+    assert _orgs(linker, "Концерн «Норд» сообщил о прибыли.") == {"Норд": "Концерн «Норд»"}
     got = _orgs(linker, "Кредит выдал Банк «Газпрома» весной.")
-    assert not any(k.startswith("Банк") for k in got)
+    assert not any((k + (v or "")).startswith("Банк") for k, v in got.items())
 
 
 def test_place_adjective_before_quoted_name(linker):
-    assert _orgs(linker, "Акционеры питерского «Газпрома» ликовали.") == {"питерского «Газпрома»": "Газпрома"}
+    assert _orgs(linker, "Акционеры питерского «Газпрома» ликовали.") == {"Газпрома": "питерского «Газпрома»"}
 
 
 def test_descriptor_before_genitive_phrase(linker):
     got = _orgs(linker, "Контракт получил производитель медицинского оборудования Siemens.")
-    assert got == {"производитель медицинского оборудования Siemens": "Siemens"}
+    assert got == {"Siemens": "производитель медицинского оборудования Siemens"}
     # not a plural descriptor: "организаций стран X" are organisations of X's members
     assert _orgs(linker, "Письма прислали из организаций стран НАТО.") == {"НАТО": None}
 
 
 def test_unit_of_a_descriptor_organisation(linker):
     got = _orgs(linker, "Об этом рассказала пресс-служба компании «Орион».")
-    assert got == {"пресс-служба компании «Орион»": None, "компании «Орион»": "Орион"}
+    assert got == {"пресс-служба компании «Орион»": None, "Орион": "компании «Орион»"}
 
 
 def test_mission_named_by_where_it_sits(linker):
@@ -93,12 +95,12 @@ def test_lower_case_word_before_a_top_level_domain():
     assert kept == []
 
 
-def test_nerel_reads_the_name(linker):
+def test_factrueval_reads_the_phrase_every_other_format_the_name(linker):
     from communique.evaluation.ner import GoldDoc, predict
 
     text = "Депутаты партии «Зелёный рассвет» провели съезд в Казани."
     doc = GoldDoc("t", text, "ru")
-    whole, _ = predict(linker, doc)
-    name, _ = predict(linker, doc, adjectives=True, names=True)
-    assert (9, 33, "ORG") in whole and (17, 32, "ORG") in name
-    assert (17, 32, "ORG") not in whole and (9, 33, "ORG") not in name
+    name, _ = predict(linker, doc, adjectives=True)
+    phrase, _ = predict(linker, doc, phrases=True)
+    assert (17, 32, "ORG") in name and (9, 33, "ORG") in phrase
+    assert (9, 33, "ORG") not in name and (17, 32, "ORG") not in phrase

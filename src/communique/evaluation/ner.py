@@ -10,7 +10,10 @@ Formats and type mapping (gold type -> ours):
 * ``conll`` (CoNLL-2002 Spanish): PER, LOC, ORG; MISC not scored.
 * ``factrueval`` (factRuEval-2016 objects): Person -> PER, Location and LocOrg -> LOC, Org -> ORG. An object's
   span runs from its first to its last token span; a quote it opens is closed ("ОАО «Газпром»",
-  not "ОАО «Газпром"). The default requires that whole span. With ``optional_descriptors``
+  not "ОАО «Газпром"). The default requires that whole span. An organisation's object includes its descriptor
+  ("партии «Яблоко»"); communique's mention is the name, and where the name follows its descriptor the
+  mention records the whole phrase (``Mention.phrase_span``, the output mention's ``phrase``), which is what
+  is scored for factRuEval; every other format scores the mention itself. With ``optional_descriptors``
   (``--optional-descriptors``) an object that contains descriptor spans (the data set's ``org_descr``/``loc_descr`` span types:
   "партии" in "партии «Яблоко»", "компании" in "компании Microsoft", "реки" in "реки Славянки") and a
   name span of its own type (``org_name`` for Org, ``loc_name`` for Location/LocOrg) also matches
@@ -24,9 +27,7 @@ Formats and type mapping (gold type -> ours):
   ORGANIZATION -> ORG; nested entities are scored like any other. NEREL tags country
   adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. NEREL annotates an
   organisation named after its descriptor by the name alone ("Единая Россия" in "партии «Единая Россия»"; 523 of 526
-  such spans in train + dev), so for NEREL a mention that carries the name's span apart from its descriptor
-  (``Mention.name_span``) counts with that span; factRuEval's objects include the descriptor, and so does the
-  mention's own span, which every other format scores. Linking accuracy: for gold
+  such spans in train + dev), as communique's mentions do. Linking accuracy: for gold
   mentions carrying a Wikidata id that communique found with the exact span, the share linked
   to the same Wikidata id.
 
@@ -250,7 +251,7 @@ def _snap_to_tokens(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False, names: bool = False) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
+def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False, phrases: bool = False) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
     from communique.documents import Document
     from communique.normalize import normalize
 
@@ -265,7 +266,7 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False
         t = OUR_TYPE.get(m.etype)
         if t is None:
             continue
-        s, e = norm.to_original(*(m.name_span if names and m.name_span else (m.start, m.end)))
+        s, e = norm.to_original(*(m.phrase_span if phrases and m.phrase_span else (m.start, m.end)))
         if not adjectives and (doc.text[e:e + 1] == "-" or doc.text[max(0, s - 1):s] == "-"):
             continue  # part of a compound ("US-Präsident"): GermEval's *part types, not scored
         if tokens:
@@ -291,7 +292,8 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
         if limit is not None and ndocs >= limit:
             break
         ndocs += 1
-        pred, wd = predict(linker, doc, adjectives=fmt == "nerel", tokens=fmt == "germeval", names=fmt == "nerel")
+        pred, wd = predict(linker, doc, adjectives=fmt == "nerel", tokens=fmt == "germeval",
+                             phrases=fmt == "factrueval")
         gold = doc.spans
         hit = pred & gold
         missed = gold - pred

@@ -49,9 +49,9 @@ class Mention:
     role: str | None = None  # as written, for new persons
     name: str | None = None  # for new entities
     country: str | None = None
-    # where a mention opens with a descriptor ("партии «Яблоко»", "компании Microsoft"): the name's own
-    # span inside it ("Яблоко", "Microsoft"); None when the mention is the name (mentions/orgs_ru.py)
-    name_span: tuple[int, int] | None = None
+    # where a name follows its descriptor ("партии «Яблоко»", "компании Microsoft"): the span of that whole
+    # phrase around the mention's name ("Яблоко", "Microsoft"); None otherwise (mentions/orgs_ru.py)
+    phrase_span: tuple[int, int] | None = None
 
 
 @dataclass

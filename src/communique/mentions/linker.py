@@ -142,6 +142,9 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         for m in mentions:
             s, e = norm.to_original(m.start, m.end)
             span = Span(s, e, doc.text[s:e])
+            if m.phrase_span is not None:  # "партии «Яблоко»" around the name
+                ps, pe = norm.to_original(*m.phrase_span)
+                span.phrase = Span(ps, pe, doc.text[ps:pe])
             ent = by_id.get(m.eid)
             if ent is None:
                 ent = self._entity(m, day)

@@ -368,7 +368,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             continue
         else:
             res.append(m)
-    # партии «Яблоко», компании Microsoft: the descriptor opens the mention, the name stays the entity's
+    # партии «Яблоко», компании Microsoft: the name stays the mention, the phrase with its descriptor is recorded
     return descriptor_heads(text, _convocations(text, res, make), make, english_name, slug)
 
 
@@ -1099,15 +1099,16 @@ def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
 
 def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> list:
     """An organisation named right after its descriptor noun (партии «Яблоко», компании Microsoft,
-    ОАО «Газпром», еженедельной газеты «Х», группы компаний «Y») is mentioned by the whole phrase,
-    the descriptor with the adjectives that agree with it included, as the sentence names its participant;
-    the entity keeps the bare name and its link, and the mention records the name's own span
-    (``name_span``). A capitalised descriptor counts only at the start of a sentence ("Концерн «X»
-    заявил"): elsewhere it is part of a name."""
+    ОАО «Газпром», еженедельной газеты «Х», группы компаний «Y») keeps the name as its mention, as every
+    other mention is a name (the title "министр" is no part of a person's mention either); the whole
+    phrase the sentence names its participant by, the descriptor with the adjectives that agree with it
+    included, is recorded as the mention's ``phrase_span`` (factRuEval's unit of an organisation, which
+    ``eval ner`` scores it by; the output gives it as the mention's ``phrase``). A capitalised descriptor
+    counts only at the start of a sentence ("Концерн «X» заявил"): elsewhere it is part of a name."""
     out: list = []
     taken = None
     for m in mentions:
-        if m.etype not in _ORG or m.kind in _SKIP_KINDS or m.name_span is not None or m.start < 2:
+        if m.etype not in _ORG or m.kind in _SKIP_KINDS or m.phrase_span is not None or m.start < 2:
             out.append(m)
             continue
         c = text[m.start]
@@ -1162,8 +1163,8 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
             start = _agreeing_adjectives(text, start, text[start:hs + len(word)].split()[0])
         if start < hs and taken.overlaps(start, hs):
             start = hs  # an adjective that belongs to another mention
-        out.append(make(start, end, m.eid, m.kind, m.etype, name=m.name, country=m.country, score=m.score,
-                        name_span=(m.start, m.end)))
+        out.append(make(m.start, m.end, m.eid, m.kind, m.etype, name=m.name, country=m.country, score=m.score,
+                        phrase_span=(start, end)))
         unit = org_lexicon()["unit_end_re"]
         u = unit.search(text, max(0, start - 60), start) if unit is not None else None
         if u is not None and u.end() == start and not taken.overlaps(u.start(1), u.end(1)):
