@@ -22,7 +22,10 @@ Formats and type mapping (gold type -> ours):
   first), so a name-only span is counted once, not as one FP and one FN.
 * ``nerel`` (NEREL brat): PERSON -> PER; COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, LOCATION -> LOC;
   ORGANIZATION -> ORG; nested entities are scored like any other. NEREL tags country
-  adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC. Linking accuracy: for gold
+  adjectives ("британский") as COUNTRY, so for NEREL communique's adjective mentions count as LOC.
+  NEREL and factRuEval annotate a country or place inside an organisation's name ("МИД России":
+  ORG and, inside it, LOC "России"): communique's nested mentions (``mentions/nested.py``) are scored
+  for them; GermEval (outer column read) and CoNLL have no nesting, and they are left out there. Linking accuracy: for gold
   mentions carrying a Wikidata id that communique found with the exact span, the share linked
   to the same Wikidata id.
 
@@ -246,7 +249,8 @@ def _snap_to_tokens(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
+def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False,
+            nested: bool = True) -> tuple[set[tuple[int, int, str]], dict[tuple[int, int], str | None]]:
     from communique.documents import Document
     from communique.normalize import normalize
 
@@ -256,8 +260,8 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False
     wd: dict[tuple[int, int], str | None] = {}
     skip = {"dem", "flag", "coref"} | (set() if adjectives else {"adj", "adjstem"})
     for m in linker.find(d, norm):
-        if m.kind in skip:
-            continue
+        if m.kind in skip or (not nested and getattr(m, "within", None)):
+            continue  # a place inside an organisation's name (mentions/nested.py) where the data set has no nesting
         t = OUR_TYPE.get(m.etype)
         if t is None:
             continue
@@ -287,7 +291,8 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
         if limit is not None and ndocs >= limit:
             break
         ndocs += 1
-        pred, wd = predict(linker, doc, adjectives=fmt == "nerel", tokens=fmt == "germeval")
+        pred, wd = predict(linker, doc, adjectives=fmt == "nerel", tokens=fmt == "germeval",
+                           nested=fmt in ("nerel", "factrueval"))
         gold = doc.spans
         hit = pred & gold
         missed = gold - pred
