@@ -72,6 +72,8 @@ def span_of(m: Mention, start: int, end: int, text: str) -> Span:
 
 
 def _leftmost_longest(raws: list[_Raw]) -> list[_Raw]:
+    if len(raws) < 2:
+        return raws
     raws.sort(key=lambda r: (r.start, r.start - r.end))
     out: list[_Raw] = []
     for r in raws:
@@ -80,11 +82,21 @@ def _leftmost_longest(raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
+def _inside_name(linker: "MentionLinker", text: str, ft: str, lang: str, a: int, b: int, depth: int) -> list[_Raw]:
+    """What a multiword name ``a:b`` that is no place itself hides (the organisation's own name,
+    "министерство иностранных дел ..."): the matches without its last word ("Russian Foreign
+    Ministry", "New York Times") and without its first ("... Республики Беларусь"), the longest
+    leftmost winning."""
+    sp = ft.find(" ", a, b)
+    if sp < 0:
+        return []
+    return _leftmost_longest(_inner_raws(linker, text, ft, lang, a, ft.rfind(" ", a, b), depth + 1)
+                             + _inner_raws(linker, text, ft, lang, sp + 1, b, depth + 1))
+
+
 def _inner_raws(linker: "MentionLinker", text: str, ft: str, lang: str, a: int, b: int, depth: int = 0) -> list[_Raw]:
-    """Accepted knowledge-base matches with a country or place candidate inside ``a:b``. A match with
-    none that spans several words (the organisation's own name, "министерство иностранных дел ...")
-    hides what it contains: it is scanned again without its last word ("Russian Foreign Ministry",
-    "New York Times") and without its first ("... Республики Беларусь"), the longest leftmost wins."""
+    """Accepted knowledge-base matches with a country or place candidate inside ``a:b`` (a match with
+    none that spans several words is looked into: :func:`_inside_name`, two levels deep)."""
     ents = linker.kb.entities
     out: list[_Raw] = []
     for r in _leftmost_longest(linker._scan(text, ft, lang, a, b, 0)):
@@ -93,9 +105,8 @@ def _inner_raws(linker: "MentionLinker", text: str, ft: str, lang: str, a: int, 
         cands = [c for c in r.cands if c[1] not in _SKIP_KINDS and ents[c[0]]["type"] in _PLACE_TYPES]
         if cands:
             out.append(_Raw(r.start, r.end, cands))
-        elif depth < 2 and (sp := ft.find(" ", r.start, r.end)) > 0:
-            out.extend(_leftmost_longest(_inner_raws(linker, text, ft, lang, r.start, ft.rfind(" ", r.start, r.end), depth + 1)
-                                         + _inner_raws(linker, text, ft, lang, sp + 1, r.end, depth + 1)))
+        elif depth < 2:
+            out.extend(_inside_name(linker, text, ft, lang, r.start, r.end, depth))
     return out
 
 
@@ -123,10 +134,15 @@ def nested_places(linker: "MentionLinker", text: str, ft: str, lang: str, mentio
         return []
     orgs.sort(key=lambda m: (m.end - m.start, m.start))
     ents = linker.kb.entities
-    taken = _Coverage([m for m in mentions if m.etype not in _ORG_TYPES])
+    taken: _Coverage | None = None
     out: list[NestedMention] = []
     for o in orgs:
-        for r in _inner_raws(linker, text, ft, lang, o.start, o.end):
+        # a knowledge-base organisation's span is its own name: no need to find it again
+        raws = (_inside_name(linker, text, ft, lang, o.start, o.end, 0) if o.eid.startswith("kb:")
+                else _inner_raws(linker, text, ft, lang, o.start, o.end))
+        for r in raws:
+            if taken is None:
+                taken = _Coverage([m for m in mentions if m.etype not in _ORG_TYPES])
             if (r.start, r.end) == (o.start, o.end) or taken.overlaps(r.start, r.end):
                 continue
             if text[r.end:r.end + 1] == "-" or text[r.start - 1:r.start] == "-":
