@@ -104,3 +104,10 @@ def test_nested_scored_only_where_the_data_set_nests(linker):
     assert (s, s + len("России"), "LOC") in with_nested
     assert (s, s + len("России"), "LOC") not in without
     assert with_nested - without == {(s, s + len("России"), "LOC")}
+
+
+def test_spanish_country_inside_an_agency_name(linker):
+    """An agency named after a country: the flat (CoNLL) layer has only the organisation
+    (tests/mentions/test_places_es.py), the nested layer also the country."""
+    got = _nested(linker, "Ayer la Oficina de Cooperación para Bolivia ( OCB ) abrió una sede nueva junto al puerto .", "es")
+    assert got == {"Bolivia": ("kb:country/BO", "new:organization/oficina-de-cooperacion-para-bolivia")}
