@@ -30,6 +30,9 @@ class Span:
     # for an entity's mention: the whole phrase the name stands in, where it follows its descriptor
     # ("партии «Яблоко»" around "Яблоко"); given in the JSON as ``phrase`` (an added field of OUTPUT.md)
     phrase: Span | None = None
+    # for an entity's mention: the id of the organisation whose name it lies in ("России" in "МИД России",
+    # mentions/nested.py); given in the JSON as ``nested_in`` (an added field)
+    nested_in: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end}
@@ -37,6 +40,8 @@ class Span:
             d["text"] = self.text
         if self.phrase is not None:
             d["phrase"] = self.phrase.to_json()
+        if self.nested_in is not None:
+            d["nested_in"] = self.nested_in
         return d
 
 

@@ -21,7 +21,7 @@ from communique.record import build_record
 log = logging.getLogger(__name__)
 
 # Bump when any stage's code changes its output; data changes are picked up by the hash below.
-CODE_VERSION = f"{__version__}+1"
+CODE_VERSION = f"{__version__}+2"  # +2 (s11): nested place mentions, mention phrases
 _DATA_DIRS = ("data/lang", "kb/data")
 
 

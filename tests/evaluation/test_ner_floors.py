@@ -26,7 +26,9 @@ CASES = [
     # s10: measured 0.924 / 0.936 / 0.831 (NEREL) and 0.898 / 0.952 / 0.788 (factRuEval, --optional-descriptors)
     # s11-ruorg4: measured 0.924 / 0.936 / 0.835 (NEREL) and 0.898 / 0.949 / 0.785 (factRuEval, --optional-descriptors)
     ("nerel", "ner/nerel/dev", 25, {"PER": 0.91, "LOC": 0.925, "ORG": 0.83}),
-    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.89, "LOC": 0.945, "ORG": 0.78}),
+    # s11-runest (mentions/nested.py, countries inside organisation names): LOC 0.949 -> 0.960 here
+    # (factRuEval), NEREL LOC 0.936 -> 0.933 on these 25 (0.907 -> 0.911 on all 94 documents)
+    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.89, "LOC": 0.955, "ORG": 0.78}),
     # German ORG 0.65 -> 0.80 (s10-deorg, mentions/orgs_de.py: measured 0.816 on these 300 sentences);
     # rounds four and five merged: 0.800 / 0.873 / 0.816 on these 300 sentences
     ("germeval", "ner/germeval2014/NER-de-dev.tsv", 300, {"PER": 0.79, "LOC": 0.865, "ORG": 0.80}),
@@ -52,7 +54,7 @@ def test_factrueval_strict_descriptors_floor(shared, linker):
     res = evaluate("factrueval", shared / "data" / "ner" / "factrueval2016" / "devset", limit=25, linker=linker,
                    optional_descriptors=False)
     assert res["types"]["ORG"]["f1"] >= 0.765, res["types"]["ORG"]
-    assert res["types"]["LOC"]["f1"] >= 0.895, res["types"]["LOC"]
+    assert res["types"]["LOC"]["f1"] >= 0.905, res["types"]["LOC"]  # 0.897 -> 0.909 (s11-runest, nested places)
 
 
 def test_factrueval_span_closes_its_quote():

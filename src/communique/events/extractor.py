@@ -63,11 +63,19 @@ class EventExtractor:
             if doc.lang:
                 log.debug("%s: no event lexicon for %r", doc.id, doc.lang)
             return []
+        # a place named only inside an organisation's name ("МИД России", mentions/nested.py) is no
+        # participant, host or place: such entities and mentions stay out (document entities found
+        # here are still appended to ``entities``)
+        seen = [e for e in entities if not e.mentions or not all(m.nested_in for m in e.mentions)]
+        n = len(seen) if len(seen) < len(entities) else -1
         try:
-            return _DocRun(doc, norm, entities, times, lex).run()
+            return _DocRun(doc, norm, seen if n >= 0 else entities, times, lex).run()
         except Exception:  # a bug on one odd document must not stop a batch: no events, a logged error
             log.exception("%s: event extraction failed; the record keeps its entities and times", doc.id)
             return []
+        finally:
+            if n >= 0:
+                entities.extend(seen[n:])
 
 
 class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Merging):
@@ -85,7 +93,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         for ent in entities:
             for m in ent.mentions:
                 s, e = self._n(m.start, m.end)
-                if e > s:
+                if e > s and not m.nested_in:  # not a place inside an organisation's name
                     self.mentions.append(MentionAt(s, e, ent))
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         self.m_starts = [m.start for m in self.mentions]

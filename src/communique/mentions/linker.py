@@ -31,6 +31,7 @@ from communique.mentions.capnames_es import place_lookup as place_lookup_es, ref
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
 from communique.mentions.matching import KBMatching
 from communique.mentions.natasha_ner import NatashaNER
+from communique.mentions.nested import nested_places, span_of
 from communique.mentions.org_patterns import OrgPatterns
 from communique.mentions.orgs_de import refine_orgs_de
 from communique.mentions.orgs_ru import refine_orgs
@@ -128,6 +129,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions = region_names(text, mentions, Mention, _english_name, slug)  # "Кировской области"
             mentions = drop_domain_zones(text, mentions)  # "в зоне .РФ"
         mentions.sort(key=lambda m: (m.start, m.end))
+        # "МИД России": the country inside an organisation's name, flagged, after the others (mentions/nested.py)
+        mentions.extend(nested_places(self, text, ft, lang, mentions, doc_countries, day))
         return mentions
 
     # -- entities --------------------------------------------------------------------------------
@@ -141,7 +144,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         order: list[str] = []
         for m in mentions:
             s, e = norm.to_original(m.start, m.end)
-            span = Span(s, e, doc.text[s:e])
+            span = span_of(m, s, e, doc.text)  # nested_in set for a place inside an organisation's name
             if m.phrase_span is not None:  # "партии «Яблоко»" around the name
                 ps, pe = norm.to_original(*m.phrase_span)
                 span.phrase = Span(ps, pe, doc.text[ps:pe])
