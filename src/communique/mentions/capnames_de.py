@@ -40,6 +40,7 @@ from communique.mentions.capnames import (
     words_where,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
+from communique.mentions.places_de import town_adjective
 
 
 @dataclass(frozen=True)
@@ -355,8 +356,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # the street head is a whole capitalised token: none in the document, no match to keep
     for m in (_STREET_ADJ.finditer(text) if not lex.street_heads.isdisjoint(capset) else ()):
         s, e = m.span()
-        if m.group(2) not in lex.street_heads or _known_lower(m.group(1), "de") or m.group(1).lower() in cap.stop:
-            continue
+        if m.group(2) not in lex.street_heads or m.group(1).lower() in cap.stop \
+                or _known_lower(m.group(1), "de") and not town_adjective(m.group(1), kb):
+            continue  # "Neuer Weg" opening a sentence; "Frankfurter Hauptbahnhof" names its town
         over = [x for x in out + new if x.start < e and s < x.end]
         if any(x.start < s or x.end > e or x.etype not in ("place", "country") for x in over):
             continue
@@ -470,6 +472,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
     out = _subject_names(text, out, lex, make, capset)
+    from communique.mentions.places_de import refine as _places_de  # round six: places (mentions/places_de.py)
+    out = _places_de(text, out, kb, make, _all_given(first), capset)
     return out
 
 
@@ -863,8 +867,8 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, give
                     best = (rank, eid, ent["type"])
             if best:
                 break
-        if best is None:
-            continue
+        if best is None or (lemma == w and not best[0][0] and best[0][1] < 100_000):
+            continue  # a dictionary entry of its own is the genitive of a country or large place only ("Basis" is no "Basi")
         old = adj.get((s, e))
         if old is not None:
             out = [x for x in out if x is not old]
@@ -961,8 +965,9 @@ def _foreign_alias_word(w: str, eid: str, kb: Any, lex: DeLexicon) -> bool:
     if not eid.startswith("gn:"):
         return False
     ent = kb.entities.get(eid) or {}
-    if ent.get("capital") or not ent.get("country") or ent.get("country") in lex.home_countries:
-        return False
+    if (ent.get("capital") and (ent.get("population") or 0) >= 50_000) or not ent.get("country") \
+            or ent.get("country") in lex.home_countries:
+        return False  # a small territory's capital is no exception ("Wirtshaus" is an alias of one)
     name = ent.get("name") or ""
     if fold(name) == fold(w) or fold(name).split()[:1] == [fold(w)]:
         return False  # its own name ("Nice", "Hook")
