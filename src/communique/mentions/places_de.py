@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from communique.mentions.common import mentions_data
+from communique.mentions.common import Mention, mentions_data
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +139,127 @@ def _town_adjective(w: str, kb: Any) -> bool:
     return False
 
 
+def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """"in Skovlunde", "aus Nordtuschino": a capitalised word no dictionary of ours knows and no compound of
+    German words, right after "in", "aus" or "nach", that no earlier pass took, is a place (the
+    capitalised-names stage leaves it alone when its tail is a German word: "Lunde", "Chino"). Not a
+    listed given name or surname ("nach Schmidt" is "according to"), not before an article or a hyphen."""
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import _plain_token, _unknown_name_token
+
+    preps = _unknown_preps()
+    hits = []
+    for m in _PREP_CAP.finditer(text):
+        p = m.group(1).lower()
+        if p not in preps and not (p[:3] == "im " and "im" in preps):
+            continue
+        w = m.group(2)
+        s, e = m.span(2)
+        nx = _NEXT_TOKEN.match(text, e)
+        nw = nx.group(1) if nx else ""
+        if nw == "-" or nw.lower() in _ARTICLES or fold(w) in given or w in _surnames():
+            continue
+        if not _unknown_name_token(w) or not _plain_token(w):
+            continue
+        hits.append((s, e, w))
+    if not hits:
+        return out
+    spans = sorted((x.start, x.end) for x in out)
+    import bisect
+
+    new = []
+    for s, e, w in hits:
+        k = bisect.bisect_left(spans, (e, e))
+        if k > 0 and spans[k - 1][1] > s or k < len(spans) and spans[k][0] < e:
+            continue
+        new.append(make(s, e, "place", w))
+    return out + new if new else out
+
+
+# "in X", "aus X", "nach X", and "im heutigen X", "im aargauischen X" (a contracted preposition and an adjective)
+_PREP_CAP = re.compile(r"(?<![\w-])([Ii]n|[Aa]us|[Nn]ach|[Ii]m[^\S\n]+[a-zäöüß]{3,}en)[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
+_ARTICLES = frozenset("der die das dem den des ein eine einer einem einen eines".split())
+
+
+@lru_cache(maxsize=1)
+def _unknown_preps() -> frozenset[str]:
+    return frozenset(str(x).lower() for x in _data().get("unknown_slot_preps") or [])
+
+
+_BROKEN_HYPHEN = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w]+)-[^\S\n]+([A-ZÄÖÜ][\w]+)(?![\w-])")
+
+
+def broken_hyphens(text: str, out: list, kb: Any) -> list:
+    """"Mecklenburg- Vorpommern", "Baden- Württemberg": a hyphenated place name broken after its hyphen (a
+    line break lost in the source) is the place the whole name names, not its first part."""
+    from communique.kb.fold import fold
+
+    if "- " not in text:
+        return out
+    for m in _BROKEN_HYPHEN.finditer(text):
+        best = None
+        for eid, kind, _f in kb.index.get(fold(m.group(1) + "-" + m.group(2)), ()):
+            ent = kb.entities.get(eid) or {}
+            if kind == "name" and ent.get("type") in ("place", "country"):
+                rank = (ent["type"] == "country", ent.get("population") or 0)
+                if best is None or rank > best[0]:
+                    best = (rank, eid, ent["type"])
+        if best is None:
+            continue
+        s, e = m.span()
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or x.etype not in ("place", "country", "person") or
+               x.etype == "person" and x.kind != "cap" for x in over):
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [Mention(s, e, best[1], "name", best[2])]
+    return out
+
+
+def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str]) -> list:
+    """"Rhein-Sieg-Kreis", "des Main-Kinzig-Kreises": districts named by their rivers, towns or
+    landscapes (the capitalised-names stage reads the last part, a common noun, and leaves them)."""
+    from communique.mentions.capnames_de import _token_spans
+
+    words = {w for w in capset if w.endswith(_DISTRICT_ENDS)}
+    if not words:
+        return out
+    words = {w for w in words if _district_word(w, kb)}
+    new = []
+    for s, e, w in _token_spans(text, words):
+        if any(x.start < e and s < x.end and (x.start < s or x.end > e or x.etype not in ("place", "person")) for x in out):
+            continue
+        new.append((s, e, w))
+    if not new:
+        return out
+    for s, e, w in new:
+        out = [x for x in out if not (s <= x.start and x.end <= e)] + [make(s, e, "place", w)]
+    return out
+
+
+_DISTRICT_ENDS = ("kreis", "kreises", "Kreis", "Kreises")
+
+
+def _district_word(w: str, kb: Any) -> bool:
+    """"Rhein-Sieg-Kreis" (capitalised parts hyphened to Kreis), "Emslandkreis" (a place or landscape the
+    knowledge base or the geography list knows before "kreis"), not "Arbeitskreis", "Käuferkreis" (a
+    common noun's compound)."""
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import _geography_firsts
+
+    if "-" in w:
+        parts = w.split("-")
+        return parts[-1] in ("Kreis", "Kreises") and len(parts) >= 2 and all(p[:1].isupper() and len(p) >= 2 for p in parts)
+    stem = w[:-7] if w.endswith("kreises") else w[:-5]
+    if len(stem) < 3 or not stem[:1].isupper() or not stem[1:].islower():
+        return False
+    return stem in _geography_firsts() or any((kb.entities.get(eid) or {}).get("type") == "place"
+                                              for eid, k, _f in kb.index.get(fold(stem), ()) if k == "name")
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
+    out = broken_hyphens(text, out, kb)
     out = slot_places(text, out, kb, make, given)
+    out = unknown_slot_places(text, out, make, given)
+    out = district_compounds(text, out, kb, make, capset)
     return out
