@@ -256,10 +256,109 @@ def _district_word(w: str, kb: Any) -> bool:
                                               for eid, k, _f in kb.index.get(fold(stem), ()) if k == "name")
 
 
+_FLOW_VERBS = ("fließt", "fliesst", "mündet", "münden", "durchfließt", "durchflossen", "entspringt", "entwässert")
+# an article or contracted preposition, a capitalised name, at most four words of the same clause, a verb of flowing
+_RIVER = re.compile(r"(?<![\w-])(?:zur|zum|vom|am|[Dd]ie|[Dd]er|[Dd]en|[Dd]em)[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])"
+                    r"((?:[^\S\n]+[^\s,.;:!?()]+){0,4}?)[^\S\n]+(?:fließt|fliesst|mündet|münden|durchfließt|durchflossen|entspringt|entwässert)(?!\w)")
+
+
+def rivers(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"bevor er zur Saône fließt", "von der Saine durchflossen", "die Ill entspringt": a name with its
+    article before a verb of flowing in the same clause is a river. The name no dictionary knows as a
+    common noun ("der Fluss mündet" is none); a guessed person there is the river."""
+    if not any(v in text for v in _FLOW_VERBS):
+        return out
+    from communique.mentions.capnames_de import _common_head
+    from communique.mentions.capnames import _known_lower
+
+    for m in _RIVER.finditer(text):
+        s, e = m.span(1)
+        w = m.group(1)
+        if w.isupper() or _common_head(w) or _known_lower(w, "de"):
+            continue
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind == "cap"):
+            continue
+        if over and over[0].etype == "place":
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", w)]
+    return out
+
+
+_PEERAGE = re.compile(r"(?<![\w-])(?:Earl|Duke|Duchess|Marquess|Marquis|Viscount|Baron|Baroness|Countess|Lord|Bishop|Archbishop)"
+                      r"[^\S\n]+of[^\S\n]+([A-Z][\w'’]*[a-z])(?![\w'’-])")
+
+
+def peerages(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """"der 1. Earl of Totnes", "Bishop of Durham": the place an English peerage or see is named after
+    (a guessed person or nothing there; the title itself is no name)."""
+    if " of " not in text:
+        return out
+    for m in _PEERAGE.finditer(text):
+        s, e = m.span(1)
+        w = m.group(1)
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not all(x.kind == "cap" and x.etype == "person" and s <= x.start and x.end <= e for x in over):
+            continue
+        hit = None
+        for eid in kb.small_places(_fold(w)):
+            ent = kb.entities.get(eid) or {}
+            if ent.get("name") == w and (hit is None or (ent.get("population") or 0) > hit[1]):
+                hit = (eid, ent.get("population") or 0)
+        new = Mention(s, e, hit[0], "name", "place") if hit else make(s, e, "place", w)
+        out = [x for x in out if not any(x is y for y in over)] + [new]
+    return out
+
+
+def _fold(w: str) -> str:
+    from communique.kb.fold import fold
+    return fold(w)
+
+
+# a name (one or two capitalised words) that "lies" somewhere: a compass direction, a distance, "in der Nähe", "zwischen"
+_LIES = re.compile(r"([A-ZÄÖÜ](?<![\w'’-].)[\w'’-]*\w(?:[^\S\n]+[A-ZÄÖÜ][\w'’-]*\w)?)[^\S\n]+(?:liegt|lag)[^\S\n]+"
+                   r"(?:(?:etwa|rund|ca\.|circa|knapp|zirka|direkt|unmittelbar)[^\S\n]+)?"
+                   r"(?:\d[\d,.]*[^\S\n]+(?:km|Kilometer|Meilen)|(?:nord|süd|ost|west)\w*lich(?!\w)|im[^\S\n]+(?:Nord|Süd|Ost|West)\w*"
+                   r"|in[^\S\n]+der[^\S\n]+Nähe|zwischen|unweit|nahe(?!\w))")
+# a section title opening a Wikipedia paragraph, then the article's place as the subject ("Lage X liegt ...")
+_SECTION = re.compile(r"(?:^|(?<=\n))(?:Geschichte|Geographie|Geografie|Geographische[^\S\n]+Lage|Lage|Wirtschaft|Verkehr|Bevölkerung)"
+                      r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*\w)[^\S\n]+(?:war|ist|liegt|lag|gehört|gehörte|hat|hatte|wurde|zählt|zählte)(?!\w)")
+
+
+def located_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"X liegt 5 km nördlich von Y", "X liegt im Südosten von Y", "Der X liegt in der Nähe des ...": a name
+    located by a direction or distance is a place; a person lies in no direction. And a paragraph of a
+    place's article under its section title ("Geschichte X war ...", "Wirtschaft X ist ..."). Only a guessed
+    person (or a word no pass took that no dictionary knows) becomes the place."""
+    if "lag" not in text and "liegt" not in text and not _SECTION.search(text):
+        return out
+    from communique.mentions.capnames_de import _unknown_name_token
+
+    hits = [m.span(1) for m in _LIES.finditer(text)] + [m.span(1) for m in _SECTION.finditer(text)]
+    for s, e in hits:
+        w = text[s:e]
+        if w.split()[0] in _ARTICLE_CAPS:
+            continue
+        over = [x for x in out if x.start < e and s < x.end]
+        if over:
+            if not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind == "cap" and over[0].etype == "person"):
+                continue
+        elif not all(_unknown_name_token(t) for t in w.split()):
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", w)]
+    return out
+
+
+_ARTICLE_CAPS = frozenset("Der Die Das Den Dem Des Er Sie Es Ein Eine Dieser Diese Dieses".split())
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
     out = slot_places(text, out, kb, make, given)
     out = unknown_slot_places(text, out, make, given)
     out = district_compounds(text, out, kb, make, capset)
+    out = rivers(text, out, make)
+    out = peerages(text, out, kb, make)
+    out = located_subjects(text, out, make)
     return out
