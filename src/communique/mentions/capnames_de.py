@@ -1031,6 +1031,9 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         if any(x.kind == "name" and x.end == head_end and x.etype in ("place", "country") for x in over):
             continue  # "Cape Town": the suffix belongs to a known place name
+        if m.group(2) in _TOWN_SUFFIXES and not any(x.etype == "place" for x in over) \
+                and all(t.isascii() and _known(t.lower(), "en") for t in toks[k:-1]):
+            continue  # "Ancient City", "Inner City": English words before it, no town; "Stoke City" is the club
         out = _without(out, over)
         out.append(make(s, e, "organization", text[s:e]))
     # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")
@@ -1051,6 +1054,7 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     return out
 
 
+_TOWN_SUFFIXES = frozenset(("City", "United", "County", "Town"))
 _CUE_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[a-zäöüß](?=[^\S\n]+(?:[„\"»«“][^\S\n]*)?[A-ZÄÖÜ0-9])")
 _NAME_TOK = re.compile(r"[^\S\n]*([A-ZÄÖÜ0-9ŠČŽÉ][\w&’'+!-]*(?:\.[^\W\d_]\w*)*)")
 _OPEN_QUOTE = re.compile(r"[^\S\n]+([„\"»«“])[^\S\n]*")

@@ -80,6 +80,7 @@ class _Data:
         self.tail_links = frozenset(lst("tail_links"))
         self.tail_in = tuple(lst("tail_in_places"))
         self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
+        self.lead_kinds = tuple(x.lower() for x in lst("lead_kinds"))
         self.generic_heads = frozenset(lst("generic_heads"))
         self.competitions = frozenset(lst("competitions"))
         self.media_compounds = tuple(lst("media_compounds"))
@@ -839,6 +840,96 @@ def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
     return [(p, char[s], char[e]) for p, s, e in hits]
 
 
+_NAME_W = r"[A-ZÄÖÜ][\w'’.-]*"
+_PART = r"(?:(?:de|van|von|der|den|la|le|du)[^\S\n]+)*"
+# "Herzog & de Meuron", "Simon & Schuster", "Gerkan , Marg und Partner", "Skidmore , Owings and Merrill"
+_FIRM = re.compile(r"(?<![\w-])(" + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2}(?:[^\S\n]*,[^\S\n]*" + _PART + _NAME_W + r"){0,3})"
+                   r"[^\S\n]+(&|und|and)[^\S\n]+(" + _PART + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2})(?![\w'’-])")
+_FIRM_TAILS = frozenset("Partner Partners Söhne Sohn Sons Co Co. Company Associates".split())
+
+
+def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """Firms named by their founders: names joined by "&" ("Herzog & de Meuron", "Simon & Schuster"),
+    a list of surnames closed by "und Partner" or "& Söhne" ("Gerkan , Marg und Partner"), and English
+    "X , Y and Z" in German text ("Skidmore , Owings and Merrill"), none of whose words is a word of the
+    dictionaries; around "&" one name that is no word is enough. German prose joins persons with "und", not "&"; a legal form after it is left to the
+    legal-form step. Only guessed mentions (no knowledge-base name) inside it are replaced."""
+    ix = None
+    for m in _FIRM.finditer(text):
+        left, conj, right = m.group(1), m.group(2), m.group(3)
+        s, e = m.span()
+        lw = left.replace(",", " ").split()
+        while lw and (lw[0] in _ADJ_STOP or _noun(lw[0]) or _compound_noun(lw[0])):
+            s = text.index(lw[1], s) if len(lw) > 1 else e
+            lw = lw[1:]
+        if not lw or s >= e:
+            continue
+        rw = right.split()
+        if conj != "&":
+            if rw[-1] in _FIRM_TAILS:
+                pass
+            elif conj == "and" and "," in left and not any(_plain_word(w) for w in lw + rw if w[:1].isupper()):
+                pass
+            else:
+                continue
+        elif all(_plain_word(w) for w in lw + rw if w[:1].isupper() and w not in _FIRM_TAILS):
+            continue  # "Forschung & Entwicklung", "Tee & Kaffee": words, not founders' names ("Herzog & X" is a firm)
+        if ix is None:
+            ix = _Ms(out)
+        over = ix.over(s, e)
+        if any(x.start < s or x.end > e or not _guess(x) or x.etype not in ("person", "organization", "place") for x in over):
+            continue
+        ix.drop(over)
+        ix.add(make(s, e, "organization", text[s:e]))
+    return out if ix is None else ix.live()
+
+
+@lru_cache(maxsize=65536)
+def _compound_noun(w: str) -> bool:
+    """"Architektenbüro", "Containerreederei": a compound of a word stem and a common noun."""
+    from communique.mentions.capnames import _dictionary
+    from communique.mentions.capnames_de import _word_stem
+
+    if len(w) < 9 or not w[1:].islower() or w.endswith("er"):
+        return False
+    d = _dictionary("de")  # the tail a dictionary noun (names-like ones too: "Büro"), the head a word stem
+    return any(w[k].upper() + w[k + 1:] in d and _word_stem(w[:k]) for k in range(4, len(w) - 3))
+
+
+@lru_cache(maxsize=65536)
+def _plain_word(w: str) -> bool:
+    """A word of the German or English dictionary (not a name): "Forschung", "Entwicklung", "Style"."""
+    w = w.rstrip(".").split("-")[-1]
+    return _noun(w) or _known_lower(w, "de") or _known(w.lower(), "en") and not _known(w, "de")
+
+
+def _lead_nouns(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Containerreederei X Y NV", "Weinbaubetrieb X Y Winery": a compound common noun of a firm's kind
+    (``lead_kinds``) opening a guessed organisation that a suffix or legal form closes is the kind of firm,
+    not part of its name (the organisation is the rest, two words or more)."""
+    ends = _SUFFIX_ENDS.union(x.rstrip(".") for x in d.legal_forms)
+    res = None
+    for m in out:
+        if m.etype != "organization" or m.kind != "cap":
+            continue
+        toks = text[m.start:m.end].split()
+        if len(toks) < 3 or toks[-1].rstrip(".") not in ends and "&" not in toks:
+            continue
+        t0 = toks[0]
+        if not t0.lower().endswith(d.lead_kinds) or not _compound_noun(t0):
+            continue
+        s = m.start + len(t0)
+        while text[s] == " ":
+            s += 1
+        if res is None:
+            res = list(out)
+        res[res.index(m)] = make(s, m.end, "organization", text[s:m.end])
+    return out if res is None else res
+
+
+_SUFFIX_ENDS = frozenset("Winery Hotel Brewery Inc Ltd Corp Limited Group Holding Holdings".split())
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -856,6 +947,8 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if found[2]:
         out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
+    if " & " in text or " und Partner" in text or " and " in text:
+        out = _firm_names(text, out, make)
     if "-" in text:
         out = _media_compounds(text, out, d, make)
     if "(" in text:
@@ -865,4 +958,5 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
         out = _fractions(text, out, make)
     if found[3]:
         out = _legal_forms(text, out, d, make, found[3])
+    out = _lead_nouns(text, out, d, make)
     return out
