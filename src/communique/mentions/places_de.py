@@ -352,6 +352,80 @@ def located_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
 _ARTICLE_CAPS = frozenset("Der Die Das Den Dem Des Er Sie Es Ein Eine Dieser Diese Dieses".split())
 
 
+@lru_cache(maxsize=1)
+def _compass_after() -> frozenset[str]:
+    return frozenset(str(x) for x in _data().get("compass_after") or [])
+
+
+_IM_COMPASS = re.compile(r"[^\S\n]+im[^\S\n]+([A-ZÄÖÜ][a-zäöü]+)(?![\w-])")
+# ", der Provinzhauptstadt von ...", ", einem Dorf in ...": an apposition with an article and at most two adjectives
+_APPO_AFTER = re.compile(r"[^\S\n]*,[^\S\n]+(?:der|die|das|dem|den|des|ein|eine|einem|einer|eines)[^\S\n]+"
+                         r"(?:[a-zäöüß]+[^\S\n]+){0,2}([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+
+
+def described_places(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """A guessed person that the words after it place: "X im Norden" ("zwischen den Tälern von X im Westen
+    und Y im Süden"), or an apposition naming a settlement ("X , der Provinzhauptstadt von Y", "X , ein
+    Dorf in ..."; the settlement nouns of the apposition pass, ``apposition_place``)."""
+    from communique.mentions.capnames_de import _apposition_kind
+
+    compass = _compass_after()
+    res = None
+    for m in out:
+        if m.etype != "person" or m.kind != "cap":
+            continue
+        ok = False
+        c = _IM_COMPASS.match(text, m.end)
+        if c and c.group(1) in compass:
+            ok = True
+        else:
+            a = _APPO_AFTER.match(text, m.end)
+            ok = a is not None and _apposition_kind(a.group(1)) == "place"
+        if not ok:
+            continue
+        if res is None:
+            res = list(out)
+        res[res.index(m)] = make(m.start, m.end, "place", text[m.start:m.end])
+    return out if res is None else res
+
+
+@lru_cache(maxsize=1)
+def _romance_rx() -> re.Pattern | None:
+    heads = sorted({str(x) for x in _data().get("romance_heads") or []}, key=len, reverse=True)
+    parts = sorted({str(x) for x in _data().get("romance_particles") or []}, key=len, reverse=True)
+    if not heads:
+        return None
+    part = "(?:" + "|".join(re.escape(p) + ("" if p.endswith("'") else r"[^\S\n]+") for p in parts) + ")"
+    name = r"[A-ZÄÖÜÀ-ÞŠŽČ][\w'’-]*\w"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, heads)) + r")[^\S\n]+" + part + "?" + name
+                      + r"(?:[^\S\n]+" + part + name + ")*" + r"(?![\w'’-])")  # more names only after a particle
+
+
+def romance_places(text: str, out: list, make: Callable[..., Any], capset: set[str]) -> list:
+    """"Lido di Spina", "Via Roma", "Pont del Diable", "Gorge de la Langouette": an Italian, French or Spanish
+    place head with a capitalised name (and its particles) is one place. A longer knowledge-base name (a
+    country, "Costa Rica") or a name around it is left alone; guesses and places inside it give way."""
+    rx = _romance_rx()
+    heads = _romance_heads()
+    if rx is None or heads.isdisjoint(capset):
+        return out
+    for m in rx.finditer(text):
+        s, e = m.span()
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or x.kind not in ("cap", "name", "given", "shape", "sur") or
+               x.etype not in ("person", "place", "organization") or x.kind == "name" and x.etype != "place" for x in over):
+            continue
+        if any((x.start, x.end) == (s, e) and x.etype == "place" for x in over):
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", text[s:e])]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _romance_heads() -> frozenset[str]:
+    return frozenset(str(x) for x in _data().get("romance_heads") or [])
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -361,4 +435,6 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = rivers(text, out, make)
     out = peerages(text, out, kb, make)
     out = located_subjects(text, out, make)
+    out = described_places(text, out, kb, make)
+    out = romance_places(text, out, make, capset)
     return out
