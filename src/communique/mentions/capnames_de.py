@@ -1034,6 +1034,9 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
         if m.group(2) in _TOWN_SUFFIXES and not any(x.etype == "place" for x in over) \
                 and all(t.isascii() and _known(t.lower(), "en") for t in toks[k:-1]):
             continue  # "Ancient City", "Inner City": English words before it, no town; "Stoke City" is the club
+        if m.group(2) in _NAME_ONLY_SUFFIXES and (m.group(2) == "Band" and _VOLUME.match(text, head_end) or not all(
+                len(t) >= 3 and t[1:].islower() and not _known_lower(t, "de") for t in toks[k:])):
+            continue  # "Karl May Band 3": a volume; "Grünes Band", "G-A-G Line": a word or letters, no founder's name
         out = _without(out, over)
         out.append(make(s, e, "organization", text[s:e]))
     # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")
@@ -1055,6 +1058,8 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
 
 
 _TOWN_SUFFIXES = frozenset(("City", "United", "County", "Town"))
+_NAME_ONLY_SUFFIXES = frozenset(("Band", "Line", "Lines"))  # English heads that are German words or hockey lines: after names only
+_VOLUME = re.compile(r"[^\S\n]*(?:[\dIVX]|\(|,|:|S\.)")
 _CUE_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[a-zäöüß](?=[^\S\n]+(?:[„\"»«“][^\S\n]*)?[A-ZÄÖÜ0-9])")
 _NAME_TOK = re.compile(r"[^\S\n]*([A-ZÄÖÜ0-9ŠČŽÉ][\w&’'+!-]*(?:\.[^\W\d_]\w*)*)")
 _OPEN_QUOTE = re.compile(r"[^\S\n]+([„\"»«“])[^\S\n]*")
@@ -1116,8 +1121,9 @@ def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
     if w.lower() in cap.stop or len(w) < 2 or not any(ch.isalpha() for ch in w):
         return False
     parts = w.split("-")
-    if len(parts) > 1 and len(parts[0]) > 2 and _known(parts[-1], "de") and parts[-1] not in _name_like("de"):
-        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile")
+    if len(parts) == 2 and len(parts[0]) > 2 and _known(parts[-1], "de") and parts[-1] not in _name_like("de") \
+            and not any(ch.isupper() for ch in parts[0][1:]):
+        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile", "HaBe-Film", "Süd-West-Metall")
     if w.isupper() or any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:]):
         return True
     if _known_lower(w, "de"):

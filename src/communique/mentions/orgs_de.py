@@ -748,12 +748,12 @@ _POST_APPO = re.compile(r" , (?:der|die|das) (?:[a-zäöüß]+(?:e|en|er|es|ste|
 
 def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
     """A lone guessed person that trades on the market ("X gaben um 2 Prozent nach": shares take a
-    plural verb), produces or sells ("X produzierte …", "X erlöste …") or owns customers and
+    plural verb), produces or sells ("X produzierte …", "X erlöste …", inverted "erlöste X …") or owns customers and
     shares ("ein Kunde von X") is a company."""
     res = []
     for x in out:
         if x.etype == "person" and x.kind == "cap" and (" " not in text[x.start:x.end] or text.startswith(" , ", x.end)) \
-                and not text[x.start:x.end].endswith("s"):
+                and (not text[x.start:x.end].endswith("s") or _prev_token(text, x.start)[0] in _ECON_VERBS):
             nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
             nw = nx.group(0) if nx else ""
             pw, pi = _prev_token(text, x.start)
@@ -763,6 +763,8 @@ def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
             ap = _POST_APPO.match(text, x.end) if text.startswith(" , ", x.end) else None
             if ap and ap.group(1).lower().endswith(_appo_nouns()):
                 nw = "gaben"  # "X , der größte Softwarehersteller …": a company
+            if pw in _ECON_VERBS and nw != "sich" and (not pw.startswith("produz") or nw.lower() not in _DETERMINERS):
+                nw = "gaben"  # "erlöste X mehr als …", "produzierte X Bauteile" (a producer of a film takes its article)
             if nw in _MARKET_PLURAL or nw in _ECON_VERBS or ppw in _ECON_NOUNS:
                 res.append(make(x.start, x.end, "organization", text[x.start:x.end]))
                 continue
@@ -859,8 +861,8 @@ def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
         left, conj, right = m.group(1), m.group(2), m.group(3)
         s, e = m.span()
         lw = left.replace(",", " ").split()
-        while lw and (lw[0] in _ADJ_STOP or _noun(lw[0]) or _compound_noun(lw[0])):
-            s = text.index(lw[1], s) if len(lw) > 1 else e
+        while len(lw) > 1 and (lw[0] in _ADJ_STOP or _noun(lw[0]) or _compound_noun(lw[0])):
+            s = text.index(lw[1], s + len(lw[0]))
             lw = lw[1:]
         if not lw or s >= e:
             continue
