@@ -932,6 +932,55 @@ def _lead_nouns(text: str, out: list, d: _Data, make: Callable[..., Any]) -> lis
 _SUFFIX_ENDS = frozenset("Winery Hotel Brewery Inc Ltd Corp Limited Group Holding Holdings".split())
 
 
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert".split())
+
+
+def _acronym_modifiers(text: str, out: list) -> list:
+    """A guessed organisation written as an acronym that a number follows ("KEL 1", "Typ XB 4") or an ordinal
+    or a number word precedes ("6. MSG", "sieben RBI"): a type, unit or model, not an organisation (a known
+    one is left alone)."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or not m.eid.startswith("new:") or m.kind not in ("pattern", "cap"):
+            continue
+        w = text[m.start:m.end]
+        if not _ACRONYM.fullmatch(w):
+            continue
+        nx = _TOKEN.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
+        nw = nx.group(0) if nx else ""
+        pw = _prev_token(text, m.start)[0]
+        if not (nw[:1].isdigit() or pw[:1].isdigit() and pw.endswith(".") or pw.lower() in _NUMBER_WORDS):
+            continue
+        if res is None:
+            res = list(out)
+        res.remove(m)
+    return out if res is None else res
+
+
+_POSSESSIVE = frozenset("sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser unsere unserer unserem "
+                        "unseren euer eure mein meine meiner meinem meinen dein deine".split())
+
+
+def _described_heads(text: str, out: list) -> list:
+    """A guessed organisation opening with a common noun right after a possessive or a number ("seine Partei
+    zur Vernunft", "48 Stunden Dienst"): the noun is a description ("his party", "48 hours"), the rest no name."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or not m.eid.startswith("new:") or m.kind not in ("pattern", "cap"):
+            continue
+        pw = _prev_token(text, m.start)[0]
+        if not (pw.lower() in _POSSESSIVE or pw.isdigit()):
+            continue
+        first = text[m.start:m.end].split(" ", 1)[0]
+        if not (first[1:].islower() and _noun(first)):
+            continue
+        if res is None:
+            res = list(out)
+        res.remove(m)
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -961,4 +1010,6 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if found[3]:
         out = _legal_forms(text, out, d, make, found[3])
     out = _lead_nouns(text, out, d, make)
+    out = _acronym_modifiers(text, out)
+    out = _described_heads(text, out)
     return out
