@@ -81,6 +81,8 @@ class _Data:
         self.tail_in = tuple(lst("tail_in_places"))
         self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
         self.lead_kinds = tuple(x.lower() for x in lst("lead_kinds"))
+        self.foreign_heads = frozenset(lst("foreign_org_heads"))
+        self.foreign_particles = frozenset(lst("foreign_org_particles"))
         self.generic_heads = frozenset(lst("generic_heads"))
         self.competitions = frozenset(lst("competitions"))
         self.media_compounds = tuple(lst("media_compounds"))
@@ -981,6 +983,64 @@ def _described_heads(text: str, out: list) -> list:
     return out if res is None else res
 
 
+_FOREIGN_TOK = re.compile(r"[^\S\n]+([^\W\d_][\w'’]*)")
+
+
+def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Compagnia Aerea Italiana", "Fédération romande", "Banco de la Nación": an Italian, French, Spanish or
+    Portuguese organisation head (``foreign_org_heads``) with the words after it: capitalised words,
+    Romance particles and lower-case words no German dictionary knows. At least one word must follow
+    that is no particle; the name ends before a particle with nothing after it. A German reading of the
+    head ("Institut für …", "Union" alone) is left to the other steps: the next word must not be German."""
+    rx = _foreign_rx(d.foreign_heads)
+    if rx is None:
+        return out
+    ix = None
+    for hm in rx.finditer(text):
+        s, e0 = hm.span()
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_"):
+            continue
+        last_word = e0
+        pos = e0
+        n = 0
+        while True:
+            t = _FOREIGN_TOK.match(text, pos)
+            if not t:
+                break
+            w = t.group(1)
+            if w in d.foreign_particles or w.rstrip("'’") + "'" in d.foreign_particles:
+                pos = t.end()
+                continue
+            if w[:1].isupper():
+                if w in _ADJ_STOP:
+                    break
+            elif _known_lower(w, "de") or _known(w, "de") or len(w) < 3:
+                break
+            pos = last_word = t.end()
+            n += 1
+            if n >= 8:
+                break
+        if n == 0:
+            continue
+        e = last_word
+        if ix is None:
+            ix = _Ms(out)
+        over = ix.over(s, e)
+        if any(x.start < s or x.end > e or not _guess(x) and x.etype not in ("country", "place") for x in over):
+            continue
+        if any(x.etype == "organization" and (x.start, x.end) == (s, e) for x in over):
+            continue
+        ix.drop([x for x in over if _guess(x)])  # a known country or place inside keeps its mention ("Banco de España")
+        ix.add(make(s, e, "organization", text[s:e]))
+    return out if ix is None else ix.live()
+
+
+@lru_cache(maxsize=2)
+def _foreign_rx(heads: frozenset[str]) -> re.Pattern | None:
+    # literal alternatives: the regex engine skips to their first capitals
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")(?![\w'’-])") if heads else None
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -998,6 +1058,7 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if found[2]:
         out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
+    out = _foreign_orgs(text, out, d, make)
     if " & " in text or " und Partner" in text or " and " in text:
         out = _firm_names(text, out, make)
     if "-" in text:
