@@ -794,7 +794,15 @@ def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
     return ix.live()
 
 
-def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+def _town_of(w: str, kb: Any) -> bool:
+    """A town of the German-speaking countries of 10,000 or more named ``w`` (its own name)."""
+    from communique.mentions.capnames_de import _home_town
+
+    hit = _home_town(w, kb)
+    return hit is not None and hit[1] >= 10_000
+
+
+def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any], kb: Any = None) -> list:
     """"Fraunhofer XYZ": an institute's acronym after its society;
     "Pharmazeutischen Hochschule": an adjective before an institution head is part of its name."""
     ix = _Ms(out)
@@ -817,6 +825,13 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
                 y = nxt[0]
                 ix.drop([x, y])
                 ix.add(make(x.start, y.end, "organization", text[x.start:y.end]))
+                continue
+            t = _TOKEN.match(text, x.end + 1) if kb is not None and text[x.end:x.end + 1] == " " else None
+            if t and t.group(0)[:1].isupper() and t.group(0)[1:].isalpha() and not ix.over(t.start(), t.end()) \
+                    and _town_of(t.group(0), kb):
+                # "Verlag Halle": a town whose name is a German word (the matcher left it) after an institution
+                ix.drop([x])
+                ix.add(make(x.start, t.end(), "organization", text[x.start:t.end()]))
                 continue
         first = w.split()[0]
         if first in d.head_words or first in ("Verlag", "Theater", "Klinik", "Klinikum", "Museum", "Bibliothek", "Oper"):
@@ -1065,7 +1080,7 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
         out = _media_compounds(text, out, d, make)
     if "(" in text:
         out = _expansions(text, out, make)
-    out = _adjacent(text, out, d, make)
+    out = _adjacent(text, out, d, make, kb)
     if "Fraktion" in text:
         out = _fractions(text, out, make)
     if found[3]:
