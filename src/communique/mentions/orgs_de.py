@@ -1056,6 +1056,25 @@ def _foreign_rx(heads: frozenset[str]) -> re.Pattern | None:
     return re.compile("(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")(?![\w'’-])") if heads else None
 
 
+_NUM_PREFIX = re.compile(r"\d+(?:st|nd|rd|th|[A-Z]{1,3})")
+
+
+def _numbered_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"2nd Tactical Air Force", "2nd TAF", "3S Swiss Solar Systems": an English ordinal or a brand of digits
+    and capitals right before a guessed organisation belongs to its name."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or not m.eid.startswith("new:"):
+            continue
+        pw, pi = _prev_token(text, m.start)
+        if not pw or not pw[0].isdigit() or not _NUM_PREFIX.fullmatch(pw):
+            continue
+        if res is None:
+            res = list(out)
+        res[res.index(m)] = make(pi, m.end, "organization", text[pi:m.end])
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -1088,4 +1107,5 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     out = _lead_nouns(text, out, d, make)
     out = _acronym_modifiers(text, out)
     out = _described_heads(text, out)
+    out = _numbered_names(text, out, make)
     return out
