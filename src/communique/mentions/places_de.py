@@ -318,7 +318,8 @@ def _fold(w: str) -> str:
 # a name (one or two capitalised words) that "lies" somewhere: a compass direction, a distance, "in der Nähe", "zwischen"
 _LIES = re.compile(r"([A-ZÄÖÜ](?<![\w'’-].)[\w'’-]*\w(?:[^\S\n]+[A-ZÄÖÜ][\w'’-]*\w)?)[^\S\n]+(?:liegt|lag)[^\S\n]+"
                    r"(?:(?:etwa|rund|ca\.|circa|knapp|zirka|direkt|unmittelbar)[^\S\n]+)?"
-                   r"(?:\d[\d,.]*[^\S\n]+(?:km|Kilometer|Meilen)|(?:nord|süd|ost|west)\w*lich(?!\w)|im[^\S\n]+(?:Nord|Süd|Ost|West)\w*"
+                   r"(?:(?:\d[\d,.]*|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+                   r"fünfzig|hundert)[^\S\n]+(?:km|Kilometer|Meilen)|(?:nord|süd|ost|west)\w*lich(?!\w)|im[^\S\n]+(?:Nord|Süd|Ost|West)\w*"
                    r"|in[^\S\n]+der[^\S\n]+Nähe|zwischen|unweit|nahe(?!\w))")
 # a section title opening a Wikipedia paragraph, then the article's place as the subject ("Lage X liegt ...")
 _SECTION = re.compile(r"(?:^|(?<=\n))(?:Geschichte|Geographie|Geografie|Geographische[^\S\n]+Lage|Lage|Wirtschaft|Verkehr|Bevölkerung)"
