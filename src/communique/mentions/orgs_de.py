@@ -861,9 +861,28 @@ def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
 
 _NAME_W = r"[A-ZÄÖÜ][\w'’.-]*"
 _PART = r"(?:(?:de|van|von|der|den|la|le|du)[^\S\n]+)*"
-# "Herzog & de Meuron", "Simon & Schuster", "Gerkan , Marg und Partner", "Skidmore , Owings and Merrill"
-_FIRM = re.compile(r"(?<![\w-])(" + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2}(?:[^\S\n]*,[^\S\n]*" + _PART + _NAME_W + r"){0,3})"
-                   r"[^\S\n]+(&|und|and)[^\S\n]+(" + _PART + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2})(?![\w'’-])")
+# "Herzog & de Meuron", "Simon & Schuster", "Gerkan , Marg und Partner", "Skidmore , Owings and Merrill": the names
+# before the conjunction (searched backwards from it) and after it (matched forwards)
+_FIRM_LEFT = re.compile(r"(?<![\w'’.-])(" + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2}(?:[^\S\n]*,[^\S\n]*" + _PART + _NAME_W
+                        + r"){0,3})$")
+_FIRM_RIGHT = re.compile(r"(" + _PART + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2})(?![\w'’-])")
+_FIRM_CONJ = (" & ", " und ", " and ")
+
+
+def _firm_matches(text: str):
+    """(start, end, left, conjunction, right) of every founders' name around " & ", " und ", " and "."""
+    for conj in _FIRM_CONJ:
+        i = text.find(conj)
+        while i >= 0:
+            j = i + len(conj)
+            r = _FIRM_RIGHT.match(text, j)
+            if r and (conj != " und " or r.group(1).split()[-1] in _FIRM_TAILS):
+                lm = _FIRM_LEFT.search(text, max(0, i - 120), i)
+                if lm:
+                    yield lm.start(1), r.end(1), lm.group(1), conj.strip(), r.group(1)
+            i = text.find(conj, j)
+
+
 _FIRM_TAILS = frozenset("Partner Partners Söhne Sohn Sons Co Co. Company Associates".split())
 
 
@@ -874,9 +893,7 @@ def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
     dictionaries; around "&" one name that is no word is enough. German prose joins persons with "und", not "&"; a legal form after it is left to the
     legal-form step. Only guessed mentions (no knowledge-base name) inside it are replaced."""
     ix = None
-    for m in _FIRM.finditer(text):
-        left, conj, right = m.group(1), m.group(2), m.group(3)
-        s, e = m.span()
+    for s, e, left, conj, right in sorted(_firm_matches(text)):
         lw = left.replace(",", " ").split()
         while len(lw) > 1 and (lw[0] in _ADJ_STOP or _noun(lw[0]) or _compound_noun(lw[0])):
             s = text.index(lw[1], s + len(lw[0]))
@@ -1093,8 +1110,7 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
         out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
     out = _foreign_orgs(text, out, d, make)
-    if " & " in text or " und Partner" in text or " and " in text:
-        out = _firm_names(text, out, make)
+    out = _firm_names(text, out, make)
     if "-" in text:
         out = _media_compounds(text, out, d, make)
     if "(" in text:

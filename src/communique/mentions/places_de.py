@@ -177,7 +177,8 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
 
 
 # "in X", "aus X", "nach X", and "im heutigen X", "im aargauischen X" (a contracted preposition and an adjective)
-_PREP_CAP = re.compile(r"(?<![\w-])([Ii]n|[Aa]us|[Nn]ach|[Ii]m[^\S\n]+[a-zäöüß]{3,}en)[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
+# (the first letter first, the lookbehind after it: the regex engine skips to the letters that can start a match)
+_PREP_CAP = re.compile(r"([IiAaNn](?<![\w-].)(?:n|us|ach|m[^\S\n]+[a-zäöüß]{3,}en))[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
 _ARTICLES = frozenset("der die das dem den des ein eine einer einem einen eines".split())
 
 
@@ -220,7 +221,9 @@ def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], 
     landscapes (the capitalised-names stage reads the last part, a common noun, and leaves them)."""
     from communique.mentions.capnames_de import _token_spans
 
-    words = {w for w in capset if w.endswith(_DISTRICT_ENDS)}
+    from communique.mentions.capnames import words_where
+
+    words = words_where(_district_ending, capset)  # the document's words seen before: set operations only
     if not words:
         return out
     words = {w for w in words if _district_word(w, kb)}
@@ -237,6 +240,10 @@ def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], 
 
 
 _DISTRICT_ENDS = ("kreis", "kreises", "Kreis", "Kreises")
+
+
+def _district_ending(w: str) -> bool:
+    return w.endswith(_DISTRICT_ENDS)
 
 
 def _district_word(w: str, kb: Any) -> bool:
@@ -256,7 +263,7 @@ def _district_word(w: str, kb: Any) -> bool:
                                               for eid, k, _f in kb.index.get(fold(stem), ()) if k == "name")
 
 
-_FLOW_VERBS = ("fließt", "fliesst", "mündet", "münden", "durchfließt", "durchflossen", "entspringt", "entwässert")
+_FLOW_VERBS = ("fließt", "fliesst", "münde", "durchflossen", "entspringt", "entwässert")  # substrings of the verbs below
 # an article or contracted preposition, a capitalised name, at most four words of the same clause, a verb of flowing
 _RIVER = re.compile(r"(?<![\w-])(?:zur|zum|vom|am|[Dd]ie|[Dd]er|[Dd]en|[Dd]em)[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])"
                     r"((?:[^\S\n]+[^\s,.;:!?()]+){0,4}?)[^\S\n]+(?:fließt|fliesst|mündet|münden|durchfließt|durchflossen|entspringt|entwässert)(?!\w)")
@@ -315,27 +322,43 @@ def _fold(w: str) -> str:
     return fold(w)
 
 
-# a name (one or two capitalised words) that "lies" somewhere: a compass direction, a distance, "in der Nähe", "zwischen"
-_LIES = re.compile(r"([A-ZÄÖÜ](?<![\w'’-].)[\w'’-]*\w(?:[^\S\n]+[A-ZÄÖÜ][\w'’-]*\w)?)[^\S\n]+(?:liegt|lag)[^\S\n]+"
-                   r"(?:(?:etwa|rund|ca\.|circa|knapp|zirka|direkt|unmittelbar)[^\S\n]+)?"
-                   r"(?:(?:\d[\d,.]*|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
-                   r"fünfzig|hundert)[^\S\n]+(?:km|Kilometer|Meilen)|(?:nord|süd|ost|west)\w*lich(?!\w)|im[^\S\n]+(?:Nord|Süd|Ost|West)\w*"
-                   r"|in[^\S\n]+der[^\S\n]+Nähe|zwischen|unweit|nahe(?!\w))")
+# what follows "liegt"/"lag" when it locates: a compass direction, a distance, "in der Nähe", "zwischen"
+_LIES_WHERE = re.compile(r"[^\S\n]+(?:(?:etwa|rund|ca\.|circa|knapp|zirka|direkt|unmittelbar)[^\S\n]+)?"
+                         r"(?:(?:\d[\d,.]*|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+                         r"fünfzig|hundert)[^\S\n]+(?:km|Kilometer|Meilen)|(?:nord|süd|ost|west)\w*lich(?!\w)|im[^\S\n]+(?:Nord|Süd|Ost|West)\w*"
+                         r"|in[^\S\n]+der[^\S\n]+Nähe|zwischen|unweit|nahe(?!\w))")
+# the subject right before the verb: one or two capitalised words
+_LIES_WHO = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’-]*\w(?:[^\S\n]+[A-ZÄÖÜ][\w'’-]*\w)?)[^\S\n]+$")
 # a section title opening a Wikipedia paragraph, then the article's place as the subject ("Lage X liegt ...")
-_SECTION = re.compile(r"(?:^|(?<=\n))(?:Geschichte|Geographie|Geografie|Geographische[^\S\n]+Lage|Lage|Wirtschaft|Verkehr|Bevölkerung)"
+_SECTION = re.compile(r"(?:Geschichte|Geographie|Geografie|Geographische[^\S\n]+Lage|Lage|Wirtschaft|Verkehr|Bevölkerung)"
                       r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*\w)[^\S\n]+(?:war|ist|liegt|lag|gehört|gehörte|hat|hatte|wurde|zählt|zählte)(?!\w)")
+_SECTION_WORDS = frozenset(("Geschichte", "Geographie", "Geografie", "Geographische", "Lage", "Wirtschaft", "Verkehr", "Bevölkerung"))
 
 
-def located_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
+def located_subjects(text: str, out: list, make: Callable[..., Any], capset: set[str]) -> list:
     """"X liegt 5 km nördlich von Y", "X liegt im Südosten von Y", "Der X liegt in der Nähe des ...": a name
     located by a direction or distance is a place; a person lies in no direction. And a paragraph of a
     place's article under its section title ("Geschichte X war ...", "Wirtschaft X ist ..."). Only a guessed
-    person (or a word no pass took that no dictionary knows) becomes the place."""
-    if "lag" not in text and "liegt" not in text and not _SECTION.search(text):
+    person (or a word no pass took that no dictionary knows) becomes the place. The verbs are found with
+    ``str.find``, the words around them with anchored regexes."""
+    hits = []
+    for verb in (" liegt", " lag"):
+        i = text.find(verb)
+        while i >= 0:
+            j = i + len(verb)
+            if _LIES_WHERE.match(text, j):
+                who = _LIES_WHO.search(text, max(0, i - 80), i + 1)
+                if who:
+                    hits.append(who.span(1))
+            i = text.find(verb, j)
+    if not _SECTION_WORDS.isdisjoint(capset):
+        for m in _SECTION.finditer(text):
+            if m.start() == 0 or text[m.start() - 1] == "\n":
+                hits.append(m.span(1))
+    if not hits:
         return out
     from communique.mentions.capnames_de import _unknown_name_token
 
-    hits = [m.span(1) for m in _LIES.finditer(text)] + [m.span(1) for m in _SECTION.finditer(text)]
     for s, e in hits:
         w = text[s:e]
         if w.split()[0] in _ARTICLE_CAPS:
@@ -435,7 +458,7 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = district_compounds(text, out, kb, make, capset)
     out = rivers(text, out, make)
     out = peerages(text, out, kb, make)
-    out = located_subjects(text, out, make)
+    out = located_subjects(text, out, make, capset)
     out = described_places(text, out, kb, make)
     out = romance_places(text, out, make, capset)
     return out
