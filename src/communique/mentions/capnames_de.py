@@ -1000,7 +1000,12 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     out = list(mentions)
     rx = _suffix_rx()
     if capset is not None:
-        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in _lower_org_suffixes(lex.org_suffixes))
+        present = lex.org_suffixes & capset
+        hit = any(x in text for x in _lower_org_suffixes(lex.org_suffixes))
+        if present and not hit:
+            # a match needs a capitalised token right before a suffix token: look there first (common words
+            # among the suffixes, "Band", "City", are mostly without one)
+            hit = any(_cap_token_before(text, a) for a, _b, _w in _token_spans(text, present))
     else:
         hit = _suffix_only_rx().search(text) is not None
     for m in (rx.finditer(text) if hit else ()):
@@ -1057,8 +1062,22 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     return out
 
 
+def _cap_token_before(text: str, a: int) -> bool:
+    """Whether white space (no line break) and a token with a capital in it stand right before ``a``: what
+    ``_suffix_rx`` needs before a suffix (a looser test, so no match is missed)."""
+    j = a
+    while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    if j == a or j == 0:
+        return False
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return any(ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ" for ch in text[k:j])
+
+
 _TOWN_SUFFIXES = frozenset(("City", "United", "County", "Town"))
-_NAME_ONLY_SUFFIXES = frozenset(("Band", "Line", "Lines"))  # English heads that are German words or hockey lines: after names only
+_NAME_ONLY_SUFFIXES = frozenset(("Band", "Line"))  # English heads that are German words or hockey lines: after names only
 _VOLUME = re.compile(r"[^\S\n]*(?:[\dIVX]|\(|,|:|S\.)")
 _CUE_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[a-zäöüß](?=[^\S\n]+(?:[„\"»«“][^\S\n]*)?[A-ZÄÖÜ0-9])")
 _NAME_TOK = re.compile(r"[^\S\n]*([A-ZÄÖÜ0-9ŠČŽÉ][\w&’'+!-]*(?:\.[^\W\d_]\w*)*)")

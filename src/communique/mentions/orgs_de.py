@@ -943,7 +943,7 @@ def _lead_nouns(text: str, out: list, d: _Data, make: Callable[..., Any]) -> lis
     """"Containerreederei X Y NV", "Weinbaubetrieb X Y Winery": a compound common noun of a firm's kind
     (``lead_kinds``) opening a guessed organisation that a suffix or legal form closes is the kind of firm,
     not part of its name (the organisation is the rest, two words or more)."""
-    ends = _SUFFIX_ENDS.union(x.rstrip(".") for x in d.legal_forms)
+    ends = _lead_ends(d.legal_forms)
     res = None
     for m in out:
         if m.etype != "organization" or m.kind != "cap":
@@ -963,7 +963,12 @@ def _lead_nouns(text: str, out: list, d: _Data, make: Callable[..., Any]) -> lis
     return out if res is None else res
 
 
-_SUFFIX_ENDS = frozenset("Winery Hotel Brewery Inc Ltd Corp Limited Group Holding Holdings".split())
+_SUFFIX_ENDS = frozenset("Winery Line Inc Ltd Corp Limited Group Holding Holdings".split())
+
+
+@lru_cache(maxsize=2)
+def _lead_ends(forms: tuple[str, ...]) -> frozenset[str]:
+    return _SUFFIX_ENDS.union(x.rstrip(".") for x in forms)
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")

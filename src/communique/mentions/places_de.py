@@ -148,13 +148,20 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
     from communique.mentions.capnames_de import _plain_token, _unknown_name_token
 
     preps = _unknown_preps()
+    cands = [(m.start(), m.end()) for m in _PREP_CAP.finditer(text)] if preps & _BARE_PREPS else []
+    if "im" in preps:
+        for marker in (" im ", "Im "):
+            i = text.find(marker)
+            while i >= 0:
+                a = _IM_ADJ_CAP.match(text, i + len(marker) - 1)
+                if a and (marker == " im " or i == 0 or not text[i - 1].isalnum()):
+                    cands.append(a.span(1))
+                i = text.find(marker, i + 3)
     hits = []
-    for m in _PREP_CAP.finditer(text):
-        p = m.group(1).lower()
-        if p not in preps and not (p[:3] == "im " and "im" in preps):
+    for s, e in sorted(cands):
+        w = text[s:e]
+        if s >= 2 and text[text.rfind(" ", 0, s - 1) + 1:s - 1].lower() in _BARE_PREPS - preps:
             continue
-        w = m.group(2)
-        s, e = m.span(2)
         nx = _NEXT_TOKEN.match(text, e)
         nw = nx.group(1) if nx else ""
         if nw == "-" or nw.lower() in _ARTICLES or fold(w) in given or w in _surnames():
@@ -177,9 +184,12 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
 
 
 # "in X", "aus X", "nach X", and "im heutigen X", "im aargauischen X" (a contracted preposition and an adjective)
-# (the first letter first, the lookbehind after it: the regex engine skips to the letters that can start a match)
-_PREP_CAP = re.compile(r"([IiAaNn](?<![\w-].)(?:n|us|ach|m[^\S\n]+[a-zäöüß]{3,}en))[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
+# (the capital first, then one fixed-width lookbehind per preposition length: the regex engine skips to capitals)
+_PREP_CAP = re.compile(r"[A-ZÄÖÜ](?:(?<=(?<![\w-])(?i:in) .)|(?<=(?<![\w-])(?i:aus) .)|(?<=(?<![\w-])(?i:nach) .))[\w'’]*\w(?![\w'’-])")
+# "im heutigen X", "im aargauischen X": found from " im " (str.find), then matched there
+_IM_ADJ_CAP = re.compile(r"[^\S\n]+[a-zäöüß]{3,}en[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
 _ARTICLES = frozenset("der die das dem den des ein eine einer einem einen eines".split())
+_BARE_PREPS = frozenset(("in", "aus", "nach"))  # the prepositions _PREP_CAP knows
 
 
 @lru_cache(maxsize=1)
