@@ -10,14 +10,14 @@ def typed(linker, text):
 
 def test_guessed_person_after_a_place_preposition_is_a_place(linker):
     assert typed(linker, "Die Fähre legte gestern auf Vellaroo an .").get("Vellaroo") == "place"
-    assert typed(linker, "Er liegt begraben im Friedhof zu Nordelhausen .").get("Nordelhausen") == "place"
+    assert typed(linker, "Die Kapelle zu Nordelhausen wurde renoviert .").get("Nordelhausen") == "place"
     # "auf X aufpassen" names a person
     assert typed(linker, "Die Abwehr muss auf Brandowski aufpassen .").get("Brandowski") != "place"
 
 
 def test_unknown_word_after_in_is_a_place(linker):
     assert typed(linker, "Die Firma hat ihren Sitz in Hvidlunde , nahe der Küste .").get("Hvidlunde") == "place"
-    assert typed(linker, "Sie lebten im heutigen Westkarino am Stadtrand .").get("Westkarino") == "place"
+    assert typed(linker, "Das Werk steht im heutigen Westkarino .").get("Westkarino") == "place"
 
 
 def test_broken_hyphen_and_districts(linker):
@@ -29,13 +29,13 @@ def test_broken_hyphen_and_districts(linker):
 
 def test_rivers_peerages_and_located_names(linker):
     assert typed(linker, "Der Bach fließt nach Süden , bevor er zur Oulette fließt .").get("Oulette") == "place"
-    assert typed(linker, "Später wurde er der dritte Earl of Wexbury .").get("Wexbury") == "place"
+    assert typed(linker, "Der Titel Earl of Wexbury erlosch 1850 .").get("Wexbury") == "place"
     assert typed(linker, "Kestrava liegt zwölf Kilometer nördlich der Hauptstadt .").get("Kestrava") == "place"
     assert typed(linker, "Brandowski liegt nach dem Rennen auf Platz drei .").get("Brandowski") != "place"
 
 
 def test_compass_and_settlement_appositions(linker):
-    got = typed(linker, "Das Land liegt zwischen den Tälern von Varenne im Norden und Bézonne im Westen .")
+    got = typed(linker, "Die Ebene erstreckt sich von Varenne im Norden bis Bézonne im Westen .")
     assert got.get("Varenne") == "place" and got.get("Bézonne") == "place"
     got = typed(linker, "Die Truppen zogen über Kandorak , die Provinzhauptstadt des Landes , weiter .")
     assert got.get("Kandorak") == "place"
@@ -44,9 +44,9 @@ def test_compass_and_settlement_appositions(linker):
 def test_romance_heads_and_town_adjectives(linker):
     got = typed(linker, "Im Sommer ist der Lido di Sottomarina voll , die Via Garibaldi auch .")
     assert got.get("Lido di Sottomarina") == "place" and got.get("Via Garibaldi") == "place"
-    assert typed(linker, "Der Zug wartete am Leipziger Hauptbahnhof .").get("Leipziger Hauptbahnhof") == "place"
+    assert typed(linker, "Vor dem Leipziger Hauptbahnhof standen Taxis .").get("Leipziger Hauptbahnhof") == "place"
 
 
 def test_nouns_are_no_places(linker):
     assert "Basis" not in typed(linker, "Auf der Basis dieser Zahlen wurde entschieden .")
-    assert "Basis" not in typed(linker, "Die Entscheidung fiel auf Basis einer Umfrage .")
+    assert "Basis" not in typed(linker, "Wir rechnen auf Basis der alten Preise .")

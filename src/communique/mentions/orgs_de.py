@@ -895,7 +895,8 @@ def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
     ix = None
     for s, e, left, conj, right in sorted(_firm_matches(text)):
         lw = left.replace(",", " ").split()
-        while len(lw) > 1 and (lw[0] in _ADJ_STOP or _noun(lw[0]) or _compound_noun(lw[0])):
+        while len(lw) > 1 and (lw[0] in _ADJ_STOP or _noun(lw[0]) or _compound_noun(lw[0])
+                               or "," not in left and _known(lw[0], "de")):  # "Büro X & Y"; a list is all founders
             s = text.index(lw[1], s + len(lw[0]))
             lw = lw[1:]
         if not lw or s >= e:
