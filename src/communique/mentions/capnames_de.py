@@ -358,7 +358,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         s, e = m.span()
         if m.group(2) not in lex.street_heads or m.group(1).lower() in cap.stop \
                 or _known_lower(m.group(1), "de") and not town_adjective(m.group(1), kb):
-            continue  # "Neuer Weg" opening a sentence; "Frankfurter Hauptbahnhof" names its town
+            continue  # "Neuer Weg" opening a sentence; "Leipziger Hauptbahnhof" names its town
         over = [x for x in out + new if x.start < e and s < x.end]
         if any(x.start < s or x.end > e or x.etype not in ("place", "country") for x in over):
             continue
@@ -868,7 +868,7 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, give
             if best:
                 break
         if best is None or (lemma == w and not best[0][0] and best[0][1] < 100_000):
-            continue  # a dictionary entry of its own is the genitive of a country or large place only ("Basis" is no "Basi")
+            continue  # a dictionary entry of its own in -s (a noun) is the genitive of a country or large place only
         old = adj.get((s, e))
         if old is not None:
             out = [x for x in out if x is not old]
@@ -967,7 +967,7 @@ def _foreign_alias_word(w: str, eid: str, kb: Any, lex: DeLexicon) -> bool:
     ent = kb.entities.get(eid) or {}
     if (ent.get("capital") and (ent.get("population") or 0) >= 50_000) or not ent.get("country") \
             or ent.get("country") in lex.home_countries:
-        return False  # a small territory's capital is no exception ("Wirtshaus" is an alias of one)
+        return False  # a small territory's capital is no exception (a German noun among its alternate names)
     name = ent.get("name") or ""
     if fold(name) == fold(w) or fold(name).split()[:1] == [fold(w)]:
         return False  # its own name ("Nice", "Hook")
@@ -1038,10 +1038,10 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue  # "Cape Town": the suffix belongs to a known place name
         if m.group(2) in _TOWN_SUFFIXES and not any(x.etype == "place" for x in over) \
                 and all(t.isascii() and _known(t.lower(), "en") for t in toks[k:-1]):
-            continue  # "Ancient City", "Inner City": English words before it, no town; "Stoke City" is the club
+            continue  # "Old City", "Inner City": English words before it, no town; "Coventry City" is the club
         if m.group(2) in _NAME_ONLY_SUFFIXES and (m.group(2) == "Band" and _VOLUME.match(text, head_end) or not all(
                 len(t) >= 3 and t[1:].islower() and not _known_lower(t, "de") for t in toks[k:])):
-            continue  # "Karl May Band 3": a volume; "Grünes Band", "G-A-G Line": a word or letters, no founder's name
+            continue  # "Karl May Band 3": a volume; "Rotes Band", "A-B-C Line": a word or letters, no founder's name
         out = _without(out, over)
         out.append(make(s, e, "organization", text[s:e]))
     # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")
@@ -1142,7 +1142,7 @@ def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
     parts = w.split("-")
     if len(parts) == 2 and len(parts[0]) > 2 and _known(parts[-1], "de") and parts[-1] not in _name_like("de") \
             and not any(ch.isupper() for ch in parts[0][1:]):
-        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile", "HaBe-Film", "Süd-West-Metall")
+        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile", "KaRo-Sound", "Nord-Ost-Chemie")
     if w.isupper() or any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:]):
         return True
     if _known_lower(w, "de"):

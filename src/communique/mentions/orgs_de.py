@@ -829,7 +829,7 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any], kb: Any 
             t = _TOKEN.match(text, x.end + 1) if kb is not None and text[x.end:x.end + 1] == " " else None
             if t and t.group(0)[:1].isupper() and t.group(0)[1:].isalpha() and not ix.over(t.start(), t.end()) \
                     and _town_of(t.group(0), kb):
-                # "Verlag Halle": a town whose name is a German word (the matcher left it) after an institution
+                # "Verlag Kiel": a town whose name is a German word (the matcher left it) after an institution
                 ix.drop([x])
                 ix.add(make(x.start, t.end(), "organization", text[x.start:t.end()]))
                 continue
@@ -861,7 +861,7 @@ def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
 
 _NAME_W = r"[A-ZÄÖÜ][\w'’.-]*"
 _PART = r"(?:(?:de|van|von|der|den|la|le|du)[^\S\n]+)*"
-# "Herzog & de Meuron", "Simon & Schuster", "Gerkan , Marg und Partner", "Skidmore , Owings and Merrill": the names
+# "Meier & de Vries", "Simon & Schuster", "Hölscher , Wendt und Partner", "Pratt , Whitley and Roe": the names
 # before the conjunction (searched backwards from it) and after it (matched forwards)
 _FIRM_LEFT = re.compile(r"(?<![\w'’.-])(" + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2}(?:[^\S\n]*,[^\S\n]*" + _PART + _NAME_W
                         + r"){0,3})$")
@@ -887,9 +887,9 @@ _FIRM_TAILS = frozenset("Partner Partners Söhne Sohn Sons Co Co. Company Associ
 
 
 def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
-    """Firms named by their founders: names joined by "&" ("Herzog & de Meuron", "Simon & Schuster"),
-    a list of surnames closed by "und Partner" or "& Söhne" ("Gerkan , Marg und Partner"), and English
-    "X , Y and Z" in German text ("Skidmore , Owings and Merrill"), none of whose words is a word of the
+    """Firms named by their founders: names joined by "&" ("Meier & de Vries", "Simon & Schuster"),
+    a list of surnames closed by "und Partner" or "& Söhne" ("Hölscher , Wendt und Partner"), and English
+    "X , Y and Z" in German text ("Pratt , Whitley and Roe"), none of whose words is a word of the
     dictionaries; around "&" one name that is no word is enough. German prose joins persons with "und", not "&"; a legal form after it is left to the
     legal-form step. Only guessed mentions (no knowledge-base name) inside it are replaced."""
     ix = None
@@ -923,7 +923,7 @@ def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
 
 @lru_cache(maxsize=65536)
 def _compound_noun(w: str) -> bool:
-    """"Architektenbüro", "Containerreederei": a compound of a word stem and a common noun."""
+    """"Ingenieurbüro", "Frachtreederei": a compound of a word stem and a common noun."""
     from communique.mentions.capnames import _dictionary
     from communique.mentions.capnames_de import _word_stem
 
@@ -941,7 +941,7 @@ def _plain_word(w: str) -> bool:
 
 
 def _lead_nouns(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"Containerreederei X Y NV", "Weinbaubetrieb X Y Winery": a compound common noun of a firm's kind
+    """"Frachtreederei X Y NV", "Obstbaubetrieb X Y Winery": a compound common noun of a firm's kind
     (``lead_kinds``) opening a guessed organisation that a suffix or legal form closes is the kind of firm,
     not part of its name (the organisation is the rest, two words or more)."""
     ends = _lead_ends(d.legal_forms)
@@ -977,8 +977,8 @@ _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf 
 
 
 def _acronym_modifiers(text: str, out: list) -> list:
-    """A guessed organisation written as an acronym that a number follows ("KEL 1", "Typ XB 4") or an ordinal
-    or a number word precedes ("6. MSG", "sieben RBI"): a type, unit or model, not an organisation (a known
+    """A guessed organisation written as an acronym that a number follows ("KXR 4", "Typ XB 4") or an ordinal
+    or a number word precedes ("3. KXR", "neun VTB"): a type, unit or model, not an organisation (a known
     one is left alone)."""
     res = None
     for m in out:
@@ -1004,7 +1004,7 @@ _POSSESSIVE = frozenset("sein seine seiner seinem seinen seines ihr ihre ihrer i
 
 def _described_heads(text: str, out: list) -> list:
     """A guessed organisation opening with a common noun right after a possessive or a number ("seine Partei
-    zur Vernunft", "48 Stunden Dienst"): the noun is a description ("his party", "48 hours"), the rest no name."""
+    zur Ruhe", "12 Wochen Urlaub"): the noun is a description ("his party", "12 weeks"), the rest no name."""
     res = None
     for m in out:
         if m.etype != "organization" or not m.eid.startswith("new:") or m.kind not in ("pattern", "cap"):
@@ -1025,7 +1025,7 @@ _FOREIGN_TOK = re.compile(r"[^\S\n]+([^\W\d_][\w'’]*)")
 
 
 def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
-    """"Compagnia Aerea Italiana", "Fédération romande", "Banco de la Nación": an Italian, French, Spanish or
+    """"Compagnia Navale Sarda", "Fédération wallonne", "Banco de la Nación": an Italian, French, Spanish or
     Portuguese organisation head (``foreign_org_heads``) with the words after it: capitalised words,
     Romance particles and lower-case words no German dictionary knows. At least one word must follow
     that is no particle; the name ends before a particle with nothing after it. A German reading of the
@@ -1083,7 +1083,7 @@ _NUM_PREFIX = re.compile(r"\d+(?:st|nd|rd|th|[A-Z]{1,3})")
 
 
 def _numbered_names(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"2nd Tactical Air Force", "2nd TAF", "3S Swiss Solar Systems": an English ordinal or a brand of digits
+    """"9th Air Force", "9th AF", "4K Nordic Media Systems": an English ordinal or a brand of digits
     and capitals right before a guessed organisation belongs to its name."""
     res = None
     for m in out:

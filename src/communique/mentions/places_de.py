@@ -37,7 +37,7 @@ def _word_before(text: str, s: int) -> tuple[str, int]:
 
 
 def slot_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
-    """"auf Borkum", "zu Holungen", "in Gagra": a lone capitalised word the earlier passes guessed a
+    """"auf Vellaroo", "zu Nordelhausen", "in Kastrinje": a lone capitalised word the earlier passes guessed a
     person without a cue, right after a place preposition, is a place: German names no person after
     "in", "aus", "zu" or "auf" alone (a person there takes a title or a given name). Not after a
     capitalised word ("Karl zu Guttenberg": "zu" is a name particle there), not a listed given name."""
@@ -101,8 +101,8 @@ _ADJ_MEMO: dict[int, tuple[Any, dict[str, bool]]] = {}
 
 
 def town_adjective(w: str, kb: Any) -> bool:
-    """"Frankfurter", "Zürcher", "Bremer", "Münchner": an adjective in -er made from the name of a town the
-    knowledge base knows (10,000 or more in the German-speaking countries, 100,000 elsewhere) (the dictionary may know the word as a noun, "Frankfurter"
+    """"Leipziger", "Bremer", "Münchner", "Wiener": an adjective in -er made from the name of a town the
+    knowledge base knows (10,000 or more in the German-speaking countries, 100,000 elsewhere) (the dictionary may know the word as a noun, "Wiener"
     the sausage; before a place noun it names the town). Remembered per knowledge base and word."""
     memo = _ADJ_MEMO.get(id(kb))
     if memo is None or memo[0] is not kb:
@@ -127,7 +127,7 @@ def _town_adjective(w: str, kb: Any) -> bool:
     base = w[:-2]
     stems = {base, base + "en", base + "e", base + "n"}  # Frankfurt(er), Bremen (Bremer), Jena (Jenaer)
     if base.endswith("ch"):
-        stems.add(base[:-2] + "ich")  # Zürcher: Zürich
+        stems.add(base[:-2] + "ich")  # -cher: -ich
     if base.endswith("n") and not base.endswith("en"):
         stems.add(base[:-1] + "en")  # Münchner: München
     for st in stems:
@@ -140,12 +140,11 @@ def _town_adjective(w: str, kb: Any) -> bool:
 
 
 def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
-    """"in Skovlunde", "aus Nordtuschino": a capitalised word no dictionary of ours knows and no compound of
+    """"in Hvidlunde", "aus Westkarino": a capitalised word no dictionary of ours knows and no compound of
     German words, right after "in", "aus" or "nach", that no earlier pass took, is a place (the
-    capitalised-names stage leaves it alone when its tail is a German word: "Lunde", "Chino"). Not a
+    capitalised-names stage leaves it alone when its tail is a German word: "-lunde", "-rino"). Not a
     listed given name or surname ("nach Schmidt" is "according to"), not before an article or a hyphen."""
     from communique.kb.fold import fold
-    from communique.mentions.capnames_de import _plain_token, _unknown_name_token
 
     preps = _unknown_preps()
     cands = [(m.start(), m.end()) for m in _PREP_CAP.finditer(text)] if preps & _BARE_PREPS else []
@@ -160,13 +159,13 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
     hits = []
     for s, e in sorted(cands):
         w = text[s:e]
-        if s >= 2 and text[text.rfind(" ", 0, s - 1) + 1:s - 1].lower() in _BARE_PREPS - preps:
+        if not _slot_word(w):
+            continue  # the cached word test first: most words there are known
+        if s >= 2 and preps < _BARE_PREPS and text[text.rfind(" ", 0, s - 1) + 1:s - 1].lower() in _BARE_PREPS - preps:
             continue
         nx = _NEXT_TOKEN.match(text, e)
         nw = nx.group(1) if nx else ""
-        if nw == "-" or nw.lower() in _ARTICLES or fold(w) in given or w in _surnames():
-            continue
-        if not _unknown_name_token(w) or not _plain_token(w):
+        if nw == "-" or nw.lower() in _ARTICLES or fold(w) in given:
             continue
         hits.append((s, e, w))
     if not hits:
@@ -181,6 +180,14 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
             continue
         new.append(make(s, e, "place", w))
     return out + new if new else out
+
+
+@lru_cache(maxsize=65536)
+def _slot_word(w: str) -> bool:
+    """No dictionary of ours knows it, no compound of German words, no listed surname."""
+    from communique.mentions.capnames_de import _plain_token, _unknown_name_token
+
+    return _unknown_name_token(w) and _plain_token(w) and w not in _surnames()
 
 
 # "in X", "aus X", "nach X", and "im heutigen X", "im aargauischen X" (a contracted preposition and an adjective)
@@ -201,7 +208,7 @@ _BROKEN_HYPHEN = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w]+)-[^\S\n]+([A-ZÄÖÜ]
 
 
 def broken_hyphens(text: str, out: list, kb: Any) -> list:
-    """"Mecklenburg- Vorpommern", "Baden- Württemberg": a hyphenated place name broken after its hyphen (a
+    """"Baden- Württemberg", "Schleswig- Holstein": a hyphenated place name broken after its hyphen (a
     line break lost in the source) is the place the whole name names, not its first part."""
     from communique.kb.fold import fold
 
@@ -227,7 +234,7 @@ def broken_hyphens(text: str, out: list, kb: Any) -> list:
 
 
 def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str]) -> list:
-    """"Rhein-Sieg-Kreis", "des Main-Kinzig-Kreises": districts named by their rivers, towns or
+    """"Rhein-Lahn-Kreis", "des Main-Kinzig-Kreises": districts named by their rivers, towns or
     landscapes (the capitalised-names stage reads the last part, a common noun, and leaves them)."""
     from communique.mentions.capnames_de import _token_spans
 
@@ -257,7 +264,7 @@ def _district_ending(w: str) -> bool:
 
 
 def _district_word(w: str, kb: Any) -> bool:
-    """"Rhein-Sieg-Kreis" (capitalised parts hyphened to Kreis), "Emslandkreis" (a place or landscape the
+    """"Rhein-Lahn-Kreis" (capitalised parts hyphened to Kreis), "Emslandkreis" (a place or landscape the
     knowledge base or the geography list knows before "kreis"), not "Arbeitskreis", "Käuferkreis" (a
     common noun's compound)."""
     from communique.kb.fold import fold
@@ -280,7 +287,7 @@ _RIVER = re.compile(r"(?<![\w-])(?:zur|zum|vom|am|[Dd]ie|[Dd]er|[Dd]en|[Dd]em)[^
 
 
 def rivers(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"bevor er zur Saône fließt", "von der Saine durchflossen", "die Ill entspringt": a name with its
+    """"bevor er zur Oulette fließt", "von der Vanne durchflossen", "die Ill entspringt": a name with its
     article before a verb of flowing in the same clause is a river. The name no dictionary knows as a
     common noun ("der Fluss mündet" is none); a guessed person there is the river."""
     if not any(v in text for v in _FLOW_VERBS):
@@ -307,7 +314,7 @@ _PEERAGE = re.compile(r"(?<![\w-])(?:Earl|Duke|Duchess|Marquess|Marquis|Viscount
 
 
 def peerages(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
-    """"der 1. Earl of Totnes", "Bishop of Durham": the place an English peerage or see is named after
+    """"der Earl of Wexbury", "Bishop of Durham": the place an English peerage or see is named after
     (a guessed person or nothing there; the title itself is no name)."""
     if " of " not in text:
         return out
@@ -436,7 +443,7 @@ def _romance_rx() -> re.Pattern | None:
 
 
 def romance_places(text: str, out: list, make: Callable[..., Any], capset: set[str]) -> list:
-    """"Lido di Spina", "Via Roma", "Pont del Diable", "Gorge de la Langouette": an Italian, French or Spanish
+    """"Lido di Sottomarina", "Via Garibaldi", "Pont du Gard", "Gorge de la Vézère": an Italian, French or Spanish
     place head with a capitalised name (and its particles) is one place. A longer knowledge-base name (a
     country, "Costa Rica") or a name around it is left alone; guesses and places inside it give way."""
     rx = _romance_rx()
