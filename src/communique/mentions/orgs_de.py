@@ -866,13 +866,15 @@ _PART = r"(?:(?:de|van|von|der|den|la|le|du)[^\S\n]+)*"
 _FIRM_LEFT = re.compile(r"(?<![\w'’.-])(" + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2}(?:[^\S\n]*,[^\S\n]*" + _PART + _NAME_W
                         + r"){0,3})$")
 _FIRM_RIGHT = re.compile(r"(" + _PART + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2})(?![\w'’-])")
-_FIRM_CONJ = (" & ", " und ", " and ")
+_FIRM_CONJ = (" & ", " and ", " und Partner", " und Söhne", " und Sohn", " und Co")
 
 
 def _firm_matches(text: str):
-    """(start, end, left, conjunction, right) of every founders' name around " & ", " und ", " and "."""
-    for conj in _FIRM_CONJ:
-        i = text.find(conj)
+    """(start, end, left, conjunction, right) of every founders' name around " & ", " and " and " und " before a
+    firm's tail ("und Partner")."""
+    for marker in _FIRM_CONJ:
+        conj = marker if marker[1] != "u" else " und "
+        i = text.find(marker)
         while i >= 0:
             j = i + len(conj)
             r = _FIRM_RIGHT.match(text, j)
@@ -880,7 +882,7 @@ def _firm_matches(text: str):
                 lm = _FIRM_LEFT.search(text, max(0, i - 120), i)
                 if lm:
                     yield lm.start(1), r.end(1), lm.group(1), conj.strip(), r.group(1)
-            i = text.find(conj, j)
+            i = text.find(marker, j)
 
 
 _FIRM_TAILS = frozenset("Partner Partners Söhne Sohn Sons Co Co. Company Associates".split())

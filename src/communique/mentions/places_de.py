@@ -147,7 +147,12 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
     from communique.kb.fold import fold
 
     preps = _unknown_preps()
-    cands = [(m.start(), m.end()) for m in _PREP_CAP.finditer(text)] if preps & _BARE_PREPS else []
+    cands = []
+    if preps & _BARE_PREPS:
+        cands = [m.span(1) for m in _PREP_CAP.finditer(text)]
+        first = _PREP_CAP_START.match(text)
+        if first:
+            cands.append(first.span(1))
     if "im" in preps:
         for marker in (" im ", "Im "):
             i = text.find(marker)
@@ -191,8 +196,9 @@ def _slot_word(w: str) -> bool:
 
 
 # "in X", "aus X", "nach X", and "im heutigen X", "im aargauischen X" (a contracted preposition and an adjective)
-# (the capital first, then one fixed-width lookbehind per preposition length: the regex engine skips to capitals)
-_PREP_CAP = re.compile(r"[A-ZÄÖÜ](?:(?<=(?<![\w-])(?i:in) .)|(?<=(?<![\w-])(?i:aus) .)|(?<=(?<![\w-])(?i:nach) .))[\w'’]*\w(?![\w'’-])")
+# (a space or line break first: the regex engine skips to them; the text's first word is tried apart)
+_PREP_CAP = re.compile(r"[ \n](?:[Ii]n|[Aa]us|[Nn]ach) ([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
+_PREP_CAP_START = re.compile(r"(?:In|Aus|Nach) ([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
 # "im heutigen X", "im aargauischen X": found from " im " (str.find), then matched there
 _IM_ADJ_CAP = re.compile(r"[^\S\n]+[a-zäöüß]{3,}en[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
 _ARTICLES = frozenset("der die das dem den des ein eine einer einem einen eines".split())
@@ -212,9 +218,16 @@ def broken_hyphens(text: str, out: list, kb: Any) -> list:
     line break lost in the source) is the place the whole name names, not its first part."""
     from communique.kb.fold import fold
 
-    if "- " not in text:
-        return out
-    for m in _BROKEN_HYPHEN.finditer(text):
+    i = text.find("- ")
+    starts = []
+    while i > 0:
+        if text[i - 1].isalpha():  # "X- Y"; a dash between spaces (" - ") is none
+            j = i - 1
+            while j > 0 and text[j - 1].isalnum():
+                j -= 1
+            starts.append(j)
+        i = text.find("- ", i + 2)
+    for m in filter(None, (_BROKEN_HYPHEN.match(text, j) for j in starts)):
         best = None
         for eid, kind, _f in kb.index.get(fold(m.group(1) + "-" + m.group(2)), ()):
             ent = kb.entities.get(eid) or {}
@@ -240,6 +253,8 @@ def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], 
 
     from communique.mentions.capnames import words_where
 
+    if "reis" not in text:
+        return out  # no "Kreis", no "-kreis"
     words = words_where(_district_ending, capset)  # the document's words seen before: set operations only
     if not words:
         return out
