@@ -1030,8 +1030,9 @@ def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> l
     """"Compagnia Navale Sarda", "Fédération wallonne", "Banco de la Nación": an Italian, French, Spanish or
     Portuguese organisation head (``foreign_org_heads``) with the words after it: capitalised words,
     Romance particles and lower-case words no German dictionary knows. At least one word must follow
-    that is no particle; the name ends before a particle with nothing after it. A German reading of the
-    head ("Institut für …", "Union" alone) is left to the other steps: the next word must not be German."""
+    that is no particle; the name ends before a particle with nothing after it. Heads that are German words
+    too (Union, Institut) are not listed; a German noun or verb after the head ends the name, and lower-case
+    words need a Romance shape (an accent or ending)."""
     rx = _foreign_rx(d.foreign_heads)
     if rx is None:
         return out
@@ -1051,11 +1052,14 @@ def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> l
             if w in d.foreign_particles or w.rstrip("'’") + "'" in d.foreign_particles:
                 pos = t.end()
                 continue
+            k = max(w.find("'"), w.find("’"))
+            if 0 < k < 5 and w[:k] + "'" in d.foreign_particles and len(w) > k + 1:
+                w = w[k + 1:]  # "d'Enregistrement", "dell'Arte": the word after the elided particle
             if w[:1].isupper():
-                if w in _ADJ_STOP:
-                    break
-            elif _known_lower(w, "de") or _known(w, "de") or len(w) < 3:
-                break
+                if w in _ADJ_STOP or _known(w, "de") and w not in _name_like("de") and not _romance_shape(w):
+                    break  # "der Banque die Kreditlinie": a German noun
+            elif _known_lower(w, "de") or _known(w, "de") or len(w) < 3 or not _romance_shape(w):
+                break  # "Banque zurückzahlen": a German verb
             pos = last_word = t.end()
             n += 1
             if n >= 8:
@@ -1073,6 +1077,13 @@ def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> l
         ix.drop([x for x in over if _guess(x)])  # a known country or place inside keeps its mention ("Banco de España")
         ix.add(make(s, e, "organization", text[s:e]))
     return out if ix is None else ix.live()
+
+
+def _romance_shape(w: str) -> bool:
+    """An accent or a Romance ending ("romande", "gérant", "Navale", "International"); no German -en/-er."""
+    lw = w.lower()
+    return any(ch in "àáâãçèéêëìíîïñòóôõùúû" for ch in lw) or lw.endswith(("a", "e", "i", "o", "al", "ux", "os", "as", "es", "is", "ne")) \
+        and not lw.endswith(("en", "er", "ung", "heit", "keit"))
 
 
 @lru_cache(maxsize=2)

@@ -170,8 +170,11 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
             continue
         nx = _NEXT_TOKEN.match(text, e)
         nw = nx.group(1) if nx else ""
-        if nw == "-" or nw.lower() in _ARTICLES or fold(w) in given:
-            continue
+        if nw == "-" or nw.lower() in _ARTICLES or nw[:1].isupper() or fold(w) in given:
+            continue  # "im X-Zentrum Y": a noun before the name
+        p0, i0 = _word_before(text, s)
+        if p0.lower() == "aus" and ("bestand" in text[max(0, i0 - 40):i0] or "besteh" in text[max(0, i0 - 40):i0]):
+            continue  # "bestand (die Regierung) aus X": consisted of
         hits.append((s, e, w))
     if not hits:
         return out
@@ -419,24 +422,35 @@ _APPO_AFTER = re.compile(r"[^\S\n]*,[^\S\n]+(?:der|die|das|dem|den|des|ein|eine|
                          r"(?:[a-zäöüß]+[^\S\n]+){0,2}([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 
 
-def described_places(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+_APPO_END = re.compile(r"[^\S\n]*(?:[,.;:)]|$|(?:von|des|der|im|in|am|an|bei|nahe|auf|mit)(?!\w))")
+
+
+def described_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
     """A guessed person that the words after it place: "X im Norden" ("zwischen den Tälern von X im Westen
     und Y im Süden"), or an apposition naming a settlement ("X , der Provinzhauptstadt von Y", "X , ein
     Dorf in ..."; the settlement nouns of the apposition pass, ``apposition_place``)."""
     from communique.mentions.capnames_de import _apposition_kind
+
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import _cue_word
 
     compass = _compass_after()
     res = None
     for m in out:
         if m.etype != "person" or m.kind != "cap":
             continue
+        w = text[m.start:m.end]
+        pw, _i = _word_before(text, m.start)
+        if pw and _cue_word(pw) or fold(w.split()[0]) in given:
+            continue  # "General X im Norden", "Pancho X im Norden": a person
         ok = False
         c = _IM_COMPASS.match(text, m.end)
         if c and c.group(1) in compass:
-            ok = True
+            ok = " " not in w
         else:
             a = _APPO_AFTER.match(text, m.end)
-            ok = a is not None and _apposition_kind(a.group(1)) == "place"
+            # an apposition, not the object of the clause: the noun ends it or takes a genitive or a preposition
+            ok = a is not None and _apposition_kind(a.group(1)) == "place" and _APPO_END.match(text, a.end()) is not None
         if not ok:
             continue
         if res is None:
@@ -491,6 +505,6 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = rivers(text, out, make)
     out = peerages(text, out, kb, make)
     out = located_subjects(text, out, make, capset)
-    out = described_places(text, out, kb, make)
+    out = described_places(text, out, kb, make, given)
     out = romance_places(text, out, make, capset)
     return out
