@@ -50,3 +50,8 @@ def test_romance_heads_and_town_adjectives(linker):
 def test_nouns_are_no_places(linker):
     assert "Basis" not in typed(linker, "Auf der Basis dieser Zahlen wurde entschieden .")
     assert "Basis" not in typed(linker, "Wir rechnen auf Basis der alten Preise .")
+
+
+def test_dateline_town(linker):
+    assert typed(linker, "Kleinwaltersdorf ( kn ) Am Sonntag feierte der Chor .").get("Kleinwaltersdorf") == "place"
+    assert "Fazit" not in typed(linker, "Fazit ( red ) Das Konzert war gut .")

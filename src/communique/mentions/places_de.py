@@ -496,6 +496,39 @@ def _romance_heads() -> frozenset[str]:
     return frozenset(str(x) for x in _data().get("romance_heads") or [])
 
 
+# a dateline: the town opening the text or a line, then an agency's or paper's short code in brackets
+_DATELINE = re.compile(r"([A-ZÄÖÜ][\w-]*[a-zäöüß](?:[ /][A-ZÄÖÜ][\w-]*[a-zäöüß])?)[^\S\n]*\([^\S\n]*[A-Za-z]{2,5}[^\S\n]*\)")
+
+
+def datelines(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Ilmenau ( dpa ) Der …", "Kleinstadt ( XY ) Viel …": the word that opens a news item before the agency's or
+    paper's code in brackets is the town it was written in (nothing or a guessed person there)."""
+    if "(" not in text:
+        return out
+    from communique.mentions.capnames_de import _common_head
+
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    for a in starts:
+        b = text.find("(", a, a + 60)
+        m = _DATELINE.match(text, a) if b > a else None
+        if not m:
+            continue
+        s, e = m.span(1)
+        w = m.group(1)
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind == "cap"
+                         and over[0].etype == "person"):
+            continue
+        if not over and _common_head(w):
+            continue  # "Fazit ( red )": a heading
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", w)]
+    return out
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -507,4 +540,5 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = located_subjects(text, out, make, capset)
     out = described_places(text, out, kb, make, given)
     out = romance_places(text, out, make, capset)
+    out = datelines(text, out, make)
     return out
