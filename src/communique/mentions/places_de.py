@@ -501,15 +501,16 @@ _DATELINE = re.compile(r"([A-ZÄÖÜ][\w-]*[a-zäöüß](?:[ /][A-ZÄÖÜ][\w-]*
 
 
 def datelines(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"Ilmenau ( dpa ) Der …", "Kleinstadt ( XY ) Viel …": the word that opens a news item before the agency's or
-    paper's code in brackets is the town it was written in (nothing or a guessed person there)."""
+    """"Kleinstadt ( dpa ) Der …", "Kleinstadt ( xy ) Viel …": the word that opens one of the text's first three
+    lines before an agency's or paper's code in brackets is the town the item was written in (nothing or a guessed
+    person there)."""
     if "(" not in text:
         return out
     from communique.mentions.capnames_de import _common_head
 
-    starts = [0]
+    starts = [0]  # the text's first three lines: a headline may stand before the dateline
     i = text.find("\n")
-    while i >= 0:
+    while i >= 0 and len(starts) < 3:
         starts.append(i + 1)
         i = text.find("\n", i + 1)
     for a in starts:
