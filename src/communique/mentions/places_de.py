@@ -40,7 +40,7 @@ def slot_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: 
     """"auf Vellaroo", "zu Nordelhausen", "in Kastrinje": a lone capitalised word the earlier passes guessed a
     person without a cue, right after a place preposition, is a place: German names no person after
     "in", "aus", "zu" or "auf" alone (a person there takes a title or a given name). Not after a
-    capitalised word ("Karl zu Guttenberg": "zu" is a name particle there), not a listed given name."""
+    capitalised name ("Friedrich zu X": "zu" is a name particle there), not a listed given name."""
     from communique.kb.fold import fold
     from communique.mentions.capnames_de import _home_town, _town_shaped
 
@@ -64,7 +64,7 @@ def slot_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: 
         if pl == "zu":
             ppw, _ = _word_before(text, i)
             if ppw[:1].isupper() and not _common_noun(ppw) or not (_home_town(w, kb) or _town_shaped(w)):
-                continue  # "Karl-Theodor zu Guttenberg"; "der Pass zu X" names a player, "das Grab zu X" a town
+                continue  # "Friedrich zu X"; "der Pass zu X" names a player, "die Kapelle zu X" a town
         elif pl == "auf" and (nw.startswith("auf") or w in _surnames()):
             continue  # "auf X aufpassen": the verb's particle, a person
         if res is None:
@@ -102,8 +102,9 @@ _ADJ_MEMO: dict[int, tuple[Any, dict[str, bool]]] = {}
 
 def town_adjective(w: str, kb: Any) -> bool:
     """"Leipziger", "Bremer", "Münchner", "Wiener": an adjective in -er made from the name of a town the
-    knowledge base knows (10,000 or more in the German-speaking countries, 100,000 elsewhere) (the dictionary may know the word as a noun, "Wiener"
-    the sausage; before a place noun it names the town). Remembered per knowledge base and word."""
+    knowledge base knows (10,000 or more in the German-speaking countries, 100,000 elsewhere). The dictionary
+    may know the word as a noun ("Wiener", the sausage); before a place noun it names the town. Remembered per
+    knowledge base and word."""
     memo = _ADJ_MEMO.get(id(kb))
     if memo is None or memo[0] is not kb:
         _ADJ_MEMO.clear()
@@ -198,11 +199,11 @@ def _slot_word(w: str) -> bool:
     return _unknown_name_token(w) and _plain_token(w) and w not in _surnames()
 
 
-# "in X", "aus X", "nach X", and "im heutigen X", "im aargauischen X" (a contracted preposition and an adjective)
+# "in X", "aus X", "nach X", and "im heutigen X", "im badischen X" (a contracted preposition and an adjective)
 # (a space or line break first: the regex engine skips to them; the text's first word is tried apart)
 _PREP_CAP = re.compile(r"[ \n](?:[Ii]n|[Aa]us|[Nn]ach) ([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
 _PREP_CAP_START = re.compile(r"(?:In|Aus|Nach) ([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
-# "im heutigen X", "im aargauischen X": found from " im " (str.find), then matched there
+# "im heutigen X", "im badischen X": found from " im " (str.find), then matched there
 _IM_ADJ_CAP = re.compile(r"[^\S\n]+[a-zäöüß]{3,}en[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
 _ARTICLES = frozenset("der die das dem den des ein eine einer einem einen eines".split())
 _BARE_PREPS = frozenset(("in", "aus", "nach"))  # the prepositions _PREP_CAP knows
@@ -252,9 +253,8 @@ def broken_hyphens(text: str, out: list, kb: Any) -> list:
 def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str]) -> list:
     """"Rhein-Lahn-Kreis", "des Main-Kinzig-Kreises": districts named by their rivers, towns or
     landscapes (the capitalised-names stage reads the last part, a common noun, and leaves them)."""
-    from communique.mentions.capnames_de import _token_spans
-
     from communique.mentions.capnames import words_where
+    from communique.mentions.capnames_de import _token_spans
 
     if "reis" not in text:
         return out  # no "Kreis", no "-kreis"
@@ -417,7 +417,7 @@ def _compass_after() -> frozenset[str]:
 
 
 _IM_COMPASS = re.compile(r"[^\S\n]+im[^\S\n]+([A-ZÄÖÜ][a-zäöü]+)(?![\w-])")
-# ", der Provinzhauptstadt von ...", ", einem Dorf in ...": an apposition with an article and at most two adjectives
+# ", die Hauptstadt von ...", ", einem Dorf in ...": an apposition with an article and at most two adjectives
 _APPO_AFTER = re.compile(r"[^\S\n]*,[^\S\n]+(?:der|die|das|dem|den|des|ein|eine|einem|einer|eines)[^\S\n]+"
                          r"(?:[a-zäöüß]+[^\S\n]+){0,2}([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 
@@ -425,14 +425,12 @@ _APPO_AFTER = re.compile(r"[^\S\n]*,[^\S\n]+(?:der|die|das|dem|den|des|ein|eine|
 _APPO_END = re.compile(r"[^\S\n]*(?:[,.;:)]|$|(?:von|des|der|im|in|am|an|bei|nahe|auf|mit)(?!\w))")
 
 
-def described_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
-    """A guessed person that the words after it place: "X im Norden" ("zwischen den Tälern von X im Westen
-    und Y im Süden"), or an apposition naming a settlement ("X , der Provinzhauptstadt von Y", "X , ein
-    Dorf in ..."; the settlement nouns of the apposition pass, ``apposition_place``)."""
-    from communique.mentions.capnames_de import _apposition_kind
-
+def described_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """A guessed person that the words after it place: "X im Norden" ("von X im Norden bis Y im Westen"; one
+    word, no role noun or given name before it), or an apposition naming a settlement ("X , die Hauptstadt von
+    Y", "X , ein Dorf in ..."; the settlement nouns of the apposition pass, ``apposition_place``)."""
     from communique.kb.fold import fold
-    from communique.mentions.capnames_de import _cue_word
+    from communique.mentions.capnames_de import _apposition_kind, _cue_word
 
     compass = _compass_after()
     res = None
@@ -539,7 +537,7 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = rivers(text, out, make)
     out = peerages(text, out, kb, make)
     out = located_subjects(text, out, make, capset)
-    out = described_places(text, out, kb, make, given)
+    out = described_places(text, out, make, given)
     out = romance_places(text, out, make, capset)
     out = datelines(text, out, make)
     return out
