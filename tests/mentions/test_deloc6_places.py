@@ -55,3 +55,11 @@ def test_nouns_are_no_places(linker):
 def test_dateline_town(linker):
     assert typed(linker, "Kleinwaltersdorf ( kn ) Am Sonntag feierte der Chor .").get("Kleinwaltersdorf") == "place"
     assert "Fazit" not in typed(linker, "Fazit ( red ) Das Konzert war gut .")
+
+
+def test_spa_towns(linker):
+    from mentions.conftest import linked_in
+
+    assert linked_in(linker, "Die Kurklinik in Bad Wurzach stellt ein .", "de").get("Bad Wurzach", "").startswith("gn:")
+    assert typed(linker, "Der Kurort Bad Kleinbrunnsee wirbt um Gäste .").get("Bad Kleinbrunnsee") == "place"
+    assert not typed(linker, "Das Bad Duschen ist neu .")

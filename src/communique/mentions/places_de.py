@@ -528,6 +528,37 @@ def datelines(text: str, out: list, make: Callable[..., Any]) -> list:
     return out
 
 
+_SPA = re.compile(r"B(?<![\w-].)ad[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüß])(?![\w'’-])")
+
+
+def spa_towns(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """"Bad Wurzach", "in Bad Kleinbrunn": "Bad" and a name is a spa town (the capitalised-names stage reads "Bad",
+    a noun, as no name and guesses the rest a person, or leaves both). A small place of GeoNames keeps its id;
+    else the name must be no German common noun and no English word ("das Bad Duschen", "Bad Boys")."""
+    if "Bad " not in text:
+        return out
+    from communique.kb.fold import fold
+    from communique.mentions.capnames import _known
+    from communique.mentions.capnames_de import _common_head
+
+    for m in _SPA.finditer(text):
+        s, e = m.span()
+        w = m.group(1)
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or not (x.kind == "cap" and x.etype in ("person", "place")) for x in over):
+            continue
+        key = fold(text[s:e])
+        hits = [eid for eid in kb.small_places(key) if (kb.entities.get(eid) or {}).get("name") == text[s:e]]
+        if hits:
+            new = Mention(s, e, max(hits, key=lambda i: (kb.entities.get(i) or {}).get("population") or 0), "name", "place")
+        elif _common_head(w) or _known(w.lower(), "en"):
+            continue
+        else:
+            new = make(s, e, "place", text[s:e])
+        out = [x for x in out if not any(x is y for y in over)] + [new]
+    return out
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -540,4 +571,5 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = described_places(text, out, make, given)
     out = romance_places(text, out, make, capset)
     out = datelines(text, out, make)
+    out = spa_towns(text, out, kb, make)
     return out
