@@ -40,6 +40,7 @@ from communique.mentions.capnames import (
     words_where,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
+from communique.mentions.places_de import town_adjective
 
 
 @dataclass(frozen=True)
@@ -355,8 +356,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # the street head is a whole capitalised token: none in the document, no match to keep
     for m in (_STREET_ADJ.finditer(text) if not lex.street_heads.isdisjoint(capset) else ()):
         s, e = m.span()
-        if m.group(2) not in lex.street_heads or _known_lower(m.group(1), "de") or m.group(1).lower() in cap.stop:
-            continue
+        if m.group(2) not in lex.street_heads or m.group(1).lower() in cap.stop \
+                or _known_lower(m.group(1), "de") and not town_adjective(m.group(1), kb):
+            continue  # "Neuer Weg" opening a sentence; "Leipziger Hauptbahnhof" names its town
         over = [x for x in out + new if x.start < e and s < x.end]
         if any(x.start < s or x.end > e or x.etype not in ("place", "country") for x in over):
             continue
@@ -470,6 +472,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
     out = _subject_names(text, out, lex, make, capset)
+    from communique.mentions.places_de import refine as _places_de  # round six: places (mentions/places_de.py)
+    out = _places_de(text, out, kb, make, _all_given(first), capset)
     return out
 
 
@@ -863,8 +867,8 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, give
                     best = (rank, eid, ent["type"])
             if best:
                 break
-        if best is None:
-            continue
+        if best is None or (lemma == w and not best[0][0] and best[0][1] < 100_000):
+            continue  # a dictionary entry of its own in -s (a noun) is the genitive of a country or large place only
         old = adj.get((s, e))
         if old is not None:
             out = [x for x in out if x is not old]
@@ -961,8 +965,9 @@ def _foreign_alias_word(w: str, eid: str, kb: Any, lex: DeLexicon) -> bool:
     if not eid.startswith("gn:"):
         return False
     ent = kb.entities.get(eid) or {}
-    if ent.get("capital") or not ent.get("country") or ent.get("country") in lex.home_countries:
-        return False
+    if (ent.get("capital") and (ent.get("population") or 0) >= 50_000) or not ent.get("country") \
+            or ent.get("country") in lex.home_countries:
+        return False  # a small territory's capital is no exception (a German noun among its alternate names)
     name = ent.get("name") or ""
     if fold(name) == fold(w) or fold(name).split()[:1] == [fold(w)]:
         return False  # its own name ("Nice", "Hook")
@@ -995,7 +1000,12 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     out = list(mentions)
     rx = _suffix_rx()
     if capset is not None:
-        hit = not lex.org_suffixes.isdisjoint(capset) or any(x in text for x in _lower_org_suffixes(lex.org_suffixes))
+        present = lex.org_suffixes & capset
+        hit = any(x in text for x in _lower_org_suffixes(lex.org_suffixes))
+        if present and not hit:
+            # a match needs a capitalised token right before a suffix token: look there first (common words
+            # among the suffixes, "Band", "City", are mostly without one)
+            hit = any(_cap_token_before(text, a) for a, _b, _w in _token_spans(text, present))
     else:
         hit = _suffix_only_rx().search(text) is not None
     for m in (rx.finditer(text) if hit else ()):
@@ -1026,6 +1036,12 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
             continue
         if any(x.kind == "name" and x.end == head_end and x.etype in ("place", "country") for x in over):
             continue  # "Cape Town": the suffix belongs to a known place name
+        if m.group(2) in _TOWN_SUFFIXES and not any(x.etype == "place" for x in over) \
+                and all(t.isascii() and _known(t.lower(), "en") for t in toks[k:-1]):
+            continue  # "Old City", "Inner City": English words before it, no town; "Coventry City" is the club
+        if m.group(2) in _NAME_ONLY_SUFFIXES and (m.group(2) == "Band" and _VOLUME.match(text, head_end) or not all(
+                len(t) >= 3 and t[1:].islower() and not _known_lower(t, "de") for t in toks[k:])):
+            continue  # "Karl May Band 3": a volume; "Rotes Band", "A-B-C Line": a word or letters, no founder's name
         out = _without(out, over)
         out.append(make(s, e, "organization", text[s:e]))
     # a city followed by an English plural: a team ("Chicago Bulls", "Detroit Red Wings")
@@ -1046,6 +1062,23 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     return out
 
 
+def _cap_token_before(text: str, a: int) -> bool:
+    """Whether white space (no line break) and a token with a capital in it stand right before ``a``: what
+    ``_suffix_rx`` needs before a suffix (a looser test, so no match is missed)."""
+    j = a
+    while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    if j == a or j == 0:
+        return False
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return any(ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ" for ch in text[k:j])
+
+
+_TOWN_SUFFIXES = frozenset(("City", "United", "County", "Town"))
+_NAME_ONLY_SUFFIXES = frozenset(("Band", "Line"))  # English heads that are German words or hockey lines: after names only
+_VOLUME = re.compile(r"[^\S\n]*(?:[\dIVX]|\(|,|:|S\.)")
 _CUE_CAND = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*[a-zäöüß](?=[^\S\n]+(?:[„\"»«“][^\S\n]*)?[A-ZÄÖÜ0-9])")
 _NAME_TOK = re.compile(r"[^\S\n]*([A-ZÄÖÜ0-9ŠČŽÉ][\w&’'+!-]*(?:\.[^\W\d_]\w*)*)")
 _OPEN_QUOTE = re.compile(r"[^\S\n]+([„\"»«“])[^\S\n]*")
@@ -1107,8 +1140,9 @@ def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
     if w.lower() in cap.stop or len(w) < 2 or not any(ch.isalpha() for ch in w):
         return False
     parts = w.split("-")
-    if len(parts) > 1 and len(parts[0]) > 2 and _known(parts[-1], "de") and parts[-1] not in _name_like("de"):
-        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile")
+    if len(parts) == 2 and len(parts[0]) > 2 and _known(parts[-1], "de") and parts[-1] not in _name_like("de") \
+            and not any(ch.isupper() for ch in parts[0][1:]):
+        return False  # "Fontane-Lesungen": a compound ending in a common noun (but "E-Plus", "T-Mobile", "KaRo-Sound", "Nord-Ost-Chemie")
     if w.isupper() or any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:]):
         return True
     if _known_lower(w, "de"):

@@ -80,6 +80,9 @@ class _Data:
         self.tail_links = frozenset(lst("tail_links"))
         self.tail_in = tuple(lst("tail_in_places"))
         self.legal_forms = tuple(sorted(lst("legal_forms"), key=len, reverse=True))
+        self.lead_kinds = tuple(x.lower() for x in lst("lead_kinds"))
+        self.foreign_heads = frozenset(lst("foreign_org_heads"))
+        self.foreign_particles = frozenset(lst("foreign_org_particles"))
         self.generic_heads = frozenset(lst("generic_heads"))
         self.competitions = frozenset(lst("competitions"))
         self.media_compounds = tuple(lst("media_compounds"))
@@ -747,12 +750,12 @@ _POST_APPO = re.compile(r" , (?:der|die|das) (?:[a-zäöüß]+(?:e|en|er|es|ste|
 
 def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
     """A lone guessed person that trades on the market ("X gaben um 2 Prozent nach": shares take a
-    plural verb), produces or sells ("X produzierte …", "X erlöste …") or owns customers and
+    plural verb), produces or sells ("X produzierte …", "X erlöste …", inverted "erlöste X …") or owns customers and
     shares ("ein Kunde von X") is a company."""
     res = []
     for x in out:
         if x.etype == "person" and x.kind == "cap" and (" " not in text[x.start:x.end] or text.startswith(" , ", x.end)) \
-                and not text[x.start:x.end].endswith("s"):
+                and (not text[x.start:x.end].endswith("s") or _prev_token(text, x.start)[0] in _ECON_VERBS):
             nx = _TOKEN.match(text, x.end + 1) if text[x.end:x.end + 1] == " " else None
             nw = nx.group(0) if nx else ""
             pw, pi = _prev_token(text, x.start)
@@ -762,6 +765,8 @@ def _econ_subjects(text: str, out: list, make: Callable[..., Any]) -> list:
             ap = _POST_APPO.match(text, x.end) if text.startswith(" , ", x.end) else None
             if ap and ap.group(1).lower().endswith(_appo_nouns()):
                 nw = "gaben"  # "X , der größte Softwarehersteller …": a company
+            if pw in _ECON_VERBS and nw != "sich" and (not pw.startswith("produz") or nw.lower() not in _DETERMINERS):
+                nw = "gaben"  # "erlöste X mehr als …", "produzierte X Bauteile" (a producer of a film takes its article)
             if nw in _MARKET_PLURAL or nw in _ECON_VERBS or ppw in _ECON_NOUNS:
                 res.append(make(x.start, x.end, "organization", text[x.start:x.end]))
                 continue
@@ -789,7 +794,15 @@ def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
     return ix.live()
 
 
-def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+def _town_of(w: str, kb: Any) -> bool:
+    """A town of the German-speaking countries of 10,000 or more named ``w`` (its own name)."""
+    from communique.mentions.capnames_de import _home_town
+
+    hit = _home_town(w, kb)
+    return hit is not None and hit[1] >= 10_000
+
+
+def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any], kb: Any = None) -> list:
     """"Fraunhofer XYZ": an institute's acronym after its society;
     "Pharmazeutischen Hochschule": an adjective before an institution head is part of its name."""
     ix = _Ms(out)
@@ -812,6 +825,13 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
                 y = nxt[0]
                 ix.drop([x, y])
                 ix.add(make(x.start, y.end, "organization", text[x.start:y.end]))
+                continue
+            t = _TOKEN.match(text, x.end + 1) if kb is not None and text[x.end:x.end + 1] == " " else None
+            if t and t.group(0)[:1].isupper() and t.group(0)[1:].isalpha() and not ix.over(t.start(), t.end()) \
+                    and _town_of(t.group(0), kb):
+                # "Verlag Kiel": a town whose name is a German word (the matcher left it) after an institution
+                ix.drop([x])
+                ix.add(make(x.start, t.end(), "organization", text[x.start:t.end()]))
                 continue
         first = w.split()[0]
         if first in d.head_words or first in ("Verlag", "Theater", "Klinik", "Klinikum", "Museum", "Bibliothek", "Oper"):
@@ -839,6 +859,258 @@ def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
     return [(p, char[s], char[e]) for p, s, e in hits]
 
 
+_NAME_W = r"[A-ZÄÖÜ][\w'’.-]*"
+_PART = r"(?:(?:de|van|von|der|den|la|le|du)[^\S\n]+)*"
+# "Meier & de Vries", "Simon & Schuster", "Hölscher , Wendt und Partner", "Pratt , Whitley and Roe": the names
+# before the conjunction (searched backwards from it) and after it (matched forwards)
+_FIRM_LEFT = re.compile(r"(?<![\w'’.-])(" + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2}(?:[^\S\n]*,[^\S\n]*" + _PART + _NAME_W
+                        + r"){0,3})$")
+_FIRM_RIGHT = re.compile(r"(" + _PART + _NAME_W + r"(?:[^\S\n]+" + _NAME_W + r"){0,2})(?![\w'’-])")
+_FIRM_CONJ = (" & ", " and ", " und Partner", " und Söhne", " und Sohn", " und Co")
+
+
+def _firm_matches(text: str):
+    """(start, end, left, conjunction, right) of every founders' name around " & ", " and " and " und " before a
+    firm's tail ("und Partner")."""
+    for marker in _FIRM_CONJ:
+        conj = marker if marker[1] != "u" else " und "
+        i = text.find(marker)
+        while i >= 0:
+            j = i + len(conj)
+            r = _FIRM_RIGHT.match(text, j)
+            if r and (conj != " und " or r.group(1).split()[-1] in _FIRM_TAILS):
+                lm = _FIRM_LEFT.search(text, max(0, i - 120), i)
+                if lm:
+                    yield lm.start(1), r.end(1), lm.group(1), conj.strip(), r.group(1)
+            i = text.find(marker, j)
+
+
+_FIRM_TAILS = frozenset("Partner Partners Söhne Sohn Sons Co Co. Company Associates".split())
+
+
+def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """Firms named by their founders: names joined by "&" ("Meier & de Vries", "Simon & Schuster"),
+    a list of surnames closed by "und Partner" or "& Söhne" ("Hölscher , Wendt und Partner"), and English
+    "X , Y and Z" in German text ("Pratt , Whitley and Roe"), none of whose words is a word of the
+    dictionaries; around "&" one name that is no word is enough. German prose joins persons with "und", not "&"; a legal form after it is left to the
+    legal-form step. Only guessed mentions (no knowledge-base name) inside it are replaced."""
+    ix = None
+    for s, e, left, conj, right in sorted(_firm_matches(text)):
+        lw = left.replace(",", " ").split()
+        while len(lw) > 1 and (lw[0] in _ADJ_STOP or _noun(lw[0]) or _compound_noun(lw[0])
+                               or "," not in left and _known(lw[0], "de")):  # "Büro X & Y"; a list is all founders
+            s = text.index(lw[1], s + len(lw[0]))
+            lw = lw[1:]
+        if not lw or s >= e:
+            continue
+        rw = right.split()
+        if conj != "&":
+            if rw[-1] in _FIRM_TAILS:
+                pass
+            elif conj == "and" and "," in left and not any(_plain_word(w) for w in lw + rw if w[:1].isupper()):
+                pass
+            else:
+                continue
+        elif all(_plain_word(w) for w in lw + rw if w[:1].isupper() and w not in _FIRM_TAILS):
+            continue  # "Forschung & Entwicklung", "Tee & Kaffee": words, not founders' names ("Herzog & X" is a firm)
+        if ix is None:
+            ix = _Ms(out)
+        over = ix.over(s, e)
+        if any(x.start < s or x.end > e or not _guess(x) or x.etype not in ("person", "organization", "place") for x in over):
+            continue
+        ix.drop(over)
+        ix.add(make(s, e, "organization", text[s:e]))
+    return out if ix is None else ix.live()
+
+
+@lru_cache(maxsize=65536)
+def _compound_noun(w: str) -> bool:
+    """"Ingenieurbüro", "Frachtreederei": a compound of a word stem and a common noun."""
+    from communique.mentions.capnames import _dictionary
+    from communique.mentions.capnames_de import _word_stem
+
+    if len(w) < 9 or not w[1:].islower() or w.endswith("er"):
+        return False
+    d = _dictionary("de")  # the tail a dictionary noun (names-like ones too: "Büro"), the head a word stem
+    return any(w[k].upper() + w[k + 1:] in d and _word_stem(w[:k]) for k in range(4, len(w) - 3))
+
+
+@lru_cache(maxsize=65536)
+def _plain_word(w: str) -> bool:
+    """A word of the German or English dictionary (not a name): "Forschung", "Entwicklung", "Style"."""
+    w = w.rstrip(".").split("-")[-1]
+    return _noun(w) or _known_lower(w, "de") or _known(w.lower(), "en") and not _known(w, "de")
+
+
+def _lead_nouns(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Frachtreederei X Y NV", "Obstbaubetrieb X Y Winery": a compound common noun of a firm's kind
+    (``lead_kinds``) opening a guessed organisation that a suffix or legal form closes is the kind of firm,
+    not part of its name (the organisation is the rest, two words or more)."""
+    ends = _lead_ends(d.legal_forms)
+    res = None
+    for m in out:
+        if m.etype != "organization" or m.kind != "cap":
+            continue
+        toks = text[m.start:m.end].split()
+        if len(toks) < 3 or toks[-1].rstrip(".") not in ends and "&" not in toks:
+            continue
+        t0 = toks[0]
+        if not t0.lower().endswith(d.lead_kinds) or not _compound_noun(t0):
+            continue
+        s = m.start + len(t0)
+        while text[s] == " ":
+            s += 1
+        if res is None:
+            res = list(out)
+        res[res.index(m)] = make(s, m.end, "organization", text[s:m.end])
+    return out if res is None else res
+
+
+_SUFFIX_ENDS = frozenset("Winery Line Inc Ltd Corp Limited Group Holding Holdings".split())
+
+
+@lru_cache(maxsize=2)
+def _lead_ends(forms: tuple[str, ...]) -> frozenset[str]:
+    return _SUFFIX_ENDS.union(x.rstrip(".") for x in forms)
+
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert".split())
+
+
+def _acronym_modifiers(text: str, out: list) -> list:
+    """A guessed organisation written as an acronym that a number follows ("KXR 4", "Typ XB 4") or an ordinal
+    or a number word precedes ("3. KXR", "neun VTB"): a type, unit or model, not an organisation (a known
+    one is left alone)."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or not m.eid.startswith("new:") or m.kind not in ("pattern", "cap"):
+            continue
+        w = text[m.start:m.end]
+        if not _ACRONYM.fullmatch(w):
+            continue
+        nx = _TOKEN.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
+        nw = nx.group(0) if nx else ""
+        pw = _prev_token(text, m.start)[0]
+        if not (nw[:1].isdigit() or pw[:1].isdigit() and pw.endswith(".") or pw.lower() in _NUMBER_WORDS):
+            continue
+        if res is None:
+            res = list(out)
+        res.remove(m)
+    return out if res is None else res
+
+
+_POSSESSIVE = frozenset("sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser unsere unserer unserem "
+                        "unseren euer eure mein meine meiner meinem meinen dein deine".split())
+
+
+def _described_heads(text: str, out: list) -> list:
+    """A guessed organisation opening with a common noun right after a possessive or a number ("seine Partei
+    zur Ruhe", "12 Wochen Urlaub"): the noun is a description ("his party", "12 weeks"), the rest no name."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or not m.eid.startswith("new:") or m.kind not in ("pattern", "cap"):
+            continue
+        pw = _prev_token(text, m.start)[0]
+        if not (pw.lower() in _POSSESSIVE or pw.isdigit()):
+            continue
+        first = text[m.start:m.end].split(" ", 1)[0]
+        if not (first[1:].islower() and _noun(first)):
+            continue
+        if res is None:
+            res = list(out)
+        res.remove(m)
+    return out if res is None else res
+
+
+_FOREIGN_TOK = re.compile(r"[^\S\n]+([^\W\d_][\w'’]*)")
+
+
+def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> list:
+    """"Compagnia Navale Sarda", "Fédération wallonne", "Banco de la Nación": an Italian, French, Spanish or
+    Portuguese organisation head (``foreign_org_heads``) with the words after it: capitalised words,
+    Romance particles and lower-case words no German dictionary knows. At least one word must follow
+    that is no particle; the name ends before a particle with nothing after it. Heads that are German words
+    too (Union, Institut) are not listed; a German noun or verb after the head ends the name, and lower-case
+    words need a Romance shape (an accent or ending)."""
+    rx = _foreign_rx(d.foreign_heads)
+    if rx is None:
+        return out
+    ix = None
+    for hm in rx.finditer(text):
+        s, e0 = hm.span()
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_"):
+            continue
+        last_word = e0
+        pos = e0
+        n = 0
+        while True:
+            t = _FOREIGN_TOK.match(text, pos)
+            if not t:
+                break
+            w = t.group(1)
+            if w in d.foreign_particles or w.rstrip("'’") + "'" in d.foreign_particles:
+                pos = t.end()
+                continue
+            k = max(w.find("'"), w.find("’"))
+            if 0 < k < 5 and w[:k] + "'" in d.foreign_particles and len(w) > k + 1:
+                w = w[k + 1:]  # "d'Enregistrement", "dell'Arte": the word after the elided particle
+            if w[:1].isupper():
+                if w in _ADJ_STOP or _known(w, "de") and w not in _name_like("de") and not _romance_shape(w):
+                    break  # "der Banque die Kreditlinie": a German noun
+            elif _known_lower(w, "de") or _known(w, "de") or len(w) < 3 or not _romance_shape(w):
+                break  # "Banque zurückzahlen": a German verb
+            pos = last_word = t.end()
+            n += 1
+            if n >= 8:
+                break
+        if n == 0:
+            continue
+        e = last_word
+        if ix is None:
+            ix = _Ms(out)
+        over = ix.over(s, e)
+        if any(x.start < s or x.end > e or not _guess(x) and x.etype not in ("country", "place") for x in over):
+            continue
+        if any(x.etype == "organization" and (x.start, x.end) == (s, e) for x in over):
+            continue
+        ix.drop([x for x in over if _guess(x)])  # a known country or place inside keeps its mention ("Banco de España")
+        ix.add(make(s, e, "organization", text[s:e]))
+    return out if ix is None else ix.live()
+
+
+def _romance_shape(w: str) -> bool:
+    """An accent or a Romance ending ("romande", "gérant", "Navale", "International"); no German -en/-er."""
+    lw = w.lower()
+    return any(ch in "àáâãçèéêëìíîïñòóôõùúû" for ch in lw) or lw.endswith(("a", "e", "i", "o", "al", "ux", "os", "as", "es", "is", "ne")) \
+        and not lw.endswith(("en", "er", "ung", "heit", "keit"))
+
+
+@lru_cache(maxsize=2)
+def _foreign_rx(heads: frozenset[str]) -> re.Pattern | None:
+    # literal alternatives: the regex engine skips to their first capitals
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")(?![\w'’-])") if heads else None
+
+
+_NUM_PREFIX = re.compile(r"\d+(?:st|nd|rd|th|[A-Z]{1,3})")
+
+
+def _numbered_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"9th Air Force", "9th AF", "4K Nordic Media Systems": an English ordinal or a brand of digits
+    and capitals right before a guessed organisation belongs to its name."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or not m.eid.startswith("new:"):
+            continue
+        pw, pi = _prev_token(text, m.start)
+        if not pw or not pw[0].isdigit() or not _NUM_PREFIX.fullmatch(pw):
+            continue
+        if res is None:
+            res = list(out)
+        res[res.index(m)] = make(pi, m.end, "organization", text[pi:m.end])
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -856,13 +1128,19 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if found[2]:
         out = _adj_phrases(text, out, d, make, found[2])
     out = _econ_subjects(text, out, make)
+    out = _foreign_orgs(text, out, d, make)
+    out = _firm_names(text, out, make)
     if "-" in text:
         out = _media_compounds(text, out, d, make)
     if "(" in text:
         out = _expansions(text, out, make)
-    out = _adjacent(text, out, d, make)
+    out = _adjacent(text, out, d, make, kb)
     if "Fraktion" in text:
         out = _fractions(text, out, make)
     if found[3]:
         out = _legal_forms(text, out, d, make, found[3])
+    out = _lead_nouns(text, out, d, make)
+    out = _acronym_modifiers(text, out)
+    out = _described_heads(text, out)
+    out = _numbered_names(text, out, make)
     return out

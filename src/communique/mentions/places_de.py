@@ -1,0 +1,575 @@
+"""German places, round six: passes over the mentions of a German document after the
+capitalised-names stage and the other German passes (called from ``capnames_de.german_passes``).
+
+Each pass is a fact of German text, its word lists in the ``places_de`` section of
+``data/lang/de/mentions.yaml``; each tests cheaply first (the document's set of capitalised words,
+the few mentions of the kind it changes) and looks words up after, cached per word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+from communique.mentions.common import Mention, mentions_data
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return mentions_data("de").get("places_de") or {}
+
+
+@lru_cache(maxsize=1)
+def _slot_preps() -> frozenset[str]:
+    return frozenset(str(x).lower() for x in _data().get("person_slot_preps") or [])
+
+
+def _word_before(text: str, s: int) -> tuple[str, int]:
+    """The token right before ``s`` (letters, digits, hyphens) and its start; ("", s) if none on the line."""
+    j = s
+    while j > 0 and text[j - 1] in " \t\xa0":
+        j -= 1
+    i = j
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+        i -= 1
+    return text[i:j], i
+
+
+def slot_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """"auf Vellaroo", "zu Nordelhausen", "in Kastrinje": a lone capitalised word the earlier passes guessed a
+    person without a cue, right after a place preposition, is a place: German names no person after
+    "in", "aus", "zu" or "auf" alone (a person there takes a title or a given name). Not after a
+    capitalised name ("Friedrich zu X": "zu" is a name particle there), not a listed given name."""
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import _home_town, _town_shaped
+
+    preps = _slot_preps()
+    res = None
+    for m in out:
+        if m.etype != "person" or m.kind != "cap":
+            continue
+        w = text[m.start:m.end]
+        if " " in w or not w[:1].isupper() or w.isupper() or fold(w) in given:
+            continue
+        pw, i = _word_before(text, m.start)
+        if pw.lower() not in preps or (pw[:1].isupper() and i > 0 and text[i - 1] not in "\n\"„“(«»" and
+                                       not _sentence_start(text, i)):
+            continue
+        nx = _NEXT_TOKEN.match(text, m.end)
+        nw = nx.group(1) if nx else ""
+        if w[-1] == "s" and nw[:1].isupper():
+            continue  # "nach Meyers Rücktritt": a genitive before its noun
+        pl = pw.lower()
+        if pl == "zu":
+            ppw, _ = _word_before(text, i)
+            if ppw[:1].isupper() and not _common_noun(ppw) or not (_home_town(w, kb) or _town_shaped(w)):
+                continue  # "Friedrich zu X"; "der Pass zu X" names a player, "die Kapelle zu X" a town
+        elif pl == "auf" and (nw.startswith("auf") or w in _surnames()):
+            continue  # "auf X aufpassen": the verb's particle, a person
+        if res is None:
+            res = list(out)
+        hit = _home_town(w, kb)  # a town of the German-speaking countries keeps its GeoNames id
+        res[res.index(m)] = type(m)(m.start, m.end, hit[0], "name", "place") if hit else make(m.start, m.end, "place", w)
+    return out if res is None else res
+
+
+_NEXT_TOKEN = re.compile(r"[^\S\n]*(\S+)")
+
+
+@lru_cache(maxsize=65536)
+def _common_noun(w: str) -> bool:
+    from communique.mentions.capnames_de import _common_head
+    return _common_head(w)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from communique.mentions.capnames_de import de_surnames
+    return de_surnames()
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?\n:"
+
+
+# per knowledge base (held, so its id is not reused): adjective -> whether it is made from a town's name
+_ADJ_MEMO: dict[int, tuple[Any, dict[str, bool]]] = {}
+
+
+def town_adjective(w: str, kb: Any) -> bool:
+    """"Leipziger", "Bremer", "Münchner", "Wiener": an adjective in -er made from the name of a town the
+    knowledge base knows (10,000 or more in the German-speaking countries, 100,000 elsewhere). The dictionary
+    may know the word as a noun ("Wiener", the sausage); before a place noun it names the town. Remembered per
+    knowledge base and word."""
+    memo = _ADJ_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _ADJ_MEMO.clear()
+        memo = _ADJ_MEMO[id(kb)] = (kb, {})
+    hit = memo[1].get(w)
+    if hit is None:
+        if len(memo[1]) >= 65536:
+            memo[1].clear()
+        hit = memo[1][w] = _town_adjective(w, kb)
+    return hit
+
+
+def _town_adjective(w: str, kb: Any) -> bool:
+    from communique.kb.fold import fold
+
+    if not w.endswith("er") or len(w) < 6:
+        return False
+    from communique.mentions.capnames_de import de_lexicon
+
+    home = de_lexicon().home_countries
+    base = w[:-2]
+    stems = {base, base + "en", base + "e", base + "n"}  # Frankfurt(er), Bremen (Bremer), Jena (Jenaer)
+    if base.endswith("ch"):
+        stems.add(base[:-2] + "ich")  # -cher: -ich
+    if base.endswith("n") and not base.endswith("en"):
+        stems.add(base[:-1] + "en")  # Münchner: München
+    for st in stems:
+        for eid, kind, _f in kb.index.get(fold(st), ()):
+            ent = kb.entities.get(eid) or {}
+            pop = ent.get("population") or 0
+            if kind == "name" and ent.get("type") == "place" and (pop >= 100_000 or pop >= 10_000 and ent.get("country") in home):
+                return True
+    return False
+
+
+def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """"in Hvidlunde", "aus Westkarino": a capitalised word no dictionary of ours knows and no compound of
+    German words, right after "in", "aus" or "nach", that no earlier pass took, is a place (the
+    capitalised-names stage leaves it alone when its tail is a German word: "-lunde", "-rino"). Not a
+    listed given name or surname ("nach Schmidt" is "according to"), not before an article or a hyphen."""
+    from communique.kb.fold import fold
+
+    preps = _unknown_preps()
+    cands = []
+    if preps & _BARE_PREPS:
+        cands = [m.span(1) for m in _PREP_CAP.finditer(text)]
+        first = _PREP_CAP_START.match(text)
+        if first:
+            cands.append(first.span(1))
+    if "im" in preps:
+        for marker in (" im ", "Im "):
+            i = text.find(marker)
+            while i >= 0:
+                a = _IM_ADJ_CAP.match(text, i + len(marker) - 1)
+                if a and (marker == " im " or i == 0 or not text[i - 1].isalnum()):
+                    cands.append(a.span(1))
+                i = text.find(marker, i + 3)
+    hits = []
+    for s, e in sorted(cands):
+        w = text[s:e]
+        if not _slot_word(w):
+            continue  # the cached word test first: most words there are known
+        if s >= 2 and preps < _BARE_PREPS and text[text.rfind(" ", 0, s - 1) + 1:s - 1].lower() in _BARE_PREPS - preps:
+            continue
+        nx = _NEXT_TOKEN.match(text, e)
+        nw = nx.group(1) if nx else ""
+        if nw == "-" or nw.lower() in _ARTICLES or nw[:1].isupper() or fold(w) in given:
+            continue  # "im X-Zentrum Y": a noun before the name
+        p0, i0 = _word_before(text, s)
+        if p0.lower() == "aus" and ("bestand" in text[max(0, i0 - 40):i0] or "besteh" in text[max(0, i0 - 40):i0]):
+            continue  # "bestand (die Regierung) aus X": consisted of
+        hits.append((s, e, w))
+    if not hits:
+        return out
+    spans = sorted((x.start, x.end) for x in out)
+    import bisect
+
+    new = []
+    for s, e, w in hits:
+        k = bisect.bisect_left(spans, (e, e))
+        if k > 0 and spans[k - 1][1] > s or k < len(spans) and spans[k][0] < e:
+            continue
+        new.append(make(s, e, "place", w))
+    return out + new if new else out
+
+
+@lru_cache(maxsize=65536)
+def _slot_word(w: str) -> bool:
+    """No dictionary of ours knows it, no compound of German words, no listed surname."""
+    from communique.mentions.capnames_de import _plain_token, _unknown_name_token
+
+    return _unknown_name_token(w) and _plain_token(w) and w not in _surnames()
+
+
+# "in X", "aus X", "nach X", and "im heutigen X", "im badischen X" (a contracted preposition and an adjective)
+# (a space or line break first: the regex engine skips to them; the text's first word is tried apart)
+_PREP_CAP = re.compile(r"[ \n](?:[Ii]n|[Aa]us|[Nn]ach) ([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
+_PREP_CAP_START = re.compile(r"(?:In|Aus|Nach) ([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
+# "im heutigen X", "im badischen X": found from " im " (str.find), then matched there
+_IM_ADJ_CAP = re.compile(r"[^\S\n]+[a-zäöüß]{3,}en[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])")
+_ARTICLES = frozenset("der die das dem den des ein eine einer einem einen eines".split())
+_BARE_PREPS = frozenset(("in", "aus", "nach"))  # the prepositions _PREP_CAP knows
+
+
+@lru_cache(maxsize=1)
+def _unknown_preps() -> frozenset[str]:
+    return frozenset(str(x).lower() for x in _data().get("unknown_slot_preps") or [])
+
+
+_BROKEN_HYPHEN = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w]+)-[^\S\n]+([A-ZÄÖÜ][\w]+)(?![\w-])")
+
+
+def broken_hyphens(text: str, out: list, kb: Any) -> list:
+    """"Baden- Württemberg", "Schleswig- Holstein": a hyphenated place name broken after its hyphen (a
+    line break lost in the source) is the place the whole name names, not its first part."""
+    from communique.kb.fold import fold
+
+    i = text.find("- ")
+    starts = []
+    while i > 0:
+        if text[i - 1].isalpha():  # "X- Y"; a dash between spaces (" - ") is none
+            j = i - 1
+            while j > 0 and text[j - 1].isalnum():
+                j -= 1
+            starts.append(j)
+        i = text.find("- ", i + 2)
+    for m in filter(None, (_BROKEN_HYPHEN.match(text, j) for j in starts)):
+        best = None
+        for eid, kind, _f in kb.index.get(fold(m.group(1) + "-" + m.group(2)), ()):
+            ent = kb.entities.get(eid) or {}
+            if kind == "name" and ent.get("type") in ("place", "country"):
+                rank = (ent["type"] == "country", ent.get("population") or 0)
+                if best is None or rank > best[0]:
+                    best = (rank, eid, ent["type"])
+        if best is None:
+            continue
+        s, e = m.span()
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or x.etype not in ("place", "country", "person") or
+               x.etype == "person" and x.kind != "cap" for x in over):
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [Mention(s, e, best[1], "name", best[2])]
+    return out
+
+
+def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str]) -> list:
+    """"Rhein-Lahn-Kreis", "des Main-Kinzig-Kreises": districts named by their rivers, towns or
+    landscapes (the capitalised-names stage reads the last part, a common noun, and leaves them)."""
+    from communique.mentions.capnames import words_where
+    from communique.mentions.capnames_de import _token_spans
+
+    if "reis" not in text:
+        return out  # no "Kreis", no "-kreis"
+    words = words_where(_district_ending, capset)  # the document's words seen before: set operations only
+    if not words:
+        return out
+    words = {w for w in words if _district_word(w, kb)}
+    new = []
+    for s, e, w in _token_spans(text, words):
+        if any(x.start < e and s < x.end and (x.start < s or x.end > e or x.etype not in ("place", "person")) for x in out):
+            continue
+        new.append((s, e, w))
+    if not new:
+        return out
+    for s, e, w in new:
+        out = [x for x in out if not (s <= x.start and x.end <= e)] + [make(s, e, "place", w)]
+    return out
+
+
+_DISTRICT_ENDS = ("kreis", "kreises", "Kreis", "Kreises")
+
+
+def _district_ending(w: str) -> bool:
+    return w.endswith(_DISTRICT_ENDS)
+
+
+def _district_word(w: str, kb: Any) -> bool:
+    """"Rhein-Lahn-Kreis" (capitalised parts hyphened to Kreis), "Emslandkreis" (a place or landscape the
+    knowledge base or the geography list knows before "kreis"), not "Arbeitskreis", "Käuferkreis" (a
+    common noun's compound)."""
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import _geography_firsts
+
+    if "-" in w:
+        parts = w.split("-")
+        return parts[-1] in ("Kreis", "Kreises") and len(parts) >= 2 and all(p[:1].isupper() and len(p) >= 2 for p in parts)
+    stem = w[:-7] if w.endswith("kreises") else w[:-5]
+    if len(stem) < 3 or not stem[:1].isupper() or not stem[1:].islower():
+        return False
+    return stem in _geography_firsts() or any((kb.entities.get(eid) or {}).get("type") == "place"
+                                              for eid, k, _f in kb.index.get(fold(stem), ()) if k == "name")
+
+
+_FLOW_VERBS = ("fließt", "fliesst", "münde", "durchflossen", "entspringt", "entwässert")  # substrings of the verbs below
+# an article or contracted preposition, a capitalised name, at most four words of the same clause, a verb of flowing
+_RIVER = re.compile(r"(?<![\w-])(?:zur|zum|vom|am|[Dd]ie|[Dd]er|[Dd]en|[Dd]em)[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])"
+                    r"((?:[^\S\n]+[^\s,.;:!?()]+){0,4}?)[^\S\n]+(?:fließt|fliesst|mündet|münden|durchfließt|durchflossen|entspringt|entwässert)(?!\w)")
+
+
+def rivers(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"bevor er zur Oulette fließt", "von der Vanne durchflossen", "die Ill entspringt": a name with its
+    article before a verb of flowing in the same clause is a river. The name no dictionary knows as a
+    common noun ("der Fluss mündet" is none); a guessed person there is the river."""
+    if not any(v in text for v in _FLOW_VERBS):
+        return out
+    from communique.mentions.capnames_de import _common_head
+    from communique.mentions.capnames import _known_lower
+
+    for m in _RIVER.finditer(text):
+        s, e = m.span(1)
+        w = m.group(1)
+        if w.isupper() or _common_head(w) or _known_lower(w, "de"):
+            continue
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind == "cap"):
+            continue
+        if over and over[0].etype == "place":
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", w)]
+    return out
+
+
+_PEERAGE = re.compile(r"(?<![\w-])(?:Earl|Duke|Duchess|Marquess|Marquis|Viscount|Baron|Baroness|Countess|Lord|Bishop|Archbishop)"
+                      r"[^\S\n]+of[^\S\n]+([A-Z][\w'’]*[a-z])(?![\w'’-])")
+
+
+def peerages(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """"der Earl of Wexbury", "Bishop of Durham": the place an English peerage or see is named after
+    (a guessed person or nothing there; the title itself is no name)."""
+    if " of " not in text:
+        return out
+    for m in _PEERAGE.finditer(text):
+        s, e = m.span(1)
+        w = m.group(1)
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not all(x.kind == "cap" and x.etype == "person" and s <= x.start and x.end <= e for x in over):
+            continue
+        hit = None
+        for eid in kb.small_places(_fold(w)):
+            ent = kb.entities.get(eid) or {}
+            if ent.get("name") == w and (hit is None or (ent.get("population") or 0) > hit[1]):
+                hit = (eid, ent.get("population") or 0)
+        new = Mention(s, e, hit[0], "name", "place") if hit else make(s, e, "place", w)
+        out = [x for x in out if not any(x is y for y in over)] + [new]
+    return out
+
+
+def _fold(w: str) -> str:
+    from communique.kb.fold import fold
+    return fold(w)
+
+
+# what follows "liegt"/"lag" when it locates: a compass direction, a distance, "in der Nähe", "zwischen"
+_LIES_WHERE = re.compile(r"[^\S\n]+(?:(?:etwa|rund|ca\.|circa|knapp|zirka|direkt|unmittelbar)[^\S\n]+)?"
+                         r"(?:(?:\d[\d,.]*|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+                         r"fünfzig|hundert)[^\S\n]+(?:km|Kilometer|Meilen)|(?:nord|süd|ost|west)\w*lich(?!\w)|im[^\S\n]+(?:Nord|Süd|Ost|West)\w*"
+                         r"|in[^\S\n]+der[^\S\n]+Nähe|zwischen|unweit|nahe(?!\w))")
+# the subject right before the verb: one or two capitalised words
+_LIES_WHO = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’-]*\w(?:[^\S\n]+[A-ZÄÖÜ][\w'’-]*\w)?)[^\S\n]+$")
+# a section title opening a Wikipedia paragraph, then the article's place as the subject ("Lage X liegt ...")
+_SECTION = re.compile(r"(?:Geschichte|Geographie|Geografie|Geographische[^\S\n]+Lage|Lage|Wirtschaft|Verkehr|Bevölkerung)"
+                      r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*\w)[^\S\n]+(?:war|ist|liegt|lag|gehört|gehörte|hat|hatte|wurde|zählt|zählte)(?!\w)")
+_SECTION_WORDS = frozenset(("Geschichte", "Geographie", "Geografie", "Geographische", "Lage", "Wirtschaft", "Verkehr", "Bevölkerung"))
+
+
+def located_subjects(text: str, out: list, make: Callable[..., Any], capset: set[str]) -> list:
+    """"X liegt 5 km nördlich von Y", "X liegt im Südosten von Y", "Der X liegt in der Nähe des ...": a name
+    located by a direction or distance is a place; a person lies in no direction. And a paragraph of a
+    place's article under its section title ("Geschichte X war ...", "Wirtschaft X ist ..."). Only a guessed
+    person (or a word no pass took that no dictionary knows) becomes the place. The verbs are found with
+    ``str.find``, the words around them with anchored regexes."""
+    hits = []
+    for verb in (" liegt", " lag"):
+        i = text.find(verb)
+        while i >= 0:
+            j = i + len(verb)
+            if _LIES_WHERE.match(text, j):
+                who = _LIES_WHO.search(text, max(0, i - 80), i + 1)
+                if who:
+                    hits.append(who.span(1))
+            i = text.find(verb, j)
+    if not _SECTION_WORDS.isdisjoint(capset):
+        for m in _SECTION.finditer(text):
+            if m.start() == 0 or text[m.start() - 1] == "\n":
+                hits.append(m.span(1))
+    if not hits:
+        return out
+    from communique.mentions.capnames_de import _unknown_name_token
+
+    for s, e in hits:
+        w = text[s:e]
+        if w.split()[0] in _ARTICLE_CAPS:
+            continue
+        over = [x for x in out if x.start < e and s < x.end]
+        if over:
+            if not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind == "cap" and over[0].etype == "person"):
+                continue
+        elif not all(_unknown_name_token(t) for t in w.split()):
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", w)]
+    return out
+
+
+_ARTICLE_CAPS = frozenset("Der Die Das Den Dem Des Er Sie Es Ein Eine Dieser Diese Dieses".split())
+
+
+@lru_cache(maxsize=1)
+def _compass_after() -> frozenset[str]:
+    return frozenset(str(x) for x in _data().get("compass_after") or [])
+
+
+_IM_COMPASS = re.compile(r"[^\S\n]+im[^\S\n]+([A-ZÄÖÜ][a-zäöü]+)(?![\w-])")
+# ", die Hauptstadt von ...", ", einem Dorf in ...": an apposition with an article and at most two adjectives
+_APPO_AFTER = re.compile(r"[^\S\n]*,[^\S\n]+(?:der|die|das|dem|den|des|ein|eine|einem|einer|eines)[^\S\n]+"
+                         r"(?:[a-zäöüß]+[^\S\n]+){0,2}([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+
+
+_APPO_END = re.compile(r"[^\S\n]*(?:[,.;:)]|$|(?:von|des|der|im|in|am|an|bei|nahe|auf|mit)(?!\w))")
+
+
+def described_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
+    """A guessed person that the words after it place: "X im Norden" ("von X im Norden bis Y im Westen"; one
+    word, no role noun or given name before it), or an apposition naming a settlement ("X , die Hauptstadt von
+    Y", "X , ein Dorf in ..."; the settlement nouns of the apposition pass, ``apposition_place``)."""
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import _apposition_kind, _cue_word
+
+    compass = _compass_after()
+    res = None
+    for m in out:
+        if m.etype != "person" or m.kind != "cap":
+            continue
+        w = text[m.start:m.end]
+        pw, _i = _word_before(text, m.start)
+        if pw and _cue_word(pw) or fold(w.split()[0]) in given:
+            continue  # "General X im Norden", "Pancho X im Norden": a person
+        ok = False
+        c = _IM_COMPASS.match(text, m.end)
+        if c and c.group(1) in compass:
+            ok = " " not in w
+        else:
+            a = _APPO_AFTER.match(text, m.end)
+            # an apposition, not the object of the clause: the noun ends it or takes a genitive or a preposition
+            ok = a is not None and _apposition_kind(a.group(1)) == "place" and _APPO_END.match(text, a.end()) is not None
+        if not ok:
+            continue
+        if res is None:
+            res = list(out)
+        res[res.index(m)] = make(m.start, m.end, "place", text[m.start:m.end])
+    return out if res is None else res
+
+
+@lru_cache(maxsize=1)
+def _romance_rx() -> re.Pattern | None:
+    heads = sorted({str(x) for x in _data().get("romance_heads") or []}, key=len, reverse=True)
+    parts = sorted({str(x) for x in _data().get("romance_particles") or []}, key=len, reverse=True)
+    if not heads:
+        return None
+    part = "(?:" + "|".join(re.escape(p) + ("" if p.endswith("'") else r"[^\S\n]+") for p in parts) + ")"
+    name = r"[A-ZÄÖÜÀ-ÞŠŽČ][\w'’-]*\w"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, heads)) + r")[^\S\n]+" + part + "?" + name
+                      + r"(?:[^\S\n]+" + part + name + ")*" + r"(?![\w'’-])")  # more names only after a particle
+
+
+def romance_places(text: str, out: list, make: Callable[..., Any], capset: set[str]) -> list:
+    """"Lido di Sottomarina", "Via Garibaldi", "Pont du Gard", "Gorge de la Vézère": an Italian, French or Spanish
+    place head with a capitalised name (and its particles) is one place. A longer knowledge-base name (a
+    country, "Costa Rica") or a name around it is left alone; guesses and places inside it give way."""
+    rx = _romance_rx()
+    heads = _romance_heads()
+    if rx is None or heads.isdisjoint(capset):
+        return out
+    for m in rx.finditer(text):
+        s, e = m.span()
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or x.kind not in ("cap", "name", "given", "shape", "sur") or
+               x.etype not in ("person", "place", "organization") or x.kind == "name" and x.etype != "place" for x in over):
+            continue
+        if any((x.start, x.end) == (s, e) and x.etype == "place" for x in over):
+            continue
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", text[s:e])]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _romance_heads() -> frozenset[str]:
+    return frozenset(str(x) for x in _data().get("romance_heads") or [])
+
+
+# a dateline: the town opening the text or a line, then an agency's or paper's short code in brackets
+_DATELINE = re.compile(r"([A-ZÄÖÜ][\w-]*[a-zäöüß](?:[ /][A-ZÄÖÜ][\w-]*[a-zäöüß])?)[^\S\n]*\([^\S\n]*[A-Za-z]{2,5}[^\S\n]*\)")
+
+
+def datelines(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Kleinstadt ( dpa ) Der …", "Kleinstadt ( xy ) Viel …": the word that opens one of the text's first three
+    lines before an agency's or paper's code in brackets is the town the item was written in (nothing or a guessed
+    person there)."""
+    if "(" not in text:
+        return out
+    from communique.mentions.capnames_de import _common_head
+
+    starts = [0]  # the text's first three lines: a headline may stand before the dateline
+    i = text.find("\n")
+    while i >= 0 and len(starts) < 3:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    for a in starts:
+        b = text.find("(", a, a + 60)
+        m = _DATELINE.match(text, a) if b > a else None
+        if not m:
+            continue
+        s, e = m.span(1)
+        w = m.group(1)
+        over = [x for x in out if x.start < e and s < x.end]
+        if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind == "cap"
+                         and over[0].etype == "person"):
+            continue
+        if not over and _common_head(w):
+            continue  # "Fazit ( red )": a heading
+        out = [x for x in out if not any(x is y for y in over)] + [make(s, e, "place", w)]
+    return out
+
+
+_SPA = re.compile(r"B(?<![\w-].)ad[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüß])(?![\w'’-])")
+
+
+def spa_towns(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """"Bad Wurzach", "in Bad Kleinbrunn": "Bad" and a name is a spa town (the capitalised-names stage reads "Bad",
+    a noun, as no name and guesses the rest a person, or leaves both). A small place of GeoNames keeps its id;
+    else the name must be no German common noun and no English word ("das Bad Duschen", "Bad Boys")."""
+    if "Bad " not in text:
+        return out
+    from communique.kb.fold import fold
+    from communique.mentions.capnames import _known
+    from communique.mentions.capnames_de import _common_head
+
+    for m in _SPA.finditer(text):
+        s, e = m.span()
+        w = m.group(1)
+        over = [x for x in out if x.start < e and s < x.end]
+        if any(x.start < s or x.end > e or not (x.kind == "cap" and x.etype in ("person", "place")) for x in over):
+            continue
+        key = fold(text[s:e])
+        hits = [eid for eid in kb.small_places(key) if (kb.entities.get(eid) or {}).get("name") == text[s:e]]
+        if hits:
+            new = Mention(s, e, max(hits, key=lambda i: (kb.entities.get(i) or {}).get("population") or 0), "name", "place")
+        elif _common_head(w) or _known(w.lower(), "en"):
+            continue
+        else:
+            new = make(s, e, "place", text[s:e])
+        out = [x for x in out if not any(x is y for y in over)] + [new]
+    return out
+
+
+def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
+    """The round-six place passes, in order."""
+    out = broken_hyphens(text, out, kb)
+    out = slot_places(text, out, kb, make, given)
+    out = unknown_slot_places(text, out, make, given)
+    out = district_compounds(text, out, kb, make, capset)
+    out = rivers(text, out, make)
+    out = peerages(text, out, kb, make)
+    out = located_subjects(text, out, make, capset)
+    out = described_places(text, out, make, given)
+    out = romance_places(text, out, make, capset)
+    out = datelines(text, out, make)
+    out = spa_towns(text, out, kb, make)
+    return out
