@@ -40,6 +40,7 @@ from communique.mentions.capnames import (
     words_where,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
+from communique.mentions.persons_de import de_weak_surnames, person_passes
 
 
 @dataclass(frozen=True)
@@ -412,8 +413,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         add(pm)
 
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
+    weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Carter erhielt ...")
     for s, e, w, _pw, initial in words:
-        if not initial or "-" in w or not free(s, e) or not (_bare_noun_candidate(w) or _unknown_surname_candidate(w)):
+        if not initial or "-" in w or not free(s, e) or not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak):
             continue
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):
@@ -470,6 +472,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
     out = _subject_names(text, out, lex, make, capset)
+    out = person_passes(text, out, kb, make, cued)  # round six: names' shapes and bounds (persons_de)
     return out
 
 
@@ -581,6 +584,8 @@ def _finite_singular(word: str, lex: DeLexicon) -> bool:
         return True
     if word.endswith("n") or len(word) < 4:
         return False
+    if word.endswith("ierte") and len(word) >= 7:
+        return True  # "agierte", "regierte": the preterite of a verb in -ieren (the dictionary maps some to an adjective)
     lemma = _dictionary("de").get(word)
     return bool(lemma) and lemma != word and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
 
@@ -1536,7 +1541,7 @@ def _person_named_towns(text: str, out: list, kb: Any, cap: Any, make: Callable[
         if m.etype != "place" or m.kind != "name" or not m.eid.startswith("gn:"):
             continue
         w = text[m.start:m.end]
-        if " " in w or "-" in w or not (w in names or fold(w) in given):
+        if " " in w or "-" in w or not (w in names or fold(w) in given or w in de_weak_surnames()):
             continue
         ent = kb.entities.get(m.eid) or {}
         if ent.get("capital") or (ent.get("population") or 0) >= 50_000 or ent.get("country") in de_lexicon().home_countries:
@@ -1976,6 +1981,8 @@ def _subject_word(w: str) -> bool:
     cap = cap_lexicon("de")
     if cap is None or len(w) < 3 or not w.isalpha() or not w[1:].islower() or not _surname_ok(w) or w.lower() in cap.stop:
         return False
+    if w in de_weak_surnames():
+        return True  # a surname that is an English word ("Carter", "Hill"): as a German subject with no article, the name
     if _known_lower(w, "de") or _known(w.lower(), "en") or w.lower().endswith(cap.noun_suffixes):
         return False
     if _known(w, "de"):

@@ -1,0 +1,258 @@
+"""German persons, round six: the name's own shape and its bounds (called at the end of
+``capnames_de.german_passes``; German documents only).
+
+Each rule is a fact of names as German text writes them, not a list of names:
+
+* **An initial goes on to the surname** ("Clarence E. Case", "Harry S. Truman"): after a given name and
+  a one-letter initial the next capitalised word is the surname, even when it is an English or German
+  word. **An initial before a small town's name** ("A. Korsakow", "J. Paris"): a town takes no initial,
+  so the word is a surname.
+* **Name particles** belong to the name: Dutch "van", "van der", "van den", "ter", "ten" before a
+  capitalised word are a surname ("van der Meulen"; they are no German words), the Arabic article and
+  kinship words after a name ("Ali al-Hamdani", "Faisal bin Salman") too; the German "von" opens a
+  surname after an abbreviated title ("Dr. von Stein"; a role noun names its seat: "der Bischof von
+  Trient") and when it follows a clause boundary before a person's name ("..., von Moltke hingegen ...").
+* **East Asian names with a hyphenated given name** ("Wong Kar-wai", "Moon Jae-in", "Lee Myung-bak"):
+  a short capitalised family name and a given name of two syllables joined by a hyphen, the second in
+  lower case, which no German compound does.
+* **No persons**: a guessed person that is a hyphenated compound ending in a German common noun with a
+  first part that is a word form or a number ("Knete-Kino", "Drei-Tore-Vorsprung"), and a capitalised
+  word before a Latin species epithet ("Quercus robur", "Bellis perennis": a genus).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
+from communique.mentions.common import LANG_DIR
+
+# a one-letter initial ending the name: "Clarence E." (or "Clarence E ." as tokenised text writes it)
+_ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
+_NEXT_NAME = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# "A. Korsakow": an initial right before a mention (after a space, a comma, a bracket or the line start)
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s,(;]))([A-Z])[^\S\n]?\.[^\S\n]+$")
+_DUTCH = re.compile(r"(?<![\w-])(?:van(?:[^\S\n]+(?:der|den|de))?|ter|ten)[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+_ARABIC_TAIL = re.compile(r"[^\S\n]+(?:(?:al|el|as|ad|ar|at|az|an|ash)-[A-Z][\w'’]*[a-z]|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w'’]*[a-z])(?![\w'’-])")
+_VON_NAME = re.compile(r"(?<![\w-])von[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+_EAST_ASIAN = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,5})[^\S\n]+([A-Z][a-z]{1,5}-[a-z]{1,5})(?![\w'’-])")
+_LATIN_EPITHET = re.compile(r"[^\S\n]+([a-z]{4,})(?![\w-])")
+_LATIN_ENDS = ("oides", "ensis", "ianus", "iana", "ianum", "ii", "ae", "us", "um", "is", "ata", "atus", "ica", "icus", "ina", "inus",
+               "osa", "osus", "ella", "ellus", "ensis", "iensis", "ifolia", "iflora", "ensis")
+_TITLE_ABBR = frozenset(("Dr", "Prof", "Dres", "Mag"))
+
+
+@lru_cache(maxsize=1)
+def de_weak_surnames() -> frozenset[str]:
+    """Surnames that are English words but no German ones (``data/lang/de/surnames_weak.txt``): names only
+    where German syntax wants one (a lone subject with no article)."""
+    p = LANG_DIR / "de" / "surnames_weak.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _stop(w: str) -> bool:
+    cap = cap_lexicon("de")
+    return cap is None or w.lower() in cap.stop
+
+
+@lru_cache(maxsize=65536)
+def _common_noun(w: str) -> bool:
+    """A German common noun as written: the dictionary knows it, not only as a name."""
+    return _known(w, "de") and w not in _name_like("de")
+
+
+@lru_cache(maxsize=65536)
+def _word_form(w: str) -> bool:
+    """The first part of a compound that is no surname: a number, a lower-case word, or an inflected
+    form of a noun ("Punkte", "Figuren")."""
+    if not w or w[0].isdigit() or not w[:1].isupper():
+        return True
+    if _known_lower(w, "de"):
+        return True
+    lemma = _dictionary("de").get(w)
+    return bool(lemma) and lemma != w and w not in _name_like("de")
+
+
+def _mask(text: str, out: list) -> bytearray:
+    mask = bytearray(len(text) + 1)
+    for m in out:
+        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return mask
+
+
+def _over(out: list, s: int, e: int) -> list:
+    return [x for x in out if x.start < e and s < x.end]
+
+
+def _replaceable(x: Any) -> bool:
+    """A guess a name's shape overrides: a single capitalised-names guess or a knowledge-base place or
+    surname matched alone."""
+    return x.kind in ("cap", "sur", "initials", "given") or (x.kind == "name" and x.etype in ("place", "person"))
+
+
+def _swap(out: list, s: int, e: int, new: Any) -> list | None:
+    """``out`` with the mentions inside [s, e) replaced by ``new``; None when one reaches outside it or
+    cannot be replaced."""
+    hit = _over(out, s, e)
+    if any(x.start < s or x.end > e or not _replaceable(x) for x in hit):
+        return None
+    ids = {id(x) for x in hit}
+    return [x for x in out if id(x) not in ids] + [new]
+
+
+def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int]) -> list:
+    """The rules of the module docstring, in order; ``cued`` holds the ids of persons a German pass found
+    with a cue (never dropped here)."""
+    if cap_lexicon("de") is None:
+        return out
+    out = _initial_tails(text, out, kb, make)
+    if "van " in text or "ter " in text or "ten " in text:
+        out = _dutch_particles(text, out, make)
+    if "von " in text:
+        out = _von_names(text, out, make)
+    if "-" in text:
+        out = _arabic_tails(text, out, make)
+        out = _east_asian(text, out, make)
+        out = _hyphen_nouns(text, out, cued)
+    out = _genera(text, out, cued)
+    return out
+
+
+def _initial_tails(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    res = out
+    for m in out:
+        if m.etype == "person" and text[m.end - 1:m.end] == "." and " " in text[m.start:m.end]:
+            if not _ENDS_INITIAL.search(text, m.start, m.end):
+                continue
+            nx = _NEXT_NAME.match(text, m.end)
+            if not nx or _stop(nx.group(1)) or _known_lower(nx.group(1), "de"):
+                continue
+            new = make(m.start, nx.end(1), "person", text[m.start:nx.end(1)])
+            got = _swap(res, m.start, nx.end(1), new)
+            if got is not None:
+                res = got
+        elif m.etype == "place" and m.kind == "name" and m.start >= 3 and text[m.start - 1] in " \t":
+            ib = _INITIAL_BEFORE.search(text, max(0, m.start - 4), m.start)
+            if not ib:
+                continue
+            if text[max(0, ib.start(1) - 3):ib.start(1)].rstrip().endswith("."):
+                continue  # "z. B. Berlin", "u. a. Paris": an abbreviation, no initial
+            ent = kb.entities.get(m.eid) or {}
+            if ent.get("capital") or (ent.get("population") or 0) >= 500_000 or " " in text[m.start:m.end]:
+                continue
+            new = make(ib.start(1), m.end, "person", text[ib.start(1):m.end])
+            got = _swap(res, ib.start(1), m.end, new)
+            if got is not None:
+                res = got
+    return res
+
+
+def _dutch_particles(text: str, out: list, make: Callable[..., Any]) -> list:
+    for m in _DUTCH.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group(1)
+        if _stop(w):
+            continue
+        # a name before the particle belongs to it ("Rafael van der Meulen"): the given-name pass found it whole
+        before = [x for x in out if x.start < s <= x.end + 1 and x.etype == "person"]
+        if before:
+            continue
+        got = _swap(out, s, e, make(s, e, "person", text[s:e]))
+        if got is not None:
+            out = got
+    return out
+
+
+def _von_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    from communique.mentions.capnames_de import _prev_word
+
+    starts = None
+    for m in _VON_NAME.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group(1)
+        if _stop(w):
+            continue
+        pw = _prev_word(text, s)
+        titled = pw is not None and pw in _TITLE_ABBR  # a role noun names its seat: "der Bischof von Trient"
+        if not titled:
+            j = s
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            boundary = j == 0 or text[j - 1] in ",;:\n(\"„“»«"
+            if not boundary:
+                continue
+            if starts is None:
+                starts = {(x.start, x.end): x for x in out if x.etype == "person"}
+            p = starts.get((m.start(1), e))
+            if p is None or p.kind not in ("cap", "sur"):
+                continue  # "..., von Berlin aus": no person after the particle
+        got = _swap(out, s, e, make(s, e, "person", text[s:e]))
+        if got is not None:
+            out = got
+            starts = None
+    return out
+
+
+def _arabic_tails(text: str, out: list, make: Callable[..., Any]) -> list:
+    res = out
+    for m in out:
+        if m.etype != "person" or m.kind in ("adj", "dem", "adjstem", "coref"):
+            continue
+        t = _ARABIC_TAIL.match(text, m.end)
+        if not t:
+            continue
+        new = make(m.start, t.end(), "person", text[m.start:t.end()])
+        got = _swap(res, m.start, t.end(), new)
+        if got is not None:
+            res = got
+    return res
+
+
+def _east_asian(text: str, out: list, make: Callable[..., Any]) -> list:
+    for m in _EAST_ASIAN.finditer(text):
+        fam, given = m.group(1), m.group(2)
+        if _stop(fam) or _common_noun(fam) or _known_lower(fam, "de"):
+            continue
+        lo = given.split("-", 1)[1]
+        if _known(lo, "de") or _known(lo, "en") and len(lo) > 3:
+            continue
+        s, e = m.span()
+        got = _swap(out, s, e, make(s, e, "person", text[s:e]))
+        if got is not None:
+            out = got
+    return out
+
+
+def _hyphen_nouns(text: str, out: list, cued: set[int]) -> list:
+    drop = set()
+    for m in out:
+        if m.etype != "person" or m.kind != "cap" or id(m) in cued:
+            continue
+        w = text[m.start:m.end].split()[-1]
+        if "-" not in w:
+            continue
+        parts = w.split("-")
+        last = parts[-1]
+        if len(last) < 3 or not last[:1].isupper() or not _common_noun(last):
+            continue
+        if any(_word_form(p) for p in parts[:-1]):
+            drop.add(id(m))
+    return [x for x in out if id(x) not in drop] if drop else out
+
+
+def _genera(text: str, out: list, cued: set[int]) -> list:
+    drop = set()
+    for m in out:
+        if m.etype != "person" or m.kind != "cap" or id(m) in cued:
+            continue
+        nx = _LATIN_EPITHET.match(text, m.end)
+        if not nx:
+            continue
+        ep = nx.group(1)
+        if ep.endswith(_LATIN_ENDS) and not _known(ep, "de") and not _known(ep, "en"):
+            drop.add(id(m))
+    return [x for x in out if id(x) not in drop] if drop else out
