@@ -77,6 +77,11 @@ def _word_form(w: str) -> bool:
     return bool(lemma) and lemma != w and w not in _name_like("de")
 
 
+def _compound_noun(w: str) -> bool:
+    from communique.mentions.capnames_de import _real_compound
+    return _real_compound(w)
+
+
 def _mask(text: str, out: list) -> bytearray:
     mask = bytearray(len(text) + 1)
     for m in out:
@@ -119,6 +124,8 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
         out = _east_asian(text, out, make)
         out = _hyphen_nouns(text, out, cued)
     out = _genera(text, out, cued)
+    out = _noun_heads(text, out, make)
+    out = _pair_names(text, out, make)
     return out
 
 
@@ -256,3 +263,96 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
         if ep.endswith(_LATIN_ENDS) and not _known(ep, "de") and not _known(ep, "en"):
             drop.add(id(m))
     return [x for x in out if id(x) not in drop] if drop else out
+
+
+_NAME_TOKEN_RIGHT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])(?![\w'’-])")
+_NAME_TOKEN_LEFT = re.compile(r"(?<![\w'’.,-])([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])[^\S\n]+$")
+
+
+@lru_cache(maxsize=65536)
+def _no_german_noun(w: str) -> bool:
+    """A capitalised word that is no German common noun, adjective or function word: unknown to the German
+    dictionary or known only as a name (an English word may be one: "Bolt", "Heath")."""
+    if len(w) < 3 or _stop(w) or _known_lower(w, "de") or _common_noun(w):
+        return False
+    from communique.mentions.capnames_de import _cue_word
+    return not _cue_word(w)
+
+
+@lru_cache(maxsize=65536)
+def _listed_name(w: str) -> bool:
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import de_given_names, de_surnames, de_weak_given_names
+    return w in de_surnames() or w in de_weak_surnames() or fold(w) in de_given_names() or fold(w) in de_weak_given_names()
+
+
+def _joins(new: str, name: str) -> bool:
+    """``new`` joins the one-word name ``name``: it is a listed name itself, or ``name`` is listed and ``new``
+    is no English word either ("Jones Sustainability" is no name)."""
+    return _listed_name(new) or (_listed_name(name) and not _known(new.lower(), "en"))
+
+
+def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """Two name words side by side are one name when neither is a German common noun and one is a listed
+    given name or surname ("Usain Bolt", "Cliff Chiang", "Heath Miller"): the capitalised-names stage stops
+    at English words, the given-name pass takes an English word as a surname only after a strong given name."""
+    res = out
+    for m in out:
+        if m.etype != "person" or m.kind not in ("cap", "given", "sur", "shape", "initials") or " " in text[m.start:m.end]:
+            continue
+        w = text[m.start:m.end]
+        s, e = m.start, m.end
+        rt = _NAME_TOKEN_RIGHT.match(text, e)
+        if rt and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and _joins(rt.group(1), w):
+            e = rt.end()
+        else:
+            lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
+            if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
+                    and not _sentence_start(text, lt.start(1)):
+                s = lt.start(1)
+        if (s, e) == (m.start, m.end):
+            continue
+        got = _swap(res, s, e, make(s, e, "person", text[s:e]))
+        if got is not None:
+            res = got
+    return res
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?:\n\"„“«»("
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einer|einem|einen|eines|im|am|vom|zum|zur|beim)"
+                             r"(?:[^\S\n]+[a-zäöüß]+(?:e|en|er|es|em))*[^\S\n]+$")
+
+
+def _noun_heads(text: str, out: list, make: Callable[..., Any]) -> list:
+    """An article before a guessed name of two or more words whose first word is a German common noun belongs
+    to the noun ("den Hirten Orion", "der Hafenstadt San Pedro"): a person's name takes no article, so the
+    name is the rest. A noun after a name in the genitive is no part of it ("Müllers Modelsuche")."""
+    res = out
+    for m in out:
+        if m.etype != "person" or m.kind not in ("cap", "given"):
+            continue
+        toks = text[m.start:m.end].split(" ")
+        if len(toks) < 2:
+            continue
+        first, last = toks[0], toks[-1]
+        if m.kind == "cap" and _common_noun(first) and not _listed_name(first) and _ARTICLE_BEFORE.search(text, max(0, m.start - 60), m.start):
+            s = m.start + len(first) + 1
+            while text[s:s + 1] == " ":
+                s += 1
+            new = make(s, m.end, "person", text[s:m.end])
+        elif toks[-2].endswith("s") and len(toks[-2]) > 3 and (len(toks) > 2 or _listed_name(toks[0][:-1])) \
+                and (_common_noun(last) or _compound_noun(last)) and not _listed_name(last) and not _listed_name(toks[-2]):
+            e = m.end - len(last) - 1
+            while text[e - 1:e] == " ":
+                e -= 1
+            new = make(m.start, e, "person", text[m.start:e])
+        else:
+            continue
+        res = [x for x in res if x is not m] + [new]
+    return res
