@@ -258,7 +258,12 @@ def _role_word(word: str) -> bool:
     tail = w.rsplit("-", 1)[-1]
     if tail in per_cues and "-" in w:
         return True  # "CSU-Politiker", "Löwen-Keeper"
-    return _ends_with(w, de_lexicon().role_endings)
+    if not _ends_with(w, de_lexicon().role_endings):
+        return False
+    if w.endswith(("ist", "isten", "istin")):  # an agent noun, unless the apposition table knows it as a club ("Erstligisten")
+        base = w[:-2] if w.endswith(("en", "in")) else w
+        return not any(base.endswith(k) for k in de_lexicon().apposition)
+    return True
 
 
 def _ends_with(w: str, endings: tuple[str, ...], before: int = 3) -> bool:
@@ -339,6 +344,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             words.append((a, b, m.group(0), None, not prev[:-1].isdigit()))
         elif last in "!?:…\"„“" or not prev:
             words.append((a, b, m.group(0), None, True))
+        elif last == ",":
+            words.append((a, b, m.group(0), None, False))  # a clause after a comma: listed names only (below)
         elif prev[:1].isalpha() and last.isalnum() and (prev in speech if prev.islower() else _cue_word(prev)):
             words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
 
@@ -392,7 +399,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         if not free(s, e):
             replace = place_only(s, e)
             if not replace:
-                continue
+                cued.update(id(x) for x in out if x.start == s and x.end == e and x.etype == "person" and x.kind == "cap")
+                continue  # a guessed person already there has its cue now ("des Surrealisten Ernst": no adjective)
         end = e
         if role:  # "Trainer Karsten Baumann": one more name token
             nx = _NEXT_CAP.match(text, e)
@@ -414,9 +422,15 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
     weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Carter erhielt ...")
+    given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
     for s, e, w, _pw, initial in words:
-        if not initial or "-" in w or not free(s, e) or not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak):
+        if not free(s, e) or "-" in w:
             continue
+        if initial:
+            if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or fold(w) in given_all):
+                continue
+        elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or fold(w) in given_all) and w[1:].islower()):
+            continue  # after a comma ("..., Levy ist aber ..."): a listed name only
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):
             continue
@@ -436,7 +450,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                 continue
         vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
         v = vm.group(1) if vm else ""
-        if not v or (v.endswith("e") and not v.endswith("te")) or not free(s, e) or not _finite_singular(v, lex):
+        if not v or (v.endswith("e") and not v.endswith("te") and v not in lex.aux_singular) or not free(s, e) or not _finite_singular(v, lex):
             continue  # "die geltende X": an adjective, no verb
         pv = _prev_word(text, vm.start(1))
         if pv and (pv.lower() in lex.articles or pv.lower() in cap.stop and pv.lower().endswith(("e", "er", "en", "es", "em"))):
@@ -1969,6 +1983,8 @@ def _subject_conjunctions() -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _verb_word(v: str) -> bool:
     """A finite verb of the third person singular, no adjective in -e ("die geltende X")."""
+    if v in de_lexicon().aux_singular:
+        return True  # "wurde", "habe": finite although they end in -e
     return len(v) >= 3 and v.isalpha() and v.islower() and not (v.endswith("e") and not v.endswith("te")) \
         and _finite_singular(v, de_lexicon())
 
