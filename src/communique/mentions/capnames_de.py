@@ -907,8 +907,8 @@ def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, m
     spans = None
     for m in _GEN_BEFORE_NOUN.finditer(text):
         w, noun = m.group(1), m.group(2)
-        if not _genitive_name(w) or not _common_head(noun):
-            continue
+        if not _genitive_name(w) or not (_common_head(noun) or _real_compound(noun)):
+            continue  # the noun may be a compound the dictionary does not list ("Parteifreunde")
         s, e = m.span(1)
         pw = (_prev_word(text, s) or "").lower()
         if pw in lex.articles or pw in lex.contracted or pw in _EN_FUNCTION or pw in cap.stop and pw.endswith(("es", "er", "em", "en")):
@@ -931,6 +931,8 @@ def _genitive_name(w: str) -> bool:
     (no common noun, no lower-case word)."""
     base = w[:-1]
     names = _name_like("de")
+    if base in de_weak_surnames() and not _known_lower(base, "de"):
+        return True  # a listed surname that is an English word ("Carters Rede")
     if _known_lower(w, "de") or _known_lower(base, "de") or _known(base.lower(), "de"):
         return False
     if (_known(w, "de") and w not in names and not de_town_like(w)) or (_known(base, "de") and base not in names and not de_town_like(base)):
@@ -1900,6 +1902,8 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
     is no common noun, lower-case word or English plural ("Teams")."""
     base = w[:-1]
     names = _name_like("de")
+    if base in de_weak_surnames() and not _known_lower(base, "de"):
+        return True  # a listed surname that is an English word ("Carters Rede")
     if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
         return False
     lemma = _dictionary("de").get(w)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
-from communique.mentions.common import LANG_DIR
+from communique.mentions.common import LANG_DIR, mentions_data
 
 # a one-letter initial ending the name: "Clarence E." (or "Clarence E ." as tokenised text writes it)
 _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
@@ -124,7 +124,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
         out = _east_asian(text, out, make)
         out = _hyphen_nouns(text, out, cued)
     out = _genera(text, out, cued)
-    out = _noun_heads(text, out, make)
+    out = _noun_heads(text, out, kb, make)
     out = _pair_names(text, out, make)
     return out
 
@@ -251,11 +251,48 @@ def _hyphen_nouns(text: str, out: list, cued: set[int]) -> list:
     return [x for x in out if id(x) not in drop] if drop else out
 
 
+@lru_cache(maxsize=1)
+def _data() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    """The ``persons_de`` section of ``data/lang/de/mentions.yaml``."""
+    d = mentions_data("de").get("persons_de") or {}
+
+    def low(k: str) -> list[str]:
+        return [str(x).lower() for x in d.get(k) or []]
+    return (frozenset(low("weather_nouns")), frozenset(low("taxon_nouns")), tuple(low("taxon_endings")),
+            frozenset(str(x) for x in d.get("weekdays") or []))
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|einer|eine|einen|eines|einem|ein)[^\S\n]+\S+[^\S\n]+$")
+
+
 def _genera(text: str, out: list, cued: set[int]) -> list:
+    """No persons: a genus before a Latin epithet ("Bellis perennis") or after a taxon noun with its article
+    ("der Gattung X"), a word with a genus or family ending ("-saurus", "-aceae"), a storm after its noun
+    ("Orkan X", "Sturmtief X"), abbreviated weekdays ("Mo-Fr")."""
+    from communique.mentions.capnames_de import _prev_word
+
+    weather, taxa, taxon_ends, weekdays = _data()
     drop = set()
     for m in out:
         if m.etype != "person" or m.kind != "cap" or id(m) in cued:
             continue
+        w = text[m.start:m.end]
+        if " " not in w:
+            if "-" in w and all(p in weekdays for p in w.split("-")):
+                drop.add(id(m))
+                continue
+            if len(w) > 6 and w.lower().endswith(taxon_ends):
+                drop.add(id(m))
+                continue
+            pw = _prev_word(text, m.start)
+            if pw and pw[:1].isupper():
+                p = pw.lower()
+                if p in weather or p.rsplit("-", 1)[-1] in weather:
+                    drop.add(id(m))
+                    continue
+                if p in taxa and _DETERMINER_BEFORE.search(text, max(0, m.start - 40), m.start):
+                    drop.add(id(m))
+                    continue
         nx = _LATIN_EPITHET.match(text, m.end)
         if not nx:
             continue
@@ -330,7 +367,18 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|ein
                              r"(?:[^\S\n]+[a-zäöüß]+(?:e|en|er|es|em))*[^\S\n]+$")
 
 
-def _noun_heads(text: str, out: list, make: Callable[..., Any]) -> list:
+@lru_cache(maxsize=1)
+def _town_noun_ends() -> tuple[str, ...]:
+    from communique.mentions.capnames_de import _town_slots
+    return tuple(sorted({x.lower() for x in _town_slots()[2]}, key=len, reverse=True)) or ("stadt",)
+
+
+def _kb_place(kb: Any, name: str) -> bool:
+    from communique.kb.fold import fold
+    return any((kb.entities.get(eid) or {}).get("type") in ("place", "country") for eid, _k, _f in kb.index.get(fold(name), ()))
+
+
+def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     """An article before a guessed name of two or more words whose first word is a German common noun belongs
     to the noun ("den Hirten Orion", "der Hafenstadt San Pedro"): a person's name takes no article, so the
     name is the rest. A noun after a name in the genitive is no part of it ("Müllers Modelsuche")."""
@@ -342,11 +390,17 @@ def _noun_heads(text: str, out: list, make: Callable[..., Any]) -> list:
         if len(toks) < 2:
             continue
         first, last = toks[0], toks[-1]
-        if m.kind == "cap" and _common_noun(first) and not _listed_name(first) and _ARTICLE_BEFORE.search(text, max(0, m.start - 60), m.start):
-            s = m.start + len(first) + 1
-            while text[s:s + 1] == " ":
-                s += 1
-            new = make(s, m.end, "person", text[s:m.end])
+        if m.kind == "cap" and (_known(first, "de") or _compound_noun(first)) and not _listed_name(first) \
+                and _ARTICLE_BEFORE.search(text, max(0, m.start - 60), m.start):
+            rest = toks[1:]
+            if rest[0] in ("von", "vom") and len(rest) > 1:
+                rest = rest[1:]  # "das Resümee von X": the noun's complement
+            if not rest[0][:1].isupper():
+                continue  # "den Prix de Rome": a foreign name with its particle
+            s = m.end - len(" ".join(rest))
+            town = first.lower().endswith(_town_noun_ends())  # "der Hafenstadt San Pedro": a place
+            typ = "place" if town and _kb_place(kb, text[s:m.end]) else "person"
+            new = make(s, m.end, typ, text[s:m.end])
         elif toks[-2].endswith("s") and len(toks[-2]) > 3 and (len(toks) > 2 or _listed_name(toks[0][:-1])) \
                 and (_common_noun(last) or _compound_noun(last)) and not _listed_name(last) and not _listed_name(toks[-2]):
             e = m.end - len(last) - 1
