@@ -1389,9 +1389,10 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
         s, e = m.start, m.end
         words = text[s:e].split()
         lt = _LEFT_TOK.search(text, max(0, s - 40), s)
-        if lt and fold(words[0].split("-")[0]) not in given and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) \
-                and not _HYPHEN_NEXT.match(text, e):
-            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the name)
+        if lt and (fold(words[0].split("-")[0]) not in given or len(words) > 1 and _sentence_initial(text, lt.start(1))) \
+                and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) and not _HYPHEN_NEXT.match(text, e):
+            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the
+            # name, unless an unknown word opens the sentence before a full name: "Wendelin Anna Brausewetter ist ...")
         rt = _RIGHT_TOK.match(text, e)
         if rt and len(words) < 3 and _unknown_name_token(rt.group(1)) and _plain_token(rt.group(1)) and fold(rt.group(1)) not in given:
             e = rt.end()

@@ -340,9 +340,9 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
         w = text[m.start:m.end]
         s, e = m.start, m.end
         rt = _NAME_TOKEN_RIGHT.match(text, e)
-        if rt and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (
-                _joins(rt.group(1), w) or any(x.start == rt.start(1) and x.end == rt.end(1) and x.etype == "person" for x in res)):
-            e = rt.end()  # two guessed persons side by side are one ("Vitantonio" + "Liuzzi")
+        nxt = [x for x in res if rt and x.start == rt.start(1) and x.etype == "person" and _replaceable(x)] if rt else []
+        if rt and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (_joins(rt.group(1), w) or nxt):
+            e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Vitantonio" + "Liuzzi")
         else:
             lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
             if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
