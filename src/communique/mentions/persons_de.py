@@ -341,9 +341,10 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
         s, e = m.start, m.end
         rt = _NAME_TOKEN_RIGHT.match(text, e)
         nxt = [x for x in res if rt and x.start == rt.start(1) and x.etype == "person" and _replaceable(x)] if rt else []
-        if rt and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (_joins(rt.group(1), w) or nxt):
+        genitive = rt is not None and rt.group(1).endswith("s") and _NAME_TOKEN_RIGHT.match(text, rt.end()) is not None
+        if rt and not genitive and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (_joins(rt.group(1), w) or nxt):
             e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Vitantonio" + "Liuzzi")
-        else:
+        elif not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Forrest" + "Hoods Feldzug": a genitive
             lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
             if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
                     and not _sentence_start(text, lt.start(1)):
@@ -373,9 +374,21 @@ def _town_noun_ends() -> tuple[str, ...]:
     return tuple(sorted({x.lower() for x in _town_slots()[2]}, key=len, reverse=True)) or ("stadt",)
 
 
-def _kb_place(kb: Any, name: str) -> bool:
+@lru_cache(maxsize=65536)
+def _place_head(noun: str) -> bool:
+    """A noun that names a kind of place: a town noun or its compound ("Hafenstadt"), a place apposition ("Region")."""
+    from communique.mentions.capnames_de import _apposition_kind
+    return noun.lower().endswith(_town_noun_ends()) or _apposition_kind(noun) == "place"
+
+
+def _kb_place(kb: Any, name: str, population: int = 0) -> bool:
+    """A country of the knowledge base, or a place of at least ``population`` inhabitants."""
     from communique.kb.fold import fold
-    return any((kb.entities.get(eid) or {}).get("type") in ("place", "country") for eid, _k, _f in kb.index.get(fold(name), ()))
+    for eid, _k, _f in kb.index.get(fold(name), ()):
+        ent = kb.entities.get(eid) or {}
+        if ent.get("type") == "country" or ent.get("type") == "place" and (ent.get("population") or 0) >= population:
+            return True
+    return False
 
 
 def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
@@ -398,8 +411,7 @@ def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list
             if not rest[0][:1].isupper():
                 continue  # "den Prix de Rome": a foreign name with its particle
             s = m.end - len(" ".join(rest))
-            town = first.lower().endswith(_town_noun_ends())  # "der Hafenstadt San Pedro": a place
-            typ = "place" if town and _kb_place(kb, text[s:m.end]) else "person"
+            typ = "place" if _place_head(first) or _kb_place(kb, text[s:m.end], 100_000) else "person"  # "der Hafenstadt X"
             new = make(s, m.end, typ, text[s:m.end])
         elif toks[-2].endswith("s") and len(toks[-2]) > 3 and (len(toks) > 2 or _listed_name(toks[0][:-1])) \
                 and (_common_noun(last) or _compound_noun(last)) and not _listed_name(last) and not _listed_name(toks[-2]):
