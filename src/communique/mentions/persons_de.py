@@ -23,6 +23,7 @@ Each rule is a fact of names as German text writes them, not a list of names:
 from __future__ import annotations
 
 import re
+from dataclasses import replace as dataclass_replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -74,7 +75,9 @@ def _word_form(w: str) -> bool:
     if _known_lower(w, "de"):
         return True
     lemma = _dictionary("de").get(w)
-    return bool(lemma) and lemma != w and w not in _name_like("de")
+    if lemma:
+        return lemma != w and w not in _name_like("de")
+    return _compound_noun(w)  # a compound the dictionary does not list ("Knetmassen")
 
 
 def _compound_noun(w: str) -> bool:
@@ -96,7 +99,15 @@ def _over(out: list, s: int, e: int) -> list:
 def _replaceable(x: Any) -> bool:
     """A guess a name's shape overrides: a single capitalised-names guess or a knowledge-base place or
     surname matched alone."""
-    return x.kind in ("cap", "sur", "initials", "given") or (x.kind == "name" and x.etype in ("place", "person"))
+    return x.kind in ("cap", "sur", "initials", "given", "shape", "title") or (x.kind == "name" and x.etype in ("place", "person"))
+
+
+def _grow(m: Any, s: int, e: int, text: str, make: Callable[..., Any]) -> Any:
+    """The person ``m`` over [s, e): a new mention, which keeps the role of a title-and-name one ("Minister X")."""
+    new = make(s, e, "person", text[s:e])
+    if m.kind == "title" and m.role:
+        new = dataclass_replace(new, kind="title", role=m.role, country=m.country)
+    return new
 
 
 def _swap(out: list, s: int, e: int, new: Any) -> list | None:
@@ -136,9 +147,9 @@ def _initial_tails(text: str, out: list, kb: Any, make: Callable[..., Any]) -> l
             if not _ENDS_INITIAL.search(text, m.start, m.end):
                 continue
             nx = _NEXT_NAME.match(text, m.end)
-            if not nx or _stop(nx.group(1)) or _known_lower(nx.group(1), "de"):
-                continue
-            new = make(m.start, nx.end(1), "person", text[m.start:nx.end(1)])
+            if not nx or _stop(nx.group(1)):
+                continue  # after an initial even a word is the surname ("Mildred T. Cross")
+            new = _grow(m, m.start, nx.end(1), text, make)
             got = _swap(res, m.start, nx.end(1), new)
             if got is not None:
                 res = got
@@ -195,7 +206,7 @@ def _von_names(text: str, out: list, make: Callable[..., Any]) -> list:
             if starts is None:
                 starts = {(x.start, x.end): x for x in out if x.etype == "person"}
             p = starts.get((m.start(1), e))
-            if p is None or p.kind not in ("cap", "sur"):
+            if p is None or p.kind not in ("cap", "sur", "shape"):
                 continue  # "..., von Berlin aus": no person after the particle
         got = _swap(out, s, e, make(s, e, "person", text[s:e]))
         if got is not None:
@@ -212,7 +223,7 @@ def _arabic_tails(text: str, out: list, make: Callable[..., Any]) -> list:
         t = _ARABIC_TAIL.match(text, m.end)
         if not t:
             continue
-        new = make(m.start, t.end(), "person", text[m.start:t.end()])
+        new = _grow(m, m.start, t.end(), text, make)
         got = _swap(res, m.start, t.end(), new)
         if got is not None:
             res = got
@@ -244,22 +255,22 @@ def _hyphen_nouns(text: str, out: list, cued: set[int]) -> list:
             continue
         parts = w.split("-")
         last = parts[-1]
-        if len(last) < 3 or not last[:1].isupper() or not _common_noun(last):
-            continue
+        if len(last) < 3 or not last[:1].isupper() or not _known(last, "de") or _listed_name(last):
+            continue  # (nouns with an -s plural look like names to the dictionary: "Kino", "Kinos")
         if any(_word_form(p) for p in parts[:-1]):
             drop.add(id(m))
     return [x for x in out if id(x) not in drop] if drop else out
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+def _data() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     """The ``persons_de`` section of ``data/lang/de/mentions.yaml``."""
     d = mentions_data("de").get("persons_de") or {}
 
     def low(k: str) -> list[str]:
         return [str(x).lower() for x in d.get(k) or []]
     return (frozenset(low("weather_nouns")), frozenset(low("taxon_nouns")), tuple(low("taxon_endings")),
-            frozenset(str(x) for x in d.get("weekdays") or []))
+            frozenset(str(x) for x in d.get("weekdays") or []), frozenset(low("taxon_nouns_bare")))
 
 
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|einer|eine|einen|eines|einem|ein)[^\S\n]+\S+[^\S\n]+$")
@@ -271,7 +282,7 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
     ("Orkan X", "Sturmtief X"), abbreviated weekdays ("Mo-Fr")."""
     from communique.mentions.capnames_de import _prev_word
 
-    weather, taxa, taxon_ends, weekdays = _data()
+    weather, taxa, taxon_ends, weekdays, taxa_bare = _data()
     drop = set()
     for m in out:
         if m.etype != "person" or m.kind != "cap" or id(m) in cued:
@@ -290,7 +301,7 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
                 if p in weather or p.rsplit("-", 1)[-1] in weather:
                     drop.add(id(m))
                     continue
-                if p in taxa and _DETERMINER_BEFORE.search(text, max(0, m.start - 40), m.start):
+                if p in taxa_bare or p in taxa and _DETERMINER_BEFORE.search(text, max(0, m.start - 40), m.start):
                     drop.add(id(m))
                     continue
         nx = _LATIN_EPITHET.match(text, m.end)
@@ -335,23 +346,28 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
     at English words, the given-name pass takes an English word as a surname only after a strong given name."""
     res = out
     for m in out:
-        if m.etype != "person" or m.kind not in ("cap", "given", "sur", "shape", "initials") or " " in text[m.start:m.end]:
+        if m.etype != "person" or m.kind not in ("cap", "given", "sur", "shape", "initials", "title"):
             continue
         w = text[m.start:m.end]
         s, e = m.start, m.end
         rt = _NAME_TOKEN_RIGHT.match(text, e)
         nxt = [x for x in res if rt and x.start == rt.start(1) and x.etype == "person" and _replaceable(x)] if rt else []
+        multi = " " in w
+        if multi:
+            if not nxt or w.count(" ") > 2 or any(x.kind == "title" for x in nxt) or not _no_german_noun(rt.group(1)):
+                continue  # a longer name takes only a guessed person right after it ("Ole Winther" + "Hansen")
+            w = w.rsplit(" ", 1)[1]
         genitive = rt is not None and rt.group(1).endswith("s") and _NAME_TOKEN_RIGHT.match(text, rt.end()) is not None
         if rt and not genitive and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (_joins(rt.group(1), w) or nxt):
             e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Vitantonio" + "Liuzzi")
-        elif not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Forrest" + "Hoods Feldzug": a genitive
+        elif not multi and not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Forrest" + "Hoods Feldzug": a genitive
             lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
             if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
                     and not _sentence_start(text, lt.start(1)):
                 s = lt.start(1)
         if (s, e) == (m.start, m.end):
             continue
-        got = _swap(res, s, e, make(s, e, "person", text[s:e]))
+        got = _swap(res, s, e, _grow(m, s, e, text, make))
         if got is not None:
             res = got
     return res
