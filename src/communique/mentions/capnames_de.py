@@ -427,9 +427,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         if not free(s, e) or "-" in w:
             continue
         if initial:
-            if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or fold(w) in given_all):
+            if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or _fold(w) in given_all):
                 continue
-        elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or fold(w) in given_all) and w[1:].islower()):
+        elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or _fold(w) in given_all) and w[1:].islower()):
             continue  # after a comma ("..., Levy ist aber ..."): a listed name only
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):

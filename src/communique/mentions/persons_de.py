@@ -35,10 +35,11 @@ _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
 _NEXT_NAME = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
 # "A. Korsakow": an initial right before a mention (after a space, a comma, a bracket or the line start)
 _INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s,(;]))([A-Z])[^\S\n]?\.[^\S\n]+$")
-_DUTCH = re.compile(r"(?<![\w-])(?:van(?:[^\S\n]+(?:der|den|de))?|ter|ten)[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# the first letter first, its lookbehind after it: the regex engine skips to the letters that can start a match
+_DUTCH = re.compile(r"(?:v(?<![\w-]v)an(?:[^\S\n]+(?:der|den|de))?|t(?<![\w-]t)e[rn])[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
 _ARABIC_TAIL = re.compile(r"[^\S\n]+(?:(?:al|el|as|ad|ar|at|az|an|ash)-[A-Z][\w'’]*[a-z]|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w'’]*[a-z])(?![\w'’-])")
-_VON_NAME = re.compile(r"(?<![\w-])von[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
-_EAST_ASIAN = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,5})[^\S\n]+([A-Z][a-z]{1,5}-[a-z]{1,5})(?![\w'’-])")
+_VON_NAME = re.compile(r"v(?<![\w-]v)on[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+_EAST_ASIAN = re.compile(r"([A-Z](?<![\w'’.-][A-Z])[a-z]{1,5})[^\S\n]+([A-Z][a-z]{1,5}-[a-z]{1,5})(?![\w'’-])")
 _LATIN_EPITHET = re.compile(r"[^\S\n]+([a-z]{4,})(?![\w-])")
 _LATIN_ENDS = ("oides", "ensis", "ianus", "iana", "ianum", "ii", "ae", "us", "um", "is", "ata", "atus", "ica", "icus", "ina", "inus",
                "osa", "osus", "ella", "ellus", "ensis", "iensis", "ifolia", "iflora", "ensis")
@@ -345,13 +346,21 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
     given name or surname ("Usain Bolt", "Cliff Chiang", "Heath Miller"): the capitalised-names stage stops
     at English words, the given-name pass takes an English word as a surname only after a strong given name."""
     res = out
+    persons_at: dict[int, list] | None = None  # guessed persons by start, rebuilt after a change
     for m in out:
         if m.etype != "person" or m.kind not in ("cap", "given", "sur", "shape", "initials", "title"):
             continue
         w = text[m.start:m.end]
         s, e = m.start, m.end
         rt = _NAME_TOKEN_RIGHT.match(text, e)
-        nxt = [x for x in res if rt and x.start == rt.start(1) and x.etype == "person" and _replaceable(x)] if rt else []
+        nxt = []
+        if rt:
+            if persons_at is None:
+                persons_at = {}
+                for x in res:
+                    if x.etype == "person" and _replaceable(x):
+                        persons_at.setdefault(x.start, []).append(x)
+            nxt = persons_at.get(rt.start(1), [])
         multi = " " in w
         if multi:
             if not nxt or w.count(" ") > 2 or any(x.kind == "title" for x in nxt) or not _no_german_noun(rt.group(1)):
@@ -370,6 +379,7 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
         got = _swap(res, s, e, _grow(m, s, e, text, make))
         if got is not None:
             res = got
+            persons_at = None
     return res
 
 
