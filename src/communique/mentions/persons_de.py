@@ -127,7 +127,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     if cap_lexicon("de") is None:
         return out
     out = _initial_tails(text, out, kb, make)
-    if "van " in text or "ter " in text or "ten " in text:
+    if "van " in text or " ter " in text or " ten " in text:  # (a particle opening a line is found by the regex)
         out = _dutch_particles(text, out, make)
     if "von " in text:
         out = _von_names(text, out, make)
@@ -429,8 +429,8 @@ def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list
         if len(toks) < 2:
             continue
         first, last = toks[0], toks[-1]
-        if m.kind == "cap" and (_known(first, "de") or _compound_noun(first)) and not _listed_name(first) \
-                and _ARTICLE_BEFORE.search(text, max(0, m.start - 60), m.start):
+        if m.kind == "cap" and _ARTICLE_BEFORE.search(text, max(0, m.start - 60), m.start) \
+                and (_known(first, "de") or _compound_noun(first)) and not _listed_name(first):
             rest = toks[1:]
             if rest[0] in ("von", "vom") and len(rest) > 1:
                 rest = rest[1:]  # "das Resümee von X": the noun's complement
