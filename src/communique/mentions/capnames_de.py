@@ -260,7 +260,7 @@ def _role_word(word: str) -> bool:
         return True  # "CSU-Politiker", "Löwen-Keeper"
     if not _ends_with(w, de_lexicon().role_endings):
         return False
-    if w.endswith(("ist", "isten", "istin")):  # an agent noun, unless the apposition table knows it as a club ("Erstligisten")
+    if w.endswith(("ist", "isten", "istin")):  # an agent noun, unless the apposition table knows it as a club ("Zweitligisten")
         base = w[:-2] if w.endswith(("en", "in")) else w
         return not any(base.endswith(k) for k in de_lexicon().apposition)
     return True
@@ -400,7 +400,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             replace = place_only(s, e)
             if not replace:
                 cued.update(id(x) for x in out if x.start == s and x.end == e and x.etype == "person" and x.kind == "cap")
-                continue  # a guessed person already there has its cue now ("des Surrealisten Ernst": no adjective)
+                continue  # a guessed person already there has its cue now ("des Pianisten Keller": no adjective)
         end = e
         if role:  # "Trainer Karsten Baumann": one more name token
             nx = _NEXT_CAP.match(text, e)
@@ -421,7 +421,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         add(pm)
 
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
-    weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Carter erhielt ...")
+    weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Brewer erhielt ...")
     given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
     for s, e, w, _pw, initial in words:
         if not free(s, e) or "-" in w:
@@ -430,7 +430,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or _fold(w) in given_all):
                 continue
         elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or _fold(w) in given_all) and w[1:].islower()):
-            continue  # after a comma ("..., Levy ist aber ..."): a listed name only
+            continue  # after a comma ("..., Fletcher ist nun ..."): a listed name only
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):
             continue
@@ -599,7 +599,7 @@ def _finite_singular(word: str, lex: DeLexicon) -> bool:
     if word.endswith("n") or len(word) < 4:
         return False
     if word.endswith("ierte") and len(word) >= 7:
-        return True  # "agierte", "regierte": the preterite of a verb in -ieren (the dictionary maps some to an adjective)
+        return True  # "regierte", "kooperierte": the preterite of a verb in -ieren (the dictionary maps some to an adjective)
     lemma = _dictionary("de").get(word)
     return bool(lemma) and lemma != word and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
 
@@ -908,7 +908,7 @@ def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, m
     for m in _GEN_BEFORE_NOUN.finditer(text):
         w, noun = m.group(1), m.group(2)
         if not _genitive_name(w) or not (_common_head(noun) or _real_compound(noun)):
-            continue  # the noun may be a compound the dictionary does not list ("Parteifreunde")
+            continue  # the noun may be a compound the dictionary does not list ("Parteikasse")
         s, e = m.span(1)
         pw = (_prev_word(text, s) or "").lower()
         if pw in lex.articles or pw in lex.contracted or pw in _EN_FUNCTION or pw in cap.stop and pw.endswith(("es", "er", "em", "en")):
@@ -932,7 +932,7 @@ def _genitive_name(w: str) -> bool:
     base = w[:-1]
     names = _name_like("de")
     if base in de_weak_surnames() and not _known_lower(base, "de"):
-        return True  # a listed surname that is an English word ("Carters Rede")
+        return True  # a listed surname that is an English word ("Hoovers Rede")
     if _known_lower(w, "de") or _known_lower(base, "de") or _known(base.lower(), "de"):
         return False
     if (_known(w, "de") and w not in names and not de_town_like(w)) or (_known(base, "de") and base not in names and not de_town_like(base)):
@@ -1904,7 +1904,7 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
     base = w[:-1]
     names = _name_like("de")
     if base in de_weak_surnames() and not _known_lower(base, "de"):
-        return True  # a listed surname that is an English word ("Carters Rede")
+        return True  # a listed surname that is an English word ("Hoovers Rede")
     if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
         return False
     lemma = _dictionary("de").get(w)
@@ -2003,7 +2003,7 @@ def _subject_word(w: str) -> bool:
     if cap is None or len(w) < 3 or not w.isalpha() or not w[1:].islower() or not _surname_ok(w) or w.lower() in cap.stop:
         return False
     if w in de_weak_surnames():
-        return True  # a surname that is an English word ("Carter", "Hill"): as a German subject with no article, the name
+        return True  # a surname that is an English word ("Brewer", "Fletcher"): as a German subject with no article, the name
     if _known_lower(w, "de") or _known(w.lower(), "en") or w.lower().endswith(cap.noun_suffixes):
         return False
     if _known(w, "de"):

@@ -3,21 +3,21 @@
 
 Each rule is a fact of names as German text writes them, not a list of names:
 
-* **An initial goes on to the surname** ("Clarence E. Case", "Harry S. Truman"): after a given name and
+* **An initial goes on to the surname** ("Harry S. Truman", "Mildred T. Cross"): after a given name and
   a one-letter initial the next capitalised word is the surname, even when it is an English or German
-  word. **An initial before a small town's name** ("A. Korsakow", "J. Paris"): a town takes no initial,
+  word. **An initial before a small town's name** ("K. Tambow"): a town takes no initial,
   so the word is a surname.
 * **Name particles** belong to the name: Dutch "van", "van der", "van den", "ter", "ten" before a
   capitalised word are a surname ("van der Meulen"; they are no German words), the Arabic article and
   kinship words after a name ("Ali al-Hamdani", "Faisal bin Salman") too; the German "von" opens a
   surname after an abbreviated title ("Dr. von Stein"; a role noun names its seat: "der Bischof von
-  Trient") and when it follows a clause boundary before a person's name ("..., von Moltke hingegen ...").
-* **East Asian names with a hyphenated given name** ("Wong Kar-wai", "Moon Jae-in", "Lee Myung-bak"):
+  Trier") and when it follows a clause boundary before a person's name ("..., von Quitzow dagegen ...").
+* **East Asian names with a hyphenated given name** ("Moon Jae-in", "Lee Myung-bak", "Lee Chang-dong"):
   a short capitalised family name and a given name of two syllables joined by a hyphen, the second in
   lower case, which no German compound does.
 * **No persons**: a guessed person that is a hyphenated compound ending in a German common noun with a
-  first part that is a word form or a number ("Knete-Kino", "Drei-Tore-Vorsprung"), and a capitalised
-  word before a Latin species epithet ("Quercus robur", "Bellis perennis": a genus).
+  first part that is a word form or a number ("Bienen-Kino", "Drei-Tore-Spektakel"), and a capitalised
+  word before a Latin species epithet ("Bellis perennis", "Fagus sylvatica": a genus).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from communique.mentions.common import LANG_DIR, mentions_data
 # a one-letter initial ending the name: "Clarence E." (or "Clarence E ." as tokenised text writes it)
 _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
 _NEXT_NAME = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
-# "A. Korsakow": an initial right before a mention (after a space, a comma, a bracket or the line start)
+# "K. Tambow": an initial right before a mention (after a space, a comma, a bracket or the line start)
 _INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s,(;]))([A-Z])[^\S\n]?\.[^\S\n]+$")
 # the first letter first, its lookbehind after it: the regex engine skips to the letters that can start a match
 _DUTCH = re.compile(r"(?:v(?<![\w-]v)an(?:[^\S\n]+(?:der|den|de))?|t(?<![\w-]t)e[rn])[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
@@ -111,11 +111,13 @@ def _grow(m: Any, s: int, e: int, text: str, make: Callable[..., Any]) -> Any:
     return new
 
 
-def _swap(out: list, s: int, e: int, new: Any) -> list | None:
+def _swap(out: list, s: int, e: int, new: Any, kb_persons: bool = False) -> list | None:
     """``out`` with the mentions inside [s, e) replaced by ``new``; None when one reaches outside it or
-    cannot be replaced."""
+    cannot be replaced (a knowledge-base person only when ``kb_persons``: its link is kept otherwise)."""
     hit = _over(out, s, e)
     if any(x.start < s or x.end > e or not _replaceable(x) for x in hit):
+        return None
+    if not kb_persons and any(x.etype == "person" and x.eid.startswith("kb:") for x in hit):
         return None
     ids = {id(x) for x in hit}
     return [x for x in out if id(x) not in ids] + [new]
@@ -196,7 +198,7 @@ def _von_names(text: str, out: list, make: Callable[..., Any]) -> list:
         if _stop(w):
             continue
         pw = _prev_word(text, s)
-        titled = pw is not None and pw in _TITLE_ABBR  # a role noun names its seat: "der Bischof von Trient"
+        titled = pw is not None and pw in _TITLE_ABBR  # a role noun names its seat: "der Bischof von Trier"
         if not titled:
             j = s
             while j > 0 and text[j - 1] in " \t":
@@ -240,7 +242,7 @@ def _east_asian(text: str, out: list, make: Callable[..., Any]) -> list:
         if _known(lo, "de") or _known(lo, "en") and len(lo) > 3:
             continue
         s, e = m.span()
-        got = _swap(out, s, e, make(s, e, "person", text[s:e]))
+        got = _swap(out, s, e, make(s, e, "person", text[s:e]), kb_persons=True)  # "Lee" alone may have matched a KB surname
         if got is not None:
             out = got
     return out
@@ -321,7 +323,7 @@ _NAME_TOKEN_LEFT = re.compile(r"(?<![\w'’.,-])([A-ZÄÖÜ][a-zäöüßà-ÿ’
 @lru_cache(maxsize=65536)
 def _no_german_noun(w: str) -> bool:
     """A capitalised word that is no German common noun, adjective or function word: unknown to the German
-    dictionary or known only as a name (an English word may be one: "Bolt", "Heath")."""
+    dictionary or known only as a name (an English word may be one: "Fowler", "Brewer")."""
     if len(w) < 3 or _stop(w) or _known_lower(w, "de") or _common_noun(w):
         return False
     from communique.mentions.capnames_de import _cue_word
@@ -337,13 +339,13 @@ def _listed_name(w: str) -> bool:
 
 def _joins(new: str, name: str) -> bool:
     """``new`` joins the one-word name ``name``: it is a listed name itself, or ``name`` is listed and ``new``
-    is no English word either ("Jones Sustainability" is no name)."""
+    is no English word either ("Miller Foundation" is no name)."""
     return _listed_name(new) or (_listed_name(name) and not _known(new.lower(), "en"))
 
 
 def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
     """Two name words side by side are one name when neither is a German common noun and one is a listed
-    given name or surname ("Usain Bolt", "Cliff Chiang", "Heath Miller"): the capitalised-names stage stops
+    given name or surname ("Percy Fowler", "Dale Brewer"): the capitalised-names stage stops
     at English words, the given-name pass takes an English word as a surname only after a strong given name."""
     res = out
     persons_at: dict[int, list] | None = None  # guessed persons by start, rebuilt after a change
@@ -368,8 +370,8 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
             w = w.rsplit(" ", 1)[1]
         genitive = rt is not None and rt.group(1).endswith("s") and _NAME_TOKEN_RIGHT.match(text, rt.end()) is not None
         if rt and not genitive and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (_joins(rt.group(1), w) or nxt):
-            e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Vitantonio" + "Liuzzi")
-        elif not multi and not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Forrest" + "Hoods Feldzug": a genitive
+            e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Ole Winther" + "Hansen")
+        elif not multi and not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Miller" + "Hoods Armee": a genitive
             lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
             if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
                     and not _sentence_start(text, lt.start(1)):
@@ -419,8 +421,8 @@ def _kb_place(kb: Any, name: str, population: int = 0) -> bool:
 
 def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     """An article before a guessed name of two or more words whose first word is a German common noun belongs
-    to the noun ("den Hirten Orion", "der Hafenstadt San Pedro"): a person's name takes no article, so the
-    name is the rest. A noun after a name in the genitive is no part of it ("Müllers Modelsuche")."""
+    to the noun ("dem Jäger Tarvo Linnamäe", "der Hafenstadt San Pedro"): a person's name takes no article, so the
+    name is the rest. A noun after a name in the genitive is no part of it ("Anna Petra Wolters Castingshow")."""
     res = out
     for m in out:
         if m.etype != "person" or m.kind not in ("cap", "given"):
