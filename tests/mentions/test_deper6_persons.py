@@ -50,6 +50,7 @@ def test_no_person_after_a_bishops_von(linker):
     ("Im Garten wachsen Exemplare von Fagus sylvatica neben Eichen.", "Fagus"),
     ("Großes Bienen-Kino gibt es morgen.", "Bienen-Kino"),
     ("Das Tier gehört zur Gattung Neomysis und lebt im Meer.", "Neomysis"),
+    ("Später erschien die Platte Songs of Avalor bei einem kleinen Label.", "Avalor"),
 ])
 def test_no_person(linker, text, word):
     assert word not in persons(linker, text)

@@ -44,6 +44,7 @@ _LATIN_EPITHET = re.compile(r"[^\S\n]+([a-z]{4,})(?![\w-])")
 _LATIN_ENDS = ("oides", "ensis", "ianus", "iana", "ianum", "ii", "ae", "us", "um", "is", "ata", "atus", "ica", "icus", "ina", "inus",
                "osa", "osus", "ella", "ellus", "ensis", "iensis", "ifolia", "iflora", "ensis")
 _TITLE_ABBR = frozenset(("Dr", "Prof", "Dres", "Mag"))
+_EN_TITLE_WORDS = frozenset(("The", "of"))
 
 
 @lru_cache(maxsize=1)
@@ -282,7 +283,8 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|einer|ein
 def _genera(text: str, out: list, cued: set[int]) -> list:
     """No persons: a genus before a Latin epithet ("Bellis perennis") or after a taxon noun with its article
     ("der Gattung X"), a word with a genus or family ending ("-saurus", "-aceae"), a storm after its noun
-    ("Orkan X", "Sturmtief X"), abbreviated weekdays ("Mo-Fr")."""
+    ("Orkan X", "Sturmtief X"), abbreviated weekdays ("Mo-Fr"), a one-word guess after the English "The" or
+    "of" (a title, a band, a firm: "The Silver Harbour", "Songs of Avalon")."""
     from communique.mentions.capnames_de import _prev_word
 
     weather, taxa, taxon_ends, weekdays, taxa_bare = _data()
@@ -299,6 +301,9 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
                 drop.add(id(m))
                 continue
             pw = _prev_word(text, m.start)
+            if pw in _EN_TITLE_WORDS and text[m.start - 1:m.start] == " ":
+                drop.add(id(m))  # "The X", "... of X": an English title, band or firm, no person
+                continue
             if pw and pw[:1].isupper():
                 p = pw.lower()
                 if p in weather or p.rsplit("-", 1)[-1] in weather:
