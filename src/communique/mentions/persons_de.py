@@ -16,8 +16,18 @@ Each rule is a fact of names as German text writes them, not a list of names:
   a short capitalised family name and a given name of two syllables joined by a hyphen, the second in
   lower case, which no German compound does.
 * **No persons**: a guessed person that is a hyphenated compound ending in a German common noun with a
-  first part that is a word form or a number ("Bienen-Kino", "Drei-Tore-Spektakel"), and a capitalised
-  word before a Latin species epithet ("Bellis perennis", "Fagus sylvatica": a genus).
+  first part that is a word form or a number ("Bienen-Kino", "Drei-Tore-Spektakel"), a capitalised
+  word before a Latin species epithet ("Bellis perennis", "Fagus sylvatica": a genus), after a taxon noun
+  or with a genus ending, a storm after its noun ("Sturmtief X"), abbreviated weekdays ("Mo-Fr"), a word
+  after the English "The" or "of" (a title).
+* **Names side by side** are one name when neither is a German common noun and one is a listed name
+  ("Percy Fowler"), or when both were guessed persons ("Ole Winther" + "Hansen").
+* **Noun heads**: an article before a guessed name whose first word is a noun belongs to the noun ("dem
+  Jäger X": the name is X; "der Hafenstadt X": a place), and a noun after a genitive name is no part of it.
+
+Word lists: the ``persons_de`` section of ``data/lang/de/mentions.yaml`` and ``data/lang/de/surnames_weak.txt``.
+Knowledge-base persons keep their link: no pass here merges them into a new name (but a lone surname match
+inside an East Asian name).
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from typing import Any, Callable
 from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
 from communique.mentions.common import LANG_DIR, mentions_data
 
-# a one-letter initial ending the name: "Clarence E." (or "Clarence E ." as tokenised text writes it)
+# a one-letter initial ending the name: "Mildred T." (or "Mildred T ." as tokenised text writes it)
 _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
 _NEXT_NAME = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
 # "K. Tambow": an initial right before a mention (after a space, a comma, a bracket or the line start)
@@ -42,7 +52,7 @@ _VON_NAME = re.compile(r"v(?<![\w-]v)on[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüß
 _EAST_ASIAN = re.compile(r"([A-Z](?<![\w'’.-][A-Z])[a-z]{1,5})[^\S\n]+([A-Z][a-z]{1,5}-[a-z]{1,5})(?![\w'’-])")
 _LATIN_EPITHET = re.compile(r"[^\S\n]+([a-z]{4,})(?![\w-])")
 _LATIN_ENDS = ("oides", "ensis", "ianus", "iana", "ianum", "ii", "ae", "us", "um", "is", "ata", "atus", "ica", "icus", "ina", "inus",
-               "osa", "osus", "ella", "ellus", "ensis", "iensis", "ifolia", "iflora", "ensis")
+               "osa", "osus", "ella", "ellus", "ifolia", "iflora")  # endings of Latin species epithets
 _TITLE_ABBR = frozenset(("Dr", "Prof", "Dres", "Mag"))
 _EN_TITLE_WORDS = frozenset(("The", "of"))
 
@@ -87,13 +97,6 @@ def _compound_noun(w: str) -> bool:
     return _real_compound(w)
 
 
-def _mask(text: str, out: list) -> bytearray:
-    mask = bytearray(len(text) + 1)
-    for m in out:
-        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
-    return mask
-
-
 def _over(out: list, s: int, e: int) -> list:
     return [x for x in out if x.start < e and s < x.end]
 
@@ -130,7 +133,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     if cap_lexicon("de") is None:
         return out
     out = _initial_tails(text, out, kb, make)
-    if "van " in text or " ter " in text or " ten " in text:  # (a particle opening a line is found by the regex)
+    if "van " in text or " ter " in text or " ten " in text:  # the cheap test first ("ter"/"ten" opening a line: rare)
         out = _dutch_particles(text, out, make)
     if "von " in text:
         out = _von_names(text, out, make)
