@@ -19,6 +19,7 @@ def persons(linker, text: str) -> set[str]:
     ("Im Finale gewann K. Tambow gegen einen Polen.", "K. Tambow"),
     # name particles: Dutch, German "von" after a title or a clause boundary, Arabic "al-"
     ("Das bestätigte van den Broek am Abend.", "van den Broek"),
+    ("Am Abend kam die Nachricht. Van den Broek will bleiben.", "Van den Broek"),
     ("Die Sitzung leitete Dr. von Stetten am Vormittag.", "von Stetten"),
     ("Die Minister wollten verhandeln, von Quitzow dagegen nicht.", "von Quitzow"),
     ("Der Minister Khalid al-Rashid sagte, die Förderung steige.", "Khalid al-Rashid"),

@@ -46,7 +46,8 @@ _NEXT_NAME = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w
 # "K. Tambow": an initial right before a mention (after a space, a comma, a bracket or the line start)
 _INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s,(;]))([A-Z])[^\S\n]?\.[^\S\n]+$")
 # the first letter first, its lookbehind after it: the regex engine skips to the letters that can start a match
-_DUTCH = re.compile(r"(?:v(?<![\w-]v)an(?:[^\S\n]+(?:der|den|de))?|t(?<![\w-]t)e[rn])[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+_DUTCH = re.compile(r"(?:v(?<![\w-]v)an(?:[^\S\n]+(?:der|den|de))?|V(?<![\w-]V)an[^\S\n]+(?:der|den)|t(?<![\w-]t)e[rn])"
+                    r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")  # "Van der X" opening a sentence ("Van X" may be the town)
 _ARABIC_TAIL = re.compile(r"[^\S\n]+(?:(?:al|el|as|ad|ar|at|az|an|ash)-[A-Z][\w'’]*[a-z]|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w'’]*[a-z])(?![\w'’-])")
 _VON_NAME = re.compile(r"v(?<![\w-]v)on[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
 _EAST_ASIAN = re.compile(r"([A-Z](?<![\w'’.-][A-Z])[a-z]{1,5})[^\S\n]+([A-Z][a-z]{1,5}-[a-z]{1,5})(?![\w'’-])")
@@ -133,7 +134,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     if cap_lexicon("de") is None:
         return out
     out = _initial_tails(text, out, kb, make)
-    if "van " in text or " ter " in text or " ten " in text:  # the cheap test first ("ter"/"ten" opening a line: rare)
+    if "van " in text or "Van d" in text or " ter " in text or " ten " in text:  # the cheap test first ("ter"/"ten" opening a line: rare)
         out = _dutch_particles(text, out, make)
     if "von " in text:
         out = _von_names(text, out, make)
