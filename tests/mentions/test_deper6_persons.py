@@ -22,16 +22,16 @@ def persons(linker, text: str) -> set[str]:
     ("Am Abend kam die Nachricht. Van den Broek will bleiben.", "Van den Broek"),
     ("Die Sitzung leitete Dr. von Stetten am Vormittag.", "von Stetten"),
     ("Die Minister wollten verhandeln, von Quitzow dagegen nicht.", "von Quitzow"),
-    ("Der Minister Khalid al-Rashid sagte, die Förderung steige.", "Khalid al-Rashid"),
+    ("Der Minister Khalid al-Rashid eröffnete am Montag die Messe.", "Khalid al-Rashid"),
     # lone surnames that are English words, where German syntax wants a name (a subject with no article)
-    ("Im Jahr 1970 wurde Carter bekannt.", "Carter"),
-    ("Brewer erhielt den Preis im Jahr 2001.", "Brewer"),
-    ("Die Wahl ist vorbei, Fletcher ist nun Senator.", "Fletcher"),
+    ("Nach der Wahl wurde Fletcher rasch populär.", "Fletcher"),
+    ("Fowler erhielt den Preis im Jahr 2001.", "Fowler"),
+    ("Die Wahl ist vorbei, Brewer ist nun Senator.", "Brewer"),
     ("Sie hofft, dass Wright bald zurückkehrt.", "Wright"),
-    ("Huber agierte damals als Sprecher.", "Huber"),
+    ("Gerber agierte jahrelang im Hintergrund.", "Gerber"),
     # an agent noun in -ist before a name; the Saxon genitive of a listed name before a compound noun
     ("Das Konzert des Pianisten Keller war ausverkauft.", "Keller"),
-    ("Die Einnahmen der Saison flossen in Bushs Parteikasse.", "Bushs"),
+    ("Die Einnahmen der Saison flossen in Carters Wahlkampfkasse.", "Carters"),
     ("Über Hoovers Wirtschaftspolitik wurde lange gestritten.", "Hoovers"),
     # two guessed names side by side are one
     ("Die Aufnahmen mit Ole Winther Hansen dauerten lange.", "Ole Winther Hansen"),

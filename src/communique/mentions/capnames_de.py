@@ -599,7 +599,7 @@ def _finite_singular(word: str, lex: DeLexicon) -> bool:
     if word.endswith("n") or len(word) < 4:
         return False
     if word.endswith("ierte") and len(word) >= 7:
-        return True  # "regierte", "kooperierte": the preterite of a verb in -ieren (the dictionary maps some to an adjective)
+        return True  # "agierte": the preterite of a verb in -ieren (the dictionary maps some to an adjective)
     lemma = _dictionary("de").get(word)
     return bool(lemma) and lemma != word and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
 
