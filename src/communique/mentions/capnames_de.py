@@ -40,7 +40,8 @@ from communique.mentions.capnames import (
     words_where,
 )
 from communique.mentions.common import LANG_DIR, mentions_data
-from communique.mentions.places_de import town_adjective
+from communique.mentions.places_de import refine as place_passes, town_adjective
+from communique.mentions.persons_de import de_weak_surnames, person_passes
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,12 @@ def _role_word(word: str) -> bool:
     tail = w.rsplit("-", 1)[-1]
     if tail in per_cues and "-" in w:
         return True  # "CSU-Politiker", "Löwen-Keeper"
-    return _ends_with(w, de_lexicon().role_endings)
+    if not _ends_with(w, de_lexicon().role_endings):
+        return False
+    if w.endswith(("ist", "isten", "istin")):  # an agent noun, unless the apposition table knows it as a club ("Zweitligisten")
+        base = w[:-2] if w.endswith(("en", "in")) else w
+        return not any(base.endswith(k) for k in de_lexicon().apposition)
+    return True
 
 
 def _ends_with(w: str, endings: tuple[str, ...], before: int = 3) -> bool:
@@ -339,6 +345,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             words.append((a, b, m.group(0), None, not prev[:-1].isdigit()))
         elif last in "!?:…\"„“" or not prev:
             words.append((a, b, m.group(0), None, True))
+        elif last == ",":
+            words.append((a, b, m.group(0), None, False))  # a clause after a comma: listed names only (below)
         elif prev[:1].isalpha() and last.isalnum() and (prev in speech if prev.islower() else _cue_word(prev)):
             words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
 
@@ -393,7 +401,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         if not free(s, e):
             replace = place_only(s, e)
             if not replace:
-                continue
+                cued.update(id(x) for x in out if x.start == s and x.end == e and x.etype == "person" and x.kind == "cap")
+                continue  # a guessed person already there has its cue now ("des Pianisten Keller": no adjective)
         end = e
         if role:  # "Trainer Karsten Baumann": one more name token
             nx = _NEXT_CAP.match(text, e)
@@ -414,9 +423,16 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         add(pm)
 
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
+    weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Brewer erhielt ...")
+    given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
     for s, e, w, _pw, initial in words:
-        if not initial or "-" in w or not free(s, e) or not (_bare_noun_candidate(w) or _unknown_surname_candidate(w)):
+        if not free(s, e) or "-" in w:
             continue
+        if initial:
+            if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or _fold(w) in given_all):
+                continue
+        elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or _fold(w) in given_all) and w[1:].islower()):
+            continue  # after a comma ("..., Fletcher ist nun ..."): a listed name only
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex):
             continue
@@ -436,7 +452,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                 continue
         vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
         v = vm.group(1) if vm else ""
-        if not v or (v.endswith("e") and not v.endswith("te")) or not free(s, e) or not _finite_singular(v, lex):
+        if not v or (v.endswith("e") and not v.endswith("te") and v not in lex.aux_singular) or not free(s, e) or not _finite_singular(v, lex):
             continue  # "die geltende X": an adjective, no verb
         pv = _prev_word(text, vm.start(1))
         if pv and (pv.lower() in lex.articles or pv.lower() in cap.stop and pv.lower().endswith(("e", "er", "en", "es", "em"))):
@@ -472,8 +488,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
     out = _subject_names(text, out, lex, make, capset)
-    from communique.mentions.places_de import refine as _places_de  # round six: places (mentions/places_de.py)
-    out = _places_de(text, out, kb, make, _all_given(first), capset)
+    out = person_passes(text, out, kb, make, cued)  # round six: names' shapes and bounds (persons_de)
+    out = place_passes(text, out, kb, make, _all_given(first), capset)  # round six: places (places_de)
     return out
 
 
@@ -585,6 +601,8 @@ def _finite_singular(word: str, lex: DeLexicon) -> bool:
         return True
     if word.endswith("n") or len(word) < 4:
         return False
+    if word.endswith("ierte") and len(word) >= 7:
+        return True  # "agierte": the preterite of a verb in -ieren (the dictionary maps some to an adjective)
     lemma = _dictionary("de").get(word)
     return bool(lemma) and lemma != word and lemma.islower() and lemma.endswith(("en", "ern", "eln"))
 
@@ -892,8 +910,8 @@ def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, m
     spans = None
     for m in _GEN_BEFORE_NOUN.finditer(text):
         w, noun = m.group(1), m.group(2)
-        if not _genitive_name(w) or not _common_head(noun):
-            continue
+        if not _genitive_name(w) or not (_common_head(noun) or _real_compound(noun)):
+            continue  # the noun may be a compound the dictionary does not list ("Parteikasse")
         s, e = m.span(1)
         pw = (_prev_word(text, s) or "").lower()
         if pw in lex.articles or pw in lex.contracted or pw in _EN_FUNCTION or pw in cap.stop and pw.endswith(("es", "er", "em", "en")):
@@ -916,6 +934,8 @@ def _genitive_name(w: str) -> bool:
     (no common noun, no lower-case word)."""
     base = w[:-1]
     names = _name_like("de")
+    if base in de_weak_surnames() and not _known_lower(base, "de"):
+        return True  # a listed surname that is an English word ("Hoovers Rede")
     if _known_lower(w, "de") or _known_lower(base, "de") or _known(base.lower(), "de"):
         return False
     if (_known(w, "de") and w not in names and not de_town_like(w)) or (_known(base, "de") and base not in names and not de_town_like(base)):
@@ -1402,9 +1422,10 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
         s, e = m.start, m.end
         words = text[s:e].split()
         lt = _LEFT_TOK.search(text, max(0, s - 40), s)
-        if lt and fold(words[0].split("-")[0]) not in given and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) \
-                and not _HYPHEN_NEXT.match(text, e):
-            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the name)
+        if lt and (fold(words[0].split("-")[0]) not in given or len(words) > 1 and _sentence_initial(text, lt.start(1))) \
+                and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) and not _HYPHEN_NEXT.match(text, e):
+            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the
+            # name, unless an unknown word opens the sentence before a full name: "Wendelin Anna Brausewetter ist ...")
         rt = _RIGHT_TOK.match(text, e)
         if rt and len(words) < 3 and _unknown_name_token(rt.group(1)) and _plain_token(rt.group(1)) and fold(rt.group(1)) not in given:
             e = rt.end()
@@ -1570,7 +1591,7 @@ def _person_named_towns(text: str, out: list, kb: Any, cap: Any, make: Callable[
         if m.etype != "place" or m.kind != "name" or not m.eid.startswith("gn:"):
             continue
         w = text[m.start:m.end]
-        if " " in w or "-" in w or not (w in names or fold(w) in given):
+        if " " in w or "-" in w or not (w in names or fold(w) in given or w in de_weak_surnames()):
             continue
         ent = kb.entities.get(m.eid) or {}
         if ent.get("capital") or (ent.get("population") or 0) >= 50_000 or ent.get("country") in de_lexicon().home_countries:
@@ -1915,6 +1936,8 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
     is no common noun, lower-case word or English plural ("Teams")."""
     base = w[:-1]
     names = _name_like("de")
+    if base in de_weak_surnames() and not _known_lower(base, "de"):
+        return True  # a listed surname that is an English word ("Hoovers Rede")
     if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
         return False
     lemma = _dictionary("de").get(w)
@@ -1998,6 +2021,8 @@ def _subject_conjunctions() -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _verb_word(v: str) -> bool:
     """A finite verb of the third person singular, no adjective in -e ("die geltende X")."""
+    if v in de_lexicon().aux_singular:
+        return True  # "wurde", "habe": finite although they end in -e
     return len(v) >= 3 and v.isalpha() and v.islower() and not (v.endswith("e") and not v.endswith("te")) \
         and _finite_singular(v, de_lexicon())
 
@@ -2010,6 +2035,8 @@ def _subject_word(w: str) -> bool:
     cap = cap_lexicon("de")
     if cap is None or len(w) < 3 or not w.isalpha() or not w[1:].islower() or not _surname_ok(w) or w.lower() in cap.stop:
         return False
+    if w in de_weak_surnames():
+        return True  # a surname that is an English word ("Brewer", "Fletcher"): as a German subject with no article, the name
     if _known_lower(w, "de") or _known(w.lower(), "en") or w.lower().endswith(cap.noun_suffixes):
         return False
     if _known(w, "de"):

@@ -1,0 +1,462 @@
+"""German persons, round six: the name's own shape and its bounds (called at the end of
+``capnames_de.german_passes``; German documents only).
+
+Each rule is a fact of names as German text writes them, not a list of names:
+
+* **An initial goes on to the surname** ("Harry S. Truman", "Mildred T. Cross"): after a given name and
+  a one-letter initial the next capitalised word is the surname, even when it is an English or German
+  word. **An initial before a small town's name** ("K. Tambow"): a town takes no initial,
+  so the word is a surname.
+* **Name particles** belong to the name: Dutch "van", "van der", "van den", "ter", "ten" before a
+  capitalised word are a surname ("van der Meulen"; they are no German words), the Arabic article and
+  kinship words after a name ("Ali al-Hamdani", "Faisal bin Salman") too; the German "von" opens a
+  surname after an abbreviated title ("Dr. von Stein"; a role noun names its seat: "der Bischof von
+  Trier") and when it follows a clause boundary before a person's name ("..., von Quitzow dagegen ...").
+* **East Asian names with a hyphenated given name** ("Moon Jae-in", "Lee Myung-bak", "Lee Chang-dong"):
+  a short capitalised family name and a given name of two syllables joined by a hyphen, the second in
+  lower case, which no German compound does.
+* **No persons**: a guessed person that is a hyphenated compound ending in a German common noun with a
+  first part that is a word form or a number ("Bienen-Kino", "Drei-Tore-Spektakel"), a capitalised
+  word before a Latin species epithet ("Bellis perennis", "Fagus sylvatica": a genus), after a taxon noun
+  or with a genus ending, a storm after its noun ("Sturmtief X"), abbreviated weekdays ("Mo-Fr"), a word
+  after the English "The" or "of" (a title).
+* **Names side by side** are one name when neither is a German common noun and one is a listed name
+  ("Percy Fowler"), or when both were guessed persons ("Ole Winther" + "Hansen").
+* **Noun heads**: an article before a guessed name whose first word is a noun belongs to the noun ("dem
+  Jäger X": the name is X; "der Hafenstadt X": a place), and a noun after a genitive name is no part of it.
+
+Word lists: the ``persons_de`` section of ``data/lang/de/mentions.yaml`` and ``data/lang/de/surnames_weak.txt``.
+Knowledge-base persons keep their link: no pass here merges them into a new name (but a lone surname match
+inside an East Asian name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace as dataclass_replace
+from functools import lru_cache
+from typing import Any, Callable
+
+from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
+from communique.mentions.common import LANG_DIR, mentions_data
+
+# a one-letter initial ending the name: "Mildred T." (or "Mildred T ." as tokenised text writes it)
+_ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
+_NEXT_NAME = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# "K. Tambow": an initial right before a mention (after a space, a comma, a bracket or the line start)
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s,(;]))([A-Z])[^\S\n]?\.[^\S\n]+$")
+# the first letter first, its lookbehind after it: the regex engine skips to the letters that can start a match
+_DUTCH = re.compile(r"(?:v(?<![\w-]v)an(?:[^\S\n]+(?:der|den|de))?|V(?<![\w-]V)an[^\S\n]+(?:der|den)|t(?<![\w-]t)e[rn])"
+                    r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")  # "Van der X" opening a sentence ("Van X" may be the town)
+_ARABIC_TAIL = re.compile(r"[^\S\n]+(?:(?:al|el|as|ad|ar|at|az|an|ash)-[A-Z][\w'’]*[a-z]|(?:bin|ibn|bint)[^\S\n]+[A-Z][\w'’]*[a-z])(?![\w'’-])")
+_VON_NAME = re.compile(r"v(?<![\w-]v)on[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+_EAST_ASIAN = re.compile(r"([A-Z](?<![\w'’.-][A-Z])[a-z]{1,5})[^\S\n]+([A-Z][a-z]{1,5}-[a-z]{1,5})(?![\w'’-])")
+_LATIN_EPITHET = re.compile(r"[^\S\n]+([a-z]{4,})(?![\w-])")
+_LATIN_ENDS = ("oides", "ensis", "ianus", "iana", "ianum", "ii", "ae", "us", "um", "is", "ata", "atus", "ica", "icus", "ina", "inus",
+               "osa", "osus", "ella", "ellus", "ifolia", "iflora")  # endings of Latin species epithets
+_TITLE_ABBR = frozenset(("Dr", "Prof", "Dres", "Mag"))
+_EN_TITLE_WORDS = frozenset(("The", "of"))
+
+
+@lru_cache(maxsize=1)
+def de_weak_surnames() -> frozenset[str]:
+    """Surnames that are English words but no German ones (``data/lang/de/surnames_weak.txt``): names only
+    where German syntax wants one (a lone subject with no article)."""
+    p = LANG_DIR / "de" / "surnames_weak.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _stop(w: str) -> bool:
+    cap = cap_lexicon("de")
+    return cap is None or w.lower() in cap.stop
+
+
+@lru_cache(maxsize=65536)
+def _common_noun(w: str) -> bool:
+    """A German common noun as written: the dictionary knows it, not only as a name."""
+    return _known(w, "de") and w not in _name_like("de")
+
+
+@lru_cache(maxsize=65536)
+def _word_form(w: str) -> bool:
+    """The first part of a compound that is no surname: a number, a lower-case word, or an inflected
+    form of a noun ("Punkte", "Figuren")."""
+    if not w or w[0].isdigit() or not w[:1].isupper():
+        return True
+    if _known_lower(w, "de"):
+        return True
+    lemma = _dictionary("de").get(w)
+    if lemma:
+        return lemma != w and w not in _name_like("de")
+    return _compound_noun(w)  # a compound the dictionary does not list ("Knetmassen")
+
+
+def _compound_noun(w: str) -> bool:
+    from communique.mentions.capnames_de import _real_compound
+    return _real_compound(w)
+
+
+def _over(out: list, s: int, e: int) -> list:
+    return [x for x in out if x.start < e and s < x.end]
+
+
+def _replaceable(x: Any) -> bool:
+    """A guess a name's shape overrides: a single capitalised-names guess or a knowledge-base place or
+    surname matched alone."""
+    return x.kind in ("cap", "sur", "initials", "given", "shape", "title") or (x.kind == "name" and x.etype in ("place", "person"))
+
+
+def _grow(m: Any, s: int, e: int, text: str, make: Callable[..., Any]) -> Any:
+    """The person ``m`` over [s, e): a new mention, which keeps the role of a title-and-name one ("Minister X")."""
+    new = make(s, e, "person", text[s:e])
+    if m.kind == "title" and m.role:
+        new = dataclass_replace(new, kind="title", role=m.role, country=m.country)
+    return new
+
+
+def _swap(out: list, s: int, e: int, new: Any, kb_persons: bool = False) -> list | None:
+    """``out`` with the mentions inside [s, e) replaced by ``new``; None when one reaches outside it or
+    cannot be replaced (a knowledge-base person only when ``kb_persons``: its link is kept otherwise)."""
+    hit = _over(out, s, e)
+    if any(x.start < s or x.end > e or not _replaceable(x) for x in hit):
+        return None
+    if not kb_persons and any(x.etype == "person" and x.eid.startswith("kb:") for x in hit):
+        return None
+    ids = {id(x) for x in hit}
+    return [x for x in out if id(x) not in ids] + [new]
+
+
+def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int]) -> list:
+    """The rules of the module docstring, in order; ``cued`` holds the ids of persons a German pass found
+    with a cue (never dropped here)."""
+    if cap_lexicon("de") is None:
+        return out
+    out = _initial_tails(text, out, kb, make)
+    if "van " in text or "Van d" in text or " ter " in text or " ten " in text:  # the cheap test first ("ter"/"ten" opening a line: rare)
+        out = _dutch_particles(text, out, make)
+    if "von " in text:
+        out = _von_names(text, out, make)
+    if "-" in text:
+        out = _arabic_tails(text, out, make)
+        out = _east_asian(text, out, make)
+        out = _hyphen_nouns(text, out, cued)
+    out = _genera(text, out, cued)
+    out = _noun_heads(text, out, kb, make)
+    out = _pair_names(text, out, make)
+    return out
+
+
+def _initial_tails(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    res = out
+    for m in out:
+        if m.etype == "person" and text[m.end - 1:m.end] == "." and " " in text[m.start:m.end]:
+            if not _ENDS_INITIAL.search(text, m.start, m.end):
+                continue
+            nx = _NEXT_NAME.match(text, m.end)
+            if not nx or _stop(nx.group(1)):
+                continue  # after an initial even a word is the surname ("Mildred T. Cross")
+            new = _grow(m, m.start, nx.end(1), text, make)
+            got = _swap(res, m.start, nx.end(1), new)
+            if got is not None:
+                res = got
+        elif m.etype == "place" and m.kind == "name" and m.start >= 3 and text[m.start - 1] in " \t":
+            ib = _INITIAL_BEFORE.search(text, max(0, m.start - 4), m.start)
+            if not ib:
+                continue
+            if text[max(0, ib.start(1) - 3):ib.start(1)].rstrip().endswith("."):
+                continue  # "z. B. Berlin", "u. a. Paris": an abbreviation, no initial
+            ent = kb.entities.get(m.eid) or {}
+            if ent.get("capital") or (ent.get("population") or 0) >= 500_000 or " " in text[m.start:m.end]:
+                continue
+            new = make(ib.start(1), m.end, "person", text[ib.start(1):m.end])
+            got = _swap(res, ib.start(1), m.end, new)
+            if got is not None:
+                res = got
+    return res
+
+
+def _dutch_particles(text: str, out: list, make: Callable[..., Any]) -> list:
+    for m in _DUTCH.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group(1)
+        if _stop(w):
+            continue
+        # a name before the particle belongs to it ("Rafael van der Meulen"): the given-name pass found it whole
+        before = [x for x in out if x.start < s <= x.end + 1 and x.etype == "person"]
+        if before:
+            continue
+        got = _swap(out, s, e, make(s, e, "person", text[s:e]))
+        if got is not None:
+            out = got
+    return out
+
+
+def _von_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    from communique.mentions.capnames_de import _prev_word
+
+    starts = None
+    for m in _VON_NAME.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group(1)
+        if _stop(w):
+            continue
+        pw = _prev_word(text, s)
+        titled = pw is not None and pw in _TITLE_ABBR  # a role noun names its seat: "der Bischof von Trier"
+        if not titled:
+            j = s
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            boundary = j == 0 or text[j - 1] in ",;:\n(\"„“»«"
+            if not boundary:
+                continue
+            if starts is None:
+                starts = {(x.start, x.end): x for x in out if x.etype == "person"}
+            p = starts.get((m.start(1), e))
+            if p is None or p.kind not in ("cap", "sur", "shape"):
+                continue  # "..., von Berlin aus": no person after the particle
+        got = _swap(out, s, e, make(s, e, "person", text[s:e]))
+        if got is not None:
+            out = got
+            starts = None
+    return out
+
+
+def _arabic_tails(text: str, out: list, make: Callable[..., Any]) -> list:
+    res = out
+    for m in out:
+        if m.etype != "person" or m.kind in ("adj", "dem", "adjstem", "coref"):
+            continue
+        t = _ARABIC_TAIL.match(text, m.end)
+        if not t:
+            continue
+        new = _grow(m, m.start, t.end(), text, make)
+        got = _swap(res, m.start, t.end(), new)
+        if got is not None:
+            res = got
+    return res
+
+
+def _east_asian(text: str, out: list, make: Callable[..., Any]) -> list:
+    for m in _EAST_ASIAN.finditer(text):
+        fam, given = m.group(1), m.group(2)
+        if _stop(fam) or _common_noun(fam) or _known_lower(fam, "de"):
+            continue
+        lo = given.split("-", 1)[1]
+        if _known(lo, "de") or _known(lo, "en") and len(lo) > 3:
+            continue
+        s, e = m.span()
+        got = _swap(out, s, e, make(s, e, "person", text[s:e]), kb_persons=True)  # "Lee" alone may have matched a KB surname
+        if got is not None:
+            out = got
+    return out
+
+
+def _hyphen_nouns(text: str, out: list, cued: set[int]) -> list:
+    drop = set()
+    for m in out:
+        if m.etype != "person" or m.kind != "cap" or id(m) in cued:
+            continue
+        w = text[m.start:m.end].split()[-1]
+        if "-" not in w:
+            continue
+        parts = w.split("-")
+        last = parts[-1]
+        if len(last) < 3 or not last[:1].isupper() or not _known(last, "de") or _listed_name(last):
+            continue  # (nouns with an -s plural look like names to the dictionary: "Kino", "Kinos")
+        if any(_word_form(p) for p in parts[:-1]):
+            drop.add(id(m))
+    return [x for x in out if id(x) not in drop] if drop else out
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """The ``persons_de`` section of ``data/lang/de/mentions.yaml``."""
+    d = mentions_data("de").get("persons_de") or {}
+
+    def low(k: str) -> list[str]:
+        return [str(x).lower() for x in d.get(k) or []]
+    return (frozenset(low("weather_nouns")), frozenset(low("taxon_nouns")), tuple(low("taxon_endings")),
+            frozenset(str(x) for x in d.get("weekdays") or []), frozenset(low("taxon_nouns_bare")))
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|einer|eine|einen|eines|einem|ein)[^\S\n]+\S+[^\S\n]+$")
+
+
+def _genera(text: str, out: list, cued: set[int]) -> list:
+    """No persons: a genus before a Latin epithet ("Bellis perennis") or after a taxon noun with its article
+    ("der Gattung X"), a word with a genus or family ending ("-saurus", "-aceae"), a storm after its noun
+    ("Orkan X", "Sturmtief X"), abbreviated weekdays ("Mo-Fr"), a one-word guess after the English "The" or
+    "of" (a title, a band, a firm: "The Silver Harbour", "Songs of Avalon")."""
+    from communique.mentions.capnames_de import _prev_word
+
+    weather, taxa, taxon_ends, weekdays, taxa_bare = _data()
+    drop = set()
+    for m in out:
+        if m.etype != "person" or m.kind != "cap" or id(m) in cued:
+            continue
+        w = text[m.start:m.end]
+        if " " not in w:
+            if "-" in w and all(p in weekdays for p in w.split("-")):
+                drop.add(id(m))
+                continue
+            if len(w) > 6 and w.lower().endswith(taxon_ends):
+                drop.add(id(m))
+                continue
+            pw = _prev_word(text, m.start)
+            if pw in _EN_TITLE_WORDS and text[m.start - 1:m.start] == " ":
+                drop.add(id(m))  # "The X", "... of X": an English title, band or firm, no person
+                continue
+            if pw and pw[:1].isupper():
+                p = pw.lower()
+                if p in weather or p.rsplit("-", 1)[-1] in weather:
+                    drop.add(id(m))
+                    continue
+                if p in taxa_bare or p in taxa and _DETERMINER_BEFORE.search(text, max(0, m.start - 40), m.start):
+                    drop.add(id(m))
+                    continue
+        nx = _LATIN_EPITHET.match(text, m.end)
+        if not nx:
+            continue
+        ep = nx.group(1)
+        if ep.endswith(_LATIN_ENDS) and not _known(ep, "de") and not _known(ep, "en"):
+            drop.add(id(m))
+    return [x for x in out if id(x) not in drop] if drop else out
+
+
+_NAME_TOKEN_RIGHT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])(?![\w'’-])")
+_NAME_TOKEN_LEFT = re.compile(r"(?<![\w'’.,-])([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])[^\S\n]+$")
+
+
+@lru_cache(maxsize=65536)
+def _no_german_noun(w: str) -> bool:
+    """A capitalised word that is no German common noun, adjective or function word: unknown to the German
+    dictionary or known only as a name (an English word may be one: "Fowler", "Brewer")."""
+    if len(w) < 3 or _stop(w) or _known_lower(w, "de") or _common_noun(w):
+        return False
+    from communique.mentions.capnames_de import _cue_word
+    return not _cue_word(w)
+
+
+@lru_cache(maxsize=65536)
+def _listed_name(w: str) -> bool:
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import de_given_names, de_surnames, de_weak_given_names
+    return w in de_surnames() or w in de_weak_surnames() or fold(w) in de_given_names() or fold(w) in de_weak_given_names()
+
+
+def _joins(new: str, name: str) -> bool:
+    """``new`` joins the one-word name ``name``: it is a listed name itself, or ``name`` is listed and ``new``
+    is no English word either ("Miller Foundation" is no name)."""
+    return _listed_name(new) or (_listed_name(name) and not _known(new.lower(), "en"))
+
+
+def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """Two name words side by side are one name when neither is a German common noun and one is a listed
+    given name or surname ("Percy Fowler", "Dale Brewer"): the capitalised-names stage stops
+    at English words, the given-name pass takes an English word as a surname only after a strong given name."""
+    res = out
+    persons_at: dict[int, list] | None = None  # guessed persons by start, rebuilt after a change
+    for m in out:
+        if m.etype != "person" or m.kind not in ("cap", "given", "sur", "shape", "initials", "title"):
+            continue
+        w = text[m.start:m.end]
+        s, e = m.start, m.end
+        rt = _NAME_TOKEN_RIGHT.match(text, e)
+        nxt = []
+        if rt:
+            if persons_at is None:
+                persons_at = {}
+                for x in res:
+                    if x.etype == "person" and _replaceable(x):
+                        persons_at.setdefault(x.start, []).append(x)
+            nxt = persons_at.get(rt.start(1), [])
+        multi = " " in w
+        if multi:
+            if not nxt or w.count(" ") > 2 or any(x.kind == "title" for x in nxt) or not _no_german_noun(rt.group(1)):
+                continue  # a longer name takes only a guessed person right after it ("Ole Winther" + "Hansen")
+            w = w.rsplit(" ", 1)[1]
+        genitive = rt is not None and rt.group(1).endswith("s") and _NAME_TOKEN_RIGHT.match(text, rt.end()) is not None
+        if rt and not genitive and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (_joins(rt.group(1), w) or nxt):
+            e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Ole Winther" + "Hansen")
+        elif not multi and not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Miller" + "Hoods Armee": a genitive
+            lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
+            if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
+                    and not _sentence_start(text, lt.start(1)):
+                s = lt.start(1)
+        if (s, e) == (m.start, m.end):
+            continue
+        got = _swap(res, s, e, _grow(m, s, e, text, make))
+        if got is not None:
+            res = got
+            persons_at = None
+    return res
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?:\n\"„“«»("
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|einer|einem|einen|eines|im|am|vom|zum|zur|beim)"
+                             r"(?:[^\S\n]+[a-zäöüß]+(?:e|en|er|es|em))*[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _town_noun_ends() -> tuple[str, ...]:
+    from communique.mentions.capnames_de import _town_slots
+    return tuple(sorted({x.lower() for x in _town_slots()[2]}, key=len, reverse=True)) or ("stadt",)
+
+
+@lru_cache(maxsize=65536)
+def _place_head(noun: str) -> bool:
+    """A noun that names a kind of place: a town noun or its compound ("Hafenstadt"), a place apposition ("Region")."""
+    from communique.mentions.capnames_de import _apposition_kind
+    return noun.lower().endswith(_town_noun_ends()) or _apposition_kind(noun) == "place"
+
+
+def _kb_place(kb: Any, name: str, population: int = 0) -> bool:
+    """A country of the knowledge base, or a place of at least ``population`` inhabitants."""
+    from communique.kb.fold import fold
+    for eid, _k, _f in kb.index.get(fold(name), ()):
+        ent = kb.entities.get(eid) or {}
+        if ent.get("type") == "country" or ent.get("type") == "place" and (ent.get("population") or 0) >= population:
+            return True
+    return False
+
+
+def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """An article before a guessed name of two or more words whose first word is a German common noun belongs
+    to the noun ("dem Jäger Tarvo Linnamäe", "der Hafenstadt San Pedro"): a person's name takes no article, so the
+    name is the rest. A noun after a name in the genitive is no part of it ("Anna Petra Wolters Castingshow")."""
+    res = out
+    for m in out:
+        if m.etype != "person" or m.kind not in ("cap", "given"):
+            continue
+        toks = text[m.start:m.end].split(" ")
+        if len(toks) < 2:
+            continue
+        first, last = toks[0], toks[-1]
+        if m.kind == "cap" and _ARTICLE_BEFORE.search(text, max(0, m.start - 60), m.start) \
+                and (_known(first, "de") or _compound_noun(first)) and not _listed_name(first):
+            rest = toks[1:]
+            if rest[0] in ("von", "vom") and len(rest) > 1:
+                rest = rest[1:]  # "das Resümee von X": the noun's complement
+            if not rest[0][:1].isupper():
+                continue  # "den Prix de Rome": a foreign name with its particle
+            s = m.end - len(" ".join(rest))
+            typ = "place" if _place_head(first) or _kb_place(kb, text[s:m.end], 100_000) else "person"  # "der Hafenstadt X"
+            new = make(s, m.end, typ, text[s:m.end])
+        elif toks[-2].endswith("s") and len(toks[-2]) > 3 and (len(toks) > 2 or _listed_name(toks[0][:-1])) \
+                and (_common_noun(last) or _compound_noun(last)) and not _listed_name(last) and not _listed_name(toks[-2]):
+            e = m.end - len(last) - 1
+            while text[e - 1:e] == " ":
+                e -= 1
+            new = make(m.start, e, "person", text[m.start:e])
+        else:
+            continue
+        res = [x for x in res if x is not m] + [new]
+    return res
