@@ -1424,7 +1424,7 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
         lt = _LEFT_TOK.search(text, max(0, s - 40), s)
         if lt and (fold(words[0].split("-")[0]) not in given or len(words) > 1 and _sentence_initial(text, lt.start(1))) \
                 and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) and not _HYPHEN_NEXT.match(text, e):
-            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennkanute Adam X", "SVP-Nationalrat Toni X": a given name opens the
+            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennradler Adam X", "SVP-Nationalrat Toni X": a given name opens the
             # name, unless an unknown word opens the sentence before a full name: "Wendelin Anna Brausewetter ist ...")
         rt = _RIGHT_TOK.match(text, e)
         if rt and len(words) < 3 and _unknown_name_token(rt.group(1)) and _plain_token(rt.group(1)) and fold(rt.group(1)) not in given:
@@ -1471,7 +1471,7 @@ def _word_stem(h: str, depth: int = 0) -> bool:
 
 @lru_cache(maxsize=65536)
 def _real_compound(w: str) -> bool:
-    """A German compound of a word stem and a common noun ("Hauptinitiant", "Rennkanute",
+    """A German compound of a word stem and a common noun ("Hauptinitiant", "Rennradler",
     "Marienklosters"), not a name that merely ends like a word ("Wendelin", "Vitantonio")."""
     d = _dictionary("de")
     names = _name_like("de")

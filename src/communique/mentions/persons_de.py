@@ -446,7 +446,7 @@ def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list
             if rest[0] in ("von", "vom") and len(rest) > 1:
                 rest = rest[1:]  # "das Resümee von X": the noun's complement
             if not rest[0][:1].isupper():
-                continue  # "den Prix de Rome": a foreign name with its particle
+                continue  # "den Prix de Lyon": a foreign name with its particle
             s = m.end - len(" ".join(rest))
             typ = "place" if _place_head(first) or _kb_place(kb, text[s:m.end], 100_000) else "person"  # "der Hafenstadt X"
             new = make(s, m.end, typ, text[s:m.end])
