@@ -14,7 +14,7 @@ Each pass rests on a fact of German news text, not on a list of names:
 * **Compass and region compounds** of a known country or large place ("Süditalien",
   "Ostdeutschland", "Nordafrikas") are places.
 * **Street names**: compounds in -straße/-gasse/-allee the dictionary does not know
-  ("Schwanitzstraße") and "<X>er Straße" ("Gubener Straße", "Tegeler See", "Lehrter Bahnhof").
+  ("Schwanitzstraße") and "<X>er Straße" ("Jenaer Straße", "Plauer See", "Lehrter Bahnhof").
 * **Organisation suffixes** close a name to their left ("Franzis Verlag", "Google Inc.",
   "Kuwait National Airways"); a city followed by an English plural is a team ("Chicago Bulls").
 * **Clubs and institutions**: "1. FC Nürnberg", "FC Schalke 04", "Mainz 05", "Preußen Münster",
