@@ -3,7 +3,7 @@
 Measured with ``communique eval ner --limit N --format F PATH`` (see docs/kb.md). The targets of
 issue 3 (PER/LOC F1 >= 0.90 ru, >= 0.85 de/es) are NOT reached, except Russian PER/LOC on the full
 NEREL dev set (0.905 / 0.905, s8) and factRuEval (0.933 / 0.901), and Russian ORG on NEREL (0.819, s11)
-and factRuEval (0.805 with the default, strict scoring since s11, where the descriptor opens the mention;
+and factRuEval (0.805 with the default, strict scoring since s11, which scores the phrase a mention records with its descriptor;
 0.813 with --optional-descriptors); these floors only stop regressions.
 """
 
@@ -50,8 +50,8 @@ def test_ner_floor(shared, linker, fmt, rel, limit, floors):
 
 def test_factrueval_strict_descriptors_floor(shared, linker):
     """factRuEval scored with the whole object span required (the default, ``--strict-descriptors``,
-    docs/kb.md): measured 0.649 ORG / 0.901 LOC on the first 25 documents (s10); s11-ruorg4 (the descriptor
-    opens the mention: "партии «Яблоко»"): 0.772 ORG / 0.897 LOC."""
+    docs/kb.md): measured 0.649 ORG / 0.901 LOC on the first 25 documents (s10); s11-ruorg4 (the phrase a
+    mention records with its descriptor, "партии «Яблоко»", is scored): 0.772 ORG / 0.897 LOC."""
     res = evaluate("factrueval", shared / "data" / "ner" / "factrueval2016" / "devset", limit=25, linker=linker,
                    optional_descriptors=False)
     assert res["types"]["ORG"]["f1"] >= 0.765, res["types"]["ORG"]

@@ -248,7 +248,9 @@ def eval_press(shared: Path, pipeline, limit: int | None = None, home: str = "UA
         linked = [e.to_json() for e in pipeline.linker.link(hdoc, _norm(headline))]
         # a counterpart is a known foreign entity: a new organisation without a country
         # ("EBA", "Council of Churches") is most often a domestic one
-        gold = [g for g in _foreign([e for e in linked if any(m["start"] >= at for m in e["mentions"])], home)
+        # (a country named only inside an organisation's name, "nested_in", is no counterpart: events skip it)
+        gold = [g for g in _foreign([e for e in linked if any(m["start"] >= at and not m.get("nested_in")
+                                                          for m in e["mentions"])], home)
                 if not (g["id"].startswith("new:organization/") and not g.get("country"))]
         if not gold:
             no_counterpart += 1

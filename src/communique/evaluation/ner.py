@@ -209,7 +209,7 @@ def read_factrueval(path: Path) -> Iterator[GoldDoc]:
                 if names and len(names) < len(ss) and any(stype.get(c) == own for c in cols[2:]):
                     a, b = min(s for s, _ in names), max(e for _, e in names)
                     b = _close_quote(text, a, b)
-                    if text[a:a + 1] in "«\"„" and text[b - 1:b] in "»\"“”" and b - a > 2:
+                    if b - a > 2 and text[a] in "«\"„" and text[b - 1] in "»\"“”":
                         a, b = a + 1, b - 1  # «Яблоко» -> Яблоко (communique's span is the name inside the quotes)
                     if (a, b) != gold[:2]:
                         doc.alts[gold] = {(a, b, gold[2])}
@@ -224,7 +224,7 @@ def _close_quote(text: str, s: int, e: int) -> int:
         return e + 1
     if frag.count('"') % 2 == 1 and text[e:e + 1] == '"':
         return e + 1
-    if frag.count("„") > frag.count("“") and text[e:e + 1] in "“”":
+    if frag.count("„") > frag.count("“") and text[e:e + 1] in ("“", "”"):
         return e + 1
     return e
 

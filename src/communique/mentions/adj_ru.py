@@ -229,7 +229,7 @@ _TLD_AFTER = re.compile(r"\.(?:рф|ru|su|com|net|org|ua|by|kz)(?![\w-])", re.IG
 
 def drop_domain_zones(text: str, mentions: list) -> list:
     """".РФ" in "в доменной зоне .РФ" is a top-level domain, not the country; a lower-case word right
-    before a top-level domain ("кремль.рф", "президент.рф") is a site's name, not the institution."""
+    before a top-level domain ("правительство.рф", "госуслуги.рф") is a site's name, not the institution."""
     return [m for m in mentions
             if not (m.etype in ("country", "place") and m.start >= 1 and text[m.start - 1] == "."
                     and (m.start == 1 or not text[m.start - 2].isalnum()))

@@ -1565,7 +1565,7 @@ def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set
         mask[m.start:m.end] = b"\x01" * (m.end - m.start)
     new = []
     for s, e, w in sorted(_token_spans(text, words)):
-        if text[e:e + 1] in "’'" or (s and text[s - 1] == "/") or mask.find(1, s, e) >= 0:
+        if text[e:e + 1] in ("’", "'") or (s and text[s - 1] == "/") or mask.find(1, s, e) >= 0:
             continue
         if _HYPHEN_NEXT.match(text, e) or text[e:e + 1] == "/" or _after_article_adjectives(text, s):
             continue

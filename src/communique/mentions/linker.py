@@ -145,8 +145,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         for m in mentions:
             s, e = norm.to_original(m.start, m.end)
             span = span_of(m, s, e, doc.text)  # nested_in set for a place inside an organisation's name
-            if m.phrase_span is not None:  # "партии «Яблоко»" around the name
-                ps, pe = norm.to_original(*m.phrase_span)
+            if m.phrase_span is not None:
+                ps, pe = norm.to_original(*m.phrase_span)  # "партии «Яблоко»" around the name
                 span.phrase = Span(ps, pe, doc.text[ps:pe])
             ent = by_id.get(m.eid)
             if ent is None:

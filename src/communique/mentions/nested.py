@@ -41,7 +41,7 @@ _PLACE_TYPES = frozenset(["country", "place"])
 # candidate kinds that do not name a place inside a name (a flag emoji, a plural of people)
 _SKIP_KINDS = frozenset(["flag", "dem"])
 # a small place inside an organisation's name is taken only if it is this large, a capital or in a
-# country the document names: "Уральская сталь" is not a village named Uralskaya
+# country the document names: "Волжская сталь" is not a village named Volzhskaya
 _MIN_POP = 100_000
 
 
@@ -100,7 +100,7 @@ def _inner_raws(linker: "MentionLinker", text: str, ft: str, lang: str, a: int, 
 
 def _place_ok(e: dict, r: _Raw, m: Mention, text: str, lang: str, doc_countries: dict[str, int]) -> bool:
     """A town or region inside an organisation's name: organisation names are full of people's and
-    brands' names ("Институт Пушкина", "Victoria's Secret"), so a place needs more than in running
+    brands' names ("Музей Гоголя", "Victoria's Secret"), so a place needs more than in running
     text: not a person's name nor an alternate name or common word of a small place, not a Latin-script
     name inside a Cyrillic text (a foreign brand written as such), and large, a capital or in a
     country the document names."""

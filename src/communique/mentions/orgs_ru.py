@@ -488,7 +488,7 @@ def not_org_name(text: str, s: int, e: int) -> str | None:
     lex = org_lexicon()
     surface = text[s:e]
     if surface in lex["facility_names"] or surface.rsplit(None, 1)[-1] in lex["facility_names"]:
-        return "facility"  # "МКС", "Космический телескоп Хаббл"
+        return "facility"  # "МКС", "орбитальный телескоп Хаббл"
     if surface in lex["legal_forms"] and not _NAME_AFTER.match(text, e):
         return "form"
     if not any(c.isalpha() for c in surface) and text[s - 1:s] in ("«", '"', "„", "“"):
@@ -1061,7 +1061,10 @@ def _words_before(text: str, s: int, n: int) -> list[tuple[int, str]]:
             k -= 1
         if k == end or k == 0:
             break
-        a = max(text.rfind(" ", max(0, k - 40), k), text.rfind("\xa0", max(0, k - 40), k))
+        lo = max(0, k - 40)
+        a = max(text.rfind(" ", lo, k), text.rfind("\xa0", lo, k), text.rfind("\n", lo, k))
+        if a < 0 and k > 40:
+            break  # a token over 40 characters (a link, a hashtag) is no descriptor: do not scan the whole prefix
         w = text[a + 1:k]
         m = _TAIL_WORD.search(w)
         if m is None:
@@ -1080,7 +1083,7 @@ _TAIL_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)?$")
 def _head_before_genitive(text: str, s: int) -> tuple[int, str] | None:
     """The descriptor noun before a genitive noun phrase of one to three words that ends at ``s``
     ("производитель медицинского оборудования", "Центр народного творчества"; ``s`` after the space that follows
-    it): (its start, the word), or None. A singular descriptor only ("организаций стран X" are the
+    it): (its start, the word), or None. A singular descriptor only ("объединений государств X" are the
     organisations of X's members)."""
     toks = text[max(0, s - 60):s].split()
     if len(toks) < 2 or not any(_descriptor_word(w.strip("(«\"„“'")) for w in toks[-4:-1]):
@@ -1125,7 +1128,7 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
         end = m.end
         if quote:
             close = _QUOTE_PAIRS[quote]
-            if text[end:end + 1] not in close:
+            if end >= len(text) or text[end] not in close:  # ("" is in every string)
                 out.append(m)
                 continue
             end += 1
@@ -1140,7 +1143,7 @@ def descriptor_heads(text: str, mentions: list, make, english_name, slug) -> lis
         else:
             need = adjectives.get(low)
             if not (need and prev and prev.group(1).lower().startswith(need)):
-                # a relational place adjective before a quoted name: "питерского «Зенита»", "московского «Центра»"
+                # a relational place adjective before a quoted name: "питерского «Зенита»", "казанского «Рубина»"
                 if not (quote and word.islower() and _PLACE_ADJ.fullmatch(word)):
                     back = _head_before_genitive(text, qs)
                     if back is None:
