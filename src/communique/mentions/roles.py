@@ -21,6 +21,11 @@ from typing import Any
 
 COUNTRY_OFFICES = frozenset(["foreign_minister", "head_of_state", "head_of_government"])
 
+# the words that tie a role to the country after it where the language does not use a bare genitive
+# ("Präsident Kasachstans", "глава МИД России"): de "von"/"der", en "of (the)", fr "de (la)/du/des",
+# es "de (la)/del"; a country mention must follow, so a preposition alone decides nothing
+_COUNTRY_LINK = re.compile(r"(?:von|der|of(?: the)?|de(?: la| l')?|du|des|del|d')[ \xa0]*(?<=[ \xa0'])")
+
 
 def holders(kb: Any) -> dict[tuple[str, str], list[tuple[str, str | None, str]]]:
     """(office, country) -> [(start, end, person id)], built once per knowledge base."""
@@ -61,6 +66,9 @@ def context_country(kb: Any, text: str, s: int, e: int, mentions: list) -> tuple
     w = e  # the end of the spaces after the phrase: a mention starting there follows it directly
     while w < len(text) and text[w] in " \xa0":
         w += 1
+    link = _COUNTRY_LINK.match(text, w)  # "den Präsidenten von Kasachstan", "the President of Kazakhstan"
+    if link:
+        w = link.end()
     for m in mentions:
         c = None
         if m.start < e and s < m.end and m.start >= s and m.kind not in ("adj", "adjstem", "dem"):
