@@ -41,3 +41,15 @@ def test_role_without_a_country_still_needs_a_person_before(linker):
 def test_surname_that_is_a_word_elsewhere_opens_a_german_sentence(linker):
     got = _persons(linker, "de", "Macron reiste am Montag nach Warschau.")
     assert got == {"Macron": "kb:person/emmanuel-macron"}
+
+
+@pytest.mark.parametrize("lang, text, name, role", [
+    ("en", "Yesterday Ambassador Jonathan Wexley met reporters.", "Jonathan Wexley", "Ambassador"),
+    ("en", "He met US Ambassador Lynne Harwood in Geneva.", "Lynne Harwood", "Ambassador"),
+    ("en", "Deputy Foreign Minister Ivan Petrovsky spoke first.", "Ivan Petrovsky", "Deputy Foreign Minister"),
+    ("de", "Botschafter Martin Kessing sagte, die Gespräche seien gut verlaufen.", "Martin Kessing", "Botschafter"),
+])
+def test_new_person_after_a_title_carries_it_as_role(linker, lang, text, name, role):
+    d = Document(id="t", text=text, source="test", lang=lang, published=datetime(2024, 3, 1, tzinfo=timezone.utc))
+    ents = {e.name: e for e in linker.link(d, normalize(text)) if e.type == "person"}
+    assert ents[name].role == role and ents[name].id.startswith("new:person/")

@@ -111,6 +111,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions = german_passes(text, mentions, kb, self._given_names(), Mention, new_mention_factory(Mention, _english_name, lang))
         mentions.extend(Mention(s, e, eid, "name", "place") for s, e, eid in pctx.unmatched(mentions, lambda w: _common_in(w, lang)))
         mentions = self._propagate_surnames(text, mentions)
+        self._title_roles(text, ft, lang, mentions)  # "Ambassador Lynne X" found by its given name: the role
         mentions.extend(self._coref(text, ft, lang, mentions, day, doc_countries))
         mentions.extend(self._pattern_orgs(text, lang, mentions))
         if lang == "de":  # German organisations: known names, institution heads with a tail, legal forms (mentions/orgs_de.py)

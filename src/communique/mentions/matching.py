@@ -18,9 +18,6 @@ from communique.mentions.places import PlaceContext
 
 _WORD_LEFT = re.compile(r"([^\W\d_]+)\s+$")
 
-# the letter a word's "c" flag gives each language it is an ordinary word in (kb/build.py common_langs)
-_LANG_LETTER = {"en": "e", "de": "d", "fr": "f", "es": "s", "ru": "r"}
-
 
 def _en_title_word(text: str, s: int, e: int) -> bool:
     """An English common word written capitalised before "of" and not after a place preposition:
@@ -125,7 +122,7 @@ class KBMatching:
                     continue
             if "c" in flags and lang == "de" and kind in ("sur", "stemsur") and ("d" in flags or flags == "c"):
                 continue  # German capitalises nouns: "Fall" is not a surname here (an English "macron" is)
-            if "c" in flags and kind in ("sur", "stemsur") and flags != "c" and _LANG_LETTER.get(lang, "?") not in flags:
+            if "c" in flags and kind in ("sur", "stemsur") and flags != "c" and _LETTER.get(lang, "?") not in flags:
                 pass  # a surname that is a word only in other languages ("Macron" opening a German sentence)
             elif "c" in flags and (not first.isupper() or (
                     _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000

@@ -75,6 +75,32 @@ class PersonRules:
             taken.add(ns, ne)
         return out
 
+    def _title_roles(self, text: str, ft: str, lang: str, mentions: list[Mention]) -> None:
+        """A person the knowledge base does not know, found by another pass (a given name, a surname's shape),
+        right after a title ("Ambassador Lynne X", "Botschafter Y") carries that title as its role, as the
+        title pattern would have given it."""
+        title_re = lang_lexicon(lang).get("title_re")
+        if title_re is None:
+            return
+        for m in mentions:
+            if m.etype != "person" or m.role or not m.eid.startswith("new:") or m.start == 0:
+                continue
+            k = m.start
+            while k > 0 and text[k - 1] in " \xa0":
+                k -= 1
+            if k == m.start or k == 0:
+                continue
+            lo = max(0, k - 60)
+            rstart = next((t.start() for t in title_re.finditer(ft, lo, k) if t.end() == k), None)
+            if rstart is None:
+                continue  # no title ends right before the name
+            # "Deputy Foreign Minister": earlier titles joined to it by spaces only
+            for t in reversed(list(title_re.finditer(ft, lo, rstart))):
+                if text[t.end():rstart].strip(" \xa0"):
+                    break
+                rstart = t.start()
+            m.role = text[rstart:k]
+
     # given name + capitalised words: "Lucy Medina", "Juan Carlos Rodríguez Ibarra"
     def _given_names(self) -> frozenset[str]:
         if self._first is None:
