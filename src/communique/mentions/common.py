@@ -386,6 +386,25 @@ def _word_before_span(text: str, s: int, width: int = 20) -> tuple[int, int, int
     return (k, j, end) if k < j else None
 
 
+def _word_before_in(text: str, s: int, words: frozenset[str], longest: int, width: int = 20) -> bool:
+    """``(w := _word_before(text, s, width)) is not None and w.lower() in words``, where no word of ``words``
+    is longer than ``longest``: the walk back over the word stops after ``longest + 1`` letters (a longer
+    word is none of them: ``str.lower`` never shortens a word)."""
+    lo = max(0, s - width)
+    j = end = _trail_end(text, lo, s)
+    while j > lo and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return False
+    k = j
+    stop = max(lo, j - longest - 1)
+    while k > stop and text[k - 1].isalnum() and not text[k - 1].isdecimal():
+        k -= 1
+    if k == j or (k == stop and k > lo and text[k - 1].isalnum() and not text[k - 1].isdecimal()):
+        return False  # no word, or one longer than ``longest + 1``
+    return text[k:j].lower() in words
+
+
 def _word_before(text: str, s: int, width: int = 20) -> str | None:
     r"""The word before ``s`` (group 1 of :func:`_word_before_span`'s regex), or None."""
     hit = _word_before_span(text, s, width)

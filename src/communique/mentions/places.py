@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.kb.fold import fold
-from communique.mentions.common import _trail_end, _word_before
+from communique.mentions.common import _trail_end, _word_before_in
 
 # prepositions after which a capitalised name is a place rather than a person or an organisation
 PLACE_PREPS = {
@@ -396,13 +396,17 @@ class PlaceContext:
             covered[a:b] = b"\x01" * (b - a)
         runs = []
         at = _raw_index(self.raws)
+        longest = max(map(len, preps), default=0)
         for s, e in self._caprun_spans():
             if covered.find(1, s, e) >= 0:
                 continue
-            prev = _word_before(text, s)
             k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
-            in_list = k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)
-            cue = (prev is not None and prev.lower() in preps) or in_list
+            cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
+            if not cue and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
+                # the loop below would look nothing up: no cue, no comma after the run, and no prefix of it in
+                # capitals (its first word, two characters or more, has a lower-case second one); words later
+                runs.append((s, e, None, None, None, cue))
+                continue
             words = text[s:e].split()
             for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
                 ee = s + len(" ".join(words[:k]))
@@ -446,6 +450,8 @@ class PlaceContext:
         if not decided:
             return out
         for s, _e, _n, words, _x, _c in pending:
+            if words is None:
+                words = text[s:_e].split()
             for k in range(len(words), 0, -1):
                 key = fold(" ".join(words[:k]))
                 if key in decided:
