@@ -580,8 +580,9 @@ def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]
         lo = bisect.bisect_left(toks, (a,))
         hi = bisect.bisect_left(toks, (nxt,)) if nxt is not None else len(toks)
         for idx in range(lo, hi):
-            if toks[idx][1] <= b:
-                covered.add(idx)
+            if toks[idx][1] > b:
+                break  # the tokens' ends increase: none after this one lies inside the span
+            covered.add(idx)
     return covered
 
 
