@@ -313,6 +313,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     covered = _covered_tokens(toks, kb_spans)
     memo = _strict_memo(lang, lex, first) if lex.strict else {}  # German: the test depends on the word alone
     strict = lex.strict
+    art_max = max(map(len, lex.articles), default=0)  # a longer token is no article (str.lower never shortens one)
 
     def nameish(k: int) -> bool:
         a, b = toks[k]
@@ -350,7 +351,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             continue  # inside the run found before
         i = start
         s, e = toks[i]
-        art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
+        art = (e - s <= art_max and lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
                and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:toks[i + 1][0]])
                and nameish(i + 1) and not headline(s))
         # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")

@@ -28,6 +28,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from communique.kb.fold import fold
@@ -42,6 +43,7 @@ PLACE_PREPS = {
     "ru": frozenset("в во из под около возле".split()),
 }
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 NEAR_KM = 100.0
 _LIKELY = 3  # a likely reading outweighs its namesakes this many times ...
 _LIKELY_KM = 30.0  # ... and backs only candidates this near it
@@ -145,9 +147,10 @@ class PlaceContext:
                     if ents[c[0]]["type"] == "place" and ents[c[0]].get("admin1"))
         # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
         at = _raw_index(raws)
-        for m_start, m_end in self._caprun_spans():
-            if self.text[m_end:m_end + 1] != ",":
-                continue
+        spans = self._caprun_spans()
+        ends = dict(zip(map(_SECOND, spans), map(_FIRST, spans)))  # end -> start (the runs do not overlap)
+        # the runs with a comma right after them, in the text's order (the runs' ends increase with their starts)
+        for m_start, m_end in [(ends[p], p) for p in _comma_positions(self.text) if p in ends]:
             target = self._after_comma(m_end, _raw_at(raws, self.ft, m_end, at))
             if target:
                 self.explicit.setdefault(self.ft[m_start:m_end], set()).update(target)
@@ -463,6 +466,15 @@ class PlaceContext:
                 out.append((s, ee, eid))
                 spans.append((s, ee))
         return out
+
+
+def _comma_positions(text: str) -> list[int]:
+    out = []
+    i = text.find(",")
+    while i >= 0:
+        out.append(i)
+        i = text.find(",", i + 1)
+    return out
 
 
 def _list_before(text: str, s: int) -> bool:
