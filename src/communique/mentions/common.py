@@ -287,8 +287,13 @@ def _after_place_prep(text: str, s: int, lang: str) -> bool:
     lex = cap_lexicon(lang)
     if lex is None or not lex.loc_preps:
         return False
-    m = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
-    return bool(m) and m.group(1).lower() in lex.loc_preps
+    # ``re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])``'s word, lower-cased, among the prepositions
+    return _word_before_in(text, s, lex.loc_preps, _longest(lex.loc_preps))
+
+
+@lru_cache(maxsize=16)
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
 
 
 def _sentence_initial(text: str, s: int) -> bool:

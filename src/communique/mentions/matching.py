@@ -16,6 +16,8 @@ from communique.mentions.common import (
     _only_word_of, _sentence_initial)
 from communique.mentions.places import PlaceContext
 
+_COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
+_COMMA_REPUBLIC = re.compile(r",\s*(?:republik|republic|république|república|республика)\s+")
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum characters: \w without the underscore
 _WORD_LEFT = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -142,7 +144,8 @@ class KBMatching:
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         # "X, Y": the next mention right after a comma names X's country or region
         follow_country = None
-        if nxt is not None and re.fullmatch(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?", ft[r.end:nxt.start] or "x"):
+        gap = ft[r.end:nxt.start] if nxt is not None else ""
+        if "," in gap and _COMMA_GAP.fullmatch(gap):  # (both gaps need a comma: no regex without one)
             for eid, _k, _f in nxt.cands:
                 if ents[eid]["type"] == "country":
                     follow_country = ents[eid].get("country")
@@ -150,8 +153,7 @@ class KBMatching:
                     and (ents[nxt.cands[0][0]].get("population") or 0) >= 1_000_000:
                 follow_country = ents[nxt.cands[0][0]].get("country")
         if nxt is not None and follow_country is None:
-            gap = ft[r.end:nxt.start]
-            if re.fullmatch(r",\s*(?:republik|republic|république|república|республика)\s+", gap):
+            if gap[:1] == "," and _COMMA_REPUBLIC.fullmatch(gap):
                 for eid, _k, _f in nxt.cands:
                     if ents[eid]["type"] == "country":
                         follow_country = ents[eid].get("country")
