@@ -16,11 +16,25 @@ train warms); Spanish, the CoNLL-2002 dev sentences. Documents of 2,000 characte
 and rules, no natasha. The process ends with ``os._exit`` because the interpreter's teardown varies
 by about 50 M instructions between otherwise equal runs; runs of one tree still differ by about 20 M.
 Without valgrind the script prints the CPU-time rate.
+
+The difference of the two runs moves by tens of millions of instructions between trees for reasons
+outside the linking code (where the allocator's arenas fall: ``cg_diff`` of two runs showed +41 M in
+``_PyObject_Free`` alone after an unrelated change). Counting only the timed linking avoids that:
+callgrind with collection off at the start, toggled on and off around the timed loop by a one-line
+C helper (``benchmarks/callgrind_toggle.c``; s11, docs/kb.md "German linking cost, s11")::
+
+    cc -O1 -shared -fPIC -o /tmp/callgrind_toggle.so benchmarks/callgrind_toggle.c
+    PYTHONHASHSEED=0 setarch x86_64 -R valgrind --tool=callgrind --collect-atstart=no \\
+        --callgrind-out-file=/dev/null .venv/bin/python benchmarks/mentions_instructions.py \\
+        --lang de --toggle /tmp/callgrind_toggle.so                      # "Collected": the linking alone
+
+(``setarch -R``: no address randomisation; runs of one tree then give the same count to 0.1 M.)
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import sys
 import time
@@ -54,6 +68,8 @@ def main() -> None:
     ap.add_argument("--skip", action="store_true", help="Prepare everything but do not link (the baseline run).")
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared",
                     help="The shared folder (default: ../shared beside the repository).")
+    ap.add_argument("--toggle", type=Path, default=None,
+                    help="A shared library with toggle() (callgrind_toggle.c): called before and after the timed loop.")
     args = ap.parse_args()
     data = args.shared / "data"
     if not data.is_dir():
@@ -69,9 +85,12 @@ def main() -> None:
     for doc, norm in prep(warm):
         linker.link(doc, norm)
     docs = prep(text)
+    toggle = ctypes.CDLL(str(args.toggle)).toggle if args.toggle else (lambda: None)
     start = time.process_time()
+    toggle()
     for doc, norm in ([] if args.skip else docs):
         linker.link(doc, norm)
+    toggle()
     dt = time.process_time() - start + 1e-9
     print(f"{args.lang}: {len(text):,} chars, {'skipped' if args.skip else f'{len(text) / dt:,.0f} chars/s CPU'}")
     sys.stdout.flush()

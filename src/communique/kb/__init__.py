@@ -12,6 +12,7 @@ under ``$COMMUNIQUE_CACHE`` (default ``~/.cache/communique``), rebuilt when data
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import pickle
@@ -43,6 +44,7 @@ def cache_dir() -> Path:
 
 
 _SMALL_MEMO = 32768  # names whose small-place records are remembered (a bounded cache, cleared when full)
+_SMALL_BLOCK = 32  # lines of the small-place table per entry of its coarse index
 _SMALL_KEEP = 32768  # small-place records that entities[...] resolves (least recently looked up dropped first)
 
 
@@ -117,6 +119,7 @@ class KnowledgeBase:
         self.small_offsets = getattr(data, "small_offsets", None) or ()
         self._small_ids: dict[str, tuple[dict[str, Any], ...]] = {}  # folded name -> its small-place records
         self._place_abbr = getattr(data, "place_abbr", None)  # computed by the build (None: older cache)
+        self._small_coarse: list[str] | None = None  # every _SMALL_BLOCK-th name of the small table (_small_lookup)
         self.matcher = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
@@ -165,6 +168,29 @@ class KnowledgeBase:
         return None
 
     def _small_lookup(self, key: str) -> str | None:
+        """The record text of the line whose name is ``key`` (the lines are sorted by name, names unique):
+        a bisect in C over every 32nd line's name picks the block, one ``str.find`` in it the line."""
+        text, offs = self.small, self.small_offsets
+        if not offs:
+            return None
+        coarse = self._small_coarse
+        if coarse is None:  # made on the first lookup: 1/32 of the names
+            coarse = self._small_coarse = [text[offs[i]:text.index("\t", offs[i])] for i in range(0, len(offs), _SMALL_BLOCK)]
+        b = bisect.bisect_right(coarse, key) - 1
+        if b < 0:
+            return None
+        a = offs[b * _SMALL_BLOCK]
+        z = offs[(b + 1) * _SMALL_BLOCK] if (b + 1) * _SMALL_BLOCK < len(offs) else len(text)
+        needle = key + "\t"
+        i = text.find(needle, a, z)
+        while i >= 0:
+            if i == a or text[i - 1] == "\n":  # the whole name of a line, not the end of a longer one
+                return text[i + len(needle):text.index("\n", i)]
+            i = text.find(needle, i + 1, z)
+        return None
+
+    def _small_lookup_plain(self, key: str) -> str | None:
+        """:meth:`_small_lookup` by a plain binary search over the lines (the oracle of its test)."""
         text, offs = self.small, self.small_offsets
         lo, hi = 0, len(offs)
         while lo < hi:  # binary search over the sorted lines

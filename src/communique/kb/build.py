@@ -16,6 +16,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -82,7 +83,7 @@ class KBData:
 
 def slug(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = "".join(filterfalse(unicodedata.combining, t)).lower()  # the characters whose combining class is 0
     t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
     return t or "x"
 

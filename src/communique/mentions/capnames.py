@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -25,6 +27,8 @@ from communique.kb.build import slug
 from communique.kb.fold import fold
 from communique.mentions.common import mentions_data
 
+_SPAN = re.Match.span
+_FIRST = itemgetter(0)
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 _TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
 _HSPACE = re.compile(r"[^\S\n]+")
@@ -302,12 +306,14 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         mentions = ordinary_places(text, mentions)
     if lex.given_names:
         first = first | lex.given_names
-    toks = [m.span() for m in _TOK.finditer(text)]
+    toks = list(map(_SPAN, _TOK.finditer(text)))  # (start, end) of every token (map: no bytecode per token)
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
     covered = _covered_tokens(toks, kb_spans)
     memo = _strict_memo(lang, lex, first) if lex.strict else {}  # German: the test depends on the word alone
+    strict = lex.strict
+    art_max = max(map(len, lex.articles), default=0)  # a longer token is no article (str.lower never shortens one)
 
     def nameish(k: int) -> bool:
         a, b = toks[k]
@@ -339,12 +345,13 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     i = 0
     # no article, particle or name starts with a lower-case letter (runish() is False there): only the
     # capitalised tokens and those inside a knowledge-base name are visited, in order
-    for start in sorted(covered.union([k for k, (a, _b) in enumerate(toks) if text[a].isupper()])):
+    # the indices of the tokens with a capital first (in C: the starts, their first characters, str.isupper)
+    for start in sorted(covered.union(compress(count(), map(str.isupper, map(text.__getitem__, map(_FIRST, toks)))))):
         if start < i:
             continue  # inside the run found before
         i = start
         s, e = toks[i]
-        art = (lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
+        art = (e - s <= art_max and lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
                and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:toks[i + 1][0]])
                and nameish(i + 1) and not headline(s))
         # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")
@@ -358,9 +365,22 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                             and nameish(i + width) and (i + width) not in covered:
                         particle = width
                         break
-        if not art and not particle and (not runish(i) or headline(s)):
-            i += 1
-            continue
+        if not art and not particle:
+            # runish(i), inlined (the test of every capitalised token)
+            if i in covered:
+                ok = True
+            else:
+                w = text[s:e]
+                if strict:
+                    ok = memo.get(w)
+                    if ok is None:
+                        ok = memo[w] = _nameish(text, s, w, lang, lex, first)
+                else:
+                    ok = _nameish(text, s, w, lang, lex, first)
+                ok = ok or (w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, s))
+            if not ok or headline(s):
+                i += 1
+                continue
         run = [i]  # a capitalised article inside a sentence belongs to the name ("La Voz de Galicia")
         if particle:
             run = list(range(i, i + particle + 1))
@@ -553,16 +573,17 @@ def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]
     covered: set[int] = set()
     if not kb_spans:
         return covered
-    tstarts = [a for a, _b in toks]
+    # bisecting the (start, end) pairs for (a,) finds the first token starting at or after a
     for k, (a, b) in enumerate(kb_spans):
         nxt = kb_spans[k + 1][0] if k + 1 < len(kb_spans) else None
         if nxt == a:
             continue  # a later span with the same start is the one a token's bisect finds
-        lo = bisect.bisect_left(tstarts, a)
-        hi = bisect.bisect_left(tstarts, nxt) if nxt is not None else len(toks)
+        lo = bisect.bisect_left(toks, (a,))
+        hi = bisect.bisect_left(toks, (nxt,)) if nxt is not None else len(toks)
         for idx in range(lo, hi):
-            if toks[idx][1] <= b:
-                covered.add(idx)
+            if toks[idx][1] > b:
+                break  # the tokens' ends increase: none after this one lies inside the span
+            covered.add(idx)
     return covered
 
 

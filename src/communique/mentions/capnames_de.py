@@ -115,7 +115,9 @@ def de_weak_given_names() -> frozenset[str]:
     return frozenset(fold(x.strip()) for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
 
 
-_GIVEN_CAND = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?(?=[^\S\n]+[A-ZÄÖÜ])")
+# possessive runs (++): a shorter run is followed by a letter, where neither "-" nor the space can follow, so
+# giving letters back finds nothing; without it the engine tried every shorter run of every capitalised word
+_GIVEN_CAND = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[a-zäöüßà-ÿ]++(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]++)?(?=[^\S\n]+[A-ZÄÖÜ])")
 _GIVEN_UNION: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
 
@@ -577,7 +579,7 @@ def _unknown_surname_candidate(w: str) -> bool:
     return not any(_foreign_word(w, f) for f in cap.foreign)
 
 
-_INVERTED = re.compile(r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)[a-zäöüßéèáóíç]+)(?=[^\S\n]+[a-zäöüß])")  # capital first: fast scan
+_INVERTED = re.compile(r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)[a-zäöüßéèáóíç]++)(?=[^\S\n]+[a-zäöüß])")  # capital first: fast scan
 _VERB_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
 
 

@@ -8,6 +8,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -197,12 +198,18 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _INITIALS_LEFT = re.compile(r"(?:(?<![\w])[A-ZА-ЯЁ]\.\s?){1,2}$")
 
 
+_START_END = attrgetter("start", "end")  # (m.start, m.end)
+
+
 class _Coverage:
     """The spans already taken, sorted by start: an overlap test looks only at the spans that start
     within the longest span's length before ``s`` (a long document no longer costs a scan per test)."""
 
     def __init__(self, mentions: list[Mention], skip_kinds: frozenset[str] | set[str] = frozenset()) -> None:
-        self.spans = sorted((m.start, m.end) for m in mentions if m.kind not in skip_kinds)
+        if skip_kinds:
+            self.spans = sorted((m.start, m.end) for m in mentions if m.kind not in skip_kinds)
+        else:
+            self.spans = sorted(map(_START_END, mentions))
         self.longest = max((b - a for a, b in self.spans), default=0)
 
     def overlaps(self, s: int, e: int) -> bool:
@@ -283,8 +290,13 @@ def _after_place_prep(text: str, s: int, lang: str) -> bool:
     lex = cap_lexicon(lang)
     if lex is None or not lex.loc_preps:
         return False
-    m = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])
-    return bool(m) and m.group(1).lower() in lex.loc_preps
+    # ``re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])``'s word, lower-cased, among the prepositions
+    return _word_before_in(text, s, lex.loc_preps, _longest(lex.loc_preps))
+
+
+@lru_cache(maxsize=16)
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
 
 
 def _sentence_initial(text: str, s: int) -> bool:
@@ -387,6 +399,25 @@ def _word_before_span(text: str, s: int, width: int = 20) -> tuple[int, int, int
     while k > lo and text[k - 1].isalnum() and not text[k - 1].isdecimal():
         k -= 1
     return (k, j, end) if k < j else None
+
+
+# every character that ``str.isspace`` takes but the newline (all of them lie below U+3001;
+# tests/mentions/test_despeed_oracles.py checks the whole range)
+_HSPACE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c != 10)
+_TAIL_LETTERS = re.compile(r"[^\W\d_]*\Z")  # searched from a position: the letters (str.isalnum, not decimal) that end the string
+
+
+def _word_before_in(text: str, s: int, words: frozenset[str], longest: int, width: int = 20) -> bool:
+    """``(w := _word_before(text, s, width)) is not None and w.lower() in words``, where no word of ``words``
+    is longer than ``longest``: the walk back over the word stops after ``longest + 1`` letters (a longer
+    word is none of them: ``str.lower`` never shortens a word)."""
+    lo = max(0, s - width)
+    seg = text[lo:_trail_end(text, lo, s)]
+    head = seg.rstrip(_HSPACE_CHARS)  # the walk back over the spaces (no newline)
+    if len(head) == len(seg):
+        return False
+    # the letters ending ``head`` (no more than longest + 1 of them: a longer word is none of ``words``)
+    return _TAIL_LETTERS.search(head, max(0, len(head) - longest - 1)).group().lower() in words
 
 
 def _word_before(text: str, s: int, width: int = 20) -> str | None:

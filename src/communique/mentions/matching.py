@@ -16,6 +16,9 @@ from communique.mentions.common import (
     _only_word_of, _sentence_initial)
 from communique.mentions.places import PlaceContext
 
+_COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
+_COMMA_REPUBLIC = re.compile(r",\s*(?:republik|republic|république|república|республика)\s+")
+_ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum characters: \w without the underscore
 _WORD_LEFT = re.compile(r"([^\W\d_]+)\s+$")
 
 
@@ -52,10 +55,16 @@ class KBMatching:
         n = len(ft)
         out: list[_Raw] = []
         it = kb.matcher.find_matches_as_indexes(ft[lo:hi] if (lo or hi != n) else ft)
+        if lo:
+            it = [(pidx, s + lo, e + lo) for pidx, s, e in it]
         for pidx, s, e in it:
-            s += lo
-            e += lo
-            keep = self._accept(text, ft, lang, pidx, s, e) if not (s > 0 and ft[s - 1].isalnum()) else None
+            if s > 0 and ft[s - 1].isalnum():  # inside a word: no name here, but one may start inside the match
+                if depth < 3 and " " in ft[s:e]:
+                    nxt = ft.find(" ", s) + 1
+                    out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                               if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
+                continue
+            keep = self._accept(text, ft, lang, pidx, s, e)
             if keep and depth < 3 and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
                 # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
                 nxt = ft.find(" ", s) + 1
@@ -65,10 +74,7 @@ class KBMatching:
                     out.extend(longer)
                     continue
             if keep:
-                w = e
-                while w < n and ft[w].isalnum():
-                    w += 1
-                out.append(_Raw(s, w, keep))
+                out.append(_Raw(s, _ALNUM_RUN.match(ft, e).end(), keep))  # to the end of the word
             elif depth < 3 and " " in ft[s:e]:
                 nxt = ft.find(" ", s) + 1
                 out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
@@ -77,11 +83,7 @@ class KBMatching:
 
     def _accept(self, text: str, ft: str, lang: str, pidx: int, s: int, e: int) -> list[tuple[str, str, str]]:
         kb = self.kb
-        n = len(ft)
-        w = e
-        while w < n and ft[w].isalnum():
-            w += 1
-        rem = ft[e:w] if w > e else ""
+        rem = _ALNUM_RUN.match(ft, e).group()  # the rest of the word (str.isalnum characters)
         if rem and rem not in _ANY_ENDING and rem != "о":
             return []  # every candidate below needs the rest of the word to be an ending (the cheap test first)
         cands = kb.candidates[pidx]
@@ -144,7 +146,8 @@ class KBMatching:
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         # "X, Y": the next mention right after a comma names X's country or region
         follow_country = None
-        if nxt is not None and re.fullmatch(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?", ft[r.end:nxt.start] or "x"):
+        gap = ft[r.end:nxt.start] if nxt is not None else ""
+        if "," in gap and _COMMA_GAP.fullmatch(gap):  # (both gaps need a comma: no regex without one)
             for eid, _k, _f in nxt.cands:
                 if ents[eid]["type"] == "country":
                     follow_country = ents[eid].get("country")
@@ -152,8 +155,7 @@ class KBMatching:
                     and (ents[nxt.cands[0][0]].get("population") or 0) >= 1_000_000:
                 follow_country = ents[nxt.cands[0][0]].get("country")
         if nxt is not None and follow_country is None:
-            gap = ft[r.end:nxt.start]
-            if re.fullmatch(r",\s*(?:republik|republic|république|república|республика)\s+", gap):
+            if gap[:1] == "," and _COMMA_REPUBLIC.fullmatch(gap):
                 for eid, _k, _f in nxt.cands:
                     if ents[eid]["type"] == "country":
                         follow_country = ents[eid].get("country")

@@ -49,8 +49,8 @@ class OrgPatterns:
             if line_s not in capital_lines:
                 line_e = text.find("\n", m.end())
                 line = text[line_s:line_e if line_e >= 0 else len(text)]
-                letters = [c for c in line if c.isalpha()]
-                capital_lines[line_s] = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+                letters = list(filter(str.isalpha, line))
+                capital_lines[line_s] = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.6
             if capital_lines[line_s]:
                 continue  # a headline or a line in capitals
             add(*m.span())

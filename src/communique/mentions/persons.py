@@ -5,6 +5,7 @@ initials; surnames and role nouns that refer back.
 from __future__ import annotations
 
 import re
+from itertools import compress, count, starmap
 from pathlib import Path
 
 from communique.kb.build import slug
@@ -16,6 +17,8 @@ from communique.mentions.common import (
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
     _sentence_initial, _word_before_span, find_surnames, lang_lexicon, lexicon_finditer)
 from communique.mentions.orgs_ru import adjective_before_noun
+
+_SPAN = re.Match.span
 
 
 class PersonRules:
@@ -121,11 +124,12 @@ class PersonRules:
         strong = [(m.start, m.end) for m in mentions if m.etype != "place" or " " in text[m.start:m.end]]
         out = list(mentions)
         new: list[Mention] = []
-        toks = [m.span() for m in _CAPTOK.finditer(text)]
+        toks = list(map(_SPAN, _CAPTOK.finditer(text)))
         i = 0
         n = len(toks)
-        # only the tokens that are given names can start a name: visited in order
-        for start in [k for k, (a, b) in enumerate(toks) if ft[a:b] in first]:
+        # only the tokens that are given names can start a name: visited in order (picked in C: each
+        # token's folded form, tested against the given names)
+        for start in list(compress(count(), map(first.__contains__, map(ft.__getitem__, starmap(slice, toks))))):
             if start < i:
                 continue  # inside the name found before
             i = start

@@ -28,10 +28,11 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from communique.kb.fold import fold
-from communique.mentions.common import _trail_end, _word_before
+from communique.mentions.common import _trail_end, _word_before_in
 
 # prepositions after which a capitalised name is a place rather than a person or an organisation
 PLACE_PREPS = {
@@ -42,6 +43,7 @@ PLACE_PREPS = {
     "ru": frozenset("в во из под около возле".split()),
 }
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 NEAR_KM = 100.0
 _LIKELY = 3  # a likely reading outweighs its namesakes this many times ...
 _LIKELY_KM = 30.0  # ... and backs only candidates this near it
@@ -145,9 +147,10 @@ class PlaceContext:
                     if ents[c[0]]["type"] == "place" and ents[c[0]].get("admin1"))
         # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
         at = _raw_index(raws)
-        for m_start, m_end in self._caprun_spans():
-            if self.text[m_end:m_end + 1] != ",":
-                continue
+        spans = self._caprun_spans()
+        ends = dict(zip(map(_SECOND, spans), map(_FIRST, spans)))  # end -> start (the runs do not overlap)
+        # the runs with a comma right after them, in the text's order (the runs' ends increase with their starts)
+        for m_start, m_end in [(ends[p], p) for p in _comma_positions(self.text) if p in ends]:
             target = self._after_comma(m_end, _raw_at(raws, self.ft, m_end, at))
             if target:
                 self.explicit.setdefault(self.ft[m_start:m_end], set()).update(target)
@@ -396,13 +399,17 @@ class PlaceContext:
             covered[a:b] = b"\x01" * (b - a)
         runs = []
         at = _raw_index(self.raws)
+        longest = max(map(len, preps), default=0)
         for s, e in self._caprun_spans():
             if covered.find(1, s, e) >= 0:
                 continue
-            prev = _word_before(text, s)
             k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
-            in_list = k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)
-            cue = (prev is not None and prev.lower() in preps) or in_list
+            cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
+            if not cue and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
+                # the loop below would look nothing up: no cue, no comma after the run, and no prefix of it in
+                # capitals (its first word, two characters or more, has a lower-case second one); words later
+                runs.append((s, e, None, None, None, cue))
+                continue
             words = text[s:e].split()
             for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
                 ee = s + len(" ".join(words[:k]))
@@ -446,6 +453,8 @@ class PlaceContext:
         if not decided:
             return out
         for s, _e, _n, words, _x, _c in pending:
+            if words is None:
+                words = text[s:_e].split()
             for k in range(len(words), 0, -1):
                 key = fold(" ".join(words[:k]))
                 if key in decided:
@@ -457,6 +466,15 @@ class PlaceContext:
                 out.append((s, ee, eid))
                 spans.append((s, ee))
         return out
+
+
+def _comma_positions(text: str) -> list[int]:
+    out = []
+    i = text.find(",")
+    while i >= 0:
+        out.append(i)
+        i = text.find(",", i + 1)
+    return out
 
 
 def _list_before(text: str, s: int) -> bool:
