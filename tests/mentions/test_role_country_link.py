@@ -53,3 +53,11 @@ def test_new_person_after_a_title_carries_it_as_role(linker, lang, text, name, r
     d = Document(id="t", text=text, source="test", lang=lang, published=datetime(2024, 3, 1, tzinfo=timezone.utc))
     ents = {e.name: e for e in linker.link(d, normalize(text)) if e.type == "person"}
     assert ents[name].role == role and ents[name].id.startswith("new:person/")
+
+
+def test_official_named_by_surname_alone_in_a_post_about_the_country(linker):
+    # a deputy minister is no head of state: a lone surname links only where the document names the country
+    got = _persons(linker, "en", "Russia and Norway held consultations in Oslo. Ryabkov called them useful.")
+    assert got.get("Ryabkov") == "kb:person/sergey-ryabkov"
+    got = _persons(linker, "en", "Norway held consultations in Oslo. Ryabkov called them useful.")
+    assert got.get("Ryabkov") != "kb:person/sergey-ryabkov"
