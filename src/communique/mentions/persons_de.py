@@ -145,6 +145,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     out = _genera(text, out, cued)
     out = _noun_heads(text, out, kb, make)
     out = _pair_names(text, out, make)
+    out = _frames(text, out, kb, make)  # round seven
     return out
 
 
@@ -460,3 +461,115 @@ def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list
             continue
         res = [x for x in res if x is not m] + [new]
     return res
+
+
+# --- round seven: frames that only a person fills -------------------------------------------------------------
+
+_WORD_RX = r"[A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ]"
+# "Kramer ( SPD )", "Anna Kramer (CDU)": a party's short name in brackets right after the name
+_PARTY = re.compile(r"(" + _WORD_RX + r")(?![\w'’-])[^\S\n]*\([^\S\n]*([\w/ÄÖÜäöü.]+)[^\S\n]*[),]")
+# "Kramer zufolge": a source named before "zufolge"
+_ZUFOLGE = re.compile(r"(" + _WORD_RX + r")(?![\w'’-])[^\S\n]+zufolge(?![\w-])")
+# "..., Kramer und Y", "Y und Kramer": a conjunct next to a person
+_CONJ = r"(?:[^\S\n]*,|[^\S\n]+(?:und|oder|sowie))[^\S\n]+"
+_CONJ_RIGHT = re.compile(_CONJ + r"(" + _WORD_RX + r")(?![\w'’.-])")
+_CONJ_LEFT = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")" + _CONJ + r"$")
+
+
+@lru_cache(maxsize=1)
+def _parties() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("party_names", ()))
+
+
+def _free_word(out: list, s: int, e: int) -> bool:
+    return not _over(out, s, e)
+
+
+def _name_word(w: str) -> bool:
+    """A word that can stand for a person's surname in a frame: no German common noun or function word, or a
+    listed surname (which may be a German word: "Fischer")."""
+    return _no_german_noun(w) or (w in _surnames() and not _stop(w))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from communique.mentions.capnames_de import de_surnames
+    return frozenset(de_surnames()) | de_weak_surnames()
+
+
+def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """Frames of German text that only a person's name fills:
+
+    * a party in brackets after a name ("Kramer (SPD)", "Anna Kramer (Grüne)"), which news text writes after
+      a politician's name; a small knowledge-base town there gives way ("Gosslar (CDU)");
+    * a source before "zufolge" ("Kramer zufolge"; plural nouns are dictionary words: "Angaben zufolge");
+    * a conjunct next to a person ("Olaf Scholz und Kramer", "Kramer, Wendt und Anna Meier"): a capitalised word
+      that is no German common noun, joined by "und", "oder", "sowie" or a comma to a person's name.
+    """
+    res = out
+    if "(" in text:
+        parties = _parties()
+        for m in _PARTY.finditer(text):
+            if m.group(2) not in parties:
+                continue
+            s, e = m.span(1)
+            w = m.group(1)
+            hit = _over(res, s, e)
+            if any(x.etype == "person" for x in hit):
+                continue
+            if hit:
+                if len(hit) != 1 or (hit[0].start, hit[0].end) != (s, e) or hit[0].etype != "place" or hit[0].kind not in ("cap", "name"):
+                    continue
+            if hit and (kb.entities.get(hit[0].eid) or {}).get("capital"):
+                continue  # "Berlin (SPD)": the party's branch there
+            if not (_name_word(w) or hit):
+                continue
+            res = [x for x in res if x not in hit] + [make(s, e, "person", w)]
+    if "zufolge" in text:
+        for m in _ZUFOLGE.finditer(text):
+            s, e = m.span(1)
+            if _free_word(res, s, e) and _name_word(m.group(1)):  # a plural noun is a dictionary word ("Angaben")
+                res = res + [make(s, e, "person", m.group(1))]
+    if " und " in text or " oder " in text or " sowie " in text:
+        res = _conjuncts(text, res, make)
+    return res
+
+
+def _conjuncts(text: str, out: list, make: Callable[..., Any]) -> list:
+    res = out
+    persons = [m for m in out if m.etype == "person"]
+    for m in persons:
+        r = _CONJ_RIGHT.match(text, m.end)
+        if r:
+            s, e = r.span(1)
+            comma = text[m.end:s].strip() == ","
+            if _free_word(res, s, e) and _name_word(r.group(1)) and not _NEXT_NAME.match(text, e) \
+                    and (not comma or _LIST_GOES_ON.match(text, e)):
+                res = res + [make(s, e, "person", r.group(1))]
+        lm = _CONJ_LEFT.search(text, max(0, m.start - 40), m.start)
+        if lm and "," not in lm.group(0):
+            s, e = lm.span(1)
+            if _free_word(res, s, e) and _name_word(lm.group(1)) and not _prev_name_word(text, s) \
+                    and (not _sentence_start(text, s) or _listed_name(lm.group(1))) \
+                    and not _ARTICLE_BEFORE.search(text, max(0, s - 60), s):  # "im Nordwesten und X": a noun
+                res = res + [make(s, e, "person", lm.group(1))]
+    return res
+
+
+# after a conjunct joined by a comma the list goes on ("Olaf Scholz, Kramer und ..."): an apposition does not
+_LIST_GOES_ON = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]")
+
+
+def _prev_name_word(text: str, s: int) -> bool:
+    """A capitalised word that is no function word right before ``s`` ("Hans Kramer und ...", "Firma Kramer und
+    ..."): the conjunct is part of a longer name or phrase, which the other passes judge."""
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == s or j == 0:
+        return False
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-'’"):
+        k -= 1
+    w = text[k:j]
+    return w[:1].isupper() and not _stop(w)
