@@ -273,8 +273,10 @@ def _role_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _bare_roles() -> frozenset[str]:
-    """Role nouns that name a person's office when they stand alone before a name (``persons_de.bare_roles``)."""
-    return frozenset(x.lower() for x in (mentions_data("de").get("persons_de") or {}).get("bare_roles", ()))
+    """Role nouns that name a person's office when they stand alone before a name, and nouns of nationality
+    (``persons_de.bare_roles``, ``persons_de.nationality_nouns``)."""
+    d = mentions_data("de").get("persons_de") or {}
+    return frozenset(str(x).lower() for k in ("bare_roles", "nationality_nouns") for x in d.get(k) or ())
 
 
 def _ends_with(w: str, endings: tuple[str, ...], before: int = 3) -> bool:
