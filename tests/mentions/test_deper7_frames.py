@@ -44,3 +44,15 @@ def test_person_in_frame(linker, text, name):
 ])
 def test_no_person_in_frame(linker, text, word):
     assert typed(linker, text).get(word) != "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Das sei, wie Tollkamp schon sagte, ein Irrtum.", "Tollkamp"),      # "wie X sagte"
+    ("Laut Wendtland kam die Reform zu spät.", "Wendtland"),               # "laut X" before a lower-case word
+])
+def test_person_as_source(linker, text, name):
+    assert typed(linker, text).get(name) == "person"
+
+
+def test_no_person_for_laut_before_a_noun(linker):
+    assert typed(linker, "Laut Polizei kam der Wagen zu spät.").get("Polizei") != "person"

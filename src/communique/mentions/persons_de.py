@@ -470,10 +470,21 @@ _WORD_RX = r"[A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ]"
 _PARTY = re.compile(r"(" + _WORD_RX + r")(?![\w'’-])[^\S\n]*\([^\S\n]*([\w/ÄÖÜäöü.]+)[^\S\n]*[),]")
 # "Kramer zufolge": a source named before "zufolge"
 _ZUFOLGE = re.compile(r"(" + _WORD_RX + r")(?![\w'’-])[^\S\n]+zufolge(?![\w-])")
+# "wie Kramer (schon) sagte": the one who said it
+_WIE_SAID = re.compile(r"(?<![\w-])[Ww]ie[^\S\n]+(" + _WORD_RX + r")(?:[^\S\n]+(?:schon|bereits|einmal|einst|selbst|auch|zuletzt|gestern|heute))?"
+                       r"[^\S\n]+([a-zäöü]+)(?![\w-])")
+# "laut Kramer": a source, then a lower-case word or punctuation (not "laut Kramer Verlag")
+_LAUT = re.compile(r"(?<![\w-])[Ll]aut[^\S\n]+(" + _WORD_RX + r")(?=[^\S\n]*[,.;:]|[^\S\n]+[a-zäöü])")
 # "..., Kramer und Y", "Y und Kramer": a conjunct next to a person
 _CONJ = r"(?:[^\S\n]*,|[^\S\n]+(?:und|oder|sowie))[^\S\n]+"
 _CONJ_RIGHT = re.compile(_CONJ + r"(" + _WORD_RX + r")(?![\w'’.-])")
 _CONJ_LEFT = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")" + _CONJ + r"$")
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    from communique.mentions.capnames_de import de_lexicon
+    return frozenset(v for v in de_lexicon().speech_verbs if v != "so") | {"schrieb", "sagt", "formulierte", "feststellte", "bemerkte"}
 
 
 @lru_cache(maxsize=1)
@@ -530,6 +541,17 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
             s, e = m.span(1)
             if _free_word(res, s, e) and _name_word(m.group(1)):  # a plural noun is a dictionary word ("Angaben")
                 res = res + [make(s, e, "person", m.group(1))]
+    if "ie " in text:  # "wie", "Wie"
+        speech = _speech_verbs()
+        for m in _WIE_SAID.finditer(text):
+            s, e = m.span(1)
+            if m.group(2) in speech and _free_word(res, s, e) and _name_word(m.group(1)):
+                res = res + [make(s, e, "person", m.group(1))]
+    if "aut " in text:  # "laut", "Laut"
+        for m in _LAUT.finditer(text):
+            s, e = m.span(1)
+            if _free_word(res, s, e) and _name_word(m.group(1)) and (_listed_name(m.group(1)) or not _compound_noun(m.group(1))):
+                res = res + [make(s, e, "person", m.group(1))]  # a medium is often a compound ("laut Handelsblatt")
     if " und " in text or " oder " in text or " sowie " in text:
         res = _conjuncts(text, res, make)
     return res
