@@ -467,14 +467,27 @@ def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list
 
 _WORD_RX = r"[A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ]"
 # "Kramer ( SPD )", "Anna Kramer (CDU)": a party's short name in brackets right after the name
-_PARTY = re.compile(r"(" + _WORD_RX + r")(?![\w'’-])[^\S\n]*\([^\S\n]*([\w/ÄÖÜäöü.]+)[^\S\n]*[),]")
-# "Kramer zufolge": a source named before "zufolge"
-_ZUFOLGE = re.compile(r"(" + _WORD_RX + r")(?![\w'’-])[^\S\n]+zufolge(?![\w-])")
-# "wie Kramer (schon) sagte": the one who said it
-_WIE_SAID = re.compile(r"(?<![\w-])[Ww]ie[^\S\n]+(" + _WORD_RX + r")(?:[^\S\n]+(?:schon|bereits|einmal|einst|selbst|auch|zuletzt|gestern|heute))?"
+# the word right before a position (searched in a short window: the pattern is anchored at its end)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")[^\S\n]*$")
+_WORD_BEFORE_SPACE = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")[^\S\n]+$")
+# "wie Kramer (schon) sagte": the one who said it (matched at each "wie"/"Wie")
+_WIE_SAID = re.compile(r"[Ww]ie[^\S\n]+(" + _WORD_RX + r")(?:[^\S\n]+(?:schon|bereits|einmal|einst|selbst|auch|zuletzt|gestern|heute))?"
                        r"[^\S\n]+([a-zäöü]+)(?![\w-])")
-# "laut Kramer": a source, then a lower-case word or punctuation (not "laut Kramer Verlag")
-_LAUT = re.compile(r"(?<![\w-])[Ll]aut[^\S\n]+(" + _WORD_RX + r")(?=[^\S\n]*[,.;:]|[^\S\n]+[a-zäöü])")
+# "laut Kramer": a source, then a lower-case word or punctuation (not "laut Kramer Verlag"; matched at each "laut"/"Laut")
+_LAUT = re.compile(r"[Ll]aut[^\S\n]+(" + _WORD_RX + r")(?=[^\S\n]*[,.;:]|[^\S\n]+[a-zäöü])")
+
+
+def _at(text: str, needle: str) -> list[int]:
+    """The positions of ``needle`` in ``text`` that do not follow a letter (str.find: no regex over the text)."""
+    res = []
+    i = text.find(needle)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+            res.append(i)
+        i = text.find(needle, i + 1)
+    return res
+
+
 # "..., Kramer und Y", "Y und Kramer": a conjunct next to a person
 _CONJ = r"(?:[^\S\n]*,|[^\S\n]+(?:und|oder|sowie))[^\S\n]+"
 _CONJ_RIGHT = re.compile(_CONJ + r"(" + _WORD_RX + r")(?![\w'’.-])")
@@ -520,35 +533,50 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     res = out
     if "(" in text:
         parties = _parties()
-        for m in _PARTY.finditer(text):
-            if m.group(2) not in parties:
+        i = text.find("(")
+        while i >= 0:
+            j = i + 1
+            k = text.find(")", j, j + 16)
+            c = text.find(",", j, k) if k > 0 else -1
+            inside = text[j:c if c > 0 else k].strip() if k > 0 else ""
+            wb = _WORD_BEFORE.search(text, max(0, i - 40), i) if inside in parties else None
+            i = text.find("(", i + 1)
+            if wb is None:
                 continue
-            s, e = m.span(1)
-            w = m.group(1)
+            s, e = wb.span(1)
+            w = wb.group(1)
             hit = _over(res, s, e)
             if any(x.etype == "person" for x in hit):
                 continue
             if hit:
                 if len(hit) != 1 or (hit[0].start, hit[0].end) != (s, e) or hit[0].etype != "place" or hit[0].kind not in ("cap", "name"):
                     continue
-            if hit and (kb.entities.get(hit[0].eid) or {}).get("capital"):
-                continue  # "Berlin (SPD)": the party's branch there
-            if not (_name_word(w) or hit):
+                if (kb.entities.get(hit[0].eid) or {}).get("capital"):
+                    continue  # "Berlin (SPD)": the party's branch there
+            elif not _name_word(w):
                 continue
             res = [x for x in res if x not in hit] + [make(s, e, "person", w)]
     if "zufolge" in text:
-        for m in _ZUFOLGE.finditer(text):
-            s, e = m.span(1)
-            if _free_word(res, s, e) and _name_word(m.group(1)):  # a plural noun is a dictionary word ("Angaben")
-                res = res + [make(s, e, "person", m.group(1))]
+        for i in _at(text, "zufolge"):
+            wb = _WORD_BEFORE_SPACE.search(text, max(0, i - 40), i)
+            if wb and text[i + 7:i + 8] in ("", " ", ",", ".", "\n", "\t"):
+                s, e = wb.span(1)
+                if _free_word(res, s, e) and _name_word(wb.group(1)):  # a plural noun is a dictionary word ("Angaben")
+                    res = res + [make(s, e, "person", wb.group(1))]
     if "ie " in text:  # "wie", "Wie"
         speech = _speech_verbs()
-        for m in _WIE_SAID.finditer(text):
+        for i in _at(text, "wie ") + _at(text, "Wie "):
+            m = _WIE_SAID.match(text, i)
+            if m is None or m.group(2) not in speech:
+                continue
             s, e = m.span(1)
-            if m.group(2) in speech and _free_word(res, s, e) and _name_word(m.group(1)):
+            if _free_word(res, s, e) and _name_word(m.group(1)):
                 res = res + [make(s, e, "person", m.group(1))]
     if "aut " in text:  # "laut", "Laut"
-        for m in _LAUT.finditer(text):
+        for i in _at(text, "laut ") + _at(text, "Laut "):
+            m = _LAUT.match(text, i)
+            if m is None:
+                continue
             s, e = m.span(1)
             if _free_word(res, s, e) and _name_word(m.group(1)) and (_listed_name(m.group(1)) or not _compound_noun(m.group(1))):
                 res = res + [make(s, e, "person", m.group(1))]  # a medium is often a compound ("laut Handelsblatt")
