@@ -261,12 +261,22 @@ def _role_word(word: str) -> bool:
     tail = w.rsplit("-", 1)[-1]
     if tail in per_cues and "-" in w:
         return True  # "CSU-Politiker", "Löwen-Keeper"
+    if w in _bare_roles():
+        return True  # the role noun alone ("Präsident X", "Kanzler X"; round seven)
     if not _ends_with(w, de_lexicon().role_endings):
         return False
     if w.endswith(("ist", "isten", "istin")):  # an agent noun, unless the apposition table knows it as a club ("Zweitligisten")
         base = w[:-2] if w.endswith(("en", "in")) else w
         return not any(base.endswith(k) for k in de_lexicon().apposition)
     return True
+
+
+@lru_cache(maxsize=1)
+def _bare_roles() -> frozenset[str]:
+    """Role nouns that name a person's office when they stand alone before a name, and nouns of nationality
+    (``persons_de.bare_roles``, ``persons_de.nationality_nouns``)."""
+    d = mentions_data("de").get("persons_de") or {}
+    return frozenset(str(x).lower() for k in ("bare_roles", "nationality_nouns") for x in d.get(k) or ())
 
 
 def _ends_with(w: str, endings: tuple[str, ...], before: int = 3) -> bool:

@@ -145,6 +145,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     out = _genera(text, out, cued)
     out = _noun_heads(text, out, kb, make)
     out = _pair_names(text, out, make)
+    out = _frames(text, out, kb, make)  # round seven
     return out
 
 
@@ -460,3 +461,165 @@ def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list
             continue
         res = [x for x in res if x is not m] + [new]
     return res
+
+
+# --- round seven: frames that only a person fills -------------------------------------------------------------
+
+_WORD_RX = r"[A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ]"
+# "Kramer ( SPD )", "Anna Kramer (CDU)": a party's short name in brackets right after the name
+# the word right before a position (searched in a short window: the pattern is anchored at its end)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")[^\S\n]*$")
+_WORD_BEFORE_SPACE = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")[^\S\n]+$")
+# "wie Kramer (schon) sagte": the one who said it (matched at each "wie"/"Wie")
+_WIE_SAID = re.compile(r"[Ww]ie[^\S\n]+(" + _WORD_RX + r")(?:[^\S\n]+(?:schon|bereits|einmal|einst|selbst|auch|zuletzt|gestern|heute))?"
+                       r"[^\S\n]+([a-zäöü]+)(?![\w-])")
+# "laut Kramer": a source, then a lower-case word or punctuation (not "laut Kramer Verlag"; matched at each "laut"/"Laut")
+_LAUT = re.compile(r"[Ll]aut[^\S\n]+(" + _WORD_RX + r")(?=[^\S\n]*[,.;:]|[^\S\n]+[a-zäöü])")
+
+
+def _at(text: str, needle: str) -> list[int]:
+    """The positions of ``needle`` in ``text`` that do not follow a letter (str.find: no regex over the text)."""
+    res = []
+    i = text.find(needle)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+            res.append(i)
+        i = text.find(needle, i + 1)
+    return res
+
+
+# "..., Kramer und Y", "Y und Kramer": a conjunct next to a person
+_CONJ = r"(?:[^\S\n]*,|[^\S\n]+(?:und|oder|sowie))[^\S\n]+"
+_CONJ_RIGHT = re.compile(_CONJ + r"(" + _WORD_RX + r")(?![\w'’.-])")
+_CONJ_LEFT = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")" + _CONJ + r"$")
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    from communique.mentions.capnames_de import de_lexicon
+    return frozenset(v for v in de_lexicon().speech_verbs if v != "so") | {"schrieb", "sagt", "formulierte", "feststellte", "bemerkte"}
+
+
+@lru_cache(maxsize=1)
+def _parties() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("party_names", ()))
+
+
+def _free_word(out: list, s: int, e: int) -> bool:
+    return not _over(out, s, e)
+
+
+def _name_word(w: str) -> bool:
+    """A word that can stand for a person's surname in a frame: no German common noun or function word, or a
+    listed surname (which may be a German word: "Fischer")."""
+    return _no_german_noun(w) or (w in _surnames() and not _stop(w))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from communique.mentions.capnames_de import de_surnames
+    return frozenset(de_surnames()) | de_weak_surnames()
+
+
+def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """Frames of German text that only a person's name fills:
+
+    * a party in brackets after a name ("Kramer (SPD)", "Anna Kramer (Grüne)"), which news text writes after
+      a politician's name; a small knowledge-base town there gives way ("Gosslar (CDU)");
+    * a source before "zufolge" ("Kramer zufolge"; plural nouns are dictionary words: "Angaben zufolge");
+    * a conjunct next to a person ("Olaf Scholz und Kramer", "Kramer, Wendt und Anna Meier"): a capitalised word
+      that is no German common noun, joined by "und", "oder", "sowie" or a comma to a person's name.
+    """
+    res = out
+    if "(" in text:
+        parties = _parties()
+        i = text.find("(")
+        while i >= 0:
+            j = i + 1
+            k = text.find(")", j, j + 16)
+            c = text.find(",", j, k) if k > 0 else -1
+            inside = text[j:c if c > 0 else k].strip() if k > 0 else ""
+            wb = _WORD_BEFORE.search(text, max(0, i - 40), i) if inside in parties else None
+            i = text.find("(", i + 1)
+            if wb is None:
+                continue
+            s, e = wb.span(1)
+            w = wb.group(1)
+            hit = _over(res, s, e)
+            if any(x.etype == "person" for x in hit):
+                continue
+            if hit:
+                if len(hit) != 1 or (hit[0].start, hit[0].end) != (s, e) or hit[0].etype != "place" or hit[0].kind not in ("cap", "name"):
+                    continue
+                if (kb.entities.get(hit[0].eid) or {}).get("capital"):
+                    continue  # "Berlin (SPD)": the party's branch there
+            elif not _name_word(w):
+                continue
+            res = [x for x in res if x not in hit] + [make(s, e, "person", w)]
+    if "zufolge" in text:
+        for i in _at(text, "zufolge"):
+            wb = _WORD_BEFORE_SPACE.search(text, max(0, i - 40), i)
+            if wb and text[i + 7:i + 8] in ("", " ", ",", ".", "\n", "\t"):
+                s, e = wb.span(1)
+                if _free_word(res, s, e) and _name_word(wb.group(1)):  # a plural noun is a dictionary word ("Angaben")
+                    res = res + [make(s, e, "person", wb.group(1))]
+    if "ie " in text:  # "wie", "Wie"
+        speech = _speech_verbs()
+        for i in _at(text, "wie ") + _at(text, "Wie "):
+            m = _WIE_SAID.match(text, i)
+            if m is None or m.group(2) not in speech:
+                continue
+            s, e = m.span(1)
+            if _free_word(res, s, e) and _name_word(m.group(1)):
+                res = res + [make(s, e, "person", m.group(1))]
+    if "aut " in text:  # "laut", "Laut"
+        for i in _at(text, "laut ") + _at(text, "Laut "):
+            m = _LAUT.match(text, i)
+            if m is None:
+                continue
+            s, e = m.span(1)
+            if _free_word(res, s, e) and _name_word(m.group(1)) and (_listed_name(m.group(1)) or not _compound_noun(m.group(1))):
+                res = res + [make(s, e, "person", m.group(1))]  # a medium is often a compound ("laut Handelsblatt")
+    if " und " in text or " oder " in text or " sowie " in text:
+        res = _conjuncts(text, res, make)
+    return res
+
+
+def _conjuncts(text: str, out: list, make: Callable[..., Any]) -> list:
+    res = out
+    persons = [m for m in out if m.etype == "person"]
+    for m in persons:
+        r = _CONJ_RIGHT.match(text, m.end)
+        if r:
+            s, e = r.span(1)
+            comma = text[m.end:s].strip() == ","
+            if _free_word(res, s, e) and _name_word(r.group(1)) and not _NEXT_NAME.match(text, e) \
+                    and (not comma or _LIST_GOES_ON.match(text, e)):
+                res = res + [make(s, e, "person", r.group(1))]
+        lm = _CONJ_LEFT.search(text, max(0, m.start - 40), m.start)
+        if lm and "," not in lm.group(0):
+            s, e = lm.span(1)
+            if _free_word(res, s, e) and _name_word(lm.group(1)) and not _prev_name_word(text, s) \
+                    and (not _sentence_start(text, s) or _listed_name(lm.group(1))) \
+                    and not _ARTICLE_BEFORE.search(text, max(0, s - 60), s):  # "im Nordwesten und X": a noun
+                res = res + [make(s, e, "person", lm.group(1))]
+    return res
+
+
+# after a conjunct joined by a comma the list goes on ("Olaf Scholz, Kramer und ..."): an apposition does not
+_LIST_GOES_ON = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]")
+
+
+def _prev_name_word(text: str, s: int) -> bool:
+    """A capitalised word that is no function word right before ``s`` ("Hans Kramer und ...", "Firma Kramer und
+    ..."): the conjunct is part of a longer name or phrase, which the other passes judge."""
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == s or j == 0:
+        return False
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-'’"):
+        k -= 1
+    w = text[k:j]
+    return w[:1].isupper() and not _stop(w)
