@@ -106,7 +106,9 @@ _EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
 _EN_PLACE_HEADS = frozenset("River Falls Hall Bay Square Street Avenue Road Bridge Island Islands Lake Valley Beach Creek Canyon "
                             "Tableland Mountains".split())
-_GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-])")
+# [A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-]): a match ends where the word ends, so the word is taken whole
+# (possessive, no backtracking over every shorter tail) and its last two letters looked at (the same matches)
+_GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]{2,}+(?<=[^\W\d_]s)")
 @lru_cache(maxsize=1)
 def de_weak_given_names() -> frozenset[str]:
     p = LANG_DIR / "de" / "given_names_weak.txt"

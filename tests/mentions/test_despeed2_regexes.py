@@ -1,0 +1,57 @@
+"""s11 round two (despeed2): rewritten regular expressions give the same matches as the ones they replace.
+
+The old patterns are kept here as the oracles; each is compared with the new one on invented sentences and
+on random strings over an alphabet of the characters the patterns test (capitals, umlauts, accents,
+apostrophes, hyphens, underscores, digits, superscripts, newlines, Cyrillic)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from communique.mentions.capnames import _TOK
+from communique.mentions.capnames_de import _GENITIVE
+from communique.mentions.common import _SURNAME_SHAPE
+
+OLD_TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")
+OLD_GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-])")
+OLD_SURNAME_SHAPE = re.compile(
+    r"[A-ZÁÉÍÓÚÑ](?<![\w'’-].)(?:"
+    r"(?<=[A-ZÁÉÍÓÚÑ])[a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-])"
+    r"|(?<=[A-Z])[a-z]{2,}(?:ow|owa|ew|ewa|ov|ova|ev|eva|sky|ski|ska|skaja|skij|enko|tschuk|chuk|vich|witsch|wicz|schenko)(?![\w'’-]))")
+
+SENTENCES = [
+    "Des Grafen Ottos Burg liegt nahe Bremens altem Hafen; Hans' Hof und Müllers-Werks Tor.",
+    "Frau Rodríguez traf Herrn Gómez und Frau Sáez, später auch Iwanow, Petrowa und Kowalski.",
+    "Die Kuratorin Nowitschenko und der Autor Sergejewitsch lasen aus Texten von Jaroslawskij.",
+    "Am Ende: Als, Es, Os, Abs und A-s-s; X_s Y2s Zs² Ös Äs Übers.",
+    "Vlad Tschuk, Marchenko-Ivanov und O'Brienow kamen mit Dr. Ez Áez nach Kyjiw.\nNeue Zeile Schenko",
+    "Слово Иванов, Ł Łukaszewicz, d'Artagnan, l’Oréal, x-Wert, 3D-Druck und ²Test.",
+]
+
+ALPHABET = "aAbBsSzZeEoOwWvVkKiyáéÁÑñÄäÖöÜüß’'-_ .,\n\t2²xXтТ„“cChH"
+
+
+def _texts() -> list[str]:
+    rnd = random.Random(11)
+    return SENTENCES + ["".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(1, 40))) for _ in range(4000)]
+
+
+def _same(old: re.Pattern, new: re.Pattern) -> None:
+    for t in _texts():
+        assert [(m.span(), m.groups()) for m in new.finditer(t)] == [(m.span(), m.groups()) for m in old.finditer(t)], t
+
+
+def test_tok_same_as_old():
+    _same(OLD_TOK, _TOK)
+
+
+def test_genitive_same_as_old():
+    _same(OLD_GENITIVE, _GENITIVE)
+    assert [m.group(0) for m in _GENITIVE.finditer("Bremens Hafen und Ottos Burg, nicht As oder Es.")] == ["Bremens", "Ottos"]
+
+
+def test_surname_shape_same_as_old():
+    _same(OLD_SURNAME_SHAPE, _SURNAME_SHAPE)
+    found = [m.group(0) for m in _SURNAME_SHAPE.finditer("Frau Fernández, Herr Iwanow und Frau Kowalski trafen Herrn Mayer.")]
+    assert found == ["Fernández", "Iwanow", "Kowalski"]
