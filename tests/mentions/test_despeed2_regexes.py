@@ -73,3 +73,19 @@ def test_compound_same_as_the_mapping_test():
     for w in words:
         assert _compound.__wrapped__(w, "de") == old(w), w
     assert _compound.__wrapped__("Kraftstoffkosten", "de")
+
+
+def test_token_spans_are_the_cap_token_matches():
+    """``german_passes`` finds the compass and street words by ``_token_spans`` (str.find) in place of a
+    ``_CAP_TOKEN`` scan: for words that are ``_CAP_TOKEN`` tokens of the text, the same spans in text order."""
+    from communique.mentions.capnames_de import _CAP_TOKEN, _token_spans
+
+    rnd = random.Random(5)
+    for t in _texts()[:2000]:
+        toks = sorted(set(_CAP_TOKEN.findall(t)))
+        words = {w for w in toks if rnd.random() < 0.6}
+        want = [(m.start(), m.end(), m.group(0)) for m in _CAP_TOKEN.finditer(t) if m.group(0) in words]
+        assert sorted(_token_spans(t, words)) == want, t
+    text = "Nordwestdeutschland und Süd-Nordwestdeutschland, Nordwestdeutschlands Osten, Nordwestdeutschland."
+    assert sorted(_token_spans(text, {"Nordwestdeutschland"})) == [(0, 19, "Nordwestdeutschland"), (77, 96, "Nordwestdeutschland")]
+    assert text[77:96] == "Nordwestdeutschland"

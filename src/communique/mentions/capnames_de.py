@@ -358,13 +358,11 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
     shapes = words_where(_place_shape, capset)
     if shapes:
-        shapes = set(shapes)
-        for m in _CAP_TOKEN.finditer(text):
-            w = m.group(0)
-            if w in shapes:
-                s, e = m.span()
-                if free(s, e) and _place_word(w, kb):
-                    add(make(s, e, "place", w))
+        # the _CAP_TOKEN tokens that are such words, in text order: found with str.find (s11 round two; each
+        # whole-token occurrence of a _CAP_TOKEN word is a _CAP_TOKEN match, the same spans)
+        for s, e, w in sorted(_token_spans(text, shapes)):
+            if free(s, e) and _place_word(w, kb):
+                add(make(s, e, "place", w))
     # the street head is a whole capitalised token: none in the document, no match to keep
     for m in (_STREET_ADJ.finditer(text) if not lex.street_heads.isdisjoint(capset) else ()):
         s, e = m.span()
