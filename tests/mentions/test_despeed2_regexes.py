@@ -89,3 +89,28 @@ def test_token_spans_are_the_cap_token_matches():
     text = "Nordwestdeutschland und Süd-Nordwestdeutschland, Nordwestdeutschlands Osten, Nordwestdeutschland."
     assert sorted(_token_spans(text, {"Nordwestdeutschland"})) == [(0, 19, "Nordwestdeutschland"), (77, 96, "Nordwestdeutschland")]
     assert text[77:96] == "Nordwestdeutschland"
+
+
+def test_genitive_words_with_capset_as_the_scan():
+    """``_genitive_words`` from the document's capitalised words (str.find) gives the ``_GENITIVE`` scan's
+    matches whose word without the -s (-es) is a knowledge-base name, in the same order."""
+    from communique.kb import load_kb
+    from communique.kb.fold import fold
+    from communique.mentions.capnames_de import _CAP_TOKEN, _genitive_words
+
+    kb = load_kb()
+
+    def known(w: str) -> bool:
+        f1 = fold(w[:-1])
+        return f1 in kb.index or (w.endswith("es") and f1[:-1] in kb.index)
+
+    texts = SENTENCES + [
+        "Berlins Bürgermeister sprach über Chinas Handel, Frankreichs Weine und des Saarlandes Gruben.",
+        "Polens und Spaniens Minister trafen Maltas Vertreter; Ottos Hund bellte in Leipzigs Gassen.\nRusslands",
+        "Kenias-Läufer, Perus2s, Indiens_s, Kubas-Zigarren und Ungarns Puszta.",
+    ] + _texts()[:1500]
+    for t in texts:
+        want = [(m.start(), m.end(), m.group(0)) for m in OLD_GENITIVE.finditer(t) if known(m.group(0))]
+        assert _genitive_words(t, kb, set(_CAP_TOKEN.findall(t))) == want, t
+    got = [w for _s, _e, w in _genitive_words(texts[len(SENTENCES)], kb, set(_CAP_TOKEN.findall(texts[len(SENTENCES)])))]
+    assert "Berlins" in got and "Chinas" in got
