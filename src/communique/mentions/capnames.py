@@ -30,7 +30,7 @@ from communique.mentions.common import mentions_data
 _SPAN = re.Match.span
 _FIRST = itemgetter(0)
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
-_TOK = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")  # = [^\W\d_][\w'’-]*[\w]|[^\W\d_], without the second try at a letter alone
+_TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")  # (not [^\W\d_](?:[\w'’-]*\w)?: the same matches, 9 % more instructions)
 _HSPACE = re.compile(r"[^\S\n]+")
 _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
