@@ -106,7 +106,9 @@ _EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
 _EN_PLACE_HEADS = frozenset("River Falls Hall Bay Square Street Avenue Road Bridge Island Islands Lake Valley Beach Creek Canyon "
                             "Tableland Mountains".split())
-_GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-])")
+# [A-ZÄÖÜ](?<![\w-].)[\w-]*[^\W\d_]s(?![\w-]): a match ends where the word ends, so the word is taken whole
+# (possessive, no backtracking over every shorter tail) and its last two letters looked at (the same matches)
+_GENITIVE = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]{2,}+(?<=[^\W\d_]s)")
 @lru_cache(maxsize=1)
 def de_weak_given_names() -> frozenset[str]:
     p = LANG_DIR / "de" / "given_names_weak.txt"
@@ -314,7 +316,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     _compiled()
     capset = set(_CAP_TOKEN.findall(text))  # capitalised words: the cheap tests of the passes below
     out = _drop_common_places(text, mentions, kb, lex)
-    out = _genitive_places(text, out, kb, mention_cls, _all_given(first))
+    out = _genitive_places(text, out, kb, mention_cls, _all_given(first), capset)
     out = _given_surname(text, out, _all_given(first), cap, make, capset)  # noqa: the words below are taken after it
     mask = bytearray(len(text) + 1)
     for m in out:
@@ -366,13 +368,11 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
     shapes = words_where(_place_shape, capset)
     if shapes:
-        shapes = set(shapes)
-        for m in _CAP_TOKEN.finditer(text):
-            w = m.group(0)
-            if w in shapes:
-                s, e = m.span()
-                if free(s, e) and _place_word(w, kb):
-                    add(make(s, e, "place", w))
+        # the _CAP_TOKEN tokens that are such words, in text order: found with str.find (s11 round two; each
+        # whole-token occurrence of a _CAP_TOKEN word is a _CAP_TOKEN match, the same spans)
+        for s, e, w in sorted(_token_spans(text, shapes)):
+            if free(s, e) and _place_word(w, kb):
+                add(make(s, e, "place", w))
     # the street head is a whole capitalised token: none in the document, no match to keep
     for m in (_STREET_ADJ.finditer(text) if not lex.street_heads.isdisjoint(capset) else ()):
         s, e = m.span()
@@ -860,15 +860,31 @@ def _compass_place(word: str, kb: Any, lex: DeLexicon) -> bool:
     return False
 
 
-def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, given: frozenset[str] = frozenset()) -> list:
+def _genitive_words(text: str, kb: Any, capset: set[str] | None) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the ``_GENITIVE`` matches of ``text`` whose word without its -s (-es) is a
+    knowledge-base name, in text order. With the document's ``_CAP_TOKEN`` words (``capset``) the words are
+    picked first and found with ``str.find`` (s11 round two): a ``_GENITIVE`` match is a whole
+    ``_CAP_TOKEN`` token that it matches in full, so these are the same matches, without a scan."""
+    index = kb.index
+    if capset is None:
+        return [(m.start(), m.end(), m.group(0)) for m in _GENITIVE.finditer(text)]
+    words = set()
+    for w in capset:
+        if w[-1:] == "s" and _GENITIVE.fullmatch(w) is not None:
+            f1 = fold(w[:-1])
+            if f1 in index or (w.endswith("es") and f1[:-1] in index):
+                words.add(w)
+    return sorted(_token_spans(text, words)) if words else []
+
+
+def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, given: frozenset[str] = frozenset(),
+                     capset: set[str] | None = None) -> list:
     """"Leipzigs", "Chinas", "des Saarlandes": the genitive of a known place or country."""
     names = _name_like("de")
     adj = {(m.start, m.end): m for m in mentions if m.kind in ("adj", "adjstem") and m.etype == "country"}
     spans = [(m.start, m.end) for m in mentions if (m.start, m.end) not in adj]
     out = list(mentions)
-    for m in _GENITIVE.finditer(text):
-        s, e = m.span()
-        w = m.group(0)
+    for s, e, w in _genitive_words(text, kb, capset):
         f1 = fold(w[:-1])
         if f1 not in kb.index and not (w.endswith("es") and f1[:-1] in kb.index):
             continue  # no known name before the -s: the cheap test first
