@@ -216,10 +216,7 @@ class KBMatching:
                 active = term is not None
                 if kind in ("sur", "stemsur"):
                     prominent = (active and term.get("office") in _PROMINENT) or ("c" not in flags and any(
-                        t.get("office") in _PROMINENT for t in e.get("terms") or ())) or (
-                        # an official in office on the day, of a country the document names ("Рябков" in a post
-                        # about Russia), by a surname that is no ordinary word
-                        active and "c" not in flags and e.get("country") in doc_countries)
+                        t.get("office") in _PROMINENT for t in e.get("terms") or ()))
                     if eid not in full_persons and (not prominent or _is_given_name(text[r.start:r.end])):
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):

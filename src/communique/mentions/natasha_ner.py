@@ -66,10 +66,7 @@ class NatashaNER:
                         r.start = span[0]
                 if not keep:
                     continue
-                # natasha reads the word as a name: its being also a common word ("Рябков", a plural of
-                # "рябок") does not count against the surname
-                r.cands = [(eid, kind, flags.replace("c", "")) if kind in ("sur", "stemsur") else (eid, kind, flags)
-                           for eid, kind, flags in keep]
+                r.cands = keep
             elif typ == "LOC":
                 keep = [c for c in r.cands if ents[c[0]]["type"] != "person"]
                 if keep:

@@ -23,8 +23,8 @@ COUNTRY_OFFICES = frozenset(["foreign_minister", "head_of_state", "head_of_gover
 
 # the words that tie a role to the country after it where the language does not use a bare genitive
 # ("Präsident Kasachstans", "глава МИД России"): de "von"/"der", en "of (the)", fr "de (la)/du/des",
-# es "de (la)/del"; a country mention must follow, so a preposition alone decides nothing
-_COUNTRY_LINK = re.compile(r"(?:von|der|of(?: the)?|de(?: la| l')?|du|des|del|d')[ \xa0]*(?<=[ \xa0'])")
+# es "de (la/los/las)/del"; a country mention must follow, so a preposition alone decides nothing
+_COUNTRY_LINK = re.compile(r"(?:von|der|of(?: the)?|de(?: la| l'| los| las)?|du|des|del|d')[ \xa0]*(?<=[ \xa0'])")
 
 
 def holders(kb: Any) -> dict[tuple[str, str], list[tuple[str, str | None, str]]]:
