@@ -14,8 +14,8 @@ def typed(linker, text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("text, name", [
-    # a bare role noun before a name, also over a small town of the knowledge base
-    ("Zum Jahresende unterschrieb Präsident Cleveland den Vertrag.", "Cleveland"),
+    # a bare role noun before a name, also over a small town of the knowledge base (Garfield, New Jersey)
+    ("Zum Jahresende unterschrieb Präsident Garfield den Vertrag.", "Garfield"),
     ("Vor der Presse trat Präsident Obama kurz auf.", "Obama"),
     ("In der Debatte sprach die Abgeordnete Kramer zuerst.", "Kramer"),
     # a noun of nationality before a name
@@ -40,10 +40,32 @@ def test_person_in_frame(linker, text, name):
     ("Im Nordwesten und Süden regnete es.", "Nordwesten"),             # nouns in a coordination
     ("Der Landesverband Berlin (SPD) tagte am Montag.", "Berlin"),    # a capital before a party stays no person
     ("Olaf Scholz, Bundeskanzler, sprach zuerst.", "Bundeskanzler"),  # an apposition after a comma
-    ("Er traf seinen Freund Olaf Scholz.", "Fre"),                     # no "und" cut out of "Freund"
+    # a role or nationality noun or a party does not make a state, region or large city a person (s11 review)
+    ("Minister Brandenburg und Präsident Bayern sprachen.", "Bayern"),
+    ("Die Abgeordneten Bayerns stimmten zu, die Minister Sachsens nicht.", "Sachsens"),
+    ("Laut Gouverneur Belgorod wurde niemand verletzt.", "Belgorod"),
+    ("Die Ukrainer Odessa und Charkiw wurden beschossen.", "Odessa"),
+    ("Die Abgeordneten Köln (SPD) und Dresden (CDU) stimmten zu.", "Köln"),
+    ("Zum Jahresende unterschrieb Präsident Cleveland den Vertrag.", "Cleveland"),  # a city of 380,000
 ])
 def test_no_person_in_frame(linker, text, word):
     assert typed(linker, text).get(word) != "person"
+
+
+def test_no_conjunction_cut_out_of_a_word(linker):
+    # "Freund" holds "und": no person may start or end inside it
+    text = "Er traf seinen Freund Olaf Scholz."
+    got = typed(linker, text)
+    assert got.get("Olaf Scholz") == "person"
+    assert all(s == "Olaf Scholz" or "Freund" not in s and not s.startswith(("und", "Fre")) for s in got)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Wendtland zufolge: Die Reform kommt zu spät.", "Wendtland"),                  # "zufolge" before a colon
+    ("Im Ausschuss widersprach Tollkamp (SPD, Vorsitzende des Ausschusses) dem Antrag.", "Tollkamp"),
+])
+def test_frame_variants(linker, text, name):
+    assert typed(linker, text).get(name) == "person"
 
 
 @pytest.mark.parametrize("text, name", [

@@ -41,7 +41,7 @@ from communique.mentions.capnames import (
 )
 from communique.mentions.common import LANG_DIR, mentions_data
 from communique.mentions.places_de import refine as place_passes, town_adjective
-from communique.mentions.persons_de import de_weak_surnames, person_passes
+from communique.mentions.persons_de import de_weak_surnames, person_passes, small_town
 
 
 @dataclass(frozen=True)
@@ -389,12 +389,12 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # lone surnames with a cue: a verb of saying before, the clause ending after; or a role noun before
     def place_only(s: int, e: int) -> list:
         """The mention of exactly this span if it is a place guessed from its shape ("Schönberg")
-        or a town of the knowledge base ("Präsident Cleveland"), which a person cue overrides."""
+        or a small town of the knowledge base ("Präsident Cleveland"), which a person cue overrides
+        (``persons_de.small_town``: no capital, region or large city: "Minister Brandenburg")."""
         hit = [x for x in out if x.start < e and s < x.end]
-        if len(hit) == 1 and (hit[0].start, hit[0].end) == (s, e) and hit[0].etype == "place" and hit[0].kind in ("cap", "name"):
-            ent = kb.entities.get(hit[0].eid) or {}
-            if not ent.get("capital"):
-                return hit
+        if len(hit) == 1 and (hit[0].start, hit[0].end) == (s, e) and hit[0].etype == "place" and hit[0].kind in ("cap", "name") \
+                and small_town(hit[0], kb):
+            return hit
         return []
 
     cued: set[int] = set()

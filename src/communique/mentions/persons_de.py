@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
-from communique.mentions.common import LANG_DIR, mentions_data
+from communique.mentions.common import LANG_DIR, _Coverage, mentions_data
 
 # a one-letter initial ending the name: "Mildred T." (or "Mildred T ." as tokenised text writes it)
 _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
@@ -100,6 +100,23 @@ def _compound_noun(w: str) -> bool:
 
 def _over(out: list, s: int, e: int) -> list:
     return [x for x in out if x.start < e and s < x.end]
+
+
+# the largest knowledge-base town a person cue may override ("Präsident Cleveland" in a history text, "Senator
+# Brewster"); states, regions, capitals and large cities stay places ("die Abgeordneten Bayerns", "Minister
+# Brandenburg", "Gouverneur Belgorod", "Köln (SPD)": the party's branch there)
+SMALL_TOWN = 50_000
+
+
+def small_town(x: Any, kb: Any) -> bool:
+    """Mention ``x`` is a place a person cue may override: guessed from its shape (``new:``), or a GeoNames
+    town under :data:`SMALL_TOWN` that is no capital."""
+    if x.eid.startswith("new:"):
+        return True
+    if not x.eid.startswith("gn:"):
+        return False  # a curated place (kb:place/...): a region or a venue
+    ent = kb.entities.get(x.eid) or {}
+    return not ent.get("capital") and (ent.get("population") or 0) < SMALL_TOWN
 
 
 def _replaceable(x: Any) -> bool:
@@ -505,10 +522,6 @@ def _parties() -> frozenset[str]:
     return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("party_names", ()))
 
 
-def _free_word(out: list, s: int, e: int) -> bool:
-    return not _over(out, s, e)
-
-
 def _name_word(w: str) -> bool:
     """A word that can stand for a person's surname in a frame: no German common noun or function word, or a
     listed surname (which may be a German word: "Fischer")."""
@@ -530,39 +543,50 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     * a conjunct next to a person ("Olaf Scholz und Kramer", "Kramer, Wendt und Anna Meier"): a capitalised word
       that is no German common noun, joined by "und", "oder", "sowie" or a comma to a person's name.
     """
-    res = out
+    res = list(out)
+    cov = _Coverage(res)  # what the mentions cover, grown as frames add persons (no scan of ``res`` per word)
+    by_span = {(x.start, x.end): x for x in res}
+    dropped: set[int] = set()  # ids of places a party frame replaced
+
+    def add(s: int, e: int, w: str) -> None:
+        res.append(make(s, e, "person", w))
+        cov.add(s, e)
+
     if "(" in text:
         parties = _parties()
         i = text.find("(")
         while i >= 0:
             j = i + 1
+            # the party's name ends at ")" or at a comma before it ("(SPD, Vorsitzende des Ausschusses)")
             k = text.find(")", j, j + 16)
-            c = text.find(",", j, k) if k > 0 else -1
-            inside = text[j:c if c > 0 else k].strip() if k > 0 else ""
+            c = text.find(",", j, k if k > 0 else j + 16)
+            end = c if c > 0 else k
+            inside = text[j:end].strip() if end > 0 else ""
             wb = _WORD_BEFORE.search(text, max(0, i - 40), i) if inside in parties else None
             i = text.find("(", i + 1)
             if wb is None:
                 continue
             s, e = wb.span(1)
             w = wb.group(1)
-            hit = _over(res, s, e)
-            if any(x.etype == "person" for x in hit):
+            if cov.overlaps(s, e):
+                x = by_span.get((s, e))
+                if x is None or id(x) in dropped or x.etype != "place" or x.kind not in ("cap", "name"):
+                    continue  # a person already, or another mention across the word
+                if not small_town(x, kb):
+                    continue  # "Berlin (SPD)", "Köln (SPD)": the party's branch there
+                dropped.add(id(x))
+                res.append(make(s, e, "person", w))
                 continue
-            if hit:
-                if len(hit) != 1 or (hit[0].start, hit[0].end) != (s, e) or hit[0].etype != "place" or hit[0].kind not in ("cap", "name"):
-                    continue
-                if (kb.entities.get(hit[0].eid) or {}).get("capital"):
-                    continue  # "Berlin (SPD)": the party's branch there
-            elif not _name_word(w):
-                continue
-            res = [x for x in res if x not in hit] + [make(s, e, "person", w)]
+            if _name_word(w):
+                add(s, e, w)
     if "zufolge" in text:
         for i in _at(text, "zufolge"):
             wb = _WORD_BEFORE_SPACE.search(text, max(0, i - 40), i)
-            if wb and text[i + 7:i + 8] in ("", " ", ",", ".", "\n", "\t"):
+            after = text[i + 7:i + 8]
+            if wb and not (after.isalnum() or after in ("-", "_")):  # "zufolge", "zufolge:", "zufolge!"
                 s, e = wb.span(1)
-                if _free_word(res, s, e) and _name_word(wb.group(1)):  # a plural noun is a dictionary word ("Angaben")
-                    res = res + [make(s, e, "person", wb.group(1))]
+                if not cov.overlaps(s, e) and _name_word(wb.group(1)):  # a plural noun is a dictionary word ("Angaben")
+                    add(s, e, wb.group(1))
     if "ie " in text:  # "wie", "Wie"
         speech = _speech_verbs()
         for i in _at(text, "wie ") + _at(text, "Wie "):
@@ -570,39 +594,44 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
             if m is None or m.group(2) not in speech:
                 continue
             s, e = m.span(1)
-            if _free_word(res, s, e) and _name_word(m.group(1)):
-                res = res + [make(s, e, "person", m.group(1))]
+            if not cov.overlaps(s, e) and _name_word(m.group(1)):
+                add(s, e, m.group(1))
     if "aut " in text:  # "laut", "Laut"
         for i in _at(text, "laut ") + _at(text, "Laut "):
             m = _LAUT.match(text, i)
             if m is None:
                 continue
             s, e = m.span(1)
-            if _free_word(res, s, e) and _name_word(m.group(1)) and (_listed_name(m.group(1)) or not _compound_noun(m.group(1))):
-                res = res + [make(s, e, "person", m.group(1))]  # a medium is often a compound ("laut Handelsblatt")
+            if not cov.overlaps(s, e) and _name_word(m.group(1)) and (_listed_name(m.group(1)) or not _compound_noun(m.group(1))):
+                add(s, e, m.group(1))  # a medium is often a compound ("laut Handelsblatt")
+    if dropped:
+        res = [x for x in res if id(x) not in dropped]
     if " und " in text or " oder " in text or " sowie " in text:
         res = _conjuncts(text, res, make)
     return res
 
 
 def _conjuncts(text: str, out: list, make: Callable[..., Any]) -> list:
-    res = out
+    res = list(out)
+    cov = _Coverage(res)
     persons = [m for m in out if m.etype == "person"]
     for m in persons:
         r = _CONJ_RIGHT.match(text, m.end)
         if r:
             s, e = r.span(1)
             comma = text[m.end:s].strip() == ","
-            if _free_word(res, s, e) and _name_word(r.group(1)) and not _NEXT_NAME.match(text, e) \
+            if not cov.overlaps(s, e) and _name_word(r.group(1)) and not _NEXT_NAME.match(text, e) \
                     and (not comma or _LIST_GOES_ON.match(text, e)):
-                res = res + [make(s, e, "person", r.group(1))]
+                res.append(make(s, e, "person", r.group(1)))
+                cov.add(s, e)
         lm = _CONJ_LEFT.search(text, max(0, m.start - 40), m.start)
         if lm and "," not in lm.group(0):
             s, e = lm.span(1)
-            if _free_word(res, s, e) and _name_word(lm.group(1)) and not _prev_name_word(text, s) \
+            if not cov.overlaps(s, e) and _name_word(lm.group(1)) and not _prev_name_word(text, s) \
                     and (not _sentence_start(text, s) or _listed_name(lm.group(1))) \
                     and not _ARTICLE_BEFORE.search(text, max(0, s - 60), s):  # "im Nordwesten und X": a noun
-                res = res + [make(s, e, "person", lm.group(1))]
+                res.append(make(s, e, "person", lm.group(1)))
+                cov.add(s, e)
     return res
 
 
