@@ -281,7 +281,8 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False
     return out, wd
 
 
-def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = False) -> dict:
+def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, optional_descriptors: bool = False,
+             phrases: bool = True) -> dict:
     from communique.mentions import MentionLinker
 
     if fmt not in READERS:
@@ -297,7 +298,7 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
             break
         ndocs += 1
         pred, wd = predict(linker, doc, adjectives=fmt == "nerel", tokens=fmt == "germeval",
-                             phrases=fmt == "factrueval", nested=fmt in ("nerel", "factrueval"))
+                             phrases=phrases and fmt == "factrueval", nested=fmt in ("nerel", "factrueval"))
         gold = doc.spans
         hit = pred & gold
         missed = gold - pred
@@ -337,11 +338,15 @@ def evaluate(fmt: str, path: Path, limit: int | None = None, linker=None, option
               help="factRuEval: a gold object with a name span of its own also matches that name without its descriptor "
                    "spans (компании Microsoft -> Microsoft), as the data set's span and identification layers separate them; "
                    "--strict-descriptors (the default) requires the whole object span.")
+@click.option("--phrases/--mention-spans", default=True, show_default=True,
+              help="factRuEval: score an organisation named after its descriptor by the phrase its mention records "
+                   "(the output's 'phrase', factRuEval's unit); --mention-spans scores the mentions themselves, as a "
+                   "tool reading only OUTPUT.md's mention spans would.")
 @click.option("--json", "as_json", is_flag=True)
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-def command(fmt: str, limit: int | None, optional_descriptors: bool, as_json: bool, path: Path) -> None:
+def command(fmt: str, limit: int | None, optional_descriptors: bool, phrases: bool, as_json: bool, path: Path) -> None:
     """Precision/recall/F1 per type (PER, LOC, ORG) of mention linking on NER gold data."""
-    res = evaluate(fmt, path, limit, optional_descriptors=optional_descriptors)
+    res = evaluate(fmt, path, limit, optional_descriptors=optional_descriptors, phrases=phrases)
     if as_json:
         click.echo(json.dumps(res))
         return
