@@ -14,7 +14,7 @@ def _found(linker, text):
     norm = normalize(text)
     out = {}
     for m in linker.find(doc, norm):
-        if getattr(m, "within", None):
+        if m.nested_in:
             continue  # a place nested in an organisation's name (mentions/nested.py): CoNLL's layer is flat
         s, e = norm.to_original(m.start, m.end)
         out.setdefault(text[s:e], []).append(m.etype)

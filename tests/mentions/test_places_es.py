@@ -15,8 +15,8 @@ def _found(linker, text):
     norm = normalize(text)
     out: dict[str, list[tuple[str, str]]] = {}
     for m in linker.find(doc, norm):
-        if m.kind in ("adj", "adjstem", "dem", "coref") or getattr(m, "within", None):
-            continue  # (within: a place nested in an organisation's name, mentions/nested.py; CoNLL is flat)
+        if m.kind in ("adj", "adjstem", "dem", "coref") or m.nested_in:
+            continue  # (nested_in: a place nested in an organisation's name, mentions/nested.py; CoNLL is flat)
         s, e = norm.to_original(m.start, m.end)
         out.setdefault(text[s:e], []).append((m.etype, m.eid))
     return out

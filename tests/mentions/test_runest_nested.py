@@ -8,7 +8,7 @@ from communique.documents import Document
 from communique.evaluation.ner import GoldDoc, predict
 from communique.kb.fold import fold
 from communique.mentions.common import Mention
-from communique.mentions.nested import NestedMention, nested_places
+from communique.mentions.nested import nested_places
 from communique.normalize import normalize
 
 
@@ -21,7 +21,7 @@ def _find(linker, text: str, lang: str):
 def _nested(linker, text: str, lang: str) -> dict[str, tuple[str, str]]:
     """{surface: (place id, organisation id)} of the nested mentions found in ``text``."""
     _d, n, ms = _find(linker, text, lang)
-    return {n.text[m.start:m.end]: (m.eid, m.within) for m in ms if isinstance(m, NestedMention)}
+    return {n.text[m.start:m.end]: (m.eid, m.nested_in) for m in ms if m.nested_in}
 
 
 def test_russian_ministry_names_its_country(linker):
@@ -58,7 +58,7 @@ def test_existing_place_mention_is_not_doubled(linker):
     """An organisation pass that already emits the place ("власти Перу") keeps it an ordinary mention."""
     _d, n, ms = _find(linker, "Власти Перу объявили о новых мерах.", "ru")
     peru = [m for m in ms if n.text[m.start:m.end] == "Перу"]
-    assert len(peru) == 1 and not isinstance(peru[0], NestedMention)
+    assert len(peru) == 1 and peru[0].nested_in is None
 
 
 def _inside(linker, text: str, org: str, lang: str = "ru") -> list[str]:
@@ -81,7 +81,7 @@ def test_person_and_brand_names_are_no_places(linker):
 def test_nested_mentions_come_last_and_spans_are_exact(linker):
     text = "Представитель МИД России встретился с коллегой. Россия готова к диалогу."
     _d, n, ms = _find(linker, text, "ru")
-    kinds = [isinstance(m, NestedMention) for m in ms]
+    kinds = [m.nested_in is not None for m in ms]
     assert kinds == sorted(kinds) and kinds[-1]  # the ordinary mentions first, in order; then the nested one
     d, n, _ = _find(linker, text, "ru")
     ents = linker.to_entities(d, n, ms)

@@ -265,7 +265,7 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False
     wd: dict[tuple[int, int], str | None] = {}
     skip = {"dem", "flag", "coref"} | (set() if adjectives else {"adj", "adjstem"})
     for m in linker.find(d, norm):
-        if m.kind in skip or (not nested and getattr(m, "within", None)):
+        if m.kind in skip or (not nested and m.nested_in):
             continue  # a place inside an organisation's name (mentions/nested.py) where the data set has no nesting
         t = OUR_TYPE.get(m.etype)
         if t is None:

@@ -53,6 +53,9 @@ class Mention:
     # where a name follows its descriptor ("партии «Яблоко»", "компании Microsoft"): the span of that whole
     # phrase around the mention's name ("Яблоко", "Microsoft"); None otherwise (mentions/orgs_ru.py)
     phrase_span: tuple[int, int] | None = None
+    # a country or place named inside an organisation's name ("России" in "МИД России"): the organisation's
+    # entity id (mentions/nested.py); None otherwise
+    nested_in: str | None = None
 
 
 @dataclass

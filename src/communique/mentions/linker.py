@@ -31,7 +31,7 @@ from communique.mentions.capnames_es import place_lookup as place_lookup_es, ref
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
 from communique.mentions.matching import KBMatching
 from communique.mentions.natasha_ner import NatashaNER
-from communique.mentions.nested import nested_places, span_of
+from communique.mentions.nested import nested_places
 from communique.mentions.org_patterns import OrgPatterns
 from communique.mentions.orgs_de import refine_orgs_de
 from communique.mentions.orgs_ru import refine_orgs
@@ -145,7 +145,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         order: list[str] = []
         for m in mentions:
             s, e = norm.to_original(m.start, m.end)
-            span = span_of(m, s, e, doc.text)  # nested_in set for a place inside an organisation's name
+            span = Span(s, e, doc.text[s:e], nested_in=m.nested_in)  # a place inside an organisation's name
             if m.phrase_span is not None:
                 ps, pe = norm.to_original(*m.phrase_span)  # "партии «Яблоко»" around the name
                 span.phrase = Span(ps, pe, doc.text[ps:pe])

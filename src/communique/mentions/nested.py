@@ -8,7 +8,7 @@ tag that inner country or place as a location, and the place is data in its own 
 
 :func:`nested_places` looks inside each organisation mention for country and place names the linker
 did not emit, with the linker's own automaton, endings and choice among candidates, and returns them
-as :class:`NestedMention` (a :class:`Mention` with the id of the organisation it lies in). They come
+as mentions whose ``nested_in`` is the id of the organisation they lie in. They come
 after the other mentions of :meth:`MentionLinker.find`, so that they change neither the order of the
 other entities nor anything the other passes decide. :meth:`MentionLinker.to_entities` writes them as
 :class:`~communique.model.Span` with ``nested_in`` (``"nested_in": ORG_ID`` in the mention's JSON, a field
@@ -26,11 +26,9 @@ mentions, as before: events use them today.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.mentions.common import Mention, _Coverage, _Raw
-from communique.model import Span
 
 if TYPE_CHECKING:
     from communique.mentions.linker import MentionLinker
@@ -43,20 +41,6 @@ _SKIP_KINDS = frozenset(["flag", "dem"])
 # a small place inside an organisation's name is taken only if it is this large, a capital or in a
 # country the document names: "Волжская сталь" is not a village named Volzhskaya
 _MIN_POP = 100_000
-
-
-@dataclass(slots=True)
-class NestedMention(Mention):
-    """A country or place mention that lies inside an organisation mention (``within``: its id)."""
-
-    within: str = ""
-
-
-def span_of(m: Mention, start: int, end: int, text: str) -> Span:
-    """The output span of mention ``m`` at original offsets ``start:end`` of ``text``."""
-    if isinstance(m, NestedMention):
-        return Span(start, end, text[start:end], nested_in=m.within)
-    return Span(start, end, text[start:end])
 
 
 def _leftmost_longest(raws: list[_Raw]) -> list[_Raw]:
@@ -114,7 +98,7 @@ def _place_ok(e: dict, r: _Raw, m: Mention, text: str, lang: str, doc_countries:
 
 
 def nested_places(linker: "MentionLinker", text: str, ft: str, lang: str, mentions: list[Mention],
-                  doc_countries: dict[str, int], day: str | None) -> list[NestedMention]:
+                  doc_countries: dict[str, int], day: str | None) -> list[Mention]:
     """Country and place mentions inside the organisation mentions of ``mentions`` that no mention
     covers yet, innermost organisation first (offsets in the normalised ``text``; ``ft`` its fold)."""
     orgs = [m for m in mentions if m.etype in _ORG_TYPES and " " in text[m.start:m.end]]
@@ -123,7 +107,7 @@ def nested_places(linker: "MentionLinker", text: str, ft: str, lang: str, mentio
     orgs.sort(key=lambda m: (m.end - m.start, m.start))
     ents = linker.kb.entities
     taken: _Coverage | None = None
-    out: list[NestedMention] = []
+    out: list[Mention] = []
     for o in orgs:
         # a knowledge-base organisation's span is its own name: no need to find it again
         raws = (_inside_name(linker, text, ft, lang, o.start, o.end, 0) if o.eid.startswith("kb:")
@@ -140,7 +124,7 @@ def nested_places(linker: "MentionLinker", text: str, ft: str, lang: str, mentio
                 continue
             if m.etype == "place" and not _place_ok(ents[m.eid], r, m, text, lang, doc_countries):
                 continue
-            out.append(NestedMention(m.start, m.end, m.eid, m.kind, m.etype, score=m.score, within=o.eid))
+            out.append(Mention(m.start, m.end, m.eid, m.kind, m.etype, score=m.score, nested_in=o.eid))
             taken.add(m.start, m.end)
     out.sort(key=lambda m: (m.start, m.end))
     return out
