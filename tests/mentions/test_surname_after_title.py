@@ -1,0 +1,49 @@
+"""A lone surname after a title (and the rest of the role) names the knowledge base's office-holder of that
+surname in office on the document's day, though the office is no head of state, government or foreign ministry:
+deputy ministers, ambassadors. Titles many people share (deputies, senators, honorifics) are not enough."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from mentions.conftest import linked_in
+
+_JUNE_2024 = datetime(2024, 6, 3, tzinfo=timezone.utc)
+RYABKOV = "kb:person/sergey-ryabkov"
+
+
+def test_title_before_surname_in_four_languages(linker):
+    assert linked_in(linker, "Deputy Foreign Minister Ryabkov warned of new risks.", "en", _JUNE_2024).get(
+        "Ryabkov") == RYABKOV
+    assert linked_in(linker, "Russia's Deputy Minister of Foreign Affairs Ryabkov answered questions.", "en",
+                     _JUNE_2024).get("Ryabkov") == RYABKOV
+    assert linked_in(linker, "Vizeaußenminister Rjabkow warnte vor neuen Risiken.", "de", _JUNE_2024).get(
+        "Rjabkow") == RYABKOV
+    assert linked_in(linker, "Le vice-ministre des Affaires étrangères Riabkov a répondu aux questions.", "fr",
+                     _JUNE_2024).get("Riabkov") == RYABKOV
+
+
+def test_russian_role_in_the_genitive_and_an_acronym(linker):
+    assert linked_in(linker, "Замминистра иностранных дел Рябков ответил на вопросы.", "ru", _JUNE_2024).get(
+        "Рябков") == RYABKOV
+    assert linked_in(linker, "Замглавы МИД России Рябков ответил на вопросы.", "ru", _JUNE_2024).get(
+        "Рябков") == RYABKOV
+
+
+def test_no_title_or_a_verb_between_is_not_enough(linker):
+    assert linked_in(linker, "The envoy later met Ryabkov in Geneva.", "en", _JUNE_2024).get("Ryabkov") != RYABKOV
+    assert linked_in(linker, "Ryabkov answered questions.", "en", _JUNE_2024).get("Ryabkov") != RYABKOV
+
+
+def test_titles_many_people_share_are_not_enough(linker):
+    antonov = "kb:person/anatoly-antonov"
+    assert linked_in(linker, "Депутат Антонов выступил на заседании.", "ru", _JUNE_2024).get("Антонов") != antonov
+    assert linked_in(linker, "Senator Antonov asked about the budget.", "en", _JUNE_2024).get("Antonov") != antonov
+    assert linked_in(linker, "Посол Антонов выступил на приёме.", "ru", _JUNE_2024).get("Антонов") == antonov
+
+
+def test_out_of_office_on_the_day_is_not_enough(linker):
+    # Anatoly Antonov left the embassy in Washington in October 2024
+    later = datetime(2026, 3, 2, tzinfo=timezone.utc)
+    assert linked_in(linker, "Посол Антонов выступил на приёме.", "ru", later).get("Антонов") != \
+        "kb:person/anatoly-antonov"
