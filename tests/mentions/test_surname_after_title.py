@@ -47,3 +47,14 @@ def test_out_of_office_on_the_day_is_not_enough(linker):
     later = datetime(2026, 3, 2, tzinfo=timezone.utc)
     assert linked_in(linker, "Посол Антонов выступил на приёме.", "ru", later).get("Антонов") != \
         "kb:person/anatoly-antonov"
+
+
+def test_spanish_portfolio_before_a_surname_is_no_given_name(linker):
+    # the capitalised portfolio run must not swallow the known surname into a new person "Defensa Lavrov"
+    ids = linked_in(linker, "El ministro de Defensa Lavrov llegó ayer a Caracas.", "es", _JUNE_2024)
+    assert ids.get("Lavrov") == "kb:person/sergey-lavrov"
+    assert linked_in(linker, "El viceministro de Asuntos Exteriores Riabkov llegó ayer a Caracas.", "es",
+                     _JUNE_2024).get("Riabkov") == RYABKOV
+    # an unknown given name before a known surname still makes a longer name
+    assert "Ernesto Sánchez Pombo" in linked_in(linker, "Ernesto Sánchez Pombo llegó ayer a Caracas.", "es",
+                                                _JUNE_2024)

@@ -499,6 +499,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             continue
         if over:
             if typ is None and any(m.etype == "person" for _a, _b, m in over):
+                pa = min(a for a, _b, m in over if m.etype == "person")
+                if lang == "es" and pa > s and _portfolio_before(text, s, pa, lang, first):
+                    continue  # "el ministro de Asuntos Exteriores Lavrov": the portfolio is no given name
                 typ = "person"
             if typ is None:
                 if any(m.etype == "country" for _a, _b, m in over):
@@ -671,6 +674,14 @@ def _surname_after(text: str, prev: tuple[int, int], tok: tuple[int, int], lang:
     if lex.noun_suffixes and w.lower().endswith(lex.noun_suffixes):
         return False
     return not re.search(r"(?:sche|schen|scher|sches|schem)$", w)
+
+
+def _portfolio_before(text: str, s: int, e: int, lang: str, first: frozenset[str]) -> bool:
+    """The words of a run before a known person's surname are common nouns of the language, none a given name
+    ("Defensa", "Asuntos Exteriores"): a portfolio written before the minister's surname, no longer name."""
+    words = _PREV_TOKENS.findall(text[s:e])
+    return bool(words) and all(_known_lower(w, lang) and fold(w) not in first for w in words
+                               if w.lower() not in ("de", "del", "la", "y"))
 
 
 def _replaceable(m: Any) -> bool:
