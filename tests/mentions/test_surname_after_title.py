@@ -58,3 +58,22 @@ def test_spanish_portfolio_before_a_surname_is_no_given_name(linker):
     # an unknown given name before a known surname still makes a longer name
     assert "Ernesto Sánchez Pombo" in linked_in(linker, "Ernesto Sánchez Pombo llegó ayer a Caracas.", "es",
                                                 _JUNE_2024)
+
+
+def test_title_tells_a_person_from_a_town_of_the_same_name(linker):
+    march = datetime(2025, 3, 10, tzinfo=timezone.utc)
+    # Rubio is also a town in Venezuela, larger than most towns named by surnames
+    assert linked_in(linker, "Secretary of State Rubio will travel to Jeddah.", "en", march).get(
+        "Rubio") == "kb:person/marco-rubio"
+    assert linked_in(linker, "Senator Rubio asked about the budget.", "en", march).get(
+        "Rubio") == "kb:person/marco-rubio"
+    assert linked_in(linker, "The talks took place in Rubio, a town in Venezuela.", "en", march).get(
+        "Rubio", "").startswith("gn:")
+
+
+def test_town_of_two_capitalised_words_written_with_a_lower_case_one_is_no_place(linker):
+    # "La Porte" (Texas) is no match for the French noun "La porte-parole" opening a sentence
+    ids = linked_in(linker, "La porte-parole de l'ambassade a démenti la rumeur.", "fr", _JUNE_2024)
+    assert not any(k.startswith("La porte") for k in ids)
+    assert linked_in(linker, "La délégation est arrivée à La Porte, au Texas.", "fr", _JUNE_2024).get(
+        "La Porte", "").startswith("gn:")

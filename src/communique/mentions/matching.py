@@ -83,11 +83,12 @@ def _leader_near(ent: dict, day: str | None) -> bool:
 _ROLE_GAP_TOKEN = re.compile(r"[^\W\d_][\w-]*|\S")
 
 
-def _after_title(text: str, ft: str, s: int, raws: list[_Raw], i: int, lang: str) -> bool:
+def _after_title(text: str, ft: str, s: int, raws: list[_Raw], i: int, lang: str, shared_ok: bool = False) -> bool:
     """A title of the language's lexicon before the surname, with at most the rest of the role between
     ("Deputy Foreign Minister Ryabkov", "замминистра иностранных дел России Рябков", "Botschafter Netschajew"):
     lower-case words, acronyms ("МИД") and names the knowledge base matched ("России"), no clause break. An
-    office-holder in office then is the one meant by the lone surname."""
+    office-holder in office then is the one meant by the lone surname. ``shared_ok``: a title many people share
+    ("Senator") counts too (enough to tell a person from a town, not to tell which person)."""
     title_re = lang_lexicon(lang).get("title_re")
     if title_re is None:
         return False
@@ -95,7 +96,7 @@ def _after_title(text: str, ft: str, s: int, raws: list[_Raw], i: int, lang: str
     last = None
     for t in title_re.finditer(ft, lo, s):
         last = t
-    if last is None or _many_hold(last.group(), lang):
+    if last is None or (not shared_ok and _many_hold(last.group(), lang)):
         return False
     covered = [(o.start, o.end) for o in raws[max(0, i - 4):i]
                if o.end <= s and not any(c[0].startswith(("kb:person/", "new:person/")) for c in o.cands)]
@@ -251,6 +252,9 @@ class KBMatching:
                     _sentence_initial(text, s) and (kb.entities[eid].get("population") or 0) < 200_000
                     and not (lang == "de" and eid.startswith("kb:org/") and de_org_initial_ok(text[s:e])))):
                 continue
+            if eid.startswith("gn:") and first.isupper() and (sp := text.rfind(" ", s, e)) > 0 \
+                    and text[sp + 1:sp + 2].islower() and (kb.entities[eid].get("population") or 0) < 1_000_000:
+                continue  # "La porte-parole": a town's name of two capitalised words, written with a lower-case one
             if "c" in flags and lang == "en" and eid.startswith("gn:") and _en_title_word(text, s, e) \
                     and (kb.entities[eid].get("population") or 0) < 200_000:
                 continue  # "the two-day Summit of the Future": a town named by a common word, in a title
@@ -284,13 +288,16 @@ class KBMatching:
                            for c in r.cands)
         # a person's own name beats a place's alternate name ("Lula" is also an alternate name of Luleå)
         person_named = any(ents[c[0]]["type"] == "person" and c[1] == "name" for c in r.cands)
+        # "Secretary Rubio", "Senator Rubio": after a title a person's name beats a town's ("Rubio", Venezuela)
+        titled = len(r.cands) > 1 and any(ents[c[0]]["type"] == "person" for c in r.cands) and any(
+            ents[c[0]]["type"] == "place" for c in r.cands) and _after_title(text, ft, r.start, raws, i, lang, True)
         for eid, kind, flags in r.cands:
             e = ents[eid]
             t = e["type"]
             score = 10.0 - 2 * TYPE_PRIORITY.get(t, 4)
             if t == "place" and strong_other:
                 score -= 8
-            if t == "place" and person_named and "x" in flags:
+            if t == "place" and ((person_named and "x" in flags) or titled):
                 score -= 8
             if kind in ("name", "acr", "flag"):
                 score += 3
