@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "22"
+KB_VERSION = "23"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -793,6 +793,8 @@ def _build_persons(kb: KBData, dirs: list[Path]) -> None:
             if has_cyrillic(n):
                 for f in _ru_person_forms(n):
                     kb.add(eid, f, NAME)
+                if " " not in n and (st := ru_stem(n)):
+                    kb.add(eid, st, STEM + "sur", "")  # a native one-word spelling declines: "Вадефуля"
         for s in sorted(sur):
             if len(s) < 4:
                 continue

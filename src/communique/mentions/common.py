@@ -262,7 +262,8 @@ def _is_given_name(word: str) -> bool:
         from communique.kb.build import morph_parse
 
         ps = morph_parse(word)
-        return bool(ps) and "Name" in ps[0].tag
+        # a dictionary word: for an unknown one pymorphy guesses by the ending ("Вадефуля" like "Юля")
+        return bool(ps) and "Name" in ps[0].tag and ps[0].is_known
     return False
 
 
