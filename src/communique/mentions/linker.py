@@ -23,6 +23,7 @@ from typing import Any
 from communique.documents import Document
 from communique.kb import KnowledgeBase, load_kb
 from communique.kb.build import slug
+from communique.mentions.institutions import country_institutions
 from communique.kb.fold import fold
 from communique.mentions.adj_ru import drop_domain_zones, nationality_adjectives, place_adjectives, region_names
 from communique.mentions.capnames import cap_names, new_mention_factory
@@ -132,6 +133,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         mentions.sort(key=lambda m: (m.start, m.end))
         # "МИД России": the country inside an organisation's name, flagged, after the others (mentions/nested.py)
         mentions.extend(nested_places(self, text, ft, lang, mentions, doc_countries, day))
+        # "the Turkish Foreign Ministry", "МИД Турции": a country's ministry (mentions/institutions.py)
+        mentions = country_institutions(kb, text, lang, mentions)
         return mentions
 
     # -- entities --------------------------------------------------------------------------------

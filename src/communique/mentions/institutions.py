@@ -1,0 +1,138 @@
+"""National institutions named by their country: "the Turkish Foreign Ministry", "das türkische
+Außenministerium", "МИД Турции", "le ministère turc des Affaires étrangères", "la Cancillería argentina".
+
+Every country has a foreign ministry, and diplomatic news names it by the country: a phrase around a country
+mention (its name, adjective or case form). The frames are data: ``institutions`` in
+``data/lang/<iso>/mentions.yaml``, a pair of regular expressions per frame, the text just before the country
+mention and the text just after it. A frame found makes one organisation mention over the whole phrase, linked to
+the knowledge base's ministry of that country where the knowledge base has one ("Russian Foreign Ministry" is
+``kb:org/mfa-russia``), else to ``new:organization/ministry-of-foreign-affairs-of-<country>`` (one id per country, the
+same in every language and document, so consolidation can group them). The country mention stays, flagged
+``nested_in`` the ministry, as :mod:`communique.mentions.nested` does for "МИД России"; new organisations found by
+the capitalised-names passes inside the phrase ("Ministerio de Exteriores") give way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from communique.kb.fold import fold
+from communique.mentions.common import Mention, mentions_data
+
+_WINDOW = 90  # characters before a country mention a frame may use
+
+
+@dataclass(frozen=True)
+class _Frame:
+    before: re.Pattern | None  # matched so that it ends where the country mention starts
+    after: re.Pattern | None  # matched where the country mention ends
+
+
+@dataclass(frozen=True)
+class _Institution:
+    key: str
+    name: str  # English name with {country}
+    kb_names: tuple[str, ...]  # English KB names to look up, with {country}
+    frames: tuple[_Frame, ...]
+    quick: re.Pattern  # one of the institution's words is in the text: the frames are worth trying
+
+
+@lru_cache(maxsize=16)
+def _institutions(lang: str) -> tuple[_Institution, ...]:
+    data = mentions_data(lang).get("institutions") or {}
+    out = []
+    for key, spec in data.items():
+        frames = []
+        for before, after in spec.get("frames") or ():
+            frames.append(_Frame(re.compile(f"(?:{before})\\Z") if before else None,
+                                 re.compile(after) if after else None))
+        out.append(_Institution(key, spec["name"], tuple(spec.get("kb_names") or ()), tuple(frames),
+                                re.compile(spec["quick"])))
+    return tuple(out)
+
+
+def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the institutions their country mentions name added (offsets in the normalised
+    ``text``); the country mentions inside them flagged ``nested_in``."""
+    insts = [i for i in _institutions(lang) if i.quick.search(text)]
+    if not insts:
+        return mentions
+    ents = kb.entities
+    found: list[tuple[int, int, str, str, str]] = []  # start, end, eid, name, country
+    inner: dict[int, str] = {}  # id(country mention) -> institution id
+    for m in mentions:
+        if m.etype != "country" or (m.nested_in and not m.nested_in.startswith("new:")):
+            continue  # (inside a new organisation found by capitalised words: the phrase may be the ministry)
+        cc = (ents.get(m.eid) or {}).get("country")
+        if not cc:
+            continue
+        for inst in insts:
+            span = _frame_span(text, m.start, m.end, inst)
+            if span is None:
+                continue
+            eid, name = _institution_id(kb, inst, m.eid)
+            found.append((span[0], span[1], eid, name, cc))
+            inner[id(m)] = eid
+            break
+    if not found:
+        return mentions
+    # a known organisation's name covering the phrase ("Russian Foreign Ministry", "МИД России") stays as it is
+    # so does a longer organisation's name around it ("... Exteriores de Argentina y Culto")
+    orgs = [(m.start, m.end, m.eid.startswith("kb:")) for m in mentions if m.etype in ("organization", "group")]
+    found = [f for f in found if not any(a <= f[0] and f[1] <= b and (known or (a, b) != (f[0], f[1]))
+                                         for a, b, known in orgs)]
+    if not found:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        within = next((f for f in found if f[0] <= m.start and m.end <= f[1]), None)
+        if within is None:
+            out.append(m)
+        elif id(m) in inner:
+            out.append(replace(m, nested_in=inner[id(m)]))
+        elif m.etype in ("organization", "group") and not m.eid.startswith("kb:"):
+            continue  # "Ministerio de Exteriores", "МИД Турции" as new organisations: the phrase is the ministry
+        else:
+            out.append(m)
+    for s, e, eid, name, cc in found:
+        out.append(Mention(s, e, eid, "institution", "organization", name=name, country=cc))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _frame_span(text: str, s: int, e: int, inst: _Institution) -> tuple[int, int] | None:
+    for f in inst.frames:
+        a, b = s, e
+        if f.before is not None:
+            lo = max(0, s - _WINDOW)
+            mb = f.before.search(text[lo:s])
+            if mb is None:
+                continue
+            a = lo + mb.start()
+        if f.after is not None:
+            ma = f.after.match(text, e)
+            if ma is None:
+                continue
+            b = ma.end()
+        if (a, b) != (s, e):
+            return a, b
+    return None
+
+
+def _institution_id(kb: Any, inst: _Institution, country_eid: str) -> tuple[str, str]:
+    """The knowledge base's institution of the country if it lists one under a usual English name, else a
+    ``new:`` id that is the same for every mention of that country's institution."""
+    c = kb.entities[country_eid]
+    cname = c.get("name") or country_eid
+    for pattern in inst.kb_names:
+        for n in (c.get("names") or {}).get("en") or [cname]:
+            for eid, _kind, _flags in kb.index.get(fold(pattern.format(country=n)), ()):
+                if eid.startswith("kb:org/"):
+                    return eid, kb.entities[eid]["name"]
+    name = inst.name.format(country=cname)
+    from communique.kb.build import slug
+
+    return f"new:organization/{slug(name)}", name
