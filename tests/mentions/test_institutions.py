@@ -49,3 +49,38 @@ def test_the_knowledge_base_ministry_is_used_where_listed(linker):
 def test_no_ministry_without_its_frame(linker):
     found = _found(linker, "Turkish officials met the Foreign Minister of Sweden on Monday.", "en")
     assert not any(e.startswith("new:organization/ministry") for _s, e, _n in found)
+
+
+@pytest.mark.parametrize("lang, text, phrase, eid", [
+    ("en", "The Russian Embassy in Washington denied the report on Monday.", "Russian Embassy",
+     "new:organization/embassy-of-russia-in-united-states"),
+    ("ru", "Посольство России в США в понедельник опровергло сообщение.", "Посольство России",
+     "new:organization/embassy-of-russia-in-united-states"),
+    ("de", "Die russische Botschaft in Berlin wies den Bericht am Montag zurück.", "russische Botschaft",
+     "new:organization/embassy-of-russia-in-germany"),
+    ("fr", "L'ambassade de Russie en France a démenti lundi.", "ambassade de Russie",
+     "new:organization/embassy-of-russia-in-france"),
+    ("es", "La Embajada de Rusia en Madrid lo negó el lunes.", "Embajada de Rusia",
+     "new:organization/embassy-of-russia-in-spain"),
+])
+def test_an_embassy_is_named_by_its_country_and_host(linker, lang, text, phrase, eid):
+    assert (phrase, eid, None) in _found(linker, text, lang)
+
+
+def test_an_embassy_without_a_host_is_the_country_s_embassy(linker):
+    assert ("Russian Embassy", "new:organization/embassy-of-russia", None) in _found(
+        linker, "The Russian Embassy denied the report on Monday.", "en")
+
+
+def test_data_sets_without_nesting_score_the_country_not_the_description(linker):
+    # GermEval tags "russische" LOCderiv and "Botschaft" O; "Türkei" inside "Außenministeriums der Türkei" is LOC
+    from communique.evaluation.ner import GoldDoc, predict
+
+    text = "Ein Sprecher des Außenministeriums der Türkei und die russische Botschaft in Berlin widersprachen."
+    pred, _ = predict(linker, GoldDoc("t", text, "de"), tokens=True, nested=False)
+    assert not any(t == "ORG" for _s, _e, t in pred)
+    assert (text.index("Türkei"), text.index("Türkei") + 6, "LOC") in pred
+    # NEREL and factRuEval nest: the ministry is an organisation there, and the country inside it too
+    text_ru = "МИД Турции и посольство России в Берлине возразили."
+    pred_ru, _ = predict(linker, GoldDoc("t", text_ru, "ru"), nested=True)
+    assert (0, len("МИД Турции"), "ORG") in pred_ru and (4, 10, "LOC") in pred_ru

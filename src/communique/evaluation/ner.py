@@ -30,7 +30,10 @@ Formats and type mapping (gold type -> ours):
   such spans in train + dev), as communique's mentions do.
   NEREL and factRuEval annotate a country or place inside an organisation's name ("МИД России":
   ORG and, inside it, LOC "России"): communique's nested mentions (``mentions/nested.py``) are scored
-  for them; GermEval (outer column read) and CoNLL have no nesting, and they are left out there. Linking accuracy: for gold
+  for them; GermEval (outer column read) and CoNLL have no nesting, and they are left out there. A ministry or
+  embassy named by its country (``mentions/institutions.py``: "die russische Botschaft", "la embajada rusa") is no
+  name in those two data sets' conventions (GermEval tags "russische" LOCderiv, "Botschaft" O): there it is not
+  scored and the country inside it is (a Spanish capitalised one, "Embajada de Rusia", is CoNLL's ORG). Linking accuracy: for gold
   mentions carrying a Wikidata id that communique found with the exact span, the share linked
   to the same Wikidata id.
 
@@ -264,8 +267,16 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False
     out: set[tuple[int, int, str]] = set()
     wd: dict[tuple[int, int], str | None] = {}
     skip = {"dem", "flag", "coref"} | (set() if adjectives else {"adj", "adjstem"})
-    for m in linker.find(d, norm):
-        if m.kind in skip or (not nested and m.nested_in):
+    found = linker.find(d, norm)
+    # without nesting, a ministry or embassy named by its country ("die russische Botschaft", "la embajada rusa",
+    # mentions/institutions.py) is a description, no name: the country inside is scored instead. A Spanish
+    # capitalised one ("Embajada de Rusia") is a name in CoNLL's convention.
+    plain = set() if nested else {m.eid for m in found if m.kind == "institution"
+                                  and (doc.lang == "de" or not doc.text[norm.to_original(m.start, m.end)[0]].isupper())}
+    for m in found:
+        if m.kind == "institution" and m.eid in plain:
+            continue
+        if m.kind in skip or (not nested and m.nested_in and m.nested_in not in plain):
             continue  # a place inside an organisation's name (mentions/nested.py) where the data set has no nesting
         t = OUR_TYPE.get(m.etype)
         if t is None:

@@ -1,13 +1,15 @@
 """National institutions named by their country: "the Turkish Foreign Ministry", "das türkische
-Außenministerium", "МИД Турции", "le ministère turc des Affaires étrangères", "la Cancillería argentina".
+Außenministerium", "МИД Турции", "le ministère turc des Affaires étrangères", "the Russian Embassy in Washington".
 
-Every country has a foreign ministry, and diplomatic news names it by the country: a phrase around a country
+Every country has a foreign ministry and embassies, and diplomatic news names them by the country: a phrase around a country
 mention (its name, adjective or case form). The frames are data: ``institutions`` in
 ``data/lang/<iso>/mentions.yaml``, a pair of regular expressions per frame, the text just before the country
 mention and the text just after it. A frame found makes one organisation mention over the whole phrase, linked to
 the knowledge base's ministry of that country where the knowledge base has one ("Russian Foreign Ministry" is
 ``kb:org/mfa-russia``), else to ``new:organization/ministry-of-foreign-affairs-of-<country>`` (one id per country, the
-same in every language and document, so consolidation can group them). The country mention stays, flagged
+same in every language and document, so consolidation can group them; an embassy's id also names the host
+country when a place follows: "the Russian Embassy in Washington", "посольство России в США" are both
+``new:organization/embassy-of-russia-in-united-states``). The country mention stays, flagged
 ``nested_in`` the ministry, as :mod:`communique.mentions.nested` does for "МИД России"; new organisations found by
 the capitalised-names passes inside the phrase ("Ministerio de Exteriores") give way.
 """
@@ -38,6 +40,8 @@ class _Institution:
     kb_names: tuple[str, ...]  # English KB names to look up, with {country}
     frames: tuple[_Frame, ...]
     quick: re.Pattern  # one of the institution's words is in the text: the frames are worth trying
+    host_after: re.Pattern | None = None  # "... in ": the place or country right after names the host (embassies)
+    name_host: str | None = None  # English name with {country} and {host}
 
 
 @lru_cache(maxsize=16)
@@ -49,8 +53,9 @@ def _institutions(lang: str) -> tuple[_Institution, ...]:
         for before, after in spec.get("frames") or ():
             frames.append(_Frame(re.compile(f"(?:{before})\\Z") if before else None,
                                  re.compile(after) if after else None))
+        host = spec.get("host_after")
         out.append(_Institution(key, spec["name"], tuple(spec.get("kb_names") or ()), tuple(frames),
-                                re.compile(spec["quick"])))
+                                re.compile(spec["quick"]), re.compile(host) if host else None, spec.get("name_host")))
     return tuple(out)
 
 
@@ -73,7 +78,8 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
             span = _frame_span(text, m.start, m.end, inst)
             if span is None:
                 continue
-            eid, name = _institution_id(kb, inst, m.eid)
+            host = _host(kb, text, span[1], inst, mentions, cc)
+            eid, name = _institution_id(kb, inst, m.eid, host)
             found.append((span[0], span[1], eid, name, cc))
             inner[id(m)] = eid
             break
@@ -122,11 +128,32 @@ def _frame_span(text: str, s: int, e: int, inst: _Institution) -> tuple[int, int
     return None
 
 
-def _institution_id(kb: Any, inst: _Institution, country_eid: str) -> tuple[str, str]:
+def _host(kb: Any, text: str, end: int, inst: _Institution, mentions: list[Mention], cc: str) -> str | None:
+    """The English name of the country where the institution sits, when a place or country mention follows
+    the phrase after ``host_after`` ("the Russian Embassy in Washington": the United States)."""
+    if inst.host_after is None:
+        return None
+    h = inst.host_after.match(text, end)
+    if h is None:
+        return None
+    nxt = next((m for m in mentions if m.start == h.end() and m.etype in ("place", "country")), None)
+    hc = ((kb.entities.get(nxt.eid) or {}).get("country") if nxt is not None else None) or None
+    if not hc or hc == cc:
+        return None
+    host = kb.entities.get(f"kb:country/{hc}")
+    return (host or {}).get("name")
+
+
+def _institution_id(kb: Any, inst: _Institution, country_eid: str, host: str | None = None) -> tuple[str, str]:
     """The knowledge base's institution of the country if it lists one under a usual English name, else a
-    ``new:`` id that is the same for every mention of that country's institution."""
+    ``new:`` id that is the same for every mention of that country's institution (in that host country)."""
     c = kb.entities[country_eid]
     cname = c.get("name") or country_eid
+    if host and inst.name_host:
+        name = inst.name_host.format(country=cname, host=host)
+        from communique.kb.build import slug
+
+        return f"new:organization/{slug(name)}", name
     for pattern in inst.kb_names:
         for n in (c.get("names") or {}).get("en") or [cname]:
             for eid, _kind, _flags in kb.index.get(fold(pattern.format(country=n)), ()):
