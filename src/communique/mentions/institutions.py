@@ -16,6 +16,7 @@ the capitalised-names passes inside the phrase ("Ministerio de Exteriores") give
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -68,6 +69,7 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
     ents = kb.entities
     found: list[tuple[int, int, str, str, str]] = []  # start, end, eid, name, country
     inner: dict[int, str] = {}  # id(country mention) -> institution id
+    ordered: list[Mention] | None = None  # by start, for the host lookup
     for m in mentions:
         if m.etype != "country" or (m.nested_in and not m.nested_in.startswith("new:")):
             continue  # (inside a new organisation found by capitalised words: the phrase may be the ministry)
@@ -78,7 +80,9 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
             span = _frame_span(text, m.start, m.end, inst)
             if span is None:
                 continue
-            host = _host(kb, text, span[1], inst, mentions, cc)
+            if ordered is None:
+                ordered = sorted(mentions, key=lambda x: x.start)
+            host = _host(kb, text, span[1], inst, ordered, cc)
             eid, name = _institution_id(kb, inst, m.eid, host)
             found.append((span[0], span[1], eid, name, cc))
             inner[id(m)] = eid
@@ -87,14 +91,22 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
         return mentions
     # a known organisation's name covering the phrase ("Russian Foreign Ministry", "МИД России") stays as it is
     # so does a longer organisation's name around it ("... Exteriores de Argentina y Culto")
-    orgs = [(m.start, m.end, m.eid.startswith("kb:")) for m in mentions if m.etype in ("organization", "group")]
-    found = [f for f in found if not any(a <= f[0] and f[1] <= b and (known or (a, b) != (f[0], f[1]))
-                                         for a, b, known in orgs)]
+    orgs = sorted((m.start, m.end, m.eid.startswith("kb:")) for m in mentions if m.etype in ("organization", "group"))
+    starts = [o[0] for o in orgs]
+    longest = max((o[1] - o[0] for o in orgs), default=0)
+
+    def covered(f: tuple[int, int, str, str, str]) -> bool:
+        lo, hi = bisect.bisect_left(starts, f[1] - longest), bisect.bisect_right(starts, f[0])
+        return any(b >= f[1] and (known or (a, b) != (f[0], f[1])) for a, b, known in orgs[lo:hi])
+
+    found = sorted(f for f in found if not covered(f))
     if not found:
         return mentions
+    fstarts = [f[0] for f in found]
     out: list[Mention] = []
     for m in mentions:
-        within = next((f for f in found if f[0] <= m.start and m.end <= f[1]), None)
+        k = bisect.bisect_right(fstarts, m.start) - 1  # the last phrase starting at or before the mention
+        within = found[k] if k >= 0 and m.end <= found[k][1] else None
         if within is None:
             out.append(m)
         elif id(m) in inner:
@@ -136,12 +148,22 @@ def _host(kb: Any, text: str, end: int, inst: _Institution, mentions: list[Menti
     h = inst.host_after.match(text, end)
     if h is None:
         return None
-    nxt = next((m for m in mentions if m.start == h.end() and m.etype in ("place", "country")), None)
+    nxt = next((m for m in _starting_at(mentions, h.end()) if m.etype in ("place", "country")), None)
     hc = ((kb.entities.get(nxt.eid) or {}).get("country") if nxt is not None else None) or None
     if not hc or hc == cc:
         return None
     host = kb.entities.get(f"kb:country/{hc}")
     return (host or {}).get("name")
+
+
+def _starting_at(mentions: list[Mention], pos: int) -> list[Mention]:
+    """The mentions starting at ``pos`` (``mentions`` sorted by start)."""
+    i = bisect.bisect_left(mentions, pos, key=lambda m: m.start)
+    out = []
+    while i < len(mentions) and mentions[i].start == pos:
+        out.append(mentions[i])
+        i += 1
+    return out
 
 
 def _institution_id(kb: Any, inst: _Institution, country_eid: str, host: str | None = None) -> tuple[str, str]:
