@@ -75,6 +75,14 @@ def mentions_data(lang: str) -> dict[str, Any]:
     return yaml.safe_load(p.read_text(encoding="utf-8")) or {}
 
 
+@lru_cache(maxsize=64)
+def lang_words(lang: str, key: str, folded: bool = False) -> frozenset[str]:
+    """A word list of ``data/lang/<lang>/mentions.yaml`` (``key``), lower-cased or, with ``folded``, folded
+    (accents and case); empty where the language has none."""
+    words = mentions_data(lang).get(key) or ()
+    return frozenset(fold(w) if folded else w.lower() for w in words)
+
+
 def _bounded_alternation(alts: list[str]) -> str:
     r"""``(?<![\w-])(?:a1|a2|...)`` (each ``a`` a regex) written so that the regex engine can skip to
     the alternatives' first letters instead of trying the lookbehind at every position: the

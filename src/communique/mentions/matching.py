@@ -10,11 +10,11 @@ import re
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic
 from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
-from communique.mentions.common import lang_lexicon
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
-    _common_in, _is_title_word, _only_word_of, _sentence_initial)
+    _only_word_of, _sentence_initial, lang_words)
+from communique.mentions.title_context import after_title
 from communique.mentions.places import PlaceContext
 
 _COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
@@ -47,19 +47,7 @@ def _opens_clause_as_subject(text: str, s: int, e: int, lang: str) -> bool:
     m = _NEXT_LOWER.match(text, e)
     if m is None or not text[m.end() - 1].islower():
         return False
-    return text[s:e].lower() not in _openers(lang)
-
-
-def _openers(lang: str) -> frozenset[str]:
-    from communique.mentions.common import mentions_data
-
-    got = _OPENERS.get(lang)
-    if got is None:
-        got = _OPENERS[lang] = frozenset(w.lower() for w in mentions_data(lang).get("sentence_openers_not_names") or ())
-    return got
-
-
-_OPENERS: dict[str, frozenset[str]] = {}
+    return text[s:e].lower() not in lang_words(lang, "sentence_openers_not_names")
 
 
 def _leader_near(ent: dict, day: str | None) -> bool:
@@ -78,76 +66,6 @@ def _leader_near(ent: dict, day: str | None) -> bool:
         if end >= lo and start <= hi:
             return True
     return False
-
-
-_ROLE_GAP_TOKEN = re.compile(r"[^\W\d_][\w-]*|\S")
-
-
-def _after_title(text: str, ft: str, s: int, raws: list[_Raw], i: int, lang: str, shared_ok: bool = False) -> bool:
-    """A title of the language's lexicon before the surname, with at most the rest of the role between
-    ("Deputy Foreign Minister Ryabkov", "замминистра иностранных дел России Рябков", "Botschafter Netschajew"):
-    lower-case words, acronyms ("МИД") and names the knowledge base matched ("России"), no clause break. An
-    office-holder in office then is the one meant by the lone surname. ``shared_ok``: a title many people share
-    ("Senator") counts too (enough to tell a person from a town, not to tell which person)."""
-    title_re = lang_lexicon(lang).get("title_re")
-    if title_re is None:
-        return False
-    lo = max(0, s - 80)
-    last = None
-    for t in title_re.finditer(ft, lo, s):
-        last = t
-    if last is None or (not shared_ok and _many_hold(last.group(), lang)):
-        return False
-    covered = [(o.start, o.end) for o in raws[max(0, i - 4):i]
-               if o.end <= s and not any(c[0].startswith(("kb:person/", "new:person/")) for c in o.cands)]
-    n = 0
-    for tok in _ROLE_GAP_TOKEN.finditer(text, last.end(), s):
-        w = tok.group()
-        n += 1
-        if n > 5 or not (w.lower() in _role_links(lang) or (w.isupper() and len(w) >= 2) or w == ","
-                         or (lang == "ru" and w.islower() and _genitive_of_role(w))
-                         or (lang != "ru" and w[0].isupper() and _common_in(w, lang) and not _is_title_word(w, lang)
-                             and w.istitle())
-                         or any(a <= tok.start() and tok.end() <= b for a, b in covered)):
-            return False
-    return True
-
-
-def _role_links(lang: str) -> frozenset[str]:
-    """The lower-case words that tie a title to the rest of its role ("Minister of Foreign Affairs of the Russian
-    Federation", "vice-ministre des Affaires étrangères"): mentions.yaml ``role_links``."""
-    got = _ROLE_LINKS.get(lang)
-    if got is None:
-        from communique.mentions.common import mentions_data
-
-        got = _ROLE_LINKS[lang] = frozenset(w.lower() for w in mentions_data(lang).get("role_links") or ())
-    return got
-
-
-_ROLE_LINKS: dict[str, frozenset[str]] = {}
-
-
-def _many_hold(title: str, lang: str) -> bool:
-    """A title many people share ("депутат", "Senator", "Dr."): mentions.yaml ``titles_of_many``. ``title`` is as
-    the title pattern matched it in the folded text (Russian titles match with their case endings)."""
-    got = _MANY.get(lang)
-    if got is None:
-        from communique.mentions.common import mentions_data
-
-        got = _MANY[lang] = tuple(fold(w) for w in mentions_data(lang).get("titles_of_many") or ())
-    t = fold(title)
-    return any(t == w or (lang == "ru" and t.startswith(w) and len(t) - len(w) <= 3) for w in got)
-
-
-_MANY: dict[str, tuple[str, ...]] = {}
-
-
-def _genitive_of_role(word: str) -> bool:
-    """"(замминистра) иностранных дел": a noun or adjective in the genitive, the rest of a Russian role."""
-    from communique.kb.build import morph_parse
-
-    ps = morph_parse(word)
-    return bool(ps) and ps[0].tag.POS in ("NOUN", "ADJF") and ps[0].tag.case == "gent"
 
 
 # every ending a candidate may take (the union of the sets _accept tests the rest of a word against)
@@ -290,7 +208,7 @@ class KBMatching:
         person_named = any(ents[c[0]]["type"] == "person" and c[1] == "name" for c in r.cands)
         # "Secretary Rubio", "Senator Rubio": after a title a person's name beats a town's ("Rubio", Venezuela)
         titled = len(r.cands) > 1 and any(ents[c[0]]["type"] == "person" for c in r.cands) and any(
-            ents[c[0]]["type"] == "place" for c in r.cands) and _after_title(text, ft, r.start, raws, i, lang, True)
+            ents[c[0]]["type"] == "place" for c in r.cands) and after_title(text, ft, r.start, raws, i, lang, True)
         for eid, kind, flags in r.cands:
             e = ents[eid]
             t = e["type"]
@@ -348,7 +266,7 @@ class KBMatching:
                         "c" in flags and _leader_near(e, day) and (e.get("country") in doc_countries or any(
                             ents[p].get("country") == e.get("country") for p in full_persons)))
                     if eid not in full_persons and (
-                            not (prominent or (active and _after_title(text, ft, r.start, raws, i, lang)))
+                            not (prominent or (active and after_title(text, ft, r.start, raws, i, lang)))
                             or _is_given_name(text[r.start:r.end])):
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
