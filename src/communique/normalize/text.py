@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -118,6 +119,9 @@ def _repair_segments(original: str) -> list[tuple[str, str, int]]:
     return out
 
 
+_SPACE_END = re.compile(r"(?<= )(?=.)", re.S)  # after each space: words with the space that ends them
+
+
 def _align(a: str, b: str, offset: int, pieces: list[tuple[str, int, int]]) -> None:
     """Append pieces mapping repaired segment ``b`` onto original segment ``a`` (at ``offset``).
 
@@ -137,6 +141,25 @@ def _align(a: str, b: str, offset: int, pieces: list[tuple[str, int, int]]) -> N
     pieces.extend((b[k], offset + k, offset + k + 1) for k in range(lo))
     mid_a, mid_b = a[lo:hi_a], b[lo:hi_b]
     base = offset + lo
+    words_a, words_b = _SPACE_END.split(mid_a), _SPACE_END.split(mid_b)
+    if len(words_a) == len(words_b) > 1:
+        # the repair kept every space: align word with word, each with the space after it ("AuÃ\x9fenminister
+        # Außenminister": difflib on the whole stretch matched a repaired word with the next, clean, copy of it)
+        ka = 0
+        for wa, wb in zip(words_a, words_b):
+            _align_middle(wa, wb, base + ka, pieces)
+            ka += len(wa)
+    else:
+        _align_middle(mid_a, mid_b, base, pieces)
+    tail_a = hi_a
+    pieces.extend((b[hi_b + k], offset + tail_a + k, offset + tail_a + k + 1) for k in range(len(b) - hi_b))
+
+
+def _align_middle(mid_a: str, mid_b: str, base: int, pieces: list[tuple[str, int, int]]) -> None:
+    """Pieces mapping ``mid_b`` onto ``mid_a`` (at ``base``) by difflib, or the windowed aligner when long."""
+    if mid_a == mid_b:
+        pieces.extend((ch, base + k, base + k + 1) for k, ch in enumerate(mid_b))
+        return
     if len(mid_a) * len(mid_b) <= _DIFFLIB_BUDGET:
         opcodes = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes()
     else:
@@ -146,8 +169,6 @@ def _align(a: str, b: str, offset: int, pieces: list[tuple[str, int, int]]) -> N
             pieces.extend((mid_b[j1 + k], base + i1 + k, base + i1 + k + 1) for k in range(i2 - i1))
         elif j2 > j1:
             pieces.append((mid_b[j1:j2], base + i1, base + max(i2, i1)))
-    tail_a = hi_a
-    pieces.extend((b[hi_b + k], offset + tail_a + k, offset + tail_a + k + 1) for k in range(len(b) - hi_b))
 
 
 def _anchored_opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
