@@ -30,6 +30,7 @@ from communique.mentions.capnames_de import german_passes
 from communique.mentions.capnames_es import place_lookup as place_lookup_es, refine as refine_es
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
 from communique.mentions.matching import KBMatching
+from communique.mentions.names_ru import full_names
 from communique.mentions.natasha_ner import NatashaNER
 from communique.mentions.nested import nested_places
 from communique.mentions.org_patterns import OrgPatterns
@@ -123,6 +124,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         if nat:
             # an organisation name may contain a country adjective ("Российская газета")
             mentions.extend(self._natasha_mentions(text, nat, taken, _Coverage([m for m in mentions if m.kind not in ("adj", "adjstem")])))
+            if lang == "ru":  # "Андрей Кузнецов" where the surname alone was taken (mentions/names_ru.py)
+                mentions = full_names(text, nat, mentions)
         if lang == "ru":  # "Правительство Японии", "японского МИДа", "власти Перу" (mentions/orgs_ru.py)
             mentions = refine_orgs(text, mentions, Mention, _english_name, slug)
             mentions = place_adjectives(text, mentions, kb, Mention)  # "уфимской больнице" (mentions/adj_ru.py)

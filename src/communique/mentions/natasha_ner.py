@@ -42,7 +42,16 @@ class NatashaNER:
         d = Doc(text)
         d.segment(nat["segmenter"])
         d.tag_ner(nat["ner"])
-        return [(sp.start, sp.stop, sp.type) for sp in d.spans]
+        out = []
+        for sp in d.spans:
+            s, e = sp.start, sp.stop
+            nl = text.find("\n", s, e)
+            if nl != -1:  # "Юкия Амано\nУшёл ...": a headline or caption line ends the name
+                e = len(text[s:nl].rstrip()) + s
+                if e <= s:
+                    continue
+            out.append((s, e, sp.type))
+        return out
 
     def _filter_by_ner(self, text: str, raws: list[_Raw], nat: list[tuple[int, int, str]]) -> list[_Raw]:
         """A knowledge-base name inside a span natasha calls a person is a person (Владимир, Обама...)."""
