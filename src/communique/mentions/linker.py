@@ -31,6 +31,7 @@ from communique.mentions.capnames_es import place_lookup as place_lookup_es, ref
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
 from communique.mentions.matching import KBMatching
 from communique.mentions.names_ru import full_names
+from communique.mentions.places_ru import place_descriptors
 from communique.mentions.natasha_ner import NatashaNER
 from communique.mentions.nested import nested_places
 from communique.mentions.org_patterns import OrgPatterns
@@ -132,6 +133,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions = nationality_adjectives(text, mentions)  # "польский композитор": a nationality
             mentions = region_names(text, mentions, Mention, _english_name, slug)  # "Кировской области"
             mentions = drop_domain_zones(text, mentions)  # "в зоне .РФ"
+            mentions = place_descriptors(text, mentions)  # "реки Волги": the phrase (mentions/places_ru.py)
         mentions.sort(key=lambda m: (m.start, m.end))
         # "МИД России": the country inside an organisation's name, flagged, after the others (mentions/nested.py)
         mentions.extend(nested_places(self, text, ft, lang, mentions, doc_countries, day))
