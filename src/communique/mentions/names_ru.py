@@ -92,3 +92,42 @@ def _same_given(word: str, m: Mention, text: str) -> bool:
     mine = slug(_english_name(word, "ru"))
     theirs = slug(head[0])
     return mine[:3] == theirs[:3]
+
+
+_AGE = re.compile(r"\d+-\w+")  # "34-летний"
+_WORD_END = re.compile(r"[^\s]+(?=[ \xa0]+)")
+
+
+@lru_cache(maxsize=1)
+def _person_leads() -> frozenset[str]:
+    """``person_leads`` of ``data/lang/ru/mentions.yaml``, every inflected form."""
+    from communique.mentions.common import mentions_data
+    from communique.mentions.orgs_ru import _parse
+
+    out: set[str] = set()
+    for w in mentions_data("ru").get("person_leads") or []:
+        w = str(w).lower()
+        out.add(w)
+        for p in _parse(w):
+            if p.tag.POS == "NOUN" and p.normal_form == w:
+                out.update(f.word for f in p.lexeme)
+    return frozenset(out)
+
+
+def _common_lead(word: str) -> bool:
+    """A status or occupation noun that never is a given name ("Император", "Поп-звезда"; not "Эмир",
+    "Шейх", "Святой", which are also parts of names), or an age ("34-летний")."""
+    return bool(_AGE.fullmatch(word)) or word.lower() in _person_leads()
+
+
+def trim_person_span(text: str, s: int, e: int) -> int:
+    """natasha's person span without the ordinary words it starts with: a title or noun capitalised at the
+    start of a sentence ("Император Х", "Кронпринц Х", "Поп-звезда Х"), an age ("34-летний Х"); the new
+    start."""
+    while True:
+        m = _WORD_END.match(text, s, e)
+        if m is None or not _common_lead(m.group(0)):
+            return s  # the last word stays: a surname can be such a noun ("Адвокат", Dick Advocaat)
+        s = m.end()
+        while s < e and text[s] in " \xa0":
+            s += 1

@@ -11,6 +11,7 @@ from communique.kb.build import slug
 from communique.kb.fold import fold
 from communique.mentions.common import (
     Mention, _Coverage, _NER_STOP, _Raw, _english_name, log)
+from communique.mentions.names_ru import trim_person_span
 from communique.mentions.orgs_ru import compound_org_name, not_org_name, not_org_quote, person_noun_lead, venue_name
 
 
@@ -50,6 +51,8 @@ class NatashaNER:
                 e = len(text[s:nl].rstrip()) + s
                 if e <= s:
                     continue
+            if sp.type == "PER":  # "Император Х", "34-летний Х"
+                s = trim_person_span(text, s, e)
             out.append((s, e, sp.type))
         return out
 
