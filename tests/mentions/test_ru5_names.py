@@ -78,3 +78,12 @@ def test_full_name_opening_a_paragraph(nlinker):
     got = _people(nlinker, text)
     assert got.count("Аркадий Зотов") == 2
     assert "Зотов" not in got
+
+
+def test_ordinary_word_is_no_form_of_a_kb_surname(linker):
+    # linker: knowledge base and rules without natasha (tests/mentions/conftest.py)
+    text = "Дождь кончился к обеду. Новая дорога открылась, а Лаврова встретили в аэропорту."
+    got = {text[m.start:m.end]: m.eid for m in linker.find(Document(id="t", text=text, source="t", lang="ru"), normalize(text))
+           if m.etype == "person"}
+    assert "Новая" not in got
+    assert got.get("Лаврова") == "kb:person/sergey-lavrov"

@@ -15,6 +15,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from communique.kb.build import is_common_word, slug
+from communique.kb.fold import fold
+from communique.kb.translit import has_cyrillic
 from communique.mentions.common import Mention, _english_name, _is_name_like, _is_title_word
 
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?")
@@ -131,3 +133,29 @@ def trim_person_span(text: str, s: int, e: int) -> int:
         s = m.end()
         while s < e and text[s] in " \xa0":
             s += 1
+
+
+@lru_cache(maxsize=16384)
+def _other_word(surface: str, surname: str) -> bool:
+    """``surface`` is an ordinary Russian word that is no form of ``surname``: pymorphy3 knows it, none of
+    its readings is a name, and none has the surname as its lemma ("Новая", "Новой" for "Нова")."""
+    if not has_cyrillic(surface) or not is_common_word(surface):
+        return False
+    from communique.kb.build import morph_parse
+
+    low = surname.lower()
+    return not any(p.normal_form == low for p in morph_parse(surface.lower()))
+
+
+def word_surnames(text: str, mentions: list[Mention], entities: dict) -> list[Mention]:
+    """Drop a lone surname match of a knowledge-base person that is an ordinary word matched through an
+    ending ("Новая документация" is no form of the surname "Нова"); a form of the surname itself stays."""
+    out = []
+    for m in mentions:
+        if m.kind in ("sur", "stemsur") and m.eid.startswith("kb:person/"):
+            surface = text[m.start:m.end]
+            surs = (entities.get(m.eid) or {}).get("surnames") or ()
+            if surs and fold(surface) not in surs and all(_other_word(surface, s) for s in surs):
+                continue
+        out.append(m)
+    return out
