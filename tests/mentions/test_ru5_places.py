@@ -62,3 +62,10 @@ def test_soviet_union_and_capital_ids(linker):
     assert ents["Soviet Union"].wikidata == "Q15180"
     assert len(ents["Soviet Union"].mentions) == 2
     assert ents["Berlin"].wikidata == "Q64"
+
+
+def test_us_states_have_russian_names(linker):
+    text = "Ферма стоит в штате Небраска, а завод компании перенесли в Южную Каролину."
+    ents = {e.name: e for e in linker.link(_doc(text), normalize(text))}
+    assert ents["Nebraska"].wikidata == "Q1553"
+    assert ents["South Carolina"].mentions[0].text == "Южную Каролину"
