@@ -31,6 +31,8 @@ from communique.mentions.capnames_de import german_passes
 from communique.mentions.capnames_es import place_lookup as place_lookup_es, refine as refine_es
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
 from communique.mentions.matching import KBMatching
+from communique.mentions.names_ru import full_names, word_surnames
+from communique.mentions.places_ru import place_descriptors
 from communique.mentions.natasha_ner import NatashaNER
 from communique.mentions.nested import nested_places
 from communique.mentions.org_patterns import OrgPatterns
@@ -124,12 +126,16 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         if nat:
             # an organisation name may contain a country adjective ("Российская газета")
             mentions.extend(self._natasha_mentions(text, nat, taken, _Coverage([m for m in mentions if m.kind not in ("adj", "adjstem")])))
+            if lang == "ru":  # "Андрей Кузнецов" where the surname alone was taken (mentions/names_ru.py)
+                mentions = full_names(text, nat, mentions)
         if lang == "ru":  # "Правительство Японии", "японского МИДа", "власти Перу" (mentions/orgs_ru.py)
             mentions = refine_orgs(text, mentions, Mention, _english_name, slug)
             mentions = place_adjectives(text, mentions, kb, Mention)  # "уфимской больнице" (mentions/adj_ru.py)
             mentions = nationality_adjectives(text, mentions)  # "польский композитор": a nationality
             mentions = region_names(text, mentions, Mention, _english_name, slug)  # "Кировской области"
             mentions = drop_domain_zones(text, mentions)  # "в зоне .РФ"
+            mentions = place_descriptors(text, mentions)  # "реки Волги": the phrase (mentions/places_ru.py)
+            mentions = word_surnames(text, mentions, ents)  # "Новая" is no form of a surname "Нова" (names_ru.py)
         mentions.sort(key=lambda m: (m.start, m.end))
         # "МИД России": the country inside an organisation's name, flagged, after the others (mentions/nested.py)
         mentions.extend(nested_places(self, text, ft, lang, mentions, doc_countries, day))

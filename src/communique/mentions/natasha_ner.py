@@ -11,6 +11,7 @@ from communique.kb.build import slug
 from communique.kb.fold import fold
 from communique.mentions.common import (
     Mention, _Coverage, _NER_STOP, _Raw, _english_name, log)
+from communique.mentions.names_ru import trim_person_span
 from communique.mentions.orgs_ru import compound_org_name, not_org_name, not_org_quote, person_noun_lead, venue_name
 
 
@@ -42,7 +43,18 @@ class NatashaNER:
         d = Doc(text)
         d.segment(nat["segmenter"])
         d.tag_ner(nat["ner"])
-        return [(sp.start, sp.stop, sp.type) for sp in d.spans]
+        out = []
+        for sp in d.spans:
+            s, e = sp.start, sp.stop
+            nl = text.find("\n", s, e)
+            if nl != -1:  # "Юкия Амано\nУшёл ...": a headline or caption line ends the name
+                e = len(text[s:nl].rstrip()) + s
+                if e <= s:
+                    continue
+            if sp.type == "PER":  # "Император Х", "34-летний Х"
+                s = trim_person_span(text, s, e)
+            out.append((s, e, sp.type))
+        return out
 
     def _filter_by_ner(self, text: str, raws: list[_Raw], nat: list[tuple[int, int, str]]) -> list[_Raw]:
         """A knowledge-base name inside a span natasha calls a person is a person (Владимир, Обама...)."""
