@@ -1542,10 +1542,18 @@ def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | No
             continue  # "Die Welt ist ...": the words, not the paper
         over = [x for x in out if x.start < e and s < x.end]
         if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
-                         and over[0].etype != "organization"):
+                         and over[0].etype != "organization") and not _inside_media(over, s, e):
             continue
         out = _without(out, over) + [make(s, e, "organization", w)]
     return out
+
+
+def _inside_media(over: list, s: int, e: int) -> bool:
+    """Round seven (places_de): a listed paper or broadcaster of several words contains a shorter place, country
+    or paper ("Radio Bremen", "Financial Times Deutschland"): the whole name is the organisation."""
+    return all(
+        s <= m.start and m.end <= e and (m.start, m.end) != (s, e) and m.etype in ("place", "country", "organization")
+        for m in over)
 
 
 @lru_cache(maxsize=1)

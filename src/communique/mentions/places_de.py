@@ -559,6 +559,111 @@ def spa_towns(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     return out
 
 
+# per knowledge base (held, so its id is not reused): word -> the town a sentence may open with, or None
+_INITIAL_MEMO: dict[int, tuple[Any, dict[str, str | None]]] = {}
+
+
+def _initial_town(w: str, kb: Any) -> str | None:
+    memo = _INITIAL_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _INITIAL_MEMO.clear()
+        memo = _INITIAL_MEMO[id(kb)] = (kb, {})
+    if w in memo[1]:
+        return memo[1][w]
+    if len(memo[1]) >= 65536:
+        memo[1].clear()
+    hit = memo[1][w] = _initial_town_uncached(w, kb)
+    return hit
+
+
+def _initial_town_uncached(w: str, kb: Any) -> str | None:
+    """The town a capitalised word names when it opens a sentence: a town's own name (not an alternate
+    name) of 10,000 or more in the German-speaking countries or 100,000 elsewhere, that the German
+    dictionary lists as a name, not as a common noun or a lower-case word's form ("Rostock", "Wismar"; not
+    "Hof", "Halle", "Essen")."""
+    from communique.kb.fold import fold
+    from communique.mentions.capnames import _known, _name_like
+    from communique.mentions.capnames_de import _common_word, de_lexicon
+
+    if len(w) < 4 or not w[1:].islower() or "-" in w:
+        return None
+    if _common_word(w) and w not in _name_like("de") or _known(w.lower(), "de") or _known(w.lower(), "en"):
+        return None
+    home = de_lexicon().home_countries
+    best, best_pop = None, 0
+    for eid, kind, flags in kb.index.get(fold(w), ()):
+        ent = kb.entities.get(eid) or {}
+        if ent.get("type") == "person" or kind != "name":
+            return None  # a person's name too ("Kohl", "Brandt")
+        if ent.get("type") != "place" or "x" in flags or ent.get("name") != w:
+            continue
+        pop = ent.get("population") or 0
+        if (pop >= 100_000 or pop >= 10_000 and ent.get("country") in home) and pop > best_pop:
+            best, best_pop = eid, pop
+    return best
+
+
+def initial_towns(text: str, out: list, kb: Any, capset: set[str]) -> list:
+    """"Rostock hat ...", "Wismar liegt ...": the knowledge-base matcher leaves a town named like a dictionary
+    word alone when it opens a sentence (a German sentence may open with any word); a town the German dictionary
+    lists only as a name (no common noun, no lower-case word) is the town there too. Not before a hyphen or
+    another capitalised word (a club, a firm: "Rostock Seawolves"), not inside another mention."""
+    from communique.mentions.capnames import _sentence_initial
+
+    res = None
+    for w in capset:
+        eid = _initial_town(w, kb)
+        if eid is None:
+            continue
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or not text[i - 1].isalnum()) and not (text[e:e + 1].isalnum() or text[e:e + 1] == "-") \
+                    and _sentence_initial(text, i):
+                nx = _NEXT_TOKEN.match(text, e)
+                nw = nx.group(1) if nx else ""
+                cur = out if res is None else res
+                if not nw[:1].isupper() and not any(m.start < e and i < m.end for m in cur):
+                    if res is None:
+                        res = list(out)
+                    res.append(Mention(i, e, eid, "name", "place"))
+            i = text.find(w, e)
+    return out if res is None else res
+
+
+def _named_site_heads() -> tuple[str, ...]:
+    return tuple(str(x) for x in _data().get("named_site_heads") or [])
+
+
+def named_sites(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Kreuz Walldorf", "Autobahndreieck Heumar", "Schlosspark Pillnitz": a motorway junction or a park named by
+    the town it lies at is one place, the head and the town (the town alone is one of its parts). Only a
+    one-word place (known or guessed) or a guessed person right after the head; the town's id is kept."""
+    heads = _named_site_heads()
+    if not heads or not any(h + " " in text for h in heads):
+        return out
+    res = None
+    for h in heads:
+        i = text.find(h + " ")
+        while i >= 0:
+            j = i + len(h) + 1
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                cur = out if res is None else res
+                nxt = [m for m in cur if m.start == j]
+                if len(nxt) == 1 and not any(m.start < j and i < m.end for m in cur):
+                    m = nxt[0]
+                    w = text[m.start:m.end]
+                    if " " not in w and "-" not in w and text[m.end:m.end + 1] not in ("-", "/") and (m.etype == "place" or m.etype == "person" and m.kind == "cap") \
+                            and not any(x is not m and x.start < m.end and m.start < x.end for x in cur):
+                        if res is None:
+                            res = list(out)
+                        k = next(n for n, x in enumerate(res) if x is m)
+                        res[k] = make(i, m.end, "place", text[i:m.end]) if m.eid.startswith("new:") else \
+                            Mention(i, m.end, m.eid, m.kind, "place")
+            i = text.find(h + " ", j)
+    return out if res is None else res
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -572,4 +677,6 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = romance_places(text, out, make, capset)
     out = datelines(text, out, make)
     out = spa_towns(text, out, kb, make)
+    out = initial_towns(text, out, kb, capset)  # round seven
+    out = named_sites(text, out, make)
     return out
