@@ -664,6 +664,76 @@ def named_sites(text: str, out: list, make: Callable[..., Any]) -> list:
     return out if res is None else res
 
 
+_SAINT_GAP = re.compile(r"[^\S\n]?\.?[^\S\n]+")
+
+
+def lone_saints(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"St ." alone is no place: the abbreviation of Sankt opens a name that goes on after it. A saint's name
+    after it ("St . Johann Baptist", read as a person's given names) makes a church or a town of both; an
+    organisation named by a saint's town's adjective ("St . Galler Kantonalbank") takes the abbreviation in."""
+    if "St" not in text:
+        return out
+    from communique.mentions.capnames_de import _role_word
+
+    res = None
+    for m in out:
+        if m.etype != "place" or m.kind != "cap" or text[m.start:m.end] not in ("St", "St."):
+            continue
+        cur = out if res is None else res
+        g = _SAINT_GAP.match(text, m.end)
+        nxt = [x for x in cur if g and x.start == g.end()]
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+        if len(nxt) == 1:
+            x = nxt[0]
+            w = text[x.start:x.end]
+            if x.etype == "person" and x.kind in ("cap", "given") and not x.role:
+                res = [y for y in res if y is not x] + [make(m.start, x.end, "place", text[m.start:x.end])]
+            elif x.etype == "organization" and x.kind == "cap" and w.split()[0].endswith("er") and not _role_word(w.split()[-1]):
+                res = [y for y in res if y is not x] + [make(m.start, x.end, "organization", text[m.start:x.end])]
+    return out if res is None else res
+
+
+def _char_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and text[j - 1] in " \t\xa0":
+        j -= 1
+    return text[j - 1:j]
+
+
+_PLURAL_ARTICLES = frozenset(("die", "der", "den"))
+
+
+def people_named_as_lands(text: str, out: list) -> list:
+    """"Die Polen wählen", "gegen die Schweden", "die jungen Sachsen": a land named like its people's plural
+    (``people_lands``) takes no article in German, so after "die", "der" or "den" (an adjective between
+    or not) the word is the people: a demonym mention of the land, not the land."""
+    words = _data().get("people_lands") or []
+    if not words:
+        return out
+    res = None
+    for m in out:
+        if m.etype not in ("place", "country") or m.kind != "name":
+            continue
+        w = text[m.start:m.end]
+        if w not in words or text[m.end:m.end + 1] == "-":
+            continue
+        pw, i = _word_before(text, m.start)
+        if pw[:1].islower() and pw.endswith(("e", "en")) and pw.lower() not in _PLURAL_ARTICLES:
+            pw, i = _word_before(text, i)  # "die jungen Polen"
+        if pw.lower() not in _PLURAL_ARTICLES or _char_before(text, i) == ",":
+            continue  # ", der Polen ... herauslöst": a relative pronoun, the land its object
+        nx = _NEXT_TOKEN.match(text, m.end)
+        if nx and nx.group(1)[:1].isupper() and nx.group(1)[:1].isalpha():
+            continue  # "der Sachsen Arena": a name goes on
+        if res is None:
+            res = list(out)
+        k = next(n for n, x in enumerate(res) if x is m)
+        res[k] = Mention(m.start, m.end, m.eid, "dem", m.etype)
+    return out if res is None else res
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -679,4 +749,6 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = spa_towns(text, out, kb, make)
     out = initial_towns(text, out, kb, capset)  # round seven
     out = named_sites(text, out, make)
+    out = lone_saints(text, out, make)
+    out = people_named_as_lands(text, out)
     return out
