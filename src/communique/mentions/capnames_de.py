@@ -1538,11 +1538,16 @@ def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | No
         s, e = m.span()
         w = m.group(0)
         first = w.split()[0]
-        if _sentence_initial(text, s) and (first.lower() in ("die", "der", "das") or _known_lower(first, "de")):
-            continue  # "Die Welt ist ...": the words, not the paper
+        if _sentence_initial(text, s) and (first.lower() in ("die", "der", "das") or _known_lower(first, "de")) \
+                and text[e:e + 3].lstrip(" ")[:1] != ":":
+            continue  # "Die Welt ist ...": the words, not the paper ("Der Tagesspiegel : ..." names its source)
         over = [x for x in out if x.start < e and s < x.end]
         if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
                          and over[0].etype != "organization") and not _inside_media(over, s, e):
+            continue
+        if len(over) == 1 and over[0].etype == "organization" and over[0].end == e and first.lower() in ("die", "der", "das") \
+                and not over[0].eid.startswith("new:"):
+            out = _without(out, over) + [dataclass_replace(over[0], start=s)]  # "Der Tagesspiegel": the known paper with its article
             continue
         out = _without(out, over) + [make(s, e, "organization", w)]
     return out

@@ -1111,6 +1111,25 @@ def _numbered_names(text: str, out: list, make: Callable[..., Any]) -> list:
     return out if res is None else res
 
 
+def _exclaimed_names(text: str, out: list, kb: Any) -> list:
+    """"Yahoo !": an organisation whose name ends in an exclamation mark (a name form of the knowledge base,
+    "Yahoo!") takes the mark written after it, with or without a space. Round seven."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or m.kind != "name" or text[m.end:m.end + 3].lstrip(" ")[:1] != "!":
+            continue
+        ent = kb.entities.get(m.eid) or {}
+        base = text[m.start:m.end]
+        if not any(n.endswith("!") and n[:-1].rstrip() == base for ns in (ent.get("names") or {}).values() for n in ns):
+            continue
+        e = text.index("!", m.end) + 1
+        if res is None:
+            res = list(out)
+        k = next(n for n, x in enumerate(res) if x is m)
+        res[k] = replace(m, end=e)
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -1143,4 +1162,6 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     out = _acronym_modifiers(text, out)
     out = _described_heads(text, out)
     out = _numbered_names(text, out, make)
+    if "!" in text:
+        out = _exclaimed_names(text, out, kb)
     return out
