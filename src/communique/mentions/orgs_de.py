@@ -1130,6 +1130,46 @@ def _exclaimed_names(text: str, out: list, kb: Any) -> list:
     return out if res is None else res
 
 
+_NEXT_TOK = re.compile(r"[^\S\n]+([\w][\w.-]*)")
+_MODEL = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9-]{2,7}")  # "A380", "D3A", "X5", "4xx"
+_MODEL_NUMBER = re.compile(r"\d{2,3}")  # "208", "747" (no year, no club's "04")
+
+
+def _products(text: str, out: list) -> list:
+    """"Airbus A380", "BMW X5", "Mercedes 208", "CPI Aragon 45", "Aichi D3A": a maker's name before a model's
+    designation (letters and digits, or a number, right after it or after one capitalised model word) names a
+    product, not the organisation: no organisation mention. A number alone counts after a known maker only,
+    of three digits and not before a noun ("Siemens 300 Stellen"). Round seven."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or m.kind not in ("name", "acr", "cap", "pattern"):
+            continue
+        w = text[m.start:m.end]
+        last = w.rsplit(None, 1)[-1]
+        drop = [m] if m.kind == "cap" and " " in w and _MODEL.fullmatch(last) and not last.isdigit() else None
+        if drop is None:
+            t1 = _NEXT_TOK.match(text, m.end)
+            if t1 is None:
+                continue
+            a = t1.group(1)
+            if _MODEL.fullmatch(a) and not a.isdigit():
+                drop = [m]
+            elif a.isdigit() and _MODEL_NUMBER.fullmatch(a) and len(a) == 3 and m.kind in ("name", "acr"):
+                t2 = _NEXT_TOK.match(text, t1.end())
+                if t2 is None or not t2.group(1)[:1].isupper():
+                    drop = [m]
+            elif a[:1].isupper() and a.isalpha():
+                t2 = _NEXT_TOK.match(text, t1.end())
+                b = t2.group(1) if t2 else ""
+                if t2 and (_MODEL.fullmatch(b) and not b.isdigit() or b.isdigit() and _MODEL_NUMBER.fullmatch(b)):
+                    t3 = _NEXT_TOK.match(text, t2.end())
+                    if not (t3 and t3.group(1)[:1].isupper() and b.isdigit()):
+                        drop = [m] + [x for x in out if x.start == t1.start(1) and x.end <= t1.end()]
+        if drop:
+            res = [x for x in (out if res is None else res) if not any(x is y for y in drop)]
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -1164,4 +1204,5 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     out = _numbered_names(text, out, make)
     if "!" in text:
         out = _exclaimed_names(text, out, kb)
+    out = _products(text, out)
     return out
