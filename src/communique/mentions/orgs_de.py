@@ -1170,6 +1170,24 @@ def _products(text: str, out: list) -> list:
     return out if res is None else res
 
 
+def _english_articles(text: str, out: list) -> list:
+    """"The Dave Matthews Band", "The Lindsey School": an English name quoted in German text keeps its article;
+    German text writes no capitalised "The" but as part of a name. Round seven."""
+    res = None
+    for m in out:
+        if m.etype != "organization" or m.start < 4 or text[m.start - 4:m.start] != "The " \
+                or (m.start > 4 and (text[m.start - 5].isalnum() or text[m.start - 5] == "-")):
+            continue
+        cur = out if res is None else res
+        if any(x.start < m.start and m.start - 4 < x.end for x in cur):
+            continue
+        if res is None:
+            res = list(out)
+        k = next(n for n, x in enumerate(res) if x is m)
+        res[k] = replace(m, start=m.start - 4)
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -1205,4 +1223,6 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if "!" in text:
         out = _exclaimed_names(text, out, kb)
     out = _products(text, out)
+    if "The " in text:
+        out = _english_articles(text, out)
     return out
