@@ -734,6 +734,56 @@ def people_named_as_lands(text: str, out: list) -> list:
     return out if res is None else res
 
 
+def noun_compounds(text: str, out: list) -> list:
+    """"Formenbau", "Saalanbau", "Südländer", "Fallschirmspringen": a word guessed a place by its ending (-au,
+    -ingen) or by the word before it, that is a German word stem and a noun or nominalised verb of building,
+    lands or a sport (``noun_tails``), is that noun: no town is named so. Round seven."""
+    tails = tuple(str(x) for x in _data().get("noun_tails") or [])
+    if not tails:
+        return out
+    from communique.mentions.capnames_de import _real_compound, _word_stem
+
+    res = None
+    for m in out:
+        if m.etype != "place" or m.kind != "cap" or not m.eid.startswith("new:place/"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or not w.endswith(tails):
+            continue
+        t = next(x for x in tails if w.endswith(x))
+        if not (_word_stem(w[:-len(t)]) or _real_compound(w)):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+    return out if res is None else res
+
+
+def counted_nouns(text: str, out: list) -> list:
+    """"Mehrere Male", "zwei Kuchen": a place named like a German common noun's form right after a word that
+    counts (``quantifiers``, or digits) is the noun: a town is not counted. Capitals and countries too ("Male",
+    the Maldives' capital, is the plural of "Mal"). Round seven."""
+    qs = frozenset(str(x) for x in _data().get("quantifiers") or [])
+    if not qs:
+        return out
+    from communique.mentions.capnames_de import _common_word
+
+    res = None
+    for m in out:
+        if m.etype not in ("place", "country") or m.kind not in ("name", "cap"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or text[m.end:m.end + 1] == "-":
+            continue
+        pw, _i = _word_before(text, m.start)
+        if not (pw.lower() in qs or pw.isdigit()) or not _common_word(w):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+    return out if res is None else res
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -751,4 +801,6 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = named_sites(text, out, make)
     out = lone_saints(text, out, make)
     out = people_named_as_lands(text, out)
+    out = noun_compounds(text, out)
+    out = counted_nouns(text, out)
     return out
