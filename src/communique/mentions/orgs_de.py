@@ -1188,6 +1188,41 @@ def _english_articles(text: str, out: list) -> list:
     return out if res is None else res
 
 
+_QUOTE_CHANGE = re.compile(r"([A-ZÄÖÜ][\w&.-]*(?:[^\S\n]+[A-ZÄÖÜ][\w&.-]*){0,2})[^\S\n]*\([^\S\n]*[+−-][^\S\n]*\d+(?:[,.]\d+)?[^\S\n]*%[^\S\n]*\)")
+
+
+def _quoted_shares(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Transocean (-1,8% )", "Conti ( +2,3 % )": a name with its share price's change in brackets is a listed
+    company (market reports); a guessed person or place or no mention there becomes the organisation. Found
+    from "%)" (str.find) and matched back from the bracket. Round seven."""
+    res = None
+    i = text.find("%")
+    while i >= 0:
+        j = i + 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if text[j:j + 1] == ")":
+            b = text.rfind("(", max(0, i - 20), i)
+            a = max(text.rfind("\n", 0, b) + 1, b - 80)
+            m = None
+            for m in _QUOTE_CHANGE.finditer(text, a, j + 1):
+                pass
+            if b > 0 and m is not None and m.end() == j + 1:
+                s, e = m.span(1)
+                for t in re.finditer(r"\S+", text[s:e]):
+                    if not (_known_lower(t.group(), "de") or _common_word(t.group())):
+                        s += t.start()
+                        break
+                else:
+                    s = e  # "Die Quote": words, no name
+                cur = out if res is None else res
+                over = [x for x in cur if x.start < e and s < x.end]
+                if s < e and all(x.start >= s and x.end <= e and x.kind == "cap" and x.etype in ("person", "place") for x in over):
+                    res = [x for x in cur if not any(x is y for y in over)] + [make(s, e, "organization", text[s:e])]
+        i = text.find("%", i + 1)
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -1223,6 +1258,8 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     if "!" in text:
         out = _exclaimed_names(text, out, kb)
     out = _products(text, out)
+    if "%" in text:
+        out = _quoted_shares(text, out, make)
     if "The " in text:
         out = _english_articles(text, out)
     return out
