@@ -784,6 +784,75 @@ def counted_nouns(text: str, out: list) -> list:
     return out if res is None else res
 
 
+def _spelt_like_town(adj: str, kb: Any) -> bool:
+    """The town an -er adjective is made from is spelt as the adjective begins ("Berner": Bern; not "Bürger":
+    Burg, which folding umlauts would find)."""
+    from communique.kb.fold import fold
+
+    base = adj[:-2]
+    stems = [base, base + "en", base + "e", base + "n"]
+    if base.endswith("ch"):
+        stems.append(base[:-2] + "ich")  # -cher: -ich
+    if base.endswith("n") and not base.endswith("en"):
+        stems.append(base[:-1] + "en")  # Münchner: München
+    for st in stems:
+        for eid, kind, _f in kb.index.get(fold(st), ()):
+            if kind == "name" and ((kb.entities.get(eid) or {}).get("name") or "").startswith(adj[:3]):
+                return True
+    return False
+
+
+_ELIDED = re.compile(r"[^\S\n]+d['’]([A-ZÄÖÜÉÈÀÂÎÔ][\w-]*[a-zäöüéèàâîôûç])(?![\w'’-])")
+
+
+def elided_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Côte d'Or", "Val d’Aosta", "Plaine d'Alsace": a place named in French or Italian goes on with an elided
+    particle and a capitalised word; the place is the whole name (the first word alone names nothing).
+    Round seven."""
+    if "d'" not in text and "d’" not in text:
+        return out
+    res = None
+    for m in out:
+        if m.etype != "place" or text[m.end:m.end + 4].lstrip(" \t")[:2] not in ("d'", "d’"):
+            continue
+        x = _ELIDED.match(text, m.end)
+        cur = out if res is None else res
+        if x is None or any(y is not m and y.start < x.end() and m.start < y.end for y in cur):
+            continue
+        if res is None:
+            res = list(out)
+        k = next(n for n, y in enumerate(res) if y is m)
+        res[k] = make(m.start, x.end(), "place", text[m.start:x.end()])
+    return out if res is None else res
+
+
+def town_adjective_regions(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """"Berner Waadtland", "Zürcher Unterland": an adjective made from a town's name (``town_adjective``) right
+    before a one-word region or place guessed or known is part of the region's name. Not before a
+    country or a large town ("Pariser Frankreich" is no name). Round seven."""
+    res = None
+    for m in out:
+        if m.etype != "place" or m.start < 6 or text[m.start - 1] != " ":
+            continue
+        w = text[m.start:m.end]
+        if " " in w or not w[:1].isupper():
+            continue
+        pw, i = _word_before(text, m.start)
+        if not pw.endswith("er") or not pw[:1].isupper() or i != m.start - len(pw) - 1:
+            continue
+        ent = kb.entities.get(m.eid) or {}
+        if (ent.get("population") or 0) >= 100_000 or ent.get("capital"):
+            continue
+        cur = out if res is None else res
+        if any(y.start < m.start and i < y.end for y in cur) or not town_adjective(pw, kb) or not _spelt_like_town(pw, kb):
+            continue
+        if res is None:
+            res = list(out)
+        k = next(n for n, y in enumerate(res) if y is m)
+        res[k] = make(i, m.end, "place", text[i:m.end]) if m.eid.startswith("new:") else Mention(i, m.end, m.eid, m.kind, "place")
+    return out if res is None else res
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -803,4 +872,6 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = people_named_as_lands(text, out)
     out = noun_compounds(text, out)
     out = counted_nouns(text, out)
+    out = elided_names(text, out, make)
+    out = town_adjective_regions(text, out, kb, make)
     return out
