@@ -1223,6 +1223,36 @@ def _quoted_shares(text: str, out: list, make: Callable[..., Any]) -> list:
     return out if res is None else res
 
 
+def _bracketed_acronyms(text: str, out: list) -> list:
+    """"Danish Refugee Council ( DRC )", "Nordische Wetterberatung ( NWB )": an abbreviation in brackets right
+    after an organisation's name whose initials it takes in order is that organisation, even where the knowledge
+    base knows the letters as a country's or place's code. Round seven."""
+    res = None
+    for x in out:
+        if x.etype not in ("country", "place") or x.kind not in ("acr", "name"):
+            continue
+        acr = text[x.start:x.end]
+        if not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
+            continue
+        a = x.start
+        while a > 0 and text[a - 1] == " ":
+            a -= 1
+        if a == 0 or text[a - 1] != "(" or text[x.end:x.end + 3].lstrip(" ")[:1] != ")":
+            continue
+        b = a - 1
+        while b > 0 and text[b - 1] == " ":
+            b -= 1
+        cur = out if res is None else res
+        org = next((o for o in cur if o.end == b and o.etype == "organization"), None)
+        if org is None or not _initials_fit(acr, text[org.start:org.end].split()):
+            continue
+        if res is None:
+            res = list(out)
+        k = next(n for n, y in enumerate(res) if y is x)
+        res[k] = replace(x, eid=org.eid, etype="organization", kind="acr", name=org.name, country=org.country)
+    return out if res is None else res
+
+
 def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any]) -> list:
     """The German organisation pass (see the module's docstring); ``make(s, e, type, surface)``
     builds a new mention."""
@@ -1246,6 +1276,7 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
         out = _media_compounds(text, out, d, make)
     if "(" in text:
         out = _expansions(text, out, make)
+        out = _bracketed_acronyms(text, out)
     out = _adjacent(text, out, d, make, kb)
     if "Fraktion" in text:
         out = _fractions(text, out, make)
