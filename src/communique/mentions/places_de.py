@@ -580,18 +580,18 @@ def _initial_town_uncached(w: str, kb: Any) -> str | None:
     """The town a capitalised word names when it opens a sentence: a town's own name (not an alternate
     name) of 10,000 or more in the German-speaking countries or 100,000 elsewhere, that the German
     dictionary lists as a name, not as a common noun or a lower-case word's form ("Rostock", "Wismar"; not
-    "Hof", "Halle", "Essen")."""
-    from communique.kb.fold import fold
+    "Hof", "Halle", "Essen"). The knowledge base first (most words name nothing), the dictionary after."""
+    if len(w) < 4 or not w[1:].islower():
+        return None
+    cands = kb.index.get(_fold(w))
+    if not cands:
+        return None
     from communique.mentions.capnames import _known, _name_like
     from communique.mentions.capnames_de import _common_word, de_lexicon
 
-    if len(w) < 4 or not w[1:].islower() or "-" in w:
-        return None
-    if _common_word(w) and w not in _name_like("de") or _known(w.lower(), "de") or _known(w.lower(), "en"):
-        return None
     home = de_lexicon().home_countries
     best, best_pop = None, 0
-    for eid, kind, flags in kb.index.get(fold(w), ()):
+    for eid, kind, flags in cands:
         ent = kb.entities.get(eid) or {}
         if ent.get("type") == "person" or kind != "name":
             return None  # a person's name too ("Kohl", "Brandt")
@@ -600,39 +600,68 @@ def _initial_town_uncached(w: str, kb: Any) -> str | None:
         pop = ent.get("population") or 0
         if (pop >= 100_000 or pop >= 10_000 and ent.get("country") in home) and pop > best_pop:
             best, best_pop = eid, pop
+    if best is None or _common_word(w) and w not in _name_like("de") or _known(w.lower(), "de") or _known(w.lower(), "en"):
+        return None
     return best
 
 
-def initial_towns(text: str, out: list, kb: Any, capset: set[str]) -> list:
+def initial_towns(text: str, out: list, kb: Any) -> list:
     """"Rostock hat ...", "Wismar liegt ...": the knowledge-base matcher leaves a town named like a dictionary
     word alone when it opens a sentence (a German sentence may open with any word); a town the German dictionary
     lists only as a name (no common noun, no lower-case word) is the town there too. Not before a hyphen or
-    another capitalised word (a club, a firm: "Rostock Seawolves"), not inside another mention."""
-    from communique.mentions.capnames import _sentence_initial
-
-    res = None
-    for w in capset:
-        eid = _initial_town(w, kb)
-        if eid is None:
-            continue
-        i = text.find(w)
+    another capitalised word (a club, a firm: "Rostock Seawolves"), not inside another mention. Only the words
+    that open a line or follow ". " are looked up (``str.find``; one match of ``_INITIAL_WORD`` at each)."""
+    memo = _INITIAL_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _initial_town("", kb)  # creates the knowledge base's memo
+        memo = _INITIAL_MEMO[id(kb)]
+    known = memo[1]
+    match = _INITIAL_WORD.match
+    found = None
+    starts = [0]
+    for sep in ("\n", ". "):
+        i = text.find(sep)
         while i >= 0:
-            e = i + len(w)
-            if (i == 0 or not text[i - 1].isalnum()) and not (text[e:e + 1].isalnum() or text[e:e + 1] == "-") \
-                    and _sentence_initial(text, i):
-                nx = _NEXT_TOKEN.match(text, e)
-                nw = nx.group(1) if nx else ""
-                cur = out if res is None else res
-                if not nw[:1].isupper() and not any(m.start < e and i < m.end for m in cur):
-                    if res is None:
-                        res = list(out)
-                    res.append(Mention(i, e, eid, "name", "place"))
-            i = text.find(w, e)
-    return out if res is None else res
+            starts.append(i + len(sep))
+            i = text.find(sep, i + 1)
+    for p in starts:
+        x = match(text, p)
+        if x is None:
+            continue
+        w = x.group(1)
+        eid = known.get(w, 0)
+        if eid == 0:
+            eid = _initial_town(w, kb)
+        if eid is not None:
+            if found is None:
+                found = []
+            found.append((x.start(1), x.end(1), eid))
+    if found is None:
+        return out
+    res = list(out)
+    for s, e, eid in found:
+        if not any(m.start < e and s < m.end for m in res):
+            res.append(Mention(s, e, eid, "name", "place"))
+    return res
+
+
+# a capitalised word opening a sentence (after an opening quote or bracket), not before a hyphen or another
+# capitalised word (a club, a firm: "Rostock Seawolves")
+_INITIAL_WORD = re.compile(r"[ \t\"'«„“(]*([A-ZÄÖÜ][a-zäöüß]{3,})(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
 
 
 def _named_site_heads() -> tuple[str, ...]:
-    return tuple(str(x) for x in _data().get("named_site_heads") or [])
+    return _word_tuple("named_site_heads")
+
+
+@lru_cache(maxsize=16)
+def _word_tuple(key: str) -> tuple[str, ...]:
+    return tuple(str(x) for x in _data().get(key) or [])
+
+
+@lru_cache(maxsize=16)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(_word_tuple(key))
 
 
 def named_sites(text: str, out: list, make: Callable[..., Any]) -> list:
@@ -709,7 +738,7 @@ def people_named_as_lands(text: str, out: list) -> list:
     """"Die Polen wählen", "gegen die Schweden", "die jungen Sachsen": a land named like its people's plural
     (``people_lands``) takes no article in German, so after "die", "der" or "den" (an adjective between
     or not) the word is the people: a demonym mention of the land, not the land."""
-    words = _data().get("people_lands") or []
+    words = _word_set("people_lands")
     if not words:
         return out
     res = None
@@ -738,7 +767,7 @@ def noun_compounds(text: str, out: list) -> list:
     """"Formenbau", "Saalanbau", "Südländer", "Fallschirmspringen": a word guessed a place by its ending (-au,
     -ingen) or by the word before it, that is a German word stem and a noun or nominalised verb of building,
     lands or a sport (``noun_tails``), is that noun: no town is named so. Round seven."""
-    tails = tuple(str(x) for x in _data().get("noun_tails") or [])
+    tails = _word_tuple("noun_tails")
     if not tails:
         return out
     from communique.mentions.capnames_de import _real_compound, _word_stem
@@ -763,7 +792,7 @@ def counted_nouns(text: str, out: list) -> list:
     """"Mehrere Male", "zwei Kuchen": a place named like a German common noun's form right after a word that
     counts (``quantifiers``, or digits) is the noun: a town is not counted. Capitals and countries too ("Male",
     the Maldives' capital, is the plural of "Mal"). Round seven."""
-    qs = frozenset(str(x) for x in _data().get("quantifiers") or [])
+    qs = _word_set("quantifiers")
     if not qs:
         return out
     from communique.mentions.capnames_de import _common_word
@@ -866,7 +895,7 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = romance_places(text, out, make, capset)
     out = datelines(text, out, make)
     out = spa_towns(text, out, kb, make)
-    out = initial_towns(text, out, kb, capset)  # round seven
+    out = initial_towns(text, out, kb)  # round seven
     out = named_sites(text, out, make)
     out = lone_saints(text, out, make)
     out = people_named_as_lands(text, out)
