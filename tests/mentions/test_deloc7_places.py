@@ -22,8 +22,8 @@ def test_junctions_and_parks_named_by_their_town(linker):
 
 
 def test_sankt_is_no_place_alone(linker):
-    got = typed(linker, "Die Pfarrei St . Johann Baptist feiert ihr Fest .")
-    assert got.get("St . Johann Baptist") == "place" and "St" not in got
+    got = typed(linker, "Die Pfarrei St . Peter Canisius feiert ihr Fest .")
+    assert got.get("St . Peter Canisius") == "place" and "St" not in got
     assert typed(linker, "Die St. Galler Kantonalbank wächst .").get("St. Galler Kantonalbank") == "organization"
 
 
@@ -36,14 +36,15 @@ def test_lands_named_like_their_people(linker):
 
 
 def test_nouns_are_no_places(linker):
-    assert not typed(linker, "Sie lernte Fallschirmspringen und Tauchen .")
-    assert "Südländer" not in typed(linker, "Für den eiligen Südländer ist es hier zu kalt .")
+    assert not typed(linker, "Sie lernte Turmspringen und Tauchen .")
+    assert not typed(linker, "Er plant einen Kelleranbau für die Werkstatt .")
+    assert "Nordländer" not in typed(linker, "Für den eiligen Nordländer ist es hier zu warm .")
     assert "Male" not in typed(linker, "Er rief mehrere Male vergeblich an .")
     assert typed(linker, "Das Flugzeug landete gestern in Male .").get("Male") == "place"
 
 
 def test_elided_french_names_and_town_adjectives(linker):
-    assert typed(linker, "Sie wohnt im Département Côte d'Or .").get("Côte d'Or") == "place"
+    assert typed(linker, "Sie wohnt im Département Côte d'Armor .").get("Côte d'Armor") == "place"
     got = typed(linker, "Er lebt heute im Berner Oberland .")
     assert got.get("Berner Oberland") == "place"
-    assert "Bürger Pontiacs" not in typed(linker, "Er war ein geachteter Bürger Pontiacs .")
+    assert "Bürger Bostons" not in typed(linker, "Er war ein geachteter Bürger Bostons .")

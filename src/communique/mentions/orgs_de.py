@@ -1136,7 +1136,7 @@ _MODEL_NUMBER = re.compile(r"\d{2,3}")  # "208", "747" (no year, no club's "04")
 
 
 def _products(text: str, out: list) -> list:
-    """"Airbus A380", "BMW X5", "Mercedes 208", "CPI Aragon 45", "Aichi D3A": a maker's name before a model's
+    """"Airbus A380", "BMW X5", "Boeing 747", "Vexor Lanza 50": a maker's name before a model's
     designation (letters and digits, or a number, right after it or after one capitalised model word) names a
     product, not the organisation: no organisation mention. A number alone counts after a known maker only,
     of three digits and not before a noun ("Siemens 300 Stellen"). Round seven."""
@@ -1171,7 +1171,7 @@ def _products(text: str, out: list) -> list:
 
 
 def _english_articles(text: str, out: list) -> list:
-    """"The Dave Matthews Band", "The Lindsey School": an English name quoted in German text keeps its article;
+    """"The Silver Harbour Band", "The Oakfield School": an English name quoted in German text keeps its article;
     German text writes no capitalised "The" but as part of a name. Round seven."""
     res = None
     for m in out:
@@ -1192,7 +1192,7 @@ _QUOTE_CHANGE = re.compile(r"([A-ZÄÖÜ][\w&.-]*(?:[^\S\n]+[A-ZÄÖÜ][\w&.-]*)
 
 
 def _quoted_shares(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"Transocean (-1,8% )", "Conti ( +2,3 % )": a name with its share price's change in brackets is a listed
+    """"Veltrax (-1,8% )", "Kruso ( +2,3 % )": a name with its share price's change in brackets is a listed
     company (market reports); a guessed person or place or no mention there becomes the organisation. Found
     from "%)" (str.find) and matched back from the bracket. Round seven."""
     res = None
@@ -1224,7 +1224,7 @@ def _quoted_shares(text: str, out: list, make: Callable[..., Any]) -> list:
 
 
 def _bracketed_acronyms(text: str, out: list) -> list:
-    """"Danish Refugee Council ( DRC )", "Nordische Wetterberatung ( NWB )": an abbreviation in brackets right
+    """"Dutch Relief Council ( DRC )", "Nordische Wetterberatung ( NWB )": an abbreviation in brackets right
     after an organisation's name whose initials it takes in order is that organisation, even where the knowledge
     base knows the letters as a country's or place's code. Round seven."""
     res = None

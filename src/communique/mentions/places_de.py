@@ -579,7 +579,7 @@ def _initial_town(w: str, kb: Any) -> str | None:
 def _initial_town_uncached(w: str, kb: Any) -> str | None:
     """The town a capitalised word names when it opens a sentence: a town's own name (not an alternate
     name) of 10,000 or more in the German-speaking countries or 100,000 elsewhere, that the German
-    dictionary lists as a name, not as a common noun or a lower-case word's form ("Rostock", "Wismar"; not
+    dictionary lists as a name, not as a common noun or a lower-case word's form ("Wismar", "Potsdam"; not
     "Hof", "Halle", "Essen"). The knowledge base first (most words name nothing), the dictionary after."""
     if len(w) < 4 or not w[1:].islower():
         return None
@@ -606,10 +606,10 @@ def _initial_town_uncached(w: str, kb: Any) -> str | None:
 
 
 def initial_towns(text: str, out: list, kb: Any) -> list:
-    """"Rostock hat ...", "Wismar liegt ...": the knowledge-base matcher leaves a town named like a dictionary
+    """"Wismar hat ...", "Potsdam liegt ...": the knowledge-base matcher leaves a town named like a dictionary
     word alone when it opens a sentence (a German sentence may open with any word); a town the German dictionary
     lists only as a name (no common noun, no lower-case word) is the town there too. Not before a hyphen or
-    another capitalised word (a club, a firm: "Rostock Seawolves"), not inside another mention. Only the words
+    another capitalised word (a club, a firm: "Potsdam Royals"), not inside another mention. Only the words
     that open a line or follow ". " are looked up (``str.find``; one match of ``_INITIAL_WORD`` at each)."""
     memo = _INITIAL_MEMO.get(id(kb))
     if memo is None or memo[0] is not kb:
@@ -646,7 +646,7 @@ def initial_towns(text: str, out: list, kb: Any) -> list:
 
 
 # a capitalised word opening a sentence (after an opening quote or bracket), not before a hyphen or another
-# capitalised word (a club, a firm: "Rostock Seawolves")
+# capitalised word (a club, a firm: "Potsdam Royals")
 _INITIAL_WORD = re.compile(r"[ \t\"'«„“(]*([A-ZÄÖÜ][a-zäöüß]{3,})(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
 
 
@@ -665,7 +665,7 @@ def _word_set(key: str) -> frozenset[str]:
 
 
 def named_sites(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"Kreuz Walldorf", "Autobahndreieck Heumar", "Schlosspark Pillnitz": a motorway junction or a park named by
+    """"Kreuz Leverkusen", "Autobahndreieck Heumar", "Schlosspark Pillnitz": a motorway junction or a park named by
     the town it lies at is one place, the head and the town (the town alone is one of its parts). Only a
     one-word place (known or guessed) or a guessed person right after the head; the town's id is kept."""
     heads = _named_site_heads()
@@ -698,7 +698,7 @@ _SAINT_GAP = re.compile(r"[^\S\n]?\.?[^\S\n]+")
 
 def lone_saints(text: str, out: list, make: Callable[..., Any]) -> list:
     """"St ." alone is no place: the abbreviation of Sankt opens a name that goes on after it. A saint's name
-    after it ("St . Johann Baptist", read as a person's given names) makes a church or a town of both; an
+    after it ("St . Peter Canisius", read as a person's given names) makes a church or a town of both; an
     organisation named by a saint's town's adjective ("St . Galler Kantonalbank") takes the abbreviation in."""
     if "St" not in text:
         return out
@@ -752,7 +752,7 @@ def people_named_as_lands(text: str, out: list) -> list:
         if pw[:1].islower() and pw.endswith(("e", "en")) and pw.lower() not in _PLURAL_ARTICLES:
             pw, i = _word_before(text, i)  # "die jungen Polen"
         if pw.lower() not in _PLURAL_ARTICLES or _char_before(text, i) == ",":
-            continue  # ", der Polen ... herauslöst": a relative pronoun, the land its object
+            continue  # ", der Polen an den Westen band": a relative pronoun, the land its object
         nx = _NEXT_TOKEN.match(text, m.end)
         if nx and nx.group(1)[:1].isupper() and nx.group(1)[:1].isalpha():
             continue  # "der Sachsen Arena": a name goes on
@@ -764,7 +764,7 @@ def people_named_as_lands(text: str, out: list) -> list:
 
 
 def noun_compounds(text: str, out: list) -> list:
-    """"Formenbau", "Saalanbau", "Südländer", "Fallschirmspringen": a word guessed a place by its ending (-au,
+    """"Maschinenbau", "Kelleranbau", "Nordländer", "Turmspringen": a word guessed a place by its ending (-au,
     -ingen) or by the word before it, that is a German word stem and a noun or nominalised verb of building,
     lands or a sport (``noun_tails``), is that noun: no town is named so. Round seven."""
     tails = _word_tuple("noun_tails")
@@ -789,7 +789,7 @@ def noun_compounds(text: str, out: list) -> list:
 
 
 def counted_nouns(text: str, out: list) -> list:
-    """"Mehrere Male", "zwei Kuchen": a place named like a German common noun's form right after a word that
+    """"einige Male", "zwei Kuchen": a place named like a German common noun's form right after a word that
     counts (``quantifiers``, or digits) is the noun: a town is not counted. Capitals and countries too ("Male",
     the Maldives' capital, is the plural of "Mal"). Round seven."""
     qs = _word_set("quantifiers")
@@ -835,7 +835,7 @@ _ELIDED = re.compile(r"[^\S\n]+d['’]([A-ZÄÖÜÉÈÀÂÎÔ][\w-]*[a-zäöüé
 
 
 def elided_names(text: str, out: list, make: Callable[..., Any]) -> list:
-    """"Côte d'Or", "Val d’Aosta", "Plaine d'Alsace": a place named in French or Italian goes on with an elided
+    """"Côte d'Armor", "Val d’Aosta", "Plaine d'Alsace": a place named in French or Italian goes on with an elided
     particle and a capitalised word; the place is the whole name (the first word alone names nothing).
     Round seven."""
     if "d'" not in text and "d’" not in text:
@@ -856,7 +856,7 @@ def elided_names(text: str, out: list, make: Callable[..., Any]) -> list:
 
 
 def town_adjective_regions(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
-    """"Berner Waadtland", "Zürcher Unterland": an adjective made from a town's name (``town_adjective``) right
+    """"Berner Seeland", "Zürcher Unterland": an adjective made from a town's name (``town_adjective``) right
     before a one-word region or place guessed or known is part of the region's name. Not before a
     country or a large town ("Pariser Frankreich" is no name). Round seven."""
     res = None
