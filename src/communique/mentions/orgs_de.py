@@ -1224,7 +1224,7 @@ def _quoted_shares(text: str, out: list, make: Callable[..., Any]) -> list:
 
 
 def _bracketed_acronyms(text: str, out: list) -> list:
-    """"Dutch Relief Council ( DRC )", "Nordische Wetterberatung ( NWB )": an abbreviation in brackets right
+    """"Canadian Aid Forum ( CAF )", "Nordische Wetterberatung ( NWB )": an abbreviation in brackets right
     after an organisation's name whose initials it takes in order is that organisation, even where the knowledge
     base knows the letters as a country's or place's code. Round seven."""
     res = None
