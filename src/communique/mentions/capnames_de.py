@@ -1538,14 +1538,27 @@ def _media(text: str, out: list, make: Callable[..., Any], capset: set[str] | No
         s, e = m.span()
         w = m.group(0)
         first = w.split()[0]
-        if _sentence_initial(text, s) and (first.lower() in ("die", "der", "das") or _known_lower(first, "de")):
-            continue  # "Die Welt ist ...": the words, not the paper
+        if _sentence_initial(text, s) and (first.lower() in ("die", "der", "das") or _known_lower(first, "de")) \
+                and text[e:e + 3].lstrip(" ")[:1] != ":":
+            continue  # "Die Welt ist ...": the words, not the paper ("Der Standard : ..." names its source)
         over = [x for x in out if x.start < e and s < x.end]
         if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
-                         and over[0].etype != "organization"):
+                         and over[0].etype != "organization") and not _inside_media(over, s, e):
+            continue
+        if len(over) == 1 and over[0].etype == "organization" and over[0].end == e and first.lower() in ("die", "der", "das") \
+                and not over[0].eid.startswith("new:"):
+            out = _without(out, over) + [dataclass_replace(over[0], start=s)]  # "Der Standard": the known paper with its article
             continue
         out = _without(out, over) + [make(s, e, "organization", w)]
     return out
+
+
+def _inside_media(over: list, s: int, e: int) -> bool:
+    """Round seven (places_de): a listed paper or broadcaster of several words contains a shorter place, country
+    or paper ("Radio Bremen", "Welt am Sonntag"): the whole name is the organisation."""
+    return all(
+        s <= m.start and m.end <= e and (m.start, m.end) != (s, e) and m.etype in ("place", "country", "organization")
+        for m in over)
 
 
 @lru_cache(maxsize=1)

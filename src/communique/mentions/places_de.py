@@ -559,6 +559,329 @@ def spa_towns(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     return out
 
 
+# per knowledge base (held, so its id is not reused): word -> the town a sentence may open with, or None
+_INITIAL_MEMO: dict[int, tuple[Any, dict[str, str | None]]] = {}
+
+
+def _initial_town(w: str, kb: Any) -> str | None:
+    memo = _INITIAL_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _INITIAL_MEMO.clear()
+        memo = _INITIAL_MEMO[id(kb)] = (kb, {})
+    if w in memo[1]:
+        return memo[1][w]
+    if len(memo[1]) >= 65536:
+        memo[1].clear()
+    hit = memo[1][w] = _initial_town_uncached(w, kb)
+    return hit
+
+
+def _initial_town_uncached(w: str, kb: Any) -> str | None:
+    """The town a capitalised word names when it opens a sentence: a town's own name (not an alternate
+    name) of 10,000 or more in the German-speaking countries or 100,000 elsewhere, that the German
+    dictionary lists as a name, not as a common noun or a lower-case word's form ("Wismar", "Potsdam"; not
+    "Hof", "Halle", "Essen"). The knowledge base first (most words name nothing), the dictionary after."""
+    if len(w) < 4 or not w[1:].islower():
+        return None
+    cands = kb.index.get(_fold(w))
+    if not cands:
+        return None
+    from communique.mentions.capnames import _known, _name_like
+    from communique.mentions.capnames_de import _common_word, de_lexicon
+
+    home = de_lexicon().home_countries
+    best, best_pop = None, 0
+    for eid, kind, flags in cands:
+        ent = kb.entities.get(eid) or {}
+        if ent.get("type") == "person" or kind != "name":
+            return None  # a person's name too ("Kohl", "Brandt")
+        if ent.get("type") != "place" or "x" in flags or ent.get("name") != w:
+            continue
+        pop = ent.get("population") or 0
+        if (pop >= 100_000 or pop >= 10_000 and ent.get("country") in home) and pop > best_pop:
+            best, best_pop = eid, pop
+    if best is None or _common_word(w) and w not in _name_like("de") or _known(w.lower(), "de") or _known(w.lower(), "en"):
+        return None
+    return best
+
+
+def initial_towns(text: str, out: list, kb: Any) -> list:
+    """"Wismar hat ...", "Potsdam liegt ...": the knowledge-base matcher leaves a town named like a dictionary
+    word alone when it opens a sentence (a German sentence may open with any word); a town the German dictionary
+    lists only as a name (no common noun, no lower-case word) is the town there too. Not before a hyphen or
+    another capitalised word (a club, a firm: "Potsdam Royals"), not inside another mention. Only the words
+    that open a line or follow ". " are looked up (``str.find``; one match of ``_INITIAL_WORD`` at each)."""
+    memo = _INITIAL_MEMO.get(id(kb))
+    if memo is None or memo[0] is not kb:
+        _initial_town("", kb)  # creates the knowledge base's memo
+        memo = _INITIAL_MEMO[id(kb)]
+    known = memo[1]
+    match = _INITIAL_WORD.match
+    found = None
+    starts = [0]
+    for sep in ("\n", ". "):
+        i = text.find(sep)
+        while i >= 0:
+            starts.append(i + len(sep))
+            i = text.find(sep, i + 1)
+    for p in starts:
+        x = match(text, p)
+        if x is None:
+            continue
+        w = x.group(1)
+        eid = known.get(w, 0)
+        if eid == 0:
+            eid = _initial_town(w, kb)
+        if eid is not None:
+            if found is None:
+                found = []
+            found.append((x.start(1), x.end(1), eid))
+    if found is None:
+        return out
+    res = list(out)
+    for s, e, eid in found:
+        if not any(m.start < e and s < m.end for m in res):
+            res.append(Mention(s, e, eid, "name", "place"))
+    return res
+
+
+# a capitalised word opening a sentence (after an opening quote or bracket), not before a hyphen or another
+# capitalised word (a club, a firm: "Potsdam Royals")
+_INITIAL_WORD = re.compile(r"[ \t\"'«„“(]*([A-ZÄÖÜ][a-zäöüß]{3,})(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
+
+
+def _named_site_heads() -> tuple[str, ...]:
+    return _word_tuple("named_site_heads")
+
+
+@lru_cache(maxsize=16)
+def _word_tuple(key: str) -> tuple[str, ...]:
+    return tuple(str(x) for x in _data().get(key) or [])
+
+
+@lru_cache(maxsize=16)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(_word_tuple(key))
+
+
+def named_sites(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Kreuz Leverkusen", "Autobahndreieck Heumar", "Schlosspark Pillnitz": a motorway junction or a park named by
+    the town it lies at is one place, the head and the town (the town alone is one of its parts). Only a
+    one-word place (known or guessed) or a guessed person right after the head; the town's id is kept."""
+    heads = _named_site_heads()
+    if not heads or not any(h + " " in text for h in heads):
+        return out
+    res = None
+    for h in heads:
+        i = text.find(h + " ")
+        while i >= 0:
+            j = i + len(h) + 1
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                cur = out if res is None else res
+                nxt = [m for m in cur if m.start == j]
+                if len(nxt) == 1 and not any(m.start < j and i < m.end for m in cur):
+                    m = nxt[0]
+                    w = text[m.start:m.end]
+                    if " " not in w and "-" not in w and text[m.end:m.end + 1] not in ("-", "/") and (m.etype == "place" or m.etype == "person" and m.kind == "cap") \
+                            and not any(x is not m and x.start < m.end and m.start < x.end for x in cur):
+                        if res is None:
+                            res = list(out)
+                        k = next(n for n, x in enumerate(res) if x is m)
+                        res[k] = make(i, m.end, "place", text[i:m.end]) if m.eid.startswith("new:") else \
+                            Mention(i, m.end, m.eid, m.kind, "place")
+            i = text.find(h + " ", j)
+    return out if res is None else res
+
+
+_SAINT_GAP = re.compile(r"[^\S\n]?\.?[^\S\n]+")
+
+
+def lone_saints(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"St ." alone is no place: the abbreviation of Sankt opens a name that goes on after it. A saint's name
+    after it ("St . Peter Canisius", read as a person's given names) makes a church or a town of both; an
+    organisation named by a saint's town's adjective ("St . Galler Kantonalbank") takes the abbreviation in."""
+    if "St" not in text:
+        return out
+    from communique.mentions.capnames_de import _role_word
+
+    res = None
+    for m in out:
+        if m.etype != "place" or m.kind != "cap" or text[m.start:m.end] not in ("St", "St."):
+            continue
+        cur = out if res is None else res
+        g = _SAINT_GAP.match(text, m.end)
+        nxt = [x for x in cur if g and x.start == g.end()]
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+        if len(nxt) == 1:
+            x = nxt[0]
+            w = text[x.start:x.end]
+            if x.etype == "person" and x.kind in ("cap", "given") and not x.role:
+                res = [y for y in res if y is not x] + [make(m.start, x.end, "place", text[m.start:x.end])]
+            elif x.etype == "organization" and x.kind == "cap" and w.split()[0].endswith("er") and not _role_word(w.split()[-1]):
+                res = [y for y in res if y is not x] + [make(m.start, x.end, "organization", text[m.start:x.end])]
+    return out if res is None else res
+
+
+def _char_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and text[j - 1] in " \t\xa0":
+        j -= 1
+    return text[j - 1:j]
+
+
+_PLURAL_ARTICLES = frozenset(("die", "der", "den"))
+
+
+def people_named_as_lands(text: str, out: list) -> list:
+    """"Die Polen wählen", "gegen die Schweden", "die jungen Sachsen": a land named like its people's plural
+    (``people_lands``) takes no article in German, so after "die", "der" or "den" (an adjective between
+    or not) the word is the people: a demonym mention of the land, not the land."""
+    words = _word_set("people_lands")
+    if not words:
+        return out
+    res = None
+    for m in out:
+        if m.etype not in ("place", "country") or m.kind != "name":
+            continue
+        w = text[m.start:m.end]
+        if w not in words or text[m.end:m.end + 1] == "-":
+            continue
+        pw, i = _word_before(text, m.start)
+        if pw[:1].islower() and pw.endswith(("e", "en")) and pw.lower() not in _PLURAL_ARTICLES:
+            pw, i = _word_before(text, i)  # "die jungen Polen"
+        if pw.lower() not in _PLURAL_ARTICLES or _char_before(text, i) == ",":
+            continue  # ", der Polen an den Westen band": a relative pronoun, the land its object
+        nx = _NEXT_TOKEN.match(text, m.end)
+        if nx and nx.group(1)[:1].isupper() and nx.group(1)[:1].isalpha():
+            continue  # "der Sachsen Arena": a name goes on
+        if res is None:
+            res = list(out)
+        k = next(n for n, x in enumerate(res) if x is m)
+        res[k] = Mention(m.start, m.end, m.eid, "dem", m.etype)
+    return out if res is None else res
+
+
+def noun_compounds(text: str, out: list) -> list:
+    """"Maschinenbau", "Kelleranbau", "Nordländer", "Turmspringen": a word guessed a place by its ending (-au,
+    -ingen) or by the word before it, that is a German word stem and a noun or nominalised verb of building,
+    lands or a sport (``noun_tails``), is that noun: no town is named so. Round seven."""
+    tails = _word_tuple("noun_tails")
+    if not tails:
+        return out
+    from communique.mentions.capnames_de import _real_compound, _word_stem
+
+    res = None
+    for m in out:
+        if m.etype != "place" or m.kind != "cap" or not m.eid.startswith("new:place/"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or not w.endswith(tails):
+            continue
+        t = next(x for x in tails if w.endswith(x))
+        if not (_word_stem(w[:-len(t)]) or _real_compound(w)):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+    return out if res is None else res
+
+
+def counted_nouns(text: str, out: list) -> list:
+    """"einige Male", "zwei Kuchen": a place named like a German common noun's form right after a word that
+    counts (``quantifiers``, or digits) is the noun: a town is not counted. Capitals and countries too ("Male",
+    the Maldives' capital, is the plural of "Mal"). Round seven."""
+    qs = _word_set("quantifiers")
+    if not qs:
+        return out
+    from communique.mentions.capnames_de import _common_word
+
+    res = None
+    for m in out:
+        if m.etype not in ("place", "country") or m.kind not in ("name", "cap"):
+            continue
+        w = text[m.start:m.end]
+        if " " in w or "-" in w or text[m.end:m.end + 1] == "-":
+            continue
+        pw, _i = _word_before(text, m.start)
+        if not (pw.lower() in qs or pw.isdigit()) or not _common_word(w):
+            continue
+        if res is None:
+            res = list(out)
+        res = [x for x in res if x is not m]
+    return out if res is None else res
+
+
+def _spelt_like_town(adj: str, kb: Any) -> bool:
+    """The town an -er adjective is made from is spelt as the adjective begins ("Berner": Bern; not "Bürger":
+    Burg, which folding umlauts would find)."""
+    from communique.kb.fold import fold
+
+    base = adj[:-2]
+    stems = [base, base + "en", base + "e", base + "n"]
+    if base.endswith("ch"):
+        stems.append(base[:-2] + "ich")  # -cher: -ich
+    if base.endswith("n") and not base.endswith("en"):
+        stems.append(base[:-1] + "en")  # Münchner: München
+    for st in stems:
+        for eid, kind, _f in kb.index.get(fold(st), ()):
+            if kind == "name" and ((kb.entities.get(eid) or {}).get("name") or "").startswith(adj[:3]):
+                return True
+    return False
+
+
+_ELIDED = re.compile(r"[^\S\n]+d['’]([A-ZÄÖÜÉÈÀÂÎÔ][\w-]*[a-zäöüéèàâîôûç])(?![\w'’-])")
+
+
+def elided_names(text: str, out: list, make: Callable[..., Any]) -> list:
+    """"Côte d'Armor", "Val d’Aosta", "Plaine d'Alsace": a place named in French or Italian goes on with an elided
+    particle and a capitalised word; the place is the whole name (the first word alone names nothing).
+    Round seven."""
+    if "d'" not in text and "d’" not in text:
+        return out
+    res = None
+    for m in out:
+        if m.etype != "place" or text[m.end:m.end + 4].lstrip(" \t")[:2] not in ("d'", "d’"):
+            continue
+        x = _ELIDED.match(text, m.end)
+        cur = out if res is None else res
+        if x is None or any(y is not m and y.start < x.end() and m.start < y.end for y in cur):
+            continue
+        if res is None:
+            res = list(out)
+        k = next(n for n, y in enumerate(res) if y is m)
+        res[k] = make(m.start, x.end(), "place", text[m.start:x.end()])
+    return out if res is None else res
+
+
+def town_adjective_regions(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
+    """"Berner Seeland", "Zürcher Unterland": an adjective made from a town's name (``town_adjective``) right
+    before a one-word region or place guessed or known is part of the region's name. Not before a
+    country or a large town ("Pariser Frankreich" is no name). Round seven."""
+    res = None
+    for m in out:
+        if m.etype != "place" or m.start < 6 or text[m.start - 1] != " ":
+            continue
+        w = text[m.start:m.end]
+        if " " in w or not w[:1].isupper():
+            continue
+        pw, i = _word_before(text, m.start)
+        if not pw.endswith("er") or not pw[:1].isupper() or i != m.start - len(pw) - 1:
+            continue
+        ent = kb.entities.get(m.eid) or {}
+        if (ent.get("population") or 0) >= 100_000 or ent.get("capital"):
+            continue
+        cur = out if res is None else res
+        if any(y.start < m.start and i < y.end for y in cur) or not town_adjective(pw, kb) or not _spelt_like_town(pw, kb):
+            continue
+        if res is None:
+            res = list(out)
+        k = next(n for n, y in enumerate(res) if y is m)
+        res[k] = make(i, m.end, "place", text[i:m.end]) if m.eid.startswith("new:") else Mention(i, m.end, m.eid, m.kind, "place")
+    return out if res is None else res
+
+
 def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str], capset: set[str]) -> list:
     """The round-six place passes, in order."""
     out = broken_hyphens(text, out, kb)
@@ -572,4 +895,12 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = romance_places(text, out, make, capset)
     out = datelines(text, out, make)
     out = spa_towns(text, out, kb, make)
+    out = initial_towns(text, out, kb)  # round seven
+    out = named_sites(text, out, make)
+    out = lone_saints(text, out, make)
+    out = people_named_as_lands(text, out)
+    out = noun_compounds(text, out)
+    out = counted_nouns(text, out)
+    out = elided_names(text, out, make)
+    out = town_adjective_regions(text, out, kb, make)
     return out
