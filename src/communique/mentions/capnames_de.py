@@ -41,7 +41,7 @@ from communique.mentions.capnames import (
 )
 from communique.mentions.common import LANG_DIR, mentions_data
 from communique.mentions.places_de import refine as place_passes, town_adjective
-from communique.mentions.persons_de import de_weak_surnames, person_passes, small_town
+from communique.mentions.persons_de import de_noun_surnames, de_weak_surnames, noun_surname_subject, person_passes, small_town
 
 
 @dataclass(frozen=True)
@@ -420,7 +420,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             nx = _NEXT_CAP.match(text, e)
             if nx and _surname_ok(nx.group(1)) and free(e, nx.end()) and not _known(nx.group(1), "de"):
                 end = nx.end()
-            elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en"):
+            elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en") \
+                    and w not in de_noun_surnames():  # round eight: "Keeper Köhler vorbei" (persons_de)
                 # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
                 if not _VERB_OR_END.match(text, e):
                     nv = _NEXT_LOWER.match(text, e)
@@ -437,16 +438,20 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
     weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Brewer erhielt ...")
     given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
+    noun_sur = de_noun_surnames()
     for s, e, w, _pw, initial in words:
         if not free(s, e) or "-" in w:
             continue
+        nouny = False  # round eight: a listed surname that is a German word ("Köhler übernahm ...", persons_de)
         if initial:
             if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or _fold(w) in given_all):
-                continue
+                if w not in noun_sur:
+                    continue
+                nouny = True
         elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or _fold(w) in given_all) and w[1:].islower()):
             continue  # after a comma ("..., Fletcher ist nun ..."): a listed name only
         nx = _NEXT_LOWER.match(text, e)
-        if not nx or not _finite_singular(nx.group(1), lex):
+        if not nx or not _finite_singular(nx.group(1), lex) or nouny and not noun_surname_subject(w, nx.group(1)):
             continue
         pm = make(s, e, "person", w)
         cued.add(id(pm))
@@ -500,7 +505,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
     out = _subject_names(text, out, lex, make, capset)
-    out = person_passes(text, out, kb, make, cued)  # round six: names' shapes and bounds (persons_de)
+    out = person_passes(text, out, kb, make, cued, capset)  # round six: names' shapes and bounds (persons_de)
     out = place_passes(text, out, kb, make, _all_given(first), capset)  # round six: places (places_de)
     return out
 

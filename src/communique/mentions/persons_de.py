@@ -145,7 +145,7 @@ def _swap(out: list, s: int, e: int, new: Any, kb_persons: bool = False) -> list
     return [x for x in out if id(x) not in ids] + [new]
 
 
-def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int]) -> list:
+def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int], capset: set[str] | None = None) -> list:
     """The rules of the module docstring, in order; ``cued`` holds the ids of persons a German pass found
     with a cue (never dropped here)."""
     if cap_lexicon("de") is None:
@@ -163,6 +163,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     out = _noun_heads(text, out, kb, make)
     out = _pair_names(text, out, make)
     out = _frames(text, out, kb, make)  # round seven
+    out = _round8(text, out, kb, make, capset)  # round eight
     return out
 
 
@@ -652,3 +653,182 @@ def _prev_name_word(text: str, s: int) -> bool:
         k -= 1
     w = text[k:j]
     return w[:1].isupper() and not _stop(w)
+
+
+# --- round eight: German surnames that are words, and the frames of news and reference text ---------------------
+
+@lru_cache(maxsize=1)
+def de_noun_surnames() -> frozenset[str]:
+    """German surnames that are German words (``data/lang/de/surnames_noun.txt``: Müller, Fischer, Köhler, Braun):
+    names only in the slots German syntax keeps for a name."""
+    p = LANG_DIR / "de" / "surnames_noun.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _r8_data() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Round eight's lists in the ``persons_de`` section of ``data/lang/de/mentions.yaml``."""
+    d = mentions_data("de").get("persons_de") or {}
+
+    def words(k: str) -> frozenset[str]:
+        return frozenset(str(x) for x in d.get(k) or [])
+    return (words("name_prepositions"), words("copulas"), words("honorifics"), words("age_articles"), words("maiden_name_words"))
+
+
+# the next token: a capitalised word (a name's first or last word) after spaces
+_R8_NEXT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# what may follow a bare surname after a preposition: punctuation, a lower-case word, the line's end
+_R8_AFTER = re.compile(r"[^\S\n]*(?:[.,;:!?)\"“”»«]|[a-zäöüß]|$)", re.M)
+# after "geborene" or "geb." ("geb . X" as tokenised text writes it): the maiden name
+_MAIDEN_NEXT = re.compile(r"(?:[^\S\n]?\.)?[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# "der 23-jährige X", "die 17-jährige X": the number and the age adjective before a name (matched at each "jährige")
+_AGE = re.compile(r"(?<![\w-])(\w+)[^\S\n]+\d{1,3}[^\S\n]?-[^\S\n]?jährigen?[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# "Weber , Anna :", "Weber, Anna Maria (Hg.):": a bibliography's inverted name, the given name(s) before ":" or "("
+_BIB_AFTER = re.compile(r"[^\S\n]*(?::|\([^\S\n]?(?:Hrsg|Hg|Ed|eds)\b)")
+_BIB_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ](?:-[A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])?)[^\S\n]?,[^\S\n]+$")
+# two capitals after a lower-case letter inside one word ("TecDAX", "eBay"-like trade names): no person's name
+_INNER_CAPS = re.compile(r"[a-zäöüß][A-ZÄÖÜ]{2}")
+
+
+def _adjective_name(w: str) -> bool:
+    """A listed surname that is also a German adjective or other lower-case word (Braun, Schwarz)."""
+    return _known_lower(w, "de")
+
+
+def noun_surname_subject(w: str, verb: str) -> bool:
+    """``w`` opens a clause before the finite verb ``verb`` as a listed surname that is a German word: a
+    singular common noun there takes an article, so the bare word is the name ("Köhler übernahm ...");
+    one that is also an adjective only before a verb that is no copula ("Schwarz ist ..." may be the colour)."""
+    if w not in de_noun_surnames():
+        return False
+    return not _adjective_name(w) or verb not in _r8_data()[1]
+
+
+def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str] | None) -> list:
+    """Round eight (docs/kb.md "German, round eight: persons"):
+
+    * a listed surname that is a German noun bare after a preposition ("mit Fischer", "gegen Köhler"): a singular
+      common noun there takes an article ("mit dem Fischer"); the list leaves out mass nouns and nouns of fixed
+      phrases ("mit Glück", "von Kopf bis Fuß");
+    * a capitalised word after "geborene"/"geb." (a maiden name: "Anna Weber geb. Köhler");
+    * a name after an age adjective with a masculine or feminine article ("der 23-jährige X", "die 17-jährige X"):
+      a town takes the neuter ("das 800-jährige X"), a common noun is known to the dictionary;
+    * an English honorific before a name belongs to it ("Miss X", "Lady X", "Sir X"), not after "First";
+    * a bibliography's inverted name ("Weber , Anna :", "Weber, Anna (Hrsg.):"): a surname, a comma and a guessed
+      one-word person before ":" or the editor's mark;
+    * no person: a word with two capitals after a lower-case letter ("TecDAX").
+    """
+    from communique.mentions.capnames_de import _prev_word, _token_spans
+
+    preps, _copulas, honorifics, age_articles, maiden = _r8_data()
+    res = [m for m in out if not (m.etype == "person" and m.kind == "cap" and " " not in text[m.start:m.end]
+                                  and _INNER_CAPS.search(text, m.start, m.end))]
+    cov = None
+
+    def covered(s: int, e: int) -> bool:
+        nonlocal cov
+        if cov is None:
+            cov = _Coverage(res)
+        return cov.overlaps(s, e)
+
+    def add(s: int, e: int) -> None:
+        res.append(make(s, e, "person", text[s:e]))
+        if cov is not None:
+            cov.add(s, e)
+
+    # a noun surname after a preposition or "geborene"
+    words = (capset & de_noun_surnames()) if capset is not None else set()
+    if words:
+        for s, e, w in sorted(_token_spans(text, words)):
+            pw = _prev_word(text, s)
+            if pw is None or not (pw in preps and not _adjective_name(w) or pw in maiden):
+                continue
+            if not _R8_AFTER.match(text, e) or covered(s, e):
+                continue
+            add(s, e)
+    for key in maiden:
+        if key not in text:
+            continue
+        for i in _at(text, key):
+            nx = _MAIDEN_NEXT.match(text, i + len(key))
+            if nx is None:
+                continue
+            s, e = nx.span(1)
+            w = nx.group(1)
+            if _stop(w) or _common_noun(w) and w not in de_noun_surnames() or covered(s, e):
+                continue
+            add(s, e)
+
+    # an age adjective before a name
+    if "jährige" in text:
+        by_span = None
+        i = text.find("jährige")
+        while i >= 0:
+            m = _AGE.search(text, max(0, i - 16), i + 60)
+            i = text.find("jährige", i + 7)
+            if m is None or m.group(1).lower() not in age_articles:
+                continue
+            s, e = m.span(2)
+            w = m.group(2)
+            if _stop(w) or (_common_noun(w) or _known_lower(w, "de") or _compound_noun(w)) and not _listed_name(w) \
+                    and w not in de_noun_surnames():
+                continue  # "der 23-jährige Student", "die 17-jährige Schülerin"
+            from communique.mentions.capnames_de import _cue_word
+            if _cue_word(w):
+                continue
+            if covered(s, e):
+                if by_span is None:
+                    by_span = {(x.start, x.end): x for x in res}
+                x = by_span.get((s, e))
+                if x is None or x.etype != "place" or x.kind not in ("cap", "name") \
+                        or (kb.entities.get(x.eid) or {}).get("capital"):
+                    continue  # a town is neuter ("das 800-jährige X"): a place after "der"/"die" is a namesake
+                res = [y for y in res if y is not x]
+                cov = None
+            add(s, e)
+
+    # an English honorific before a name
+    for h in honorifics:
+        if h + " " not in text:
+            continue
+        for i in _at(text, h + " "):
+            nx = _R8_NEXT.match(text, i + len(h))
+            if nx is None or _prev_word(text, i) in ("First", "first"):
+                continue
+            s, e = nx.span(1)
+            if _kb_place(kb, nx.group(1)) or _stop(nx.group(1)):
+                continue  # "Miss Germany", "Miss Universe": a contest's title
+            hit = _over(res, s, e)
+            if hit:
+                end = max(x.end for x in hit)
+                if any(x.etype != "person" or x.start < s or x.eid.startswith("kb:") for x in hit):
+                    continue
+            else:
+                end = e
+            got = _swap(res, i, end, make(i, end, "person", text[i:end]))
+            if got is not None:
+                res = got
+                cov = None
+
+    # "Weber , Anna :" in a bibliography
+    if ":" in text or "(" in text:
+        add_bib = []
+        for m in res:
+            if m.etype != "person" or m.kind not in ("cap", "given", "shape") or " " in text[m.start:m.end]:
+                continue
+            if not _BIB_AFTER.match(text, m.end):  # the given name: a person the other passes guessed already
+                continue
+            lb = _BIB_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if lb is None:
+                continue
+            w = lb.group(1)
+            if _stop(w) or _common_noun(w) and not _listed_name(w) and w not in de_noun_surnames():
+                continue
+            add_bib.append((lb.start(1), m.end))
+        for s, e in add_bib:
+            got = _swap(res, s, e, make(s, e, "person", text[s:e]))
+            if got is not None:
+                res = got
+    return res
