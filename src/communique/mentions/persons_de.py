@@ -677,6 +677,12 @@ def _r8_data() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
     return (words("name_prepositions"), words("copulas"), words("honorifics"), words("age_articles"), words("maiden_name_words"))
 
 
+@lru_cache(maxsize=1)
+def _r8_adverbs() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("subject_adverbs") or [])
+
+
+_R8_LOWER = re.compile(r"[^\S\n]+([a-zäöüß]+)(?![\w-])")
 # the next token: a capitalised word (a name's first or last word) after spaces
 _R8_NEXT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
 # what may follow a bare surname after a preposition: punctuation, a lower-case word, the line's end
@@ -723,6 +729,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
     from communique.mentions.capnames_de import _prev_word, _token_spans
 
     preps, _copulas, honorifics, age_articles, maiden = _r8_data()
+    adverbs = _r8_adverbs()
     res = [m for m in out if not (m.etype == "person" and m.kind == "cap" and " " not in text[m.start:m.end]
                                   and _INNER_CAPS.search(text, m.start, m.end))]
     cov = None
@@ -738,12 +745,12 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
         if cov is not None:
             cov.add(s, e)
 
-    # a noun surname after a preposition or "geborene"
-    words = (capset & de_noun_surnames()) if capset is not None else set()
+    # a surname that is a German noun (or an English word) after a preposition; any capitalised word after "geborene"
+    words = (capset & (de_noun_surnames() | de_weak_surnames())) if capset is not None else set()  # and English words ("mit Brewer")
     if words:
         for s, e, w in sorted(_token_spans(text, words)):
             pw = _prev_word(text, s)
-            if pw is None or not (pw in preps and not _adjective_name(w) or pw in maiden):
+            if pw is None or not (pw in preps and not _adjective_name(w)):
                 continue
             if not _R8_AFTER.match(text, e) or covered(s, e):
                 continue
@@ -758,6 +765,30 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             s, e = nx.span(1)
             w = nx.group(1)
             if _stop(w) or _common_noun(w) and w not in de_noun_surnames() or covered(s, e):
+                continue
+            add(s, e)
+
+    # a word the dictionary knows only as a name ("Stalin", "Thälmann") opening a sentence before its finite verb, an
+    # adverb between ("X wiederum war ..."): a singular common noun there takes an article
+    if capset is not None:
+        from communique.mentions.capnames_de import _verb_word
+        names = _name_like("de")
+        cap = cap_lexicon("de")
+        lone = {w for w in capset if w in names and len(w) > 3 and w.isalpha() and not _stop(w) and not _known_lower(w, "de")
+                and not w.lower().endswith(cap.noun_suffixes) and not _known(w.lower(), "en") and not _kb_place(kb, w)}
+        for s, e, w in sorted(_token_spans(text, lone)) if lone else ():
+            if covered(s, e):
+                continue
+            if not _sentence_start(text, s):
+                continue  # after a preposition such a word is as often a mass noun ("mit Efeu", "gegen Terrorismus")
+            nx = _R8_LOWER.match(text, e)
+            if nx is None:
+                continue
+            v = nx.group(1)
+            if v in adverbs:
+                nx = _R8_LOWER.match(text, nx.end())
+                v = nx.group(1) if nx else ""
+            if not v or not _verb_word(v):
                 continue
             add(s, e)
 
