@@ -463,7 +463,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         if not free(s, e):
             continue  # already a mention (tested again below, as before; the mask does not change in between)
         w = m.group(1)
-        if not _inverted_subject(w):  # the cheap test first (cached): a common noun
+        if not _inverted_subject(w) and not (w in noun_sur and not _known_lower(w, "de")):  # round eight: "war Köhler der ..."
             j = s - 1  # a lone name no dictionary knows as a noun ("arbeitete Kowalczyk als"): the verb first, then the word
             if not (_verb_word(text[text.rfind(" ", 0, j) + 1:j]) and _subject_word(w)):
                 continue
@@ -1971,6 +1971,8 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
     names = _name_like("de")
     if base in de_weak_surnames() and not _known_lower(base, "de"):
         return True  # a listed surname that is an English word ("Hoovers Rede")
+    if base in de_noun_surnames() and not _known_lower(base, "de") and not _known_lower(w, "de"):
+        return True  # round eight: one that is a German noun ("zu Köhlers Plänen", persons_de)
     if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
         return False
     lemma = _dictionary("de").get(w)

@@ -1,0 +1,83 @@
+"""German persons, round eight (``mentions/persons_de._round8``, ``data/lang/de/surnames_noun.txt`` and the
+subject slot of ``capnames_de``): listed surnames that are German words where German syntax wants a name, a maiden
+name after "geborene", a name after an age adjective, English honorifics, a bibliography's inverted name. Every
+sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.mentions.persons_de import de_noun_surnames, noun_surname_subject
+from tests.mentions.conftest import found_in
+
+
+def typed(linker, text: str) -> dict[str, str]:
+    return {s: t for s, t in found_in(linker, text, "de", skip=("adj", "adjstem", "dem"))}
+
+
+def test_noun_surname_list():
+    names = de_noun_surnames()
+    assert {"Müller", "Fischer", "Köhler", "Schneider"} <= names
+    # mass nouns, nouns of fixed phrases, adverbs and ranks are left out
+    assert not {"Glück", "Salz", "Kopf", "Lange", "Kurz", "Kaiser", "Winter"} & names
+    assert noun_surname_subject("Braun", "übernahm")
+    assert not noun_surname_subject("Schwarz", "ist")  # an adjective before a copula may be the colour
+    assert not noun_surname_subject("Anwalt", "kam")   # no listed surname
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname that is a German noun, bare after a preposition: a singular common noun there takes an article
+    ("Das Projekt plante sie gemeinsam mit Fischer und zwei Kollegen.", "Fischer"),
+    ("Im Halbfinale verlor der Titelverteidiger gegen Köhler in drei Sätzen.", "Köhler"),
+    # and one that is an English word ("mit Brewer")
+    ("Den Vertrag handelte er mit Brewer aus.", "Brewer"),
+    # as a clause's subject before its finite verb, also one that is an adjective
+    ("Schneider verlängerte seinen Vertrag im Frühjahr.", "Schneider"),
+    ("Braun leitete das Institut bis zu seinem Tod.", "Braun"),
+    # after a role noun, whatever follows ("Keeper Köhler vorbei")
+    ("Der Ball rollte an Ersatztorwart Müller vorbei ins Netz.", "Müller"),
+    # a maiden name
+    ("Sie war eine geborene Schneider aus Kassel.", "Schneider"),
+    ("Seine Mutter Hedwig geb. Köhler stammte aus Jena.", "Köhler"),
+    # an age adjective with a masculine or feminine article; a namesake town gives way
+    ("Den Lauf gewann die 19-jährige Caroline vor ihrer Schwester.", "Caroline"),
+    ("Für den 31-jährigen Vukovic war es das letzte Spiel.", "Vukovic"),
+    # after its finite verb, and in the genitive before a noun
+    ("Im Verein war Köhler der wichtigste Spieler.", "Köhler"),
+    ("Die Opposition fragte nach Köhlers Absichten.", "Köhlers"),
+    # a word known only as a name opening a sentence, an adverb before the verb
+    ("Trotzki wiederum verlangte eine schnelle Entscheidung.", "Trotzki"),
+])
+def test_person_in_slot(linker, text, name):
+    assert typed(linker, text).get(name) == "person"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Im Kino lief ein Film mit Miss Marple in der Hauptrolle.", "Miss Marple"),
+    ("Später trat Lady Gaga im Stadion auf.", "Lady Gaga"),
+    # a bibliography's inverted name, tokenised or not
+    ("Literatur: Weber, Anna: Die Wälder des Nordens. Bonn 1999.", "Weber, Anna"),
+    ("* Hellwig , Theodor : Die Mühlen am Fluss , Kassel 1971 .", "Hellwig , Theodor"),
+])
+def test_whole_name(linker, text, span):
+    assert typed(linker, text).get(span) == "person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Das Geld verdiente er mit Glück und Geschick.", "Glück"),          # a mass noun after a preposition
+    ("Die Wände waren aus Stein und mit Kalk verputzt.", "Kalk"),
+    ("Schwarz ist die Farbe der Saison.", "Schwarz"),                    # an adjective before a copula
+    ("Lange dauerte die Sitzung nicht.", "Lange"),                       # an adverb opening the sentence
+    ("Der 23-jährige Student bestand die Prüfung.", "Student"),          # a common noun after the age adjective
+    ("Das 800-jährige Dresden feiert ein Fest.", "Dresden"),             # a town is neuter: still a place
+    ("Die Wahl der Miss Germany fand in Berlin statt.", "Germany"),      # a contest's title
+    ("Am Abend stieg der TecDAX um zwei Prozent.", "TecDAX"),             # inner capitals: a trade name
+])
+def test_no_person(linker, text, word):
+    assert typed(linker, text).get(word) != "person"
+
+
+def test_list_with_places_is_no_bibliography(linker):
+    # "Name , Given ( Place )" is a list of people and their towns, not a bibliography entry
+    got = typed(linker, "Es sprachen Meier , Anna ( Bonn ) und andere .")
+    assert "Meier , Anna" not in got
