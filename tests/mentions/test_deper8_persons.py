@@ -72,9 +72,19 @@ def test_whole_name(linker, text, span):
     ("Das 800-jährige Dresden feiert ein Fest.", "Dresden"),             # a town is neuter: still a place
     ("Die Wahl der Miss Germany fand in Berlin statt.", "Germany"),      # a contest's title
     ("Am Abend stieg der TecDAX um zwei Prozent.", "TecDAX"),             # inner capitals: a trade name
+    ("Letzterer wollte davon nichts wissen.", "Letzterer"),              # a comparative used as a noun
+    ("Ersterer lehnte den Vorschlag sofort ab.", "Ersterer"),
+    ("Im Flottenregister stand der Name des Kreuzers Askold.", "Kreuzers"),  # a noun's genitive after its article
 ])
+
 def test_no_person(linker, text, word):
     assert typed(linker, text).get(word) != "person"
+
+
+def test_no_name_shapes():
+    from communique.mentions.persons_de import _no_name
+    assert _no_name("TecDAX") and _no_name("Victor FB") and _no_name("Ersterer")
+    assert not _no_name("Anna Weber") and not _no_name("Lehrer") and not _no_name("McDonald")
 
 
 def test_list_with_places_is_no_bibliography(linker):

@@ -2013,8 +2013,8 @@ def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, mak
         nx = _NEXT_CAP.match(text, e)
         before = bool(pw) and pw[:1].isupper() and _common_head(pw) and not _cue_word(pw)
         after = nx is not None and _common_head(nx.group(1)) and not (pw and (pw.lower() in lex.articles or pw.lower() in lex.contracted))
-        if not (before or after):
-            continue
+        if not (before or after) or not after and w[:-1] in de_noun_surnames():
+            continue  # a noun surname's genitive only before its noun ("nach Köhlers Rede"; "des Kreuzers X" is the noun)
         new.append(make(s, e, "person", w))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out

@@ -698,6 +698,21 @@ _BIB_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ]
 _INNER_CAPS = re.compile(r"[a-zäöüß][A-ZÄÖÜ]{2}")
 
 
+@lru_cache(maxsize=65536)
+def _no_name(s: str) -> bool:
+    """A guessed person's words that no name has: two capitals after a lower-case letter in one word ("TecDAX"), a
+    last word that is an acronym of two to four capitals ("Victor FB": a model, an office), a lone comparative of a
+    German adjective used as a noun ("Ersterer", "Berufenere": "erster", "berufener" with an ending)."""
+    last = s.rsplit(" ", 1)[-1]
+    if 2 <= len(last) <= 4 and last.isalpha() and last.isupper():
+        return True
+    if " " in s:
+        return False
+    if _INNER_CAPS.search(s):
+        return True
+    return len(s) >= 7 and s.endswith(("erer", "ere")) and _known_lower(s[:-2] if s.endswith("erer") else s[:-1], "de")
+
+
 def _adjective_name(w: str) -> bool:
     """A listed surname that is also a German adjective or other lower-case word (Braun, Schwarz)."""
     return _known_lower(w, "de")
@@ -724,14 +739,14 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
     * an English honorific before a name belongs to it ("Miss X", "Lady X", "Sir X"), not after "First";
     * a bibliography's inverted name ("Weber , Anna :", "Weber, Anna (Hrsg.):"): a surname, a comma and a guessed
       one-word person before ":" or the editor's mark;
-    * no person: a word with two capitals after a lower-case letter ("TecDAX").
+    * no person: a word with two capitals after a lower-case letter ("TecDAX"), a name ending in an acronym ("Victor
+      FB"), a comparative used as a noun ("Ersterer").
     """
     from communique.mentions.capnames_de import _prev_word, _token_spans
 
     preps, _copulas, honorifics, age_articles, maiden = _r8_data()
     adverbs = _r8_adverbs()
-    res = [m for m in out if not (m.etype == "person" and m.kind == "cap" and " " not in text[m.start:m.end]
-                                  and _INNER_CAPS.search(text, m.start, m.end))]
+    res = [m for m in out if not (m.etype == "person" and m.kind == "cap" and _no_name(text[m.start:m.end]))]
     cov = None
 
     def covered(s: int, e: int) -> bool:
