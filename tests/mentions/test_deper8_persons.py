@@ -45,6 +45,10 @@ def test_noun_surname_list():
     # after its finite verb, and in the genitive before a noun
     ("Im Verein war Köhler der wichtigste Spieler.", "Köhler"),
     ("Die Opposition fragte nach Köhlers Absichten.", "Köhlers"),
+    # an interview's speaker before a colon and an answer in the first person
+    ("Frage: Wie war die Saison?\nKöhler: Ich bin zufrieden, aber nicht glücklich.", "Köhler"),
+    # a guessed given name opening a sentence before its verb keeps its cue
+    ("Thomas dachte lange über das Angebot nach.", "Thomas"),
     # a word known only as a name opening a sentence, an adverb before the verb
     ("Trotzki wiederum verlangte eine schnelle Entscheidung.", "Trotzki"),
 ])
@@ -68,6 +72,7 @@ def test_whole_name(linker, text, span):
     ("Die Wände waren aus Stein und mit Kalk verputzt.", "Kalk"),
     ("Schwarz ist die Farbe der Saison.", "Schwarz"),                    # an adjective before a copula
     ("Lange dauerte die Sitzung nicht.", "Lange"),                       # an adverb opening the sentence
+    ("Fazit: Wir kommen wieder.", "Fazit"),                              # a common noun before the colon
     ("Der 23-jährige Student bestand die Prüfung.", "Student"),          # a common noun after the age adjective
     ("Das 800-jährige Dresden feiert ein Fest.", "Dresden"),             # a town is neuter: still a place
     ("Die Wahl der Miss Germany fand in Berlin statt.", "Germany"),      # a contest's title

@@ -440,8 +440,13 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
     noun_sur = de_noun_surnames()
     for s, e, w, _pw, initial in words:
-        if not free(s, e) or "-" in w:
+        if "-" in w:
             continue
+        there = None
+        if not free(s, e):  # round eight: a guessed person already there has its cue now ("Thomas dachte ...": no adverb)
+            there = [x for x in out if x.start == s and x.end == e and x.etype == "person" and x.kind == "cap"] if initial else None
+            if not there:
+                continue
         nouny = False  # round eight: a listed surname that is a German word ("Köhler übernahm ...", persons_de)
         if initial:
             if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or _fold(w) in given_all):
@@ -452,6 +457,9 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             continue  # after a comma ("..., Fletcher ist nun ..."): a listed name only
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex) or nouny and not noun_surname_subject(w, nx.group(1)):
+            continue
+        if there:
+            cued.add(id(there[0]))
             continue
         pm = make(s, e, "person", w)
         cued.add(id(pm))

@@ -713,6 +713,18 @@ def _no_name(s: str) -> bool:
     return len(s) >= 7 and s.endswith(("erer", "ere")) and _known_lower(s[:-2] if s.endswith("erer") else s[:-1], "de")
 
 
+@lru_cache(maxsize=1)
+def _r8_answer_words() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("interview_answers") or [])
+
+
+def _line_start(text: str, s: int) -> bool:
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] == "\n"
+
+
 def _adjective_name(w: str) -> bool:
     """A listed surname that is also a German adjective or other lower-case word (Braun, Schwarz)."""
     return _known_lower(w, "de")
@@ -737,6 +749,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
     * a name after an age adjective with a masculine or feminine article ("der 23-jährige X", "die 17-jährige X"):
       a town takes the neuter ("das 800-jährige X"), a common noun is known to the dictionary;
     * an English honorific before a name belongs to it ("Miss X", "Lady X", "Sir X"), not after "First";
+    * an interview's speaker opening a line before a colon and an answer in the first person ("Köhler : Ich ...");
     * a bibliography's inverted name ("Weber , Anna :", "Weber, Anna (Hrsg.):"): a surname, a comma and a guessed
       one-word person before ":" or the editor's mark;
     * no person: a word with two capitals after a lower-case letter ("TecDAX"), a name ending in an acronym ("Victor
@@ -804,6 +817,25 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
                 nx = _R8_LOWER.match(text, nx.end())
                 v = nx.group(1) if nx else ""
             if not v or not _verb_word(v):
+                continue
+            add(s, e)
+
+    # an interview's speaker at the start of a line: "Köhler : Ich glaube ..." (the answer in the first person)
+    if ":" in text:
+        answer = _r8_answer_words()
+        i = text.find(":")
+        while i >= 0:
+            j = i
+            i = text.find(":", i + 1)
+            nx = _R8_NEXT.match(text, j + 1)
+            if nx is None or nx.group(1) not in answer:
+                continue
+            wb = _WORD_BEFORE.search(text, max(0, j - 40), j)
+            if wb is None or not _line_start(text, wb.start(1)):
+                continue
+            s, e = wb.span(1)
+            w = wb.group(1)
+            if _stop(w) or covered(s, e) or not (w in de_noun_surnames() or _listed_name(w) or _no_german_noun(w)):
                 continue
             add(s, e)
 
