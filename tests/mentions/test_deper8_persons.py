@@ -56,9 +56,16 @@ def test_person_in_slot(linker, text, name):
     assert typed(linker, text).get(name) == "person"
 
 
+def test_short_citation(linker):
+    got = typed(linker, "Hellwarth , Die Mühlen im Tal , S. 41–44 .")
+    assert got.get("Hellwarth") == "person"
+
+
 @pytest.mark.parametrize("text, span", [
     ("Im Kino lief ein Film mit Miss Marple in der Hauptrolle.", "Miss Marple"),
     ("Später trat Lady Gaga im Stadion auf.", "Lady Gaga"),
+    # an initial before a listed surname that is a German word
+    ("Herausgegeben von Jens Hallmann und W. Köhler im Eigenverlag.", "W. Köhler"),
     # a bibliography's inverted name, tokenised or not
     ("Literatur: Weber, Anna: Die Wälder des Nordens. Bonn 1999.", "Weber, Anna"),
     ("* Hellwig , Theodor : Die Mühlen am Fluss , Kassel 1971 .", "Hellwig , Theodor"),
@@ -73,9 +80,13 @@ def test_whole_name(linker, text, span):
     ("Schwarz ist die Farbe der Saison.", "Schwarz"),                    # an adjective before a copula
     ("Lange dauerte die Sitzung nicht.", "Lange"),                       # an adverb opening the sentence
     ("Fazit: Wir kommen wieder.", "Fazit"),                              # a common noun before the colon
+    ("Zuletzt stieg die Hanseatische Himmelsschau.", "Himmelsschau"),    # a compound noun after its article
+    ("Eine Initiative Hannoveraner Bürger sammelte Geld.", "Hannoveraner"),  # a town's adjective before its noun
+    ("Das gilt z. B. Müller und anderen.", "B. Müller"),                 # no initial after an abbreviation
     ("Der 23-jährige Student bestand die Prüfung.", "Student"),          # a common noun after the age adjective
     ("Das 800-jährige Dresden feiert ein Fest.", "Dresden"),             # a town is neuter: still a place
     ("Die Wahl der Miss Germany fand in Berlin statt.", "Germany"),      # a contest's title
+    ("Mit dem Mercedes Sprinter fuhr er nach Hause.", "Mercedes Sprinter"),  # a noun phrase after its article
     ("Am Abend stieg der TecDAX um zwei Prozent.", "TecDAX"),             # inner capitals: a trade name
     ("Letzterer wollte davon nichts wissen.", "Letzterer"),              # a comparative used as a noun
     ("Ersterer lehnte den Vorschlag sofort ab.", "Ersterer"),

@@ -694,6 +694,8 @@ _AGE = re.compile(r"(?<![\w-])(\w+)[^\S\n]+\d{1,3}[^\S\n]?-[^\S\n]?jährigen?[^\
 # "Weber , Anna :", "Weber, Anna Maria (Hg.):": a bibliography's inverted name, the given name(s) before ":" or "("
 _BIB_AFTER = re.compile(r"[^\S\n]*(?::|\([^\S\n]?(?:Hrsg|Hg|Ed|eds)\b)")
 _BIB_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ](?:-[A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])?)[^\S\n]?,[^\S\n]+$")
+# the author opening a line of a citation, before its comma
+_CITE_AUTHOR = re.compile(r"[^\S\n]*([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])[^\S\n]?,[^\S\n]")
 # two capitals after a lower-case letter inside one word ("TecDAX", "eBay"-like trade names): no person's name
 _INNER_CAPS = re.compile(r"[a-zäöüß][A-ZÄÖÜ]{2}")
 
@@ -725,6 +727,32 @@ def _line_start(text: str, s: int) -> bool:
     return j == 0 or text[j - 1] == "\n"
 
 
+_ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des"))
+
+
+def _noun_after_article(text: str, s: int, e: int) -> bool:
+    """A guessed name right after an article whose last word is a German common noun or a compound of nouns ("die
+    Himmelsschau", "dem Mercedes Sprinter"): a noun phrase; a name takes no article (a listed surname stays)."""
+    from communique.mentions.capnames_de import _prev_word
+    pw = _prev_word(text, s)
+    if pw is None or pw.lower() not in _ARTICLES:
+        return False
+    last = text[s:e].rsplit(" ", 1)[-1]
+    if not last.isalpha() or _listed_name(last) or last in de_noun_surnames():
+        return False
+    return _common_noun(last) or " " not in text[s:e] and _compound_noun(last)
+
+
+def _town_adjective_before_noun(text: str, s: int, e: int) -> bool:
+    """A one-word guess in "-aner"/"-ener" before a capitalised common noun is a town's adjective, which German
+    writes capitalised and uninflected before its noun ("Hannoveraner Bürger", "Bremener Firmen")."""
+    w = text[s:e]
+    if len(w) < 7 or not w.endswith(("aner", "ener")) or " " in w or _listed_name(w):
+        return False
+    nx = _R8_NEXT.match(text, e)
+    return nx is not None and (_common_noun(nx.group(1)) or _compound_noun(nx.group(1)))
+
+
 def _adjective_name(w: str) -> bool:
     """A listed surname that is also a German adjective or other lower-case word (Braun, Schwarz)."""
     return _known_lower(w, "de")
@@ -750,16 +778,21 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
       a town takes the neuter ("das 800-jährige X"), a common noun is known to the dictionary;
     * an English honorific before a name belongs to it ("Miss X", "Lady X", "Sir X"), not after "First";
     * an interview's speaker opening a line before a colon and an answer in the first person ("Köhler : Ich ...");
+    * an initial before a listed surname that is a German word ("W. Köhler"); a short citation's author opening a line
+      ("Kramer , Die Stadt , S. 12");
     * a bibliography's inverted name ("Weber , Anna :", "Weber, Anna (Hrsg.):"): a surname, a comma and a guessed
       one-word person before ":" or the editor's mark;
     * no person: a word with two capitals after a lower-case letter ("TecDAX"), a name ending in an acronym ("Victor
-      FB"), a comparative used as a noun ("Ersterer").
+      FB"), a comparative used as a noun ("Ersterer"), a town's adjective before its noun ("Hannoveraner Bürger"), a
+      noun phrase after an article ("die Himmelsschau", "dem Mercedes Sprinter").
     """
     from communique.mentions.capnames_de import _prev_word, _token_spans
 
     preps, _copulas, honorifics, age_articles, maiden = _r8_data()
     adverbs = _r8_adverbs()
-    res = [m for m in out if not (m.etype == "person" and m.kind == "cap" and _no_name(text[m.start:m.end]))]
+    res = [m for m in out if not (m.etype == "person" and m.kind == "cap" and _no_name(text[m.start:m.end]))
+           and not (m.etype == "person" and m.kind in ("cap", "given") and _noun_after_article(text, m.start, m.end))
+           and not (m.etype == "person" and m.kind == "cap" and _town_adjective_before_noun(text, m.start, m.end))]
     cov = None
 
     def covered(s: int, e: int) -> bool:
@@ -817,6 +850,36 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
                 nx = _R8_LOWER.match(text, nx.end())
                 v = nx.group(1) if nx else ""
             if not v or not _verb_word(v):
+                continue
+            add(s, e)
+
+    # an initial before a listed surname that is a German word ("W. Köhler"; not after an abbreviation: "z. B. Müller")
+    if words:
+        for s, e, w in sorted(_token_spans(text, words)):
+            ib = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
+            if ib is None or text[max(0, ib.start(1) - 3):ib.start(1)].rstrip().endswith("."):
+                continue
+            a = ib.start(1)
+            hit = _over(res, a, e)
+            if any(x.start < a or x.end > e or x.etype != "person" for x in hit):
+                continue
+            got = _swap(res, a, e, make(a, e, "person", text[a:e]))
+            if got is not None:
+                res = got
+                cov = None
+
+    # a short citation opening a line: "Kramer , Die Stadt im Mittelalter , S. 12" (author, title, page)
+    if " S." in text:
+        for i in _at(text, "S."):
+            if not text[i + 2:i + 4].strip()[:1].isdigit():
+                continue
+            ls = text.rfind("\n", 0, i) + 1
+            m = _CITE_AUTHOR.match(text, ls)
+            if m is None or "," not in text[m.end(1):i]:
+                continue
+            s, e = m.span(1)
+            w = m.group(1)
+            if _stop(w) or covered(s, e) or not (_no_german_noun(w) or w in de_noun_surnames()):
                 continue
             add(s, e)
 
