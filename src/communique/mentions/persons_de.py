@@ -703,13 +703,14 @@ _INNER_CAPS = re.compile(r"[a-zäöüß][A-ZÄÖÜ]{2}")
 @lru_cache(maxsize=65536)
 def _no_name(s: str) -> bool:
     """A guessed person's words that no name has: two capitals after a lower-case letter in one word ("TecDAX"), a
-    last word that is an acronym of two to four capitals ("Victor FB": a model, an office), a lone comparative of a
+    last word that is an acronym of two to four capitals ("Victor FB": a model, an office) or an English noun that
+    heads the name of a body or a thing ("Lindsey School", "Public License"), a lone comparative of a
     German adjective used as a noun ("Ersterer", "Berufenere": "erster", "berufener" with an ending)."""
     last = s.rsplit(" ", 1)[-1]
     if 2 <= len(last) <= 4 and last.isalpha() and last.isupper():
         return True
     if " " in s:
-        return False
+        return last in _r8_english_heads()  # "Lindsey School", "Public License": an English name of a body or a thing
     if _INNER_CAPS.search(s):
         return True
     return len(s) >= 7 and s.endswith(("erer", "ere")) and _known_lower(s[:-2] if s.endswith("erer") else s[:-1], "de")
@@ -751,6 +752,11 @@ def _town_adjective_before_noun(text: str, s: int, e: int) -> bool:
         return False
     nx = _R8_NEXT.match(text, e)
     return nx is not None and (_common_noun(nx.group(1)) or _compound_noun(nx.group(1)))
+
+
+@lru_cache(maxsize=1)
+def _r8_english_heads() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("english_heads") or [])
 
 
 def _adjective_name(w: str) -> bool:
