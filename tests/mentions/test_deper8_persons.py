@@ -101,6 +101,7 @@ def test_no_name_shapes():
     from communique.mentions.persons_de import _no_name
     assert _no_name("TecDAX") and _no_name("Victor FB") and _no_name("Ersterer") and _no_name("Public License")
     assert not _no_name("Jason Hall")  # "Hall" is a surname too
+    assert _no_name("Geiz-ist-geil-Kunde") and not _no_name("Abd-al-Rahman") and not _no_name("Müller-Lüdenscheidt")
     assert not _no_name("Anna Weber") and not _no_name("Lehrer") and not _no_name("McDonald")
 
 

@@ -700,6 +700,10 @@ _CITE_AUTHOR = re.compile(r"[^\S\n]*([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])[^\S
 _INNER_CAPS = re.compile(r"[a-zäöüß][A-ZÄÖÜ]{2}")
 
 
+_NAME_PARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "la", "le",
+                             "van", "von", "der", "den", "del", "dos", "das", "ul", "ud", "ud-din", "zu"))
+
+
 @lru_cache(maxsize=65536)
 def _no_name(s: str) -> bool:
     """A guessed person's words that no name has: two capitals after a lower-case letter in one word ("TecDAX"), a
@@ -713,6 +717,8 @@ def _no_name(s: str) -> bool:
         return last in _r8_english_heads()  # "Lindsey School", "Public License": an English name of a body or a thing
     if _INNER_CAPS.search(s):
         return True
+    if s.count("-") >= 2 and any(p.isalpha() and p.islower() and p not in _NAME_PARTICLES for p in s.split("-")[1:-1]):
+        return True  # "Geiz-ist-geil-Kunde": a phrase made a compound ("Abd-al-Rahman" keeps its particle)
     return len(s) >= 7 and s.endswith(("erer", "ere")) and _known_lower(s[:-2] if s.endswith("erer") else s[:-1], "de")
 
 
