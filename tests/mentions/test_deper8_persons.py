@@ -34,7 +34,7 @@ def test_noun_surname_list():
     # as a clause's subject before its finite verb, also one that is an adjective
     ("Schneider verlängerte seinen Vertrag im Frühjahr.", "Schneider"),
     ("Braun leitete das Institut bis zu seinem Tod.", "Braun"),
-    # after a role noun, whatever follows ("Keeper Köhler vorbei")
+    # after a role noun, whatever follows ("Ersatztorwart Köhler kam")
     ("Der Ball rollte an Ersatztorwart Müller vorbei ins Netz.", "Müller"),
     # a maiden name
     ("Sie war eine geborene Schneider aus Kassel.", "Schneider"),
@@ -48,7 +48,7 @@ def test_noun_surname_list():
     # an interview's speaker before a colon and an answer in the first person
     ("Frage: Wie war die Saison?\nKöhler: Ich bin zufrieden, aber nicht glücklich.", "Köhler"),
     # a guessed given name opening a sentence before its verb keeps its cue
-    ("Thomas dachte lange über das Angebot nach.", "Thomas"),
+    ("Thomas zögerte lange mit seiner Antwort.", "Thomas"),
     # a word known only as a name opening a sentence, an adverb before the verb
     ("Trotzki wiederum verlangte eine schnelle Entscheidung.", "Trotzki"),
 ])
@@ -62,8 +62,8 @@ def test_short_citation(linker):
 
 
 @pytest.mark.parametrize("text, span", [
-    ("Im Kino lief ein Film mit Miss Marple in der Hauptrolle.", "Miss Marple"),
-    ("Später trat Lady Gaga im Stadion auf.", "Lady Gaga"),
+    ("Im Kino lief ein Film mit Miss Pettigrew in der Hauptrolle.", "Miss Pettigrew"),
+    ("Später trat Lady Ashcombe im Stadion auf.", "Lady Ashcombe"),
     # an initial before a listed surname that is a German word
     ("Herausgegeben von Jens Hallmann und W. Köhler im Eigenverlag.", "W. Köhler"),
     # a bibliography's inverted name, tokenised or not
@@ -80,17 +80,17 @@ def test_whole_name(linker, text, span):
     ("Schwarz ist die Farbe der Saison.", "Schwarz"),                    # an adjective before a copula
     ("Lange dauerte die Sitzung nicht.", "Lange"),                       # an adverb opening the sentence
     ("Fazit: Wir kommen wieder.", "Fazit"),                              # a common noun before the colon
-    ("Zuletzt stieg die Hanseatische Himmelsschau.", "Himmelsschau"),    # a compound noun after its article
+    ("Zuletzt begann die Sternenschau im Park.", "Sternenschau"),       # a compound noun after its article
     ("Eine Initiative Hannoveraner Bürger sammelte Geld.", "Hannoveraner"),  # a town's adjective before its noun
     ("Das gilt z. B. Müller und anderen.", "B. Müller"),                 # no initial after an abbreviation
     ("Der 23-jährige Student bestand die Prüfung.", "Student"),          # a common noun after the age adjective
     ("Das 800-jährige Dresden feiert ein Fest.", "Dresden"),             # a town is neuter: still a place
     ("Die Wahl der Miss Germany fand in Berlin statt.", "Germany"),      # a contest's title
-    ("Mit dem Mercedes Sprinter fuhr er nach Hause.", "Mercedes Sprinter"),  # a noun phrase after its article
+    ("Mit dem Ford Transporter fuhr er nach Hause.", "Ford Transporter"),  # a noun phrase after its article
     ("Am Abend stieg der TecDAX um zwei Prozent.", "TecDAX"),             # inner capitals: a trade name
     ("Letzterer wollte davon nichts wissen.", "Letzterer"),              # a comparative used as a noun
     ("Ersterer lehnte den Vorschlag sofort ab.", "Ersterer"),
-    ("Im Flottenregister stand der Name des Kreuzers Askold.", "Kreuzers"),  # a noun's genitive after its article
+    ("Im Wald stand die Hütte des Försters Brandl.", "Försters"),  # a noun's genitive after its article
 ])
 
 def test_no_person(linker, text, word):
@@ -99,7 +99,7 @@ def test_no_person(linker, text, word):
 
 def test_no_name_shapes():
     from communique.mentions.persons_de import _no_name
-    assert _no_name("TecDAX") and _no_name("Victor FB") and _no_name("Ersterer") and _no_name("Public License")
+    assert _no_name("TecDAX") and _no_name("Carina GTS") and _no_name("Ersterer") and _no_name("Open Software License")
     assert not _no_name("Jason Hall")  # "Hall" is a surname too
     assert _no_name("Geiz-ist-geil-Kunde") and not _no_name("Abd-al-Rahman") and not _no_name("Müller-Lüdenscheidt")
     assert not _no_name("Anna Weber") and not _no_name("Lehrer") and not _no_name("McDonald")

@@ -421,7 +421,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             if nx and _surname_ok(nx.group(1)) and free(e, nx.end()) and not _known(nx.group(1), "de"):
                 end = nx.end()
             elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en") \
-                    and w not in de_noun_surnames():  # round eight: "Keeper Köhler vorbei" (persons_de)
+                    and w not in de_noun_surnames():  # round eight: "Ersatztorwart Köhler kam" (persons_de)
                 # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
                 if not _VERB_OR_END.match(text, e):
                     nv = _NEXT_LOWER.match(text, e)
@@ -443,7 +443,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         if "-" in w:
             continue
         there = None
-        if not free(s, e):  # round eight: a guessed person already there has its cue now ("Thomas dachte ...": no adverb)
+        if not free(s, e):  # round eight: a guessed person already there has its cue now ("Thomas zögerte ...")
             there = [x for x in out if x.start == s and x.end == e and x.etype == "person" and x.kind == "cap"] if initial else None
             if not there:
                 continue
@@ -2022,7 +2022,7 @@ def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, mak
         before = bool(pw) and pw[:1].isupper() and _common_head(pw) and not _cue_word(pw)
         after = nx is not None and _common_head(nx.group(1)) and not (pw and (pw.lower() in lex.articles or pw.lower() in lex.contracted))
         if not (before or after) or not after and w[:-1] in de_noun_surnames():
-            continue  # a noun surname's genitive only before its noun ("nach Köhlers Rede"; "des Kreuzers X" is the noun)
+            continue  # a noun surname's genitive only before its noun ("nach Köhlers Rede"; "des Försters X" is the noun)
         new.append(make(s, e, "person", w))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out

@@ -707,9 +707,9 @@ _NAME_PARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "bin", "ibn", 
 @lru_cache(maxsize=65536)
 def _no_name(s: str) -> bool:
     """A guessed person's words that no name has: two capitals after a lower-case letter in one word ("TecDAX"), a
-    last word that is an acronym of two to four capitals ("Victor FB": a model, an office) or an English noun that
+    last word that is an acronym of two to four capitals ("Carina GTS": a model, an office) or an English noun that
     heads the name of a body or a thing ("Lindsey School", "Public License"), a lone comparative of a
-    German adjective used as a noun ("Ersterer", "Berufenere": "erster", "berufener" with an ending)."""
+    German adjective used as a noun ("Letzterer", "Klügere": "letzter", "klüger" with an ending)."""
     last = s.rsplit(" ", 1)[-1]
     if 2 <= len(last) <= 4 and last.isalpha() and last.isupper():
         return True
@@ -739,7 +739,7 @@ _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des"))
 
 def _noun_after_article(text: str, s: int, e: int) -> bool:
     """A guessed name right after an article whose last word is a German common noun or a compound of nouns ("die
-    Himmelsschau", "dem Mercedes Sprinter"): a noun phrase; a name takes no article (a listed surname stays)."""
+    Sternenschau", "dem Ford Transporter"): a noun phrase; a name takes no article (a listed surname stays)."""
     from communique.mentions.capnames_de import _prev_word
     pw = _prev_word(text, s)
     if pw is None or pw.lower() not in _ARTICLES:
@@ -794,9 +794,9 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
       ("Kramer , Die Stadt , S. 12");
     * a bibliography's inverted name ("Weber , Anna :", "Weber, Anna (Hrsg.):"): a surname, a comma and a guessed
       one-word person before ":" or the editor's mark;
-    * no person: a word with two capitals after a lower-case letter ("TecDAX"), a name ending in an acronym ("Victor
-      FB"), a comparative used as a noun ("Ersterer"), a town's adjective before its noun ("Hannoveraner Bürger"), a
-      noun phrase after an article ("die Himmelsschau", "dem Mercedes Sprinter").
+    * no person: a word with two capitals after a lower-case letter ("TecDAX"), a name ending in an acronym ("Carina
+      GTS"), a comparative used as a noun ("Letzterer"), a town's adjective before its noun ("Hannoveraner Bürger"), a
+      noun phrase after an article ("die Sternenschau", "dem Ford Transporter").
     """
     from communique.mentions.capnames_de import _prev_word, _token_spans
 
@@ -842,7 +842,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             add(s, e)
 
     # a word the dictionary knows only as a name ("Stalin", "Thälmann") opening a sentence before its finite verb, an
-    # adverb between ("X wiederum war ..."): a singular common noun there takes an article
+    # adverb between ("X wiederum verlangte ..."): a singular common noun there takes an article
     if capset is not None:
         from communique.mentions.capnames_de import _verb_word
         names = _name_like("de")
@@ -853,7 +853,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             if covered(s, e):
                 continue
             if not _sentence_start(text, s):
-                continue  # after a preposition such a word is as often a mass noun ("mit Efeu", "gegen Terrorismus")
+                continue  # after a preposition such a word is as often a mass noun (the dictionary lists nouns without a plural as names)
             nx = _R8_LOWER.match(text, e)
             if nx is None:
                 continue
