@@ -439,13 +439,21 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Brewer erhielt ...")
     given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
     noun_sur = de_noun_surnames()
+    at: dict | None = None  # the guessed persons by span, made when first needed
     for s, e, w, _pw, initial in words:
         if "-" in w:
             continue
         there = None
         if not free(s, e):  # round eight: a guessed person already there has its cue now ("Thomas zögerte ...")
-            there = [x for x in out if x.start == s and x.end == e and x.etype == "person" and x.kind == "cap"] if initial else None
-            if not there:
+            if not initial:
+                continue
+            if at is None:
+                at = {}
+                for x in out:
+                    if x.etype == "person" and x.kind == "cap":
+                        at[(x.start, x.end)] = x
+            there = at.get((s, e))
+            if there is None:
                 continue
         nouny = False  # round eight: a listed surname that is a German word ("Köhler übernahm ...", persons_de)
         if initial:
@@ -458,8 +466,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         nx = _NEXT_LOWER.match(text, e)
         if not nx or not _finite_singular(nx.group(1), lex) or nouny and not noun_surname_subject(w, nx.group(1)):
             continue
-        if there:
-            cued.add(id(there[0]))
+        if there is not None:
+            cued.add(id(there))
             continue
         pm = make(s, e, "person", w)
         cued.add(id(pm))

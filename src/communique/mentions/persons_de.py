@@ -740,10 +740,11 @@ _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des"))
 def _noun_after_article(text: str, s: int, e: int) -> bool:
     """A guessed name right after an article whose last word is a German common noun or a compound of nouns ("die
     Sternenschau", "dem Ford Transporter"): a noun phrase; a name takes no article (a listed surname stays)."""
-    from communique.mentions.capnames_de import _prev_word
-    pw = _prev_word(text, s)
-    if pw is None or pw.lower() not in _ARTICLES:
-        return False
+    j = s
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == s or j < 3 or text[j - 3:j].lower() not in _ARTICLES or (j > 3 and (text[j - 4].isalnum() or text[j - 4] == "-")):
+        return False  # the article right before (str tests: this runs for every guessed person)
     last = text[s:e].rsplit(" ", 1)[-1]
     if not last.isalpha() or _listed_name(last) or last in de_noun_surnames():
         return False
@@ -763,6 +764,15 @@ def _town_adjective_before_noun(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=1)
 def _r8_english_heads() -> frozenset[str]:
     return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("english_heads") or [])
+
+
+@lru_cache(maxsize=65536)
+def _lone_name(w: str, kb: Any) -> bool:
+    """A word the dictionary knows only as a name (tested before) that may be a person alone: no function word,
+    lower-case word, noun ending, English word or knowledge-base place (cached: the knowledge base is one per process)."""
+    cap = cap_lexicon("de")
+    return len(w) > 3 and w.isalpha() and not _stop(w) and not _known_lower(w, "de") and not w.lower().endswith(cap.noun_suffixes) \
+        and not _known(w.lower(), "en") and not _kb_place(kb, w)
 
 
 def _adjective_name(w: str) -> bool:
@@ -846,9 +856,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
     if capset is not None:
         from communique.mentions.capnames_de import _verb_word
         names = _name_like("de")
-        cap = cap_lexicon("de")
-        lone = {w for w in capset if w in names and len(w) > 3 and w.isalpha() and not _stop(w) and not _known_lower(w, "de")
-                and not w.lower().endswith(cap.noun_suffixes) and not _known(w.lower(), "en") and not _kb_place(kb, w)}
+        lone = {w for w in capset if w in names and _lone_name(w, kb)}
         for s, e, w in sorted(_token_spans(text, lone)) if lone else ():
             if covered(s, e):
                 continue
