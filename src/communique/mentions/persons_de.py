@@ -775,6 +775,11 @@ def _lone_name(w: str, kb: Any) -> bool:
         and not _known(w.lower(), "en") and not _kb_place(kb, w)
 
 
+@lru_cache(maxsize=1)
+def _slot_surnames() -> frozenset[str]:
+    return de_noun_surnames() | de_weak_surnames()
+
+
 def _adjective_name(w: str) -> bool:
     """A listed surname that is also a German adjective or other lower-case word (Braun, Schwarz)."""
     return _known_lower(w, "de")
@@ -829,7 +834,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             cov.add(s, e)
 
     # a surname that is a German noun (or an English word) after a preposition; any capitalised word after "geborene"
-    words = (capset & (de_noun_surnames() | de_weak_surnames())) if capset is not None else set()  # and English words ("mit Brewer")
+    words = (capset & _slot_surnames()) if capset is not None else set()  # and English words ("mit Brewer")
     if words:
         for s, e, w in sorted(_token_spans(text, words)):
             pw = _prev_word(text, s)
