@@ -751,6 +751,14 @@ def _noun_after_article(text: str, s: int, e: int) -> bool:
     return _common_noun(last) or " " not in text[s:e] and _compound_noun(last)
 
 
+def _r8_drop(text: str, m: Any) -> bool:
+    """A guessed person (kind "cap" or "given") that is no name (``_no_name``, ``_noun_after_article``,
+    ``_town_adjective_before_noun``)."""
+    if m.kind == "cap" and (_no_name(text[m.start:m.end]) or _town_adjective_before_noun(text, m.start, m.end)):
+        return True
+    return _noun_after_article(text, m.start, m.end)
+
+
 def _town_adjective_before_noun(text: str, s: int, e: int) -> bool:
     """A one-word guess in "-aner"/"-ener" before a capitalised common noun is a town's adjective, which German
     writes capitalised and uninflected before its noun ("Hannoveraner Bürger", "Bremener Firmen")."""
@@ -817,9 +825,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
 
     preps, _copulas, honorifics, age_articles, maiden = _r8_data()
     adverbs = _r8_adverbs()
-    res = [m for m in out if not (m.etype == "person" and m.kind == "cap" and _no_name(text[m.start:m.end]))
-           and not (m.etype == "person" and m.kind in ("cap", "given") and _noun_after_article(text, m.start, m.end))
-           and not (m.etype == "person" and m.kind == "cap" and _town_adjective_before_noun(text, m.start, m.end))]
+    res = [m for m in out if m.etype != "person" or m.kind not in ("cap", "given") or not _r8_drop(text, m)]
     cov = None
 
     def covered(s: int, e: int) -> bool:
@@ -860,8 +866,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
     # adverb between ("X wiederum verlangte ..."): a singular common noun there takes an article
     if capset is not None:
         from communique.mentions.capnames_de import _verb_word
-        names = _name_like("de")
-        lone = {w for w in capset if w in names and _lone_name(w, kb)}
+        lone = {w for w in capset & _name_like("de") if _lone_name(w, kb)}  # the intersection in C first
         for s, e, w in sorted(_token_spans(text, lone)) if lone else ():
             if covered(s, e):
                 continue
