@@ -33,7 +33,7 @@ def test_noun_surname_list():
     ("Den Vertrag handelte er mit Brewer aus.", "Brewer"),
     # as a clause's subject before its finite verb, also one that is an adjective
     ("Schneider verlängerte seinen Vertrag im Frühjahr.", "Schneider"),
-    ("Braun leitete das Institut bis zu seinem Tod.", "Braun"),
+    ("Braun leitete das Institut fast zwanzig Jahre lang.", "Braun"),
     # after a role noun, whatever follows ("Ersatztorwart Köhler kam")
     ("Der Ball rollte an Ersatztorwart Müller vorbei ins Netz.", "Müller"),
     # a maiden name
