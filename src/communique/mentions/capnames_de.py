@@ -41,7 +41,7 @@ from communique.mentions.capnames import (
 )
 from communique.mentions.common import LANG_DIR, mentions_data
 from communique.mentions.places_de import refine as place_passes, town_adjective
-from communique.mentions.persons_de import de_weak_surnames, person_passes, small_town
+from communique.mentions.persons_de import de_noun_surnames, de_weak_surnames, noun_surname_subject, person_passes, small_town
 
 
 @dataclass(frozen=True)
@@ -420,7 +420,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             nx = _NEXT_CAP.match(text, e)
             if nx and _surname_ok(nx.group(1)) and free(e, nx.end()) and not _known(nx.group(1), "de"):
                 end = nx.end()
-            elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en"):
+            elif _known(w, "de") and w not in _name_like("de") and fold(w) not in first and not _known(w, "en") \
+                    and w not in de_noun_surnames():  # round eight: "Ersatztorwart Köhler kam" (persons_de)
                 # a dictionary noun after a role noun: a surname only when the clause goes on with a verb or ends
                 if not _VERB_OR_END.match(text, e):
                     nv = _NEXT_LOWER.match(text, e)
@@ -437,16 +438,36 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # a bare singular noun cannot open a German clause before its verb: "Bauer erhielt ...", "Richter bezog ..."
     weak = de_weak_surnames()  # and a surname that is an English word is the name there ("Brewer erhielt ...")
     given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
+    noun_sur = de_noun_surnames()
+    at: dict | None = None  # the guessed persons by span, made when first needed
     for s, e, w, _pw, initial in words:
-        if not free(s, e) or "-" in w:
+        if "-" in w:
             continue
+        there = None
+        if not free(s, e):  # round eight: a guessed person already there has its cue now ("Thomas zögerte ...")
+            if not initial:
+                continue
+            if at is None:
+                at = {}
+                for x in out:
+                    if x.etype == "person" and x.kind == "cap":
+                        at[(x.start, x.end)] = x
+            there = at.get((s, e))
+            if there is None:
+                continue
+        nouny = False  # round eight: a listed surname that is a German word ("Köhler übernahm ...", persons_de)
         if initial:
             if not (_bare_noun_candidate(w) or _unknown_surname_candidate(w) or w in weak or _fold(w) in given_all):
-                continue
+                if w not in noun_sur:
+                    continue
+                nouny = True
         elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or _fold(w) in given_all) and w[1:].islower()):
             continue  # after a comma ("..., Fletcher ist nun ..."): a listed name only
         nx = _NEXT_LOWER.match(text, e)
-        if not nx or not _finite_singular(nx.group(1), lex):
+        if not nx or not _finite_singular(nx.group(1), lex) or nouny and not noun_surname_subject(w, nx.group(1)):
+            continue
+        if there is not None:
+            cued.add(id(there))
             continue
         pm = make(s, e, "person", w)
         cued.add(id(pm))
@@ -458,7 +479,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         if not free(s, e):
             continue  # already a mention (tested again below, as before; the mask does not change in between)
         w = m.group(1)
-        if not _inverted_subject(w):  # the cheap test first (cached): a common noun
+        if not _inverted_subject(w) and not (w in noun_sur and not _known_lower(w, "de")):  # round eight: "war Köhler der ..."
             j = s - 1  # a lone name no dictionary knows as a noun ("arbeitete Kowalczyk als"): the verb first, then the word
             if not (_verb_word(text[text.rfind(" ", 0, j) + 1:j]) and _subject_word(w)):
                 continue
@@ -500,7 +521,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _home_towns(text, out, kb, lex, mention_cls, capset)
     out = _genitive_names(text, out, kb, lex, cap, make, capset)
     out = _subject_names(text, out, lex, make, capset)
-    out = person_passes(text, out, kb, make, cued)  # round six: names' shapes and bounds (persons_de)
+    out = person_passes(text, out, kb, make, cued, capset)  # round six: names' shapes and bounds (persons_de)
     out = place_passes(text, out, kb, make, _all_given(first), capset)  # round six: places (places_de)
     return out
 
@@ -1979,6 +2000,8 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
     names = _name_like("de")
     if base in de_weak_surnames() and not _known_lower(base, "de"):
         return True  # a listed surname that is an English word ("Hoovers Rede")
+    if base in de_noun_surnames() and not _known_lower(base, "de") and not _known_lower(w, "de"):
+        return True  # round eight: one that is a German noun ("zu Köhlers Plänen", persons_de)
     if _known_lower(w, "de") or _known_lower(base, "de") or (_known(base, "de") and base not in names):
         return False
     lemma = _dictionary("de").get(w)
@@ -2019,8 +2042,8 @@ def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, mak
         nx = _NEXT_CAP.match(text, e)
         before = bool(pw) and pw[:1].isupper() and _common_head(pw) and not _cue_word(pw)
         after = nx is not None and _common_head(nx.group(1)) and not (pw and (pw.lower() in lex.articles or pw.lower() in lex.contracted))
-        if not (before or after):
-            continue
+        if not (before or after) or not after and w[:-1] in de_noun_surnames():
+            continue  # a noun surname's genitive only before its noun ("nach Köhlers Rede"; "des Försters X" is the noun)
         new.append(make(s, e, "person", w))
         mask[s:e] = b"\x01" * (e - s)
     return out + new if new else out

@@ -145,7 +145,7 @@ def _swap(out: list, s: int, e: int, new: Any, kb_persons: bool = False) -> list
     return [x for x in out if id(x) not in ids] + [new]
 
 
-def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int]) -> list:
+def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int], capset: set[str] | None = None) -> list:
     """The rules of the module docstring, in order; ``cued`` holds the ids of persons a German pass found
     with a cue (never dropped here)."""
     if cap_lexicon("de") is None:
@@ -163,6 +163,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     out = _noun_heads(text, out, kb, make)
     out = _pair_names(text, out, make)
     out = _frames(text, out, kb, make)  # round seven
+    out = _round8(text, out, kb, make, capset)  # round eight
     return out
 
 
@@ -652,3 +653,353 @@ def _prev_name_word(text: str, s: int) -> bool:
         k -= 1
     w = text[k:j]
     return w[:1].isupper() and not _stop(w)
+
+
+# --- round eight: German surnames that are words, and the frames of news and reference text ---------------------
+
+@lru_cache(maxsize=1)
+def de_noun_surnames() -> frozenset[str]:
+    """German surnames that are German words (``data/lang/de/surnames_noun.txt``: Müller, Fischer, Köhler, Braun):
+    names only in the slots German syntax keeps for a name."""
+    p = LANG_DIR / "de" / "surnames_noun.txt"
+    if not p.exists():
+        return frozenset()
+    return frozenset(x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _r8_data() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Round eight's lists in the ``persons_de`` section of ``data/lang/de/mentions.yaml``."""
+    d = mentions_data("de").get("persons_de") or {}
+
+    def words(k: str) -> frozenset[str]:
+        return frozenset(str(x) for x in d.get(k) or [])
+    return (words("name_prepositions"), words("copulas"), words("honorifics"), words("age_articles"), words("maiden_name_words"))
+
+
+@lru_cache(maxsize=1)
+def _r8_adverbs() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("subject_adverbs") or [])
+
+
+_R8_LOWER = re.compile(r"[^\S\n]+([a-zäöüß]+)(?![\w-])")
+# the next token: a capitalised word (a name's first or last word) after spaces
+_R8_NEXT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# what may follow a bare surname after a preposition: punctuation, a lower-case word, the line's end
+_R8_AFTER = re.compile(r"[^\S\n]*(?:[.,;:!?)\"“”»«]|[a-zäöüß]|$)", re.M)
+# after "geborene" or "geb." ("geb . X" as tokenised text writes it): the maiden name
+_MAIDEN_NEXT = re.compile(r"(?:[^\S\n]?\.)?[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# "der 23-jährige X", "die 17-jährige X": the number and the age adjective before a name (matched at each "jährige")
+_AGE = re.compile(r"(?<![\w-])(\w+)[^\S\n]+\d{1,3}[^\S\n]?-[^\S\n]?jährigen?[^\S\n]+([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])(?![\w'’-])")
+# "Weber , Anna :", "Weber, Anna Maria (Hg.):": a bibliography's inverted name, the given name(s) before ":" or "("
+_BIB_AFTER = re.compile(r"[^\S\n]*(?::|\([^\S\n]?(?:Hrsg|Hg|Ed|eds)\b)")
+_BIB_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ](?:-[A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])?)[^\S\n]?,[^\S\n]+$")
+# the author opening a line of a citation, before its comma
+_CITE_AUTHOR = re.compile(r"[^\S\n]*([A-ZÄÖÜ][\w'’]*[a-zäöüßà-ÿ])[^\S\n]?,[^\S\n]")
+# two capitals after a lower-case letter inside one word ("TecDAX", "eBay"-like trade names): no person's name
+_INNER_CAPS = re.compile(r"[a-zäöüß][A-ZÄÖÜ]{2}")
+
+
+_NAME_PARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "la", "le",
+                             "van", "von", "der", "den", "del", "dos", "das", "ul", "ud", "ud-din", "zu"))
+
+
+@lru_cache(maxsize=65536)
+def _no_name(s: str) -> bool:
+    """A guessed person's words that no name has: two capitals after a lower-case letter in one word ("TecDAX"), a
+    last word that is an acronym of two to four capitals ("Carina GTS": a model, an office) or an English noun that
+    heads the name of a body or a thing ("Lindsey School", "Public License"), a lone comparative of a
+    German adjective used as a noun ("Letzterer", "Klügere": "letzter", "klüger" with an ending)."""
+    last = s.rsplit(" ", 1)[-1]
+    if 2 <= len(last) <= 4 and last.isalpha() and last.isupper():
+        return True
+    if " " in s:
+        return last in _r8_english_heads()  # "Lindsey School", "Public License": an English name of a body or a thing
+    if _INNER_CAPS.search(s):
+        return True
+    if s.count("-") >= 2 and any(p.isalpha() and p.islower() and p not in _NAME_PARTICLES for p in s.split("-")[1:-1]):
+        return True  # "Geiz-ist-geil-Kunde": a phrase made a compound ("Abd-al-Rahman" keeps its particle)
+    return len(s) >= 7 and s.endswith(("erer", "ere")) and _known_lower(s[:-2] if s.endswith("erer") else s[:-1], "de")
+
+
+@lru_cache(maxsize=1)
+def _r8_answer_words() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("interview_answers") or [])
+
+
+def _line_start(text: str, s: int) -> bool:
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] == "\n"
+
+
+_ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des"))
+
+
+def _noun_after_article(text: str, s: int, e: int) -> bool:
+    """A guessed name right after an article whose last word is a German common noun or a compound of nouns ("die
+    Sternenschau", "dem Ford Transporter"): a noun phrase; a name takes no article (a listed surname stays)."""
+    j = s
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == s or j < 3 or text[j - 3:j].lower() not in _ARTICLES or (j > 3 and (text[j - 4].isalnum() or text[j - 4] == "-")):
+        return False  # the article right before (str tests: this runs for every guessed person)
+    last = text[s:e].rsplit(" ", 1)[-1]
+    if not last.isalpha() or _listed_name(last) or last in de_noun_surnames():
+        return False
+    return _common_noun(last) or " " not in text[s:e] and _compound_noun(last)
+
+
+def _r8_drop(text: str, m: Any) -> bool:
+    """A guessed person (kind "cap" or "given") that is no name (``_no_name``, ``_noun_after_article``,
+    ``_town_adjective_before_noun``)."""
+    if m.kind == "cap" and (_no_name(text[m.start:m.end]) or _town_adjective_before_noun(text, m.start, m.end)):
+        return True
+    return _noun_after_article(text, m.start, m.end)
+
+
+def _town_adjective_before_noun(text: str, s: int, e: int) -> bool:
+    """A one-word guess in "-aner"/"-ener" before a capitalised common noun is a town's adjective, which German
+    writes capitalised and uninflected before its noun ("Hannoveraner Bürger", "Bremener Firmen")."""
+    w = text[s:e]
+    if len(w) < 7 or not w.endswith(("aner", "ener")) or " " in w or _listed_name(w):
+        return False
+    nx = _R8_NEXT.match(text, e)
+    return nx is not None and (_common_noun(nx.group(1)) or _compound_noun(nx.group(1)))
+
+
+@lru_cache(maxsize=1)
+def _r8_english_heads() -> frozenset[str]:
+    return frozenset(str(x) for x in (mentions_data("de").get("persons_de") or {}).get("english_heads") or [])
+
+
+@lru_cache(maxsize=65536)
+def _lone_name(w: str, kb: Any) -> bool:
+    """A word the dictionary knows only as a name (tested before) that may be a person alone: no function word,
+    lower-case word, noun ending, English word or knowledge-base place (cached: the knowledge base is one per process)."""
+    cap = cap_lexicon("de")
+    return len(w) > 3 and w.isalpha() and not _stop(w) and not _known_lower(w, "de") and not w.lower().endswith(cap.noun_suffixes) \
+        and not _known(w.lower(), "en") and not _kb_place(kb, w)
+
+
+@lru_cache(maxsize=1)
+def _slot_surnames() -> frozenset[str]:
+    return de_noun_surnames() | de_weak_surnames()
+
+
+def _adjective_name(w: str) -> bool:
+    """A listed surname that is also a German adjective or other lower-case word (Braun, Schwarz)."""
+    return _known_lower(w, "de")
+
+
+def noun_surname_subject(w: str, verb: str) -> bool:
+    """``w`` opens a clause before the finite verb ``verb`` as a listed surname that is a German word: a
+    singular common noun there takes an article, so the bare word is the name ("Köhler übernahm ...");
+    one that is also an adjective only before a verb that is no copula ("Schwarz ist ..." may be the colour)."""
+    if w not in de_noun_surnames():
+        return False
+    return not _adjective_name(w) or verb not in _r8_data()[1]
+
+
+def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str] | None) -> list:
+    """Round eight (docs/kb.md "German, round eight: persons"):
+
+    * a listed surname that is a German noun bare after a preposition ("mit Fischer", "gegen Köhler"): a singular
+      common noun there takes an article ("mit dem Fischer"); the list leaves out mass nouns and nouns of fixed
+      phrases ("mit Glück", "von Kopf bis Fuß");
+    * a capitalised word after "geborene"/"geb." (a maiden name: "Anna Weber geb. Köhler");
+    * a name after an age adjective with a masculine or feminine article ("der 23-jährige X", "die 17-jährige X"):
+      a town takes the neuter ("das 800-jährige X"), a common noun is known to the dictionary;
+    * an English honorific before a name belongs to it ("Miss X", "Lady X", "Sir X"), not after "First";
+    * an interview's speaker opening a line before a colon and an answer in the first person ("Köhler : Ich ...");
+    * an initial before a listed surname that is a German word ("W. Köhler"); a short citation's author opening a line
+      ("Kramer , Die Stadt , S. 12");
+    * a bibliography's inverted name ("Weber , Anna :", "Weber, Anna (Hrsg.):"): a surname, a comma and a guessed
+      one-word person before ":" or the editor's mark;
+    * no person: a word with two capitals after a lower-case letter ("TecDAX"), a name ending in an acronym ("Carina
+      GTS"), a comparative used as a noun ("Letzterer"), a town's adjective before its noun ("Hannoveraner Bürger"), a
+      noun phrase after an article ("die Sternenschau", "dem Ford Transporter").
+    """
+    from communique.mentions.capnames_de import _prev_word, _token_spans
+
+    preps, _copulas, honorifics, age_articles, maiden = _r8_data()
+    adverbs = _r8_adverbs()
+    res = [m for m in out if m.etype != "person" or m.kind not in ("cap", "given") or not _r8_drop(text, m)]
+    cov = None
+
+    def covered(s: int, e: int) -> bool:
+        nonlocal cov
+        if cov is None:
+            cov = _Coverage(res)
+        return cov.overlaps(s, e)
+
+    def add(s: int, e: int) -> None:
+        res.append(make(s, e, "person", text[s:e]))
+        if cov is not None:
+            cov.add(s, e)
+
+    # a surname that is a German noun (or an English word) after a preposition; any capitalised word after "geborene"
+    words = (capset & _slot_surnames()) if capset is not None else set()  # and English words ("mit Brewer")
+    if words:
+        for s, e, w in sorted(_token_spans(text, words)):
+            pw = _prev_word(text, s)
+            if pw is None or not (pw in preps and not _adjective_name(w)):
+                continue
+            if not _R8_AFTER.match(text, e) or covered(s, e):
+                continue
+            add(s, e)
+    for key in maiden:
+        if key not in text:
+            continue
+        for i in _at(text, key):
+            nx = _MAIDEN_NEXT.match(text, i + len(key))
+            if nx is None:
+                continue
+            s, e = nx.span(1)
+            w = nx.group(1)
+            if _stop(w) or _common_noun(w) and w not in de_noun_surnames() or covered(s, e):
+                continue
+            add(s, e)
+
+    # a word the dictionary knows only as a name ("Stalin", "Thälmann") opening a sentence before its finite verb, an
+    # adverb between ("X wiederum verlangte ..."): a singular common noun there takes an article
+    if capset is not None:
+        from communique.mentions.capnames_de import _verb_word
+        lone = {w for w in capset & _name_like("de") if _lone_name(w, kb)}  # the intersection in C first
+        for s, e, w in sorted(_token_spans(text, lone)) if lone else ():
+            if covered(s, e):
+                continue
+            if not _sentence_start(text, s):
+                continue  # after a preposition such a word is as often a mass noun (the dictionary lists nouns without a plural as names)
+            nx = _R8_LOWER.match(text, e)
+            if nx is None:
+                continue
+            v = nx.group(1)
+            if v in adverbs:
+                nx = _R8_LOWER.match(text, nx.end())
+                v = nx.group(1) if nx else ""
+            if not v or not _verb_word(v):
+                continue
+            add(s, e)
+
+    # an initial before a listed surname that is a German word ("W. Köhler"; not after an abbreviation: "z. B. Müller")
+    if words:
+        for s, e, w in sorted(_token_spans(text, words)):
+            ib = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
+            if ib is None or text[max(0, ib.start(1) - 3):ib.start(1)].rstrip().endswith("."):
+                continue
+            a = ib.start(1)
+            hit = _over(res, a, e)
+            if any(x.start < a or x.end > e or x.etype != "person" for x in hit):
+                continue
+            got = _swap(res, a, e, make(a, e, "person", text[a:e]))
+            if got is not None:
+                res = got
+                cov = None
+
+    # a short citation opening a line: "Kramer , Die Stadt im Mittelalter , S. 12" (author, title, page)
+    if " S." in text:
+        for i in _at(text, "S."):
+            if not text[i + 2:i + 4].strip()[:1].isdigit():
+                continue
+            ls = text.rfind("\n", 0, i) + 1
+            m = _CITE_AUTHOR.match(text, ls)
+            if m is None or "," not in text[m.end(1):i]:
+                continue
+            s, e = m.span(1)
+            w = m.group(1)
+            if _stop(w) or covered(s, e) or not (_no_german_noun(w) or w in de_noun_surnames()):
+                continue
+            add(s, e)
+
+    # an interview's speaker at the start of a line: "Köhler : Ich glaube ..." (the answer in the first person)
+    if ":" in text:
+        answer = _r8_answer_words()
+        i = text.find(":")
+        while i >= 0:
+            j = i
+            i = text.find(":", i + 1)
+            nx = _R8_NEXT.match(text, j + 1)
+            if nx is None or nx.group(1) not in answer:
+                continue
+            wb = _WORD_BEFORE.search(text, max(0, j - 40), j)
+            if wb is None or not _line_start(text, wb.start(1)):
+                continue
+            s, e = wb.span(1)
+            w = wb.group(1)
+            if _stop(w) or covered(s, e) or not (w in de_noun_surnames() or _listed_name(w) or _no_german_noun(w)):
+                continue
+            add(s, e)
+
+    # an age adjective before a name
+    if "jährige" in text:
+        by_span = None
+        i = text.find("jährige")
+        while i >= 0:
+            m = _AGE.search(text, max(0, i - 16), i + 60)
+            i = text.find("jährige", i + 7)
+            if m is None or m.group(1).lower() not in age_articles:
+                continue
+            s, e = m.span(2)
+            w = m.group(2)
+            if _stop(w) or (_common_noun(w) or _known_lower(w, "de") or _compound_noun(w)) and not _listed_name(w) \
+                    and w not in de_noun_surnames():
+                continue  # "der 23-jährige Student", "die 17-jährige Schülerin"
+            from communique.mentions.capnames_de import _cue_word
+            if _cue_word(w):
+                continue
+            if covered(s, e):
+                if by_span is None:
+                    by_span = {(x.start, x.end): x for x in res}
+                x = by_span.get((s, e))
+                if x is None or x.etype != "place" or x.kind not in ("cap", "name") \
+                        or (kb.entities.get(x.eid) or {}).get("capital"):
+                    continue  # a town is neuter ("das 800-jährige X"): a place after "der"/"die" is a namesake
+                res = [y for y in res if y is not x]
+                cov = None
+            add(s, e)
+
+    # an English honorific before a name
+    for h in honorifics:
+        if h + " " not in text:
+            continue
+        for i in _at(text, h + " "):
+            nx = _R8_NEXT.match(text, i + len(h))
+            if nx is None or _prev_word(text, i) in ("First", "first"):
+                continue
+            s, e = nx.span(1)
+            if _kb_place(kb, nx.group(1)) or _stop(nx.group(1)):
+                continue  # "Miss Germany", "Miss Universe": a contest's title
+            hit = _over(res, s, e)
+            if hit:
+                end = max(x.end for x in hit)
+                if any(x.etype != "person" or x.start < s or x.eid.startswith("kb:") for x in hit):
+                    continue
+            else:
+                end = e
+            got = _swap(res, i, end, make(i, end, "person", text[i:end]))
+            if got is not None:
+                res = got
+                cov = None
+
+    # "Weber , Anna :" in a bibliography
+    if ":" in text or "(" in text:
+        add_bib = []
+        for m in res:
+            if m.etype != "person" or m.kind not in ("cap", "given", "shape") or " " in text[m.start:m.end]:
+                continue
+            if not _BIB_AFTER.match(text, m.end):  # the given name: a person the other passes guessed already
+                continue
+            lb = _BIB_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if lb is None:
+                continue
+            w = lb.group(1)
+            if _stop(w) or _common_noun(w) and not _listed_name(w) and w not in de_noun_surnames():
+                continue
+            add_bib.append((lb.start(1), m.end))
+        for s, e in add_bib:
+            got = _swap(res, s, e, make(s, e, "person", text[s:e]))
+            if got is not None:
+                res = got
+    return res
