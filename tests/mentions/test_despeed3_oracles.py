@@ -1,0 +1,70 @@
+"""s12 round three (despeed3): each shortcut against the plain path it replaces."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+
+from communique.kb.build import COUNTRY_OFFICES, office_index
+from communique.kb.fold import _TABLE, _fold_table, fold
+from communique.mentions import roles
+
+
+@pytest.fixture(scope="module")
+def kb(linker):
+    return linker.kb
+
+
+def _strings(pool: list[int], n: int, seed: int) -> list[str]:
+    r = random.Random(seed)
+    return ["".join(chr(r.choice(pool)) for _ in range(r.randint(0, 90))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("pool", [
+    list(range(1, 256)),  # Latin-1 only: the byte path
+    list(range(32, 128)) + [0x201E, 0x201C, 0x2013, 0x2019, 0x141, 0x17A, 0x160, 0x1FEF, 0x60],  # a few wide characters
+    list(range(32, 0x2200)),  # anything in the folded scripts
+    list(range(32, 128)) + [0x430, 0x3B1, 0x4E2D, 0xD800, 0x1F600, 0x2013],  # Cyrillic, Greek, CJK, a surrogate, emoji
+])
+def test_fold_matches_the_translation(pool: list[int]) -> None:
+    for t in _strings(pool, 3000, len(pool)):
+        assert fold(t) == _fold_table(t), repr(t)
+
+
+def test_fold_of_every_character_in_a_long_text() -> None:
+    # each character once inside a Latin-1 text long enough for the byte path
+    for c in range(0x2200):
+        t = "Abc Straße, Zoë " + chr(c) + " „Wort“ – Ende"
+        assert fold(t) == _fold_table(t), hex(c)
+
+
+def test_fold_keeps_invented_text() -> None:
+    t = "Die Außenministerin traf in Łódź den Präsidenten „Müller“ – und ÉRIC sagte `ja´."
+    assert fold(t) == t.translate(_TABLE)
+    assert fold(t).startswith("die außenministerin traf in łodz")  # ß kept; Ł is no Latin-1 letter: translated
+    assert len(fold(t)) == len(t)
+
+
+def test_office_index_of_the_build_is_the_one_built_from_the_records(kb) -> None:
+    assert kb._office_index is not None
+    assert kb._office_index == office_index(kb.entities)
+    # and the same as the linker's old per-process construction
+    old: dict = {}
+    for eid, e in kb.entities.items():
+        if e.get("type") != "person":
+            continue
+        for t in e.get("terms") or ():
+            if t.get("office") in COUNTRY_OFFICES and t.get("country"):
+                old.setdefault((t["office"], t["country"]), []).append((t.get("start") or "0000", t.get("end"), eid))
+    assert kb._office_index == old
+    assert roles.holders(kb) is kb._office_index
+
+
+def test_holders_built_on_first_use_without_a_built_index(kb) -> None:
+    class Bare:
+        entities = kb.entities
+    bare = Bare()
+    assert roles.holders(bare) == kb._office_index
+    assert roles.holder_on(bare, "foreign_minister", "RU", "2024-11-20") == roles.holder_on(kb, "foreign_minister", "RU", "2024-11-20")
