@@ -8,7 +8,7 @@ import pytest
 
 
 from communique.kb.build import COUNTRY_OFFICES, office_index
-from communique.kb.fold import _TABLE, _fold_table, fold
+from communique.kb.fold import _TABLE, fold, fold_text
 from communique.mentions import roles
 
 
@@ -28,23 +28,23 @@ def _strings(pool: list[int], n: int, seed: int) -> list[str]:
     list(range(32, 0x2200)),  # anything in the folded scripts
     list(range(32, 128)) + [0x430, 0x3B1, 0x4E2D, 0xD800, 0x1F600, 0x2013],  # Cyrillic, Greek, CJK, a surrogate, emoji
 ])
-def test_fold_matches_the_translation(pool: list[int]) -> None:
+def test_fold_text_matches_fold(pool: list[int]) -> None:
     for t in _strings(pool, 3000, len(pool)):
-        assert fold(t) == _fold_table(t), repr(t)
+        assert fold_text(t) == fold(t), repr(t)
 
 
-def test_fold_of_every_character_in_a_long_text() -> None:
+def test_fold_text_of_every_character_in_a_text() -> None:
     # each character once inside a Latin-1 text long enough for the byte path
     for c in range(0x2200):
         t = "Abc Straße, Zoë " + chr(c) + " „Wort“ – Ende"
-        assert fold(t) == _fold_table(t), hex(c)
+        assert fold_text(t) == fold(t), hex(c)
 
 
 def test_fold_keeps_invented_text() -> None:
     t = "Die Außenministerin traf in Łódź den Präsidenten „Müller“ – und ÉRIC sagte `ja´."
-    assert fold(t) == t.translate(_TABLE)
-    assert fold(t).startswith("die außenministerin traf in łodz")  # ß kept; Ł is no Latin-1 letter: translated
-    assert len(fold(t)) == len(t)
+    assert fold_text(t) == t.translate(_TABLE)
+    assert fold_text(t).startswith("die außenministerin traf in łodz")  # ß kept; Ł is no Latin-1 letter: translated
+    assert len(fold_text(t)) == len(t)
 
 
 def test_office_index_of_the_build_is_the_one_built_from_the_records(kb) -> None:

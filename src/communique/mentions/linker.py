@@ -23,7 +23,7 @@ from typing import Any
 from communique.documents import Document
 from communique.kb import KnowledgeBase, load_kb
 from communique.kb.build import slug
-from communique.kb.fold import fold
+from communique.kb.fold import fold_text
 from communique.mentions.adj_ru import drop_domain_zones, nationality_adjectives, place_adjectives, region_names
 from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions.capnames_de import german_passes
@@ -56,7 +56,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
     def find(self, doc: Document, norm: NormText) -> list[Mention]:
         text = norm.text
         lang = (doc.lang or "en")[:2]
-        ft = fold(text)
+        ft = fold_text(text)  # the whole document: the Latin-1 byte path (kb/fold.py)
         day = doc.published.date().isoformat() if doc.published else None
         kb = self.kb
         ents = kb.entities
