@@ -68,3 +68,24 @@ def test_holders_built_on_first_use_without_a_built_index(kb) -> None:
     bare = Bare()
     assert roles.holders(bare) == kb._office_index
     assert roles.holder_on(bare, "foreign_minister", "RU", "2024-11-20") == roles.holder_on(kb, "foreign_minister", "RU", "2024-11-20")
+
+
+def _reference(text: str) -> str:
+    """The fold before the memo: translate with the plain table or, for a character outside it, the full one."""
+    from communique.kb.fold import _OUTSIDE, _PLAIN
+    return text.translate(_PLAIN) if _OUTSIDE.search(text) is None else text.translate(_TABLE)
+
+
+def test_fold_memo_gives_the_translation(monkeypatch) -> None:
+    import sys
+
+    fold_module = sys.modules["communique.kb.fold"]
+    monkeypatch.setattr(fold_module, "_MEMO", {})
+    monkeypatch.setattr(fold_module, "_MEMO_MAX", 50)  # cleared often
+    words = _strings(list(range(32, 0x500)) + [0x201E, 0x2013, 0x4E2D, 0x1FEF], 400, 7)
+    for _round in range(3):  # the second and third time from the memo (or again after a clearing)
+        for w in words:
+            assert fold(w) == _reference(w), repr(w)
+    assert len(fold_module._MEMO) <= 50
+    long_text = "Österreich " * 10
+    assert fold(long_text) == _reference(long_text) and long_text not in fold_module._MEMO

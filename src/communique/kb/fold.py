@@ -45,11 +45,22 @@ _OUTSIDE = re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b - 1:08x}" for a, b in _R
 _PLAIN: dict[int, int] = {c: _TABLE[c] for a, b in _RANGES for c in range(a, b)}
 
 
+_MEMO: dict[str, str] = {}  # short texts (words, names) -> their folds: the passes fold the same words again and again
+_MEMO_LEN = 64
+_MEMO_MAX = 65536  # entries; cleared when full
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents (é->e, ä->a, ё->е; й and ß kept), unify quotes and dashes."""
-    if _OUTSIDE.search(text) is None:
-        return text.translate(_PLAIN)
-    return text.translate(_TABLE)
+    hit = _MEMO.get(text)
+    if hit is not None:
+        return hit
+    out = text.translate(_PLAIN) if _OUTSIDE.search(text) is None else text.translate(_TABLE)
+    if len(text) <= _MEMO_LEN:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[text] = out
+    return out
 
 
 # fold_text, for Latin-1 text (s12 round three): ``str.translate`` looks every character of a non-ASCII text up in a dict
