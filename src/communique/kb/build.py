@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "23"
+KB_VERSION = "24"  # 23: office_index (s12 round three); 24: stems of one-word Cyrillic names (s12)
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -52,6 +52,9 @@ class KBData:
     # folded abbreviations of first-level divisions -> (country, admin1, entity id), for "X, Ky." (see
     # region_abbreviations; computed here once instead of on the first such document); None in older caches
     place_abbr: dict[str, tuple[str, str, str]] | None = None
+    # (office, country) -> [(start, end, person id)] for the offices a role noun refers to (office_index; the
+    # linker's roles.holders built it on the first document that needed it, 40,000 records); None in older caches
+    office_index: dict[tuple[str, str], list[tuple[str, str | None, str]]] | None = None
 
     def add(self, eid: str, form: str | None, kind: str = NAME, flags: str = "") -> None:
         if not form:
@@ -273,8 +276,25 @@ def build(ext_dir: str | os.PathLike | None = None) -> KBData:
     _build_persons(kb, dirs)
     _apply_place_wikidata(kb, dirs)
     kb.place_abbr = region_abbreviations(kb.entities, kb.index)
+    kb.office_index = office_index(kb.entities)
     log.info("knowledge base: %d entities, %d names", len(kb.entities), len(kb.index))
     return kb
+
+
+# the offices a role noun refers to in a country ("der Außenminister", "глава МИД России": mentions/roles.py)
+COUNTRY_OFFICES = frozenset(["foreign_minister", "head_of_state", "head_of_government"])
+
+
+def office_index(entities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[tuple[str, str | None, str]]]:
+    """(office, country) -> [(start, end, person id)] of every term of a country office, in the records' order."""
+    idx: dict[tuple[str, str], list[tuple[str, str | None, str]]] = {}
+    for eid, e in entities.items():
+        if e.get("type") != "person":
+            continue
+        for t in e.get("terms") or ():
+            if t.get("office") in COUNTRY_OFFICES and t.get("country"):
+                idx.setdefault((t["office"], t["country"]), []).append((t.get("start") or "0000", t.get("end"), eid))
+    return idx
 
 
 def _apply_place_wikidata(kb: KBData, dirs: list[Path]) -> None:

@@ -6,6 +6,7 @@ in the normalised text (and through ``NormText.to_original`` in the document).
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -44,8 +45,53 @@ _OUTSIDE = re.compile("[^" + "".join(f"\\U{a:08x}-\\U{b - 1:08x}" for a, b in _R
 _PLAIN: dict[int, int] = {c: _TABLE[c] for a, b in _RANGES for c in range(a, b)}
 
 
+_MEMO: dict[str, str] = {}  # short texts (words, names) -> their folds: the passes fold the same words again and again
+_MEMO_LEN = 64
+_MEMO_MAX = 65536  # entries; cleared when full
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents (é->e, ä->a, ё->е; й and ß kept), unify quotes and dashes."""
+    hit = _MEMO.get(text)
+    if hit is not None:
+        return hit
+    out = text.translate(_PLAIN) if _OUTSIDE.search(text) is None else text.translate(_TABLE)
+    if len(text) <= _MEMO_LEN:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[text] = out
+    return out
+
+
+# fold_text, for Latin-1 text (s12 round three): ``str.translate`` looks every character of a non-ASCII text up in a dict
+# (about 360 instructions a character under callgrind). A text whose characters are all below 256 is encoded as
+# Latin-1 and its bytes translated through a 256-byte table (the folds of those characters are below 256 too:
+# checked at import), a few instructions a character. A text with a few wider characters that fold to ASCII
+# ("„Zitat“", "–", "Łódź" has "ź" -> "z" but "Ł" -> "ł": not this one) takes the same path: the encoder's error
+# handler gives their folds, which the byte table keeps as they are (an ASCII fold that the fold itself would
+# change, such as the "`" of U+1FEF, is excluded). One regex search for any other character decides.
+_L1_BYTES = bytes(_PLAIN[c] for c in range(256)) if all(_PLAIN[c] < 256 for c in range(256)) else None
+_MOVED = frozenset(chr(c) for c in range(128) if _PLAIN[c] != c)  # ASCII characters the fold changes (A-Z, "`")
+_EASY = [c for c in sorted(_PLAIN) if c >= 256 and _PLAIN[c] < 128 and chr(_PLAIN[c]) not in _MOVED]
+_HARD = re.compile("[^\\x00-\\xff" + "".join(f"\\U{c:08x}" for c in _EASY) + "]")
+
+
+def _ascii_folds(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler of the Latin-1 encoding in ``fold``: the folds of the characters it cannot encode (only
+    characters of ``_EASY`` reach it: their folds are ASCII)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].translate(_PLAIN), exc.end
+
+
+codecs.register_error("communique.fold", _ascii_folds)
+
+
+def fold_text(text: str) -> str:
+    """``fold(text)`` for a whole text (a document): the Latin-1 byte path where it applies. Words keep ``fold``
+    (for a word the extra test costs more than it saves, and a Cyrillic word would only pay it)."""
+    if _L1_BYTES is not None and _HARD.search(text) is None:
+        return text.encode("latin-1", "communique.fold").translate(_L1_BYTES).decode("latin-1")
     if _OUTSIDE.search(text) is None:
         return text.translate(_PLAIN)
     return text.translate(_TABLE)

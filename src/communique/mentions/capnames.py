@@ -25,12 +25,17 @@ from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import mentions_data
+from communique.mentions.common import latin1_members, mentions_data
 
 _SPAN = re.Match.span
 _FIRST = itemgetter(0)
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
-_TOK = re.compile(r"[^\W\d_][\w'’-]*[\w]|[^\W\d_]")  # (not [^\W\d_](?:[\w'’-]*\w)?: the same matches, 9 % more instructions)
+# a token: formerly [^\W\d_][\w'’-]*[\w]|[^\W\d_] (and not [^\W\d_](?:[\w'’-]*\w)?: the same matches, 9 % more
+# instructions); s12 round three: one letter (the Latin-1 ones by bitmap, a wider character checked behind), the
+# run, and a word character behind its end (the engine gives back a trailing ' ’ -): the same matches, the charset
+# test first so the engine skips to letters, 15 % fewer instructions (common.latin1_members)
+_TOK = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(?<=[^\W\d_])[" + latin1_members(r"[\w'’-]")
+                  + r"'’\-\w]*(?<=[" + latin1_members(r"\w") + r"\w])")
 _HSPACE = re.compile(r"[^\S\n]+")
 _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")

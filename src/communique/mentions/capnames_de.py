@@ -39,7 +39,7 @@ from communique.mentions.capnames import (
     _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, cap_lexicon,
     words_where,
 )
-from communique.mentions.common import LANG_DIR, mentions_data
+from communique.mentions.common import LANG_DIR, latin1_members, mentions_data
 from communique.mentions.places_de import refine as place_passes, town_adjective
 from communique.mentions.persons_de import de_noun_surnames, de_weak_surnames, noun_surname_subject, person_passes, small_town
 
@@ -192,7 +192,9 @@ def de_town_like(word: str) -> bool:
     return not any(d.get(word + x) == word for x in ("e", "en", "n", "er", "ern", "es"))
 
 
-_WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)(?:[\w’'-]*[\w])?")
+# formerly [A-ZÄÖÜ](?<![\w-].)(?:[\w’'-]*[\w])?: the optional group is the engine's general repeat; the run then a
+# word character behind its end is the same match, with the Latin-1 members spelt out (s12 round three, -17 %)
+_WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[" + latin1_members(r"[\w’'-]") + r"’'\-\w]*(?<=[" + latin1_members(r"\w") + r"\w])")
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
 _HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")

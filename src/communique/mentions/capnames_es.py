@@ -36,9 +36,11 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from communique.kb.fold import fold
-from communique.mentions.common import mentions_data
+from communique.mentions.common import latin1_members, mentions_data
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]")
+# formerly [^\W\d_][\w'’.-]*[\w]|[^\W\d_]; the same matches written as capnames._TOK (s12 round three)
+_WORD = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(?<=[^\W\d_])[" + latin1_members(r"[\w'’.-]")
+                   + r"'’.\-\w]*(?<=[" + latin1_members(r"\w") + r"\w])")
 _SURNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|és|iz|oz|az)")  # "Suárez ( Toledo )": a surname, not a town
 _ARTICLES = frozenset(["el", "la", "los", "las", "y", "e", "i", "d'", "l'"])
 _ROMAN = re.compile(r"[IVXLC]+")

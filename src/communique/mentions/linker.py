@@ -23,21 +23,21 @@ from typing import Any
 from communique.documents import Document
 from communique.kb import KnowledgeBase, load_kb
 from communique.kb.build import slug
-from communique.mentions.institutions import country_institutions
-from communique.kb.fold import fold
+from communique.kb.fold import fold_text
 from communique.mentions.adj_ru import drop_domain_zones, nationality_adjectives, place_adjectives, region_names
 from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions.capnames_de import german_passes
 from communique.mentions.capnames_es import place_lookup as place_lookup_es, refine as refine_es
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
+from communique.mentions.institutions import country_institutions
 from communique.mentions.matching import KBMatching
 from communique.mentions.names_ru import full_names, word_surnames
-from communique.mentions.places_ru import place_descriptors
 from communique.mentions.natasha_ner import NatashaNER
 from communique.mentions.nested import nested_places
 from communique.mentions.org_patterns import OrgPatterns
 from communique.mentions.orgs_de import refine_orgs_de
 from communique.mentions.orgs_ru import refine_orgs
+from communique.mentions.places_ru import place_descriptors
 from communique.mentions.persons import PersonRules
 from communique.mentions.places import PlaceContext
 from communique.model import Entity, Span
@@ -59,7 +59,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
     def find(self, doc: Document, norm: NormText) -> list[Mention]:
         text = norm.text
         lang = (doc.lang or "en")[:2]
-        ft = fold(text)
+        ft = fold_text(text)  # the whole document: the Latin-1 byte path (kb/fold.py)
         day = doc.published.date().isoformat() if doc.published else None
         kb = self.kb
         ents = kb.entities

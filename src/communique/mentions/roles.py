@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-COUNTRY_OFFICES = frozenset(["foreign_minister", "head_of_state", "head_of_government"])
+from communique.kb.build import COUNTRY_OFFICES, office_index
+
 
 # the words that tie a role to the country after it where the language does not use a bare genitive
 # ("Präsident Kasachstans", "глава МИД России"): de "von"/"der", en "of (the)", fr "de (la)/du/des",
@@ -28,16 +29,11 @@ _COUNTRY_LINK = re.compile(r"(?:von|der|of(?: the)?|de(?: la| l'| los| las)?|du|
 
 
 def holders(kb: Any) -> dict[tuple[str, str], list[tuple[str, str | None, str]]]:
-    """(office, country) -> [(start, end, person id)], built once per knowledge base."""
+    """(office, country) -> [(start, end, person id)]: the knowledge base's, computed by its build (s12 round
+    three; ``kb.build.office_index``), or built here once from its records (an older cache, a hand-made base)."""
     idx = getattr(kb, "_office_index", None)
     if idx is None:
-        idx = {}
-        for eid, e in kb.entities.items():
-            if e.get("type") != "person":
-                continue
-            for t in e.get("terms") or ():
-                if t.get("office") in COUNTRY_OFFICES and t.get("country"):
-                    idx.setdefault((t["office"], t["country"]), []).append((t.get("start") or "0000", t.get("end"), eid))
+        idx = office_index(kb.entities)
         kb._office_index = idx
     return idx
 
