@@ -37,9 +37,9 @@ from communique.mentions.nested import nested_places
 from communique.mentions.org_patterns import OrgPatterns
 from communique.mentions.orgs_de import refine_orgs_de
 from communique.mentions.orgs_ru import refine_orgs
-from communique.mentions.places_ru import place_descriptors
 from communique.mentions.persons import PersonRules
 from communique.mentions.places import PlaceContext
+from communique.mentions.places_ru import place_descriptors
 from communique.model import Entity, Span
 from communique.normalize import NormText, find_links
 
