@@ -77,3 +77,17 @@ def test_town_of_two_capitalised_words_written_with_a_lower_case_one_is_no_place
     assert not any(k.startswith("La porte") for k in ids)
     assert linked_in(linker, "La délégation est arrivée à La Porte, au Texas.", "fr", _JUNE_2024).get(
         "La Porte", "").startswith("gn:")
+
+
+def test_the_title_must_name_the_office_and_no_other_country(linker):
+    nov = datetime(2025, 11, 17, tzinfo=timezone.utc)
+    # Christopher Landau was US Deputy Secretary of State; Mark Phillips prime minister of Guyana
+    assert linked_in(linker, "Deputy Secretary of State Landau arrived in Cairo.", "en", nov).get(
+        "Landau") == "kb:person/christopher-landau"
+    assert linked_in(linker, "Trade Minister Landau of Israel arrived in Cairo.", "en", nov).get(
+        "Landau") != "kb:person/christopher-landau"
+    assert linked_in(linker, "Deputy Prime Minister Phillips of Barbados signed the accord.", "en", nov).get(
+        "Phillips") != "kb:person/mark-phillips"
+    # a portfolio before the title must be in the role too
+    assert linked_in(linker, "Education Minister Costa resigned in Lisbon.", "en", nov).get(
+        "Costa") != "kb:person/antonio-costa"

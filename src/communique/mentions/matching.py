@@ -14,7 +14,7 @@ from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
     _only_word_of, _sentence_initial, lang_words)
-from communique.mentions.title_context import after_title
+from communique.mentions.title_context import after_title, title_fits
 from communique.mentions.places import PlaceContext
 
 _COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
@@ -266,7 +266,8 @@ class KBMatching:
                         "c" in flags and _leader_near(e, day) and (e.get("country") in doc_countries or any(
                             ents[p].get("country") == e.get("country") for p in full_persons)))
                     if eid not in full_persons and (
-                            not (prominent or (active and after_title(text, ft, r.start, raws, i, lang)))
+                            not (prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
+                                               and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents)))
                             or _is_given_name(text[r.start:r.end])):
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
