@@ -84,3 +84,14 @@ def test_data_sets_without_nesting_score_the_country_not_the_description(linker)
     text_ru = "МИД Турции и посольство России в Берлине возразили."
     pred_ru, _ = predict(linker, GoldDoc("t", text_ru, "ru"), nested=True)
     assert (0, len("МИД Турции"), "ORG") in pred_ru and (4, 10, "LOC") in pred_ru
+
+
+@pytest.mark.parametrize("lang, text, wrong", [
+    ("ru", "В ответ на заявление Турции МИД России выразил протест.", "new:organization/ministry-of-foreign-affairs-of-turkiye"),
+    ("ru", "В Турции посольство России призвало к спокойствию.", "new:organization/embassy-of-turkiye"),
+    ("en", "After talks in Turkey embassy staff left the city.", "new:organization/embassy-of-turkiye"),
+    ("de", "Die Botschaft Russlands an den Westen ist klar.", "new:organization/embassy-of-russia"),
+])
+def test_a_country_name_next_to_the_noun_is_not_always_its_institution(linker, lang, text, wrong):
+    # a country's name before "МИД"/"embassy" belongs to the clause before; German "Botschaft ... an" is a message
+    assert not any(e.startswith(wrong) for _s, e, _n in _found(linker, text, lang))

@@ -26,12 +26,14 @@ from communique.kb.fold import fold
 from communique.mentions.common import Mention, mentions_data
 
 _WINDOW = 90  # characters before a country mention a frame may use
+_ADJ_KINDS = frozenset(["adj", "adjstem", "dem"])
 
 
 @dataclass(frozen=True)
 class _Frame:
     before: re.Pattern | None  # matched so that it ends where the country mention starts
     after: re.Pattern | None  # matched where the country mention ends
+    adjective: bool = False  # only after a country adjective ("Turkish Foreign Ministry", not "in Turkey embassy")
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,10 @@ def _institutions(lang: str) -> tuple[_Institution, ...]:
     out = []
     for key, spec in data.items():
         frames = []
-        for before, after in spec.get("frames") or ():
+        for frame in spec.get("frames") or ():
+            before, after = frame[0], frame[1]
             frames.append(_Frame(re.compile(f"(?:{before})\\Z") if before else None,
-                                 re.compile(after) if after else None))
+                                 re.compile(after) if after else None, "adj" in frame[2:]))
         host = spec.get("host_after")
         out.append(_Institution(key, spec["name"], tuple(spec.get("kb_names") or ()), tuple(frames),
                                 re.compile(spec["quick"]), re.compile(host) if host else None, spec.get("name_host")))
@@ -77,7 +80,8 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
         if not cc:
             continue
         for inst in insts:
-            span = _frame_span(text, m.start, m.end, inst)
+            adjective = m.kind in _ADJ_KINDS or (m.end - m.start <= 4 and text[m.start:m.end].isupper())  # "US"
+            span = _frame_span(text, m.start, m.end, inst, adjective)
             if span is None:
                 continue
             if ordered is None:
@@ -121,8 +125,10 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
     return out
 
 
-def _frame_span(text: str, s: int, e: int, inst: _Institution) -> tuple[int, int] | None:
+def _frame_span(text: str, s: int, e: int, inst: _Institution, adjective: bool) -> tuple[int, int] | None:
     for f in inst.frames:
+        if f.adjective and not adjective:
+            continue
         a, b = s, e
         if f.before is not None:
             lo = max(0, s - _WINDOW)
