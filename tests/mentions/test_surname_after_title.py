@@ -91,3 +91,11 @@ def test_the_title_must_name_the_office_and_no_other_country(linker):
     # a portfolio before the title must be in the role too
     assert linked_in(linker, "Education Minister Costa resigned in Lisbon.", "en", nov).get(
         "Costa") != "kb:person/antonio-costa"
+
+
+def test_towns_written_with_a_lower_case_particle_are_still_places(linker):
+    ids = linked_in(linker, "The envoys met in Sharm el-Sheikh, then flew to Ras al-Khaimah and on to Deir ez-Zor.",
+                    "en", _JUNE_2024)
+    assert ids.get("Sharm el-Sheikh", "").startswith("gn:")
+    assert ids.get("Ras al-Khaimah", "").startswith("gn:")
+    assert ids.get("Deir ez-Zor", "").startswith("gn:")

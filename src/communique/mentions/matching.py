@@ -68,6 +68,11 @@ def _leader_near(ent: dict, day: str | None) -> bool:
     return False
 
 
+def _capitalised_in_name(word: str, name: str) -> bool:
+    """``word`` (lower-case in the text) is a word of ``name`` with a capital: "porte" in "La Porte"."""
+    return (word[:1].upper() + word[1:]) in name.split()
+
+
 # every ending a candidate may take (the union of the sets _accept tests the rest of a word against)
 _ANY_ENDING = RU_NOUN | RU_ADJ | RU_STEM | DE_END | DE_ADJ | ROM_END
 
@@ -171,8 +176,10 @@ class KBMatching:
                     and not (lang == "de" and eid.startswith("kb:org/") and de_org_initial_ok(text[s:e])))):
                 continue
             if eid.startswith("gn:") and first.isupper() and (sp := text.rfind(" ", s, e)) > 0 \
-                    and text[sp + 1:sp + 2].islower() and (kb.entities[eid].get("population") or 0) < 1_000_000:
-                continue  # "La porte-parole": a town's name of two capitalised words, written with a lower-case one
+                    and text[sp + 1:sp + 2].islower() and (kb.entities[eid].get("population") or 0) < 1_000_000 \
+                    and _capitalised_in_name(text[sp + 1:e], kb.entities[eid].get("name") or ""):
+                continue  # "La porte-parole": the town's own name writes that word with a capital ("La Porte");
+                # "Sharm el-Sheikh", "Deir ez-Zor", "Ras al-Khaimah" are written so
             if "c" in flags and lang == "en" and eid.startswith("gn:") and _en_title_word(text, s, e) \
                     and (kb.entities[eid].get("population") or 0) < 200_000:
                 continue  # "the two-day Summit of the Future": a town named by a common word, in a title
