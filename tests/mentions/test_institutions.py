@@ -46,6 +46,14 @@ def test_the_knowledge_base_ministry_is_used_where_listed(linker):
     assert ("МИД России", "kb:org/mfa-russia", None) in _found(linker, "МИД России вызвал посланника.", "ru")
 
 
+def test_a_listed_ministry_is_found_by_its_country(linker):
+    # the knowledge base tags its foreign ministries (organizations.yaml ``institution``): one id per country
+    assert ("Foreign Ministry of France", "kb:org/quai-dorsay", None) in _found(
+        linker, "A note from the Foreign Ministry of France arrived on Monday.", "en")
+    assert ("Britain's Foreign Ministry", "kb:org/uk-fcdo", None) in _found(
+        linker, "Britain's Foreign Ministry summoned the envoy on Monday.", "en")
+
+
 def test_no_ministry_without_its_frame(linker):
     found = _found(linker, "Turkish officials met the Foreign Minister of Sweden on Monday.", "en")
     assert not any(e.startswith("new:organization/ministry") for _s, e, _n in found)

@@ -397,13 +397,13 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 def _actor_key_hit(key: str, eid: str, ents: dict[str, dict]) -> bool:
     """A gold actor key (ISO country code, or an organisation/group name or acronym) against an entity:
     a country, or a person, place or group of that country, or the organisation itself. A state's own organ
-    named by its country (a foreign ministry or embassy, ``found_by: institution``) is the state, as PLOVER codes
-    it; other organisations of a country (firms, media) are not."""
+    named by its country (a foreign ministry or embassy, ``found_by: institution``) or listed as one (``institution``)
+    is the state, as PLOVER codes it; other organisations of a country (firms, media) are not."""
     ent = ents.get(eid)
     if ent is None:
         return False
     if re.fullmatch(r"[A-Z]{2}", key) and ent.get("country") == key and (
-            ent["type"] != "organization" or ent.get("found_by") == "institution"):
+            ent["type"] != "organization" or ent.get("found_by") == "institution" or ent.get("institution")):
         return True
     k = key.lower()
     names = [ent.get("name") or "", ent.get("acronym") or ""] + [m.get("text") or "" for m in ent.get("mentions", [])]

@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "24"  # 23: office_index (s12 round three); 24: stems of one-word Cyrillic names (s12)
+KB_VERSION = "25"  # 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -731,6 +731,8 @@ def _build_orgs(kb: KBData, dirs: list[Path]) -> None:
             "id": eid, "type": typ, "name": (names.get("en") or [oid])[0], "country": o.get("country"),
             "wikidata": o.get("wd"), "geonames": None, "acronym": acr[0] if acr else None, "names": names,
         }
+        if o.get("institution"):  # a state organ of its country ("foreign_ministry"): mentions/institutions.py
+            kb.entities[eid]["institution"] = o["institution"]
         for lang, ns in names.items():
             for n in ns:
                 if n.isupper() and len(n) <= 8:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from communique.kb.build import slug
 from communique.kb.fold import fold
 from communique.mentions.common import Mention, mentions_data
 
@@ -162,6 +163,20 @@ def _host(kb: Any, text: str, end: int, inst: _Institution, mentions: list[Menti
     return (host or {}).get("name")
 
 
+_LISTED: dict[int, dict[tuple[str, str], str]] = {}
+
+
+def _listed(kb: Any) -> dict[tuple[str, str], str]:
+    """(institution, country) -> id of the knowledge base's organisations tagged ``institution``."""
+    got = _LISTED.get(id(kb))
+    if got is None:
+        got = {(e["institution"], e.get("country")): eid for eid, e in kb.entities.items()
+               if e.get("institution") and e.get("country")}
+        _LISTED.clear()
+        _LISTED[id(kb)] = got
+    return got
+
+
 def _starting_at(mentions: list[Mention], pos: int) -> list[Mention]:
     """The mentions starting at ``pos`` (``mentions`` sorted by start)."""
     i = bisect.bisect_left(mentions, pos, key=lambda m: m.start)
@@ -177,10 +192,11 @@ def _institution_id(kb: Any, inst: _Institution, country_eid: str, host: str | N
     ``new:`` id that is the same for every mention of that country's institution (in that host country)."""
     c = kb.entities[country_eid]
     cname = c.get("name") or country_eid
+    listed = _listed(kb).get((inst.key, c.get("country")))
+    if listed is not None:  # "French Foreign Ministry", "Britain's Foreign Ministry": the one the KB lists
+        return listed, kb.entities[listed]["name"]
     if host and inst.name_host:
         name = inst.name_host.format(country=cname, host=host)
-        from communique.kb.build import slug
-
         return f"new:organization/{slug(name)}", name
     for pattern in inst.kb_names:
         for n in (c.get("names") or {}).get("en") or [cname]:
@@ -188,6 +204,4 @@ def _institution_id(kb: Any, inst: _Institution, country_eid: str, host: str | N
                 if eid.startswith("kb:org/"):
                     return eid, kb.entities[eid]["name"]
     name = inst.name.format(country=cname)
-    from communique.kb.build import slug
-
     return f"new:organization/{slug(name)}", name

@@ -179,6 +179,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         extra: dict[str, Any] = {}
         if e.get("acronym"):
             extra["acronym"] = e["acronym"]
+        if e.get("institution"):  # a state organ ("foreign_ministry"): the state in PLOVER's coding
+            extra["institution"] = e["institution"]
         role = self.kb.role_at(m.eid, day) if e["type"] == "person" else None
         return Entity(id=e["id"], type=e["type"], name=e["name"], country=e.get("country"), wikidata=e.get("wikidata"),
                       geonames=e.get("geonames"), role=role, extra=extra)
