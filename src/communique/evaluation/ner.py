@@ -272,7 +272,7 @@ def predict(linker, doc: GoldDoc, adjectives: bool = False, tokens: bool = False
     # mentions/institutions.py) is a description, no name: the country inside is scored instead. A Spanish
     # capitalised one ("Embajada de Rusia") is a name in CoNLL's convention.
     plain = set() if nested else {m.eid for m in found if m.kind == "institution"
-                                  and (doc.lang == "de" or not doc.text[norm.to_original(m.start, m.end)[0]].isupper())}
+                                  and (doc.lang != "es" or not doc.text[norm.to_original(m.start, m.end)[0]].isupper())}
     for m in found:
         if m.kind == "institution" and m.eid in plain:
             continue
