@@ -56,6 +56,7 @@ def _acceptable(normalised: str, original: str, new: tuple[int, int], old: tuple
 @given(_doc)
 @example("\nthe Gr\u00c3\u00bc\u00c3\x9fe Gr\u00fc\u00dfe")  # a repaired word with its copy later on the line
 @example("Au\u00c3\x9fenminister Au\u00c3\x9fenminister Au\u00dfenminister Au\u00c3\x9fenminister")  # ... and a clean copy
+@example("\u00c3\u00a9lys\u00c3\u00a9e\t\u00c3\u00a9lys\u00c3\u00a9e\t\u00e9lys\u00e9e\tMoskau")  # the same, tab-separated
 def test_same_text_and_same_map_as_the_whole_document_alignment(original):
     new, old = normalize(original), old_normalize(original)
     assert new.text == old.text

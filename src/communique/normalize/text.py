@@ -119,7 +119,9 @@ def _repair_segments(original: str) -> list[tuple[str, str, int]]:
     return out
 
 
-_SPACE_END = re.compile(r"(?<= )(?=.)", re.S)  # after each space: words with the space that ends them
+# after each space or tab: words with the space that ends them (a no-break space may be the second byte of a
+# mojibake letter, "Ã\xa0" for "à", so it splits nothing)
+_SPACE_END = re.compile(r"(?<=[ \t])(?=.)", re.S)
 
 
 def _align(a: str, b: str, offset: int, pieces: list[tuple[str, int, int]]) -> None:
