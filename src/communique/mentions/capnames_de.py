@@ -692,8 +692,11 @@ def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[
     if not places and not (english and _EN_PLACE.search(text)):
         return out
     names = _name_like("de")
+    live = None  # the ids of the mentions in ``out``, rebuilt after a replacement (s12: no scan per place)
     for m in places:
-        if not any(x is m for x in out):
+        if live is None:
+            live = set(map(id, out))
+        if id(m) not in live:
             continue
         s, e = m.start, m.end
         # "an der Havel", "am Main": a river or region that is no common noun
@@ -716,6 +719,7 @@ def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[
             res = _replace(out, s, e, make(s, e, "place", text[s:e]))
             if res is not None:
                 out = res
+                live = None
     given = de_given_names()
     for m in (_EN_PLACE.finditer(text) if english else ()):
         s, e = m.span()
@@ -813,8 +817,13 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
             res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
             if res is not None:
                 out = res
+    live = None  # the ids of the mentions in ``out``, rebuilt after a replacement (s12: no scan per place)
     for m in list(out):
-        if m.etype != "place" or m.kind not in ("name", "cap") or not any(x is m for x in out):
+        if m.etype != "place" or m.kind not in ("name", "cap"):
+            continue
+        if live is None:
+            live = set(map(id, out))
+        if id(m) not in live:
             continue
         s, e = m.start, m.end
         num = re.match(r"[^\S\n]+0\d(?![\d.,])", text[e:e + 5])  # "Mainz 05", "Schalke 04"
@@ -829,6 +838,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
         res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
         if res is not None:
             out = res
+            live = None
     return out
 
 

@@ -1115,7 +1115,7 @@ def _exclaimed_names(text: str, out: list, kb: Any) -> list:
     """"Yahoo !": an organisation whose name ends in an exclamation mark (a name form of the knowledge base,
     "Yahoo!") takes the mark written after it, with or without a space. Round seven."""
     res = None
-    for m in out:
+    for k, m in enumerate(out):  # the position at hand (s12: no rescan of the list per hit)
         if m.etype != "organization" or m.kind != "name" or text[m.end:m.end + 3].lstrip(" ")[:1] != "!":
             continue
         ent = kb.entities.get(m.eid) or {}
@@ -1125,7 +1125,6 @@ def _exclaimed_names(text: str, out: list, kb: Any) -> list:
         e = text.index("!", m.end) + 1
         if res is None:
             res = list(out)
-        k = next(n for n, x in enumerate(res) if x is m)
         res[k] = replace(m, end=e)
     return out if res is None else res
 

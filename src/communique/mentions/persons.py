@@ -4,9 +4,11 @@ initials; surnames and role nouns that refer back.
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import compress, count, starmap
 from pathlib import Path
+from typing import Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
@@ -17,6 +19,7 @@ from communique.mentions.common import (
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
     _sentence_initial, _word_before_span, find_surnames, lang_lexicon, lexicon_finditer)
 from communique.mentions.orgs_ru import adjective_before_noun
+from communique.mentions.spanindex import LatestBefore
 
 _SPAN = re.Match.span
 
@@ -244,19 +247,34 @@ class PersonRules:
         hits = [(cm.start(1), cm.end(1), cm.group(1)) for cm in cre.finditer(ft)]
         if lex.get("coref_adj_re") is not None:
             # "the Russian foreign minister", "der russische Außenminister": a country adjective between
-            adjs = [m for m in mentions if m.kind in ("adj", "adjstem")]
+            adjs = {(m.start, m.end) for m in mentions if m.kind in ("adj", "adjstem")}
             hits.extend((am.start(2), am.end(2), am.group(2)) for am in lex["coref_adj_re"].finditer(ft)
-                        if any(m.start == am.start(1) and m.end == am.end(1) for m in adjs))
+                        if (am.start(1), am.end(1)) in adjs)
             hits.sort()
+        # s12 review fixes: the lookups per role word bisect sorted lists instead of scanning every mention
+        near = roles.context_mentions(mentions)
+        person_starts = sorted(p.start for p in persons)
+        first_end = min((p.end for p in persons), default=None)
+        latest: dict[tuple, LatestBefore] = {}
+
+        def last_before(key: tuple, test: Callable[[Mention], bool], s: int) -> Mention | None:
+            """The last person (in list order) ending by ``s`` that passes ``test``."""
+            lb = latest.get(key)
+            if lb is None:
+                lb = latest[key] = LatestBefore([(p.end, n) for n, p in enumerate(persons) if test(p)])
+            n = lb.at(s)
+            return None if n is None else persons[n]
+
         for s, e, word in hits:
             # the country the context ties the role to ("глава МИД России", "the Russian foreign minister")
-            ccountry, rend = roles.context_country(self.kb, text, s, e, mentions)
+            ccountry, rend = roles.context_country(self.kb, text, s, e, near(text, s, e))
             if taken.overlaps(s, e) and not (ccountry and rend > e):
                 continue
             # a role noun directly followed by a name is a title, not a back-reference
             clause = re.match(r"[^.;:!?\n]{0,40}", text[rend:])
             cend = rend + (clause.end() if clause else 0)
-            if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[rend:rend + 3])) or any(p.etype == "person" and rend <= p.start < cend for p in mentions):
+            k = bisect.bisect_left(person_starts, rend)
+            if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[rend:rend + 3])) or (k < len(person_starts) and person_starts[k] < cend):
                 continue
             if re.match(r"[^\W\d_]", text[e:e + 1] or " "):
                 continue
@@ -265,35 +283,31 @@ class PersonRules:
                 if word == k or (lang == "ru" and word.startswith(k[:-1])):
                     office = v
                     break
-            prev = [p for p in persons if p.end <= s]
             if office is None:
                 continue
             if office in roles.COUNTRY_OFFICES:
                 country = ccountry or roles.main_country(doc_countries)
                 if country:
-                    target = next((p for p in reversed(prev) if p.eid.startswith("kb:")
-                                   and (self.kb.term_at(p.eid, day) or {}).get("office") == office
-                                   and (self.kb.term_at(p.eid, day) or {}).get("country") == country), None)
+                    target = last_before(("country", office, country), lambda p, office=office, country=country: p.eid.startswith("kb:")
+                                         and (self.kb.term_at(p.eid, day) or {}).get("office") == office
+                                         and (self.kb.term_at(p.eid, day) or {}).get("country") == country, s)
                     eid = target.eid if target else roles.holder_on(self.kb, office, country, day)
                     if eid:
                         out.append(Mention(s, rend, eid, "coref", "person", name=self.kb.entities[eid]["name"], country=country))
                         continue
                 if ccountry:
                     continue  # the office-holder of that country is unknown: no other person is meant
-            if not prev:
-                continue
-            target = None
-            for p in reversed(prev):
+            if first_end is None or first_end > s:
+                continue  # no person before the role word
+
+            def holds(p: Mention, office: str = office) -> bool:
                 role = (self.kb.role_at(p.eid, day) if p.eid.startswith("kb:") else p.role) or ""
                 t = self.kb.term_at(p.eid, day) if p.eid.startswith("kb:") else None
-                if office == "minister" and ("minister" in role.lower() or "minist" in role.lower()):
-                    target = p
-                elif t and t.get("office") == office:
-                    target = p
-                elif office == "foreign_minister" and "foreign" in role.lower():
-                    target = p
-                if target:
-                    break
+                return bool(office == "minister" and ("minister" in role.lower() or "minist" in role.lower())
+                            or t and t.get("office") == office
+                            or office == "foreign_minister" and "foreign" in role.lower())
+
+            target = last_before(("office", office), holds, s)
             if target is None:
                 continue
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))

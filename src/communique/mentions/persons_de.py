@@ -145,6 +145,21 @@ def _swap(out: list, s: int, e: int, new: Any, kb_persons: bool = False) -> list
     return [x for x in out if id(x) not in ids] + [new]
 
 
+def _swap_in(idx: Any, s: int, e: int, new: Any, kb_persons: bool = False) -> bool:
+    """:func:`_swap` on a :class:`~communique.mentions.spanindex.SpanIndex`, in place: the same test, the same
+    order of the mentions after it (the kept ones in place, ``new`` at the end); False when nothing changed."""
+    keys = sorted(idx.overlapping(s, e))
+    hit = [idx.get(k) for k in keys]
+    if any(x.start < s or x.end > e or not _replaceable(x) for x in hit):
+        return False
+    if not kb_persons and any(x.etype == "person" and x.eid.startswith("kb:") for x in hit):
+        return False
+    for k in keys:
+        idx.remove(k)
+    idx.append(new)
+    return True
+
+
 def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int], capset: set[str] | None = None) -> list:
     """The rules of the module docstring, in order; ``cued`` holds the ids of persons a German pass found
     with a cue (never dropped here)."""
@@ -825,19 +840,16 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
 
     preps, _copulas, honorifics, age_articles, maiden = _r8_data()
     adverbs = _r8_adverbs()
-    res = [m for m in out if m.etype != "person" or m.kind not in ("cap", "given") or not _r8_drop(text, m)]
-    cov = None
+    from communique.mentions.spanindex import SpanIndex
+
+    # the mentions with a sorted span list: an overlap test, a swap, a removal cost no rebuilt list (s12 review fixes)
+    res = SpanIndex([m for m in out if m.etype != "person" or m.kind not in ("cap", "given") or not _r8_drop(text, m)])
 
     def covered(s: int, e: int) -> bool:
-        nonlocal cov
-        if cov is None:
-            cov = _Coverage(res)
-        return cov.overlaps(s, e)
+        return res.overlaps(s, e)
 
     def add(s: int, e: int) -> None:
         res.append(make(s, e, "person", text[s:e]))
-        if cov is not None:
-            cov.add(s, e)
 
     # a surname that is a German noun (or an English word) after a preposition; any capitalised word after "geborene"
     words = (capset & _slot_surnames()) if capset is not None else set()  # and English words ("mit Brewer")
@@ -890,13 +902,10 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             if ib is None or text[max(0, ib.start(1) - 3):ib.start(1)].rstrip().endswith("."):
                 continue
             a = ib.start(1)
-            hit = _over(res, a, e)
+            hit = res.over(a, e)
             if any(x.start < a or x.end > e or x.etype != "person" for x in hit):
                 continue
-            got = _swap(res, a, e, make(a, e, "person", text[a:e]))
-            if got is not None:
-                res = got
-                cov = None
+            _swap_in(res, a, e, make(a, e, "person", text[a:e]))
 
     # a short citation opening a line: "Kramer , Die Stadt im Mittelalter , S. 12" (author, title, page)
     if " S." in text:
@@ -951,13 +960,14 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
                 continue
             if covered(s, e):
                 if by_span is None:
-                    by_span = {(x.start, x.end): x for x in res}
+                    by_span = {(x.start, x.end): x for x in res.items()}
                 x = by_span.get((s, e))
                 if x is None or x.etype != "place" or x.kind not in ("cap", "name") \
                         or (kb.entities.get(x.eid) or {}).get("capital"):
                     continue  # a town is neuter ("das 800-jährige X"): a place after "der"/"die" is a namesake
-                res = [y for y in res if y is not x]
-                cov = None
+                k = res.key_of(x)
+                if k is not None:
+                    res.remove(k)
             add(s, e)
 
     # an English honorific before a name
@@ -971,22 +981,19 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             s, e = nx.span(1)
             if _kb_place(kb, nx.group(1)) or _stop(nx.group(1)):
                 continue  # "Miss Germany", "Miss Universe": a contest's title
-            hit = _over(res, s, e)
+            hit = res.over(s, e)
             if hit:
                 end = max(x.end for x in hit)
                 if any(x.etype != "person" or x.start < s or x.eid.startswith("kb:") for x in hit):
                     continue
             else:
                 end = e
-            got = _swap(res, i, end, make(i, end, "person", text[i:end]))
-            if got is not None:
-                res = got
-                cov = None
+            _swap_in(res, i, end, make(i, end, "person", text[i:end]))
 
     # "Weber , Anna :" in a bibliography
     if ":" in text or "(" in text:
         add_bib = []
-        for m in res:
+        for m in res.items():
             if m.etype != "person" or m.kind not in ("cap", "given", "shape") or " " in text[m.start:m.end]:
                 continue
             if not _BIB_AFTER.match(text, m.end):  # the given name: a person the other passes guessed already
@@ -999,7 +1006,5 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
                 continue
             add_bib.append((lb.start(1), m.end))
         for s, e in add_bib:
-            got = _swap(res, s, e, make(s, e, "person", text[s:e]))
-            if got is not None:
-                res = got
-    return res
+            _swap_in(res, s, e, make(s, e, "person", text[s:e]))
+    return res.items()

@@ -671,26 +671,57 @@ def named_sites(text: str, out: list, make: Callable[..., Any]) -> list:
     heads = _named_site_heads()
     if not heads or not any(h + " " in text for h in heads):
         return out
-    res = None
+    from communique.mentions.spanindex import SpanIndex
+
+    idx = None  # the mentions with a sorted span list, built at the first head (s12: no rescan per hit)
     for h in heads:
         i = text.find(h + " ")
         while i >= 0:
             j = i + len(h) + 1
-            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
-                cur = out if res is None else res
-                nxt = [m for m in cur if m.start == j]
-                if len(nxt) == 1 and not any(m.start < j and i < m.end for m in cur):
-                    m = nxt[0]
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) and not _after_capitalised_adjective(text, i):
+                if idx is None:
+                    idx = SpanIndex(out)
+                nxt = idx.starting_at(j)
+                if len(nxt) == 1 and not idx.overlaps(i, j):
+                    k = nxt[0]
+                    m = idx.get(k)
                     w = text[m.start:m.end]
                     if " " not in w and "-" not in w and text[m.end:m.end + 1] not in ("-", "/") and (m.etype == "place" or m.etype == "person" and m.kind == "cap") \
-                            and not any(x is not m and x.start < m.end and m.start < x.end for x in cur):
-                        if res is None:
-                            res = list(out)
-                        k = next(n for n, x in enumerate(res) if x is m)
-                        res[k] = make(i, m.end, "place", text[i:m.end]) if m.eid.startswith("new:") else \
-                            Mention(i, m.end, m.eid, m.kind, "place")
+                            and not any(x != k for x in idx.overlapping(m.start, m.end)):
+                        idx.replace(k, make(i, m.end, "place", text[i:m.end]) if m.eid.startswith("new:") else
+                                    Mention(i, m.end, m.eid, m.kind, "place"))
             i = text.find(h + " ", j)
-    return out if res is None else res
+    return out if idx is None else idx.items()
+
+
+# an inflected adjective before a site head: "Roten Kreuz", "Rote Kreuz", "Grünen Dreieck" (a name of its own)
+_WORD_BEFORE_SITE = re.compile(r"(?<![\w-])([\w-]+)[^\S\n]+$")
+_CAP_ADJ = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)")
+
+
+def _after_capitalised_adjective(text: str, i: int) -> bool:
+    """Inflected capitalised adjectives (a word the dictionary knows in lower case, with an adjective's ending)
+    after a determiner right before ``i``: "Helfer vom Roten Kreuz Berlin", "Das Rote Kreuz Genf", "des
+    Deutschen Roten Kreuzes": the organisation, not the junction "Kreuz Berlin". A determiner or another
+    function word alone ("Das Kreuz Leverkusen", "Zwischen Kreuz X und Y") is no adjective; two such adjectives
+    need no determiner ("Deutsches Rotes Kreuz")."""
+    from communique.mentions.capnames import _known_lower
+
+    dets = _word_set("site_head_determiners")
+    n = 0
+    end = i
+    for _ in range(4):
+        a = _WORD_BEFORE_SITE.search(text, max(0, end - 40), end)
+        if a is None:
+            return n >= 2
+        w = a.group(1)
+        if w.lower() in dets:
+            return n >= 1
+        if not _CAP_ADJ.fullmatch(w) or not _known_lower(w, "de"):
+            return n >= 2
+        n += 1
+        end = a.start(1)
+    return n >= 2
 
 
 _SAINT_GAP = re.compile(r"[^\S\n]?\.?[^\S\n]+")
