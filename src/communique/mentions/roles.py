@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import Any, Callable
 
-from communique.kb.build import COUNTRY_OFFICES, office_index
+from communique.kb.build import office_index
 
 
 # the words that tie a role to the country after it where the language does not use a bare genitive
