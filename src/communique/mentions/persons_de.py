@@ -723,13 +723,13 @@ _NAME_PARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "bin", "ibn", 
 def _no_name(s: str) -> bool:
     """A guessed person's words that no name has: two capitals after a lower-case letter in one word ("TecDAX"), a
     last word that is an acronym of two to four capitals ("Carina GTS": a model, an office) or an English noun that
-    heads the name of a body or a thing ("Lindsey School", "Public License"), a lone comparative of a
+    heads the name of a body or a thing ("Riverside School", "Open License"), a lone comparative of a
     German adjective used as a noun ("Letzterer", "Klügere": "letzter", "klüger" with an ending)."""
     last = s.rsplit(" ", 1)[-1]
     if 2 <= len(last) <= 4 and last.isalpha() and last.isupper():
         return True
     if " " in s:
-        return last in _r8_english_heads()  # "Lindsey School", "Public License": an English name of a body or a thing
+        return last in _r8_english_heads()  # "Riverside School", "Open License": an English name of a body or a thing
     if _INNER_CAPS.search(s):
         return True
     if s.count("-") >= 2 and any(p.isalpha() and p.islower() and p not in _NAME_PARTICLES for p in s.split("-")[1:-1]):
