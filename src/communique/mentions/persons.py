@@ -10,7 +10,7 @@ from itertools import compress, count, starmap
 from pathlib import Path
 from typing import Callable
 
-from communique.kb.build import slug
+from communique.kb.build import COUNTRY_OFFICES, slug
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions import roles
@@ -285,7 +285,7 @@ class PersonRules:
                     break
             if office is None:
                 continue
-            if office in roles.COUNTRY_OFFICES:
+            if office in COUNTRY_OFFICES:
                 country = ccountry or roles.main_country(doc_countries)
                 if country:
                     target = last_before(("country", office, country), lambda p, office=office, country=country: p.eid.startswith("kb:")
