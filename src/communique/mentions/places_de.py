@@ -803,7 +803,7 @@ def noun_compounds(text: str, out: list) -> list:
         return out
     from communique.mentions.capnames_de import _real_compound, _word_stem
 
-    res = None
+    drop: set[int] = set()
     for m in out:
         if m.etype != "place" or m.kind != "cap" or not m.eid.startswith("new:place/"):
             continue
@@ -813,10 +813,13 @@ def noun_compounds(text: str, out: list) -> list:
         t = next(x for x in tails if w.endswith(x))
         if not (_word_stem(w[:-len(t)]) or _real_compound(w)):
             continue
-        if res is None:
-            res = list(out)
-        res = [x for x in res if x is not m]
-    return out if res is None else res
+        drop.add(id(m))
+    return _without(out, drop)
+
+
+def _without(out: list, drop: set[int]) -> list:
+    """``out`` less the mentions whose ids are in ``drop`` (the same list when there are none)."""
+    return [x for x in out if id(x) not in drop] if drop else out
 
 
 def counted_nouns(text: str, out: list) -> list:
@@ -828,7 +831,7 @@ def counted_nouns(text: str, out: list) -> list:
         return out
     from communique.mentions.capnames_de import _common_word
 
-    res = None
+    drop: set[int] = set()
     for m in out:
         if m.etype not in ("place", "country") or m.kind not in ("name", "cap"):
             continue
@@ -838,10 +841,8 @@ def counted_nouns(text: str, out: list) -> list:
         pw, _i = _word_before(text, m.start)
         if not (pw.lower() in qs or pw.isdigit()) or not _common_word(w):
             continue
-        if res is None:
-            res = list(out)
-        res = [x for x in res if x is not m]
-    return out if res is None else res
+        drop.add(id(m))
+    return _without(out, drop)
 
 
 def _spelt_like_town(adj: str, kb: Any) -> bool:
