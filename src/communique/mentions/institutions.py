@@ -72,7 +72,7 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
         return mentions
     ents = kb.entities
     found: list[tuple[int, int, str, str, str]] = []  # start, end, eid, name, country
-    inner: dict[int, str] = {}  # id(country mention) -> institution id
+    inner: set[int] = set()  # id() of the country mentions that opened a phrase
     ordered: list[Mention] | None = None  # by start, for the host lookup
     for m in mentions:
         if m.etype != "country" or (m.nested_in and not m.nested_in.startswith("new:")):
@@ -90,7 +90,7 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
             host = _host(kb, text, span[1], inst, ordered, cc)
             eid, name = _institution_id(kb, inst, m.eid, host)
             found.append((span[0], span[1], eid, name, cc))
-            inner[id(m)] = eid
+            inner.add(id(m))
             break
     if not found:
         return mentions
@@ -115,7 +115,7 @@ def country_institutions(kb: Any, text: str, lang: str, mentions: list[Mention])
         if within is None:
             out.append(m)
         elif id(m) in inner:
-            out.append(replace(m, nested_in=inner[id(m)]))
+            out.append(replace(m, nested_in=within[2]))  # the country of the phrase that stayed
         elif m.etype in ("organization", "group") and not m.eid.startswith("kb:"):
             continue  # "Ministerio de Exteriores", "МИД Турции" as new organisations: the phrase is the ministry
         else:
