@@ -103,3 +103,11 @@ def test_data_sets_without_nesting_score_the_country_not_the_description(linker)
 def test_a_country_name_next_to_the_noun_is_not_always_its_institution(linker, lang, text, wrong):
     # a country's name before "МИД"/"embassy" belongs to the clause before; German "Botschaft ... an" is a message
     assert not any(e.startswith(wrong) for _s, e, _n in _found(linker, text, lang))
+
+
+def test_the_cached_institution_index_is_the_one_built_from_the_records(linker):
+    from communique.kb.build import institution_index
+
+    kb = linker.kb
+    assert kb._institution_index == institution_index(kb.entities)
+    assert kb._institution_index[("foreign_ministry", "RU")] == "kb:org/mfa-russia"

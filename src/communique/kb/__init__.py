@@ -120,6 +120,7 @@ class KnowledgeBase:
         self._small_ids: dict[str, tuple[dict[str, Any], ...]] = {}  # folded name -> its small-place records
         self._place_abbr = getattr(data, "place_abbr", None)  # computed by the build (None: older cache)
         self._office_index = getattr(data, "office_index", None)  # mentions.roles.holders (None: built on first use)
+        self._institution_index = getattr(data, "institution_index", None)  # mentions.institutions (None: first use)
         self._small_coarse: list[str] | None = None  # every _SMALL_BLOCK-th name of the small table (_small_lookup)
         self.matcher = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest

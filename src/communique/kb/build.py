@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "25"  # 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution
+KB_VERSION = "26"  # 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -55,6 +55,9 @@ class KBData:
     # (office, country) -> [(start, end, person id)] for the offices a role noun refers to (office_index; the
     # linker's roles.holders built it on the first document that needed it, 40,000 records); None in older caches
     office_index: dict[tuple[str, str], list[tuple[str, str | None, str]]] | None = None
+    # (institution, country) -> organisation id of the tagged state organs ("foreign_ministry"; institution_index,
+    # for mentions/institutions.py); None in older caches
+    institution_index: dict[tuple[str, str], str] | None = None
 
     def add(self, eid: str, form: str | None, kind: str = NAME, flags: str = "") -> None:
         if not form:
@@ -277,6 +280,7 @@ def build(ext_dir: str | os.PathLike | None = None) -> KBData:
     _apply_place_wikidata(kb, dirs)
     kb.place_abbr = region_abbreviations(kb.entities, kb.index)
     kb.office_index = office_index(kb.entities)
+    kb.institution_index = institution_index(kb.entities)
     log.info("knowledge base: %d entities, %d names", len(kb.entities), len(kb.index))
     return kb
 
@@ -295,6 +299,12 @@ def office_index(entities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], l
             if t.get("office") in COUNTRY_OFFICES and t.get("country"):
                 idx.setdefault((t["office"], t["country"]), []).append((t.get("start") or "0000", t.get("end"), eid))
     return idx
+
+
+def institution_index(entities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(institution, country) -> id of the organisations tagged ``institution`` ("foreign_ministry")."""
+    return {(e["institution"], e["country"]): eid for eid, e in entities.items()
+            if e.get("institution") and e.get("country")}
 
 
 def _apply_place_wikidata(kb: KBData, dirs: list[Path]) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from communique.kb.build import slug
+from communique.kb.build import institution_index, slug
 from communique.kb.fold import fold
 from communique.mentions.common import Mention, mentions_data
 
@@ -163,17 +163,12 @@ def _host(kb: Any, text: str, end: int, inst: _Institution, mentions: list[Menti
     return (host or {}).get("name")
 
 
-_LISTED: dict[int, dict[tuple[str, str], str]] = {}
-
-
 def _listed(kb: Any) -> dict[tuple[str, str], str]:
-    """(institution, country) -> id of the knowledge base's organisations tagged ``institution``."""
-    got = _LISTED.get(id(kb))
+    """(institution, country) -> id of the knowledge base's organisations tagged ``institution``: computed by the
+    KB build (``kb.build.institution_index``), or here once for an older cache."""
+    got = getattr(kb, "_institution_index", None)
     if got is None:
-        got = {(e["institution"], e.get("country")): eid for eid, e in kb.entities.items()
-               if e.get("institution") and e.get("country")}
-        _LISTED.clear()
-        _LISTED[id(kb)] = got
+        got = kb._institution_index = institution_index(kb.entities)
     return got
 
 
