@@ -117,6 +117,18 @@ def town_adjective(w: str, kb: Any) -> bool:
     return hit
 
 
+def _town_stems(adj: str) -> list[str]:
+    """The town names an -er adjective may be made from: Frankfurt(er), Bremen (Bremer), Jena (Jenaer), Zürich
+    (Züricher: -cher), München (Münchner)."""
+    base = adj[:-2]
+    stems = [base, base + "en", base + "e", base + "n"]
+    if base.endswith("ch"):
+        stems.append(base[:-2] + "ich")
+    if base.endswith("n") and not base.endswith("en"):
+        stems.append(base[:-1] + "en")
+    return stems
+
+
 def _town_adjective(w: str, kb: Any) -> bool:
     from communique.kb.fold import fold
 
@@ -125,13 +137,7 @@ def _town_adjective(w: str, kb: Any) -> bool:
     from communique.mentions.capnames_de import de_lexicon
 
     home = de_lexicon().home_countries
-    base = w[:-2]
-    stems = {base, base + "en", base + "e", base + "n"}  # Frankfurt(er), Bremen (Bremer), Jena (Jenaer)
-    if base.endswith("ch"):
-        stems.add(base[:-2] + "ich")  # -cher: -ich
-    if base.endswith("n") and not base.endswith("en"):
-        stems.add(base[:-1] + "en")  # Münchner: München
-    for st in stems:
+    for st in _town_stems(w):
         for eid, kind, _f in kb.index.get(fold(st), ()):
             ent = kb.entities.get(eid) or {}
             pop = ent.get("population") or 0
@@ -850,13 +856,7 @@ def _spelt_like_town(adj: str, kb: Any) -> bool:
     Burg, which folding umlauts would find)."""
     from communique.kb.fold import fold
 
-    base = adj[:-2]
-    stems = [base, base + "en", base + "e", base + "n"]
-    if base.endswith("ch"):
-        stems.append(base[:-2] + "ich")  # -cher: -ich
-    if base.endswith("n") and not base.endswith("en"):
-        stems.append(base[:-1] + "en")  # Münchner: München
-    for st in stems:
+    for st in _town_stems(adj):
         for eid, kind, _f in kb.index.get(fold(st), ()):
             if kind == "name" and ((kb.entities.get(eid) or {}).get("name") or "").startswith(adj[:3]):
                 return True
