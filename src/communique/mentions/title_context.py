@@ -90,8 +90,8 @@ def _role_words(title: str, lang: str) -> frozenset[str] | None:
     translation in other languages (None where a title is not listed: no link then)."""
     table = _title_table(lang)
     if lang == "en":  # the title's own words, some with their other names in roles ("Ambassador": Representative)
-        return frozenset(next(iter(table.get(w, {w}))) for w in _WORD.findall(title.lower())
-                         if w not in ("of", "the", "for", "and"))
+        return frozenset().union(*(table.get(w, {w}) for w in _WORD.findall(title.lower())
+                                   if w not in ("of", "the", "for", "and")))
     t = fold(title)
     got = table.get(t)
     if got is None and lang == "ru":
