@@ -99,3 +99,16 @@ def test_towns_written_with_a_lower_case_particle_are_still_places(linker):
     assert ids.get("Sharm el-Sheikh", "").startswith("gn:")
     assert ids.get("Ras al-Khaimah", "").startswith("gn:")
     assert ids.get("Deir ez-Zor", "").startswith("gn:")
+
+
+def test_a_title_of_another_office_is_not_a_former_leader(linker):
+    # a former head of government is linked by the surname alone; a title of an office the person never held
+    # before it names someone else of that surname (the title pattern then makes a new person)
+    day = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    sunak = "kb:person/rishi-sunak"
+    assert linked_in(linker, "Sunak spoke to voters in Leeds.", "en", day).get("Sunak") == sunak
+    assert linked_in(linker, "Former Prime Minister Sunak spoke to voters in Leeds.", "en", day).get("Sunak") == sunak
+    assert linked_in(linker, "Health Minister Sunak spoke to voters in Leeds.", "en", day).get("Sunak") != sunak
+    assert linked_in(linker, "Pakistan's Interior Minister Khan closed the crossing.", "en", day).get(
+        "Khan") != "kb:person/imran-khan"
+    assert linked_in(linker, "Khan spoke to supporters in Lahore.", "en", day).get("Khan") == "kb:person/imran-khan"

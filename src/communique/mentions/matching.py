@@ -14,7 +14,7 @@ from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
     _only_word_of, _sentence_initial, lang_words)
-from communique.mentions.title_context import after_title, title_fits
+from communique.mentions.title_context import _role_words, after_title, title_fits
 from communique.mentions.places import PlaceContext
 
 _COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
@@ -279,6 +279,9 @@ class KBMatching:
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
                         continue  # "В. Лукашенко", "Виктор Лукашенко": the same surname, another person
+                    if eid not in full_persons and not active and prominent and self._title_against(
+                            text, ft, r, raws, i, lang, e):
+                        continue  # "Pakistan's Interior Minister Khan" is not Imran Khan, a former prime minister
                     score -= 2.5
                     if eid in full_persons:
                         score += 3
@@ -298,6 +301,16 @@ class KBMatching:
         if e["type"] == "person":
             start = self._expand_person_left(text, ft, start, e)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
+
+    def _title_against(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
+        """A title of one office stands right before a former office-holder's lone surname and names none of the
+        offices the person held ("Interior Minister Khan" after Imran Khan's premiership): another person of
+        that surname is meant. A title many share ("Senator") or one not listed for the language tells nothing."""
+        ti = after_title(text, ft, r.start, raws, i, lang)
+        if ti is None or _role_words(ti.group(), lang) is None:
+            return False
+        return not any(title_fits(ti, text, ft, r.start, r.end, raws, i, lang, t, self.kb.entities)
+                       for t in ent.get("terms") or ())
 
     def _other_given_name_left(self, text: str, ft: str, start: int, ent: dict) -> bool:
         """An initial or a given name with another initial just before a surname: "В. Лукашенко" or "Viktor

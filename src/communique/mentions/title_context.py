@@ -65,7 +65,7 @@ def title_fits(title: re.Match, text: str, ft: str, s: int, e: int, raws: list[_
         return False
     before = _WORD.findall(text[max(0, title.start() - 20):title.start()])
     if before and lang == "en" and before[-1][0].isupper() and not _country_word(raws, i, title.start(), kb_entities) \
-            and before[-1].lower() not in ("the", "s"):
+            and before[-1].lower() not in ("the", "s") and before[-1].lower() not in lang_words(lang, "title_modifiers"):
         words = words | {before[-1].lower()}  # "Interior Minister", "Trade Minister"
     if not all(any(alt in role for alt in w.split("/")) for w in words):
         return False
