@@ -112,3 +112,13 @@ def test_a_title_of_another_office_is_not_a_former_leader(linker):
     assert linked_in(linker, "Pakistan's Interior Minister Khan closed the crossing.", "en", day).get(
         "Khan") != "kb:person/imran-khan"
     assert linked_in(linker, "Khan spoke to supporters in Lahore.", "en", day).get("Khan") == "kb:person/imran-khan"
+
+
+def test_russian_vice_premier_names_the_deputy_prime_minister(linker):
+    day = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    # Alexander Novak is a deputy prime minister of Russia; Katalin Novák a former president of Hungary
+    assert linked_in(linker, "Вице-премьер Новак открыл форум в Казани.", "ru", day).get(
+        "Новак") == "kb:person/alexander-novak"
+    # an unknown vice-premier is a new person with the title as role, not a former president of that surname
+    assert linked_in(linker, "Вице-премьер Иванов открыл форум в Казани.", "ru", day).get(
+        "Иванов", "").startswith("new:person/")
