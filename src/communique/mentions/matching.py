@@ -222,7 +222,9 @@ class KBMatching:
             score = 10.0 - 2 * TYPE_PRIORITY.get(t, 4)
             if t == "place" and strong_other:
                 score -= 8
-            if t == "place" and ((person_named and "x" in flags) or titled):
+            if t == "place" and titled:
+                continue  # a title's name is a person's, even one the knowledge base does not know ("Вице-премьер Иванов")
+            if t == "place" and person_named and "x" in flags:
                 score -= 8
             if kind in ("name", "acr", "flag"):
                 score += 3
