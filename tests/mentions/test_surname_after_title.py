@@ -122,3 +122,13 @@ def test_russian_vice_premier_names_the_deputy_prime_minister(linker):
     # an unknown vice-premier is a new person with the title as role, not a former president of that surname
     assert linked_in(linker, "Вице-премьер Иванов открыл форум в Казани.", "ru", day).get(
         "Иванов", "").startswith("new:person/")
+
+
+def test_merkel_alone_is_angela_merkel_in_three_languages(linker):
+    # "Merkel" is also a word of simplemma's German dictionary, so the surname alone was a new person in German
+    # text; the Russian spelling "Меркель" (persons.tsv) gives the Latin one by transliteration, as for Scholz
+    day = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    merkel = "kb:person/angela-merkel"
+    assert linked_in(linker, "Merkel sprach am Abend in Stralsund.", "de", day).get("Merkel") == merkel
+    assert linked_in(linker, "Merkel spoke in Stralsund in the evening.", "en", day).get("Merkel") == merkel
+    assert linked_in(linker, "Меркель выступила вечером в Штральзунде.", "ru", day).get("Меркель") == merkel
