@@ -132,3 +132,26 @@ def test_merkel_alone_is_angela_merkel_in_three_languages(linker):
     assert linked_in(linker, "Merkel sprach am Abend in Stralsund.", "de", day).get("Merkel") == merkel
     assert linked_in(linker, "Merkel spoke in Stralsund in the evening.", "en", day).get("Merkel") == merkel
     assert linked_in(linker, "Меркель выступила вечером в Штральзунде.", "ru", day).get("Меркель") == merkel
+
+
+def test_heads_of_international_organisations_by_surname(linker):
+    day = datetime(2025, 6, 10, tzinfo=timezone.utc)
+    # the UN Secretary-General, not a former foreign minister of Timor-Leste of that surname
+    assert linked_in(linker, "Guterres called the two ministers on Friday.", "en", day).get(
+        "Guterres") == "kb:person/antonio-guterres"
+    # the particles of the canonical name belong to the surname, also opening a sentence
+    leyen = "kb:person/ursula-von-der-leyen"
+    assert linked_in(linker, "The summit heard von der Leyen on trade.", "en", day).get("von der Leyen") == leyen
+    assert linked_in(linker, "Von der Leyen reiste am Morgen nach Kiew.", "de", day).get("Von der Leyen") == leyen
+    # a Russian surname by its morphology is many people before it is an organisation's secretary
+    assert linked_in(linker, "Лебедев выступил на конференции в Казани.", "ru", day).get(
+        "Лебедев") != "kb:person/sergei-lebedev"
+
+
+def test_a_word_of_another_language_is_no_common_word_here(linker):
+    # "Rutte" is a German noun (the burbot), not an English word: in English text the former Dutch prime minister
+    day = datetime(2025, 6, 10, tzinfo=timezone.utc)
+    assert linked_in(linker, "Rutte met the defence ministers in Brussels.", "en", day).get(
+        "Rutte") == "kb:person/mark-rutte"
+    # "May" is an English word: not Theresa May by the surname alone
+    assert linked_in(linker, "May brought rain to the north.", "en", day).get("May") != "kb:person/theresa-may"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 
+from communique.kb.build import is_person_name_ru
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic
 from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
@@ -48,6 +49,30 @@ def _opens_clause_as_subject(text: str, s: int, e: int, lang: str) -> bool:
     if m is None or not text[m.end() - 1].islower():
         return False
     return text[s:e].lower() not in lang_words(lang, "sentence_openers_not_names")
+
+
+def _heads_organisation(term: dict, surface: str) -> bool:
+    """A term in an international organisation's office (no country: "Secretary-General of the United Nations",
+    "Secretary General of NATO"): its holder is named by the surname alone as often as a foreign minister is
+    ("Guterres", "Rutte"). Not where the surface is a Russian surname by its morphology ("Лебедев" is many
+    people before it is the CIS's executive secretary)."""
+    return term.get("office") == "other" and not term.get("country") and not is_person_name_ru(surface)
+
+
+def _particles_left(text: str, start: int, name: str) -> int:
+    """The start of a surname with the lower-case particles its canonical name writes before it ("Ursula von der
+    Leyen": "von der Leyen", also "Von der Leyen" opening a sentence), where the text has them; else ``start``."""
+    toks = name.split()
+    n = 0
+    while n < len(toks) - 1 and toks[-2 - n].islower():
+        n += 1
+    if not n:
+        return start
+    pre = " ".join(toks[-1 - n:-1]) + " "
+    at = start - len(pre)
+    if at >= 0 and fold(text[at:start]) == fold(pre) and (at == 0 or not text[at - 1].isalnum()):
+        return at
+    return start
 
 
 def _leader_near(ent: dict, day: str | None) -> bool:
@@ -270,9 +295,12 @@ class KBMatching:
                 term = self.kb.term_at(eid, day)
                 active = term is not None
                 if kind in ("sur", "stemsur"):
-                    prominent = (active and term.get("office") in _PROMINENT) or ("c" not in flags and any(
+                    # a word of the document's language ("Trump", "May" in English); "Rutte" is a German word only
+                    common = "c" in flags and (flags == "c" or _LETTER.get(lang, "?") in flags)
+                    prominent = (active and term.get("office") in _PROMINENT) or (
+                        active and not common and _heads_organisation(term, text[r.start:r.end])) or (not common and any(
                         t.get("office") in _PROMINENT for t in e.get("terms") or ())) or (
-                        "c" in flags and _leader_near(e, day) and (e.get("country") in doc_countries or any(
+                        common and _leader_near(e, day) and (e.get("country") in doc_countries or any(
                             ents[p].get("country") == e.get("country") for p in full_persons)))
                     if eid not in full_persons and (
                             not (prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
@@ -341,6 +369,7 @@ class KBMatching:
         return _is_given_name(text[m.start(1):m.end(1)]) if has_cyrillic(tok) else tok in self._given_names()
 
     def _expand_person_left(self, text: str, ft: str, start: int, ent: dict) -> int:
+        start = _particles_left(text, start, ent.get("name") or "")  # "von der Leyen", "de Mistura"
         left = text[max(0, start - 12):start]
         m = _INITIALS_LEFT.search(left)
         if m:
