@@ -35,7 +35,7 @@ def _en_title_word(text: str, s: int, e: int) -> bool:
 
 # the languages whose news opens a sentence with a bare surname before its verb, and the words that open one
 # as something else ("May we ...", "Will ..."): mentions.yaml ``sentence_openers_not_names``
-_SUBJECT_OPENERS = ("en", "fr", "es")
+_SUBJECT_OPENERS = ("en", "fr", "es", "ru")
 _NEXT_LOWER = re.compile(r"(?:['’]s)?\s+[^\W\d_]")
 _LEADER_OFFICES = ("head_of_state", "head_of_government")
 
