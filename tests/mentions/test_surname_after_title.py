@@ -143,6 +143,7 @@ def test_heads_of_international_organisations_by_surname(linker):
     leyen = "kb:person/ursula-von-der-leyen"
     assert linked_in(linker, "The summit heard von der Leyen on trade.", "en", day).get("von der Leyen") == leyen
     assert linked_in(linker, "Von der Leyen reiste am Morgen nach Kiew.", "de", day).get("Von der Leyen") == leyen
+    assert linked_in(linker, "В Брюсселе выступила фон дер Ляйен.", "ru", day).get("фон дер Ляйен") == leyen
     # a Russian surname by its morphology is many people before it is an organisation's secretary
     assert linked_in(linker, "Лебедев выступил на конференции в Казани.", "ru", day).get(
         "Лебедев") != "kb:person/sergei-lebedev"

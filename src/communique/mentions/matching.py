@@ -14,7 +14,7 @@ from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
-    _only_word_of, _sentence_initial, lang_words)
+    _only_word_of, _sentence_initial, lang_words, mentions_data)
 from communique.mentions.title_context import _role_words, after_title, title_fits
 from communique.mentions.places import PlaceContext
 
@@ -59,19 +59,22 @@ def _heads_organisation(term: dict, surface: str) -> bool:
     return term.get("office") == "other" and not term.get("country") and not is_person_name_ru(surface)
 
 
-def _particles_left(text: str, start: int, name: str) -> int:
+def _particles_left(text: str, start: int, name: str, lang: str) -> int:
     """The start of a surname with the lower-case particles its canonical name writes before it ("Ursula von der
-    Leyen": "von der Leyen", also "Von der Leyen" opening a sentence), where the text has them; else ``start``."""
+    Leyen": "von der Leyen", also "Von der Leyen" opening a sentence), where the text has them, as written or
+    in the language's spelling (``name_particles`` of mentions.yaml: "фон дер Ляйен"); else ``start``."""
     toks = name.split()
     n = 0
     while n < len(toks) - 1 and toks[-2 - n].islower():
         n += 1
     if not n:
         return start
-    pre = " ".join(toks[-1 - n:-1]) + " "
-    at = start - len(pre)
-    if at >= 0 and fold(text[at:start]) == fold(pre) and (at == 0 or not text[at - 1].isalnum()):
-        return at
+    parts = toks[-1 - n:-1]
+    spelled = (mentions_data(lang).get("name_particles") or {}) if lang else {}
+    for pre in (" ".join(parts) + " ", " ".join(spelled.get(p, p) for p in parts) + " "):
+        at = start - len(pre)
+        if at >= 0 and fold(text[at:start]) == fold(pre) and (at == 0 or not text[at - 1].isalnum()):
+            return at
     return start
 
 
@@ -329,7 +332,7 @@ class KBMatching:
         e = ents[eid]
         start = r.start
         if e["type"] == "person":
-            start = self._expand_person_left(text, ft, start, e)
+            start = self._expand_person_left(text, ft, start, e, lang)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
 
     def _title_against(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
@@ -368,8 +371,8 @@ class KBMatching:
             return False  # "Joseph Biden" is Joe Biden: only a given name with another initial tells
         return _is_given_name(text[m.start(1):m.end(1)]) if has_cyrillic(tok) else tok in self._given_names()
 
-    def _expand_person_left(self, text: str, ft: str, start: int, ent: dict) -> int:
-        start = _particles_left(text, start, ent.get("name") or "")  # "von der Leyen", "de Mistura"
+    def _expand_person_left(self, text: str, ft: str, start: int, ent: dict, lang: str = "") -> int:
+        start = _particles_left(text, start, ent.get("name") or "", lang)  # "von der Leyen", "фон дер Ляйен"
         left = text[max(0, start - 12):start]
         m = _INITIALS_LEFT.search(left)
         if m:
