@@ -164,3 +164,9 @@ def test_russian_surname_that_is_a_rare_word_opens_a_sentence(linker):
     day = datetime(2025, 6, 10, tzinfo=timezone.utc)
     assert linked_in(linker, "Токаев прибыл в Минск с визитом.", "ru", day).get(
         "Токаев") == "kb:person/kassym-jomart-tokayev"
+    # the first of a list of names opening the sentence, in Russian and English
+    assert linked_in(linker, "Токаев, Мирзиёев и Пашинян прибыли в Минск.", "ru", day).get(
+        "Токаев") == "kb:person/kassym-jomart-tokayev"
+    assert linked_in(linker, "Trump, Putin and Xi met in the afternoon.", "en", day).get(
+        "Trump") == "kb:person/donald-trump"
+    assert "May" not in linked_in(linker, "May, the fifth month, was warm.", "en", day)

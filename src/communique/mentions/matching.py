@@ -37,17 +37,20 @@ def _en_title_word(text: str, s: int, e: int) -> bool:
 # as something else ("May we ...", "Will ..."): mentions.yaml ``sentence_openers_not_names``
 _SUBJECT_OPENERS = ("en", "fr", "es", "ru")
 _NEXT_LOWER = re.compile(r"(?:['’]s)?\s+[^\W\d_]")
+_NEXT_LISTED = re.compile(r",\s+[^\W\d_]")
 _LEADER_OFFICES = ("head_of_state", "head_of_government")
 
 
 def _opens_clause_as_subject(text: str, s: int, e: int, lang: str) -> bool:
     """A capitalised word at a sentence's start followed by a lower-case word ("Trump met", "Macron a"):
-    the place of a subject before its verb, unless the language lists the word as a usual opener."""
+    the place of a subject before its verb (or the first of a list of names: "Tokayev, Mirziyoyev and ..."), unless the language lists the word as a usual opener."""
     if not _sentence_initial(text, s):
         return False
     m = _NEXT_LOWER.match(text, e)
     if m is None or not text[m.end() - 1].islower():
-        return False
+        m = _NEXT_LISTED.match(text, e)  # "Tokayev, Mirziyoyev and Pashinyan arrived": the first of listed names
+        if m is None or not text[m.end() - 1].isupper():
+            return False
     return text[s:e].lower() not in lang_words(lang, "sentence_openers_not_names")
 
 
