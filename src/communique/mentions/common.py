@@ -331,10 +331,11 @@ def _after_place_prep(text: str, s: int, lang: str) -> bool:
     from communique.mentions.capnames import cap_lexicon
 
     lex = cap_lexicon(lang)
-    if lex is None or not lex.loc_preps:
+    preps = lex.loc_preps if lex is not None else lang_words(lang, "place_preps")  # Russian has no cap lexicon
+    if not preps:
         return False
     # ``re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, s - 20):s])``'s word, lower-cased, among the prepositions
-    return _word_before_in(text, s, lex.loc_preps, _longest(lex.loc_preps))
+    return _word_before_in(text, s, preps, _longest(preps))
 
 
 @lru_cache(maxsize=16)
