@@ -285,13 +285,18 @@ class PersonRules:
                     break
             if office is None:
                 continue
+            # English roles are English words: "the Secretary" is a secretary of state, not a foreign minister
+            words = _title_words(word) if lang == "en" else None
             if office in COUNTRY_OFFICES:
                 country = ccountry or roles.main_country(doc_countries)
                 if country:
-                    target = last_before(("country", office, country), lambda p, office=office, country=country: p.eid.startswith("kb:")
+                    target = last_before(("country", office, country, words), lambda p, office=office, country=country, words=words: p.eid.startswith("kb:")
                                          and (self.kb.term_at(p.eid, day) or {}).get("office") == office
-                                         and (self.kb.term_at(p.eid, day) or {}).get("country") == country, s)
+                                         and (self.kb.term_at(p.eid, day) or {}).get("country") == country
+                                         and _role_has(self.kb.role_at(p.eid, day), words), s)
                     eid = target.eid if target else roles.holder_on(self.kb, office, country, day)
+                    if eid and not _role_has(self.kb.role_at(eid, day), words):
+                        eid = None
                     if eid:
                         out.append(Mention(s, rend, eid, "coref", "person", name=self.kb.entities[eid]["name"], country=country))
                         continue
@@ -300,15 +305,29 @@ class PersonRules:
             if first_end is None or first_end > s:
                 continue  # no person before the role word
 
-            def holds(p: Mention, office: str = office) -> bool:
+            def holds(p: Mention, office: str = office, words: frozenset[str] | None = words) -> bool:
                 role = (self.kb.role_at(p.eid, day) if p.eid.startswith("kb:") else p.role) or ""
                 t = self.kb.term_at(p.eid, day) if p.eid.startswith("kb:") else None
                 return bool(office == "minister" and ("minister" in role.lower() or "minist" in role.lower())
-                            or t and t.get("office") == office
-                            or office == "foreign_minister" and "foreign" in role.lower())
+                            or t and t.get("office") == office and _role_has(role, words)
+                            or office == "foreign_minister" and "foreign" in role.lower() and _role_has(role, words))
 
-            target = last_before(("office", office), holds, s)
+            target = last_before(("office", office, words), holds, s)
             if target is None:
                 continue
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
         return out
+
+
+def _title_words(word: str) -> frozenset[str]:
+    """The words of an English role noun that a holder's English role must contain ("Secretary of State":
+    secretary, state)."""
+    return frozenset(w for w in re.findall(r"[a-z]+", word.lower()) if w not in ("of", "the", "for", "and"))
+
+
+def _role_has(role: str | None, words: frozenset[str] | None) -> bool:
+    """Every word of ``words`` is a word of ``role`` (None: no test)."""
+    if words is None:
+        return True
+    have = set(re.findall(r"[a-z]+", (role or "").lower()))
+    return words <= have
