@@ -29,3 +29,20 @@ def test_the_chancellor_and_the_minister(linker):
     text = ("Russian Foreign Minister Sergey Lavrov received US Secretary of State Marco Rubio. "
             "The Russian minister spoke first.")
     assert _corefs(linker, text).get("minister") == "kb:person/sergey-lavrov"
+
+
+def _corefs_in(linker, text: str, lang: str) -> dict[str, str]:
+    d = Document(id="t", text=text, source="test", lang=lang, published=_DAY)
+    n = normalize(text)
+    return {n.text[m.start:m.end]: m.eid for m in linker.find(d, n) if m.kind == "coref"}
+
+
+def test_a_country_adjective_after_a_romance_role_noun(linker):
+    text = ("El ministro de Asuntos Exteriores, José Manuel Albares, recibió a su homólogo ruso, Serguéi Lavrov. "
+            "El jefe de la diplomacia española pidió calma.")
+    assert _corefs_in(linker, text, "es").get("jefe de la diplomacia española") == "kb:person/jose-manuel-albares"
+
+
+def test_head_of_state_in_french(linker):
+    text = "Emmanuel Macron a reçu une délégation à Paris. Le chef de l'État a promis une réponse."
+    assert _corefs_in(linker, text, "fr").get("chef de l'État") == "kb:person/emmanuel-macron"

@@ -102,6 +102,8 @@ def context_country(kb: Any, text: str, s: int, e: int, mentions: list) -> tuple
             c = _country(kb, m)  # "глава МИД России": the organisation "МИД России" overlaps the role
         elif e < m.start <= w and m.kind not in ("adj", "adjstem", "dem"):
             c = _country(kb, m) if kb.entities.get(m.eid, {}).get("type") == "country" else None
+        elif m.kind == "adj" and e < m.start and not text[e:m.start].strip(" \xa0"):
+            c = _country(kb, m)  # "le ministre russe", "el jefe de la diplomacia española": the adjective after
         if c:
             return c, max(e, m.end)
     for m in mentions:
