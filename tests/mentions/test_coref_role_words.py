@@ -46,3 +46,11 @@ def test_a_country_adjective_after_a_romance_role_noun(linker):
 def test_head_of_state_in_french(linker):
     text = "Emmanuel Macron a reçu une délégation à Paris. Le chef de l'État a promis une réponse."
     assert _corefs_in(linker, text, "fr").get("chef de l'État") == "kb:person/emmanuel-macron"
+
+
+def test_russian_gossekretar_is_the_secretary_of_state(linker):
+    text = ("Глава МИД России Сергей Лавров провёл переговоры с Марко Рубио. Министр отметил важность диалога. "
+            "Госсекретарь согласился.")
+    got = _corefs_in(linker, text, "ru")
+    assert got.get("Госсекретарь") == "kb:person/marco-rubio"
+    assert got.get("Министр") == "kb:person/sergey-lavrov"

@@ -41,9 +41,13 @@ def test_bare_role_in_a_document_about_one_country(linker):
 
 
 def test_bare_role_when_the_country_is_ambiguous_keeps_the_nearest_minister(linker):
+    text = "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi. The Foreign Minister said talks went well."
+    got = _coref(linker, text, "en")
+    assert got and got[0][1] == "kb:person/wang-yi", got
+    # an English role noun names a holder whose role has its words: the Secretary of State is no "Foreign Minister"
     text = "Russian Foreign Minister Sergey Lavrov met US Secretary of State Antony Blinken. The Foreign Minister said talks went well."
     got = _coref(linker, text, "en")
-    assert got and got[0][1] == "kb:person/antony-blinken", got
+    assert got and got[0][1] == "kb:person/sergey-lavrov", got
 
 
 def test_bare_role_when_two_countries_share_the_document_is_the_nearest_holder(linker):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import compress, count, starmap
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -17,7 +18,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _INITIALS_NAME, _NAME_GAP, _ROMAN, _SURNAME_SHAPE, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, find_surnames, lang_lexicon, lexicon_finditer)
+    _sentence_initial, _word_before_span, find_surnames, lang_lexicon, lexicon_finditer, mentions_data)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
 
@@ -285,8 +286,10 @@ class PersonRules:
                     break
             if office is None:
                 continue
-            # English roles are English words: "the Secretary" is a secretary of state, not a foreign minister
-            words = _title_words(word) if lang == "en" else None
+            # an English role noun's words must be in the referent's English role ("the Secretary" is a secretary of
+            # state, not a foreign minister); in other languages those listed in coref_role_words ("госсекретарь"):
+            # their words for an office are generic ("der US-Außenminister" is the Secretary of State)
+            words = _coref_words(word, lang)
             if office in COUNTRY_OFFICES:
                 country = ccountry or roles.main_country(doc_countries)
                 if country:
@@ -319,15 +322,22 @@ class PersonRules:
         return out
 
 
-def _title_words(word: str) -> frozenset[str]:
-    """The words of an English role noun that a holder's English role must contain ("Secretary of State":
-    secretary, state)."""
-    return frozenset(w for w in re.findall(r"[a-z]+", word.lower()) if w not in ("of", "the", "for", "and"))
+def _coref_words(word: str, lang: str) -> frozenset[str] | None:
+    """The English words a referent's role must have for the role noun ``word`` (see _coref); None: no test."""
+    if lang == "en":
+        return frozenset(w for w in re.findall(r"[a-z]+", word.lower()) if w not in ("of", "the", "for", "and"))
+    listed = _coref_role_table(lang).get(fold(word))
+    return frozenset(listed.split()) if listed else None
+
+
+@lru_cache(maxsize=8)
+def _coref_role_table(lang: str) -> dict[str, str]:
+    return {fold(k): str(v).lower() for k, v in (mentions_data(lang).get("coref_role_words") or {}).items()}
 
 
 def _role_has(role: str | None, words: frozenset[str] | None) -> bool:
-    """Every word of ``words`` is a word of ``role`` (None: no test)."""
+    """Every word of ``words`` ("a/b": either) is a word of the English ``role`` (None: no test)."""
     if words is None:
         return True
     have = set(re.findall(r"[a-z]+", (role or "").lower()))
-    return words <= have
+    return all(any(alt in have for alt in w.split("/")) for w in words)
