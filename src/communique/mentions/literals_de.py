@@ -42,27 +42,58 @@ def needles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(list(needles()), matchkind=ahocorasick_rs.MatchKind.Standard,
-                                      implementation=ahocorasick_rs.Implementation.DFA)
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[int, str | None], ...]]:
+    """One automaton for the needles and the organisation pass's patterns (``orgs_de._Data.all_pats``): one scan
+    of the document for both. Each pattern's roles: (its index in ``all_pats`` or -1, the needle or None)."""
+    from communique.mentions.orgs_de import _data as org_data
+
+    org = org_data().all_pats
+    ns = needles()
+    pats = list(dict.fromkeys((*org, *ns)))
+    org_of = {p: i for i, p in enumerate(org)}
+    nset = frozenset(ns)
+    roles = tuple((org_of.get(p, -1), p if p in nset else None) for p in pats)
+    ac = ahocorasick_rs.AhoCorasick(pats, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                    implementation=ahocorasick_rs.Implementation.DFA)
+    return ac, roles
 
 
-_LAST: list = [None, {}]  # (text, its literals): the text is held, so its id cannot be reused while kept
+# (text, its literals, its organisation pattern matches): the text is held, so its id cannot be reused while kept
+_LAST: list = [None, {}, []]
+
+
+def _scan(text: str) -> None:
+    if _LAST[0] is text:
+        return
+    ac, roles = _automaton()
+    lit: dict[str, list[int]] = {}
+    org: list[tuple[int, int, int]] = []
+    for p, s, e in ac.find_matches_as_indexes(text, overlapping=True):
+        oi, nd = roles[p]
+        if oi >= 0:
+            org.append((oi, s, e))
+        if nd is not None:
+            got = lit.get(nd)
+            if got is None:
+                lit[nd] = [s]
+            else:
+                got.append(s)
+    _LAST[0] = text
+    _LAST[1] = lit
+    _LAST[2] = org
 
 
 def doc_literals(text: str) -> dict[str, list[int]]:
     """Needle -> the start of each occurrence in ``text``, in order (overlapping ones too), for the needles
     :func:`needles` that occur; absent needles are no keys. Do not change the lists (they are shared)."""
-    if _LAST[0] is text:
-        return _LAST[1]
-    ns = needles()
-    res: dict[str, list[int]] = {}
-    for p, s, _e in _automaton().find_matches_as_indexes(text, overlapping=True):
-        got = res.get(ns[p])
-        if got is None:
-            res[ns[p]] = [s]
-        else:
-            got.append(s)
-    _LAST[0] = text
-    _LAST[1] = res
-    return res
+    _scan(text)
+    return _LAST[1]
+
+
+def org_matches(text: str) -> list[tuple[int, int, int]]:
+    """(index in ``orgs_de._Data.all_pats``, start, end) in characters of every (overlapping) match of the
+    organisation pass's patterns, in the order an automaton of those patterns alone reports them (a match's
+    end, then the longer pattern first: the order of the suffixes, which other patterns do not change). Shared:
+    do not change it."""
+    _scan(text)
+    return _LAST[2]

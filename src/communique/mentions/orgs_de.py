@@ -42,14 +42,13 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Callable
 
-import ahocorasick_rs
 import yaml
 
 from communique.mentions.capnames import _compound, _known, _known_lower, _name_like, _sentence_initial
 from communique.kb.fold import fold
 from communique.mentions.capnames_de import _common_word, de_given_names
 from communique.mentions.common import LANG_DIR
-from communique.mentions.literals_de import doc_literals
+from communique.mentions.literals_de import doc_literals, org_matches
 
 __all__ = ["refine_orgs_de"]
 
@@ -101,10 +100,8 @@ class _Data:
                 kinds.setdefault(pat, []).append((k, i))
         self.all_pats = list(kinds)
         self.all_kinds = [kinds[p] for p in self.all_pats]
-        # one search per document over the text itself (character offsets: no Python conversion of byte
-        # offsets); a DFA scans in fewer steps than the contiguous NFA of s12 (s13 spdde, docs/kb.md)
-        self.all_ac = ahocorasick_rs.AhoCorasick(self.all_pats, matchkind=ahocorasick_rs.MatchKind.Standard,
-                                                 implementation=ahocorasick_rs.Implementation.DFA)
+        # searched with the German passes' literals in one automaton, one scan per document (s13 spdde,
+        # ``literals_de.org_matches``; a DFA over the text itself, character offsets)
         self.weak_forms = frozenset(("SE", "SA", "AS", "AB", "BV", "AG", "KG"))  # also other abbreviations: only after an organisation
 
 
@@ -865,8 +862,9 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any], kb: Any 
 
 
 def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
-    """(pattern, start, end) in characters of every (overlapping) match of the four lists."""
-    return d.all_ac.find_matches_as_indexes(text, overlapping=True)
+    """(pattern, start, end) in characters of every (overlapping) match of the four lists (``d`` is
+    :func:`_data`, whose patterns ``literals_de`` searches)."""
+    return org_matches(text)
 
 
 _NAME_W = r"[A-ZÄÖÜ][\w'’.-]*"
