@@ -42,13 +42,13 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Callable
 
-import ahocorasick_rs
 import yaml
 
 from communique.mentions.capnames import _compound, _known, _known_lower, _name_like, _sentence_initial
 from communique.kb.fold import fold
 from communique.mentions.capnames_de import _common_word, de_given_names
 from communique.mentions.common import LANG_DIR
+from communique.mentions.literals_de import doc_literals, org_matches
 
 __all__ = ["refine_orgs_de"]
 
@@ -100,10 +100,8 @@ class _Data:
                 kinds.setdefault(pat, []).append((k, i))
         self.all_pats = list(kinds)
         self.all_kinds = [kinds[p] for p in self.all_pats]
-        # over the text's UTF-8 bytes (one search per document; a contiguous NFA, the most compact
-        # kind, is the fastest here: the automaton is cold in the CPU caches between documents)
-        self.all_ac = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in self.all_pats], matchkind=ahocorasick_rs.MatchKind.Standard,
-                                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        # searched with the German passes' literals in one automaton, one scan per document (s13 spdde,
+        # ``literals_de.org_matches``; a DFA over the text itself, character offsets)
         self.weak_forms = frozenset(("SE", "SA", "AS", "AB", "BV", "AG", "KG"))  # also other abbreviations: only after an organisation
 
 
@@ -151,31 +149,48 @@ _SECOND = itemgetter(1)
 class _Ms:
     """A pass's mentions, indexed by start (found by bisection): overlaps, drops and additions cost
     a bisection and the few mentions near the span, not a scan of the document's mentions.
-    ``alive()`` gives them in the order a list with drops and appends would."""
+    ``alive()`` gives them in the order a list with drops and appends would.
+
+    The index is built at its first use (s13: most passes find nothing to test on most documents), and
+    ``live()`` of an unchanged index is a copy of the list (no sort)."""
 
     def __init__(self, ms: list) -> None:
+        self.ms = ms
+        self.rows: list | None = None
+        self.changed = False
+        self.dead: set[int] = set()
+
+    def _build(self) -> list:
+        ms = self.ms
         # (start, list index, mention): the indexes are unique, so tuples compare without reaching the mention
-        self.rows = sorted([(m.start, i, m) for i, m in enumerate(ms)])
+        self.rows = rows = sorted([(m.start, i, m) for i, m in enumerate(ms)])
         self.seq = {id(m): i for i, m in enumerate(ms)}
         self.n = len(ms)
-        self.dead: set[int] = set()
         self.maxlen = max((m.end - m.start for m in ms), default=0)
+        return rows
 
     def add(self, m: Any) -> None:
+        if self.rows is None:
+            self._build()
+        self.changed = True
         insort(self.rows, (m.start, self.n, m))
         self.seq[id(m)] = self.n
         self.n += 1
         self.maxlen = max(self.maxlen, m.end - m.start)
 
     def drop(self, gone: list) -> None:
+        if gone:
+            self.changed = True
         self.dead.update(id(x) for x in gone)
 
     def alive(self, m: Any) -> bool:
+        if self.rows is None:
+            self._build()
         return id(m) in self.seq and id(m) not in self.dead
 
     def over(self, s: int, e: int) -> list:
         """The live mentions overlapping [s, e), in list order."""
-        rows = self.rows
+        rows = self.rows if self.rows is not None else self._build()
         i = bisect_left(rows, (s - self.maxlen,))  # a 1-tuple sorts before every row of that start
         res = []
         while i < len(rows) and rows[i][0] < e:
@@ -194,8 +209,11 @@ class _Ms:
         return [m for m in self.over(e - 1, e) if m.end == e]
 
     def live(self) -> list:
+        if not self.changed:
+            return list(self.ms)  # nothing dropped or added: the list as it was
         dead = self.dead
-        return [m for _s, _i, m in sorted(self.rows, key=_SECOND) if id(m) not in dead]
+        rows = self.rows if self.rows is not None else self._build()
+        return [m for _s, _i, m in sorted(rows, key=_SECOND) if id(m) not in dead]
 
 
 def _guess(m: Any) -> bool:
@@ -807,7 +825,7 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any], kb: Any 
     "Pharmazeutischen Hochschule": an adjective before an institution head is part of its name."""
     ix = _Ms(out)
     for x in out:
-        if x.etype != "organization" or not ix.alive(x):
+        if x.etype != "organization" or id(x) in ix.dead:  # ``ix.alive(x)`` for a mention of ``out`` (no index built)
             continue
         w = text[x.start:x.end]
         if w == "Fraunhofer":
@@ -844,19 +862,9 @@ def _adjacent(text: str, out: list, d: _Data, make: Callable[..., Any], kb: Any 
 
 
 def _search(d: _Data, text: str) -> list[tuple[int, int, int]]:
-    """(pattern, start, end) in characters of every (overlapping) match of the four lists."""
-    b = text.encode()
-    hits = d.all_ac.find_matches_as_indexes(b, overlapping=True)
-    if not hits or len(b) == len(text):
-        return hits  # ASCII: byte offsets are character offsets
-    offs = sorted({o for _p, s, e in hits for o in (s, e)})
-    char: dict[int, int] = {}
-    pos = prev = 0
-    for o in offs:
-        pos += len(b[prev:o].decode("utf-8", "replace"))
-        char[o] = pos
-        prev = o
-    return [(p, char[s], char[e]) for p, s, e in hits]
+    """(pattern, start, end) in characters of every (overlapping) match of the four lists (``d`` is
+    :func:`_data`, whose patterns ``literals_de`` searches)."""
+    return org_matches(text)
 
 
 _NAME_W = r"[A-ZÄÖÜ][\w'’.-]*"
@@ -872,7 +880,10 @@ _FIRM_CONJ = (" & ", " and ", " und Partner", " und Söhne", " und Sohn", " und 
 def _firm_matches(text: str):
     """(start, end, left, conjunction, right) of every founders' name around " & ", " and " and " und " before a
     firm's tail ("und Partner")."""
+    lit = doc_literals(text)
     for marker in _FIRM_CONJ:
+        if marker not in lit:
+            continue  # (s13: one scan for the six markers, literals_de)
         conj = marker if marker[1] != "u" else " und "
         i = text.find(marker)
         while i >= 0:
@@ -1036,6 +1047,9 @@ def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> l
     rx = _foreign_rx(d.foreign_heads)
     if rx is None:
         return out
+    lit = doc_literals(text)
+    if not any(h in lit for h in d.foreign_heads):
+        return out  # no head in the text (s13: from the document's one scan of literals; the regex tried every capital)
     ix = None
     for hm in rx.finditer(text):
         s, e0 = hm.span()
@@ -1277,7 +1291,8 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
         out = _expansions(text, out, make)
         out = _bracketed_acronyms(text, out)
     out = _adjacent(text, out, d, make, kb)
-    if "Fraktion" in text:
+    lit = doc_literals(text)  # the rare literals in one scan: each "x in lit" is "x in text" (s13)
+    if "Fraktion" in lit:
         out = _fractions(text, out, make)
     if found[3]:
         out = _legal_forms(text, out, d, make, found[3])
@@ -1290,6 +1305,6 @@ def refine_orgs_de(text: str, mentions: list, kb: Any, make: Callable[..., Any])
     out = _products(text, out)
     if "%" in text:
         out = _quoted_shares(text, out, make)
-    if "The " in text:
+    if "The " in lit:
         out = _english_articles(text, out)
     return out

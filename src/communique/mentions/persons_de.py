@@ -39,6 +39,7 @@ from typing import Any, Callable
 
 from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
 from communique.mentions.common import LANG_DIR, _Coverage, mentions_data
+from communique.mentions.literals_de import doc_literals
 
 # a one-letter initial ending the name: "Mildred T." (or "Mildred T ." as tokenised text writes it)
 _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
@@ -166,7 +167,8 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     if cap_lexicon("de") is None:
         return out
     out = _initial_tails(text, out, kb, make)
-    if "van " in text or "Van d" in text or " ter " in text or " ten " in text:  # the cheap test first ("ter"/"ten" opening a line: rare)
+    lit = doc_literals(text)  # the rare literals in one scan: each "x in lit" is "x in text" (s13)
+    if "van " in lit or "Van d" in lit or " ter " in lit or " ten " in lit:  # the cheap test first ("ter"/"ten" opening a line: rare)
         out = _dutch_particles(text, out, make)
     if "von " in text:
         out = _von_names(text, out, make)
@@ -227,11 +229,26 @@ def _dutch_particles(text: str, out: list, make: Callable[..., Any]) -> list:
     return out
 
 
+def _von_matches(text: str) -> list:
+    """``_VON_NAME.finditer(text)``, matched only where "von" is (s13: from the document's one scan of literals;
+    the regex tried every "v"): the leftmost match at or after the end of the last, as ``finditer`` takes them."""
+    res = []
+    last = 0
+    match = _VON_NAME.match
+    for i in doc_literals(text).get("von", ()):
+        if i >= last:
+            m = match(text, i)
+            if m is not None:
+                res.append(m)
+                last = m.end()
+    return res
+
+
 def _von_names(text: str, out: list, make: Callable[..., Any]) -> list:
     from communique.mentions.capnames_de import _prev_word
 
     starts = None
-    for m in _VON_NAME.finditer(text):
+    for m in _von_matches(text):
         s, e = m.start(), m.end()
         w = m.group(1)
         if _stop(w):
@@ -272,8 +289,43 @@ def _arabic_tails(text: str, out: list, make: Callable[..., Any]) -> list:
     return res
 
 
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _east_asian_matches(text: str) -> list:
+    """``_EAST_ASIAN.finditer(text)``, found from the hyphens (str.find) instead of a regex trying every capital
+    (s13): a hyphen between ASCII lower-case letters, the capital of the given name before them, the blanks and the
+    family name's capital before those; the regex is matched there (its lookbehind sees the text before)."""
+    res = []
+    last = 0
+    n = len(text)
+    i = text.find("-", 1)
+    while i >= 0:
+        if i + 1 < n and text[i + 1] in _ASCII_LOWER and text[i - 1] in _ASCII_LOWER:
+            u = i - 1
+            while u > 0 and text[u - 1] in _ASCII_LOWER:
+                u -= 1
+            u -= 1  # the given name's capital
+            if 2 <= i - u <= 6 and u > 0 and text[u] in _ASCII_UPPER:
+                w = u
+                while w > 0 and text[w - 1] != "\n" and text[w - 1].isspace():
+                    w -= 1
+                if w < u:  # one blank at least; the family name ends before them
+                    p = w - 1
+                    while p > 0 and text[p] in _ASCII_LOWER and w - p <= 6:
+                        p -= 1
+                    if p >= last and 2 <= w - p <= 6 and text[p] in _ASCII_UPPER:
+                        m = _EAST_ASIAN.match(text, p)
+                        if m is not None:
+                            res.append(m)
+                            last = m.end()
+        i = text.find("-", i + 1)
+    return res
+
+
 def _east_asian(text: str, out: list, make: Callable[..., Any]) -> list:
-    for m in _EAST_ASIAN.finditer(text):
+    for m in _east_asian_matches(text):
         fam, given = m.group(1), m.group(2)
         if _stop(fam) or _common_noun(fam) or _known_lower(fam, "de"):
             continue
@@ -560,8 +612,8 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
       that is no German common noun, joined by "und", "oder", "sowie" or a comma to a person's name.
     """
     res = list(out)
-    cov = _Coverage(res)  # what the mentions cover, grown as frames add persons (no scan of ``res`` per word)
-    by_span = {(x.start, x.end): x for x in res}
+    cov = _LazyCoverage(res)  # what the mentions cover, grown as frames add persons (no scan of ``res`` per word)
+    by_span = None  # the spans of ``out`` (built at the first party frame that needs them)
     dropped: set[int] = set()  # ids of places a party frame replaced
 
     def add(s: int, e: int, w: str) -> None:
@@ -585,6 +637,8 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
             s, e = wb.span(1)
             w = wb.group(1)
             if cov.overlaps(s, e):
+                if by_span is None:
+                    by_span = {(x.start, x.end): x for x in out}
                 x = by_span.get((s, e))
                 if x is None or id(x) in dropped or x.etype != "place" or x.kind not in ("cap", "name"):
                     continue  # a person already, or another mention across the word
@@ -595,7 +649,8 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
                 continue
             if _name_word(w):
                 add(s, e, w)
-    if "zufolge" in text:
+    lit = doc_literals(text)
+    if "zufolge" in lit:
         for i in _at(text, "zufolge"):
             wb = _WORD_BEFORE_SPACE.search(text, max(0, i - 40), i)
             after = text[i + 7:i + 8]
@@ -612,7 +667,7 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
             s, e = m.span(1)
             if not cov.overlaps(s, e) and _name_word(m.group(1)):
                 add(s, e, m.group(1))
-    if "aut " in text:  # "laut", "Laut"
+    if "aut " in lit:  # "laut", "Laut"
         for i in _at(text, "laut ") + _at(text, "Laut "):
             m = _LAUT.match(text, i)
             if m is None:
@@ -623,13 +678,33 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     if dropped:
         res = [x for x in res if id(x) not in dropped]
     if " und " in text or " oder " in text or " sowie " in text:
-        res = _conjuncts(text, res, make)
+        res = _conjuncts(text, res, make, cov.cov)  # the coverage so far holds (a dropped place's person has its span)
     return res
 
 
-def _conjuncts(text: str, out: list, make: Callable[..., Any]) -> list:
+class _LazyCoverage:
+    """A :class:`_Coverage` of the list ``ms`` built at the first test (s13: most frames find nothing to test);
+    ``add`` before it is built does nothing: the list, which the caller appends to, has the span by then."""
+
+    __slots__ = ("ms", "cov")
+
+    def __init__(self, ms: list) -> None:
+        self.ms = ms
+        self.cov: _Coverage | None = None
+
+    def overlaps(self, s: int, e: int) -> bool:
+        if self.cov is None:
+            self.cov = _Coverage(self.ms)
+        return self.cov.overlaps(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        if self.cov is not None:
+            self.cov.add(s, e)
+
+
+def _conjuncts(text: str, out: list, make: Callable[..., Any], built: _Coverage | None = None) -> list:
     res = list(out)
-    cov = _Coverage(res)
+    cov: Any = built if built is not None else _LazyCoverage(res)
     persons = [m for m in out if m.etype == "person"]
     for m in persons:
         r = _CONJ_RIGHT.match(text, m.end)
@@ -853,16 +928,18 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
 
     # a surname that is a German noun (or an English word) after a preposition; any capitalised word after "geborene"
     words = (capset & _slot_surnames()) if capset is not None else set()  # and English words ("mit Brewer")
+    word_spans = sorted(_token_spans(text, words)) if words else []  # found once for the two steps that use them (s13)
     if words:
-        for s, e, w in sorted(_token_spans(text, words)):
+        for s, e, w in word_spans:
             pw = _prev_word(text, s)
             if pw is None or not (pw in preps and not _adjective_name(w)):
                 continue
             if not _R8_AFTER.match(text, e) or covered(s, e):
                 continue
             add(s, e)
+    lit = doc_literals(text)
     for key in maiden:
-        if key not in text:
+        if key not in lit:
             continue
         for i in _at(text, key):
             nx = _MAIDEN_NEXT.match(text, i + len(key))
@@ -897,7 +974,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
 
     # an initial before a listed surname that is a German word ("W. Köhler"; not after an abbreviation: "z. B. Müller")
     if words:
-        for s, e, w in sorted(_token_spans(text, words)):
+        for s, e, w in word_spans:
             ib = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
             if ib is None or text[max(0, ib.start(1) - 3):ib.start(1)].rstrip().endswith("."):
                 continue
@@ -908,7 +985,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             _swap_in(res, a, e, make(a, e, "person", text[a:e]))
 
     # a short citation opening a line: "Kramer , Die Stadt im Mittelalter , S. 12" (author, title, page)
-    if " S." in text:
+    if " S." in lit:
         for i in _at(text, "S."):
             if not text[i + 2:i + 4].strip()[:1].isdigit():
                 continue
@@ -942,7 +1019,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             add(s, e)
 
     # an age adjective before a name
-    if "jährige" in text:
+    if "jährige" in lit:
         by_span = None
         i = text.find("jährige")
         while i >= 0:
@@ -972,7 +1049,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
 
     # an English honorific before a name
     for h in honorifics:
-        if h + " " not in text:
+        if h + " " not in lit:
             continue
         for i in _at(text, h + " "):
             nx = _R8_NEXT.match(text, i + len(h))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from communique.mentions.common import Mention, mentions_data
+from communique.mentions.literals_de import PREP_NEEDLES, doc_literals
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +147,28 @@ def _town_adjective(w: str, kb: Any) -> bool:
     return False
 
 
+def _prep_cap_spans(text: str) -> list[tuple[int, int]]:
+    """``[m.span(1) for m in _PREP_CAP.finditer(text)]``, matched only where the literals of its start are (s13:
+    ``literals_de.PREP_NEEDLES``, found in the document's one scan; the regex tried every blank): the leftmost
+    match at or after the end of the last, as ``finditer`` takes them."""
+    lit = doc_literals(text)
+    starts = [i for nd in PREP_NEEDLES for i in lit.get(nd, ())]
+    if not starts:
+        return []
+    starts.sort()
+    res = []
+    last = 0
+    match = _PREP_CAP.match
+    for i in starts:
+        if i < last:
+            continue
+        m = match(text, i)
+        if m is not None:
+            res.append(m.span(1))
+            last = m.end()
+    return res
+
+
 def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
     """"in Hvidlunde", "aus Westkarino": a capitalised word no dictionary of ours knows and no compound of
     German words, right after "in", "aus" or "nach", that no earlier pass took, is a place (the
@@ -156,7 +179,7 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
     preps = _unknown_preps()
     cands = []
     if preps & _BARE_PREPS:
-        cands = [m.span(1) for m in _PREP_CAP.finditer(text)]
+        cands = _prep_cap_spans(text)
         first = _PREP_CAP_START.match(text)
         if first:
             cands.append(first.span(1))
@@ -262,7 +285,7 @@ def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], 
     from communique.mentions.capnames import words_where
     from communique.mentions.capnames_de import _token_spans
 
-    if "reis" not in text:
+    if "reis" not in doc_literals(text):
         return out  # no "Kreis", no "-kreis"
     words = words_where(_district_ending, capset)  # the document's words seen before: set operations only
     if not words:
@@ -314,7 +337,8 @@ def rivers(text: str, out: list, make: Callable[..., Any]) -> list:
     """"bevor er zur Oulette fließt", "von der Vanne durchflossen", "die Ill entspringt": a name with its
     article before a verb of flowing in the same clause is a river. The name no dictionary knows as a
     common noun ("der Fluss mündet" is none); a guessed person there is the river."""
-    if not any(v in text for v in _FLOW_VERBS):
+    lit = doc_literals(text)
+    if not any(v in lit for v in _FLOW_VERBS):
         return out
     from communique.mentions.capnames_de import _common_head
     from communique.mentions.capnames import _known_lower
@@ -340,7 +364,7 @@ _PEERAGE = re.compile(r"(?<![\w-])(?:Earl|Duke|Duchess|Marquess|Marquis|Viscount
 def peerages(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     """"der Earl of Wexbury", "Bishop of Durham": the place an English peerage or see is named after
     (a guessed person or nothing there; the title itself is no name)."""
-    if " of " not in text:
+    if " of " not in doc_literals(text):
         return out
     for m in _PEERAGE.finditer(text):
         s, e = m.span(1)
@@ -383,8 +407,9 @@ def located_subjects(text: str, out: list, make: Callable[..., Any], capset: set
     person (or a word no pass took that no dictionary knows) becomes the place. The verbs are found with
     ``str.find``, the words around them with anchored regexes."""
     hits = []
+    lit = doc_literals(text)
     for verb in (" liegt", " lag"):
-        i = text.find(verb)
+        i = text.find(verb) if verb in lit else -1
         while i >= 0:
             j = i + len(verb)
             if _LIES_WHERE.match(text, j):
@@ -541,7 +566,7 @@ def spa_towns(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     """"Bad Wurzach", "in Bad Kleinbrunn": "Bad" and a name is a spa town (the capitalised-names stage reads "Bad",
     a noun, as no name and guesses the rest a person, or leaves both). A small place of GeoNames keeps its id;
     else the name must be no German common noun and no English word ("das Bad Duschen", "Bad Boys")."""
-    if "Bad " not in text:
+    if "Bad " not in doc_literals(text):
         return out
     from communique.kb.fold import fold
     from communique.mentions.capnames import _known
@@ -670,11 +695,14 @@ def _word_set(key: str) -> frozenset[str]:
     return frozenset(_word_tuple(key))
 
 
-def named_sites(text: str, out: list, make: Callable[..., Any]) -> list:
+def named_sites(text: str, out: list, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """"Kreuz Leverkusen", "Autobahndreieck Heumar", "Schlosspark Pillnitz": a motorway junction or a park named by
     the town it lies at is one place, the head and the town (the town alone is one of its parts). Only a
     one-word place (known or guessed) or a guessed person right after the head; the town's id is kept."""
     heads = _named_site_heads()
+    if capset is not None and _word_set("named_site_heads").isdisjoint(capset) and "_" not in text:
+        return out  # no head among the capitalised words (``capnames_de._CAP_TOKEN``: a capital after no [\w-]; the
+        # test below takes a head after "_" too, which \w holds): the set test instead of a search per head (s13)
     if not heads or not any(h + " " in text for h in heads):
         return out
     from communique.mentions.spanindex import SpanIndex
@@ -870,7 +898,8 @@ def elided_names(text: str, out: list, make: Callable[..., Any]) -> list:
     """"Côte d'Armor", "Val d’Aosta", "Plaine d'Alsace": a place named in French or Italian goes on with an elided
     particle and a capitalised word; the place is the whole name (the first word alone names nothing).
     Round seven."""
-    if "d'" not in text and "d’" not in text:
+    lit = doc_literals(text)
+    if "d'" not in lit and "d’" not in lit:
         return out
     res = None
     for m in out:
@@ -928,7 +957,7 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = datelines(text, out, make)
     out = spa_towns(text, out, kb, make)
     out = initial_towns(text, out, kb)  # round seven
-    out = named_sites(text, out, make)
+    out = named_sites(text, out, make, capset)
     out = lone_saints(text, out, make)
     out = people_named_as_lands(text, out)
     out = noun_compounds(text, out)
