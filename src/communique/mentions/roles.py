@@ -103,7 +103,9 @@ def context_country(kb: Any, text: str, s: int, e: int, mentions: list) -> tuple
         elif e < m.start <= w and m.kind not in ("adj", "adjstem", "dem"):
             c = _country(kb, m) if kb.entities.get(m.eid, {}).get("type") == "country" else None
         elif m.kind == "adj" and e < m.start and not text[e:m.start].strip(" \xa0"):
-            c = _country(kb, m)  # "le ministre russe", "el jefe de la diplomacia española": the adjective after
+            # "le ministre russe", "el jefe de la diplomacia española": the adjective after, a mention of its own
+            if (c := _country(kb, m)):
+                return c, e
         if c:
             return c, max(e, m.end)
     for m in mentions:
