@@ -399,21 +399,40 @@ def _english_name(surface: str, lang: str, person: bool = True) -> str:
             return " ".join(toks)
     if has_cyrillic(s):
         if person:
-            from communique.kb.build import morph_parse
-
-            toks = []
-            for t in s.split():
-                ps = morph_parse(t)
-                best = next((p for p in ps if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag), None)
-                if best is not None:
-                    nf = best.inflect({"nomn"}) or best
-                    w = nf.word
-                else:
-                    w = t
-                toks.append(w[:1].upper() + w[1:].lower() if w.islower() or w.isupper() else w)
-            s = " ".join(toks)
+            s = " ".join(_nominative_name_tokens(s.split()))
         s = transliterate(s, "en")
     return s
+
+
+def _nominative_name_tokens(words: list[str]) -> list[str]:
+    """A Russian name's words in the nominative singular ("Сергея Иванова" -> Сергей Иванов, "Анну Петрову" ->
+    Анна Петрова, "Вулиным" -> Вулин): each word's name reading (given name, surname, patronymic) of the gender
+    and a case of the given name, where there is one; a word without a name reading stays as written."""
+    from communique.kb.build import morph_parse
+
+    named = [[p for p in morph_parse(t) if "Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag] for t in words]
+    if len(words) == 1 and any("nomn" in p.tag and "sing" in p.tag for p in named[0]):
+        return [_cap_word(words[0])]  # "Вулин": a surname as written, not the plural of a given name "Вулина"
+    given = next((p for ps in named for p in ps if "Name" in p.tag), None) if len(words) > 1 else None
+    gender = given.tag.gender if given is not None else None
+    cases = {p.tag.case for ps in named for p in ps if "Name" in p.tag and p.tag.gender == gender} if gender else set()
+    out = []
+    for t, ps in zip(words, named):
+        fit = [p for p in ps if (gender is None or p.tag.gender in (gender, None) or "Fixd" in p.tag)
+               and (not cases or p.tag.case in cases)] or ps
+        if not fit:
+            w = t
+        elif "nomn" in fit[0].tag and "sing" in fit[0].tag:
+            w = t  # already the nominative singular
+        else:
+            nf = fit[0].inflect({"nomn", "sing"}) or fit[0].inflect({"nomn"}) or fit[0]
+            w = nf.word
+        out.append(_cap_word(w))
+    return out
+
+
+def _cap_word(w: str) -> str:
+    return w[:1].upper() + w[1:].lower() if w.islower() or w.isupper() else w
 
 
 def _role_country(kb: KnowledgeBase, mentions: list[Mention], rs: int, re_: int) -> str | None:
