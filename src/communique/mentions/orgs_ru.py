@@ -314,12 +314,6 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                     and _can_be(_first_word(text, nx.start, nx.end), "loct"):
                 inner.append(nx)  # the host place: not the mission's country
                 end = nx.end
-        if not inner and m.kind not in ("cond", "unit"):
-            # "правительства страны", "парламента страны", "министерства обороны страны": the country named by
-            # the common noun is the head's complement as a country's name is
-            cm = _COUNTRY_NOUN.match(text, end)
-            if cm:
-                end = cm.end()
         if inner and inner[-1].etype == "place":
             # "Законодательного собрания Кировской области": a region adjective the place name ends with
             tail = re.match(_WS + r"(области|края|района|округа|автономного округа)(?![\w-])", text[end:end + 30])
@@ -343,7 +337,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                 start = min(start, prev.start)
                 country = country or prev.country or _country_of(prev)
             elif lex["left_adj_re"] is not None:
-                pm = re.search(r"([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
+                pm = re.search(r"(?<![\w-])([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
                 if pm and lex["left_adj_re"].fullmatch(pm.group(1)) and not (prev is not None and prev.end > m.start - len(pm.group(0))):
                     a = m.start - len(pm.group(0))
                     if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
@@ -355,7 +349,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                         start = min(start, a)
         if (m.kind == "cond" and not inner and start == m.start) or (m.kind == "unit" and not inner):
             continue
-        if not inner and start == m.start and end == m.end:
+        if not inner and start == m.start:
             continue
         for x in inner:
             nested.add(id(x))
@@ -382,9 +376,6 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             res.append(m)
     # партии «Яблоко», компании Microsoft: the name stays the mention, the phrase with its descriptor is recorded
     return descriptor_heads(text, _convocations(text, res, make), make, english_name, slug)
-
-
-_COUNTRY_NOUN = re.compile(r"[ \xa0]+(?:страны|государства)(?![\w-])")
 
 
 _CONVOCATION = re.compile(r"[ \xa0]+(?:\d{1,3}(?:-?го)?|[а-яё]+(?:ого|его))[ \xa0]+созыва(?![\w-])")
