@@ -98,3 +98,15 @@ def test_nested_organisation_is_no_event_participant(linker):
     ents = linker.link(_doc(text), normalize(text))
     un = [e for e in ents if e.id == "kb:org/un"]
     assert un and all(s.nested_in == "kb:org/un-general-assembly" for s in un[0].mentions)
+
+
+def test_senate_alone_but_not_a_senator(linker):
+    got = _texts(linker, "Сенат одобрил закон, но сенатор Браун голосовал против.")
+    assert "Сенат" in got and not any("сенатор" in t for t in got)
+    assert "сенате Канады" in _texts(linker, "Законопроект застрял в сенате Канады.")
+
+
+def test_national_organisations_in_the_knowledge_base(linker):
+    got = {(t, e) for t, e, _n in _orgs(linker, "Решение Банка России обсудили в КПРФ, ЛДПР и РЖД; выпускники МГУ и ФБР тут ни при чём.")}
+    assert {("Банка России", "kb:org/bank-of-russia"), ("КПРФ", "kb:org/cprf"), ("ЛДПР", "kb:org/ldpr"),
+            ("РЖД", "kb:org/russian-railways"), ("МГУ", "kb:org/moscow-state-university"), ("ФБР", "kb:org/fbi")} <= got

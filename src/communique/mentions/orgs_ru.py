@@ -199,6 +199,18 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
     out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
+    # "Сенат", "в сенате штата": a senate is an institution alone, as "парламент" is (an institution word whose
+    # endings cannot be the generic ones, which would take "сенатор")
+    if "енат" in text:
+        spans = None
+        for hit in _SENATE.finditer(text):
+            if spans is None:
+                spans = _Coverage(out)
+            if not spans.overlaps(*hit.span()):
+                out.append(make(hit.start(), hit.end(), f"new:organization/{slug(english_name(hit.group(0), 'ru', person=False))}",
+                                "pattern", "organization", name=english_name(hit.group(0), "ru", person=False)))
+                spans.add(*hit.span())
+
     # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
     if lex["np_re"] is not None:
         spans = [(m.start, m.end) for m in out]
@@ -376,6 +388,9 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             res.append(m)
     # партии «Яблоко», компании Microsoft: the name stays the mention, the phrase with its descriptor is recorded
     return descriptor_heads(text, _convocations(text, res, make), make, english_name, slug)
+
+
+_SENATE = re.compile(r"(?<![\w-])[Сс]енат(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![\w-])")
 
 
 _CONVOCATION = re.compile(r"[ \xa0]+(?:\d{1,3}(?:-?го)?|[а-яё]+(?:ого|его))[ \xa0]+созыва(?![\w-])")
