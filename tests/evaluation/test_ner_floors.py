@@ -27,10 +27,12 @@ CASES = [
     # s11-ruorg4: measured 0.924 / 0.936 / 0.835 (NEREL) and 0.898 / 0.949 / 0.785 (factRuEval, --optional-descriptors)
     # s12-ru5 (mentions/names_ru.py: given name + surname, titles cut): measured 0.963 / 0.933 / 0.835 (NEREL)
     # and 0.932 / 0.960 / 0.785 (factRuEval, --optional-descriptors)
-    ("nerel", "ner/nerel/dev", 25, {"PER": 0.955, "LOC": 0.925, "ORG": 0.83}),
+    # s13-ru6 (orgs_ru.py, adj_ru.py, nested_orgs_ru.py, six KB organisations): ORG 0.835 -> 0.845 (NEREL),
+    # 0.785 -> 0.790 (factRuEval, --optional-descriptors)
+    ("nerel", "ner/nerel/dev", 25, {"PER": 0.955, "LOC": 0.925, "ORG": 0.84}),
     # s11-runest (mentions/nested.py, countries inside organisation names): LOC 0.949 -> 0.960 here
     # (factRuEval), NEREL LOC 0.936 -> 0.933 on these 25 (0.907 -> 0.911 on all 94 documents)
-    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.925, "LOC": 0.955, "ORG": 0.78}),
+    ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.925, "LOC": 0.955, "ORG": 0.785}),
     # German ORG 0.65 -> 0.80 (s10-deorg, mentions/orgs_de.py: measured 0.816 on these 300 sentences);
     # rounds four and five merged: 0.800 / 0.873 / 0.816 on these 300 sentences
     # s11-deloc6 (places_de.py, orgs_de.py): LOC 0.894, ORG 0.857 on these 300 sentences; s11-deper6 (persons_de.py): PER 0.832
@@ -59,7 +61,8 @@ def test_factrueval_strict_descriptors_floor(shared, linker):
     mention records with its descriptor, "партии «Яблоко»", is scored): 0.772 ORG / 0.897 LOC."""
     res = evaluate("factrueval", shared / "data" / "ner" / "factrueval2016" / "devset", limit=25, linker=linker,
                    optional_descriptors=False)
-    assert res["types"]["ORG"]["f1"] >= 0.765, res["types"]["ORG"]
+    # s13-ru6: 0.772 -> 0.783 ORG
+    assert res["types"]["ORG"]["f1"] >= 0.78, res["types"]["ORG"]
     # 0.897 -> 0.909 (s11-runest, nested places); 0.949 (s12-ru5: "реки X", "города Y" scored as the phrase)
     assert res["types"]["LOC"]["f1"] >= 0.945, res["types"]["LOC"]
 

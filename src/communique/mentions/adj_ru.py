@@ -14,6 +14,7 @@ Settings in ``data/lang/ru/mentions.yaml`` (``place_adjectives``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -130,7 +131,26 @@ def place_adjectives(text: str, mentions: list, kb: Any, make: Callable[..., Any
         if nxt and any(nxt.group(1).lower().startswith(w[:-1] if len(w) > 4 else w) for w in _not_before()):
             continue
         out.append(make(s, e, eid, "adj", "place"))
+        joined = _join_common_head(text, out, s, e, eid, kb)
+        if joined is not None:
+            out[joined[0]] = joined[1]
     return out
+
+
+def _join_common_head(text: str, mentions: list, s: int, e: int, eid: str, kb: Any) -> tuple[int, Any] | None:
+    """A city or region adjective ``s:e`` right before an institution named by a common noun belongs to its
+    name, as a country adjective does (mentions/orgs_ru.py): "бостонской полиции", "московской мэрии".
+    Returns (index in ``mentions``, the organisation mention extended over the adjective)."""
+    from communique.mentions.orgs_ru import common_head
+
+    j = e + 1
+    if text[e:j] not in (" ", "\xa0"):
+        return None
+    for i, m in enumerate(mentions):
+        if m.start == j and m.etype in ("organization", "group") and common_head(text[m.start:m.end]):
+            country = m.country or (kb.entities.get(eid) or {}).get("country")
+            return i, replace(m, start=s, kind="orgext" if m.kind == "pattern" else m.kind, country=country)
+    return None
 
 
 @lru_cache(maxsize=1)

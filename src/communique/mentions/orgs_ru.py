@@ -199,6 +199,18 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     out = acronym_orgs(text, out, make, slug)  # "(King’s College London, KCL)", "компании RCA"
     out = named_after(text, out, make, english_name, slug)  # Литературный институт имени А. М. Горького
 
+    # "Сенат", "в сенате штата": a senate is an institution alone, as "парламент" is (an institution word whose
+    # endings cannot be the generic ones, which would take "сенатор")
+    if "енат" in text:
+        spans = None
+        for hit in _SENATE.finditer(text):
+            if spans is None:
+                spans = _Coverage(out)
+            if not spans.overlaps(*hit.span()):
+                out.append(make(hit.start(), hit.end(), f"new:organization/{slug(english_name(hit.group(0), 'ru', person=False))}",
+                                "pattern", "organization", name=english_name(hit.group(0), "ru", person=False)))
+                spans.add(*hit.span())
+
     # "министерство культуры", "службу спасения": a lower-case head and its genitive noun phrase
     if lex["np_re"] is not None:
         spans = [(m.start, m.end) for m in out]
@@ -248,6 +260,9 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
         # an organisation inside a longer one ("МВД России" in "ГУ МВД России по ...") leaves "по ..." to it
         territorial = id(m) not in nested and bool(lex["territorial_re"] and lex["territorial_re"].search(head))
         person_ok = bool(lex["person_heads_re"] and lex["person_heads_re"].match(head))
+        # a conditional head that is also a unit ("пресс-служба") takes an organisation as a unit does:
+        # "пресс-служба МВД", "пресс-службы Кремля" (and a person or a place as a conditional head)
+        takes_org = m.kind != "cond" or bool(lex["unit_re"] and lex["unit_re"].fullmatch(head))
         end = m.end
         country = None
         inner: list = []
@@ -267,7 +282,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             if len(gap) > 20 or "\n" in gap:
                 break
             quoted = False
-            if nx.etype in _ORG and m.kind != "cond" and gap[-1:] in "«\"" and re.fullmatch(_WS + "[«\"]", gap) \
+            if nx.etype in _ORG and takes_org and gap[-1:] in "«\"" and re.fullmatch(_WS + "[«\"]", gap) \
                     and text[nx.end:nx.end + 1] == _QUOTE_PAIRS[gap[-1]] and not inner and head.split()[-1][:1].islower():
                 gap, quoted = gap[:-1], True  # "Совета директоров «Башинформа»": the quotes go with it
             word = _first_word(text, nx.start, nx.end)
@@ -276,13 +291,15 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             # a person only right after the head ("правительство Медведева", not "правительства Мали Кейта")
             if m.kind == "unit" and not inner and nx.etype not in _ORG:
                 break  # a unit takes an organisation first ("комиссии ЕС"), then what that one takes
-            if nx.etype in _LOC or (nx.etype in _ORG and m.kind != "cond") or (person_ok and nx.etype == "person" and not inner):
+            if nx.etype in _LOC or (nx.etype in _ORG and takes_org) or (person_ok and nx.etype == "person" and not inner):
                 if lex["geo_gap_re"].fullmatch(gap) and _can_be(word, "gent"):
                     ok = True
-                elif (nx.etype in _ORG and m.kind != "cond" and not inner and re.fullmatch(_WS + "при" + _WS, gap)
+                elif (nx.etype in _ORG and takes_org and not inner and re.fullmatch(_WS + "при" + _WS, gap)
                       and _can_be(word, "loct")):
                     ok = True  # "Следственного комитета при прокуратуре", "Высшей партийной школе при ЦК КПСС"
-                elif (territorial and nx.etype == "place" and re.fullmatch(_WS + "по" + _WS, gap)
+                elif ((territorial or (m.kind in ("cond", "unit") and lex["territorial_re"] is not None
+                                       and any(x.etype in _ORG and lex["territorial_re"].search(text[x.start:x.end]) for x in inner)))
+                      and nx.etype == "place" and re.fullmatch(_WS + "по" + _WS, gap)
                       and _can_be(word, "datv")):
                     ok = True
                 elif (person_ok and not inner and nx.etype in ("person",) + _LOC and lex["title_gap_re"] is not None
@@ -314,7 +331,8 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             tail = re.match(_WS + r"(области|края|района|округа|автономного округа)(?![\w-])", text[end:end + 30])
             if tail and re.search(r"(?:ской|цкой|ого|его|ой)$", text[inner[-1].start:end]):
                 end += tail.end()
-        if (m.kind == "unit" and inner) or (inner and lex["po_re"] is not None and lex["po_re"].match(head)):
+        unit_like = m.kind == "unit" or (m.kind == "cond" and takes_org and bool(inner) and inner[0].etype in _ORG)
+        if (unit_like and inner) or (inner and lex["po_re"] is not None and lex["po_re"].match(head)):
             end = _po_phrase(text, end)  # "комитета Совета Федерации по экономической политике", "сборную России по бобслею"
         start = m.start
         if m.kind == "unit" and inner:
@@ -331,7 +349,7 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
                 start = min(start, prev.start)
                 country = country or prev.country or _country_of(prev)
             elif lex["left_adj_re"] is not None:
-                pm = re.search(r"([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
+                pm = re.search(r"(?<![\w-])([^\W\d_]+)" + _WS + "$", text[max(0, m.start - 30):m.start])
                 if pm and lex["left_adj_re"].fullmatch(pm.group(1)) and not (prev is not None and prev.end > m.start - len(pm.group(0))):
                     a = m.start - len(pm.group(0))
                     if prev is not None and prev.kind in ("adj", "adjstem") and prev.etype in _LOC \
@@ -372,7 +390,17 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
     return descriptor_heads(text, _convocations(text, res, make), make, english_name, slug)
 
 
+_SENATE = re.compile(r"(?<![\w-])[Сс]енат(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![\w-])")
+
+
 _CONVOCATION = re.compile(r"[ \xa0]+(?:\d{1,3}(?:-?го)?|[а-яё]+(?:ого|его))[ \xa0]+созыва(?![\w-])")
+
+
+def common_head(head: str) -> bool:
+    """``head`` is one common-noun institution word ("полиции", "правительства", "МИДа", "мэрии") that a
+    place adjective before it belongs to (see ``common_heads`` in ``data/lang/ru/mentions.yaml``)."""
+    lex = org_lexicon()
+    return bool(lex["common_heads_re"]) and " " not in head and bool(lex["common_heads_re"].fullmatch(head))
 
 
 def _convocations(text: str, mentions: list, make) -> list:
