@@ -35,31 +35,35 @@ def _en_title_word(text: str, s: int, e: int) -> bool:
 
 # the languages whose news opens a sentence with a bare surname before its verb, and the words that open one
 # as something else ("May we ...", "Will ..."): mentions.yaml ``sentence_openers_not_names``
-_SUBJECT_OPENERS = ("en", "fr", "es", "ru")
+_SUBJECT_OPENERS = ("en", "fr", "es")
 _NEXT_LOWER = re.compile(r"(?:['’]s)?\s+[^\W\d_]")
-_NEXT_LISTED = re.compile(r",\s+[^\W\d_]")
 _LEADER_OFFICES = ("head_of_state", "head_of_government")
 
 
 def _opens_clause_as_subject(text: str, s: int, e: int, lang: str) -> bool:
     """A capitalised word at a sentence's start followed by a lower-case word ("Trump met", "Macron a"):
-    the place of a subject before its verb (or the first of a list of names: "Tokayev, Mirziyoyev and ..."), unless the language lists the word as a usual opener."""
+    the place of a subject before its verb, unless the language lists the word as a usual opener."""
     if not _sentence_initial(text, s):
         return False
     m = _NEXT_LOWER.match(text, e)
     if m is None or not text[m.end() - 1].islower():
-        m = _NEXT_LISTED.match(text, e)  # "Tokayev, Mirziyoyev and Pashinyan arrived": the first of listed names
-        if m is None or not text[m.end() - 1].isupper():
-            return False
+        return False
     return text[s:e].lower() not in lang_words(lang, "sentence_openers_not_names")
 
 
-def _heads_organisation(term: dict, surface: str) -> bool:
+def _heads_organisation(term: dict, ent: dict, surface: str, given: frozenset[str]) -> bool:
     """A term in an international organisation's office (no country: "Secretary-General of the United Nations",
     "Secretary General of NATO"): its holder is named by the surname alone as often as a foreign minister is
-    ("Guterres", "Rutte"). Not where the surface is a Russian surname by its morphology ("Лебедев" is many
-    people before it is the CIS's executive secretary)."""
-    return term.get("office") == "other" and not term.get("country") and not is_person_name_ru(surface)
+    ("Guterres", "Rutte"). Only a surname of five letters or more ("Yang", "Türk", "Khan" and its spelling "Chan"
+    name many), not a given name ("Mohammed"), and not where the holder's native surname is a Russian one by its
+    morphology ("Lebedev", "Лебедев": the CIS's secretary is one of many)."""
+    if term.get("office") != "other" or term.get("country"):
+        return False
+    f = fold(surface)
+    if len(surface) < 5 or f not in (ent.get("surnames") or ()) or f in given:
+        return False
+    native = (ent.get("native_name") or "").split()[-1:]
+    return not is_person_name_ru(native[0] if native and has_cyrillic(native[0]) else surface)
 
 
 def _particles_left(text: str, start: int, name: str, lang: str) -> int:
@@ -73,7 +77,7 @@ def _particles_left(text: str, start: int, name: str, lang: str) -> int:
     if not n:
         return start
     parts = toks[-1 - n:-1]
-    spelled = (mentions_data(lang).get("name_particles") or {}) if lang else {}
+    spelled = mentions_data(lang).get("name_particles") or {}
     for pre in (" ".join(parts) + " ", " ".join(spelled.get(p, p) for p in parts) + " "):
         at = start - len(pre)
         if at >= 0 and fold(text[at:start]) == fold(pre) and (at == 0 or not text[at - 1].isalnum()):
@@ -221,7 +225,7 @@ class KBMatching:
                  doc_countries: dict[str, int], full_persons: set[str], day: str | None, lang: str,
                  pctx: PlaceContext | None = None) -> Mention | None:
         ents = self.kb.entities
-        best: tuple[float, str, str] | None = None
+        best: tuple[float, str, str, str] | None = None
         if pctx is not None and (region := pctx.region_reading(r)):  # "Atlanta, Georgia" (mentions/places.py)
             return Mention(r.start, r.end, region, "name", "place", score=20.0)
         nxt = raws[i + 1] if i + 1 < len(raws) else None
@@ -247,15 +251,17 @@ class KBMatching:
         # "Secretary Rubio", "Senator Rubio": after a title a person's name beats a town's ("Rubio", Venezuela)
         titled = len(r.cands) > 1 and any(ents[c[0]]["type"] == "person" for c in r.cands) and any(
             ents[c[0]]["type"] == "place" for c in r.cands) and after_title(text, ft, r.start, raws, i, lang, True)
+        # the name right after the title (no "of"/"de" between: "the Mayor of Austin" names the city)
+        next_to_title = bool(titled) and not ft[titled.end():r.start].strip()
         for eid, kind, flags in r.cands:
             e = ents[eid]
             t = e["type"]
             score = 10.0 - 2 * TYPE_PRIORITY.get(t, 4)
             if t == "place" and strong_other:
                 score -= 8
-            if t == "place" and titled:
+            if t == "place" and next_to_title:
                 continue  # a title's name is a person's, even one the knowledge base does not know ("Вице-премьер Иванов")
-            if t == "place" and person_named and "x" in flags:
+            if t == "place" and ((person_named and "x" in flags) or titled):
                 score -= 8
             if kind in ("name", "acr", "flag"):
                 score += 3
@@ -301,12 +307,13 @@ class KBMatching:
                 term = self.kb.term_at(eid, day)
                 active = term is not None
                 if kind in ("sur", "stemsur"):
-                    # a word of the document's language ("Trump", "May" in English); "Rutte" is a German word only
-                    common = "c" in flags and (flags == "c" or _LETTER.get(lang, "?") in flags)
+                    # an organisation's head in office: not a word of the document's language ("Rutte" is a German
+                    # word only); a former leader: no word in any language ("Johnson", "Moreno" name others too)
+                    common_here = "c" in flags and (flags == "c" or _LETTER.get(lang, "?") in flags)
                     prominent = (active and term.get("office") in _PROMINENT) or (
-                        active and not common and _heads_organisation(term, text[r.start:r.end])) or (not common and any(
-                        t.get("office") in _PROMINENT for t in e.get("terms") or ())) or (
-                        common and _leader_near(e, day) and (e.get("country") in doc_countries or any(
+                        active and not common_here and _heads_organisation(term, e, text[r.start:r.end], self._given_names())) or (
+                        "c" not in flags and any(t.get("office") in _PROMINENT for t in e.get("terms") or ())) or (
+                        "c" in flags and _leader_near(e, day) and (e.get("country") in doc_countries or any(
                             ents[p].get("country") == e.get("country") for p in full_persons)))
                     if eid not in full_persons and (
                             not (prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
@@ -328,14 +335,14 @@ class KBMatching:
             elif t == "country" and kind in ("adj", "adjstem", "dem"):
                 score -= 0.5
             if best is None or score > best[0]:
-                best = (score, eid, kind)
+                best = (score, eid, kind, flags)
         if best is None:
             return None
-        _score, eid, kind = best
+        _score, eid, kind, flags = best
         e = ents[eid]
         start = r.start
         if e["type"] == "person":
-            start = self._expand_person_left(text, ft, start, e, lang)
+            start = self._expand_person_left(text, ft, start, e, "" if "c" in flags else lang)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
 
     def _title_against(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
@@ -375,7 +382,10 @@ class KBMatching:
         return _is_given_name(text[m.start(1):m.end(1)]) if has_cyrillic(tok) else tok in self._given_names()
 
     def _expand_person_left(self, text: str, ft: str, start: int, ent: dict, lang: str = "") -> int:
-        start = _particles_left(text, start, ent.get("name") or "", lang)  # "von der Leyen", "фон дер Ляйен"
+        """The start of a person's mention with initials, a fitting given name or (``lang`` given) the canonical
+        name's particles before the matched surname."""
+        if lang:  # not for a surname that is a word ("la Fuente de Cibeles" is no Juan Ramón de la Fuente)
+            start = _particles_left(text, start, ent.get("name") or "", lang)  # "von der Leyen", "фон дер Ляйен"
         left = text[max(0, start - 12):start]
         m = _INITIALS_LEFT.search(left)
         if m:

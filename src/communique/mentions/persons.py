@@ -286,9 +286,9 @@ class PersonRules:
                     break
             if office is None:
                 continue
-            # an English role noun's words must be in the referent's English role ("the Secretary" is a secretary of
-            # state, not a foreign minister); in other languages those listed in coref_role_words ("госсекретарь"):
-            # their words for an office are generic ("der US-Außenminister" is the Secretary of State)
+            # a role noun of an office with a name of its own (coref_role_words: "the Secretary", "госсекретарь")
+            # needs those words in the referent's English role: a secretary of state, not a foreign minister; the
+            # other role nouns are generic ("the Foreign Minister" of India is its Minister of External Affairs)
             words = _coref_words(word, lang)
             if office in COUNTRY_OFFICES:
                 country = ccountry or roles.main_country(doc_countries)
@@ -323,10 +323,13 @@ class PersonRules:
 
 
 def _coref_words(word: str, lang: str) -> frozenset[str] | None:
-    """The English words a referent's role must have for the role noun ``word`` (see _coref); None: no test."""
-    if lang == "en":
-        return frozenset(w for w in re.findall(r"[a-z]+", word.lower()) if w not in ("of", "the", "for", "and"))
-    listed = _coref_role_table(lang).get(fold(word))
+    """The English words a referent's role must have for the role noun ``word`` (see _coref; Russian nouns with
+    their case endings, as the coref pattern matches them: "госсекретаря"); None: no test."""
+    table = _coref_role_table(lang)
+    w = fold(word)
+    listed = table.get(w)
+    if listed is None and lang == "ru":
+        listed = next((v for k, v in table.items() if w.startswith(k[:-1]) and len(w) - len(k) <= 3), None)
     return frozenset(listed.split()) if listed else None
 
 
