@@ -254,6 +254,14 @@ class _Coverage:
             self.spans = sorted(map(_START_END, mentions))
         self.longest = max((b - a for a, b in self.spans), default=0)
 
+    @classmethod
+    def of_spans(cls, spans: list[tuple[int, int]]) -> "_Coverage":
+        """The coverage of (start, end) pairs (the same as of mentions with those spans)."""
+        cov = cls.__new__(cls)
+        cov.spans = sorted(spans)
+        cov.longest = max((b - a for a, b in cov.spans), default=0)
+        return cov
+
     def overlaps(self, s: int, e: int) -> bool:
         spans = self.spans
         i = bisect.bisect_left(spans, (s - self.longest, -1))
