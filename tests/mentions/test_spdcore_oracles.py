@@ -146,3 +146,19 @@ def test_caprun_same_matches() -> None:
     texts += ["".join(r.choice(pool) for _ in range(r.randint(0, 24))) for _ in range(6000)]
     for text in texts:
         assert [m.span(1) for m in places._CAPRUN.finditer(text)] == [m.span(1) for m in _OLD_CAPRUN.finditer(text)], text
+
+
+def test_surname_shape_same_matches() -> None:
+    from communique.mentions import common
+
+    old = re.compile(
+        r"[A-ZÁÉÍÓÚÑ](?<![\w'’-].)(?:"
+        r"(?<=[A-ZÁÉÍÓÚÑ])[a-záéíóúñ]{4,}+(?![\w'’-])(?:" + common._ends_behind(common._SURNAME_ENDS_ES, "[a-záéíóúñ]") + ")"
+        r"|(?<=[A-Z])[a-z]{4,}+(?![\w'’-])(?:" + common._ends_behind(common._SURNAME_ENDS, "[a-z]") + "))")
+    r = random.Random(17)
+    parts = ["Ko", "Pe", "Ál", "Iwa", "now", "owa", "ska", "skaja", "enko", "witsch", "ez", "és", "áez", "rodr", "íguez",
+             "a", "z", "s", "ñ", "ä", " ", "-", "'", "\n", "X", "schenko", "tschuk", "wicz", "sky"]
+    texts = ["Kowalski, Petrowa und Rodríguez trafen Iwanow; Schewtschenko und Sánchez, Pérez, Lukaschenko, Godáez."]
+    texts += ["".join(r.choice(parts) for _ in range(r.randint(0, 16))) for _ in range(6000)]
+    for text in texts:
+        assert [m.span() for m in common._SURNAME_SHAPE.finditer(text)] == [m.span() for m in old.finditer(text)], text
