@@ -428,8 +428,10 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             for width in (1, 2):
                 if k + width >= n:
                     break
-                conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
-                # (s13: the gaps tested only after the words, a pure test: the same answer)
+                # (s13: the words joined without a generator; the gaps tested only after the words, a pure test:
+                # the same answer)
+                conn = text[toks[k][0]:toks[k][1]] if width == 1 else \
+                    text[toks[k][0]:toks[k][1]] + " " + text[toks[k + 1][0]:toks[k + 1][1]]
                 if (conn.lower() in lex.connectors or (
                         conn.lower() in lex.org_connectors and text[toks[run[0]][0]:toks[run[0]][1]].lower() in lex.org_heads)) \
                         and all(_HSPACE.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width)) \
