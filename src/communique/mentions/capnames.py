@@ -428,11 +428,14 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             for width in (1, 2):
                 if k + width >= n:
                     break
-                conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(k, k + width))
-                gaps_ok = all(_HSPACE.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width))
+                # (s13: the words joined without a generator; the gaps tested only after the words, a pure test:
+                # the same answer)
+                conn = text[toks[k][0]:toks[k][1]] if width == 1 else \
+                    text[toks[k][0]:toks[k][1]] + " " + text[toks[k + 1][0]:toks[k + 1][1]]
                 if (conn.lower() in lex.connectors or (
                         conn.lower() in lex.org_connectors and text[toks[run[0]][0]:toks[run[0]][1]].lower() in lex.org_heads)) \
-                        and gaps_ok and runish(k + width) \
+                        and all(_HSPACE.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width)) \
+                        and runish(k + width) \
                         and not _ROMAN.fullmatch(text[toks[k + width][0]:toks[k + width][1]]):  # "Kazán la XVI cumbre"
                     joined = list(range(k, k + width + 1))
                     break
@@ -451,6 +454,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
 
     existing = list(mentions)
     spans = [(m.start, m.end, m) for m in existing]
+    over_at = _overlap_index(spans)  # s13: the spans over a run by bisect (the list scanned for every run before)
     new: list = []
     drop: set[int] = set()
     pending: list[tuple[int, int, list[str]]] = []  # single tokens typed at the end
@@ -471,7 +475,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 continue
             e += 1  # "George W.", "Nico G."
         words = [text[toks[x][0]:toks[x][1]] for x in run]
-        over = [x for x in spans if x[0] < e and s < x[1]]
+        over = over_at(s, e)
         if any(a <= s and e <= b for a, b, _m in over):
             continue  # already found (whole or larger)
         if over and any(a < s or b > e for a, b, _m in over):
@@ -485,7 +489,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 run = rest
                 s = toks[run[0]][0]
                 words = [text[toks[x][0]:toks[x][1]] for x in run]
-                over = [x for x in spans if x[0] < e and s < x[1]]
+                over = over_at(s, e)
         low = [w.lower() for w in words]
         headed = low[0] in lex.org_heads or low[-1] in lex.org_suffixes or low[0] in lex.loc_heads
         org_first = bool(over) and over[0][0] == s and over[0][2].etype in ("organization", "group") \
@@ -577,6 +581,24 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     return [m for m in existing if id(m) not in drop] + new
 
 
+def _overlap_index(spans: list[tuple[int, int, Any]]) -> Callable[[int, int], list[tuple[int, int, Any]]]:
+    """``lambda s, e: [x for x in spans if x[0] < e and s < x[1]]`` (in ``spans``' order) by a bisect over
+    the starts: a span ending after ``s`` starts after ``s`` less the longest span's length."""
+    import bisect
+
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    starts = [spans[i][0] for i in order]
+    longest = max([0] + [b - a for a, b, _m in spans])
+
+    def over(s: int, e: int) -> list[tuple[int, int, Any]]:
+        lo = bisect.bisect_left(starts, s - longest)
+        hi = bisect.bisect_left(starts, e, lo)
+        if lo >= hi:
+            return []
+        return [spans[i] for i in sorted(i for i in order[lo:hi] if spans[i][1] > s)]
+    return over
+
+
 def _de_lone_name(word: str) -> bool:
     """German: a listed given name or surname that is no ordinary word (``capnames_de.de_lone_name``)."""
     from communique.mentions.capnames_de import de_lone_name
@@ -634,12 +656,68 @@ def _org_phrase_rxs(org_endings: tuple[str, ...], org_prefixes: tuple[str, ...])
     return rx, pre
 
 
+# s13 (spdcore): the adjective phrase's lower-case run taken whole (possessive: an ending must be followed by a
+# space, so it ends the run) and its ending looked at behind, instead of backtracking over every shorter run of
+# every capitalised word with each ending: the same matches as _org_phrase_rxs()[0] (tests/mentions/test_spdcore_*)
+_ADJ_WORD = r"[A-ZÄÖÜ](?<![\w-].)[a-zäöüß]++(?:(?<=[a-zäöüß]e)|(?<=[a-zäöüß]e[nrsm]))\s+"
+
+
+@lru_cache(maxsize=16)
+def _org_phrase_rx_fast(org_endings: tuple[str, ...]) -> re.Pattern:
+    """``_org_phrase_rxs(org_endings, ...)[0]`` with the adjectives' endings tested behind (the same matches)."""
+    del org_endings  # (the endings are tested after the match, as before)
+    return re.compile(
+        r"(" + _ADJ_WORD + r"(?:" + _ADJ_WORD + r")*)([A-ZÄÖÜ][\w-]*+)(?![\w-])"
+        r"(?:\s+(?:für|der|des)\s+[A-ZÄÖÜ][\w-]*(?:\s+und\s+[A-ZÄÖÜ][\w-]*)?|\s+[A-ZÄÖÜ][\w-]+(?=\s*[,.;:)]))?")
+
+
+# the characters other than an ASCII letter's own two cases that re.IGNORECASE matches to it and whose str.lower()
+# is not that letter (every code point checked by tests/mentions/test_spdcore_oracles.py)
+_IGNORECASE_STRAYS = {"i": "\u0130\u0131", "s": "\u017f"}
+
+
+def _ignorecase_strays(letters: str) -> str | None:
+    """The strays of ``letters`` (lower-case ASCII), or None where a letter is not lower-case ASCII."""
+    if not (letters.isascii() and letters.islower() and letters.isalpha()):
+        return None
+    return "".join(_IGNORECASE_STRAYS.get(x, "") for x in set(letters))
+
+
+def _prefix_finditer(pre_rx: re.Pattern, prefixes: tuple[str, ...], text: str) -> Any:
+    """``pre_rx.finditer(text)`` for the federal-compound regex (its matches start with one of the lower-case
+    ``prefixes``, case ignored), for a text whose ``casefold()`` holds a prefix (the caller's test): the regex
+    tried only where a prefix stands in ``text.lower()``, left to right, each try after the end of the previous
+    match, as ``finditer`` goes. Where ``str.lower`` changes the text's length or a character the regex folds
+    otherwise stands in the text, ``finditer`` itself."""
+    low = text.lower()
+    strays = _ignorecase_strays("".join(prefixes))
+    if strays is None or len(low) != len(text) or any(c in text for c in strays):
+        yield from pre_rx.finditer(text)
+        return
+    starts: set[int] = set()
+    for p in prefixes:
+        i = low.find(p)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(p, i + 1)
+    end = 0
+    match = pre_rx.match
+    for p in sorted(starts):
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
     """German organisations named by an adjective and a head noun ("Süddeutsche Zeitung",
     "Bayerischen Staatsministerium für Unterricht und Kultus", "Medizinische Hochschule Hannover")
     and federal compounds ("Bundesjustizministerium")."""
     out: list[tuple[int, int]] = []
-    rx, pre_rx = _org_phrase_rxs(lex.org_endings, lex.org_prefixes)
+    _rx, pre_rx = _org_phrase_rxs(lex.org_endings, lex.org_prefixes)
+    rx = _org_phrase_rx_fast(lex.org_endings)
     for m in rx.finditer(text):
         if not m.group(2).lower().endswith(lex.org_endings):
             continue
@@ -655,7 +733,8 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
         folded = text.casefold()  # no prefix in the text, no match (cheaper than the search)
         if not any(p in folded for p in lex.org_prefixes):
             return out
-        for m in pre_rx.finditer(text):
+        # s13: the regex tried only where a prefix stands (it tried its lookbehind at every position)
+        for m in _prefix_finditer(pre_rx, lex.org_prefixes, text):
             if m.group(0)[:1].isupper():
                 out.append(m.span())
     return out
@@ -698,8 +777,15 @@ def _replaceable(m: Any) -> bool:
 
 
 def _prev_words(text: str, s: int, k: int = 3) -> list[str]:
-    left = text[max(0, s - 60):s]
-    ws = _PREV_TOKENS.findall(left)
+    lo = max(0, s - 60)
+    # s13: the last 24 characters first: a scan that starts inside a word finds at most one piece of it, and
+    # from the token after that on the same tokens as the scan of the 60; with more than k tokens there, the
+    # last k are those of the 60 (tests/mentions/test_spdcore_oracles.py)
+    if s - 24 > lo:
+        ws = _PREV_TOKENS.findall(text, s - 24, s)
+        if len(ws) > k:
+            return [w.lower() for w in ws[-k:]]
+    ws = _PREV_TOKENS.findall(text[lo:s])
     return [w.lower() for w in ws[-k:]]
 
 

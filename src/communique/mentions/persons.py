@@ -126,6 +126,8 @@ class PersonRules:
         first = self._given_names()
         # a place of several words ("Prince Edward Island") is no given name + surname
         strong = [(m.start, m.end) for m in mentions if m.etype != "place" or " " in text[m.start:m.end]]
+        # s13: ``any(a < e and s < b for a, b in strong)`` by bisect (the list was scanned for every token)
+        strong_over = _Coverage.of_spans(strong).overlaps
         out = list(mentions)
         new: list[Mention] = []
         toks = list(map(_SPAN, _CAPTOK.finditer(text)))
@@ -138,7 +140,7 @@ class PersonRules:
                 continue  # inside the name found before
             i = start
             s, e = toks[i]
-            if any(a < e and s < b for a, b in strong) or (lang == "de" and _de_function_word(text[s:e])):
+            if strong_over(s, e) or (lang == "de" and _de_function_word(text[s:e])):
                 i += 1
                 continue
             j = i + 1
@@ -151,7 +153,7 @@ class PersonRules:
                 word = text[s2:e2]
                 if not word[:1].isupper() or word.isupper() and len(word) > 1 and not word.isalpha():
                     break
-                if any(a < e2 and s2 < b for a, b in strong):
+                if strong_over(s2, e2):
                     break
                 if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first \
                         and ft[toks[j - 1][0]:toks[j - 1][1]] not in first:

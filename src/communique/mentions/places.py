@@ -67,8 +67,12 @@ _WORD_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])")
 # a run of one to three capitalised words: (?<![\w'’.-])((?:_WORD|St\.|Mt\.|Ft\.)(?:[^\S\n]_WORD){0,2})(?![\w’'-]),
 # written with the capital first and the lookbehind after it (the same matches; the engine then skips
 # to capitals instead of trying the lookbehind at every position: 2.5x faster)
-_CAPRUN = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z’'-]*[a-z](?:[A-Z][a-z]+)?|[A-Z]{2,}|(?<=S)t\.|(?<=M)t\.|(?<=F)t\.)"
-                     r"(?:[^\S\n]" + _WORD + r"){0,2})(?![\w’'-])")
+# s13 (spdcore): every run taken whole (possessive) and its last letter checked behind: a shorter run leaves a
+# character of the run next, where neither a capital, a space nor the final lookahead can follow; the same
+# matches, without backtracking over every shorter run of every capitalised word (tests/mentions/test_spdcore_*)
+_WORD_WHOLE = r"(?:[A-Z][a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{3,}+)"
+_CAPRUN = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{2,}+|(?<=S)t\.|(?<=M)t\.|(?<=F)t\.)"
+                     r"(?:[^\S\n]" + _WORD_WHOLE + r"){0,2})(?![\w’'-])")
 
 
 def _abbreviations(kb) -> dict[str, tuple[str, str, str]]:
@@ -107,6 +111,7 @@ class PlaceContext:
     # support() by its inputs' values (the evidence is complete after __post_init__)
     _support_memo: dict[tuple, float] = field(default_factory=dict, repr=False)
     _capruns: list[tuple[int, int]] | None = field(default=None, repr=False)  # _CAPRUN spans of group 1
+    _only_memo: dict[int, tuple] = field(default_factory=dict, repr=False)  # only_places() by id(raw)
 
     def _caprun_spans(self) -> list[tuple[int, int]]:
         """Capitalised runs of the text (one regex pass per document, shared by the two users)."""
@@ -302,8 +307,15 @@ class PlaceContext:
         return any(k[0] == cc and v - self.own.get(surf, {}).get(k, 0.0) > 0 for k, v in self.evidence.items())
 
     def only_places(self, r) -> bool:
+        # s13: remembered per raw match while its candidate list is the same object (the passes replace the
+        # list, never change it in place); the raw is held, so its id cannot be reused
+        hit = self._only_memo.get(id(r))
+        if hit is not None and hit[1] is r.cands:
+            return hit[2]
         ents = self.kb.entities
-        return all(ents[c[0]]["type"] == "place" for c in r.cands)
+        res = all(ents[c[0]]["type"] == "place" for c in r.cands)
+        self._only_memo[id(r)] = (r, r.cands, res)
+        return res
 
     # -- small places -------------------------------------------------------------------------
     def add_small_candidates(self) -> None:
