@@ -60,3 +60,11 @@ def test_inflected_gossekretar_and_generic_role_nouns(linker):
     # India's foreign minister is its "Minister of External Affairs": "the foreign minister" is generic
     text = "Subrahmanyam Jaishankar met Wang Yi in Beijing. The Indian foreign minister said ties were improving."
     assert _corefs(linker, text, "en").get("foreign minister") == "kb:person/s-jaishankar"
+
+
+def test_a_name_after_a_place_and_a_comma_is_no_place(linker):
+    # "de" before the comma belongs to the city; the mayor's name after it is a person
+    ids = {k: v for k, v in linked_in(linker, "El alcalde de Londres, Sadiq Khan, visitó Madrid.", "es", _DAY).items()}
+    assert ids.get("Sadiq Khan", "").startswith("new:person/")
+    assert linked_in(linker, "La provincia de Río Negro celebró su aniversario.", "es", _DAY).get(
+        "Río Negro", "").startswith(("new:place/", "gn:", "kb:place/"))

@@ -848,7 +848,10 @@ def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> 
             elif _SCHEDULE_BEFORE.search(text[max(0, m.start - 16):m.start]) and re.match(_H + r"*[.(]", text[m.end:m.end + 3]):
                 place = True
             elif m.etype == "person":
-                pw = re.findall(r"(\w+)" + _H + r"+", text[max(0, m.start - 45):m.start])
+                # the words right before the name, up to a punctuation mark ("El alcalde de Londres, Sadiq Khan":
+                # the "de" belongs to Londres)
+                before = re.search(r"(?:\w+" + _H + r"+)*$", text[max(0, m.start - 45):m.start]).group()
+                pw = re.findall(r"(\w+)" + _H + r"+", before)
                 if pw and pw[-1].lower() in ("de", "del"):
                     k = len(pw) - 2
                     while k >= 0 and skip is not None and skip.fullmatch(pw[k].lower()) and pw[k].lower() not in cues:
