@@ -104,3 +104,32 @@ def test_ends_with_as_the_walk(word, before):
         assert _ends_with(word, endings, before) == _old_ends_with(word, endings, before), (word, endings, before)
         for w in ("Bäderleiter", "Trainer", "Er", "Politikerin", "Leiter", "Rektor"):
             assert _ends_with(w.lower(), endings, before) == _old_ends_with(w.lower(), endings, before), (w, endings)
+
+
+ROUTE_PIECES = ["von ", "Von ", "von\t", "von-", "nach ", "bis ", "Kessling ", "Ambrode", "Xvon ", "davon ", "A", "b", " ",
+                "\n", "’", "1", "-", "Nagoya", "Tsurugi "]
+
+
+def _check_route(text: str) -> None:
+    from communique.mentions.capnames_de import _ROUTE, _route_matches
+
+    assert [(m.span(), m.groups()) for m in _route_matches(text)] == [(m.span(), m.groups()) for m in _ROUTE.finditer(text)], text
+
+
+def test_route_matches_as_the_scan():
+    """``_route_matches`` (the pattern matched after each "von"/"Von") against the ``_ROUTE`` scan it replaced."""
+    from communique.mentions.capnames_de import _route_matches
+
+    rnd = random.Random(37)
+    texts = ["Der Zug fuhr von Kessling nach Ambrode und von Nagoya bis nach Tsurugi; davon Avon nach Bonn.",
+             "Von Kessling\tnach Ambrode, von\xa0Ulmtal bis Rotbach, von-Xdorf nach Ydorf, von\nKessling nach Ambrode."]
+    texts += ["".join(rnd.choice(ROUTE_PIECES) for _ in range(rnd.randint(0, 14))) for _ in range(6000)]
+    for t in texts:
+        _check_route(t)
+    assert [m.group(1) for m in _route_matches(texts[0])] == ["Kessling", "Nagoya"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(ROUTE_PIECES), max_size=14).map("".join))
+def test_route_matches_as_the_scan_hypothesis(text):
+    _check_route(text)

@@ -2134,6 +2134,28 @@ def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, mak
 _ROUTE = re.compile(r"([A-ZÄÖÜ](?<=(?<![\w-])[Vv]on .)[\w'’]*[^\W\d_])[^\S\n]+(?:nach|bis(?:[^\S\n]+nach)?)[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])(?![\w'’-])")  # capital first
 
 
+def _route_matches(text: str) -> list:
+    """``_ROUTE.finditer(text)``, the same matches: the pattern matched right after each "von"/"Von" (found with
+    ``str.find``; its look-behind tests the rest), where the scan tried its look-behind at every capital (s13). A
+    match holds no "von" followed by a capital (its words have no space; "nach"/"bis" stand after its blanks), so
+    two never overlap and these are all of them, in text order."""
+    starts = []
+    for key in ("von", "Von"):
+        i = text.find(key)
+        while i >= 0:
+            starts.append(i + 4)
+            i = text.find(key, i + 1)
+    res = []
+    match = _ROUTE.match
+    n = len(text)
+    for p in sorted(starts):
+        if p < n:
+            m = match(text, p)
+            if m is not None:
+                res.append(m)
+    return res
+
+
 def _route_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
     """"von Kessling nach Ambrode", "von Nagoya bis nach Tsurugi": the two ends of a route are places. A
     single word there that the capitalised-names stage guessed a person (no given name) becomes a place;
@@ -2141,7 +2163,7 @@ def _route_places(text: str, out: list, make: Callable[..., Any], given: frozens
     if "on " not in text:
         return out
     res = None
-    for m in _ROUTE.finditer(text):
+    for m in _route_matches(text):
         if m.group(1) in _town_slots()[3] or m.group(2) in _town_slots()[3]:
             continue  # "von Norden nach Süden": directions
         for g in (1, 2):
