@@ -147,7 +147,7 @@ def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, m
     even when the dictionary lists the second word as a noun; a longer name takes a second word
     unknown to the dictionary ("Jodie Anne Henry")."""
     out = list(mentions)
-    rx = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
+    rx = _GIVEN_PAIR
     for w0 in _GIVEN_CAND.finditer(text):
         g0 = w0.group(0).split("-")[0]
         kind = _given_kind(g0, given)
@@ -165,7 +165,7 @@ def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, m
         if weak and ((_known(sur, "de") and sur not in _name_like("de")) or _known(sur.lower(), "en")):
             continue  # "Dawn Patrol": an English word before a word is no given name
         s, e = m.span()
-        nx = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text[e:e + 40])
+        nx = _NEXT_NAME_TOK.match(text[e:e + 40])
         if nx and not _known(nx.group(1), "de") and not _known_lower(nx.group(1), "de") and nx.group(1).lower() not in cap.stop \
                 and not nx.group(1).isupper() and nx.group(1).lower() not in cap.org_suffixes:
             e += nx.end()
@@ -203,20 +203,28 @@ _LIST_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
 _PREV_ABBR = re.compile(r"([^\W\d_][\w-]{0,3})[^\S\n]?\.[^\S\n]*$")
 
 
+# the blanks, then the run of word characters and hyphens, before a position, read forwards in the reversed text:
+# [\w-] is str.isalnum() or "_" or "-" (what _prev_word walked back over character by character before s13)
+_REV_PREV = re.compile(r"[ \t\xa0]*([\w-]*)")
+_REVERSED: list[str] = ["", ""]  # the last text _prev_word saw, and its reverse (held: its identity is the key)
+
+
 def _prev_word(text: str, s: int) -> str | None:
-    """The word right before ``s``; an abbreviated title counts with its full stop ("Dr. Meier", "Mr. Krugman")."""
-    j = s
-    while j > 0 and text[j - 1] in " \t\xa0":
-        j -= 1
+    """The word right before ``s``; an abbreviated title counts with its full stop ("Dr. Meier", "Mr. Krugman").
+    s13: the blanks and the word are one match in the text reversed (once per document), not two loops."""
+    rev = _REVERSED
+    if rev[0] is not text:
+        rev[0] = text
+        rev[1] = text[::-1]
+    n = len(text)
+    m = _REV_PREV.match(rev[1], n - s)
+    j = n - m.start(1)
     if j == s or j == 0:
         return None
     if text[j - 1] == ".":
         m = _PREV_ABBR.search(text[max(0, s - 12):s])
         return m.group(1) if m and m.group(1)[:1].isupper() else None
-    i = j
-    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
-        i -= 1
-    w = text[i:j]
+    w = text[n - m.end(1):j]
     return w if w and (w[0].isalpha()) else None
 
 
@@ -247,12 +255,17 @@ def _place_shape_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(p[:1].upper() + p[1:] for p in lex.compass_prefixes), tuple(lex.street_endings)
 
 
-@lru_cache(maxsize=131072)
+_PLACE_SHAPE: list[Any] = [None]  # (prefixes, endings, the pattern's fullmatch), bound on first use (s13)
+
+
 def _place_shape(word: str) -> bool:
     """A capitalised token that _place_shape_rx matches whole (a word with neither a compass prefix
-    nor a street ending cannot: the cheap test first)."""
-    pre, ends = _place_shape_affixes()
-    return (word.startswith(pre) or word.endswith(ends)) and _place_shape_rx().fullmatch(word) is not None
+    nor a street ending cannot: the cheap test first). Not cached itself: its one caller asks through
+    ``words_where``, which remembers every word's answer (s13: a second cache only cost its upkeep)."""
+    ps = _PLACE_SHAPE[0]
+    if ps is None:
+        ps = _PLACE_SHAPE[0] = (*_place_shape_affixes(), _place_shape_rx().fullmatch)
+    return (word.startswith(ps[0]) or word.endswith(ps[1])) and ps[2](word) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -289,7 +302,26 @@ def _ends_with(w: str, endings: tuple[str, ...], before: int = 3) -> bool:
     if "\n" in w:
         return re.search("(?<=.{%d})(?:" % before + "|".join(map(re.escape, endings)) + ")$", w) is not None
     n = len(w) - before
-    return any(len(x) <= n and w.endswith(x) for x in endings) if w.endswith(endings) else False
+    if not w.endswith(endings):
+        return False
+    # s13: the shortest ending the word has decides (any ending it has fits if that one does): the word's tails
+    # looked up by length, shortest first, instead of a walk over every ending
+    hit = _ENDINGS.get(id(endings))
+    if hit is None or hit[2] is not endings:
+        hit = (frozenset(endings), tuple(sorted({len(x) for x in endings})), endings)
+        if len(_ENDINGS) > 8:
+            _ENDINGS.clear()
+        _ENDINGS[id(endings)] = hit
+    ends, lengths = hit[0], hit[1]
+    for k in lengths:
+        if k > n:
+            return False
+        if w[len(w) - k:] in ends:
+            return True
+    return False
+
+
+_ENDINGS: dict[int, tuple[frozenset[str], tuple[int, ...], tuple[str, ...]]] = {}  # endings -> (set, lengths, endings held)
 
 
 @lru_cache(maxsize=1)
@@ -317,8 +349,10 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         return mentions
     _compiled()
     capset = set(_CAP_TOKEN.findall(text))  # capitalised words: the cheap tests of the passes below
+    # s13: the ones in -s, for the three genitive passes that looked only at those (each walked all the words)
+    swords = {w for w in capset if w[-1] == "s"}  # (a set comprehension: a scan of the text for them cost 4 times more)
     out = _drop_common_places(text, mentions, kb, lex)
-    out = _genitive_places(text, out, kb, mention_cls, _all_given(first), capset)
+    out = _genitive_places(text, out, kb, mention_cls, _all_given(first), swords)  # its words in -s are all it reads
     out = _given_surname(text, out, _all_given(first), cap, make, capset)  # noqa: the words below are taken after it
     mask = bytearray(len(text) + 1)
     for m in out:
@@ -344,7 +378,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             continue
         j = a - 1
         i = rfind(" ", 0, j)
-        i = max(i, rfind("\n", i + 1, j)) + 1
+        k = rfind("\n", i + 1, j)
+        i = (k if k > i else i) + 1
         prev = text[i:j]
         last = prev[-1:]
         if last == ".":
@@ -363,8 +398,11 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
             words.append((a, b, m.group(0), None, True))
         elif last == ",":
             words.append((a, b, m.group(0), None, False))  # a clause after a comma: listed names only (below)
-        elif prev[:1].isalpha() and last.isalnum() and (prev in speech if prev.islower() else _cue_word(prev)):
-            words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
+        elif prev.islower():  # s13: the common case (a lower-case word) first, its set lookup before the other tests
+            if prev in speech and prev[:1].isalpha() and last.isalnum():
+                words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
+        elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
+            words.append((a, b, m.group(0), prev, False))
 
     # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
@@ -520,8 +558,8 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _article_places(text, out)
     out = _noun_persons(text, out, cued, _all_given(first))
     out = _route_places(text, out, make, _all_given(first))
-    out = _home_towns(text, out, kb, lex, mention_cls, capset)
-    out = _genitive_names(text, out, kb, lex, cap, make, capset)
+    out = _home_towns(text, out, kb, lex, mention_cls, capset, swords)
+    out = _genitive_names(text, out, kb, lex, cap, make, swords)  # its words in -s are all it reads
     out = _subject_names(text, out, lex, make, capset)
     out = person_passes(text, out, kb, make, cued, capset)  # round six: names' shapes and bounds (persons_de)
     out = place_passes(text, out, kb, make, _all_given(first), capset)  # round six: places (places_de)
@@ -647,6 +685,24 @@ _ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})"
 
 _TAIL_DOT = re.compile(r"[^\S\n]*(?:" + _ROMAN + r"|[A-Z][^\S\n]?)?\.")  # what both tests of _person_tails need at least
 
+# s13: the patterns the passes used as strings (re's cache looked each up at every call), compiled once
+_GIVEN_PAIR = re.compile(r"([A-ZÄÖÜ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?)[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
+_NEXT_NAME_TOK = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
+_DOT_AFTER = re.compile(r"[^\S\n]?\.")
+_INITIAL_OR_ROMAN = re.compile(r"[A-Z]|" + _ROMAN)
+_ROMAN_DOT = re.compile(r"[^\S\n]+" + _ROMAN + r"\.")
+_INITIAL_SURNAME = re.compile(r"[^\S\n]+[A-Z][^\S\n]?\.(?:[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-]))?")
+_INITIAL_DOT = re.compile(r"[^\S\n]+[A-Z][^\S\n]?\.")
+_INITIAL_END = re.compile(r"[^\S\n]+[A-Z][^\S\n]?\.[^\S\n]*(?:[A-ZÄÖÜ]|[,;:)*]|$)")
+_SAINT = re.compile(r"S(?<![\w-].)(?:t|ankt)[^\S\n]?\.?[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])")
+_NON_SPACE = re.compile(r"\S+")
+_CLUB_NUM = re.compile(r"[^\S\n]+0\d(?!\d)(?![^\S\n]*[.,]\d)")
+_PLACE_CLUB_NUM = re.compile(r"[^\S\n]+0\d(?![\d.,])")
+_CLUB_WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]+)[^\S\n]+$")
+_EN_PLURAL_AFTER = re.compile(r"((?:[^\S\n]+[A-Z][a-z]+){0,1}[^\S\n]+[A-Z][a-z]+s)(?![\w-])")
+_CLOSING_MARK = re.compile(r"[^\S\n]*([^\w\s])")
+_JOINER_BEFORE = re.compile(r"[-/][^\S\n]*$")
+
 
 def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
     """A person's name goes on over an initial and a surname ("George W. Bush", "Robert R . Livingston",
@@ -657,10 +713,10 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
         if not any(x is m for x in out):
             continue
         last = text[m.start:m.end].split()[-1]
-        dot = re.match(r"[^\S\n]?\.", text[m.end:m.end + 2])
-        if " " in text[m.start:m.end] and dot and re.fullmatch(r"[A-Z]|" + _ROMAN, last):
+        dot = _DOT_AFTER.match(text[m.end:m.end + 2])
+        if " " in text[m.start:m.end] and dot and _INITIAL_OR_ROMAN.fullmatch(last):
             e = m.end + dot.end()  # "George W" + "." (+ "Bush")
-            sur = re.match(r"[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text[e:e + 40])
+            sur = _NEXT_NAME_TOK.match(text[e:e + 40])
             if sur and len(last) == 1 and sur.group(1).lower() not in cap.stop and not _known_lower(sur.group(1), "de"):
                 e += sur.end()
             res = _replace(out, m.start, e, make(m.start, e, "person", text[m.start:e]))
@@ -668,12 +724,12 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
                 out = res
             continue
         tail = text[m.end:m.end + 60]
-        t = re.match(r"[^\S\n]+" + _ROMAN + r"\.", tail)
+        t = _ROMAN_DOT.match(tail)
         if t is None:
-            t = re.match(r"[^\S\n]+[A-Z][^\S\n]?\.(?:[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-]))?", tail)
+            t = _INITIAL_SURNAME.match(tail)
             if t and t.group(1) and (t.group(1).lower() in cap.stop or _known_lower(t.group(1), "de")):
-                t = re.match(r"[^\S\n]+[A-Z][^\S\n]?\.", tail)
-            if t and not re.match(r"[^\S\n]+[A-Z][^\S\n]?\.[^\S\n]*(?:[A-ZÄÖÜ]|[,;:)*]|$)", tail):
+                t = _INITIAL_DOT.match(tail)
+            if t and not _INITIAL_END.match(tail):
                 t = None  # "Claudia B. :" keeps its initial; "... in Abschnitt A. der" does not run on
         if t is None:
             continue
@@ -739,7 +795,7 @@ def _saint_places(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
     """"St . Peter", "St. Willibrord", "St . Goar": a saint's name is a church or a town."""
     if "St" not in text and "Sankt" not in text:
         return out
-    for m in re.finditer(r"S(?<![\w-].)(?:t|ankt)[^\S\n]?\.?[^\S\n]+([A-ZÄÖÜ][\w’'-]*\w)(?![\w-])", text):
+    for m in _SAINT.finditer(text):
         if m.group(1).lower() in cap.stop:
             continue
         s, e = m.span()
@@ -800,7 +856,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
     if lex.club_prefixes and (capset is None or not lex.club_prefixes.isdisjoint(capset)):  # no club abbreviation: no pass
         for m in _club_rx().finditer(text):
             s = m.start()
-            toks = [(t.start() + m.start(1), t.end() + m.start(1), t.group(0)) for t in re.finditer(r"\S+", m.group(1))]
+            toks = [(t.start() + m.start(1), t.end() + m.start(1), t.group(0)) for t in _NON_SPACE.finditer(m.group(1))]
             keep = []
             for a, b, w in toks:
                 if not tok_ok(w):
@@ -811,7 +867,7 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
             if not keep:
                 continue
             e = keep[-1][1]
-            num = re.match(r"[^\S\n]+0\d(?!\d)(?![^\S\n]*[.,]\d)", text[e:e + 6])
+            num = _CLUB_NUM.match(text[e:e + 6])
             if num:
                 e += num.end()
             res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
@@ -826,8 +882,8 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
         if id(m) not in live:
             continue
         s, e = m.start, m.end
-        num = re.match(r"[^\S\n]+0\d(?![\d.,])", text[e:e + 5])  # "Mainz 05", "Schalke 04"
-        pw = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w-]+)[^\S\n]+$", text[max(0, s - 30):s])
+        num = _PLACE_CLUB_NUM.match(text[e:e + 5])  # "Mainz 05", "Schalke 04"
+        pw = _CLUB_WORD_BEFORE.search(text[max(0, s - 30):s])
         if num:
             e += num.end()
         if pw and (pw.group(1) in lex.club_words or (pw.group(1).lower().endswith(lex.institution_endings)
@@ -914,10 +970,13 @@ def _genitive_places(text: str, mentions: list, kb: Any, mention_cls: type, give
                      capset: set[str] | None = None) -> list:
     """"Leipzigs", "Chinas", "des Saarlandes": the genitive of a known place or country."""
     names = _name_like("de")
+    out = list(mentions)
+    words = _genitive_words(text, kb, capset)
+    if not words:
+        return out  # s13: no genitive of a known name, no index of the mentions to build
     adj = {(m.start, m.end): m for m in mentions if m.kind in ("adj", "adjstem") and m.etype == "country"}
     spans = [(m.start, m.end) for m in mentions if (m.start, m.end) not in adj]
-    out = list(mentions)
-    for s, e, w in _genitive_words(text, kb, capset):
+    for s, e, w in words:
         f1 = fold(w[:-1])
         if f1 not in kb.index and not (w.endswith("es") and f1[:-1] in kb.index):
             continue  # no known name before the -s: the cheap test first
@@ -1129,7 +1188,7 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     for m in list(out):
         if m.etype != "place" or m.kind != "name":
             continue
-        nx = re.match(r"((?:[^\S\n]+[A-Z][a-z]+){0,1}[^\S\n]+[A-Z][a-z]+s)(?![\w-])", text[m.end:m.end + 40])
+        nx = _EN_PLURAL_AFTER.match(text[m.end:m.end + 40])
         if not nx:
             continue
         last = nx.group(1).split()[-1]
@@ -1195,9 +1254,9 @@ def _apposition_kind(word: str) -> str | None:
             return table[tail]
         if not f.endswith(long_ends):
             continue  # no table noun of five letters or more ends the form: the loop below finds none
-        for end, kind in table.items():
-            if len(end) >= 5 and f.endswith(end) and len(f) > len(end) + 2:
-                return kind
+        for end in long_ends:  # the table's nouns of five letters or more, in its order (s13: the others not walked)
+            if f.endswith(end) and len(f) > len(end) + 2:
+                return table[end]
     return None
 
 
@@ -1207,12 +1266,18 @@ def _appo_long_ends() -> tuple[str, ...]:
     return tuple(e for e in de_lexicon().apposition if len(e) >= 5)
 
 
+_APPO_ENDS: list[Any] = [None, False]  # _appo_ends(), and whether no short form has a hyphen: read without a call (s13)
+
+
 @lru_cache(maxsize=1)
 def _appo_ends() -> tuple[frozenset[str], tuple[int, ...], frozenset[str], frozenset[str]]:
     """The apposition nouns with their inflected forms, and their lengths (a suffix test by set lookups)."""
     ends = frozenset(e + x for e in de_lexicon().apposition for x in ("", "es", "en", "s", "n"))
-    return (ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends if len(e) >= 6),
-            frozenset(e for e in ends if len(e) < 6))
+    res = (ends, tuple(sorted({len(e) for e in ends})), frozenset(e[-6:] for e in ends if len(e) >= 6),
+           frozenset(e for e in ends if len(e) < 6))
+    _APPO_ENDS[1] = not any("-" in e for e in res[3])
+    _APPO_ENDS[0] = res
+    return res
 
 
 def _name_token(w: str, cap: Any, given: frozenset[str]) -> bool:
@@ -1259,12 +1324,17 @@ def _cue_matches(text: str, words: list[str]) -> list:
     return sorted(found, key=lambda m: m.start())
 
 
-@lru_cache(maxsize=131072)
 def _apposition_candidate(w: str) -> bool:
-    """A capitalised word that names a kind of organisation, club or settlement (cached per word)."""
-    _e, _l, tails6, short = _appo_ends()
+    """A capitalised word that names a kind of organisation, club or settlement (asked through
+    ``words_where``, which remembers every word's answer; s13: no second cache)."""
+    _e, _l, tails6, short = _APPO_ENDS[0] or _appo_ends()
     lw = w.lower()
-    return (lw[-6:] in tails6 or lw in short or lw.rsplit("-", 1)[-1] in short) and _apposition_kind(w) is not None  # slices and sets first
+    if lw[-6:] in tails6:
+        return _apposition_kind(w) is not None
+    # "lw in short or lw.rsplit('-', 1)[-1] in short": the part after the last hyphen is the word itself when it
+    # has none, and no short form has a hyphen (checked where they are made), so one lookup says both (s13)
+    return (lw.rpartition("-")[2] in short if _APPO_ENDS[1] else lw in short or lw.rsplit("-", 1)[-1] in short) \
+        and _apposition_kind(w) is not None
 
 
 def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
@@ -1293,7 +1363,7 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
                     break
                 j = t.end()
                 toks += 1
-            rest = re.match(r"[^\S\n]*([^\w\s])", text[j:j + 3])
+            rest = _CLOSING_MARK.match(text[j:j + 3])
             if toks and rest and rest.group(1) in close and text[k:k + 1].isupper():
                 spans.append((k, j))
         else:
@@ -1446,7 +1516,7 @@ def _geography(text: str, out: list, make: Callable[..., Any], capset: set[str] 
         if " " not in w and (_known_lower(w, "de") or _known_lower(w[:-1], "de") or _known_lower(w[:-2], "de")) \
                 and (_sentence_initial(text, s) or not _known_lower(w, "de")):
             continue  # "Oder" opening a sentence, "des Harzes" (the resin)
-        if re.search(r"[-/][^\S\n]*$", text[max(0, s - 3):s]) or _NEXT_CAP.match(text, e) and not _sentence_initial(text, e + 2):
+        if _JOINER_BEFORE.search(text[max(0, s - 3):s]) or _NEXT_CAP.match(text, e) and not _sentence_initial(text, e + 2):
             continue  # "Frankfurt/Main", "Mecklenburg- Vorpommern", "Preußen Münster": part of a longer name
         over = [x for x in out if x.start < e and s < x.end]
         if over and not (len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].kind in _GUESSED
@@ -1924,7 +1994,8 @@ def _prep_town_rx() -> re.Pattern:
     return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüß]+(?![\w'’-])")
 
 
-def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str]) -> list:
+def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str],
+                swords: set[str] | None = None) -> list:
     """"in Hof", "aus Halle", "die Stadt Kiel", "von Rheine nach Münster": a town of Germany, Austria or
     Switzerland whose name is also a German word ("Hof", "Halle", "Kiel", "Hahn") is dropped by the
     matcher unless a cue says place; right after a place preposition, a place noun or an authority named
@@ -1942,17 +2013,16 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
             slots.append((s, e, m.group(0), 0))
         elif p in from_ and _FROM_TO.match(text, e):
             slots.append((s, e, m.group(0), 1))
-    ends = _authority_endings()
-    heads = [w for w in capset if w.endswith(ends)]
-    heads.extend(nouns & capset)
-    heads.extend(_authority_heads() & capset)  # "Niederlassung" itself
+    heads = {w for w in capset if w.endswith(_authority_endings())}  # a set at once (s13; a scan of the text cost 4 times more)
+    heads.update(nouns & capset)
+    heads.update(_authority_heads() & capset)  # "Niederlassung" itself
     memo = _HOME_MEMO.get(id(kb))
     if memo is None or memo[0] is not kb:
         _home_town("", kb)  # creates the knowledge base's memo
         memo = _HOME_MEMO[id(kb)]
     gen_memo = memo[2]
     gens = []
-    for w in capset:
+    for w in (capset if swords is None else swords):  # s13: the document's words in -s, when given
         if w[-1] != "s":
             continue
         g = gen_memo.get(w)
@@ -1963,7 +2033,7 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
         if g:
             gens.append(w)
     if heads:
-        for _a, b, _h in _token_spans(text, set(heads)):
+        for _a, b, _h in _token_spans(text, heads):
             nx = _NEXT_CAP.match(text, b)
             if nx:
                 slots.append((nx.start(1), nx.end(1), nx.group(1), 1))
@@ -2064,6 +2134,28 @@ def _genitive_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, mak
 _ROUTE = re.compile(r"([A-ZÄÖÜ](?<=(?<![\w-])[Vv]on .)[\w'’]*[^\W\d_])[^\S\n]+(?:nach|bis(?:[^\S\n]+nach)?)[^\S\n]+([A-ZÄÖÜ][\w'’]*[^\W\d_])(?![\w'’-])")  # capital first
 
 
+def _route_matches(text: str) -> list:
+    """``_ROUTE.finditer(text)``, the same matches: the pattern matched right after each "von"/"Von" (found with
+    ``str.find``; its look-behind tests the rest), where the scan tried its look-behind at every capital (s13). A
+    match holds no "von" followed by a capital (its words have no space; "nach"/"bis" stand after its blanks), so
+    two never overlap and these are all of them, in text order."""
+    starts = []
+    for key in ("von", "Von"):
+        i = text.find(key)
+        while i >= 0:
+            starts.append(i + 4)
+            i = text.find(key, i + 1)
+    res = []
+    match = _ROUTE.match
+    n = len(text)
+    for p in sorted(starts):
+        if p < n:
+            m = match(text, p)
+            if m is not None:
+                res.append(m)
+    return res
+
+
 def _route_places(text: str, out: list, make: Callable[..., Any], given: frozenset[str]) -> list:
     """"von Kessling nach Ambrode", "von Nagoya bis nach Tsurugi": the two ends of a route are places. A
     single word there that the capitalised-names stage guessed a person (no given name) becomes a place;
@@ -2071,7 +2163,7 @@ def _route_places(text: str, out: list, make: Callable[..., Any], given: frozens
     if "on " not in text:
         return out
     res = None
-    for m in _ROUTE.finditer(text):
+    for m in _route_matches(text):
         if m.group(1) in _town_slots()[3] or m.group(2) in _town_slots()[3]:
             continue  # "von Norden nach Süden": directions
         for g in (1, 2):
