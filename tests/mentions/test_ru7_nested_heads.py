@@ -23,8 +23,9 @@ def _heads(linker, text):
     for m in found:
         if m.kind != "head":
             continue
-        outer = [o for o in found if o.eid == m.eid and o.kind != "head" and o.start == m.start and o.end > m.end]
-        assert outer, "a head lies at the start of its organisation's mention"
+        outer = [o for o in found if o.eid == m.eid and o.kind != "head" and o.start <= m.start and m.end <= o.end
+                 and (o.start, o.end) != (m.start, m.end)]
+        assert outer, "a head lies inside its organisation's mention"
         assert m.nested_in == m.eid and m.etype in ("organization", "group")
         out[norm.text[m.start:m.end]] = (m.eid, norm.text[outer[0].start:outer[0].end])
     return out
@@ -62,3 +63,9 @@ def test_no_domain_from_a_place_word(linker):
 
 def test_a_name_alone_gets_no_head(linker):
     assert _heads(linker, "Конституционный суд отклонил жалобу.") == {}
+
+
+def test_adjectives_before_a_body(linker):
+    got = _heads(linker, "Вчера российское правительство одобрило бюджет.")
+    assert got["правительство"][1] == "российское правительство"
+    assert _heads(linker, "Европейский парламент одобрил резолюцию.") == {}

@@ -145,7 +145,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         # "the Turkish Foreign Ministry", "МИД Турции": a country's ministry (mentions/institutions.py)
         mentions = country_institutions(kb, text, lang, mentions)
         if lang == "ru":  # "Верховный суд" in "Верховный суд Испании": the head, nested (mentions/nested_orgs_ru.py)
-            mentions.extend(nested_heads(self, text, ft, mentions))
+            mentions.extend(nested_heads(text, mentions))
         return mentions
 
     # -- entities --------------------------------------------------------------------------------

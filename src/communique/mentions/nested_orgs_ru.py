@@ -102,6 +102,14 @@ def _org_word(word: str) -> bool:
     return any(p.normal_form.replace("ё", "е") in words for p in _parse(word)[:2])
 
 
+def _not_domain(word: str) -> bool:
+    """A genitive that makes a company's organ of the head, no body of its own ("совет директоров")."""
+    from communique.mentions.orgs_ru import _parse
+
+    no = frozenset((mentions_data("ru").get("nested_heads") or {}).get("not_domains") or ())
+    return any(p.normal_form in no for p in _parse(word)[:2])
+
+
 @lru_cache(maxsize=16384)
 def _word_kind(word: str) -> tuple[str | None, bool, bool]:
     """(the head lemma the word can be a form of, or None; can it be an adjective; can it be a common noun in
@@ -131,7 +139,7 @@ def _body_head(words: list[str]) -> bool:
         head, adj, gen = _word_kind(w)
         if head is not None:
             domain = words[j + 1:]
-            if len(domain) > 1 or not all(_word_kind(x)[2] and _word_kind(x)[0] is None
+            if len(domain) > 1 or not all(_word_kind(x)[2] and _word_kind(x)[0] is None and not _not_domain(x)
                                           and x.lower() not in _place_words() for x in domain):
                 return False  # "комитета Совета Федерации", "прокуратура города Павия": no domain
             return bool(j or domain or head in bare)
@@ -140,17 +148,28 @@ def _body_head(words: list[str]) -> bool:
     return False
 
 
-def nested_heads(linker: "MentionLinker", text: str, ft: str, mentions: list[Mention]) -> list[Mention]:
+def _described_body(text: str, ws: list[tuple[int, int]]) -> bool:
+    """Lower-case adjectives and a body's name that needs no modifier ("российское правительство",
+    "национального парламента", "японским парламентом")?"""
+    bare, _ = _head_lexicon()
+    last = text[ws[-1][0]:ws[-1][1]]
+    if not last.islower() or _word_kind(last)[0] not in bare:
+        return False
+    return all(text[a:b].islower() and _word_kind(text[a:b])[1] and _word_kind(text[a:b])[0] is None
+               and text[b:ws[i + 1][0]].isspace() for i, (a, b) in enumerate(ws[:-1]))
+
+
+def nested_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     """The head of a Russian organisation's name that names the body alone, as a nested mention of the same
     organisation: "Верховный суд" in "Верховный суд Испании", "правительство" in "правительство Японии",
     "министерство культуры" in "министерство культуры Польши", "МВД" in "МВД России" (NEREL annotates such a
     head a second time, inside the longer name; factRuEval does not, and its scorer leaves these out:
     evaluation/ner.py). The head must be followed, inside the name, by a complement that starts with a capital
     (a place, a person, an organisation: "правительство Медведева", "Секретариат МАГАТЭ"); it is an institution
-    noun phrase of ``nested_heads`` in ``data/lang/ru/mentions.yaml`` or a single word that the knowledge base
-    knows as an organisation's name. The mention carries the outer organisation's id, kind ``head`` and
-    ``nested_in`` that id (events skip it)."""
-    ents = linker.kb.entities
+    noun phrase of ``nested_heads`` in ``data/lang/ru/mentions.yaml`` or a one-word institution name of
+    ``org_words`` ("МВД", "Госдумы"). Lower-case adjectives before a body's name that needs no modifier make
+    the same nesting at the end ("правительство" in "российское правительство"). The mention carries the outer
+    organisation's id, kind ``head`` and ``nested_in`` that id (events skip it)."""
     out: list[Mention] = []
     spans = None
     for o in mentions:
@@ -161,6 +180,13 @@ def nested_heads(linker: "MentionLinker", text: str, ft: str, mentions: list[Men
         if spans is None:
             spans = {(m.start, m.end) for m in mentions}
         ws = [(w.start(), w.end()) for w in _WORDS.finditer(text, o.start, o.end)]
+        if 1 < len(ws) <= 4 and ws[-1][1] == o.end and _described_body(text, ws):
+            # "российское правительство", "японским парламентом": lower-case adjectives before a body's name
+            s, e = ws[-1]
+            if (s, e) not in spans:
+                out.append(Mention(s, e, o.eid, "head", o.etype, score=o.score, name=o.name, country=o.country,
+                                   nested_in=o.eid))
+            continue
         for k in range(1, min(len(ws), 5)):
             nxt = ws[k][0]
             if not text[nxt].isupper() or not text[ws[k - 1][1]:nxt].isspace():
@@ -172,12 +198,6 @@ def nested_heads(linker: "MentionLinker", text: str, ft: str, mentions: list[Men
             ok = _body_head(words)
             if not ok and k == 1 and _org_word(words[0]):
                 ok = True  # "МВД России", "ФСБ РФ", "Госдумы РФ": an institution word of ``org_words``
-            if not ok and k == 1 and len(words[0]) > 1:
-                # a single word the knowledge base knows as an organisation ("МВД", "ФСБ", "Минобороны")
-                for r in linker._scan(text, ft, "ru", s, e, 0):
-                    if r.start == s and r.end == e:
-                        ok = any((ents.get(c[0]) or {}).get("type") in _ORG_TYPES for c in r.cands)
-                        break
             if ok:
                 if (s, e) not in spans:
                     out.append(Mention(s, e, o.eid, "head", o.etype, score=o.score, name=o.name, country=o.country,
