@@ -88,6 +88,7 @@ def _place_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def _org_word(word: str) -> bool:
     """One of the one-word institution names of ``org_words`` ("МВД", "Минобороны", "Госдума"), in any case
     ("МИДа", "Госдумы")."""
@@ -102,6 +103,18 @@ def _org_word(word: str) -> bool:
     return any(p.normal_form.replace("ё", "е") in words for p in _parse(word)[:2])
 
 
+@lru_cache(maxsize=1)
+def _head_stems() -> frozenset[str]:
+    """The first three letters of each head lemma: a word that starts otherwise is no head (no parse needed)."""
+    bare, modified = _head_lexicon()
+    return frozenset(w[:3] for w in bare | modified)
+
+
+def _may_be_head(word: str) -> bool:
+    return word[:3].lower().replace("ё", "е") in _head_stems()
+
+
+@lru_cache(maxsize=4096)
 def _not_domain(word: str) -> bool:
     """A genitive that makes a company's organ of the head, no body of its own ("совет директоров")."""
     from communique.mentions.orgs_ru import _parse
@@ -117,11 +130,12 @@ def _word_kind(word: str) -> tuple[str | None, bool, bool]:
     from communique.mentions.orgs_ru import _parse
 
     bare, modified = _head_lexicon()
+    heads = bare | modified
     head = None
     adj = gen = False
     for p in _parse(word):
         pos = p.tag.POS
-        if pos == "NOUN" and head is None and p.normal_form.replace("ё", "е") in bare | modified:
+        if pos == "NOUN" and head is None and p.normal_form.replace("ё", "е") in heads:
             head = p.normal_form.replace("ё", "е")
         if pos in _ADJ_POS:
             adj = True
@@ -135,6 +149,8 @@ def _body_head(words: list[str]) -> bool:
     lexicon, and (for the heads that need one, when no adjective precedes) one common noun in the
     genitive ("министерство культуры", "Совет Безопасности", "Национальной службы здравоохранения")?"""
     bare, _ = _head_lexicon()
+    if not any(_may_be_head(w) for w in words):
+        return False
     for j, w in enumerate(words):
         head, adj, gen = _word_kind(w)
         if head is not None:
@@ -153,7 +169,7 @@ def _described_body(text: str, ws: list[tuple[int, int]]) -> bool:
     "национального парламента", "японским парламентом")?"""
     bare, _ = _head_lexicon()
     last = text[ws[-1][0]:ws[-1][1]]
-    if not last.islower() or _word_kind(last)[0] not in bare:
+    if not last.islower() or not _may_be_head(last) or _word_kind(last)[0] not in bare:
         return False
     return all(text[a:b].islower() and _word_kind(text[a:b])[1] and _word_kind(text[a:b])[0] is None
                and text[b:ws[i + 1][0]].isspace() for i, (a, b) in enumerate(ws[:-1]))
