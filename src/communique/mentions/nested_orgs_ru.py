@@ -9,8 +9,9 @@ the country in "МИД России" (mentions/nested.py), and the parent organi
 :func:`nested_orgs` looks at the end of each knowledge-base organisation mention of several words for
 another knowledge-base organisation's name that ends where it ends and no mention covers, and returns it
 as a mention whose ``nested_in`` is the outer organisation's id (events skip such mentions, as they skip
-nested places). Only the tail: a head inside a longer name ("Верховный суд" in "Верховный суд Испании") is
-NEREL's convention, not factRuEval's, and no separate name.
+nested places). The head of a longer name ("Верховный суд" in "Верховный суд Испании") is NEREL's convention,
+not factRuEval's: :func:`nested_heads` (s13 ru7) emits it as a mention of the same organisation, kind ``head``,
+which the factRuEval scorer leaves out.
 """
 
 from __future__ import annotations
