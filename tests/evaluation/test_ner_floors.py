@@ -29,7 +29,9 @@ CASES = [
     # and 0.932 / 0.960 / 0.785 (factRuEval, --optional-descriptors)
     # s13-ru6 (orgs_ru.py, adj_ru.py, nested_orgs_ru.py, six KB organisations): ORG 0.835 -> 0.845 (NEREL),
     # 0.785 -> 0.790 (factRuEval, --optional-descriptors)
-    ("nerel", "ner/nerel/dev", 25, {"PER": 0.955, "LOC": 0.925, "ORG": 0.84}),
+    # s13-ru7 (nested_orgs_ru.py: nested heads, "Верховный суд" in "Верховный суд Испании"): NEREL ORG 0.845 -> 0.872,
+    # factRuEval unchanged (its scorer leaves the heads out)
+    ("nerel", "ner/nerel/dev", 25, {"PER": 0.955, "LOC": 0.925, "ORG": 0.865}),
     # s11-runest (mentions/nested.py, countries inside organisation names): LOC 0.949 -> 0.960 here
     # (factRuEval), NEREL LOC 0.936 -> 0.933 on these 25 (0.907 -> 0.911 on all 94 documents)
     ("factrueval", "ner/factrueval2016/devset", 25, {"PER": 0.925, "LOC": 0.955, "ORG": 0.785}),

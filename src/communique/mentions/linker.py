@@ -34,7 +34,7 @@ from communique.mentions.matching import KBMatching
 from communique.mentions.names_ru import full_names, word_surnames
 from communique.mentions.natasha_ner import NatashaNER
 from communique.mentions.nested import nested_places
-from communique.mentions.nested_orgs_ru import nested_orgs
+from communique.mentions.nested_orgs_ru import nested_heads, nested_orgs
 from communique.mentions.org_patterns import OrgPatterns
 from communique.mentions.orgs_de import refine_orgs_de
 from communique.mentions.orgs_ru import refine_orgs
@@ -144,6 +144,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions.extend(nested_orgs(self, text, ft, mentions, doc_countries, day))
         # "the Turkish Foreign Ministry", "МИД Турции": a country's ministry (mentions/institutions.py)
         mentions = country_institutions(kb, text, lang, mentions)
+        if lang == "ru":  # "Верховный суд" in "Верховный суд Испании": the head, nested (mentions/nested_orgs_ru.py)
+            mentions.extend(nested_heads(text, mentions))
         return mentions
 
     # -- entities --------------------------------------------------------------------------------
