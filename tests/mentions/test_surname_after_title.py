@@ -156,3 +156,14 @@ def test_a_word_of_another_language_is_no_common_word_here(linker):
         "Rutte") == "kb:person/mark-rutte"
     # "May" is an English word: not Theresa May by the surname alone
     assert linked_in(linker, "May brought rain to the north.", "en", day).get("May") != "kb:person/theresa-may"
+
+
+def test_leaders_before_2018_that_news_still_names(linker):
+    day = datetime(2015, 6, 10, tzinfo=timezone.utc)
+    ids = linked_in(linker, "Обама и Медведев обсудили договор, Горбачёв и Ельцин вспоминали прошлое.", "ru", day)
+    assert ids.get("Обама") == "kb:person/barack-obama" and ids.get("Горбачёв") == "kb:person/mikhail-gorbachev"
+    assert ids.get("Ельцин") == "kb:person/boris-yeltsin"
+    ids = linked_in(linker, "Obama traf Gorbatschow und Jelzin in Moskau.", "de", day)
+    assert ids.get("Gorbatschow") == "kb:person/mikhail-gorbachev" and ids.get("Jelzin") == "kb:person/boris-yeltsin"
+    assert linked_in(linker, "Ban Ki-moon called Sarkozy on Monday.", "en", day).get("Ban Ki-moon") == \
+        "kb:person/ban-ki-moon"

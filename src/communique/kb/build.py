@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "29"  # 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
+KB_VERSION = "30"  # 30: former leaders before 2018 (s13); 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
