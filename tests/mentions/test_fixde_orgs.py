@@ -58,10 +58,10 @@ def _seconds(linker, text):
     d = Document(id="t", text=text, source="test", lang="de", published=datetime(2024, 1, 1, tzinfo=timezone.utc))
     n = normalize(text)
     best = 1e9
-    for _ in range(2):
-        a = time.perf_counter()
+    for _ in range(3):  # the least CPU time of three: other processes on a shared machine do not count
+        a = time.process_time()
         linker.find(d, n)
-        best = min(best, time.perf_counter() - a)
+        best = min(best, time.process_time() - a)
     return best
 
 
