@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import latin1_members, mentions_data
+from communique.mentions.common import all_starts, latin1_members, mentions_data
 
 _SPAN = re.Match.span
 _FIRST = itemgetter(0)
@@ -694,12 +694,7 @@ def _prefix_finditer(pre_rx: re.Pattern, prefixes: tuple[str, ...], text: str) -
     if strays is None or len(low) != len(text) or any(c in text for c in strays):
         yield from pre_rx.finditer(text)
         return
-    starts: set[int] = set()
-    for p in prefixes:
-        i = low.find(p)
-        while i >= 0:
-            starts.add(i)
-            i = low.find(p, i + 1)
+    starts = all_starts(low, prefixes)
     end = 0
     match = pre_rx.match
     for p in sorted(starts):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -515,16 +515,22 @@ def _wordish(text: str, i: int) -> bool:
     return c.isalnum() or c == "_" or c == "-"
 
 
+def all_starts(text: str, words: Iterable[str]) -> set[int]:
+    """Every position where one of ``words`` occurs in ``text`` (overlaps included), found with ``str.find``."""
+    starts: set[int] = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(w, i + 1)
+    return starts
+
+
 def find_surnames(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     r"""(start, end, name) of what ``re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) +
     r")(ым|ом|ой|ою|ому|ого|ей|ем|а|у|е|ы|и|s|')?(?![\w-])").finditer(text)`` finds, in the same order,
     without compiling a regex per document (a surname, a Russian case ending or a genitive -s)."""
-    starts: set[int] = set()
-    for name in names:
-        i = text.find(name)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(name, i + 1)
+    starts = all_starts(text, names)
     out: list[tuple[int, int, str]] = []
     done = 0
     for p in sorted(starts):
