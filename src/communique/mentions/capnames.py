@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import all_starts, latin1_members, mentions_data
+from communique.mentions.common import _finditer_at, all_starts, latin1_members, mentions_data
 
 _SPAN = re.Match.span
 _FIRST = itemgetter(0)
@@ -694,16 +694,7 @@ def _prefix_finditer(pre_rx: re.Pattern, prefixes: tuple[str, ...], text: str) -
     if strays is None or len(low) != len(text) or any(c in text for c in strays):
         yield from pre_rx.finditer(text)
         return
-    starts = all_starts(low, prefixes)
-    end = 0
-    match = pre_rx.match
-    for p in sorted(starts):
-        if p < end:
-            continue
-        m = match(text, p)
-        if m is not None:
-            yield m
-            end = m.end()
+    yield from _finditer_at(pre_rx, sorted(all_starts(low, prefixes)), text)
 
 
 def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
