@@ -32,3 +32,11 @@ def linked_in(linker: MentionLinker, text: str, lang: str,
     d = Document(id="t", text=text, source="test", lang=lang, published=published)
     n = normalize(text)
     return {n.text[m.start:m.end]: m.eid for m in linker.find(d, n)}
+
+
+def corefs_in(linker: MentionLinker, text: str, lang: str,
+              published: datetime = datetime(2025, 6, 10, tzinfo=timezone.utc)) -> dict[str, str]:
+    """{surface in the normalised text: entity id} of the role nouns of ``text`` that refer back (kind coref)."""
+    d = Document(id="t", text=text, source="test", lang=lang, published=published)
+    n = normalize(text)
+    return {n.text[m.start:m.end]: m.eid for m in linker.find(d, n) if m.kind == "coref"}

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from communique.documents import Document
-from communique.normalize import normalize
-from mentions.conftest import linked_in
+from mentions.conftest import corefs_in, linked_in
 
 _DAY = datetime(2025, 6, 10, tzinfo=timezone.utc)
 
@@ -46,20 +44,14 @@ def test_particles_that_are_words_do_not_make_a_surname(linker):
     assert "kb:person/juan-ramon-de-la-fuente" not in ids.values()
 
 
-def _corefs(linker, text: str, lang: str, day: datetime = _DAY) -> dict[str, str]:
-    d = Document(id="t", text=text, source="test", lang=lang, published=day)
-    n = normalize(text)
-    return {n.text[m.start:m.end]: m.eid for m in linker.find(d, n) if m.kind == "coref"}
-
-
 def test_inflected_gossekretar_and_generic_role_nouns(linker):
     text = ("Сергей Лавров и Марко Рубио провели переговоры в Эр-Рияде. По словам Лаврова, Россия готова к диалогу. "
             "Россия и США договорились о встрече. Визит госсекретаря в Москву пока не планируется.")
-    assert _corefs(linker, text, "ru", datetime(2025, 2, 18, tzinfo=timezone.utc)).get(
+    assert corefs_in(linker, text, "ru", datetime(2025, 2, 18, tzinfo=timezone.utc)).get(
         "госсекретаря") == "kb:person/marco-rubio"
     # India's foreign minister is its "Minister of External Affairs": "the foreign minister" is generic
     text = "Subrahmanyam Jaishankar met Wang Yi in Beijing. The Indian foreign minister said ties were improving."
-    assert _corefs(linker, text, "en").get("foreign minister") == "kb:person/s-jaishankar"
+    assert corefs_in(linker, text, "en").get("foreign minister") == "kb:person/s-jaishankar"
 
 
 def test_a_name_after_a_place_and_a_comma_is_no_place(linker):
