@@ -99,6 +99,8 @@ def org_lexicon() -> dict[str, Any]:
         "territorial_re": stems("territorial_heads"),
         "person_heads_re": stems("person_heads"),
         "np_re": stems("np_heads"),
+        "seat_re": stems("seats", capital=True),
+        "seat_head_re": stems("seat_heads"),
         "in_place_re": stems("in_place_heads"),
         "geo_gap_re": re.compile(_WS + r"(?:(?:" + "|".join(map(re.escape, geo)) + r")" + _WS + r")?$") if geo else re.compile(_WS + "$"),
     }
@@ -291,7 +293,11 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], english_nam
             # a person only right after the head ("правительство Медведева", not "правительства Мали Кейта")
             if m.kind == "unit" and not inner and nx.etype not in _ORG:
                 break  # a unit takes an organisation first ("комиссии ЕС"), then what that one takes
-            if nx.etype in _LOC or (nx.etype in _ORG and takes_org) or (person_ok and nx.etype == "person" and not inner):
+            # a seat of power stands for its government: "администрации Кремля", "администрация Белого дома"
+            seat = (not takes_org and not inner and nx.etype in _ORG and lex["seat_re"] is not None
+                    and lex["seat_head_re"] is not None and bool(lex["seat_head_re"].fullmatch(head))
+                    and bool(lex["seat_re"].fullmatch(text, nx.start, nx.end)))
+            if nx.etype in _LOC or (nx.etype in _ORG and (takes_org or seat)) or (person_ok and nx.etype == "person" and not inner):
                 if lex["geo_gap_re"].fullmatch(gap) and _can_be(word, "gent"):
                     ok = True
                 elif (nx.etype in _ORG and takes_org and not inner and re.fullmatch(_WS + "при" + _WS, gap)
@@ -459,7 +465,8 @@ def _split_parentheses(text: str, mentions: list, make, english_name, slug) -> l
     return out
 
 
-_LIST_BEFORE = re.compile(r"([^\W\d_]+)[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
+# "картины «Цирк»", "картины «Цирк», «Огни»", "такие картины, как «Цирк»": the descriptor before a list of quoted names
+_LIST_BEFORE = re.compile(r"([^\W\d_]+)(?:,?[ \xa0]+(?:например,?[ \xa0]+)?как)?[ \xa0]+(?:[«\"„“][^«»\"„“\n]{1,60}[»\"“”][ \xa0]*(?:,|и|или)[ \xa0]*)*[«\"„“]$")
 
 
 _YEAR_AFTER = re.compile(r"[ \xa0]*\((?:1[89]|20)\d\d\)")
@@ -472,15 +479,66 @@ def _non_org_descriptors() -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get("non_org_descriptors") or [])
 
 
+@lru_cache(maxsize=1)
+def _maker_named() -> frozenset[str]:
+    data = mentions_data("ru").get("orgs") or {}
+    return frozenset(str(w).lower() for w in data.get("maker_named_descriptors") or [])
+
+
 def not_org_quote(text: str, s: int, e: int) -> bool:
     """A quoted name whose descriptor names a work, a product, a vehicle or a building
-    (кинотеатр «Звезда», шаттл «Дискавери», картины «Цирк», «Новые времена»): not an organisation."""
-    if _YEAR_AFTER.match(text, e):
+    (кинотеатр «Звезда», шаттл «Дискавери», картины «Цирк», «Новые времена»): not an organisation; nor is
+    the same quoted name elsewhere in the document without its descriptor ("шаттл «Дискавери»" ... "после
+    «Дискавери»", "корабля «Союз»" ... "с «Союзом»": one name, one sense in a document)."""
+    if _descriptor_not_org(text, s, e):
+        return True
+    if s > 0 and text[s - 1] in _OPEN_QUOTES and e > s:
+        keys = _quoted_non_orgs(text)
+        return bool(keys) and _quote_key(text[s:e]) in keys
+    return False
+
+
+_QUOTE_END = re.compile(r"(?:ами|ями|ом|ем|ой|ей|ою|ах|ях|ам|ям|ов|ев|[аяуюеыиоь])$")
+
+
+def _quote_key(name: str) -> str:
+    """A quoted name without the case ending of its last word ("Союзом", "Союза" -> "союз")."""
+    low = name.strip().lower().replace("ё", "е")
+    k = _QUOTE_END.sub("", low)
+    return k if len(k) >= 3 else low
+
+
+_doc_cache: dict[int, tuple[str, frozenset[str]]] = {}
+
+
+def _quoted_non_orgs(text: str) -> frozenset[str]:
+    """The quoted names of the document that a descriptor of ``non_org_descriptors`` introduces (keys of
+    ``_quote_key``); computed once per text (natasha's spans of one document are checked one after another)."""
+    hit = _doc_cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    keys = set()
+    # a product may bear its maker's name ("вакцина «Пфайзер»", "вакцины «Вектора»"): only vehicles, works and
+    # buildings keep their sense through the document
+    descr = _non_org_descriptors() - _maker_named()
+    if any(q in text for q in _OPEN_QUOTES):
+        for q in _QUOTED.finditer(text):
+            a, b = q.span(q.lastindex)
+            if _descriptor_not_org(text, a, b, year=False, descr=descr):
+                keys.add(_quote_key(text[a:b]))
+    out = frozenset(keys)
+    _doc_cache.clear()
+    _doc_cache[id(text)] = (text, out)
+    return out
+
+
+def _descriptor_not_org(text: str, s: int, e: int, year: bool = True, descr: frozenset[str] | None = None) -> bool:
+    if year and _YEAR_AFTER.match(text, e):
         return True  # "The Fat Of The Land (1997)": a work listed with its year
     j = s
     while j > 0 and text[j - 1] in " \xa0":
         j -= 1
-    descr = _non_org_descriptors()
+    descr = _non_org_descriptors() if descr is None else descr
     if j < s and text[s:s + 1].isupper():
         # unquoted: "на арене MGM National Harbor", "шаттл Дискавери"
         # only nouns a name stands in apposition to (not "альбомов The Prodigy", "акции Bayer": genitive owners)
