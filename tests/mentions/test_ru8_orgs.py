@@ -81,3 +81,9 @@ def test_a_product_may_bear_its_makers_name():
 def test_a_room_of_a_seat_of_power_is_no_organisation(linker):
     got = _orgs(linker, "Встреча прошла в Овальном кабинете Белого дома в понедельник.")
     assert not any("кабинет" in t for t in got)
+
+
+def test_an_owner_after_a_work_keeps_its_sense():
+    # "песни «Маяка»": the song of the band (genitive), not a song called «Маяк»
+    text = "Новые песни «Маяка» звучат по радио. Солист «Маяка» дал интервью."
+    assert not not_org_quote(text, *_at(text, "Маяка", 1))

@@ -524,7 +524,9 @@ def _quoted_non_orgs(text: str) -> frozenset[str]:
     if any(q in text for q in _OPEN_QUOTES):
         for q in _QUOTED.finditer(text):
             a, b = q.span(q.lastindex)
-            if _descriptor_not_org(text, a, b, year=False, descr=descr):
+            # a name in apposition stays in the nominative ("корабля «Союз»"); an oblique one is the work's
+            # owner or author ("композиции «Телевизора»": the band's song), which is no such name
+            if _can_be(_first_word(text, a, b), "nomn") and _descriptor_not_org(text, a, b, year=False, descr=descr):
                 keys.add(_quote_key(text[a:b]))
     out = frozenset(keys)
     _doc_cache.clear()
