@@ -325,7 +325,8 @@ class KBMatching:
                             ents[p].get("country") == e.get("country") for p in full_persons)))
                     if eid not in full_persons and (
                             not (prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
-                                               and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents)))
+                                               and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents))
+                                 or (not active and self._former_title_fits(text, ft, r, raws, i, lang, e)))
                             or _is_given_name(text[r.start:r.end])):
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
@@ -352,6 +353,17 @@ class KBMatching:
         if e["type"] == "person":
             start = self._expand_person_left(text, ft, start, e, "" if "c" in flags else lang)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
+
+    def _former_title_fits(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
+        """A title right before a lone surname names an office the person held before the document's date, and the
+        office is a leader's ("Former Prime Minister Khan", "Prime Minister Khan" after Imran Khan's premiership).
+        Offices many share ("Minister", "Senator") are not enough: the title must fit a prominent term."""
+        terms = [t for t in ent.get("terms") or () if t.get("office") in _PROMINENT]
+        if not terms:
+            return False
+        ti = after_title(text, ft, r.start, raws, i, lang)
+        return ti is not None and any(title_fits(ti, text, ft, r.start, r.end, raws, i, lang, t, self.kb.entities)
+                                      for t in terms)
 
     def _title_against(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
         """A title of one office stands right before a former office-holder's lone surname and names none of the
