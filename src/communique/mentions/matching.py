@@ -248,6 +248,11 @@ class KBMatching:
                            for c in r.cands)
         # a person's own name beats a place's alternate name ("Lula" is also an alternate name of Luleå)
         person_named = any(ents[c[0]]["type"] == "person" and c[1] == "name" for c in r.cands)
+        # "Obama" is a president's own name and a Japanese town of 29,000: a leader's name beats a town that small
+        # which no country of the document backs (English had it through the word flag; German did not)
+        leader_named = person_named and any(
+            ents[c[0]]["type"] == "person" and c[1] == "name"
+            and any(t.get("office") in _PROMINENT for t in ents[c[0]].get("terms") or ()) for c in r.cands)
         # "Secretary Rubio", "Senator Rubio": after a title a person's name beats a town's ("Rubio", Venezuela)
         titled = len(r.cands) > 1 and any(ents[c[0]]["type"] == "person" for c in r.cands) and any(
             ents[c[0]]["type"] == "place" for c in r.cands) and after_title(text, ft, r.start, raws, i, lang, True)
@@ -262,6 +267,9 @@ class KBMatching:
             if t == "place" and next_to_title:
                 continue  # a title's name is a person's, even one the knowledge base does not know ("Вице-премьер Иванов")
             if t == "place" and ((person_named and "x" in flags) or titled):
+                score -= 8
+            elif t == "place" and leader_named and (e.get("population") or 0) < 100_000 and not e.get("capital") \
+                    and e.get("country") not in doc_countries and not (pctx is not None and pctx.backed(r, e)):
                 score -= 8
             if kind in ("name", "acr", "flag"):
                 score += 3
@@ -317,7 +325,8 @@ class KBMatching:
                             ents[p].get("country") == e.get("country") for p in full_persons)))
                     if eid not in full_persons and (
                             not (prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
-                                               and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents)))
+                                               and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents))
+                                 or (not active and self._former_title_fits(text, ft, r, raws, i, lang, e)))
                             or _is_given_name(text[r.start:r.end])):
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
@@ -344,6 +353,17 @@ class KBMatching:
         if e["type"] == "person":
             start = self._expand_person_left(text, ft, start, e, "" if "c" in flags else lang)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
+
+    def _former_title_fits(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
+        """A title right before a lone surname names an office the person held before the document's date, and the
+        office is a leader's ("Former Prime Minister Khan", "Prime Minister Khan" after Imran Khan's premiership).
+        Offices many share ("Minister", "Senator") are not enough: the title must fit a prominent term."""
+        terms = [t for t in ent.get("terms") or () if t.get("office") in _PROMINENT]
+        if not terms:
+            return False
+        ti = after_title(text, ft, r.start, raws, i, lang)
+        return ti is not None and any(title_fits(ti, text, ft, r.start, r.end, raws, i, lang, t, self.kb.entities)
+                                      for t in terms)
 
     def _title_against(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
         """A title of one office stands right before a former office-holder's lone surname and names none of the
