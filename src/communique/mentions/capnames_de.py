@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace as dataclass_replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Callable
 
 from communique.kb.fold import fold
@@ -198,8 +199,15 @@ def de_town_like(word: str) -> bool:
 # formerly [A-ZÄÖÜ](?<![\w-].)(?:[\w’'-]*[\w])?: the optional group is the engine's general repeat; the run then a
 # word character behind its end is the same match, with the Latin-1 members spelt out (s12 round three, -17 %)
 _WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[" + latin1_members(r"[\w’'-]") + r"’'\-\w]*(?<=[" + latin1_members(r"\w") + r"\w])")
+# s14: the _WORD matches after a blank, and those at the text's start or after a line break, a quote or a bracket
+# (each of those characters is no [\w-], so _WORD's own look-behind holds); the capital first, as in _WORD
+_WORD_HEAD = r"[A-ZÄÖÜ](?<![\w-].)"  # _WORD's capital and look-behind; the rest of its pattern follows them
+assert _WORD.pattern.startswith(_WORD_HEAD)
+_WORD_AFTER_BLANK = re.compile(r"[A-ZÄÖÜ](?<= .)" + _WORD.pattern[len(_WORD_HEAD):])
+_WORD_OPENING = re.compile(r"[A-ZÄÖÜ](?<![^\n\"„“(«»].)" + _WORD.pattern[len(_WORD_HEAD):])
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
 _HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
+_START = attrgetter("start")  # s14: a mention's start as a sort key without a Python call per mention
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
 
 
@@ -278,8 +286,7 @@ def _role_word(word: str) -> bool:
     w = word.lower()
     if w in per_cues:
         return True
-    tail = w.rsplit("-", 1)[-1]
-    if tail in per_cues and "-" in w:
+    if "-" in w and w.rsplit("-", 1)[-1] in per_cues:  # s14: the tail split off only where there is a hyphen
         return True  # "CSU-Politiker", "Löwen-Keeper"
     if w in _bare_roles():
         return True  # the role noun alone ("Präsident X", "Kanzler X"; round seven)
@@ -350,16 +357,14 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     Meier": the title) or after a cue (a verb of saying, ``speech``, lower-case; a role noun: ``_cue_word``). s14:
     the other words inside a clause are left out (no loop read them), a word ending in a lower-case letter is
     tested first, and a line break in the token is found in its slice."""
-    words: list[tuple[int, int, str, str | None, bool]] = []  # start, end, word, previous word, sentence-initial
+    # s14: the words at the text's start or after a line break, a quote or a bracket open a sentence; the other words
+    # not after a blank are read by neither loop (inside a clause, no cue or comma before them): one scan for each
+    words: list[tuple[int, int, str, str | None, bool]] = [(*m.span(), m.group(0), None, True) for m in _WORD_OPENING.finditer(text)]
+    first = len(words)
     rfind = text.rfind
     lower = _LOWER_LETTERS
-    for m in _WORD.finditer(text):
+    for m in _WORD_AFTER_BLANK.finditer(text):
         a = m.start()
-        if a == 0 or text[a - 1] != " ":
-            # s14: a word inside a clause with no cue before it and no comma right before is read by neither loop below
-            if a == 0 or text[a - 1] in "\n\"„“(«»":
-                words.append((a, m.end(), m.group(0), None, True))
-            continue
         j = a - 1
         i = rfind(" ", 0, j) + 1
         prev = text[i:j]
@@ -399,32 +404,20 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
                 words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
         elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
             words.append((a, b, m.group(0), prev, False))
+    if first and len(words) > first:
+        words.sort()  # in text order (the starts differ)
     return words
 
 
-_CLASSES: list[Any] = [None, {}]  # the data the flags were made with (held: its identity is the key), word -> flags
-
-
-def _word_flags(w: str, data: tuple) -> int:
-    """1: in -s; 2: ``_place_shape``; 4: ``_apposition_candidate``; 8: an authority ending (``_home_towns``)."""
-    pre, ends, fullmatch, tails6, short, no_hyphen, authority = data
-    f = 1 if w[-1] == "s" else 0
-    if (w.startswith(pre) or w.endswith(ends)) and fullmatch(w) is not None:
-        f |= 2
-    lw = w.lower()
-    if lw[-6:] in tails6 or (lw.rpartition("-")[2] in short if no_hyphen else lw in short or lw.rsplit("-", 1)[-1] in short):
-        if _apposition_kind(w) is not None:
-            f |= 4
-    if w.endswith(authority):
-        f |= 8
-    return f
+_CLASSES: list[Any] = [None, None]  # the data the classes were made with (held: its identity is the key), the sets
 
 
 def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
     """The words of ``capset`` in -s, of a compass or street shape (``_place_shape``), that may be apposition
-    nouns (``_apposition_candidate``) and that end like an authority (``_authority_endings``): each word's
-    flags made once (``_word_flags``) and remembered across documents (bounded; dropped when the lexicon's
-    patterns are made anew). s14: one walk of the words, where four walks and two ``words_where`` ran."""
+    nouns (``_apposition_candidate``) and that end like an authority (``_authority_endings``). s14: one walk of the
+    words new to the process (a word's classes are remembered across documents: the words seen before are
+    answered by set operations, as ``words_where`` does; bounded, and made anew when the lexicon's patterns are),
+    where four walks of every word and two ``words_where`` ran."""
     ps = _PLACE_SHAPE[0]
     if ps is None:
         ps = _PLACE_SHAPE[0] = (*_place_shape_affixes(), _place_shape_rx().fullmatch)
@@ -433,31 +426,26 @@ def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[s
     h = _CLASSES
     data = h[0]
     if data is None or data[0] is not ps[0] or data[1] is not ps[1] or data[2] is not ps[2] or data[3] is not appo[2] \
-            or data[4] is not appo[3] or data[6] is not auth:
+            or data[4] is not appo[3] or data[6] is not auth or len(h[1][0]) > 200_000:
         data = h[0] = (ps[0], ps[1], ps[2], appo[2], appo[3], _APPO_ENDS[1], auth)
-        h[1] = {}
-    memo = h[1]
-    if len(memo) > 200_000:
-        memo.clear()
-    get = memo.get
-    swords: set[str] = set()
-    shapes: set[str] = set()
-    appos: set[str] = set()
-    auths: set[str] = set()
-    for w in capset:
-        f = get(w)
-        if f is None:
-            f = memo[w] = _word_flags(w, data)
-        if f:
-            if f & 1:
-                swords.add(w)
-            if f & 2:
-                shapes.add(w)
-            if f & 4:
-                appos.add(w)
-            if f & 8:
-                auths.add(w)
-    return swords, shapes, appos, auths
+        h[1] = (set(), set(), set(), set(), set())
+    seen, sw, sh, ap, au = h[1]
+    new = capset - seen
+    if new:
+        pre, ends, fullmatch, tails6, short, no_hyphen, authority = data
+        for w in new:
+            if w[-1] == "s":
+                sw.add(w)
+            if (w.startswith(pre) or w.endswith(ends)) and fullmatch(w) is not None:
+                sh.add(w)  # _place_shape
+            lw = w.lower()  # _apposition_candidate: a tail of the long forms, or a short form (after a hyphen)
+            if (lw[-6:] in tails6 or (lw.rpartition("-")[2] in short if no_hyphen else lw in short or lw.rsplit("-", 1)[-1] in short)) \
+                    and _apposition_kind(w) is not None:
+                ap.add(w)
+            if w.endswith(authority):
+                au.add(w)
+        seen |= new
+    return capset & sw, capset & sh, capset & ap, capset & au
 
 
 def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
@@ -837,7 +825,7 @@ _JOINER_BEFORE = re.compile(r"[-/][^\S\n]*$")
 def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
     """A person's name goes on over an initial and a surname ("George W. Bush", "Robert R . Livingston",
     "Nico G.") and over a regnal number ("Elisabeth II.", "Bernhard IV.")."""
-    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=lambda x: x.start):
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=_START):
         if not _TAIL_DOT.match(text, m.end):
             continue  # the cheap test first: no full stop after an initial or a regnal number (both tests below need one)
         if not any(x is m for x in out):
@@ -873,7 +861,7 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
 def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """Place names that run on: "Brandenburg an der Havel", "Große Schaftberg", "Darmstadt/Berlin"
     (one name in the source's spelling), "Hudson River", "Westminster Hall"."""
-    places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=lambda m: m.start)
+    places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=_START)
     english = capset is None or not _EN_PLACE_HEADS.isdisjoint(capset)  # an English place head among the words
     if not places and not (english and _EN_PLACE.search(text)):
         return out
@@ -1031,10 +1019,10 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
 def _coordinated_places(text: str, mentions: list, cued: set[int]) -> list:
     """"Tolvara , Menkasi , Ambarosa und Kelloi": an unknown name in a list with places and no
     person named in full is a place, not a person by default."""
-    ms = sorted(mentions, key=lambda m: m.start)
+    ms = sorted(mentions, key=_START)
     groups: list[list] = []
     for m in ms:
-        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]):
+        if groups and _LIST_GAP.fullmatch(text, groups[-1][-1].end, m.start):  # s14: no slice (the pattern has no anchor)
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -1209,9 +1197,12 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
     names = _name_like("de")
     out = []
     for m in mentions:
-        w = text[m.start:m.end]
-        if m.etype != "place" or " " in w:
+        if m.etype != "place":
             out.append(m)  # every test below is about a one-word place: the word before is not needed
+            continue
+        w = text[m.start:m.end]  # s14: sliced for places only
+        if " " in w:
+            out.append(m)
             continue
         pw = (_prev_word(text, m.start) or "").lower()
         if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
@@ -1364,7 +1355,10 @@ def _apposition_kind(word: str) -> str | None:
     table = de_lexicon().apposition
     w = word.lower()
     ends, lengths, _t6, _s = _appo_ends()
-    if not any(w[-n:] in ends for n in lengths):
+    for n in lengths:  # s14: a loop, not any() over a generator
+        if w[-n:] in ends:
+            break
+    else:
         return None  # the cheap test first: no ending of the table, plain or inflected
     if _role_word(word):
         return None  # "Bürgermeister X", "Vereinschef X": a person
@@ -1678,7 +1672,7 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
     """A person's name takes an unknown capitalised token right before or after it ("Wendelin" +
     "Brausewetter", "Haile" + "Selassie"): given names and surnames no list has."""
     live = {id(x) for x in out}  # ids of out's items (out is only rebuilt below; the sorted list holds m)
-    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=lambda x: x.start):
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=_START):
         if id(m) not in live:
             continue
         s, e = m.start, m.end
@@ -1922,19 +1916,26 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
     bodies, not_after, road_nouns = _bodies_data()
     words = capset if capset is not None else set(_CAP_TOKEN.findall(text))
     new: list = []
-    mask = bytearray(len(text) + 1)
-    for m in out:
-        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    masks: list[bytearray] = []  # s14: the mask of the mentions, made at its first use (most documents need none)
+
+    def taken(s: int, e: int) -> bool:
+        if not masks:
+            mk = bytearray(len(text) + 1)
+            for m in out:
+                mk[m.start:m.end] = b"\x01" * (m.end - m.start)
+            masks.append(mk)
+        return masks[0].find(1, s, e) >= 0
 
     def add(s: int, e: int, kind: str | None = None) -> None:
         m = make(s, e, "place", text[s:e])
         new.append(dataclass_replace(m, kind=kind) if kind else m)
-        mask[s:e] = b"\x01" * (e - s)
+        taken(s, e)  # (the mask exists: every add follows a test)
+        masks[0][s:e] = b"\x01" * (e - s)
 
     if "A" in text or "B" in text:
         for m in _ROAD.finditer(text):
             s, e = m.span()
-            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or mask.find(1, s, e) >= 0:
+            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or taken(s, e):
                 continue
             pw = _prev_word(text, s)
             if pw is None or not (pw.lower() in _ROAD_BEFORE or pw in road_nouns):
@@ -1944,11 +1945,11 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
             add(s, e)
     for i, e, _noun in sorted(_token_spans(text, road_nouns & words)):
         nm = _ROAD_NOUN_NUM.match(text, e)  # digits only: no code of the other loop lies inside
-        if nm and mask.find(1, i, nm.end()) < 0:
+        if nm and not taken(i, nm.end()):
             add(i, nm.end())
     for s, e, _body in sorted(_token_spans(text, bodies & words)):
         pw = _prev_word(text, s)
-        if pw is None or pw.lower() not in _DETERMINERS or mask.find(1, s, e) >= 0:
+        if pw is None or pw.lower() not in _DETERMINERS or taken(s, e):
             continue
         left = text[max(0, s - 16):s].lower().rstrip()
         if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
