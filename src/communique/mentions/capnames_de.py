@@ -355,16 +355,29 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     """(start, end, word, previous word, sentence-initial) of the ``_WORD`` matches that the cue and bare-noun loops
     of ``german_passes`` read: a word opening a sentence, one after a comma, one after an abbreviated title ("Dr.
     Meier": the title) or after a cue (a verb of saying, ``speech``, lower-case; a role noun: ``_cue_word``). s14:
-    the other words inside a clause are left out (no loop read them), a word ending in a lower-case letter is
-    tested first, and a line break in the token is found in its slice."""
+    the other words inside a clause are left out (no loop read them); the words after a blank and a run of
+    lower-case letters that is no verb of saying (three of four) are skipped by a scan of the reversed text
+    (``_after_blank_rx``); a token ending in a lower-case letter is tested first, and a line break in the token
+    is found in its slice."""
     # s14: the words at the text's start or after a line break, a quote or a bracket open a sentence; the other words
     # not after a blank are read by neither loop (inside a clause, no cue or comma before them): one scan for each
     words: list[tuple[int, int, str, str | None, bool]] = [(*m.span(), m.group(0), None, True) for m in _WORD_OPENING.finditer(text)]
     first = len(words)
     rfind = text.rfind
     lower = _LOWER_LETTERS
-    for m in _WORD_AFTER_BLANK.finditer(text):
-        a = m.start()
+    rev = _REVERSED
+    if rev[0] is not text:  # (the reversed text _prev_word reads too)
+        rev[0] = text
+        rev[1] = text[::-1]
+    n1 = len(text) - 1
+    # s14: only the capitals after a blank whose token before is no run of lower-case letters, or is a verb of saying
+    # (for a run of lower-case letters the test below keeps the word only after a verb of saying): found in the
+    # reversed text, where the token before a word follows it (a look-ahead reads it; see _after_blank_rx)
+    starts = [n1 - x.start() for x in _after_blank_rx(speech).finditer(rev[1])]
+    starts.reverse()
+    word_at = _WORD_AFTER_BLANK.match
+    for a in starts:
+        m = word_at(text, a)
         j = a - 1
         i = rfind(" ", 0, j) + 1
         prev = text[i:j]
@@ -407,6 +420,25 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     if first and len(words) > first:
         words.sort()  # in text order (the starts differ)
     return words
+
+
+_AFTER_BLANK_RX: list[Any] = [None, None]  # the verbs of saying (held: their identity is the key), the pattern
+
+
+def _after_blank_rx(speech: frozenset[str]) -> re.Pattern:
+    """A pattern over the reversed text whose matches start at the capitals [A-ZÄÖÜ] preceded by a blank whose token
+    before (after the last blank or line break) is either not a run of lower-case letters [a-zäöüß] (an empty token
+    too) or is one of the verbs of saying ``speech`` written so. The capital comes first (the engine skips to
+    capitals), then the blank, then the token before, read forwards in the reversed text up to a blank, a line
+    break or the text's start (``\\Z``). Matches cannot overlap: each holds its capital and blank, then looks ahead
+    or reads a verb up to the next blank."""
+    h = _AFTER_BLANK_RX
+    if h[0] is not speech:
+        verbs = sorted((v[::-1] for v in speech if _LOWER_RUN.fullmatch(v)), key=len, reverse=True)
+        alt = "|".join(map(re.escape, verbs)) or "(?!)"
+        h[1] = re.compile(r"[A-ZÄÖÜ] (?:(?:" + alt + r")(?:[ \n]|\Z)|(?![a-zäöüß]+(?:[ \n]|\Z)))")
+        h[0] = speech
+    return h[1]
 
 
 _CLASSES: list[Any] = [None, None]  # the data the classes were made with (held: its identity is the key), the sets
@@ -607,7 +639,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
 
     # a verb before its subject: "postulierte Pauli ein ...", "verfolgte Hitler die ...": a singular common noun there needs an article
     lower_run = _LOWER_RUN.fullmatch
-    for m in _INVERTED.finditer(text):
+    for m in _inverted_rx(lex.aux_singular).finditer(text):
         s, e = m.span(1)
         j = s - 1
         pt = text[rfind(" ", 0, j) + 1:j]  # the token before the blank (the match has a letter, a blank before it)
@@ -751,6 +783,27 @@ def _unknown_surname_candidate(w: str) -> bool:
 
 _INVERTED = re.compile(r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)[a-zäöüßéèáóíç]++)(?=[^\S\n]+[a-zäöüß])")  # capital first: fast scan
 _VERB_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
+_INVERTED_RX: list[Any] = [None, None]  # the auxiliaries (held: their identity is the key), the pattern
+
+
+def _inverted_rx(aux: frozenset[str]) -> re.Pattern:
+    """``_INVERTED`` less the matches after a token of one to three lower-case letters [a-zäöüß] that follows a blank
+    or a line break and is no auxiliary (``aux``): no verb stands before those ("der", "mit", "für"; a verb
+    _VERB_BEFORE finds has three letters or more, and one of three is a finite singular only as an auxiliary,
+    ``_verb_word``), so the loop drops them all (46 % of the matches; s14). Three look-behinds of fixed width; the
+    capital is the last character each reads, as in ``_INVERTED``."""
+    h = _INVERTED_RX
+    if h[0] is not aux:
+        three = sorted(a for a in aux if len(a) == 3 and _LOWER_RUN.fullmatch(a))
+        keep = r"(?!(?:" + "|".join(map(re.escape, three)) + r") )" if three else ""
+        head = r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)"
+        assert _INVERTED.pattern.startswith(head)
+        h[1] = re.compile(head + r"(?<![ \n][a-zäöüß] .)(?<![ \n][a-zäöüß]{2} .)(?<![ \n]" + keep + r"[a-zäöüß]{3} .)"
+                          + _INVERTED.pattern[len(head):])
+        h[0] = aux
+    return h[1]
+
+
 _LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")  # lower-case letters (a set: "" is no member)
 # s14: where the token before an _INVERTED match's blank is all lower-case letters (and under 40 long), it is the word
 # _VERB_BEFORE.search(text, max(0, s - 40), s) finds (a blank or the text's start before it; shorter than 3 letters,
