@@ -217,3 +217,41 @@ def test_given_kind_as_two_folds():
     for g0 in names:
         assert _given_kind(g0, given) == _old_given_kind(g0, given), g0
     assert any(_given_kind(w, given) == 2 for w in [x.title() for x in weak]) or not weak
+
+
+def _old_role_word(word: str) -> bool:
+    """``_role_word`` before s14 (the hyphen's tail split off for every word)."""
+    from communique.mentions.capnames import cap_lexicon
+    cap = cap_lexicon("de")
+    per_cues = cap.per_cues if cap is not None else frozenset()
+    w = word.lower()
+    if w in per_cues:
+        return True
+    tail = w.rsplit("-", 1)[-1]
+    if tail in per_cues and "-" in w:
+        return True
+    if w in cd._bare_roles():
+        return True
+    if not cd._ends_with(w, de_lexicon().role_endings):
+        return False
+    if w.endswith(("ist", "isten", "istin")):
+        base = w[:-2] if w.endswith(("en", "in")) else w
+        return not any(base.endswith(k) for k in de_lexicon().apposition)
+    return True
+
+
+ROLE_WORDS = ["Trainer", "CSU-Politiker", "Löwen-Keeper", "Präsident", "Kanzler", "Zweitligisten", "Pianisten", "Haus",
+              "Bürgermeister", "X-Trainer-", "Ministerin", "Journalistin", "Lehrer", "Kowalczek", "Ost-West", "A-B-Chef"]
+
+
+def test_role_word_as_the_old_test():
+    for w in ROLE_WORDS + [w for t in SENTENCES for w in _CAP_TOKEN.findall(t)]:
+        assert cd._role_word.__wrapped__(w) == _old_role_word(w), w
+
+
+def test_list_gap_without_a_slice():
+    rnd = random.Random(5)
+    for t in SENTENCES + _random_texts(500, 9) + ["Kiel , Ulm und Bonn sowie\nHof", " und ", ",", "oder"]:
+        for _ in range(20):
+            a, b = rnd.randint(0, len(t)), rnd.randint(0, len(t))
+            assert (cd._LIST_GAP.fullmatch(t, a, b) is None) == (cd._LIST_GAP.fullmatch(t[a:b]) is None), (t, a, b)
