@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace as dataclass_replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Callable
 
 from communique.kb.fold import fold
@@ -136,9 +137,12 @@ def _all_given(first: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _given_kind(g0: str, given: frozenset[str]) -> int:
     """0: no given name; 1: a given name; 2: a weak one (an English word too: counts only before an unknown surname)."""
-    if g0.lower() in given or fold(g0) in given:
+    if g0.lower() in given:
         return 1
-    return 2 if fold(g0) in de_weak_given_names() else 0
+    f = fold(g0)  # s14: folded once (twice before for a word that is no given name: most)
+    if f in given:
+        return 1
+    return 2 if f in de_weak_given_names() else 0
 
 
 def _given_surname(text: str, mentions: list, given: frozenset[str], cap: Any, make: Callable[..., Any],
@@ -195,8 +199,15 @@ def de_town_like(word: str) -> bool:
 # formerly [A-ZÄÖÜ](?<![\w-].)(?:[\w’'-]*[\w])?: the optional group is the engine's general repeat; the run then a
 # word character behind its end is the same match, with the Latin-1 members spelt out (s12 round three, -17 %)
 _WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[" + latin1_members(r"[\w’'-]") + r"’'\-\w]*(?<=[" + latin1_members(r"\w") + r"\w])")
+# s14: the _WORD matches after a blank, and those at the text's start or after a line break, a quote or a bracket
+# (each of those characters is no [\w-], so _WORD's own look-behind holds); the capital first, as in _WORD
+_WORD_HEAD = r"[A-ZÄÖÜ](?<![\w-].)"  # _WORD's capital and look-behind; the rest of its pattern follows them
+assert _WORD.pattern.startswith(_WORD_HEAD)
+_WORD_AFTER_BLANK = re.compile(r"[A-ZÄÖÜ](?<= .)" + _WORD.pattern[len(_WORD_HEAD):])
+_WORD_OPENING = re.compile(r"[A-ZÄÖÜ](?<![^\n\"„“(«»].)" + _WORD.pattern[len(_WORD_HEAD):])
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
 _HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
+_START = attrgetter("start")  # s14: a mention's start as a sort key without a Python call per mention
 _LIST_GAP = re.compile(r"[^\S\n]*(?:,|und|oder|sowie)[^\S\n]*")
 
 
@@ -275,8 +286,7 @@ def _role_word(word: str) -> bool:
     w = word.lower()
     if w in per_cues:
         return True
-    tail = w.rsplit("-", 1)[-1]
-    if tail in per_cues and "-" in w:
+    if "-" in w and w.rsplit("-", 1)[-1] in per_cues:  # s14: the tail split off only where there is a hyphen
         return True  # "CSU-Politiker", "Löwen-Keeper"
     if w in _bare_roles():
         return True  # the role noun alone ("Präsident X", "Kanzler X"; round seven)
@@ -341,6 +351,135 @@ def _surname_ok(word: str) -> bool:
     return not _known_lower(first, "de") or _known(first, "de")  # "Schuster" is a noun too; "Anders" only an adverb
 
 
+def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str, str | None, bool]]:
+    """(start, end, word, previous word, sentence-initial) of the ``_WORD`` matches that the cue and bare-noun loops
+    of ``german_passes`` read: a word opening a sentence, one after a comma, one after an abbreviated title ("Dr.
+    Meier": the title) or after a cue (a verb of saying, ``speech``, lower-case; a role noun: ``_cue_word``). s14:
+    the other words inside a clause are left out (no loop read them); the words after a blank and a run of
+    lower-case letters that is no verb of saying (three of four) are skipped by a scan of the reversed text
+    (``_after_blank_rx``); a token ending in a lower-case letter is tested first, and a line break in the token
+    is found in its slice."""
+    # s14: the words at the text's start or after a line break, a quote or a bracket open a sentence; the other words
+    # not after a blank are read by neither loop (inside a clause, no cue or comma before them): one scan for each
+    words: list[tuple[int, int, str, str | None, bool]] = [(*m.span(), m.group(0), None, True) for m in _WORD_OPENING.finditer(text)]
+    first = len(words)
+    rfind = text.rfind
+    lower = _LOWER_LETTERS
+    rev = _REVERSED
+    if rev[0] is not text:  # (the reversed text _prev_word reads too)
+        rev[0] = text
+        rev[1] = text[::-1]
+    n1 = len(text) - 1
+    # s14: only the capitals after a blank whose token before is no run of lower-case letters, or is a verb of saying
+    # (for a run of lower-case letters the test below keeps the word only after a verb of saying): found in the
+    # reversed text, where the token before a word follows it (a look-ahead reads it; see _after_blank_rx)
+    starts = [n1 - x.start() for x in _after_blank_rx(speech).finditer(rev[1])]
+    starts.reverse()
+    word_at = _WORD_AFTER_BLANK.match
+    for a in starts:
+        m = word_at(text, a)
+        j = a - 1
+        i = rfind(" ", 0, j) + 1
+        prev = text[i:j]
+        if "\n" in prev:  # s14: the token after the last blank or line break (one test of the slice, not a second rfind)
+            k = prev.rfind("\n") + 1
+            i += k
+            prev = prev[k:]
+        last = prev[-1:]
+        if last in lower:  # s14: the common case, a word that ends in a lower-case letter, first (none of the tests below
+            # for ".", "!?:…\"„“", an empty word or "," holds for it; last.isalnum() does)
+            if prev.islower():
+                if prev in speech and prev[:1].isalpha():
+                    words.append((a, m.end(), m.group(0), prev, False))  # only words after a cue matter below
+            elif prev[:1].isalpha() and _cue_word(prev):
+                words.append((a, m.end(), m.group(0), prev, False))
+            continue
+        b = m.end()
+        if last == ".":
+            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
+                words.append((a, b, m.group(0), prev[:-1], False))  # "Dr. Meier", "Mr. Krugman"
+                continue
+            if len(prev) == 1 and i >= 2:
+                k = rfind(" ", 0, i - 1)
+                k = max(k, rfind("\n", k + 1, i - 1)) + 1
+                pp = text[k:i - 1]
+                if _ABBR_TOKEN.fullmatch(pp + "."):
+                    words.append((a, b, m.group(0), pp, False))  # "Dr . Meier" as tokenised text writes it
+                    continue
+            if not prev[:-1].isdigit():  # (a number's full stop: inside a clause, no comma before; not read below)
+                words.append((a, b, m.group(0), None, True))
+        elif last in "!?:…\"„“" or not prev:
+            words.append((a, b, m.group(0), None, True))
+        elif last == ",":
+            words.append((a, b, m.group(0), None, False))  # a clause after a comma: listed names only (below)
+        elif prev.islower():  # s13: the common case (a lower-case word) first, its set lookup before the other tests
+            if prev in speech and prev[:1].isalpha() and last.isalnum():
+                words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
+        elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
+            words.append((a, b, m.group(0), prev, False))
+    if first and len(words) > first:
+        words.sort()  # in text order (the starts differ)
+    return words
+
+
+_AFTER_BLANK_RX: list[Any] = [None, None]  # the verbs of saying (held: their identity is the key), the pattern
+
+
+def _after_blank_rx(speech: frozenset[str]) -> re.Pattern:
+    """A pattern over the reversed text whose matches start at the capitals [A-ZÄÖÜ] preceded by a blank whose token
+    before (after the last blank or line break) is either not a run of lower-case letters [a-zäöüß] (an empty token
+    too) or is one of the verbs of saying ``speech`` written so. The capital comes first (the engine skips to
+    capitals), then the blank, then the token before, read forwards in the reversed text up to a blank, a line
+    break or the text's start (``\\Z``). Matches cannot overlap: each holds its capital and blank, then looks ahead
+    or reads a verb up to the next blank."""
+    h = _AFTER_BLANK_RX
+    if h[0] is not speech:
+        verbs = sorted((v[::-1] for v in speech if _LOWER_RUN.fullmatch(v)), key=len, reverse=True)
+        alt = "|".join(map(re.escape, verbs)) or "(?!)"
+        h[1] = re.compile(r"[A-ZÄÖÜ] (?:(?:" + alt + r")(?:[ \n]|\Z)|(?![a-zäöüß]+(?:[ \n]|\Z)))")
+        h[0] = speech
+    return h[1]
+
+
+_CLASSES: list[Any] = [None, None]  # the data the classes were made with (held: its identity is the key), the sets
+
+
+def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """The words of ``capset`` in -s, of a compass or street shape (``_place_shape``), that may be apposition
+    nouns (``_apposition_candidate``) and that end like an authority (``_authority_endings``). s14: one walk of the
+    words new to the process (a word's classes are remembered across documents: the words seen before are
+    answered by set operations, as ``words_where`` does; bounded, and made anew when the lexicon's patterns are),
+    where four walks of every word and two ``words_where`` ran."""
+    ps = _PLACE_SHAPE[0]
+    if ps is None:
+        ps = _PLACE_SHAPE[0] = (*_place_shape_affixes(), _place_shape_rx().fullmatch)
+    appo = _APPO_ENDS[0] or _appo_ends()
+    auth = _authority_endings()
+    h = _CLASSES
+    data = h[0]
+    if data is None or data[0] is not ps[0] or data[1] is not ps[1] or data[2] is not ps[2] or data[3] is not appo[2] \
+            or data[4] is not appo[3] or data[6] is not auth or len(h[1][0]) > 200_000:
+        data = h[0] = (ps[0], ps[1], ps[2], appo[2], appo[3], _APPO_ENDS[1], auth)
+        h[1] = (set(), set(), set(), set(), set())
+    seen, sw, sh, ap, au = h[1]
+    new = capset - seen
+    if new:
+        pre, ends, fullmatch, tails6, short, no_hyphen, authority = data
+        for w in new:
+            if w[-1] == "s":
+                sw.add(w)
+            if (w.startswith(pre) or w.endswith(ends)) and fullmatch(w) is not None:
+                sh.add(w)  # _place_shape
+            lw = w.lower()  # _apposition_candidate: a tail of the long forms, or a short form (after a hyphen)
+            if (lw[-6:] in tails6 or (lw.rpartition("-")[2] in short if no_hyphen else lw in short or lw.rsplit("-", 1)[-1] in short)) \
+                    and _apposition_kind(w) is not None:
+                ap.add(w)
+            if w.endswith(authority):
+                au.add(w)
+        seen |= new
+    return capset & sw, capset & sh, capset & ap, capset & au
+
+
 def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
                   make: Callable[..., Any]) -> list:
     lex = de_lexicon()
@@ -349,8 +488,10 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         return mentions
     _compiled()
     capset = set(_CAP_TOKEN.findall(text))  # capitalised words: the cheap tests of the passes below
-    # s13: the ones in -s, for the three genitive passes that looked only at those (each walked all the words)
-    swords = {w for w in capset if w[-1] == "s"}  # (a set comprehension: a scan of the text for them cost 4 times more)
+    # s13: the ones in -s, for the three genitive passes that looked only at those (each walked all the words);
+    # s14: with the words of a compass or street shape, the apposition candidates and the authority words of
+    # _home_towns, from one remembered profile per word (four walks of the words and two words_where before)
+    swords, shapes, appos, authorities = _word_classes(capset)
     out = _drop_common_places(text, mentions, kb, lex)
     out = _genitive_places(text, out, kb, mention_cls, _all_given(first), swords)  # its words in -s are all it reads
     out = _given_surname(text, out, _all_given(first), cap, make, capset)  # noqa: the words below are taken after it
@@ -367,46 +508,12 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         new.append(m)
         mask[m.start:m.end] = b"\x01" * (m.end - m.start)
 
-    # each capitalised word with the word before it and whether it opens a sentence
-    words: list[tuple[int, int, str, str | None, bool]] = []  # start, end, word, previous word, sentence-initial
+    # each capitalised word with the word before it and whether it opens a sentence (those the loops below read)
+    words = _clause_words(text, lex.speech_verbs)
     rfind = text.rfind
-    speech = lex.speech_verbs  # a lower-case word is a cue only as a verb of saying (_cue_word without its cache)
-    for m in _WORD.finditer(text):
-        a, b = m.span()
-        if a == 0 or text[a - 1] != " ":
-            words.append((a, b, m.group(0), None, a == 0 or text[a - 1] in "\n\"„“(«»"))
-            continue
-        j = a - 1
-        i = rfind(" ", 0, j)
-        k = rfind("\n", i + 1, j)
-        i = (k if k > i else i) + 1
-        prev = text[i:j]
-        last = prev[-1:]
-        if last == ".":
-            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
-                words.append((a, b, m.group(0), prev[:-1], False))  # "Dr. Meier", "Mr. Krugman"
-                continue
-            if len(prev) == 1 and i >= 2:
-                k = rfind(" ", 0, i - 1)
-                k = max(k, rfind("\n", k + 1, i - 1)) + 1
-                pp = text[k:i - 1]
-                if _ABBR_TOKEN.fullmatch(pp + "."):
-                    words.append((a, b, m.group(0), pp, False))  # "Dr . Meier" as tokenised text writes it
-                    continue
-            words.append((a, b, m.group(0), None, not prev[:-1].isdigit()))
-        elif last in "!?:…\"„“" or not prev:
-            words.append((a, b, m.group(0), None, True))
-        elif last == ",":
-            words.append((a, b, m.group(0), None, False))  # a clause after a comma: listed names only (below)
-        elif prev.islower():  # s13: the common case (a lower-case word) first, its set lookup before the other tests
-            if prev in speech and prev[:1].isalpha() and last.isalnum():
-                words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
-        elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
-            words.append((a, b, m.group(0), prev, False))
 
     # compass compounds and streets: each match of _place_shape_rx is a whole capitalised token
     # (it opens and closes at the token's bounds), so the document's tokens are tested, cached by word
-    shapes = words_where(_place_shape, capset)
     if shapes:
         # the _CAP_TOKEN tokens that are such words, in text order: found with str.find (s11 round two; each
         # whole-token occurrence of a _CAP_TOKEN word is a _CAP_TOKEN match, the same spans)
@@ -480,9 +587,25 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     given_all = _all_given(first)  # so is a given name alone ("Anna erhielt ...")
     noun_sur = de_noun_surnames()
     at: dict | None = None  # the guessed persons by span, made when first needed
+    fsm = _finite_memo(lex)
     for s, e, w, _pw, initial in words:
         if "-" in w:
             continue
+        # s14: the cheapest test that every kept word must pass first, the word tests (a cache miss for most new
+        # words) after it: inside a clause the comma test; opening one, a finite singular verb next (253 of 1,467)
+        if initial:
+            nx = _NEXT_LOWER.match(text, e)
+            if nx is None:
+                continue
+            fs = fsm.get(nx.group(1))
+            if fs is None:
+                if len(fsm) >= 65536:
+                    fsm.clear()
+                fs = fsm[nx.group(1)] = _finite_singular(nx.group(1), lex)
+            if not fs:
+                continue
+        elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or _fold(w) in given_all) and w[1:].islower()):
+            continue  # after a comma ("..., Fletcher ist nun ..."): a listed name only
         there = None
         if not free(s, e):  # round eight: a guessed person already there has its cue now ("Thomas zögerte ...")
             if not initial:
@@ -501,10 +624,11 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                 if w not in noun_sur:
                     continue
                 nouny = True
-        elif not (_pw is None and text[s - 2:s] == ", " and (w in weak or _fold(w) in given_all) and w[1:].islower()):
-            continue  # after a comma ("..., Fletcher ist nun ..."): a listed name only
-        nx = _NEXT_LOWER.match(text, e)
-        if not nx or not _finite_singular(nx.group(1), lex) or nouny and not noun_surname_subject(w, nx.group(1)):
+        else:
+            nx = _NEXT_LOWER.match(text, e)
+            if not nx or not _finite_singular(nx.group(1), lex):
+                continue
+        if nouny and not noun_surname_subject(w, nx.group(1)):
             continue
         if there is not None:
             cued.add(id(there))
@@ -514,14 +638,21 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
         add(pm)
 
     # a verb before its subject: "postulierte Pauli ein ...", "verfolgte Hitler die ...": a singular common noun there needs an article
-    for m in _INVERTED.finditer(text):
+    lower_run = _LOWER_RUN.fullmatch
+    for m in _inverted_rx(lex.aux_singular).finditer(text):
         s, e = m.span(1)
+        j = s - 1
+        pt = text[rfind(" ", 0, j) + 1:j]  # the token before the blank (the match has a letter, a blank before it)
+        if len(pt) < 40 and lower_run(pt) is not None and not _verb_word(pt):
+            # s14: the verb test below first (it holds for 82 of 2,601 matches, the word tests for 292): a token of
+            # lower-case letters alone is the verb _VERB_BEFORE finds there, and _verb_word is its test (see _LOWER_RUN)
+            continue
         if not free(s, e):
             continue  # already a mention (tested again below, as before; the mask does not change in between)
         w = m.group(1)
         if not _inverted_subject(w) and not (w in noun_sur and not _known_lower(w, "de")):  # round eight: "war Köhler der ..."
-            j = s - 1  # a lone name no dictionary knows as a noun ("arbeitete Kowalczyk als"): the verb first, then the word
-            if not (_verb_word(text[text.rfind(" ", 0, j) + 1:j]) and _subject_word(w)):
+            # a lone name no dictionary knows as a noun ("arbeitete Kowalczyk als"): the verb first, then the word
+            if not (_verb_word(pt) and _subject_word(w)):
                 continue
         vm = _VERB_BEFORE.search(text, max(0, s - 40), s)
         v = vm.group(1) if vm else ""
@@ -545,7 +676,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
                                        or _after_article_adjectives(text, m.start) or _long_word(text[m.start:m.end])))
            and not (m.kind == "cap" and m.etype in ("person", "place") and _GLUED.search(text, m.start, m.end))]
     out = _org_suffix_names(text, out, lex, make, capset)
-    out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset)
+    out = _apposition_names(text, out, kb, lex, cap, _all_given(first), make, capset, appos)
     out = _quoted_titles(text, out)
     out = _geography(text, out, make, capset)
     out = _media(text, out, make, capset)
@@ -558,7 +689,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _article_places(text, out)
     out = _noun_persons(text, out, cued, _all_given(first))
     out = _route_places(text, out, make, _all_given(first))
-    out = _home_towns(text, out, kb, lex, mention_cls, capset, swords)
+    out = _home_towns(text, out, kb, lex, mention_cls, capset, swords, authorities)
     out = _genitive_names(text, out, kb, lex, cap, make, swords)  # its words in -s are all it reads
     out = _subject_names(text, out, lex, make, capset)
     out = person_passes(text, out, kb, make, cued, capset)  # round six: names' shapes and bounds (persons_de)
@@ -652,6 +783,33 @@ def _unknown_surname_candidate(w: str) -> bool:
 
 _INVERTED = re.compile(r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)[a-zäöüßéèáóíç]++)(?=[^\S\n]+[a-zäöüß])")  # capital first: fast scan
 _VERB_BEFORE = re.compile(r"(?<![\w-])([a-zäöüß]{3,}) $")
+_INVERTED_RX: list[Any] = [None, None]  # the auxiliaries (held: their identity is the key), the pattern
+
+
+def _inverted_rx(aux: frozenset[str]) -> re.Pattern:
+    """``_INVERTED`` less the matches after a token of one to three lower-case letters [a-zäöüß] that follows a blank
+    or a line break and is no auxiliary (``aux``): no verb stands before those ("der", "mit", "für"; a verb
+    _VERB_BEFORE finds has three letters or more, and one of three is a finite singular only as an auxiliary,
+    ``_verb_word``), so the loop drops them all (46 % of the matches; s14). Three look-behinds of fixed width; the
+    capital is the last character each reads, as in ``_INVERTED``."""
+    h = _INVERTED_RX
+    if h[0] is not aux:
+        three = sorted(a for a in aux if len(a) == 3 and _LOWER_RUN.fullmatch(a))
+        keep = r"(?!(?:" + "|".join(map(re.escape, three)) + r") )" if three else ""
+        head = r"([A-ZÄÖÜ](?<=[a-mo-zäöüß] .)"
+        assert _INVERTED.pattern.startswith(head)
+        h[1] = re.compile(head + r"(?<![ \n][a-zäöüß] .)(?<![ \n][a-zäöüß]{2} .)(?<![ \n]" + keep + r"[a-zäöüß]{3} .)"
+                          + _INVERTED.pattern[len(head):])
+        h[0] = aux
+    return h[1]
+
+
+_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")  # lower-case letters (a set: "" is no member)
+# s14: where the token before an _INVERTED match's blank is all lower-case letters (and under 40 long), it is the word
+# _VERB_BEFORE.search(text, max(0, s - 40), s) finds (a blank or the text's start before it; shorter than 3 letters,
+# none), and the verb test on it ("not v or v ends in -e, not -te, and is no auxiliary, or not _finite_singular(v)")
+# is "not _verb_word(v)" for such a word (letters only, lower case)
+_LOWER_RUN = re.compile(r"[a-zäöüß]+")
 
 
 @lru_cache(maxsize=65536)
@@ -666,6 +824,19 @@ def _inverted_subject(w: str) -> bool:
     if not (_unknown_surname_candidate(w) or (w in _name_like("de") and not _known_lower(w, "de") and not _known(w.lower(), "en"))):
         return False
     return not _cue_word(w)  # the role-noun test last: it is the dearest
+
+
+_FINITE_MEMO: list[Any] = [None, None, {}]  # the lexicon and dictionary it was made with (held), word -> _finite_singular
+
+
+def _finite_memo(lex: DeLexicon) -> dict[str, bool]:
+    """A memo of ``_finite_singular(word, lex)`` by word, kept across documents while the lexicon and the German
+    dictionary are the same objects (s14; bounded by its user)."""
+    h = _FINITE_MEMO
+    d = _dictionary("de")
+    if h[0] is not lex or h[1] is not d:
+        h[0], h[1], h[2] = lex, d, {}
+    return h[2]
 
 
 def _finite_singular(word: str, lex: DeLexicon) -> bool:
@@ -707,7 +878,7 @@ _JOINER_BEFORE = re.compile(r"[-/][^\S\n]*$")
 def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> list:
     """A person's name goes on over an initial and a surname ("George W. Bush", "Robert R . Livingston",
     "Nico G.") and over a regnal number ("Elisabeth II.", "Bernhard IV.")."""
-    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=lambda x: x.start):
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem")), key=_START):
         if not _TAIL_DOT.match(text, m.end):
             continue  # the cheap test first: no full stop after an initial or a regnal number (both tests below need one)
         if not any(x is m for x in out):
@@ -743,7 +914,7 @@ def _person_tails(text: str, out: list, cap: Any, make: Callable[..., Any]) -> l
 def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[..., Any], capset: set[str] | None = None) -> list:
     """Place names that run on: "Brandenburg an der Havel", "Große Schaftberg", "Darmstadt/Berlin"
     (one name in the source's spelling), "Hudson River", "Westminster Hall"."""
-    places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=lambda m: m.start)
+    places = sorted((m for m in out if m.etype in ("place", "country") and m.kind in ("name", "cap")), key=_START)
     english = capset is None or not _EN_PLACE_HEADS.isdisjoint(capset)  # an English place head among the words
     if not places and not (english and _EN_PLACE.search(text)):
         return out
@@ -901,10 +1072,10 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
 def _coordinated_places(text: str, mentions: list, cued: set[int]) -> list:
     """"Tolvara , Menkasi , Ambarosa und Kelloi": an unknown name in a list with places and no
     person named in full is a place, not a person by default."""
-    ms = sorted(mentions, key=lambda m: m.start)
+    ms = sorted(mentions, key=_START)
     groups: list[list] = []
     for m in ms:
-        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]):
+        if groups and _LIST_GAP.fullmatch(text, groups[-1][-1].end, m.start):  # s14: no slice (the pattern has no anchor)
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -1079,9 +1250,12 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
     names = _name_like("de")
     out = []
     for m in mentions:
-        w = text[m.start:m.end]
-        if m.etype != "place" or " " in w:
+        if m.etype != "place":
             out.append(m)  # every test below is about a one-word place: the word before is not needed
+            continue
+        w = text[m.start:m.end]  # s14: sliced for places only
+        if " " in w:
+            out.append(m)
             continue
         pw = (_prev_word(text, m.start) or "").lower()
         if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
@@ -1234,7 +1408,10 @@ def _apposition_kind(word: str) -> str | None:
     table = de_lexicon().apposition
     w = word.lower()
     ends, lengths, _t6, _s = _appo_ends()
-    if not any(w[-n:] in ends for n in lengths):
+    for n in lengths:  # s14: a loop, not any() over a generator
+        if w[-n:] in ends:
+            break
+    else:
         return None  # the cheap test first: no ending of the table, plain or inflected
     if _role_word(word):
         return None  # "Bürgermeister X", "Vereinschef X": a person
@@ -1338,13 +1515,14 @@ def _apposition_candidate(w: str) -> bool:
 
 
 def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, given: frozenset[str],
-                      make: Callable[..., Any], capset: set[str] | None = None) -> list:
+                      make: Callable[..., Any], capset: set[str] | None = None, cands: set[str] | None = None) -> list:
     """"Spielzeughersteller Mattel", "die Rockband Blue Harbour", "Magazins „ The Harbour “", "Verein
     Ascoli", "die Dörfer Hokkala , Kumpula und Pölkki": a noun naming a kind of organisation, club or
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    cands = words_where(_apposition_candidate, capset if capset is not None else set(_CAP_TOKEN.findall(text)))
+    if cands is None:  # (german_passes gives the words of capset that _apposition_candidate holds for: _word_classes)
+        cands = words_where(_apposition_candidate, capset if capset is not None else set(_CAP_TOKEN.findall(text)))
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
@@ -1547,7 +1725,7 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
     """A person's name takes an unknown capitalised token right before or after it ("Wendelin" +
     "Brausewetter", "Haile" + "Selassie"): given names and surnames no list has."""
     live = {id(x) for x in out}  # ids of out's items (out is only rebuilt below; the sorted list holds m)
-    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=lambda x: x.start):
+    for m in sorted((x for x in out if x.etype == "person" and x.kind not in ("adj", "dem", "adjstem")), key=_START):
         if id(m) not in live:
             continue
         s, e = m.start, m.end
@@ -1791,19 +1969,26 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
     bodies, not_after, road_nouns = _bodies_data()
     words = capset if capset is not None else set(_CAP_TOKEN.findall(text))
     new: list = []
-    mask = bytearray(len(text) + 1)
-    for m in out:
-        mask[m.start:m.end] = b"\x01" * (m.end - m.start)
+    masks: list[bytearray] = []  # s14: the mask of the mentions, made at its first use (most documents need none)
+
+    def taken(s: int, e: int) -> bool:
+        if not masks:
+            mk = bytearray(len(text) + 1)
+            for m in out:
+                mk[m.start:m.end] = b"\x01" * (m.end - m.start)
+            masks.append(mk)
+        return masks[0].find(1, s, e) >= 0
 
     def add(s: int, e: int, kind: str | None = None) -> None:
         m = make(s, e, "place", text[s:e])
         new.append(dataclass_replace(m, kind=kind) if kind else m)
-        mask[s:e] = b"\x01" * (e - s)
+        taken(s, e)  # (the mask exists: every add follows a test)
+        masks[0][s:e] = b"\x01" * (e - s)
 
     if "A" in text or "B" in text:
         for m in _ROAD.finditer(text):
             s, e = m.span()
-            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or mask.find(1, s, e) >= 0:
+            if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or taken(s, e):
                 continue
             pw = _prev_word(text, s)
             if pw is None or not (pw.lower() in _ROAD_BEFORE or pw in road_nouns):
@@ -1813,11 +1998,11 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
             add(s, e)
     for i, e, _noun in sorted(_token_spans(text, road_nouns & words)):
         nm = _ROAD_NOUN_NUM.match(text, e)  # digits only: no code of the other loop lies inside
-        if nm and mask.find(1, i, nm.end()) < 0:
+        if nm and not taken(i, nm.end()):
             add(i, nm.end())
     for s, e, _body in sorted(_token_spans(text, bodies & words)):
         pw = _prev_word(text, s)
-        if pw is None or pw.lower() not in _DETERMINERS or mask.find(1, s, e) >= 0:
+        if pw is None or pw.lower() not in _DETERMINERS or taken(s, e):
             continue
         left = text[max(0, s - 16):s].lower().rstrip()
         if any(left.endswith(x) for x in not_after) or _HYPHEN_NEXT.match(text, e) or _NEXT_CAP.match(text, e):
@@ -1995,7 +2180,7 @@ def _prep_town_rx() -> re.Pattern:
 
 
 def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str],
-                swords: set[str] | None = None) -> list:
+                swords: set[str] | None = None, ended: set[str] | None = None) -> list:
     """"in Hof", "aus Halle", "die Stadt Kiel", "von Rheine nach Münster": a town of Germany, Austria or
     Switzerland whose name is also a German word ("Hof", "Halle", "Kiel", "Hahn") is dropped by the
     matcher unless a cue says place; right after a place preposition, a place noun or an authority named
@@ -2013,7 +2198,10 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
             slots.append((s, e, m.group(0), 0))
         elif p in from_ and _FROM_TO.match(text, e):
             slots.append((s, e, m.group(0), 1))
-    heads = {w for w in capset if w.endswith(_authority_endings())}  # a set at once (s13; a scan of the text cost 4 times more)
+    if ended is None:  # (german_passes gives the words of capset with an authority ending: _word_classes)
+        ends = _authority_endings()  # s14: looked up once, not once per word
+        ended = {w for w in capset if w.endswith(ends)}  # a set at once (s13; a scan of the text cost 4 times more)
+    heads = set(ended)
     heads.update(nouns & capset)
     heads.update(_authority_heads() & capset)  # "Niederlassung" itself
     memo = _HOME_MEMO.get(id(kb))
