@@ -46,6 +46,7 @@ class _Lex:
     org_cues: frozenset[str]
     common_acronyms: frozenset[str]
     prize_cues: frozenset[str]
+    noble_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def _lex() -> _Lex:
 
     return _Lex(ordinals=s(r, "ordinals"), meeting_heads=s(r, "meeting_heads"), title_cues=s(r, "title_cues"),
                 org_cues=s(c, "org_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                prize_cues=s(r, "prize_cues"))
+                prize_cues=s(r, "prize_cues"), noble_titles=s(r, "noble_titles"))
 
 
 def refine_orgs(text: str, mentions: list, make: Callable[..., Any], misc: list[tuple[int, int]],
@@ -71,13 +72,17 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], misc: list[
     whether words of sport stand near an offset."""
     lex = _lex()
     out = _prize_names(text, mentions, lex)
+    out = _noble_titles(text, out, make, lex)
+    out = _cue_lists(text, out, make, lex)
+    if "-" in text:
+        out = _merger_names(text, out, make)
     out = _gentilic_companies(text, out, make, first, sporty)
     out = _acronym_defined(text, out, lex, misc)
     out = _numbered_meetings(text, out, lex)
     if "&" in text:
         out = _amp_acronyms(text, out, make)
     if '"' in text:
-        out = _quoted(text, out, make, lex, cue_skip)
+        out = _quoted(text, out, make, lex, cue_skip, first)
     return out
 
 
@@ -94,6 +99,86 @@ def _prize_names(text: str, mentions: list, lex: _Lex) -> list:
                 continue
         out.append(m)
     return out
+
+
+def _noble_titles(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """"los Duques de Soria", "la Princesa Ana de Francia": a run headed by a title of nobility is a
+    person (or a couple), not an organisation, unless a building or institution is named after them
+    ("la Escuela Reina Sofía": the head before the title is kept by the other passes)."""
+    if not lex.noble_titles:
+        return mentions
+    drop: set[int] = set()
+    new = []
+    for m in mentions:
+        if m.etype in ("organization", "place") and m.kind == "cap":
+            words = text[m.start:m.end].split()
+            if len(words) >= 2 and words[0].lower() in lex.noble_titles and not words[0].isupper():
+                drop.update(id(x) for x in mentions if x is not m and m.start <= x.start and x.end <= m.end
+                            and x.kind not in _SKIP_KINDS)
+                drop.add(id(m))
+                new.append(make(m.start, m.end, "person", text[m.start:m.end]))
+    if not new:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + new
+
+
+_LIST_SEP = re.compile(_H + r"*(?:,|y|e)" + _H + r"*")
+
+
+def _cue_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    """"los fabricantes de teléfonos Motorola , Alcatel , Sagem y X": after a plural organisation noun
+    (and "de" with what they make) a list of unknown names is a list of organisations."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out_type: dict[int, bool] = {}
+    for i, m in enumerate(ms):
+        if m.kind not in ("cap", "shape") or m.etype != "person" or id(m) in out_type:
+            continue
+        cue = re.search(r"(\w+)(?:" + _H + r"+de(?:" + _H + r"+[a-záéíóúñ]+){1,2})?" + _H + r"+$", text[max(0, m.start - 50):m.start])
+        if not cue or cue.group(1).lower() not in lex.org_cues or not cue.group(1).lower().endswith("s"):
+            continue
+        chain = [m]
+        j = i + 1
+        while j < len(ms) and _LIST_SEP.fullmatch(text[chain[-1].end:ms[j].start]):
+            chain.append(ms[j])
+            j += 1
+        if len(chain) < 2:
+            continue
+        for x in chain:
+            if x.kind in ("cap", "shape") and x.etype == "person" and " " not in text[x.start:x.end]:
+                out_type[id(x)] = True
+    if not out_type:
+        return mentions
+    return [make(m.start, m.end, "organization", text[m.start:m.end]) if id(m) in out_type else m for m in mentions]
+
+
+_MERGER = re.compile(r"(?<![\w-])([A-ZÁÉÍÓÚÑ]{2,6})-([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)(?![\w-])")
+
+
+def _merger_names(text: str, mentions: list, make: Callable[..., Any]) -> list:
+    """"BNP-Paribas", "BBV-Argentaria": an acronym joined by a hyphen to a name is one organisation
+    (a merger, a company and its brand), and the name alone is that organisation elsewhere in the
+    document ("Paribas anunció ...")."""
+    parts: set[str] = set()
+    spans: set[tuple[int, int]] = set()
+    for x in _MERGER.finditer(text):
+        over = [m for m in mentions if m.start < x.end() and x.start() < m.end]
+        if any(m.etype in ("place", "country") and m.kind == "name" for m in over) \
+                or any(m.start < x.start() or m.end > x.end() for m in over):
+            continue
+        spans.add(x.span())
+        parts.add(x.group(2))
+    if not spans:
+        return mentions
+    drop: set[int] = set()
+    new = []
+    for a, b in spans:
+        drop.update(id(m) for m in mentions if a <= m.start and m.end <= b and m.kind not in _SKIP_KINDS)
+        new.append(make(a, b, "organization", text[a:b]))
+    for m in mentions:
+        if m.kind == "cap" and m.etype == "person" and text[m.start:m.end] in parts and id(m) not in drop:
+            drop.add(id(m))
+            new.append(make(m.start, m.end, "organization", text[m.start:m.end]))
+    return [m for m in mentions if id(m) not in drop] + new
 
 
 def _gentilic_companies(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str],
@@ -138,11 +223,16 @@ def _acronym_defined(text: str, mentions: list, lex: _Lex, misc: list[tuple[int,
             misc_acr.add(acr)
         elif acr in lex.common_acronyms or acr.upper() in lex.common_acronyms:
             drop_spans.add((-1, x.start()))
+    for x in re.finditer(r"(?<![\w-])([A-Z]{2,6})" + _H + r"*\(" + _H + r"*([A-ZÁÉÍÓÚÑ][^()\n]{3,60}?)" + _H + r"*\)", text):
+        if x.group(1) in lex.common_acronyms:  # "tecnología WAP ( Wireless Application Protocol )"
+            drop_spans.add(x.span(2))
     if not drop_spans and not misc_acr:
         return mentions
-    cut = {b for _a, b in drop_spans}
+    cut = {b for a, b in drop_spans if a < 0}
     out = []
     for m in mentions:
+        if (m.start, m.end) in drop_spans and m.kind == "cap" and m.etype in ("person", "organization"):
+            continue
         if m.etype in ("organization", "group") and m.kind not in _SKIP_KINDS:
             if m.end in cut and m.kind in ("cap", "pattern") and " " in text[m.start:m.end]:
                 continue
@@ -197,10 +287,14 @@ def _cue_before(text: str, s: int, words: frozenset[str], skip: re.Pattern | Non
     return k >= 0 and before[k].lower() in words
 
 
-def _quoted(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, skip: re.Pattern | None) -> list:
+def _quoted(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, skip: re.Pattern | None,
+            first: frozenset[str] = frozenset()) -> list:
     """A name in quotes after an organisation's noun is that organisation (and so is the same quoted
     name elsewhere in the document); a title in quotes after a work's noun, or with a year in brackets
-    after it, holds no names."""
+    after it, holds no names; a quoted run of capitalised words read as a person for want of a cue, no
+    given name first, is a title or a slogan, not a person ("buscar al " Latin Look "")."""
+    from communique.kb.fold import fold
+
     orgs: set[str] = set()
     titles: list[tuple[int, int, int]] = []
     spans: list[tuple[int, int, str]] = []
@@ -217,7 +311,7 @@ def _quoted(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, skip
         if _cue_before(text, x.start(), lex.org_cues, skip) and len(inner.split()) <= 5 \
                 and not any(w.lower() in lex.title_cues for w in inner.split()):
             orgs.add(inner)
-    if not orgs and not titles:
+    if not spans and not titles:
         return mentions
     drop: set[int] = set()
     new = []
@@ -225,6 +319,9 @@ def _quoted(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, skip
         drop.update(id(m) for m in mentions if a <= m.start and m.end <= b and m.kind not in _SKIP_KINDS)
     for a, b, inner in spans:
         if inner not in orgs:
+            for m in mentions:
+                if m.start == a and m.end == b and m.etype == "person" and m.kind == "cap" and fold(inner.split()[0]) not in first:
+                    drop.add(id(m))
             continue
         over = [m for m in mentions if m.start < b and a < m.end and m.kind not in _SKIP_KINDS]
         if any(m.start == a and m.end == b and m.etype in ("organization", "group") for m in over):
