@@ -37,6 +37,7 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.common import latin1_members, mentions_data
+from communique.mentions.locs_es import refine_places
 from communique.mentions.orgs_es import refine_orgs
 
 # formerly [^\W\d_][\w'’.-]*[\w]|[^\W\d_]; the same matches written as capnames._TOK (s12 round three)
@@ -139,6 +140,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _named_with_acronym(text, out, make)
     out = _given_name_places(text, out, make, first)
     out = refine_orgs(text, out, make, misc, _cue_skip(), first, lambda s: _sporty(text, s, lex))  # mentions/orgs_es.py (s14)
+    out = refine_places(text, out, make)  # mentions/locs_es.py (s14)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

@@ -4,9 +4,10 @@ Each rule is a fact of how Spanish news writes names; its words are data (``refi
 ``data/lang/es/mentions.yaml``):
 
 * **a name given with a common noun's acronym** is that common noun, no organisation: "una Oferta
-  Pública de Acciones ( OPA )", "el Producto Interno Bruto ( PIB )"; **the acronym of a law, plan or
-  prize** ("la Ley de Enjuciamiento Civil ( LEC )") names no organisation, there or anywhere else in
-  the document;
+  Pública de Acciones ( OPA )", "el Producto Interno Bruto ( PIB )", "WAP ( Wireless Application
+  Protocol )"; **the acronym of a law, treaty or tax** ("la Ley de Enjuiciamiento Civil ( LEC )") names
+  no organisation, there or anywhere else in the document (not that of a programme or plan: "el
+  Programa Mundial de Alimentos ( PMA )" is the agency);
 * **a numbered meeting** is an event, not the body that meets: "la IX Asamblea General de ...", "la
   Cuarta Reunión Ministerial de ..." (an ordinal before a meeting head);
 * **acronyms joined by "&"** are one organisation: "AT&T", "S&P" (not "AT" alone);
@@ -46,6 +47,7 @@ class _Lex:
     org_cues: frozenset[str]
     common_acronyms: frozenset[str]
     prize_cues: frozenset[str]
+    law_heads: frozenset[str]
     noble_titles: frozenset[str]
 
 
@@ -60,7 +62,7 @@ def _lex() -> _Lex:
 
     return _Lex(ordinals=s(r, "ordinals"), meeting_heads=s(r, "meeting_heads"), title_cues=s(r, "title_cues"),
                 org_cues=s(c, "org_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                prize_cues=s(r, "prize_cues"), noble_titles=s(r, "noble_titles"))
+                prize_cues=s(r, "prize_cues"), law_heads=s(r, "law_heads"), noble_titles=s(r, "noble_titles"))
 
 
 def refine_orgs(text: str, mentions: list, make: Callable[..., Any], misc: list[tuple[int, int]],
@@ -216,7 +218,7 @@ def _acronym_defined(text: str, mentions: list, lex: _Lex, misc: list[tuple[int,
         return mentions
     drop_spans: set[tuple[int, int]] = set()
     misc_acr: set[str] = set()
-    ends = {b for _a, b in misc}
+    ends = {b for a, b in misc if text[a:b].split()[0].lower() in lex.law_heads}
     for x in _ACR_AFTER.finditer(text):
         acr = x.group(1)
         if x.start() in ends and acr.isupper():
