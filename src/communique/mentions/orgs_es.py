@@ -109,9 +109,17 @@ def _noble_titles(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     ("la Escuela Reina Sofía": the head before the title is kept by the other passes)."""
     if not lex.noble_titles:
         return mentions
+    from dataclasses import replace
+
     drop: set[int] = set()
     new = []
     for m in mentions:
+        if m.etype == "person" and m.kind not in _SKIP_KINDS and not m.eid.startswith("kb:"):
+            t = re.search(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)" + _H + r"$", text[max(0, m.start - 16):m.start])
+            if t and t.group(1).lower() in lex.noble_titles and not _after_head(text, m.start - len(t.group(0)), lex):
+                drop.add(id(m))  # "la Infanta Beatriz de Borbón": the title is part of the name
+                new.append(replace(m, start=m.start - len(t.group(0))))
+            continue
         if m.etype in ("organization", "place") and m.kind == "cap":
             words = text[m.start:m.end].split()
             if len(words) >= 2 and words[0].lower() in lex.noble_titles and not words[0].isupper():
@@ -122,6 +130,11 @@ def _noble_titles(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+def _after_head(text: str, s: int, lex: _Lex) -> bool:
+    """A capitalised word right before ``s``: "la Escuela Reina Sofía", "la Residencia Príncipe Felipe"."""
+    return re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*" + _H + r"$", text[max(0, s - 30):s]) is not None
 
 
 _LIST_SEP = re.compile(_H + r"*(?:,|y|e)" + _H + r"*")
