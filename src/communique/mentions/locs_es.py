@@ -30,8 +30,11 @@ def _appos_rx() -> re.Pattern | None:
     cues = sorted((str(x).lower() for x in r.get("apposition_cues") or []), key=len, reverse=True)
     if not cues:
         return None
-    return re.compile(r"(?<![\w.])(" + _NAME + r")" + _H + r"*," + _H + r"*(?:(?:una?|la|el)" + _H + r"+)?(?:pequeñ[oa]" + _H + r"+)?(?:"
+    return re.compile(r"," + _H + r"*(?:(?:una?|la|el)" + _H + r"+)?(?:pequeñ[oa]" + _H + r"+)?(?:"
                       + "|".join(map(re.escape, cues)) + r")(?!\w)")
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w.])(" + _NAME + r")" + _H + r"*$")
 
 
 def refine_places(text: str, mentions: list, make: Callable[..., Any]) -> list:
@@ -59,7 +62,10 @@ def _appositions(text: str, mentions: list, make: Callable[..., Any]) -> list:
     clex = cap_lexicon("es")
     stop = clex.stop if clex else frozenset()
     names: set[str] = set()
-    for x in rx.finditer(text):
+    for c in rx.finditer(text):
+        x = _NAME_BEFORE.search(text, max(0, c.start() - 80), c.start())  # the name before the comma
+        if x is None:
+            continue
         a, b = x.span(1)
         words = x.group(1).split()
         while words and words[0].lower() in stop:  # "En Barbacoas , localidad ..."

@@ -31,7 +31,9 @@ from typing import Any, Callable
 from communique.mentions.common import mentions_data
 
 _H = r"[^\S\n]"
-_ACR_AFTER = re.compile(_H + r"*\(" + _H + r"*([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,7})" + _H + r"*\)")
+_BRACKET = re.compile(r"\(" + _H + r"*([^()\n]{1,60}?)" + _H + r"*\)")
+_ACR_INNER = re.compile(r"[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,7}")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z]{2,6})$")
 _ROMAN = re.compile(r"[IVXLC]+")
 _AMP = re.compile(r"(?<![\w&.-])[A-Z]{1,5}&[A-Z]{1,5}(?![\w&-])")
 _QUOTED = re.compile(r"\"" + _H + r"*([^\"\n]{1,60}?)" + _H + r"*\"")
@@ -49,6 +51,8 @@ class _Lex:
     prize_cues: frozenset[str]
     law_heads: frozenset[str]
     noble_titles: frozenset[str]
+    prize_rx: re.Pattern  # quick tests: whether a document has any of the words a pass needs
+    noble_rx: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +64,15 @@ def _lex() -> _Lex:
     def s(d: dict, key: str) -> frozenset[str]:
         return frozenset(str(x).lower() for x in d.get(key) or [])
 
+    def rx(words: frozenset[str], cap: bool = False) -> re.Pattern:
+        forms = sorted({w[:1].upper() + w[1:] if cap else w for w in words}, key=len, reverse=True) or ["\x00"]
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+    org_cues = s(c, "org_cues")
     return _Lex(ordinals=s(r, "ordinals"), meeting_heads=s(r, "meeting_heads"), title_cues=s(r, "title_cues"),
-                org_cues=s(c, "org_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                prize_cues=s(r, "prize_cues"), law_heads=s(r, "law_heads"), noble_titles=s(r, "noble_titles"))
+                org_cues=org_cues, common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+                prize_cues=s(r, "prize_cues"), law_heads=s(r, "law_heads"), noble_titles=s(r, "noble_titles"),
+                prize_rx=rx(s(r, "prize_cues")), noble_rx=rx(s(r, "noble_titles"), cap=True))
 
 
 def refine_orgs(text: str, mentions: list, make: Callable[..., Any], misc: list[tuple[int, int]],
@@ -73,10 +83,13 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], misc: list[
     between a cue noun and its name ("el diario mexicano"); ``first``: folded given names; ``sporty``:
     whether words of sport stand near an offset."""
     lex = _lex()
-    out = _prize_names(text, mentions, lex)
-    out = _noble_titles(text, out, make, lex)
+    out = mentions
+    if lex.prize_rx.search(text):
+        out = _prize_names(text, out, lex)
+    if lex.noble_rx.search(text):
+        out = _noble_titles(text, out, make, lex)
     out = _cue_lists(text, out, make, lex)
-    if "-" in text:
+    if _MERGER_QUICK.search(text):
         out = _merger_names(text, out, make)
     out = _gentilic_companies(text, out, make, first, sporty)
     out = _acronym_defined(text, out, lex, misc)
@@ -148,8 +161,11 @@ def _cue_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -
     for i, m in enumerate(ms):
         if m.kind not in ("cap", "shape") or m.etype != "person" or id(m) in out_type:
             continue
-        cue = re.search(r"(\w+)(?:" + _H + r"+de(?:" + _H + r"+[a-záéíóúñ]+){1,2})?" + _H + r"+$", text[max(0, m.start - 50):m.start])
-        if not cue or cue.group(1).lower() not in lex.org_cues or not cue.group(1).lower().endswith("s"):
+        before = text[max(0, m.start - 50):m.start].split()
+        # the cue right before the name, or before "de" and one or two lower-case words ("de teléfonos móviles")
+        if not any(len(before) >= k and before[-k].endswith("s") and before[-k].lower() in lex.org_cues
+                   and (k == 1 or (before[-k + 1] == "de" and all(w.islower() and w.isalpha() for w in before[-k + 2:])))
+                   for k in (1, 3, 4)):
             continue
         chain = [m]
         j = i + 1
@@ -166,6 +182,7 @@ def _cue_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -
     return [make(m.start, m.end, "organization", text[m.start:m.end]) if id(m) in out_type else m for m in mentions]
 
 
+_MERGER_QUICK = re.compile(r"[A-ZÁÉÍÓÚÑ]-[A-ZÁÉÍÓÚÑ][a-záéíóúñ]")
 _MERGER = re.compile(r"(?<![\w-])([A-ZÁÉÍÓÚÑ]{2,6})-([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)(?![\w-])")
 
 
@@ -232,15 +249,20 @@ def _acronym_defined(text: str, mentions: list, lex: _Lex, misc: list[tuple[int,
     drop_spans: set[tuple[int, int]] = set()
     misc_acr: set[str] = set()
     ends = {b for a, b in misc if text[a:b].split()[0].lower() in lex.law_heads}
-    for x in _ACR_AFTER.finditer(text):
-        acr = x.group(1)
-        if x.start() in ends and acr.isupper():
-            misc_acr.add(acr)
-        elif acr in lex.common_acronyms or acr.upper() in lex.common_acronyms:
-            drop_spans.add((-1, x.start()))
-    for x in re.finditer(r"(?<![\w-])([A-Z]{2,6})" + _H + r"*\(" + _H + r"*([A-ZÁÉÍÓÚÑ][^()\n]{3,60}?)" + _H + r"*\)", text):
-        if x.group(1) in lex.common_acronyms:  # "tecnología WAP ( Wireless Application Protocol )"
-            drop_spans.add(x.span(2))
+    for x in _BRACKET.finditer(text):
+        inner = x.group(1)
+        before = x.start()  # the end of the name before the bracket
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if _ACR_INNER.fullmatch(inner):
+            if before in ends and inner.isupper():
+                misc_acr.add(inner)
+            elif inner in lex.common_acronyms or inner.upper() in lex.common_acronyms:
+                drop_spans.add((-1, before))
+        elif inner[:1].isupper() and len(inner) >= 4:
+            w = _WORD_BEFORE.search(text, max(0, before - 8), before)
+            if w and w.group(1) in lex.common_acronyms:  # "tecnología WAP ( Wireless Application Protocol )"
+                drop_spans.add(x.span(1))
     if not drop_spans and not misc_acr:
         return mentions
     cut = {b for a, b in drop_spans if a < 0}
