@@ -51,8 +51,6 @@ class _Lex:
     prize_cues: frozenset[str]
     law_heads: frozenset[str]
     noble_titles: frozenset[str]
-    prize_rx: re.Pattern  # quick tests: whether a document has any of the words a pass needs
-    noble_rx: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -64,15 +62,10 @@ def _lex() -> _Lex:
     def s(d: dict, key: str) -> frozenset[str]:
         return frozenset(str(x).lower() for x in d.get(key) or [])
 
-    def rx(words: frozenset[str], cap: bool = False) -> re.Pattern:
-        forms = sorted({w[:1].upper() + w[1:] if cap else w for w in words}, key=len, reverse=True) or ["\x00"]
-        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
-
     org_cues = s(c, "org_cues")
     return _Lex(ordinals=s(r, "ordinals"), meeting_heads=s(r, "meeting_heads"), title_cues=s(r, "title_cues"),
                 org_cues=org_cues, common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
-                prize_cues=s(r, "prize_cues"), law_heads=s(r, "law_heads"), noble_titles=s(r, "noble_titles"),
-                prize_rx=rx(s(r, "prize_cues")), noble_rx=rx(s(r, "noble_titles"), cap=True))
+                prize_cues=s(r, "prize_cues"), law_heads=s(r, "law_heads"), noble_titles=s(r, "noble_titles"))
 
 
 def refine_orgs(text: str, mentions: list, make: Callable[..., Any], misc: list[tuple[int, int]],
@@ -83,11 +76,8 @@ def refine_orgs(text: str, mentions: list, make: Callable[..., Any], misc: list[
     between a cue noun and its name ("el diario mexicano"); ``first``: folded given names; ``sporty``:
     whether words of sport stand near an offset."""
     lex = _lex()
-    out = mentions
-    if lex.prize_rx.search(text):
-        out = _prize_names(text, out, lex)
-    if lex.noble_rx.search(text):
-        out = _noble_titles(text, out, make, lex)
+    out = _prize_names(text, mentions, lex)
+    out = _noble_titles(text, out, make, lex)
     out = _cue_lists(text, out, make, lex)
     if _MERGER_QUICK.search(text):
         out = _merger_names(text, out, make)
@@ -108,10 +98,9 @@ def _prize_names(text: str, mentions: list, lex: _Lex) -> list:
         return mentions
     out = []
     for m in mentions:
-        if m.etype in ("person", "organization", "group") and m.kind not in _SKIP_KINDS:
-            pw = re.search(r"(\w+)" + _H + r"+$", text[max(0, m.start - 16):m.start])
-            if pw and pw.group(1) in lex.prize_cues:
-                continue
+        if m.etype in ("person", "organization", "group") and m.kind not in _SKIP_KINDS \
+                and _word_before(text, m.start) in lex.prize_cues:
+            continue
         out.append(m)
     return out
 
@@ -128,10 +117,11 @@ def _noble_titles(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     new = []
     for m in mentions:
         if m.etype == "person" and m.kind not in _SKIP_KINDS and not m.eid.startswith("kb:"):
-            t = re.search(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)" + _H + r"$", text[max(0, m.start - 16):m.start])
-            if t and t.group(1).lower() in lex.noble_titles and not _after_head(text, m.start - len(t.group(0)), lex):
+            w = _word_before(text, m.start)
+            if w[:1].isupper() and w.lower() in lex.noble_titles and text[m.start - 1] == " " \
+                    and not _after_head(text, m.start - len(w) - 1, lex):
                 drop.add(id(m))  # "la Infanta Beatriz de Borbón": the title is part of the name
-                new.append(replace(m, start=m.start - len(t.group(0))))
+                new.append(replace(m, start=m.start - len(w) - 1))
             continue
         if m.etype in ("organization", "place") and m.kind == "cap":
             words = text[m.start:m.end].split()
@@ -143,6 +133,16 @@ def _noble_titles(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+def _word_before(text: str, s: int) -> str:
+    """The word right before ``s`` and one space or tab ("" if none)."""
+    if s < 2 or text[s - 1] not in " \t":
+        return ""
+    k = s - 1
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:s - 1]
 
 
 def _after_head(text: str, s: int, lex: _Lex) -> bool:
