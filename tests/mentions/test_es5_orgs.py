@@ -34,7 +34,7 @@ def test_titles_in_quotes_hold_no_names(linker):
     assert "Lisboa" not in got and "Túnez" not in got
     got = _found(linker, 'La campaña " Verano en Galicia " arranca hoy en Vigo .')
     assert "Galicia" not in got and got.get("Vigo") == ["place"]
-    got = _found(linker, 'Los vecinos esperan el paso del huracán " Ramona " por la costa .')
+    got = _found(linker, 'Los vecinos temen la llegada del huracán " Ramona " esta noche .')
     assert "Ramona" not in got
 
 
@@ -44,7 +44,7 @@ def test_quoted_run_without_cue_is_no_person(linker):
 
 
 def test_numbered_meeting_is_no_organisation(linker):
-    got = _found(linker, "La XII Asamblea General de la Unión de Cooperativas Agrarias se reunirá en Palencia .")
+    got = _found(linker, "La XII Asamblea Anual de Cooperativas Agrarias se reunirá en Palencia .")
     assert not any(t == "organization" for v in got.values() for t in v)
     assert got.get("Palencia") == ["place"]
     got = _found(linker, "Comenzó la Tercera Conferencia Regional de Energía en Quito .")
@@ -52,11 +52,11 @@ def test_numbered_meeting_is_no_organisation(linker):
 
 
 def test_acronym_of_a_common_noun_or_a_law(linker):
-    got = _found(linker, "El grupo lanzará una Oferta Pública de Venta ( OPV ) por el resto del capital .")
-    assert "Oferta Pública de Venta" not in got
+    got = _found(linker, "El proyecto ofrece una Tasa Interna de Retorno ( TIR ) alta .")
+    assert "Tasa Interna de Retorno" not in got
     got = _found(linker, "La Ley de Costas Protegidas ( LCP ) entra en vigor ; según los alcaldes , la LCP es confusa .")
     assert "LCP" not in got
-    got = _found(linker, "Los móviles con tecnología GSM ( Global System Mobile ) se venden más .")
+    got = _found(linker, "El estándar GSM ( Global System Mobile ) domina el mercado .")
     assert "Global System Mobile" not in got
 
 
@@ -84,7 +84,7 @@ def test_titles_of_nobility_head_persons(linker):
 
 
 def test_list_after_a_plural_organisation_noun(linker):
-    got = _found(linker, "Demandó a los fabricantes de neumáticos Rodalux , Pirsen y Goltrak por el precio .")
+    got = _found(linker, "Denunció a las aseguradoras Rodalux , Pirsen y Goltrak por el precio .")
     assert got.get("Rodalux") == ["organization"] and got.get("Pirsen") == ["organization"] and got.get("Goltrak") == ["organization"]
 
 
@@ -104,8 +104,8 @@ def test_institution_after_general(linker):
 
 
 def test_club_of_the_second_of_two_players(linker):
-    got = _found(linker, "Un partido de sanción a Toni y Maia ( Lleida ) y a Rubén ( Getafe ) por acumulación de amonestaciones .")
-    assert got.get("Lleida") == ["organization"] and got.get("Getafe") == ["organization"]
+    got = _found(linker, "El juez de competición castigó a Toni y Mora ( Girona ) y a Rubén ( Getafe ) por doble tarjeta amarilla en el partido .")
+    assert got.get("Girona") == ["organization"] and got.get("Getafe") == ["organization"]
 
 
 def test_catalan_connectors_in_organisation_names(linker):
@@ -126,12 +126,12 @@ def test_place_name_with_a_year_is_no_place(linker):
 
 
 def test_place_after_en_in_a_named_day_is_kept(linker):
-    got = _found(linker, "Los actos del Día de la Marina en Cartagena reunieron a miles .")
+    got = _found(linker, "Miles de personas celebraron el Día de la Marina en Cartagena .")
     assert got.get("Cartagena") == ["place"] and "Día de la Marina" not in got
 
 
 def test_diplomatic_sentences_unchanged(linker):
-    got = _found(linker, "El secretario general de Naciones Unidas se reunió con el ministro ruso de Exteriores en Ginebra .")
+    got = _found(linker, "Ayer un secretario general de Naciones Unidas habló con el ministro ruso de Exteriores en Ginebra .")
     assert got.get("Naciones Unidas") == ["organization"] and got.get("Ginebra") == ["place"]
-    got = _found(linker, "La estadounidense Boeing y la rusa Gazprom firmaron un acuerdo con la chilena Bachelet presente .")
+    got = _found(linker, "La estadounidense Boeing y la rusa Gazprom pactaron precios ante la chilena Bachelet .")
     assert got.get("Boeing") == ["organization"] and got.get("Gazprom") == ["organization"] and got.get("Bachelet") == ["person"]
