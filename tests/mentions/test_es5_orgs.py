@@ -23,8 +23,8 @@ def _found(linker, text):
 
 
 def test_quoted_name_after_an_organisation_noun(linker):
-    got = _found(linker, 'Según informa el semanario chileno " Tiempo Nuevo " , la huelga sigue . Lo confirmó a " Tiempo Nuevo " un portavoz .')
-    assert got.get("Tiempo Nuevo") == ["organization", "organization"]
+    got = _found(linker, 'Según informa el semanario chileno " Horizonte " , la huelga sigue . Lo confirmó a " Horizonte " un portavoz .')
+    assert got.get("Horizonte") == ["organization", "organization"]
     got = _found(linker, 'La productora " Luna Verde Films " rodará en Cuenca .')
     assert got.get("Luna Verde Films") == ["organization"]
 

@@ -314,12 +314,13 @@ def _amp_acronyms(text: str, mentions: list, make: Callable[..., Any]) -> list:
     return [m for m in mentions if id(m) not in drop] + new
 
 
-def _cue_before(text: str, s: int, words: frozenset[str], skip: re.Pattern | None) -> bool:
+def _cue_before(text: str, s: int, words: frozenset[str], skip: re.Pattern | None, adjs: frozenset[str] = frozenset()) -> bool:
     """One of ``words`` right before ``s`` (a quote mark there), adjectives between skipped: "el diario
     mexicano " X "", "la compañía discográfica " X "", "las películas " X " y " Y "."""
     before = re.findall(r"[\w\"]+", text[max(0, s - 60):s])
     k = len(before) - 1
-    while k >= 0 and skip is not None and skip.fullmatch(before[k].lower()) and before[k].lower() not in words:
+    while k >= 0 and (before[k].lower() in adjs or (skip is not None and skip.fullmatch(before[k].lower()))) \
+            and before[k].lower() not in words:
         k -= 1
     return k >= 0 and before[k].lower() in words
 
@@ -332,6 +333,7 @@ def _quoted(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, skip
     given name first, is a title or a slogan, not a person ("buscar al " Latin Look "")."""
     from communique.kb.fold import fold
 
+    adjs = frozenset(text[m.start:m.end].lower() for m in mentions if m.kind in ("adj", "adjstem"))  # "chileno"
     orgs: set[str] = set()
     titles: list[tuple[int, int, int]] = []
     spans: list[tuple[int, int, str]] = []
@@ -341,11 +343,11 @@ def _quoted(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, skip
         if not inner[:1].isupper():
             continue
         prev_title = bool(titles) and re.fullmatch(_H + r"*(?:\(" + _H + r"*\d{4}" + _H + r"*\)" + _H + r"*)?(?:,|y|e|o)" + _H + r"*", text[titles[-1][2]:x.start()]) is not None
-        if _cue_before(text, x.start(), lex.title_cues, skip) or _YEAR_AFTER.match(text, x.end()) or prev_title:
+        if _cue_before(text, x.start(), lex.title_cues, skip, adjs) or _YEAR_AFTER.match(text, x.end()) or prev_title:
             titles.append((a, b, x.end()))
             continue
         spans.append((a, b, inner))
-        if _cue_before(text, x.start(), lex.org_cues, skip) and len(inner.split()) <= 5 \
+        if _cue_before(text, x.start(), lex.org_cues, skip, adjs) and len(inner.split()) <= 5 \
                 and not any(w.lower() in lex.title_cues for w in inner.split()):
             orgs.add(inner)
     if not spans and not titles:
