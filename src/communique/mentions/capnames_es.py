@@ -37,6 +37,8 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.common import latin1_members, mentions_data
+from communique.mentions.locs_es import refine_places
+from communique.mentions.orgs_es import refine_orgs
 
 # formerly [^\W\d_][\w'’.-]*[\w]|[^\W\d_]; the same matches written as capnames._TOK (s12 round three)
 _WORD = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(?<=[^\W\d_])[" + latin1_members(r"[\w'’.-]")
@@ -90,6 +92,15 @@ def _lex() -> _Lex:
                 caps_words=frozenset(str(x) for x in r.get("caps_words") or []), motion_verbs=s("motion_verbs"))
 
 
+@lru_cache(maxsize=1)
+def _cue_skip() -> re.Pattern | None:
+    """The adjectives that may stand between a cue noun and its name ("el ministro ecuatoriano de")."""
+    from communique.mentions.capnames import cap_lexicon
+
+    clex = cap_lexicon("es")
+    return re.compile(clex.cue_skip) if clex and clex.cue_skip else None
+
+
 def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str] = frozenset(),
            population: Callable[[str], int] | None = None, places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given
@@ -128,6 +139,8 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _place_phrases(text, out, make, first, places)
     out = _named_with_acronym(text, out, make)
     out = _given_name_places(text, out, make, first)
+    out = refine_orgs(text, out, make, misc, _cue_skip(), first, lambda s: _sporty(text, s, lex))  # mentions/orgs_es.py (s14)
+    out = refine_places(text, out, make)  # mentions/locs_es.py (s14)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -263,6 +276,7 @@ def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | N
 
     clex = cap_lexicon("es")
     heads = clex.org_heads if clex else frozenset()
+    skip = _cue_skip()
     out = []
     for m in mentions:
         if m.etype in ("organization", "group") and m.kind not in ("adj", "adjstem", "dem", "flag", "coref"):
@@ -275,6 +289,12 @@ def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | N
                     _known_lower(w.capitalize(), "es") for w in re.findall(r"\w+", surface)):
                 continue  # words of a line in capitals: "DISPOSICION PARA TRIUNFAR", "FINAL"
             pw = re.search(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$", text[max(0, m.start - 30):m.start])
+            if pw and m.kind != "name" and pw.group(1).lower() not in lex.portfolio_cues and pw.group(1).lower() not in ("general", "generales") \
+                    and skip is not None and skip.fullmatch(pw.group(1).lower()):
+                # "el ministro ecuatoriano de Defensa": a nationality between the role and its portfolio
+                at = max(0, m.start - 30) + pw.start(1)
+                pw2 = re.search(r"(\w+)" + _H + r"+$", text[max(0, at - 30):at])
+                pw = pw2 if pw2 and pw2.group(1).lower() in lex.portfolio_cues else pw
             if pw and pw.group(1).lower() in lex.portfolio_cues and surface.split()[0].lower() not in heads \
                     and not surface.isupper() and m.kind != "acr":
                 # "el ministro de Asuntos Exteriores de Rusia": the portfolio goes, the country stays
@@ -346,6 +366,9 @@ def _drop_misc(text: str, mentions: list, lex: _Lex, spans: list[tuple[int, int]
         if any(a <= m.start and m.end <= b for a, b in spans) and m.kind not in ("adj", "adjstem", "dem", "flag"):
             if text[m.start:m.end].lower() in lex.misc_keep:
                 out.append(m)
+            elif m.etype in ("place", "country") and m.kind == "name" and text[max(0, m.start - 4):m.start] == " en " \
+                    and m.end in {b for _a, b in spans}:
+                out.append(m)  # "los actos del Día de las Fuerzas Armadas en Barcelona": where it is held (s14)
             continue
         out.append(m)
     return out
@@ -447,6 +470,11 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                                         text[line_s:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]))
                 lm = left[0] if left else None
                 person_left = lm is not None and lm.etype == "person"
+                if lm is not None and lm.etype == "place" and " " not in text[lm.start:lm.end]:
+                    # "Pedro y Maia ( Lleida )": a town read into the second of two coordinated players
+                    co = re.search(_H + r"+[ye]" + _H + r"+$", text[max(0, lm.start - 4):lm.start])
+                    person_left = co is not None and any(x.etype == "person" and x.end == lm.start - len(co.group(0))
+                                                         for x in mentions)
                 list_left = groups >= 2 and lp.group(1)[:1].isupper() and not lp.group(1).isupper() and (
                     lm is None or lm.etype == "person" or (lm.etype == "place" and _SURNAME.fullmatch(lp.group(1))))
                 dateline = _line_start(text, left_end - len(lp.group(1))) or re.match(
@@ -719,9 +747,9 @@ def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _L
     for m in mentions:
         if m.kind == "cap" and m.etype == "person":
             words = text[m.start:m.end].split()
-            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 40):m.start])
+            pw = re.search(r"(\w+)" + _H + r"+(?:(general|generales)" + _H + r"+)?(?:de|del)" + _H + r"+$", text[max(0, m.start - 50):m.start])
             if pw and pw.group(1).lower() in lex.institution_roles and fold(words[0]) not in first:
-                names.add(text[m.start:m.end])
+                names.add(text[m.start:m.end])  # "el presidente de Udalbiltza", "la asamblea general de X" (s14)
     if not names:
         return mentions
     # the same name elsewhere in the document is the same institution
