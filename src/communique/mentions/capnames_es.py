@@ -471,7 +471,7 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                 lm = left[0] if left else None
                 person_left = lm is not None and lm.etype == "person"
                 if lm is not None and lm.etype == "place" and " " not in text[lm.start:lm.end]:
-                    # "Pedro y Maia ( Lleida )": a town read into the second of two coordinated players
+                    # "Ruiz y Soler ( Girona )": a town read into the second of two coordinated players
                     co = re.search(_H + r"+[ye]" + _H + r"+$", text[max(0, lm.start - 4):lm.start])
                     person_left = co is not None and any(x.etype == "person" and x.end == lm.start - len(co.group(0))
                                                          for x in mentions)

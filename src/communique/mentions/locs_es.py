@@ -1,9 +1,9 @@
 """Spanish places told by an apposition, and place names that name something else: a pass run at the end
 of ``capnames_es.refine`` (s14).
 
-* **an apposition names the kind of place**: "Barbacoas , localidad situada al sur", "X , una ciudad
+* **an apposition names the kind of place**: "Villaverde , localidad situada junto al río", "X , una ciudad
   del centro": the name before it is a place (even one spelt like a common noun), and so is the same
-  name elsewhere in the document ("Barbacoas tiene ...");
+  name elsewhere in the document ("Villaverde tiene ...");
 * **a place name with a year is an event or a party**, not the place: "Barcelona '92", "Perú 2000",
   "las fiestas de San Juan 2000".
 
@@ -52,7 +52,7 @@ def _with_year(text: str, mentions: list) -> list:
 
 
 def _appositions(text: str, mentions: list, make: Callable[..., Any]) -> list:
-    """"Barbacoas , localidad situada al sur": the name before a place noun in apposition is a place,
+    """"Villaverde , localidad situada junto al río": the name before a place noun in apposition is a place,
     and so is the same name elsewhere in the document."""
     rx = _appos_rx()
     if rx is None:
@@ -68,7 +68,7 @@ def _appositions(text: str, mentions: list, make: Callable[..., Any]) -> list:
             continue
         a, b = x.span(1)
         words = x.group(1).split()
-        while words and words[0].lower() in stop:  # "En Barbacoas , localidad ..."
+        while words and words[0].lower() in stop:  # "En Villaverde , localidad ..."
             a += len(words[0]) + len(text[a + len(words[0]):]) - len(text[a + len(words[0]):].lstrip())
             words = words[1:]
         if not words or text[a:b] in ("", ) or not text[a:b][:1].isupper():

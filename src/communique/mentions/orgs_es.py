@@ -8,14 +8,14 @@ Each rule is a fact of how Spanish news writes names; its words are data (``refi
   Protocol )"; **the acronym of a law, treaty or tax** ("la Ley de Enjuiciamiento Civil ( LEC )") names
   no organisation, there or anywhere else in the document (not that of a programme or plan: "el
   Programa Mundial de Alimentos ( PMA )" is the agency);
-* **a numbered meeting** is an event, not the body that meets: "la IX Asamblea General de ...", "la
-  Cuarta Reunión Ministerial de ..." (an ordinal before a meeting head);
+* **a numbered meeting** is an event, not the body that meets: "la XII Asamblea General de ...", "la
+  Quinta Reunión Ministerial de ..." (an ordinal before a meeting head);
 * **acronyms joined by "&"** are one organisation: "AT&T", "S&P" (not "AT" alone);
 * **a name in quotes after an organisation's noun** is that organisation: "el diario " Reforma "", "la
-  compañía discográfica " Manza Music "", and so is the same quoted name elsewhere in the document;
-* **a title in quotes** (a film, a book, a seminar, a motto: "la película " Madagascar " ( 1994 )", "el
-  seminario " Hablar en Portugal "") holds no names: the places and organisations in it go;
-* **clubs in a line of sanctions**: "Pedro y Maia ( Lleida )": a place read into the second of two
+  compañía discográfica " Sonido Sur "", and so is the same quoted name elsewhere in the document;
+* **a title in quotes** (a film, a book, a seminar, a motto: "la película " Río Bravo " ( 1959 )", "el
+  seminario " Vivir en Lisboa "") holds no names: the places and organisations in it go;
+* **clubs in a line of sanctions**: "Ruiz y Soler ( Girona )": a place read into the second of two
   coordinated players makes the club a place no more (``capnames_es._clubs`` does the rest).
 
 docs/kb.md ("Spanish locations and organisations (s14 es5)") has the errors behind them and the figures.
@@ -106,9 +106,9 @@ def _prize_names(text: str, mentions: list, lex: _Lex) -> list:
 
 
 def _noble_titles(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
-    """"los Duques de Soria", "la Princesa Ana de Francia": a run headed by a title of nobility is a
+    """"los Duques de Lugo", "la Princesa Isabel de Borbón": a run headed by a title of nobility is a
     person (or a couple), not an organisation, unless a building or institution is named after them
-    ("la Escuela Reina Sofía": the head before the title is kept by the other passes)."""
+    ("el Colegio Reina Victoria": the head before the title is kept by the other passes)."""
     if not lex.noble_titles:
         return mentions
     from dataclasses import replace
@@ -146,7 +146,7 @@ def _word_before(text: str, s: int) -> str:
 
 
 def _after_head(text: str, s: int, lex: _Lex) -> bool:
-    """A capitalised word right before ``s``: "la Escuela Reina Sofía", "la Residencia Príncipe Felipe"."""
+    """A capitalised word right before ``s``: "el Colegio Reina Victoria", "el Hospital Príncipe Alberto"."""
     return re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*" + _H + r"$", text[max(0, s - 30):s]) is not None
 
 
@@ -280,7 +280,7 @@ def _acronym_defined(text: str, mentions: list, lex: _Lex, misc: list[tuple[int,
 
 
 def _numbered_meetings(text: str, mentions: list, lex: _Lex) -> list:
-    """"la IX Asamblea General de la Alianza ...", "la Cuarta Reunión Ministerial": an ordinal before a
+    """"la XII Asamblea General de la Alianza ...", "la Quinta Reunión Ministerial": an ordinal before a
     meeting's head names the meeting (an event), not the body that meets."""
     out = []
     for m in mentions:
@@ -330,7 +330,7 @@ def _quoted(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, skip
     """A name in quotes after an organisation's noun is that organisation (and so is the same quoted
     name elsewhere in the document); a title in quotes after a work's noun, or with a year in brackets
     after it, holds no names; a quoted run of capitalised words read as a person for want of a cue, no
-    given name first, is a title or a slogan, not a person ("buscar al " Latin Look "")."""
+    given name first, is a title or a slogan, not a person ("buscar al " Nueva Ola "")."""
     from communique.kb.fold import fold
 
     adjs = frozenset(text[m.start:m.end].lower() for m in mentions if m.kind in ("adj", "adjstem"))  # "chileno"
