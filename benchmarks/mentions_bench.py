@@ -8,13 +8,16 @@ lowest and the highest: on a shared machine one run can be 25 % off.
 
 Text: NEREL dev documents (Russian news, ../shared) cut into 2,000-char documents (warm-up on
 other NEREL documents; linking is timed apart from normalisation),
-and GermEval dev sentences for German. Linking is run without natasha (KB + rules) and, with
-``--natasha``, natasha's segmenter+NER alone on the same Russian text.
+GermEval dev sentences for German, CoNLL-2002 dev sentences for Spanish (s14) and the English press
+releases of ``data/press`` (s14); each after a 20,000-character warm-up on other text of its language.
+Linking is run without natasha (KB + rules) and, with ``--natasha``, natasha's segmenter+NER alone on
+the same Russian text.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import resource
 import statistics
 import subprocess
@@ -95,9 +98,23 @@ def main() -> None:
     run([de_warm[i:i + 2000] for i in range(0, len(de_warm), 2000)], "de")
     dt, tn, n = run(de_docs, "de")
     print(f"linking (de GermEval dev, unseen): {n} chars in {dt:.2f} s = {n / dt:,.0f} chars/s")
+    rss_ru_de = rss_mb()
+    # Spanish: CoNLL-2002 dev sentences (EFE news); English: the press releases (s14)
+    from communique.evaluation.ner import READERS
+
+    es_text = "\n".join(g.text for g in READERS["conll"](SHARED / "data/ner/conll2002_es/es.conll.dev.tsv"))
+    csv.field_size_limit(1 << 30)
+    with open(SHARED / "data/press/zelenskyy.csv", encoding="utf-8", newline="") as f:
+        en_text = "\n".join(r["body"] for r in csv.DictReader(f))
+    for lang, label, full in (("es", "CoNLL-2002 es dev", es_text), ("en", "press releases", en_text)):
+        lw, lt = full[:20_000], full[20_000:20_000 + args.chars]
+        run([lw[i:i + 2000] for i in range(0, len(lw), 2000)], lang)
+        dt, tn, n = run([lt[i:i + 2000] for i in range(0, len(lt), 2000)], lang)
+        print(f"linking ({lang} {label}, unseen): {n} chars in {dt:.2f} s = {n / dt:,.0f} chars/s")
     if args.child:
         return
-    print(f"RSS after linking: {rss_mb():.0f} MB")
+    print(f"RSS after linking Russian and German: {rss_ru_de:.0f} MB; after Spanish and English too (each language's "
+          f"dictionaries loaded): {rss_mb():.0f} MB")
     if args.natasha:
         linker_nat = MentionLinker(use_natasha=True)
         pre = [(Document(id=str(i), text=d, source="bench", lang="ru", published=when), normalize(d)) for i, d in enumerate(docs)]
@@ -122,14 +139,15 @@ def main() -> None:
 def repeat(args: argparse.Namespace) -> None:
     """Run the linking measurement ``args.runs`` times, each in a fresh process; print the rates."""
     cmd = [sys.executable, __file__, "--chars", str(args.chars), "--child"] + (["--cpu"] if args.cpu else [])
-    rates: dict[str, list[float]] = {"ru": [], "de": []}
+    rates: dict[str, list[float]] = {"ru": [], "de": [], "es": [], "en": []}
     for k in range(args.runs):
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         for line in out.splitlines():
-            lang = "ru" if line.startswith("linking (ru") else "de" if line.startswith("linking (de") else None
-            if lang:
+            lang = line[len("linking ("):len("linking (") + 2] if line.startswith("linking (") else None
+            if lang in rates:
                 rates[lang].append(float(line.split(" = ")[1].split(" chars/s")[0].replace(",", "")))
-        print(f"run {k + 1}/{args.runs}: ru {rates['ru'][-1]:,.0f}, de {rates['de'][-1]:,.0f} chars/s", flush=True)
+        print(f"run {k + 1}/{args.runs}: " + ", ".join(f"{lang} {xs[-1]:,.0f}" for lang, xs in rates.items()) + " chars/s",
+              flush=True)
     clock = "CPU time" if args.cpu else "wall clock"
     for lang, xs in rates.items():
         print(f"linking ({lang}, {args.runs} fresh processes, {clock}): median {statistics.median(xs):,.0f} chars/s, "
