@@ -44,10 +44,10 @@ from typing import Any, Callable
 
 import yaml
 
-from communique.mentions.capnames import _compound, _known, _known_lower, _name_like, _sentence_initial
+from communique.mentions.capnames import _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial
 from communique.kb.fold import fold
-from communique.mentions.capnames_de import _common_word, de_given_names
-from communique.mentions.common import LANG_DIR
+from communique.mentions.capnames_de import _common_word, _home_town, _word_stem, de_given_names
+from communique.mentions.common import LANG_DIR, mentions_data
 from communique.mentions.literals_de import doc_literals, org_matches
 
 __all__ = ["refine_orgs_de"]
@@ -133,14 +133,23 @@ _ROLE_END = ("präsident", "präsidenten", "minister", "ministers", "kanzler", "
              "beauftragten", "sprecher", "sprechers", "leiter", "leiters", "chef", "chefs", "gouverneur", "gouverneurs", "bischofs", "papstes")
 
 
+# the blanks, then the run of non-blanks, before a position, read forwards in the reversed text (\S is "not
+# str.isspace()": what _prev_token walked back over character by character before s14)
+_REV_TOKEN = re.compile(r"[ \t]*(\S*)")
+_REVERSED: list[str] = ["", ""]  # the last text _prev_token saw, and its reverse (held: its identity is the key)
+
+
 def _prev_token(text: str, s: int) -> tuple[str, int]:
-    j = s
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    i = j
-    while i > 0 and not text[i - 1].isspace():
-        i -= 1
-    return text[i:j], i
+    """The token (non-blanks) before ``s`` after spaces and tabs, and its start. s14: one match in the text reversed
+    (once per document), not two loops."""
+    rev = _REVERSED
+    if rev[0] is not text:
+        rev[0] = text
+        rev[1] = text[::-1]
+    n = len(text)
+    m = _REV_TOKEN.match(rev[1], n - s)
+    i = n - m.end(1)
+    return text[i:n - m.start(1)], i
 
 
 _SECOND = itemgetter(1)
@@ -758,8 +767,6 @@ def _media_compounds(text: str, out: list, d: _Data, make: Callable[..., Any]) -
 @lru_cache(maxsize=1)
 def _appo_nouns() -> tuple[str, ...]:
     """The German nouns of kinds of organisation (``apposition_org`` of ``mentions.yaml``'s ``capnames_de``)."""
-    from communique.mentions.common import mentions_data
-
     return tuple(str(x).lower() for x in (mentions_data("de").get("capnames_de") or {}).get("apposition_org") or [])
 
 
@@ -814,8 +821,6 @@ def _fractions(text: str, out: list, make: Callable[..., Any]) -> list:
 
 def _town_of(w: str, kb: Any) -> bool:
     """A town of the German-speaking countries of 10,000 or more named ``w`` (its own name)."""
-    from communique.mentions.capnames_de import _home_town
-
     hit = _home_town(w, kb)
     return hit is not None and hit[1] >= 10_000
 
@@ -937,9 +942,6 @@ def _firm_names(text: str, out: list, make: Callable[..., Any]) -> list:
 @lru_cache(maxsize=65536)
 def _compound_noun(w: str) -> bool:
     """"Ingenieurbüro", "Frachtreederei": a compound of a word stem and a common noun."""
-    from communique.mentions.capnames import _dictionary
-    from communique.mentions.capnames_de import _word_stem
-
     if len(w) < 9 or not w[1:].islower() or w.endswith("er"):
         return False
     d = _dictionary("de")  # the tail a dictionary noun (names-like ones too: "Büro"), the head a word stem
@@ -1048,7 +1050,7 @@ def _foreign_orgs(text: str, out: list, d: _Data, make: Callable[..., Any]) -> l
     if rx is None:
         return out
     lit = doc_literals(text)
-    if not any(h in lit for h in d.foreign_heads):
+    if d.foreign_heads.isdisjoint(lit):  # (the dict's keys: one C loop, s14)
         return out  # no head in the text (s13: from the document's one scan of literals; the regex tried every capital)
     ix = None
     for hm in rx.finditer(text):

@@ -35,11 +35,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace as dataclass_replace
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
+from communique.kb.fold import fold
 from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
 from communique.mentions.common import LANG_DIR, _Coverage, mentions_data
 from communique.mentions.literals_de import doc_literals
+from communique.mentions.spanindex import SpanIndex
 
 # a one-letter initial ending the name: "Mildred T." (or "Mildred T ." as tokenised text writes it)
 _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
@@ -95,8 +97,7 @@ def _word_form(w: str) -> bool:
 
 
 def _compound_noun(w: str) -> bool:
-    from communique.mentions.capnames_de import _real_compound
-    return _real_compound(w)
+    return _cd._real_compound(w)
 
 
 def _over(out: list, s: int, e: int) -> list:
@@ -245,8 +246,7 @@ def _von_matches(text: str) -> list:
 
 
 def _von_names(text: str, out: list, make: Callable[..., Any]) -> list:
-    from communique.mentions.capnames_de import _prev_word
-
+    _prev_word = _cd._prev_word
     starts = None
     for m in _von_matches(text):
         s, e = m.start(), m.end()
@@ -375,8 +375,7 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
     ("der Gattung X"), a word with a genus or family ending ("-saurus", "-aceae"), a storm after its noun
     ("Orkan X", "Sturmtief X"), abbreviated weekdays ("Mo-Fr"), a one-word guess after the English "The" or
     "of" (a title, a band, a firm: "The Silver Harbour", "Songs of Avalon")."""
-    from communique.mentions.capnames_de import _prev_word
-
+    _prev_word = _cd._prev_word
     weather, taxa, taxon_ends, weekdays, taxa_bare = _data()
     drop = set()
     for m in out:
@@ -413,6 +412,7 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
 
 _NAME_TOKEN_RIGHT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])(?![\w'’-])")
 _NAME_TOKEN_LEFT = re.compile(r"(?<![\w'’.,-])([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])[^\S\n]+$")
+_NAME_END = frozenset("abcdefghijklmnopqrstuvwxyzäöüß" + "".join(map(chr, range(0xE0, 0x100))))  # [a-zäöüßà-ÿ]
 
 
 @lru_cache(maxsize=65536)
@@ -421,15 +421,12 @@ def _no_german_noun(w: str) -> bool:
     dictionary or known only as a name (an English word may be one: "Fowler", "Brewer")."""
     if len(w) < 3 or _stop(w) or _known_lower(w, "de") or _common_noun(w):
         return False
-    from communique.mentions.capnames_de import _cue_word
-    return not _cue_word(w)
+    return not _cd._cue_word(w)
 
 
 @lru_cache(maxsize=65536)
 def _listed_name(w: str) -> bool:
-    from communique.kb.fold import fold
-    from communique.mentions.capnames_de import de_given_names, de_surnames, de_weak_given_names
-    return w in de_surnames() or w in de_weak_surnames() or fold(w) in de_given_names() or fold(w) in de_weak_given_names()
+    return w in _cd.de_surnames() or w in de_weak_surnames() or fold(w) in _cd.de_given_names() or fold(w) in _cd.de_weak_given_names()
 
 
 def _joins(new: str, name: str) -> bool:
@@ -467,7 +464,8 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
         if rt and not genitive and not text.startswith("-", rt.end()) and _no_german_noun(rt.group(1)) and (_joins(rt.group(1), w) or nxt):
             e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Ole Winther" + "Hansen")
         elif not multi and not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Miller" + "Hoods Armee": a genitive
-            lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
+            j = _blanks_before(text, s)  # s14: the search only after blanks and a lower-case letter (what the pattern ends with)
+            lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s) if 0 < j < s and text[j - 1] in _NAME_END else None
             if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
                     and not _sentence_start(text, lt.start(1)):
                 s = lt.start(1)
@@ -493,20 +491,17 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|dem|den|des|ein|eine|ein
 
 @lru_cache(maxsize=1)
 def _town_noun_ends() -> tuple[str, ...]:
-    from communique.mentions.capnames_de import _town_slots
-    return tuple(sorted({x.lower() for x in _town_slots()[2]}, key=len, reverse=True)) or ("stadt",)
+    return tuple(sorted({x.lower() for x in _cd._town_slots()[2]}, key=len, reverse=True)) or ("stadt",)
 
 
 @lru_cache(maxsize=65536)
 def _place_head(noun: str) -> bool:
     """A noun that names a kind of place: a town noun or its compound ("Hafenstadt"), a place apposition ("Region")."""
-    from communique.mentions.capnames_de import _apposition_kind
-    return noun.lower().endswith(_town_noun_ends()) or _apposition_kind(noun) == "place"
+    return noun.lower().endswith(_town_noun_ends()) or _cd._apposition_kind(noun) == "place"
 
 
 def _kb_place(kb: Any, name: str, population: int = 0) -> bool:
     """A country of the knowledge base, or a place of at least ``population`` inhabitants."""
-    from communique.kb.fold import fold
     for eid, _k, _f in kb.index.get(fold(name), ()):
         ent = kb.entities.get(eid) or {}
         if ent.get("type") == "country" or ent.get("type") == "place" and (ent.get("population") or 0) >= population:
@@ -581,8 +576,7 @@ _CONJ_LEFT = re.compile(r"(?<![\w'’-])(" + _WORD_RX + r")" + _CONJ + r"$")
 
 @lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
-    from communique.mentions.capnames_de import de_lexicon
-    return frozenset(v for v in de_lexicon().speech_verbs if v != "so") | {"schrieb", "sagt", "formulierte", "feststellte", "bemerkte"}
+    return frozenset(v for v in _cd.de_lexicon().speech_verbs if v != "so") | {"schrieb", "sagt", "formulierte", "feststellte", "bemerkte"}
 
 
 @lru_cache(maxsize=1)
@@ -598,8 +592,7 @@ def _name_word(w: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    from communique.mentions.capnames_de import de_surnames
-    return frozenset(de_surnames()) | de_weak_surnames()
+    return frozenset(_cd.de_surnames()) | de_weak_surnames()
 
 
 def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
@@ -715,7 +708,7 @@ def _conjuncts(text: str, out: list, make: Callable[..., Any], built: _Coverage 
                     and (not comma or _LIST_GOES_ON.match(text, e)):
                 res.append(make(s, e, "person", r.group(1)))
                 cov.add(s, e)
-        lm = _CONJ_LEFT.search(text, max(0, m.start - 40), m.start)
+        lm = _CONJ_LEFT.search(text, max(0, m.start - 40), m.start) if _conj_before(text, m.start) else None
         if lm and "," not in lm.group(0):
             s, e = lm.span(1)
             if not cov.overlaps(s, e) and _name_word(lm.group(1)) and not _prev_name_word(text, s) \
@@ -724,6 +717,21 @@ def _conjuncts(text: str, out: list, make: Callable[..., Any], built: _Coverage 
                 res.append(make(s, e, "person", lm.group(1)))
                 cov.add(s, e)
     return res
+
+
+def _blanks_before(text: str, s: int) -> int:
+    r"""The start of the blanks (``[^\S\n]*``) that end at ``s``."""
+    j = s
+    while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+def _conj_before(text: str, s: int) -> bool:
+    """"und", "oder" or "sowie" and blanks right before ``s``: what ``_CONJ_LEFT`` without a comma ends with (s14: a
+    cheap test before its search, which tries the pattern at each of 40 positions)."""
+    j = _blanks_before(text, s)
+    return j < s and text.endswith(("und", "oder", "sowie"), 0, j)
 
 
 # after a conjunct joined by a comma the list goes on ("Olaf Scholz, Kramer und ..."): an apposition does not
@@ -892,6 +900,30 @@ def noun_surname_subject(w: str, verb: str) -> bool:
     return not _adjective_name(w) or verb not in _r8_data()[1]
 
 
+def _lone_subjects(text: str, capset: set[str], kb: Any, covered: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`_round8`'s lone names opening a sentence before their verb, in text order (a generator:
+    ``covered`` is asked as the caller adds them). s14: the word test ``_lone_name`` (a new word's miss costs several
+    dictionary and knowledge-base lookups) only for the words found where the rule looks, not for every name-like
+    word of the document first; the same spans."""
+    adverbs = _r8_adverbs()
+    names = capset & _name_like("de")  # the intersection in C first
+    for s, e, w in sorted(_cd._token_spans(text, names)) if names else ():
+        if covered(s, e):
+            continue
+        if not _sentence_start(text, s):
+            continue  # after a preposition such a word is as often a mass noun (the dictionary lists nouns without a plural as names)
+        nx = _R8_LOWER.match(text, e)
+        if nx is None or not _lone_name(w, kb):
+            continue
+        v = nx.group(1)
+        if v in adverbs:
+            nx = _R8_LOWER.match(text, nx.end())
+            v = nx.group(1) if nx else ""
+        if not v or not _cd._verb_word(v):
+            continue
+        yield s, e
+
+
 def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str] | None) -> list:
     """Round eight (docs/kb.md "German, round eight: persons"):
 
@@ -911,12 +943,9 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
       GTS"), a comparative used as a noun ("Letzterer"), a town's adjective before its noun ("Hannoveraner Bürger"), a
       noun phrase after an article ("die Sternenschau", "dem Ford Transporter").
     """
-    from communique.mentions.capnames_de import _prev_word, _token_spans
+    _prev_word, _token_spans = _cd._prev_word, _cd._token_spans
 
     preps, _copulas, honorifics, age_articles, maiden = _r8_data()
-    adverbs = _r8_adverbs()
-    from communique.mentions.spanindex import SpanIndex
-
     # the mentions with a sorted span list: an overlap test, a swap, a removal cost no rebuilt list (s12 review fixes)
     res = SpanIndex([m for m in out if m.etype != "person" or m.kind not in ("cap", "given") or not _r8_drop(text, m)])
 
@@ -954,22 +983,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
     # a word the dictionary knows only as a name ("Stalin", "Thälmann") opening a sentence before its finite verb, an
     # adverb between ("X wiederum verlangte ..."): a singular common noun there takes an article
     if capset is not None:
-        from communique.mentions.capnames_de import _verb_word
-        lone = {w for w in capset & _name_like("de") if _lone_name(w, kb)}  # the intersection in C first
-        for s, e, w in sorted(_token_spans(text, lone)) if lone else ():
-            if covered(s, e):
-                continue
-            if not _sentence_start(text, s):
-                continue  # after a preposition such a word is as often a mass noun (the dictionary lists nouns without a plural as names)
-            nx = _R8_LOWER.match(text, e)
-            if nx is None:
-                continue
-            v = nx.group(1)
-            if v in adverbs:
-                nx = _R8_LOWER.match(text, nx.end())
-                v = nx.group(1) if nx else ""
-            if not v or not _verb_word(v):
-                continue
+        for s, e in _lone_subjects(text, capset, kb, covered):
             add(s, e)
 
     # an initial before a listed surname that is a German word ("W. Köhler"; not after an abbreviation: "z. B. Müller")
@@ -1032,8 +1046,7 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
             if _stop(w) or (_common_noun(w) or _known_lower(w, "de") or _compound_noun(w)) and not _listed_name(w) \
                     and w not in de_noun_surnames():
                 continue  # "der 23-jährige Student", "die 17-jährige Schülerin"
-            from communique.mentions.capnames_de import _cue_word
-            if _cue_word(w):
+            if _cd._cue_word(w):
                 continue
             if covered(s, e):
                 if by_span is None:
@@ -1085,3 +1098,8 @@ def _round8(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set
         for s, e in add_bib:
             _swap_in(res, s, e, make(s, e, "person", text[s:e]))
     return res.items()
+
+
+# capnames_de imports this module at its top, so it is bound here, after every name it takes from this one (s14: an
+# import statement inside a function costs about 1,000 instructions a call, two failed attribute lookups among them)
+from communique.mentions import capnames_de as _cd  # noqa: E402

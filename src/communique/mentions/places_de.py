@@ -8,12 +8,16 @@ the few mentions of the kind it changes) and looks words up after, cached per wo
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any, Callable
 
+from communique.kb.fold import fold
+from communique.mentions.capnames import _known, _known_lower, _name_like
 from communique.mentions.common import Mention, mentions_data
 from communique.mentions.literals_de import PREP_NEEDLES, doc_literals
+from communique.mentions.spanindex import SpanIndex
 
 
 @lru_cache(maxsize=1)
@@ -26,15 +30,23 @@ def _slot_preps() -> frozenset[str]:
     return frozenset(str(x).lower() for x in _data().get("person_slot_preps") or [])
 
 
+# the blanks, then the run of word characters and hyphens, before a position, read forwards in the reversed text:
+# [\w-] is str.isalnum() or "_" or "-" (what _word_before walked back over character by character before s14)
+_REV_WORD = re.compile(r"[ \t\xa0]*([\w-]*)")
+_REVERSED: list[str] = ["", ""]  # the last text _word_before saw, and its reverse (held: its identity is the key)
+
+
 def _word_before(text: str, s: int) -> tuple[str, int]:
-    """The token right before ``s`` (letters, digits, hyphens) and its start; ("", s) if none on the line."""
-    j = s
-    while j > 0 and text[j - 1] in " \t\xa0":
-        j -= 1
-    i = j
-    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
-        i -= 1
-    return text[i:j], i
+    """The token right before ``s`` (letters, digits, hyphens) and its start; ("", s) if none on the line.
+    s14: the blanks and the token are one match in the text reversed (once per document), not two loops."""
+    rev = _REVERSED
+    if rev[0] is not text:
+        rev[0] = text
+        rev[1] = text[::-1]
+    n = len(text)
+    m = _REV_WORD.match(rev[1], n - s)
+    i = n - m.end(1)
+    return text[i:n - m.start(1)], i
 
 
 def slot_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
@@ -42,8 +54,7 @@ def slot_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: 
     person without a cue, right after a place preposition, is a place: German names no person after
     "in", "aus", "zu" or "auf" alone (a person there takes a title or a given name). Not after a
     capitalised name ("Friedrich zu X": "zu" is a name particle there), not a listed given name."""
-    from communique.kb.fold import fold
-    from communique.mentions.capnames_de import _home_town, _town_shaped
+    _home_town, _town_shaped = _cd._home_town, _cd._town_shaped
 
     preps = _slot_preps()
     res = None
@@ -80,13 +91,13 @@ _NEXT_TOKEN = re.compile(r"[^\S\n]*(\S+)")
 
 @lru_cache(maxsize=65536)
 def _common_noun(w: str) -> bool:
-    from communique.mentions.capnames_de import _common_head
+    _common_head = _cd._common_head
     return _common_head(w)
 
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    from communique.mentions.capnames_de import de_surnames
+    de_surnames = _cd.de_surnames
     return de_surnames()
 
 
@@ -131,11 +142,9 @@ def _town_stems(adj: str) -> list[str]:
 
 
 def _town_adjective(w: str, kb: Any) -> bool:
-    from communique.kb.fold import fold
-
     if not w.endswith("er") or len(w) < 6:
         return False
-    from communique.mentions.capnames_de import de_lexicon
+    de_lexicon = _cd.de_lexicon
 
     home = de_lexicon().home_countries
     for st in _town_stems(w):
@@ -174,8 +183,6 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
     German words, right after "in", "aus" or "nach", that no earlier pass took, is a place (the
     capitalised-names stage leaves it alone when its tail is a German word: "-lunde", "-rino"). Not a
     listed given name or surname ("nach Schmidt" is "according to"), not before an article or a hyphen."""
-    from communique.kb.fold import fold
-
     preps = _unknown_preps()
     cands = []
     if preps & _BARE_PREPS:
@@ -192,7 +199,13 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
                     cands.append(a.span(1))
                 i = text.find(marker, i + 3)
     hits = []
+    spans = sorted((x.start, x.end) for x in out) if cands else []
     for s, e in sorted(cands):
+        # s14: a word another mention took first (a bisection; most are a known place), the word test after (a new
+        # word's miss costs several dictionary lookups); the same test as the one that closed the pass before
+        k = bisect.bisect_left(spans, (e, e))
+        if k > 0 and spans[k - 1][1] > s or k < len(spans) and spans[k][0] < e:
+            continue
         w = text[s:e]
         if not _slot_word(w):
             continue  # the cached word test first: most words there are known
@@ -208,22 +221,13 @@ def unknown_slot_places(text: str, out: list, make: Callable[..., Any], given: f
         hits.append((s, e, w))
     if not hits:
         return out
-    spans = sorted((x.start, x.end) for x in out)
-    import bisect
-
-    new = []
-    for s, e, w in hits:
-        k = bisect.bisect_left(spans, (e, e))
-        if k > 0 and spans[k - 1][1] > s or k < len(spans) and spans[k][0] < e:
-            continue
-        new.append(make(s, e, "place", w))
-    return out + new if new else out
+    return out + [make(s, e, "place", w) for s, e, w in hits]
 
 
 @lru_cache(maxsize=65536)
 def _slot_word(w: str) -> bool:
     """No dictionary of ours knows it, no compound of German words, no listed surname."""
-    from communique.mentions.capnames_de import _plain_token, _unknown_name_token
+    _plain_token, _unknown_name_token = _cd._plain_token, _cd._unknown_name_token
 
     return _unknown_name_token(w) and _plain_token(w) and w not in _surnames()
 
@@ -249,8 +253,6 @@ _BROKEN_HYPHEN = re.compile(r"([A-ZÄÖÜ](?<![\w-].)[\w]+)-[^\S\n]+([A-ZÄÖÜ]
 def broken_hyphens(text: str, out: list, kb: Any) -> list:
     """"Baden- Württemberg", "Schleswig- Holstein": a hyphenated place name broken after its hyphen (a
     line break lost in the source) is the place the whole name names, not its first part."""
-    from communique.kb.fold import fold
-
     i = text.find("- ")
     starts = []
     while i > 0:
@@ -282,12 +284,13 @@ def broken_hyphens(text: str, out: list, kb: Any) -> list:
 def district_compounds(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str]) -> list:
     """"Rhein-Lahn-Kreis", "des Main-Kinzig-Kreises": districts named by their rivers, towns or
     landscapes (the capitalised-names stage reads the last part, a common noun, and leaves them)."""
-    from communique.mentions.capnames import words_where
-    from communique.mentions.capnames_de import _token_spans
+    _token_spans = _cd._token_spans
 
     if "reis" not in doc_literals(text):
         return out  # no "Kreis", no "-kreis"
-    words = words_where(_district_ending, capset)  # the document's words seen before: set operations only
+    # s14: one endswith per word in a comprehension (most of a document's words are new to ``words_where``'s memo, and
+    # each new word cost it a Python call of the predicate)
+    words = {w for w in capset if w.endswith(_DISTRICT_ENDS)}
     if not words:
         return out
     words = {w for w in words if _district_word(w, kb)}
@@ -314,8 +317,7 @@ def _district_word(w: str, kb: Any) -> bool:
     """"Rhein-Lahn-Kreis" (capitalised parts hyphened to Kreis), "Emslandkreis" (a place or landscape the
     knowledge base or the geography list knows before "kreis"), not "Arbeitskreis", "Käuferkreis" (a
     common noun's compound)."""
-    from communique.kb.fold import fold
-    from communique.mentions.capnames_de import _geography_firsts
+    _geography_firsts = _cd._geography_firsts
 
     if "-" in w:
         parts = w.split("-")
@@ -327,9 +329,17 @@ def _district_word(w: str, kb: Any) -> bool:
                                               for eid, k, _f in kb.index.get(fold(stem), ()) if k == "name")
 
 
+def _word_start_alternation(words: Any) -> str:
+    r"""``(?<![\w-])(?:w1|w2|...)`` written with each word's first letter before its lookbehind (``w(?<![\w-]w)ord``):
+    the same matches, but every alternative opens with a literal, so the regex engine skips to those letters instead
+    of trying the lookbehind at every position of the text (s14: ``_RIVER`` cost 0.9 M instructions a document)."""
+    return "(?:" + "|".join(re.escape(w[0]) + r"(?<![\w-]" + re.escape(w[0]) + ")" + re.escape(w[1:]) for w in words) + ")"
+
+
 _FLOW_VERBS = ("fließt", "fliesst", "münde", "durchflossen", "entspringt", "entwässert")  # substrings of the verbs below
 # an article or contracted preposition, a capitalised name, at most four words of the same clause, a verb of flowing
-_RIVER = re.compile(r"(?<![\w-])(?:zur|zum|vom|am|[Dd]ie|[Dd]er|[Dd]en|[Dd]em)[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])"
+_RIVER = re.compile(_word_start_alternation(("zur", "zum", "vom", "am", "Die", "die", "Der", "der", "Den", "den", "Dem", "dem"))
+                    + r"[^\S\n]+([A-ZÄÖÜ][\w'’]*\w)(?![\w'’-])"
                     r"((?:[^\S\n]+[^\s,.;:!?()]+){0,4}?)[^\S\n]+(?:fließt|fliesst|mündet|münden|durchfließt|durchflossen|entspringt|entwässert)(?!\w)")
 
 
@@ -340,8 +350,7 @@ def rivers(text: str, out: list, make: Callable[..., Any]) -> list:
     lit = doc_literals(text)
     if not any(v in lit for v in _FLOW_VERBS):
         return out
-    from communique.mentions.capnames_de import _common_head
-    from communique.mentions.capnames import _known_lower
+    _common_head = _cd._common_head
 
     for m in _RIVER.finditer(text):
         s, e = m.span(1)
@@ -357,8 +366,9 @@ def rivers(text: str, out: list, make: Callable[..., Any]) -> list:
     return out
 
 
-_PEERAGE = re.compile(r"(?<![\w-])(?:Earl|Duke|Duchess|Marquess|Marquis|Viscount|Baron|Baroness|Countess|Lord|Bishop|Archbishop)"
-                      r"[^\S\n]+of[^\S\n]+([A-Z][\w'’]*[a-z])(?![\w'’-])")
+_PEERAGE = re.compile(_word_start_alternation(("Earl", "Duke", "Duchess", "Marquess", "Marquis", "Viscount", "Baron", "Baroness",
+                                                 "Countess", "Lord", "Bishop", "Archbishop"))
+                      + r"[^\S\n]+of[^\S\n]+([A-Z][\w'’]*[a-z])(?![\w'’-])")
 
 
 def peerages(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
@@ -383,7 +393,6 @@ def peerages(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
 
 
 def _fold(w: str) -> str:
-    from communique.kb.fold import fold
     return fold(w)
 
 
@@ -418,12 +427,18 @@ def located_subjects(text: str, out: list, make: Callable[..., Any], capset: set
                     hits.append(who.span(1))
             i = text.find(verb, j)
     if not _SECTION_WORDS.isdisjoint(capset):
-        for m in _SECTION.finditer(text):
-            if m.start() == 0 or text[m.start() - 1] == "\n":
+        # the matches of a scan that open a line: a match holds no line break, so none overlaps one at a line start
+        i = 0
+        while i >= 0:
+            m = _SECTION.match(text, i)
+            if m is not None:
                 hits.append(m.span(1))
+            i = text.find("\n", i)
+            if i >= 0:
+                i += 1
     if not hits:
         return out
-    from communique.mentions.capnames_de import _unknown_name_token
+    _unknown_name_token = _cd._unknown_name_token
 
     for s, e in hits:
         w = text[s:e]
@@ -460,8 +475,7 @@ def described_places(text: str, out: list, make: Callable[..., Any], given: froz
     """A guessed person that the words after it place: "X im Norden" ("von X im Norden bis Y im Westen"; one
     word, no role noun or given name before it), or an apposition naming a settlement ("X , die Hauptstadt von
     Y", "X , ein Dorf in ..."; the settlement nouns of the apposition pass, ``apposition_place``)."""
-    from communique.kb.fold import fold
-    from communique.mentions.capnames_de import _apposition_kind, _cue_word
+    _apposition_kind, _cue_word = _cd._apposition_kind, _cd._cue_word
 
     compass = _compass_after()
     res = None
@@ -496,7 +510,7 @@ def _romance_rx() -> re.Pattern | None:
         return None
     part = "(?:" + "|".join(re.escape(p) + ("" if p.endswith("'") else r"[^\S\n]+") for p in parts) + ")"
     name = r"[A-ZÄÖÜÀ-ÞŠŽČ][\w'’-]*\w"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, heads)) + r")[^\S\n]+" + part + "?" + name
+    return re.compile(_word_start_alternation(heads) + r"[^\S\n]+" + part + "?" + name
                       + r"(?:[^\S\n]+" + part + name + ")*" + r"(?![\w'’-])")  # more names only after a particle
 
 
@@ -535,7 +549,7 @@ def datelines(text: str, out: list, make: Callable[..., Any]) -> list:
     person there)."""
     if "(" not in text:
         return out
-    from communique.mentions.capnames_de import _common_head
+    _common_head = _cd._common_head
 
     starts = [0]  # the text's first three lines: a headline may stand before the dateline
     i = text.find("\n")
@@ -568,9 +582,7 @@ def spa_towns(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
     else the name must be no German common noun and no English word ("das Bad Duschen", "Bad Boys")."""
     if "Bad " not in doc_literals(text):
         return out
-    from communique.kb.fold import fold
-    from communique.mentions.capnames import _known
-    from communique.mentions.capnames_de import _common_head
+    _common_head = _cd._common_head
 
     for m in _SPA.finditer(text):
         s, e = m.span()
@@ -617,8 +629,7 @@ def _initial_town_uncached(w: str, kb: Any) -> str | None:
     cands = kb.index.get(_fold(w))
     if not cands:
         return None
-    from communique.mentions.capnames import _known, _name_like
-    from communique.mentions.capnames_de import _common_word, de_lexicon
+    _common_word, de_lexicon = _cd._common_word, _cd.de_lexicon
 
     home = de_lexicon().home_countries
     best, best_pop = None, 0
@@ -705,7 +716,6 @@ def named_sites(text: str, out: list, make: Callable[..., Any], capset: set[str]
         # test below takes a head after "_" too, which \w holds): the set test instead of a search per head (s13)
     if not heads or not any(h + " " in text for h in heads):
         return out
-    from communique.mentions.spanindex import SpanIndex
 
     idx = None  # the mentions with a sorted span list, built at the first head (s12: no rescan per hit)
     for h in heads:
@@ -739,8 +749,6 @@ def _after_capitalised_adjective(text: str, i: int) -> bool:
     Deutschen Roten Kreuzes": the organisation, not the junction "Kreuz Berlin". A determiner or another
     function word alone ("Das Kreuz Leverkusen", "Zwischen Kreuz X und Y") is no adjective; two such adjectives
     need no determiner ("Deutsches Rotes Kreuz")."""
-    from communique.mentions.capnames import _known_lower
-
     dets = _word_set("site_head_determiners")
     n = 0
     end = i
@@ -767,7 +775,7 @@ def lone_saints(text: str, out: list, make: Callable[..., Any]) -> list:
     organisation named by a saint's town's adjective ("St . Galler Kantonalbank") takes the abbreviation in."""
     if "St" not in text:
         return out
-    from communique.mentions.capnames_de import _role_word
+    _role_word = _cd._role_word
 
     res = None
     for m in out:
@@ -835,7 +843,7 @@ def noun_compounds(text: str, out: list) -> list:
     tails = _word_tuple("noun_tails")
     if not tails:
         return out
-    from communique.mentions.capnames_de import _real_compound, _word_stem
+    _real_compound, _word_stem = _cd._real_compound, _cd._word_stem
 
     drop: set[int] = set()
     for m in out:
@@ -863,7 +871,7 @@ def counted_nouns(text: str, out: list) -> list:
     qs = _word_set("quantifiers")
     if not qs:
         return out
-    from communique.mentions.capnames_de import _common_word
+    _common_word = _cd._common_word
 
     drop: set[int] = set()
     for m in out:
@@ -882,8 +890,6 @@ def counted_nouns(text: str, out: list) -> list:
 def _spelt_like_town(adj: str, kb: Any) -> bool:
     """The town an -er adjective is made from is spelt as the adjective begins ("Berner": Bern; not "Bürger":
     Burg, which folding umlauts would find)."""
-    from communique.kb.fold import fold
-
     for st in _town_stems(adj):
         for eid, kind, _f in kb.index.get(fold(st), ()):
             if kind == "name" and ((kb.entities.get(eid) or {}).get("name") or "").startswith(adj[:3]):
@@ -965,3 +971,8 @@ def refine(text: str, out: list, kb: Any, make: Callable[..., Any], given: froze
     out = elided_names(text, out, make)
     out = town_adjective_regions(text, out, kb, make)
     return out
+
+
+# capnames_de imports this module at its top, so it is bound here, after every name it takes from this one (s14: an
+# import statement inside a function costs about 1,000 instructions a call, two failed attribute lookups among them)
+from communique.mentions import capnames_de as _cd  # noqa: E402
