@@ -9,6 +9,7 @@ positions found with ``str.find``) against ``finditer`` of the same regex, and t
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -102,3 +103,34 @@ def test_rest_of_word_as_the_regex():
     for t in _random_texts(500, 47):
         for e in range(len(t) + 1):
             assert _new_rest(t, e) == _old_rest(t, e)
+
+
+_HSPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and c != 10)
+_TAIL = re.compile(r"[^\W\d_]*\Z")
+
+
+def _old_word_before_in(text: str, s: int, words: frozenset[str], longest: int, width: int = 20) -> bool:
+    """``_word_before_in`` before s14: the regex searched in the stripped window each time (no memo)."""
+    lo = max(0, s - width)
+    seg = text[lo:s - 1 if s > lo and text[s - 1] == "\n" else s]
+    head = seg.rstrip(_HSPACE)
+    if len(head) == len(seg):
+        return False
+    return _TAIL.search(head, max(0, len(head) - longest - 1)).group().lower() in words
+
+
+def test_word_before_in_memo_as_the_search():
+    from communique.mentions import common
+
+    sets = [frozenset("in bei nach aus von nahe".split()), frozenset("в во из под около возле".split()),
+            frozenset("à de près dans vers".split()), frozenset(["nach"])]  # "nach" alone: another answer for "nach"
+    texts = SENTENCES + _random_texts(150, 53) + ["Bahn nach Kiel", "IN  Bonn", "zinbei Rom", "von\nKöln", "ВО Пскове"]
+    for rnd_round in range(3):
+        for k, t in enumerate(texts):
+            if k % 50 == rnd_round:
+                common._TAIL_MEMO.clear()  # answers made before and after a clearing
+            for words in sets:
+                longest = max(map(len, words))
+                for s in range(len(t) + 1):
+                    assert common._word_before_in(t, s, words, longest) == _old_word_before_in(t, s, words, longest), (t, s)
+    assert common._word_before_in("Bahn nach Kiel", 10, sets[0], 4) and not common._word_before_in("Bahn nach Kiel", 10, sets[1], 5)

@@ -543,12 +543,24 @@ def _word_before_in(text: str, s: int, words: frozenset[str], longest: int, widt
     is longer than ``longest``: the walk back over the word stops after ``longest + 1`` letters (a longer
     word is none of them: ``str.lower`` never shortens a word)."""
     lo = max(0, s - width)
-    seg = text[lo:_trail_end(text, lo, s)]
+    seg = text[lo:s - 1 if s > lo and text[s - 1] == "\n" else s]  # (_trail_end, inlined)
     head = seg.rstrip(_HSPACE_CHARS)  # the walk back over the spaces (no newline)
-    if len(head) == len(seg):
+    n = len(head)
+    if n == len(seg):
         return False
-    # the letters ending ``head`` (no more than longest + 1 of them: a longer word is none of ``words``)
-    return _TAIL_LETTERS.search(head, max(0, len(head) - longest - 1)).group().lower() in words
+    # the letters ending ``head`` (no more than longest + 1 of them: a longer word is none of ``words``); s14 (spdkb):
+    # the answer depends on those last longest + 1 characters and ``words`` alone (the pattern has no lookbehind),
+    # so it is remembered by them (a few thousand keys: the ends of the words before capitalised runs)
+    key = (head[n - longest - 1:] if n > longest + 1 else head, words)
+    hit = _TAIL_MEMO.get(key)
+    if hit is None:
+        if len(_TAIL_MEMO) >= 65_536:
+            _TAIL_MEMO.clear()
+        hit = _TAIL_MEMO[key] = _TAIL_LETTERS.search(key[0]).group().lower() in words
+    return hit
+
+
+_TAIL_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
 
 
 def _word_before(text: str, s: int, width: int = 20) -> str | None:
