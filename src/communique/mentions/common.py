@@ -237,6 +237,40 @@ _SURNAME_SHAPE = re.compile(
     r"(?<=[A-ZÁÉÍÓÚÑ])[a-záéíóúñ]{4,}+(?![\w'’-])(?<=[" + _last_letters(_SURNAME_ENDS_ES) + "])(?:"
     + _ends_behind(_SURNAME_ENDS_ES, "[a-záéíóúñ]") + ")"
     r"|(?<=[A-Z])[a-z]{4,}+(?![\w'’-])(?<=[" + _last_letters(_SURNAME_ENDS) + "])(?:" + _ends_behind(_SURNAME_ENDS, "[a-z]") + "))")
+# s14 (spdkb): every match of _SURNAME_SHAPE is a word whose lower-case run holds one of these strings (each
+# ending of _SURNAME_ENDS and _SURNAME_ENDS_ES contains one); str.find finds them, and the regex is tried only
+# at the capital that opens such a run
+_SHAPE_PARTS = ("ow", "ew", "ov", "ev", "sk", "enko", "chuk", "vich", "witsch", "wicz", "ez", "és")
+_SHAPE_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzáéíóúñ")  # the lower-case runs of both branches
+_SHAPE_CAPS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÑ")
+
+
+def surname_shapes(text: str) -> list[re.Match]:
+    """``list(_SURNAME_SHAPE.finditer(text))``, without the whole-text scan: a match is a capital, a lower-case
+    run and one of the endings, so its start is the capital before the run around an occurrence of one of
+    ``_SHAPE_PARTS``; the regex is matched there, left to right, each try after the end of the previous match,
+    as ``finditer`` goes (tests/mentions/test_spdkb_scans.py)."""
+    starts = set()
+    find = text.find
+    for part in _SHAPE_PARTS:
+        i = find(part)
+        while i >= 0:
+            k = i
+            while k > 0 and text[k - 1] in _SHAPE_LOWER:
+                k -= 1
+            if k > 0 and text[k - 1] in _SHAPE_CAPS:
+                starts.add(k - 1)
+            i = find(part, i + 1)
+    out: list[re.Match] = []
+    end = 0
+    match = _SURNAME_SHAPE.match
+    for c in sorted(starts):
+        if c >= end and (m := match(text, c)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 _NER_STOP = frozenset(["СМИ", "COVID-19", "КОВИД-19"])
 _ACRONYM = re.compile(r"[A-ZÁÉÍÓÚÑÄÖÜ](?<![\w-].)[A-ZÁÉÍÓÚÑÄÖÜ]{2,5}(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -245,6 +279,25 @@ _ACR_STOP = frozenset("""EUR USD RUB CHF GBP JPY CNY TV OK AM PM CEO CET UTC GMT
     BIP GDP VAT MWST TNT WWW FAQ API CPU RAM ROM SUV LGBT COVID SARS MERS UFO RIP ASAP DIY NB PS""".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _INITIALS_LEFT = re.compile(r"(?:(?<![\w])[A-ZА-ЯЁ]\.\s?){1,2}$")
+
+
+def initials_names(text: str) -> list[re.Match]:
+    """``list(_INITIALS_NAME.finditer(text))``, without the whole-text scan: every match opens with a capital
+    followed by a period, so the regex is matched only at the capitals before the text's periods, left to
+    right, each try after the end of the previous match (s14, spdkb; tests/mentions/test_spdkb_scans.py)."""
+    out: list[re.Match] = []
+    end = 0
+    match = _INITIALS_NAME.match
+    find = text.find
+    p = find(".", 1)
+    while p >= 0:
+        c = p - 1
+        if c >= end and ("A" <= (ch := text[c]) <= "Z" or "А" <= ch <= "Я" or ch == "Ё") \
+                and (m := match(text, c)) is not None:
+            out.append(m)
+            end = m.end()
+        p = find(".", p + 1)
+    return out
 
 
 _START_END = attrgetter("start", "end")  # (m.start, m.end)
@@ -490,12 +543,24 @@ def _word_before_in(text: str, s: int, words: frozenset[str], longest: int, widt
     is longer than ``longest``: the walk back over the word stops after ``longest + 1`` letters (a longer
     word is none of them: ``str.lower`` never shortens a word)."""
     lo = max(0, s - width)
-    seg = text[lo:_trail_end(text, lo, s)]
+    seg = text[lo:s - 1 if s > lo and text[s - 1] == "\n" else s]  # (_trail_end, inlined)
     head = seg.rstrip(_HSPACE_CHARS)  # the walk back over the spaces (no newline)
-    if len(head) == len(seg):
+    n = len(head)
+    if n == len(seg):
         return False
-    # the letters ending ``head`` (no more than longest + 1 of them: a longer word is none of ``words``)
-    return _TAIL_LETTERS.search(head, max(0, len(head) - longest - 1)).group().lower() in words
+    # the letters ending ``head`` (no more than longest + 1 of them: a longer word is none of ``words``); s14 (spdkb):
+    # the answer depends on those last longest + 1 characters and ``words`` alone (the pattern has no lookbehind),
+    # so it is remembered by them (a few thousand keys: the ends of the words before capitalised runs)
+    key = (head[n - longest - 1:] if n > longest + 1 else head, words)
+    hit = _TAIL_MEMO.get(key)
+    if hit is None:
+        if len(_TAIL_MEMO) >= 65_536:
+            _TAIL_MEMO.clear()
+        hit = _TAIL_MEMO[key] = _TAIL_LETTERS.search(key[0]).group().lower() in words
+    return hit
+
+
+_TAIL_MEMO: dict[tuple[str, frozenset[str]], bool] = {}
 
 
 def _word_before(text: str, s: int, width: int = 20) -> str | None:

@@ -151,7 +151,7 @@ class KBMatching:
                     out.extend(longer)
                     continue
             if keep:
-                out.append(_Raw(s, _ALNUM_RUN.match(ft, e).end(), keep))  # to the end of the word
+                out.append(_Raw(s, _ALNUM_RUN.match(ft, e).end() if ft[e:e + 1].isalnum() else e, keep))  # to the word's end
             elif depth < 3 and " " in ft[s:e]:
                 nxt = ft.find(" ", s) + 1
                 out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
@@ -160,7 +160,8 @@ class KBMatching:
 
     def _accept(self, text: str, ft: str, lang: str, pidx: int, s: int, e: int) -> list[tuple[str, str, str]]:
         kb = self.kb
-        rem = _ALNUM_RUN.match(ft, e).group()  # the rest of the word (str.isalnum characters)
+        # the rest of the word (str.isalnum characters; s14: no regex where the word ends with the match)
+        rem = _ALNUM_RUN.match(ft, e).group() if ft[e:e + 1].isalnum() else ""
         if rem and rem not in _ANY_ENDING and rem != "о":
             return []  # every candidate below needs the rest of the word to be an ending (the cheap test first)
         cands = kb.candidates[pidx]

@@ -16,9 +16,10 @@ from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions import roles
 from communique.mentions.common import (
-    Mention, _CAPTOK, _Coverage, _INITIALS_NAME, _NAME_GAP, _ROMAN, _SURNAME_SHAPE, _TOKEN, _common_in,
+    Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, find_surnames, lang_lexicon, lexicon_finditer, mentions_data)
+    _sentence_initial, _word_before_span, find_surnames, initials_names, lang_lexicon, lexicon_finditer, mentions_data,
+    surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
 
@@ -179,7 +180,7 @@ class PersonRules:
         """A lone capitalised word shaped like a surname (González, Lawrow, Kowalski) is a person."""
         taken = _Coverage(mentions)
         out = list(mentions)
-        for m in _SURNAME_SHAPE.finditer(text):
+        for m in surname_shapes(text):  # _SURNAME_SHAPE.finditer(text), the regex tried at candidates only
             s, e = m.span()
             word = m.group(0)
             if taken.overlaps(s, e) or word.isupper() or _common_in(word, lang):
@@ -192,7 +193,7 @@ class PersonRules:
         """"М.В.Захарова", "Б.Обама", "J. Smith": initials glued to a capitalised surname."""
         taken = _Coverage(mentions)
         out = list(mentions)
-        for m in _INITIALS_NAME.finditer(text):
+        for m in initials_names(text):  # _INITIALS_NAME.finditer(text), the regex tried before periods only
             s, e = m.span()
             if taken.overlaps(s, e):
                 continue
@@ -251,9 +252,10 @@ class PersonRules:
         if lex.get("coref_adj_re") is not None:
             # "the Russian foreign minister", "der russische Außenminister": a country adjective between
             adjs = {(m.start, m.end) for m in mentions if m.kind in ("adj", "adjstem")}
-            hits.extend((am.start(2), am.end(2), am.group(2)) for am in lex["coref_adj_re"].finditer(ft)
-                        if (am.start(1), am.end(1)) in adjs)
-            hits.sort()
+            if adjs:  # s14 (spdkb): without an adjective mention no match counts: no scan (the hits stay sorted)
+                hits.extend((am.start(2), am.end(2), am.group(2)) for am in lex["coref_adj_re"].finditer(ft)
+                            if (am.start(1), am.end(1)) in adjs)
+                hits.sort()
         # s12 review fixes: the lookups per role word bisect sorted lists instead of scanning every mention
         near = roles.context_mentions(mentions)
         person_starts = sorted(p.start for p in persons)
