@@ -9,8 +9,18 @@ from hypothesis import given, settings, strategies as st
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
     _compound, _compound_raw, _dictionary, _foreign_word, _known, _known_lower, _name_like, _nameish,
-    _nameish_strict, _place_shaped, _raw_keys, _strict_nameish, cap_lexicon, strict_word,
+    _nameish_strict, _place_shaped, _place_suffix_rx, _raw_keys, _strict_nameish, cap_lexicon, strict_word,
 )
+
+
+def _plain_place_shaped(word: str, lex) -> bool:
+    """capnames._place_shaped as it was at d881d2b (before the two-letter suffix test)."""
+    if not lex.place_suffixes:
+        return False
+    w = word.lower()
+    if "\n" in w:
+        return _place_suffix_rx(lex.place_suffixes).search(w) is not None
+    return w.endswith(lex.place_suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in lex.place_suffixes)
 
 
 def _plain_strict_nameish(word: str, lang: str) -> bool:
@@ -23,14 +33,14 @@ def _plain_strict_nameish(word: str, lang: str) -> bool:
     noun_end = bool(lex.noun_suffixes) and last.lower().endswith(lex.noun_suffixes)
     place = None
     if noun_end:
-        place = _place_shaped(last, lex)
+        place = _plain_place_shaped(last, lex)
         if not place:
             return False
     if _known_lower(last, lang):
         return False
     if _known(last, lang) and last not in _name_like(lang):
         return False
-    if place or place is None and _place_shaped(last, lex):
+    if place or place is None and _plain_place_shaped(last, lex):
         return True
     if any(_foreign_word(last, f) for f in lex.foreign):
         return False
@@ -73,6 +83,22 @@ def test_nameish_strict_is_nameish():
     text = "Ein Satz."
     for w in _words(1500) + ["Anna", "Jürgen", "Haus", "UNO", "U", "der", "Der", "Und"]:
         assert _nameish_strict(w, "de", lex, first) == _nameish(text, 4, w, "de", lex, first), w
+
+
+def test_place_shaped_and_plain_lookups():
+    """The two-letter suffix test of _place_shaped and the direct dictionary lookups of _known, _known_lower and
+    _foreign_word give the answers of the plain forms (German and Spanish lexicons)."""
+    from communique.mentions.capnames import _contains
+
+    de, en = _contains("de"), _contains("en")
+    for lang in ("de", "es"):
+        lex = cap_lexicon(lang)
+        for w in _words(800) + ["Ow", "ow", "Au", "Xau", "Bergau\n", "A"]:
+            assert _place_shaped(w, lex) == _plain_place_shaped(w, lex), (lang, w)
+    for w in _words(800):
+        assert _known(w, "de") == de(w), w
+        assert _known_lower(w, "de") == (w.lower() != w and de(w.lower())), w
+        assert _foreign_word(w, "en") == (en(w.lower()) and not en(w)), w
 
 
 def test_compound_raw_is_compound():

@@ -17,7 +17,7 @@ The cue words and heads are data: ``capnames`` in ``data/lang/<iso>/mentions.yam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import itemgetter
 from functools import lru_cache
@@ -41,6 +41,18 @@ _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
 _DATELINE_END = re.compile(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()")  # "Badajoz ." then the text
 _DATELINE_START = re.compile(r"[\d\s:.,h-]*")
+# s14 (spdcap2): the patterns formerly given to re.match / re.search as strings (a lookup in re's cache per call)
+_ABBREV_DOT = re.compile(r"\.\w")
+_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
+_NEXT_WORD = re.compile(r"\S+\s+")
+_ADJ_FIRST = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s")
+_SCHE_END = re.compile(r"(?:sche|schen|scher|sches|schem)$")
+
+
+@lru_cache(maxsize=32)
+def _rx(pattern: str) -> re.Pattern:
+    """A lexicon's pattern (``cue_skip``, ``surname_shape``), compiled once."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,21 @@ class CapLexicon:
     org_connectors: frozenset[str] = frozenset()  # Spanish: "Consejo por la Paz": only after an organisation head
     named_after_heads: frozenset[str] = frozenset()  # Spanish: heads of institutions and venues named after a person
     given_names: frozenset[str] = frozenset()  # folded given names of the language beyond kb/data/first_names.txt ("Paco")
+    # s14 (spdcap2): the last two letters of every noun / place suffix, or None where a suffix is shorter: a word
+    # whose last two letters are not among them ends with none of them (one set lookup before ``str.endswith``
+    # over the whole tuple); derived, not compared
+    noun_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+    place_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+    org_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "noun_ends2", _ends2(self.noun_suffixes))
+        object.__setattr__(self, "place_ends2", _ends2(self.place_suffixes))
+        object.__setattr__(self, "org_ends2", _ends2(self.org_endings))
+
+
+def _ends2(suffixes: tuple[str, ...]) -> frozenset[str] | None:
+    return frozenset(x[-2:] for x in suffixes) if all(len(x) >= 2 for x in suffixes) else None
 
 
 @lru_cache(maxsize=8)
@@ -193,13 +220,21 @@ def words_where(pred: Callable[[str], bool], words: set[str]) -> set[str]:
 @lru_cache(maxsize=131072)
 def _known(word: str, lang: str) -> bool:
     """Known to the dictionary exactly as written."""
+    raw = _raw_keys(lang)
+    if raw is not None:  # s14: ``_contains(lang)(word)`` without its call
+        return word.encode() in raw
     return _contains(lang)(word)
 
 
 @lru_cache(maxsize=131072)
 def _known_lower(word: str, lang: str) -> bool:
     w = word.lower()
-    return w != word and _contains(lang)(w)
+    if w == word:
+        return False
+    raw = _raw_keys(lang)
+    if raw is not None:  # s14: ``_contains(lang)(w)`` without its call
+        return w.encode() in raw
+    return _contains(lang)(w)
 
 
 _ADJ_ENDS = ("sche", "schen", "scher", "sches", "schem", "ische", "ischen", "ischer")
@@ -228,6 +263,9 @@ def _compound(word: str, lang: str) -> bool:
 @lru_cache(maxsize=131072)
 def _foreign_word(word: str, lang: str) -> bool:
     """A common word of another language: known in lower case, not as a capitalised name."""
+    raw = _raw_keys(lang)
+    if raw is not None:  # s14: ``_contains(lang)`` without its calls
+        return word.lower().encode() in raw and word.encode() not in raw
     has = _contains(lang)
     return has(word.lower()) and not has(word)
 
@@ -238,6 +276,8 @@ def _place_shaped(word: str, lex: CapLexicon) -> bool:
     w = word.lower()
     if "\n" in w:  # the regex's "$" and "." read a newline; tokens have none
         return _place_suffix_rx(lex.place_suffixes).search(w) is not None
+    if lex.place_ends2 is not None and w[-2:] not in lex.place_ends2:
+        return False  # s14: no suffix ends so (the same answer, one set lookup)
     # "(?<=.{3})(?:suffixes)$" without the regex (which tries every position): the same answer
     return w.endswith(lex.place_suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in lex.place_suffixes)
 
@@ -334,9 +374,11 @@ def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
             return False
     low = last.lower()
     suffixes = lex.noun_suffixes
-    if suffixes and low.endswith(suffixes):
+    ends2 = lex.noun_ends2
+    place_ends2 = lex.place_ends2
+    if suffixes and (ends2 is None or low[-2:] in ends2) and low.endswith(suffixes):
         # a common-noun ending: a name only if place-shaped ("Freudenstadt"... not "-ung") and no dictionary word
-        if not _place_low(low, lex.place_suffixes):
+        if not _place_low(low, lex.place_suffixes, place_ends2):
             return False
         if low != last and low.encode() in raw:
             return False
@@ -347,7 +389,7 @@ def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
     lb = low.encode() if low != last else b
     if low != last and lb in raw:
         return False  # _known_lower
-    if _place_low(low, lex.place_suffixes):
+    if _place_low(low, lex.place_suffixes, place_ends2):
         return True
     for f in foreign:  # _foreign_word(last, f)
         if lb in f and b not in f:
@@ -355,12 +397,15 @@ def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
     return len(last) >= 2 and not _compound_raw(last, raw)
 
 
-def _place_low(w: str, suffixes: tuple[str, ...]) -> bool:
-    """``_place_shaped(word, lex)`` for ``w = word.lower()`` and ``suffixes = lex.place_suffixes``."""
+def _place_low(w: str, suffixes: tuple[str, ...], ends2: frozenset[str] | None = None) -> bool:
+    """``_place_shaped(word, lex)`` for ``w = word.lower()``, ``suffixes = lex.place_suffixes`` (and
+    ``ends2 = lex.place_ends2``)."""
     if not suffixes:
         return False
     if "\n" in w:
         return _place_suffix_rx(suffixes).search(w) is not None
+    if ends2 is not None and w[-2:] not in ends2:
+        return False
     return w.endswith(suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in suffixes)
 
 
@@ -396,7 +441,8 @@ def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: fr
     if lex.strict:
         return _strict_nameish(word, lang)
     if _sentence_initial(text, s):
-        return not _known_lower(word, lang) or bool(re.fullmatch(r"[^\W\d_]+(?:ez|es|as|os)", word) and not _known_lower(word, lang))
+        # (formerly "or (a surname shape) and not _known_lower(word)": implied by the first; s14: the same answer)
+        return not _known_lower(word, lang)
     return True
 
 
@@ -626,7 +672,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if typ is None and surface.isupper():
             continue  # acronyms: the organisation patterns decide
         if typ is None and lex.single_known_skip and _known_lower(surface, lang) and (
-                fold(surface) not in first or re.match(r"\.\w", text[e:e + 2])):
+                fold(surface) not in first or _ABBREV_DOT.match(text, e, e + 2)):
             continue  # "la Liga", "de Comercio": an ordinary word written with a capital (not a given name: "Óscar"; "Min.70" is an abbreviation)
         if typ is None and lex.repeated_single and counts[surface] >= lex.repeated_single:
             typ = "organization"  # named again and again alone, never with a given name: a company, a club
@@ -639,7 +685,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         # Spanish: a town takes no article, a club named after it does ("el Barcelona", "del Parma")
         for m in existing:
             if m.etype == "place" and m.kind == "name" and id(m) not in drop:
-                pw = re.search(r"(\w+)[^\S\n]+$", text[max(0, m.start - 8):m.start])
+                pw = _WORD_BEFORE.search(text[max(0, m.start - 8):m.start])
                 if pw and pw.group(1).lower() in lex.club_articles and not text[m.start:m.end].isupper() \
                         and (town is None or town(m)):
                     drop.add(id(m))
@@ -784,15 +830,17 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     _rx, pre_rx = _org_phrase_rxs(lex.org_endings, lex.org_prefixes)
     rx = _org_phrase_rx_fast(lex.org_endings)
+    ends2 = lex.org_ends2
     for m in rx.finditer(text):
-        if not m.group(2).lower().endswith(lex.org_endings):
-            continue
+        head = m.group(2).lower()
+        if ends2 is not None and head[-2:] not in ends2 or not head.endswith(lex.org_endings):
+            continue  # (s14: the last two letters first, one set lookup)
         a, b = m.span()
         first = text[a:text.find(" ", a)]
         if first.lower() in lex.stop:
-            nxt = re.match(r"\S+\s+", text[a:])
-            a += nxt.end() if nxt else 0
-            if not re.match(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s", text[a:b]):
+            nxt = _NEXT_WORD.match(text, a)  # (s14: matched in place, not on a copy of the rest of the text)
+            a = nxt.end() if nxt else a
+            if not _ADJ_FIRST.match(text, a, b):
                 continue
         out.append((a, b))
     if pre_rx is not None:
@@ -823,7 +871,7 @@ def _surname_after(text: str, prev: tuple[int, int], tok: tuple[int, int], lang:
         return False
     if lex.noun_suffixes and w.lower().endswith(lex.noun_suffixes):
         return False
-    return not re.search(r"(?:sche|schen|scher|sches|schem)$", w)
+    return not _SCHE_END.search(w)
 
 
 def _portfolio_before(text: str, s: int, e: int, lang: str, first: frozenset[str]) -> bool:
@@ -880,7 +928,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
             return "place"
         if lex.cue_skip and adj_only and w in lex.per_cues and w != prev[-1]:
             return "person"  # "el jugador brasileño X" (but "el presidente de X" names no person)
-        if lex.cue_skip and adj_only and re.fullmatch(lex.cue_skip, w):
+        if lex.cue_skip and adj_only and _rx(lex.cue_skip).fullmatch(w):
             continue  # "la empresa argentina X", "el diario mexicano X"
         adj_only = False
         if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
@@ -888,7 +936,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     if fold(words[0]) in first and len(words) >= 2:
         return "person"
     if len(words) >= 2 and (low[0] in lex.surname_particles or " ".join(low[:2]) in lex.surname_particles
-                            or (lex.surname_shape and re.fullmatch(lex.surname_shape, words[0]))):
+                            or (lex.surname_shape and _rx(lex.surname_shape).fullmatch(words[0]))):
         return "person"  # "De la Serna", "López de Arriortúa"
     if _DATELINE_END.match(text, s + sum(len(w) for w in words) + len(words) - 1) \
             and _DATELINE_START.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
