@@ -118,3 +118,15 @@ def test_strict_word_on_invented_text(stem: str, tail: str):
     w = stem[:1].upper() + stem[1:] + tail
     assert strict_word(w, "de", lex) == _plain_strict_nameish(w, "de")
     assert _compound_raw(w, _raw_keys("de")) == _compound(w, "de")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=20))
+def test_fold_of_an_ascii_word_is_its_lower_case(w: str):
+    """_nameish_strict tests ``word.lower() in first`` for an ASCII word without "`" instead of ``fold(word)``."""
+    if "`" not in w:
+        assert fold(w) == w.lower()
+    lex = cap_lexicon("de")
+    first = frozenset(["anna", "klaus", "x"])
+    word = w[:1].upper() + w[1:]
+    assert _nameish_strict(word, "de", lex, first) == _nameish("", 0, word, "de", lex, first)

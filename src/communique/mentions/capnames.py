@@ -422,11 +422,13 @@ def _compound_raw(word: str, raw: dict) -> bool:
 def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
     """``_nameish(text, s, word, lang, lex, first)`` for a strict lexicon (German), where the answer depends on
     the word alone: the memo's miss in ``cap_names`` (s14: the fused ``strict_word``, no second cache)."""
-    if not word[:1].isupper() or word.lower() in lex.stop:
+    low = word.lower()
+    if not word[:1].isupper() or low in lex.stop:
         return False
     if word.isupper():
         return len(word) >= 2
-    if fold(word) in first:
+    # fold() of an ASCII word is its lower case but for "`" (tests/mentions/test_spdcap2_fused.py)
+    if (low in first) if word.isascii() and "`" not in word else (fold(word) in first):
         return True
     return strict_word(word, lang, lex)
 
