@@ -130,3 +130,15 @@ def test_fold_of_an_ascii_word_is_its_lower_case(w: str):
     first = frozenset(["anna", "klaus", "x"])
     word = w[:1].upper() + w[1:]
     assert _nameish_strict(word, "de", lex, first) == _nameish("", 0, word, "de", lex, first)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=16))
+def test_in_first_is_fold_in_first(w: str):
+    from communique.mentions.capnames import _in_first
+
+    first = frozenset([fold(w), "anna", "jurgen", "jürgen"])
+    other = frozenset([fold(w) + "x", "anna"])
+    assert _in_first(w, first) == (fold(w) in first)
+    assert _in_first(w, other) == (fold(w) in other)
+    assert _in_first(w.lower(), first) == (fold(w.lower()) in first)

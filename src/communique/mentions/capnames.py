@@ -419,6 +419,11 @@ def _compound_raw(word: str, raw: dict) -> bool:
     return False
 
 
+def _in_first(word: str, first: frozenset[str]) -> bool:
+    """``fold(word) in first``: an ASCII word without "`" folds to its lower case (s14: no fold, no memo entry)."""
+    return (word.lower() in first) if word.isascii() and "`" not in word else (fold(word) in first)
+
+
 def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
     """``_nameish(text, s, word, lang, lex, first)`` for a strict lexicon (German), where the answer depends on
     the word alone: the memo's miss in ``cap_names`` (s14: the fused ``strict_word``, no second cache)."""
@@ -427,7 +432,7 @@ def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]
         return False
     if word.isupper():
         return len(word) >= 2
-    # fold() of an ASCII word is its lower case but for "`" (tests/mentions/test_spdcap2_fused.py)
+    # fold() of an ASCII word is its lower case but for "`" (tests/mentions/test_spdcap2_fused.py): _in_first()
     if (low in first) if word.isascii() and "`" not in word else (fold(word) in first):
         return True
     return strict_word(word, lang, lex)
@@ -438,7 +443,7 @@ def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: fr
         return False
     if word.isupper():
         return len(word) >= 2
-    if fold(word) in first:
+    if _in_first(word, first):
         return True
     if lex.strict:
         return _strict_nameish(word, lang)
@@ -623,7 +628,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         org_first = bool(over) and over[0][0] == s and over[0][2].etype in ("organization", "group") \
             and over[0][2].kind in ("name", "acr") and text[over[0][1]:e].split()[:1] != [] \
             and text[over[0][1]:e].split()[0].lower() in lex.connectors  # "Telefónica de Argentina"
-        given_first = fold(words[0]) in first and len(words) >= 2
+        given_first = _in_first(words[0], first) and len(words) >= 2
         if over and not headed and not org_first and any(
                 not (_replaceable(m) or (given_first and m.etype == "person" and a > s)) for a, _b, m in over):
             continue  # overlaps a person or organisation
@@ -649,10 +654,10 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             for x in over:
                 drop.add(id(x[2]))
         if typ is None and len(run) >= 2:
-            typ = "person" if (any(fold(w) in first for w in words) or not (
+            typ = "person" if (any(_in_first(w, first) for w in words) or not (
                 lex.common_is_org and _known_lower(words[0], lang) and any(_known_lower(w, lang) for w in words[1:]))) else "organization"
         surface = text[s:e]
-        if typ is None and lex.strict and len(words) == 1 and _known(words[0], lang) and fold(words[0]) not in first \
+        if typ is None and lex.strict and len(words) == 1 and _known(words[0], lang) and not _in_first(words[0], first) \
                 and words[0] not in per_surnames and not (lang == "de" and _de_lone_name(words[0])):
             continue  # a dictionary word that may be a name (Merkel, Justiz): alone and without evidence, not enough
         if typ is None:
@@ -674,7 +679,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if typ is None and surface.isupper():
             continue  # acronyms: the organisation patterns decide
         if typ is None and lex.single_known_skip and _known_lower(surface, lang) and (
-                fold(surface) not in first or _ABBREV_DOT.match(text, e, e + 2)):
+                not _in_first(surface, first) or _ABBREV_DOT.match(text, e, e + 2)):
             continue  # "la Liga", "de Comercio": an ordinary word written with a capital (not a given name: "Óscar"; "Min.70" is an abbreviation)
         if typ is None and lex.repeated_single and counts[surface] >= lex.repeated_single:
             typ = "organization"  # named again and again alone, never with a given name: a company, a club
@@ -880,7 +885,7 @@ def _portfolio_before(text: str, s: int, e: int, lang: str, first: frozenset[str
     """The words of a run before a known person's surname are common nouns of the language, none a given name
     ("Defensa", "Asuntos Exteriores"): a portfolio written before the minister's surname, no longer name."""
     words = _PREV_TOKENS.findall(text[s:e])
-    return bool(words) and all(_known_lower(w, lang) and fold(w) not in first for w in words
+    return bool(words) and all(_known_lower(w, lang) and not _in_first(w, first) for w in words
                                if w.lower() not in ("de", "del", "la", "y"))
 
 
@@ -935,7 +940,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         adj_only = False
         if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
             break
-    if fold(words[0]) in first and len(words) >= 2:
+    if _in_first(words[0], first) and len(words) >= 2:
         return "person"
     if len(words) >= 2 and (low[0] in lex.surname_particles or " ".join(low[:2]) in lex.surname_particles
                             or (lex.surname_shape and _rx(lex.surname_shape).fullmatch(words[0]))):
