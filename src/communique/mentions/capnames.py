@@ -17,7 +17,7 @@ The cue words and heads are data: ``capnames`` in ``data/lang/<iso>/mentions.yam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import itemgetter
 from functools import lru_cache
@@ -41,6 +41,18 @@ _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
 _DATELINE_END = re.compile(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()")  # "Badajoz ." then the text
 _DATELINE_START = re.compile(r"[\d\s:.,h-]*")
+# s14 (spdcap2): the patterns formerly given to re.match / re.search as strings (a lookup in re's cache per call)
+_ABBREV_DOT = re.compile(r"\.\w")
+_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
+_NEXT_WORD = re.compile(r"\S+\s+")
+_ADJ_FIRST = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s")
+_SCHE_END = re.compile(r"(?:sche|schen|scher|sches|schem)$")
+
+
+@lru_cache(maxsize=32)
+def _rx(pattern: str) -> re.Pattern:
+    """A lexicon's pattern (``cue_skip``, ``surname_shape``), compiled once."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,21 @@ class CapLexicon:
     org_connectors: frozenset[str] = frozenset()  # Spanish: "Consejo por la Paz": only after an organisation head
     named_after_heads: frozenset[str] = frozenset()  # Spanish: heads of institutions and venues named after a person
     given_names: frozenset[str] = frozenset()  # folded given names of the language beyond kb/data/first_names.txt ("Paco")
+    # s14 (spdcap2): the last two letters of every noun / place suffix, or None where a suffix is shorter: a word
+    # whose last two letters are not among them ends with none of them (one set lookup before ``str.endswith``
+    # over the whole tuple); derived, not compared
+    noun_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+    place_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+    org_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "noun_ends2", _ends2(self.noun_suffixes))
+        object.__setattr__(self, "place_ends2", _ends2(self.place_suffixes))
+        object.__setattr__(self, "org_ends2", _ends2(self.org_endings))
+
+
+def _ends2(suffixes: tuple[str, ...]) -> frozenset[str] | None:
+    return frozenset(x[-2:] for x in suffixes) if all(len(x) >= 2 for x in suffixes) else None
 
 
 @lru_cache(maxsize=8)
@@ -193,13 +220,21 @@ def words_where(pred: Callable[[str], bool], words: set[str]) -> set[str]:
 @lru_cache(maxsize=131072)
 def _known(word: str, lang: str) -> bool:
     """Known to the dictionary exactly as written."""
+    raw = _raw_keys(lang)
+    if raw is not None:  # s14: ``_contains(lang)(word)`` without its call
+        return word.encode() in raw
     return _contains(lang)(word)
 
 
 @lru_cache(maxsize=131072)
 def _known_lower(word: str, lang: str) -> bool:
     w = word.lower()
-    return w != word and _contains(lang)(w)
+    if w == word:
+        return False
+    raw = _raw_keys(lang)
+    if raw is not None:  # s14: ``_contains(lang)(w)`` without its call
+        return w.encode() in raw
+    return _contains(lang)(w)
 
 
 _ADJ_ENDS = ("sche", "schen", "scher", "sches", "schem", "ische", "ischen", "ischer")
@@ -228,6 +263,9 @@ def _compound(word: str, lang: str) -> bool:
 @lru_cache(maxsize=131072)
 def _foreign_word(word: str, lang: str) -> bool:
     """A common word of another language: known in lower case, not as a capitalised name."""
+    raw = _raw_keys(lang)
+    if raw is not None:  # s14: ``_contains(lang)`` without its calls
+        return word.lower().encode() in raw and word.encode() not in raw
     has = _contains(lang)
     return has(word.lower()) and not has(word)
 
@@ -238,6 +276,8 @@ def _place_shaped(word: str, lex: CapLexicon) -> bool:
     w = word.lower()
     if "\n" in w:  # the regex's "$" and "." read a newline; tokens have none
         return _place_suffix_rx(lex.place_suffixes).search(w) is not None
+    if lex.place_ends2 is not None and w[-2:] not in lex.place_ends2:
+        return False  # s14: no suffix ends so (the same answer, one set lookup)
     # "(?<=.{3})(?:suffixes)$" without the regex (which tries every position): the same answer
     return w.endswith(lex.place_suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in lex.place_suffixes)
 
@@ -306,17 +346,110 @@ def _strict_nameish(word: str, lang: str) -> bool:
     return len(last) >= 2 and not _compound(last, lang)
 
 
+@lru_cache(maxsize=4)
+def _strict_parts(lang: str) -> tuple[dict, frozenset[str], tuple[dict, ...]] | None:
+    """(the plain dictionary, ``_name_like(lang)``, the foreign languages' plain dictionaries) for the fused
+    test, or None where a dictionary has no plain view (then the separate tests answer)."""
+    lex = cap_lexicon(lang)
+    raw = _raw_keys(lang)
+    foreign = tuple(_raw_keys(f) for f in lex.foreign) if lex is not None else ()
+    if lex is None or raw is None or any(f is None for f in foreign):
+        return None
+    return raw, _name_like(lang), foreign
+
+
+def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
+    """``_strict_nameish(word, lang)`` (``lex``: ``cap_lexicon(lang)``) in one pass, uncached: the word's last
+    part, its lower case and its UTF-8 bytes made once, each dictionary looked up at most once for them, and
+    the cheap disqualifiers first (a common-noun ending, a dictionary word); the compound's tails last.
+    s14 (spdcap2): the same answer as the separate cached tests (tests/mentions/test_spdcap2_fused.py)."""
+    parts = _strict_parts(lang)
+    if parts is None:
+        return _strict_nameish(word, lang)
+    raw, names, foreign = parts
+    last = word
+    if "-" in word:
+        last = word[word.rfind("-") + 1:]
+        if not last[:1].isupper():
+            return False
+    low = last.lower()
+    suffixes = lex.noun_suffixes
+    ends2 = lex.noun_ends2
+    place_ends2 = lex.place_ends2
+    if suffixes and (ends2 is None or low[-2:] in ends2) and low.endswith(suffixes):
+        # a common-noun ending: a name only if place-shaped ("Freudenstadt"... not "-ung") and no dictionary word
+        if not _place_low(low, lex.place_suffixes, place_ends2):
+            return False
+        if low != last and low.encode() in raw:
+            return False
+        return not (last.encode() in raw and last not in names)
+    b = last.encode()
+    if b in raw and last not in names:
+        return False  # _known and not _name_like: an ordinary (capitalised) word
+    lb = low.encode() if low != last else b
+    if low != last and lb in raw:
+        return False  # _known_lower
+    if _place_low(low, lex.place_suffixes, place_ends2):
+        return True
+    for f in foreign:  # _foreign_word(last, f)
+        if lb in f and b not in f:
+            return False
+    return len(last) >= 2 and not _compound_raw(last, raw)
+
+
+def _place_low(w: str, suffixes: tuple[str, ...], ends2: frozenset[str] | None = None) -> bool:
+    """``_place_shaped(word, lex)`` for ``w = word.lower()``, ``suffixes = lex.place_suffixes`` (and
+    ``ends2 = lex.place_ends2``)."""
+    if not suffixes:
+        return False
+    if "\n" in w:
+        return _place_suffix_rx(suffixes).search(w) is not None
+    if ends2 is not None and w[-2:] not in ends2:
+        return False
+    return w.endswith(suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in suffixes)
+
+
+def _compound_raw(word: str, raw: dict) -> bool:
+    """``_compound(word, lang)`` for ``raw = _raw_keys(lang)`` (not None), uncached."""
+    if len(word) > 6 and (word.endswith(_ADJ_ENDS) or word[-1:] == "\n" and word[:-1].endswith(_ADJ_ENDS)):
+        return True
+    for k in range(3, len(word) - 3):
+        if (word[k].upper() + word[k + 1:]).encode() in raw:
+            return True
+    return False
+
+
+def _in_first(word: str, first: frozenset[str]) -> bool:
+    """``fold(word) in first``: an ASCII word without "`" folds to its lower case (s14: no fold, no memo entry)."""
+    return (word.lower() in first) if word.isascii() and "`" not in word else (fold(word) in first)
+
+
+def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
+    """``_nameish(text, s, word, lang, lex, first)`` for a strict lexicon (German), where the answer depends on
+    the word alone: the memo's miss in ``cap_names`` (s14: the fused ``strict_word``, no second cache)."""
+    low = word.lower()
+    if not word[:1].isupper() or low in lex.stop:
+        return False
+    if word.isupper():
+        return len(word) >= 2
+    # fold() of an ASCII word is its lower case but for "`" (tests/mentions/test_spdcap2_fused.py): _in_first()
+    if (low in first) if word.isascii() and "`" not in word else (fold(word) in first):
+        return True
+    return strict_word(word, lang, lex)
+
+
 def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
     if not word[:1].isupper() or word.lower() in lex.stop:
         return False
     if word.isupper():
         return len(word) >= 2
-    if fold(word) in first:
+    if _in_first(word, first):
         return True
     if lex.strict:
         return _strict_nameish(word, lang)
     if _sentence_initial(text, s):
-        return not _known_lower(word, lang) or bool(re.fullmatch(r"[^\W\d_]+(?:ez|es|as|os)", word) and not _known_lower(word, lang))
+        # (formerly "or (a surname shape) and not _known_lower(word)": implied by the first; s14: the same answer)
+        return not _known_lower(word, lang)
     return True
 
 
@@ -349,7 +482,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             w = text[a:b]
             hit = memo.get(w)
             if hit is None:
-                hit = memo[w] = _nameish(text, a, w, lang, lex, first)
+                hit = memo[w] = _nameish_strict(w, lang, lex, first)
             return hit
         return _nameish(text, a, text[a:b], lang, lex, first)
 
@@ -402,7 +535,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 if strict:
                     ok = memo.get(w)
                     if ok is None:
-                        ok = memo[w] = _nameish(text, s, w, lang, lex, first)
+                        ok = memo[w] = _nameish_strict(w, lang, lex, first)
                 else:
                     ok = _nameish(text, s, w, lang, lex, first)
                 ok = ok or (w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, s))
@@ -495,7 +628,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         org_first = bool(over) and over[0][0] == s and over[0][2].etype in ("organization", "group") \
             and over[0][2].kind in ("name", "acr") and text[over[0][1]:e].split()[:1] != [] \
             and text[over[0][1]:e].split()[0].lower() in lex.connectors  # "Telefónica de Argentina"
-        given_first = fold(words[0]) in first and len(words) >= 2
+        given_first = _in_first(words[0], first) and len(words) >= 2
         if over and not headed and not org_first and any(
                 not (_replaceable(m) or (given_first and m.etype == "person" and a > s)) for a, _b, m in over):
             continue  # overlaps a person or organisation
@@ -521,10 +654,10 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             for x in over:
                 drop.add(id(x[2]))
         if typ is None and len(run) >= 2:
-            typ = "person" if (any(fold(w) in first for w in words) or not (
+            typ = "person" if (any(_in_first(w, first) for w in words) or not (
                 lex.common_is_org and _known_lower(words[0], lang) and any(_known_lower(w, lang) for w in words[1:]))) else "organization"
         surface = text[s:e]
-        if typ is None and lex.strict and len(words) == 1 and _known(words[0], lang) and fold(words[0]) not in first \
+        if typ is None and lex.strict and len(words) == 1 and _known(words[0], lang) and not _in_first(words[0], first) \
                 and words[0] not in per_surnames and not (lang == "de" and _de_lone_name(words[0])):
             continue  # a dictionary word that may be a name (Merkel, Justiz): alone and without evidence, not enough
         if typ is None:
@@ -546,7 +679,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         if typ is None and surface.isupper():
             continue  # acronyms: the organisation patterns decide
         if typ is None and lex.single_known_skip and _known_lower(surface, lang) and (
-                fold(surface) not in first or re.match(r"\.\w", text[e:e + 2])):
+                not _in_first(surface, first) or _ABBREV_DOT.match(text, e, e + 2)):
             continue  # "la Liga", "de Comercio": an ordinary word written with a capital (not a given name: "Óscar"; "Min.70" is an abbreviation)
         if typ is None and lex.repeated_single and counts[surface] >= lex.repeated_single:
             typ = "organization"  # named again and again alone, never with a given name: a company, a club
@@ -559,7 +692,7 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         # Spanish: a town takes no article, a club named after it does ("el Barcelona", "del Parma")
         for m in existing:
             if m.etype == "place" and m.kind == "name" and id(m) not in drop:
-                pw = re.search(r"(\w+)[^\S\n]+$", text[max(0, m.start - 8):m.start])
+                pw = _WORD_BEFORE.search(text[max(0, m.start - 8):m.start])
                 if pw and pw.group(1).lower() in lex.club_articles and not text[m.start:m.end].isupper() \
                         and (town is None or town(m)):
                     drop.add(id(m))
@@ -704,15 +837,17 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     _rx, pre_rx = _org_phrase_rxs(lex.org_endings, lex.org_prefixes)
     rx = _org_phrase_rx_fast(lex.org_endings)
+    ends2 = lex.org_ends2
     for m in rx.finditer(text):
-        if not m.group(2).lower().endswith(lex.org_endings):
-            continue
+        head = m.group(2).lower()
+        if ends2 is not None and head[-2:] not in ends2 or not head.endswith(lex.org_endings):
+            continue  # (s14: the last two letters first, one set lookup)
         a, b = m.span()
         first = text[a:text.find(" ", a)]
         if first.lower() in lex.stop:
-            nxt = re.match(r"\S+\s+", text[a:])
-            a += nxt.end() if nxt else 0
-            if not re.match(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)\s", text[a:b]):
+            nxt = _NEXT_WORD.match(text, a)  # (s14: matched in place, not on a copy of the rest of the text)
+            a = nxt.end() if nxt else a
+            if not _ADJ_FIRST.match(text, a, b):
                 continue
         out.append((a, b))
     if pre_rx is not None:
@@ -743,14 +878,14 @@ def _surname_after(text: str, prev: tuple[int, int], tok: tuple[int, int], lang:
         return False
     if lex.noun_suffixes and w.lower().endswith(lex.noun_suffixes):
         return False
-    return not re.search(r"(?:sche|schen|scher|sches|schem)$", w)
+    return not _SCHE_END.search(w)
 
 
 def _portfolio_before(text: str, s: int, e: int, lang: str, first: frozenset[str]) -> bool:
     """The words of a run before a known person's surname are common nouns of the language, none a given name
     ("Defensa", "Asuntos Exteriores"): a portfolio written before the minister's surname, no longer name."""
     words = _PREV_TOKENS.findall(text[s:e])
-    return bool(words) and all(_known_lower(w, lang) and fold(w) not in first for w in words
+    return bool(words) and all(_known_lower(w, lang) and not _in_first(w, first) for w in words
                                if w.lower() not in ("de", "del", "la", "y"))
 
 
@@ -800,15 +935,15 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
             return "place"
         if lex.cue_skip and adj_only and w in lex.per_cues and w != prev[-1]:
             return "person"  # "el jugador brasileño X" (but "el presidente de X" names no person)
-        if lex.cue_skip and adj_only and re.fullmatch(lex.cue_skip, w):
+        if lex.cue_skip and adj_only and _rx(lex.cue_skip).fullmatch(w):
             continue  # "la empresa argentina X", "el diario mexicano X"
         adj_only = False
         if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
             break
-    if fold(words[0]) in first and len(words) >= 2:
+    if _in_first(words[0], first) and len(words) >= 2:
         return "person"
     if len(words) >= 2 and (low[0] in lex.surname_particles or " ".join(low[:2]) in lex.surname_particles
-                            or (lex.surname_shape and re.fullmatch(lex.surname_shape, words[0]))):
+                            or (lex.surname_shape and _rx(lex.surname_shape).fullmatch(words[0]))):
         return "person"  # "De la Serna", "López de Arriortúa"
     if _DATELINE_END.match(text, s + sum(len(w) for w in words) + len(words) - 1) \
             and _DATELINE_START.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
