@@ -40,7 +40,7 @@ from communique.mentions.capnames import (
     _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, cap_lexicon,
     words_where,
 )
-from communique.mentions.common import LANG_DIR, latin1_members, mentions_data
+from communique.mentions.common import LANG_DIR, latin1_members, mentions_data, reversed_text
 from communique.mentions.places_de import refine as place_passes, town_adjective
 from communique.mentions.persons_de import de_noun_surnames, de_weak_surnames, noun_surname_subject, person_passes, small_town
 
@@ -217,18 +217,13 @@ _PREV_ABBR = re.compile(r"([^\W\d_][\w-]{0,3})[^\S\n]?\.[^\S\n]*$")
 # the blanks, then the run of word characters and hyphens, before a position, read forwards in the reversed text:
 # [\w-] is str.isalnum() or "_" or "-" (what _prev_word walked back over character by character before s13)
 _REV_PREV = re.compile(r"[ \t\xa0]*([\w-]*)")
-_REVERSED: list[str] = ["", ""]  # the last text _prev_word saw, and its reverse (held: its identity is the key)
 
 
 def _prev_word(text: str, s: int) -> str | None:
     """The word right before ``s``; an abbreviated title counts with its full stop ("Dr. Meier", "Mr. Krugman").
     s13: the blanks and the word are one match in the text reversed (once per document), not two loops."""
-    rev = _REVERSED
-    if rev[0] is not text:
-        rev[0] = text
-        rev[1] = text[::-1]
     n = len(text)
-    m = _REV_PREV.match(rev[1], n - s)
+    m = _REV_PREV.match(reversed_text(text), n - s)
     j = n - m.start(1)
     if j == s or j == 0:
         return None
@@ -365,15 +360,12 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     first = len(words)
     rfind = text.rfind
     lower = _LOWER_LETTERS
-    rev = _REVERSED
-    if rev[0] is not text:  # (the reversed text _prev_word reads too)
-        rev[0] = text
-        rev[1] = text[::-1]
+    rtext = reversed_text(text)  # (the reversed text _prev_word reads too)
     n1 = len(text) - 1
     # s14: only the capitals after a blank whose token before is no run of lower-case letters, or is a verb of saying
     # (for a run of lower-case letters the test below keeps the word only after a verb of saying): found in the
     # reversed text, where the token before a word follows it (a look-ahead reads it; see _after_blank_rx)
-    starts = [n1 - x.start() for x in _after_blank_rx(speech).finditer(rev[1])]
+    starts = [n1 - x.start() for x in _after_blank_rx(speech).finditer(rtext)]
     starts.reverse()
     word_at = _WORD_AFTER_BLANK.match
     for a in starts:

@@ -617,3 +617,29 @@ def find_surnames(text: str, names: list[str]) -> list[tuple[int, int, str]]:
                 done = end
                 break
     return out
+
+
+_REVERSED: list[str] = ["", ""]  # the last text reversed, and its reverse (held: its identity is the key)
+
+
+def reversed_text(text: str) -> str:
+    """``text[::-1]``, made once per document: the German passes read the word before a position as one match in
+    the reversed text instead of walking back character by character (s13, s14)."""
+    rev = _REVERSED
+    if rev[0] is not text:
+        rev[0] = text
+        rev[1] = text[::-1]
+    return rev[1]
+
+
+def token_before(text: str, s: int, rev_rx: re.Pattern) -> tuple[str, int]:
+    """The token right before ``s`` and its start, read by ``rev_rx`` in the reversed text at ``s`` (blanks, then
+    the token as group 1; an empty token where there is none)."""
+    rev = _REVERSED
+    if rev[0] is not text:
+        rev[0] = text
+        rev[1] = text[::-1]
+    n = len(text)
+    m = rev_rx.match(rev[1], n - s)
+    i = n - m.end(1)
+    return text[i:n - m.start(1)], i

@@ -47,7 +47,7 @@ import yaml
 from communique.mentions.capnames import _compound, _dictionary, _known, _known_lower, _name_like, _sentence_initial
 from communique.kb.fold import fold
 from communique.mentions.capnames_de import _common_word, _home_town, _word_stem, de_given_names
-from communique.mentions.common import LANG_DIR, mentions_data
+from communique.mentions.common import LANG_DIR, mentions_data, token_before
 from communique.mentions.literals_de import doc_literals, org_matches
 
 __all__ = ["refine_orgs_de"]
@@ -136,20 +136,10 @@ _ROLE_END = ("präsident", "präsidenten", "minister", "ministers", "kanzler", "
 # the blanks, then the run of non-blanks, before a position, read forwards in the reversed text (\S is "not
 # str.isspace()": what _prev_token walked back over character by character before s14)
 _REV_TOKEN = re.compile(r"[ \t]*(\S*)")
-_REVERSED: list[str] = ["", ""]  # the last text _prev_token saw, and its reverse (held: its identity is the key)
-
-
 def _prev_token(text: str, s: int) -> tuple[str, int]:
     """The token (non-blanks) before ``s`` after spaces and tabs, and its start. s14: one match in the text reversed
     (once per document), not two loops."""
-    rev = _REVERSED
-    if rev[0] is not text:
-        rev[0] = text
-        rev[1] = text[::-1]
-    n = len(text)
-    m = _REV_TOKEN.match(rev[1], n - s)
-    i = n - m.end(1)
-    return text[i:n - m.start(1)], i
+    return token_before(text, s, _REV_TOKEN)
 
 
 _SECOND = itemgetter(1)

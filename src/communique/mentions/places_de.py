@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import _known, _known_lower, _name_like
-from communique.mentions.common import Mention, mentions_data
+from communique.mentions.common import Mention, mentions_data, token_before
 from communique.mentions.literals_de import PREP_NEEDLES, doc_literals
 from communique.mentions.spanindex import SpanIndex
 
@@ -33,20 +33,10 @@ def _slot_preps() -> frozenset[str]:
 # the blanks, then the run of word characters and hyphens, before a position, read forwards in the reversed text:
 # [\w-] is str.isalnum() or "_" or "-" (what _word_before walked back over character by character before s14)
 _REV_WORD = re.compile(r"[ \t\xa0]*([\w-]*)")
-_REVERSED: list[str] = ["", ""]  # the last text _word_before saw, and its reverse (held: its identity is the key)
-
-
 def _word_before(text: str, s: int) -> tuple[str, int]:
     """The token right before ``s`` (letters, digits, hyphens) and its start; ("", s) if none on the line.
     s14: the blanks and the token are one match in the text reversed (once per document), not two loops."""
-    rev = _REVERSED
-    if rev[0] is not text:
-        rev[0] = text
-        rev[1] = text[::-1]
-    n = len(text)
-    m = _REV_WORD.match(rev[1], n - s)
-    i = n - m.end(1)
-    return text[i:n - m.start(1)], i
+    return token_before(text, s, _REV_WORD)
 
 
 def slot_places(text: str, out: list, kb: Any, make: Callable[..., Any], given: frozenset[str]) -> list:
