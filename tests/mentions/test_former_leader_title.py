@@ -25,3 +25,13 @@ def test_title_of_another_office_does_not_link_him(linker):
 def test_surname_alone_still_unlinked(linker):
     found = linked_in(linker, "Khan was moved to another prison on Monday.", "en", WHEN)
     assert found.get("Khan") != "kb:person/imran-khan"
+
+
+def test_two_former_leaders_of_one_surname_stay_unlinked(linker):
+    found = linked_in(linker, "Former President Santos praised the agreement on Monday.", "en", WHEN)
+    assert "kb:person/" not in (found.get("Santos") or "")
+
+
+def test_a_term_after_the_document_date_does_not_count(linker):
+    found = linked_in(linker, "President Bush ordered the offensive on Tuesday.", "en", datetime(1991, 2, 1, tzinfo=timezone.utc))
+    assert found.get("Bush") != "kb:person/george-w-bush"

@@ -23,3 +23,13 @@ def test_leader_name_beats_small_town_in_english(linker):
 def test_town_kept_where_the_document_names_its_country(linker):
     found = linked_in(linker, "Die Delegation reiste weiter nach Obama in Japan.", "de", WHEN)
     assert found.get("Obama") == "gn:1854849"
+
+
+def test_town_kept_after_a_place_preposition_when_the_leader_is_out_of_office(linker):
+    found = linked_in(linker, "Die Fähre legte gestern in Obama an.", "de", datetime(2025, 6, 1, tzinfo=timezone.utc))
+    assert found.get("Obama") == "gn:1854849"
+
+
+def test_leader_in_office_after_a_preposition_stays_the_person(linker):
+    found = linked_in(linker, "Trump confía en Rubio para negociar.", "es", datetime(2025, 6, 1, tzinfo=timezone.utc))
+    assert found.get("Rubio") == "kb:person/marco-rubio"

@@ -254,6 +254,9 @@ class KBMatching:
         leader_named = person_named and any(
             ents[c[0]]["type"] == "person" and c[1] == "name"
             and any(t.get("office") in _PROMINENT for t in ents[c[0]].get("terms") or ()) for c in r.cands)
+        if leader_named and _after_place_prep(text, r.start, lang):  # "in Obama" names the town, unless the leader
+            leader_named = any(ents[c[0]]["type"] == "person" and c[1] == "name"  # is in office ("confía en Rubio")
+                               and self.kb.term_at(c[0], day) is not None for c in r.cands)
         # "Secretary Rubio", "Senator Rubio": after a title a person's name beats a town's ("Rubio", Venezuela)
         titled = len(r.cands) > 1 and any(ents[c[0]]["type"] == "person" for c in r.cands) and any(
             ents[c[0]]["type"] == "place" for c in r.cands) and after_title(text, ft, r.start, raws, i, lang, True)
@@ -327,7 +330,7 @@ class KBMatching:
                     if eid not in full_persons and (
                             not (prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
                                                and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents))
-                                 or (not active and self._former_title_fits(text, ft, r, raws, i, lang, e)))
+                                 or (not active and self._former_title_fits(text, ft, r, raws, i, lang, e, day)))
                             or _is_given_name(text[r.start:r.end])):
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
@@ -355,16 +358,25 @@ class KBMatching:
             start = self._expand_person_left(text, ft, start, e, "" if "c" in flags else lang)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
 
-    def _former_title_fits(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
+    def _former_title_fits(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict,
+                           day: str | None = None) -> bool:
         """A title right before a lone surname names an office the person held before the document's date, and the
         office is a leader's ("Former Prime Minister Khan", "Prime Minister Khan" after Imran Khan's premiership).
-        Offices many share ("Minister", "Senator") are not enough: the title must fit a prominent term."""
-        terms = [t for t in ent.get("terms") or () if t.get("office") in _PROMINENT]
-        if not terms:
-            return False
+        Offices many share ("Minister", "Senator") are not enough: the title must fit a prominent term that began
+        before ``day``, and no other person of that surname may fit too ("Former President Santos": Colombia's or
+        Angola's, unlinked)."""
         ti = after_title(text, ft, r.start, raws, i, lang)
-        return ti is not None and any(title_fits(ti, text, ft, r.start, r.end, raws, i, lang, t, self.kb.entities)
-                                      for t in terms)
+        if ti is None:
+            return False
+        ents = self.kb.entities
+
+        def fits(e: dict) -> bool:
+            return any(t.get("office") in _PROMINENT and (day is None or (t.get("start") or "") <= day)
+                       and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, t, ents) for t in e.get("terms") or ())
+
+        if not fits(ent):
+            return False
+        return not any(ents[c[0]] is not ent and ents[c[0]]["type"] == "person" and fits(ents[c[0]]) for c in r.cands)
 
     def _title_against(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict) -> bool:
         """A title of one office stands right before a former office-holder's lone surname and names none of the

@@ -136,6 +136,8 @@ _ROLE_END = ("präsident", "präsidenten", "minister", "ministers", "kanzler", "
 # the blanks, then the run of non-blanks, before a position, read forwards in the reversed text (\S is "not
 # str.isspace()": what _prev_token walked back over character by character before s14)
 _REV_TOKEN = re.compile(r"[ \t]*(\S*)")
+
+
 def _prev_token(text: str, s: int) -> tuple[str, int]:
     """The token (non-blanks) before ``s`` after spaces and tabs, and its start. s14: one match in the text reversed
     (once per document), not two loops."""

@@ -33,6 +33,8 @@ def _slot_preps() -> frozenset[str]:
 # the blanks, then the run of word characters and hyphens, before a position, read forwards in the reversed text:
 # [\w-] is str.isalnum() or "_" or "-" (what _word_before walked back over character by character before s14)
 _REV_WORD = re.compile(r"[ \t\xa0]*([\w-]*)")
+
+
 def _word_before(text: str, s: int) -> tuple[str, int]:
     """The token right before ``s`` (letters, digits, hyphens) and its start; ("", s) if none on the line.
     s14: the blanks and the token are one match in the text reversed (once per document), not two loops."""
