@@ -244,20 +244,22 @@ _ADJ_ENDS = ("sche", "schen", "scher", "sches", "schem", "ische", "ischen", "isc
 def _compound(word: str, lang: str) -> bool:
     """A German compound of known words ("Kraftstoffkosten", "Geflügelzuchtbetrieb") or an
     adjective derived from a name ("Maxwellschen"): an ordinary word, not a name."""
-    if len(word) > 6 and (word.endswith(_ADJ_ENDS) or word[-1:] == "\n" and word[:-1].endswith(_ADJ_ENDS)):  # the old regex's "$"
-        return True
     raw = _raw_keys(lang)
     if raw is not None:  # the same test on the plain dictionary, without a call per tail (s11 round two)
-        for k in range(3, len(word) - 3):
-            if (word[k].upper() + word[k + 1:]).encode() in raw:
-                return True
-        return False
+        return _compound_raw(word, raw)
+    if _name_adjective(word):
+        return True
     has = _contains(lang)
     for k in range(3, len(word) - 3):
         tail = word[k:]
         if has(tail[0].upper() + tail[1:]):
             return True
     return False
+
+
+def _name_adjective(word: str) -> bool:
+    """"Maxwellschen": an adjective in -sche(n) derived from a name (the old regex's "$" read a final newline)."""
+    return len(word) > 6 and (word.endswith(_ADJ_ENDS) or word[-1:] == "\n" and word[:-1].endswith(_ADJ_ENDS))
 
 
 @lru_cache(maxsize=131072)
@@ -271,15 +273,7 @@ def _foreign_word(word: str, lang: str) -> bool:
 
 
 def _place_shaped(word: str, lex: CapLexicon) -> bool:
-    if not lex.place_suffixes:
-        return False
-    w = word.lower()
-    if "\n" in w:  # the regex's "$" and "." read a newline; tokens have none
-        return _place_suffix_rx(lex.place_suffixes).search(w) is not None
-    if lex.place_ends2 is not None and w[-2:] not in lex.place_ends2:
-        return False  # s14: no suffix ends so (the same answer, one set lookup)
-    # "(?<=.{3})(?:suffixes)$" without the regex (which tries every position): the same answer
-    return w.endswith(lex.place_suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in lex.place_suffixes)
+    return _place_low(word.lower(), lex.place_suffixes, lex.place_ends2)
 
 
 @lru_cache(maxsize=8)
@@ -411,7 +405,7 @@ def _place_low(w: str, suffixes: tuple[str, ...], ends2: frozenset[str] | None =
 
 def _compound_raw(word: str, raw: dict) -> bool:
     """``_compound(word, lang)`` for ``raw = _raw_keys(lang)`` (not None), uncached."""
-    if len(word) > 6 and (word.endswith(_ADJ_ENDS) or word[-1:] == "\n" and word[:-1].endswith(_ADJ_ENDS)):
+    if _name_adjective(word):
         return True
     for k in range(3, len(word) - 3):
         if (word[k].upper() + word[k + 1:]).encode() in raw:
@@ -432,8 +426,7 @@ def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]
         return False
     if word.isupper():
         return len(word) >= 2
-    # fold() of an ASCII word is its lower case but for "`" (tests/mentions/test_spdcap2_fused.py): _in_first()
-    if (low in first) if word.isascii() and "`" not in word else (fold(word) in first):
+    if _in_first(word, first):
         return True
     return strict_word(word, lang, lex)
 

@@ -635,11 +635,7 @@ def reversed_text(text: str) -> str:
 def token_before(text: str, s: int, rev_rx: re.Pattern) -> tuple[str, int]:
     """The token right before ``s`` and its start, read by ``rev_rx`` in the reversed text at ``s`` (blanks, then
     the token as group 1; an empty token where there is none)."""
-    rev = _REVERSED
-    if rev[0] is not text:
-        rev[0] = text
-        rev[1] = text[::-1]
     n = len(text)
-    m = rev_rx.match(rev[1], n - s)
+    m = rev_rx.match(reversed_text(text), n - s)
     i = n - m.end(1)
     return text[i:n - m.start(1)], i

@@ -251,12 +251,10 @@ class KBMatching:
         person_named = any(ents[c[0]]["type"] == "person" and c[1] == "name" for c in r.cands)
         # "Obama" is a president's own name and a Japanese town of 29,000: a leader's name beats a town that small
         # which no country of the document backs (English had it through the word flag; German did not)
-        leader_named = person_named and any(
-            ents[c[0]]["type"] == "person" and c[1] == "name"
-            and any(t.get("office") in _PROMINENT for t in ents[c[0]].get("terms") or ()) for c in r.cands)
-        if leader_named and _after_place_prep(text, r.start, lang):  # "in Obama" names the town, unless the leader
-            leader_named = any(ents[c[0]]["type"] == "person" and c[1] == "name"  # is in office ("confía en Rubio")
-                               and self.kb.term_at(c[0], day) is not None for c in r.cands)
+        leaders = [c[0] for c in r.cands if c[1] == "name" and ents[c[0]]["type"] == "person" and any(
+            t.get("office") in _PROMINENT for t in ents[c[0]].get("terms") or ())] if person_named else []
+        if leaders and _after_place_prep(text, r.start, lang):  # "in Obama" names the town, unless the leader is
+            leaders = [p for p in leaders if self.kb.term_at(p, day) is not None]  # in office ("confía en Rubio")
         # "Secretary Rubio", "Senator Rubio": after a title a person's name beats a town's ("Rubio", Venezuela)
         titled = len(r.cands) > 1 and any(ents[c[0]]["type"] == "person" for c in r.cands) and any(
             ents[c[0]]["type"] == "place" for c in r.cands) and after_title(text, ft, r.start, raws, i, lang, True)
@@ -272,7 +270,7 @@ class KBMatching:
                 continue  # a title's name is a person's, even one the knowledge base does not know ("Вице-премьер Иванов")
             if t == "place" and ((person_named and "x" in flags) or titled):
                 score -= 8
-            elif t == "place" and leader_named and (e.get("population") or 0) < 100_000 and not e.get("capital") \
+            elif t == "place" and leaders and (e.get("population") or 0) < 100_000 and not e.get("capital") \
                     and e.get("country") not in doc_countries and not (pctx is not None and pctx.backed(r, e)):
                 score -= 8
             if kind in ("name", "acr", "flag"):

@@ -145,9 +145,12 @@ def _word_before(text: str, s: int) -> str:
     return text[k:s - 1]
 
 
+_CAP_WORD_END = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*" + _H + r"$")
+
+
 def _after_head(text: str, s: int, lex: _Lex) -> bool:
     """A capitalised word right before ``s``: "el Colegio Reina Victoria", "el Hospital Príncipe Alberto"."""
-    return re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*" + _H + r"$", text[max(0, s - 30):s]) is not None
+    return _CAP_WORD_END.search(text, max(0, s - 30), s) is not None
 
 
 _LIST_SEP = re.compile(_H + r"*(?:,|y|e)" + _H + r"*")
