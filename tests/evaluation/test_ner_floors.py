@@ -46,8 +46,9 @@ CASES = [
     # communique keeps them countries (linked, usable as event participants)
     # (s9-es2: measured 0.866 / 0.861 / 0.772 on these 15 documents)
     # s14-es5 (mentions/orgs_es.py, locs_es.py): measured 0.910 / 0.866 / 0.806 on these 15 documents (0.871 / 0.858 /
-    # 0.765 before, same run)
-    ("conll", "ner/conll2002_es/es.conll.dev.tsv", 15, {"PER": 0.90, "LOC": 0.86, "ORG": 0.80}),
+    # 0.765 before, same run); s15: quotes inside CoNLL's quoted names scored as annotated (evaluation/ner.py
+    # _with_quotes): ORG 0.824
+    ("conll", "ner/conll2002_es/es.conll.dev.tsv", 15, {"PER": 0.90, "LOC": 0.86, "ORG": 0.815}),
 ]
 
 
