@@ -70,3 +70,20 @@ def test_russian_and_ukrainian_regions_found_inflected(kb):
     tver = kb.entities["kb:place/tver-oblast"]
     assert (tver["country"], tver["admin1"], tver.get("level")) == ("RU", "77", 1)
     assert kb.entities["kb:place/tatarstan"]["admin1"] == "73"  # Kazan's
+
+
+def test_russian_fleeting_vowel_place_forms(kb):
+    from communique.kb.build import ru_fleeting_forms
+
+    assert ru_fleeting_forms("Череповец") == ["Череповца", "Череповцу", "Череповцом", "Череповце"]
+    assert "Орле" in ru_fleeting_forms("Орёл") and "Орле" in ru_fleeting_forms("Орел")
+    assert ru_fleeting_forms("Брест") == []  # "Бреста", "Бресте": the whole name takes the ending
+    assert ru_fleeting_forms("Лахор") == []  # pymorphy3 drops the vowel of this foreign name; news does not
+    assert ru_fleeting_forms("Новый Уренгой") == []
+
+    def top(q):
+        hits = kb.search(q)
+        return hits[0]["id"] if hits else None
+
+    assert top("Череповце") == "gn:569223" and top("Ельце") == "gn:467978" and top("Орле") == "gn:515012"
+    assert top("Орлы") != "gn:515012"  # whole singular forms, no stem: a plural is no form of the town

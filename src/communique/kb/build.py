@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "30"  # 30: former leaders before 2018 (s13); 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
+KB_VERSION = "31"  # 31: case forms of Russian place names with a fleeting vowel (Череповец/Череповце, s15); 30: former leaders before 2018 (s13); 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -175,6 +175,26 @@ def ru_stem(word: str) -> str | None:
     if len(word) >= 4 and word[-1].lower() in RU_STEM_FINALS[:4]:
         return word[:-1]
     return None
+
+
+_FLEETING = ("ец", "ок", "ёк", "ёл", "ел")  # the Russian endings whose vowel drops; pymorphy3 also drops it in
+# foreign names it knows (Лахор -> "Лахра", Брисбен -> "Брисбна"), which Russian news does not
+
+
+def ru_fleeting_forms(word: str) -> list[str]:
+    """The singular case forms of a one-word Russian place name whose vowel drops in them (Череповец ->
+    Череповца, Череповце; Орёл -> Орла; Торжок -> Торжке), from pymorphy3's dictionary: the name must be a
+    known masculine geographic noun. Whole forms, not a stem: a stem would also take the plural endings
+    ("Орлы" is eagles)."""
+    low = word.lower()
+    if " " in word or "-" in word or len(word) < 4 or not low.endswith(_FLEETING) or not has_cyrillic(word):
+        return []
+    for p in _parse(low):
+        if "Geox" not in p.tag or "masc" not in p.tag or not p.is_known or p.normal_form.replace("ё", "е") != low.replace("ё", "е"):
+            continue
+        forms = [f.word for case in ("gent", "datv", "ablt", "loct") if (f := p.inflect({case, "sing"})) is not None]
+        return [word[:1] + f[1:] for f in dict.fromkeys(forms) if not f.replace("ё", "е").startswith(low.replace("ё", "е"))]
+    return []
 
 
 @lru_cache(maxsize=200000)
@@ -580,6 +600,8 @@ def _build_places(kb: KBData, dirs: list[Path]) -> None:
                         for f in ru_phrase_forms(n):
                             kb.add(eid, f, NAME, flags)
                 else:
+                    for f in ru_fleeting_forms(n):
+                        kb.add(eid, f, NAME, flags)
                     st = ru_stem(n)
                     if st and (n == c["name"] or fold(st) not in country_stems):  # "Бразилиа" inflects like "Бразилия"
                         kb.add(eid, st, STEM, flags)

@@ -1,0 +1,19 @@
+"""Russian towns whose vowel drops in the oblique cases ("в Череповце", "в Орле") are linked."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.normalize import normalize
+
+
+def test_oblique_forms_of_fleeting_vowel_towns_are_linked():
+    text = "Губернатор провёл совещание в Череповце, затем заехал в Ельце на завод и переночевал в Орле."
+    doc = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    found = {norm.text[m.start:m.end]: m.eid for m in MentionLinker(use_natasha=False).find(doc, norm)}
+    assert found.get("Череповце") == "gn:569223"
+    assert found.get("Ельце") == "gn:467978"
+    assert found.get("Орле") == "gn:515012"
