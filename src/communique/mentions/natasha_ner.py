@@ -12,6 +12,7 @@ from communique.kb.fold import fold
 from communique.mentions.common import (
     Mention, _Coverage, _NER_STOP, _Raw, _english_name, log)
 from communique.mentions.names_ru import trim_person_span
+from communique.mentions.orgname_ru import nominative_org_name
 from communique.mentions.orgs_ru import compound_org_name, not_org_name, not_org_quote, person_noun_lead, venue_name
 
 
@@ -149,10 +150,21 @@ class NatashaNER:
                 name = _english_name(surface, "ru", person=False)
                 out.append(Mention(s, e, f"new:place/{slug(name)}", "natasha", "place", name=name))
             elif typ == "ORG":
-                name = _english_name(surface, "ru", person=False)
+                nom = nominative_org_name(surface)
+                known = self._kb_org_named(nom) if nom != surface else None
+                if known:  # "главный редактор «Известий»": the knowledge base's Известия, named in the genitive
+                    out.append(Mention(s, e, known, "natasha", "organization"))
+                    taken.add(s, e)
+                    continue
+                name = _english_name(nom, "ru", person=False)
                 out.append(Mention(s, e, f"new:organization/{slug(name)}", "natasha", "organization", name=name))
             taken.add(s, e)
         return out
+
+    def _kb_org_named(self, name: str) -> str | None:
+        """The one knowledge-base organisation whose full name (not a stem or an acronym) is ``name``."""
+        hits = {eid for eid, kind, _ in self.kb.index.get(fold(name), ()) if kind == "name" and eid.startswith("kb:org/")}
+        return hits.pop() if len(hits) == 1 else None
 
     def _load_natasha(self) -> dict[str, Any]:
         if self._natasha is None:

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from communique.mentions.common import _Coverage, mentions_data
+from communique.mentions.orgname_ru import nominative_org_name
 
 _LOC = ("country", "place")
 _ORG = ("organization", "group")
@@ -871,7 +872,7 @@ def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
                     while b > a and text[b - 1] in close + " \xa0":
                         b -= 1
                     if b - a >= 2:
-                        name = english_name(text[a:b], "ru", person=False)
+                        name = english_name(nominative_org_name(text[a:b]), "ru", person=False)
                         out.append(make(a, b, f"new:organization/{slug(name)}", "natasha", m.etype, name=name))
                         continue
         out.append(m)
@@ -901,7 +902,7 @@ def quoted_orgs(text: str, mentions: list, make, english_name, slug) -> list:
         if any(x.etype in _ORG for x in over) or any(x.start < a or x.end > b for x in over):
             continue
         whole = [x for x in over if x.start == a and x.end == b]
-        name = english_name(content, "ru", person=False)
+        name = english_name(nominative_org_name(content), "ru", person=False)
         added.append(make(a, b, f"new:organization/{slug(name)}", "quoted", "organization", name=name))
         for x in whole:
             mentions = [y for y in mentions if y is not x]  # партия «Родина»: the name is the party's
