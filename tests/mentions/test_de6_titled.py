@@ -14,7 +14,8 @@ WHEN = datetime(2025, 3, 1, tzinfo=timezone.utc)
 
 def test_organisation_title_links_its_head(linker):
     for text in ("Nato-Generalsekretär Rutte mahnte am Dienstag höhere Ausgaben an.",
-                 "Gestern empfing der NATO-Generalsekretär Rutte die Minister in Brüssel."):
+                 "Gestern empfing der NATO-Generalsekretär Rutte die Minister in Brüssel.",
+                 "Nato-Chef Rutte reist nächste Woche nach Kiew."):
         assert linked_in(linker, text, "de", WHEN).get("Rutte") == "kb:person/mark-rutte", text
 
 
