@@ -46,7 +46,8 @@ def test_person_in_frame(linker, text, name):
     ("Laut Gouverneur Belgorod wurde niemand verletzt.", "Belgorod"),
     ("Die Ukrainer Odessa und Charkiw wurden beschossen.", "Odessa"),
     ("Die Abgeordneten Köln (SPD) und Dresden (CDU) stimmten zu.", "Köln"),
-    ("Zum Jahresende unterschrieb Präsident Cleveland den Vertrag.", "Cleveland"),  # a city of 380,000
+    # s15 (de6): "Präsident Cleveland" left this list: after a bare head of state's title a town that is no capital is the
+    # holder's name (mentions/titled_de.py, tests/mentions/test_de6_titled.py); "Gouverneur Belgorod" above stays a place
 ])
 def test_no_person_in_frame(linker, text, word):
     assert typed(linker, text).get(word) != "person"

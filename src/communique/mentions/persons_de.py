@@ -42,6 +42,8 @@ from communique.mentions.capnames import _dictionary, _known, _known_lower, _nam
 from communique.mentions.common import LANG_DIR, _Coverage, mentions_data
 from communique.mentions.literals_de import doc_literals
 from communique.mentions.spanindex import SpanIndex
+from communique.mentions.famous_de import famous_persons
+from communique.mentions.titled_de import titled_persons
 
 # a one-letter initial ending the name: "Mildred T." (or "Mildred T ." as tokenised text writes it)
 _ENDS_INITIAL = re.compile(r"(?<=[^\S\n])[A-Z][^\S\n]?\.$")
@@ -182,7 +184,8 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     out = _pair_names(text, out, make)
     out = _frames(text, out, kb, make)  # round seven
     out = _round8(text, out, kb, make, capset)  # round eight
-    return out
+    out = famous_persons(text, out, make, capset)  # s15: persons named by one word (famous_de)
+    return titled_persons(text, out, kb, make, capset)  # s15: an office's title before one word (titled_de)
 
 
 def _initial_tails(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
