@@ -29,6 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from simplemma.strategies import DictionaryLookupStrategy
+from simplemma.utils import normalize_token, validate_lang_input
+
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the file layout or the value coding changes: older files are then rebuilt
@@ -258,22 +261,16 @@ class _MemberFactory:
         return _Members(store(lang))
 
 
-@lru_cache(maxsize=1)
-def _strategy() -> Any:
-    from simplemma.strategies import DictionaryLookupStrategy
-
-    return DictionaryLookupStrategy(_MemberFactory())  # type: ignore[arg-type]
+_STRATEGY = DictionaryLookupStrategy(_MemberFactory())  # type: ignore[arg-type]
 
 
 def is_known(token: str, lang: str | tuple[str, ...]) -> bool:
     """``simplemma.is_known(token, lang)`` answered from the word stores (the same answer, the same
     errors for a non-str or empty token or an unknown language)."""
-    from simplemma.utils import normalize_token, validate_lang_input
-
     if not isinstance(token, str):
         raise TypeError(f"Wrong input type, expected string, got {type(token)}")
     if token == "":
         raise ValueError("Wrong input value: empty string")
     token = normalize_token(token)
-    strategy = _strategy()
-    return any(strategy.get_lemma(token, code) is not None for code in validate_lang_input(lang))
+    get_lemma = _STRATEGY.get_lemma
+    return any(get_lemma(token, code) is not None for code in validate_lang_input(lang))
