@@ -69,6 +69,17 @@ def build_cmd(kb_dir: str | None) -> None:
     """Compile the data files into the cache now (otherwise done on first use)."""
     from communique.kb import cache_dir
 
+    from communique.kb.wordstore import prepare
+
+    t0 = time.perf_counter()
+    # the compact word stores first (simplemma's dictionaries as DAWGs, s15): the KB build looks words up in them
+    built = prepare()
+    t1 = time.perf_counter()
+    from communique.mentions.capnames import _name_like
+
+    _name_like("de")  # the German name-like dictionary entries, cached beside them
+    words = ", ".join(f"{lang} {s:.1f}s" if s else f"{lang} cached" for lang, s in built.items())
+    click.echo(f"word stores: {words}; German name-like entries {time.perf_counter() - t1:.1f}s")
     t0 = time.perf_counter()
     kb_ = _load(kb_dir, rebuild=True)
     click.echo(f"built {kb_.stats()['entities']} entities, {kb_.stats()['names']} names "

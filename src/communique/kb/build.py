@@ -208,10 +208,10 @@ def is_common_word(word: str) -> bool:
         if any("Geox" in p.tag or "Name" in p.tag or "Surn" in p.tag for p in ps):
             return False
         return any(p.is_known and p.tag.POS in {"NOUN", "ADJF", "VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO"} for p in ps[:1])
-    import simplemma
+    from communique.kb.wordstore import is_known  # simplemma.is_known from the compact word store (s15)
 
     lw = w.lower()
-    return any(simplemma.is_known(lw, lang) for lang in ("en", "de", "fr", "es"))
+    return any(is_known(lw, lang) for lang in ("en", "de", "fr", "es"))
 
 
 # -- loaders -------------------------------------------------------------------------------
@@ -227,10 +227,10 @@ def common_langs(word: str) -> str:
         return ""
     if has_cyrillic(w):
         return "r" if is_common_word(w) else ""
-    import simplemma
+    from communique.kb.wordstore import is_known
 
     lw = w.lower()
-    return "".join(letter for lang, letter in _LETTER.items() if simplemma.is_known(lw, lang))
+    return "".join(letter for lang, letter in _LETTER.items() if is_known(lw, lang))
 
 
 @lru_cache(maxsize=200000)

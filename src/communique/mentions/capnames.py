@@ -123,12 +123,14 @@ def cap_lexicon(lang: str) -> CapLexicon | None:
         given_names=frozenset(fold(str(x)) for x in c.get("given_names") or []))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _dictionary(lang: str) -> Any:
-    # simplemma's own process-wide factory: the dictionary is loaded once, shared with is_known()
-    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+    """simplemma's dictionary of ``lang`` (form -> lemma) as the compact word store cached on disk (s15,
+    ``communique.kb.wordstore``: the same answers as simplemma's dict, 7 MB for German instead of 107);
+    shared with ``wordstore.is_known``."""
+    from communique.kb.wordstore import store
 
-    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+    return store(lang)
 
 
 @lru_cache(maxsize=4)
@@ -169,27 +171,28 @@ def _name_like(lang: str) -> frozenset[str]:
     return res
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _contains(lang: str) -> Callable[[str], bool]:
     """``word in _dictionary(lang)``, without simplemma's Mapping layers (``__contains__`` ->
     ``__getitem__`` -> ``_lookup`` -> decoding the value) where the dictionary is its plain
     str-over-bytes view: the same answer, a quarter of the cost (compound tests look up many tails)."""
-    d = _dictionary(lang)
-    try:
-        from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
-    except ImportError:  # another simplemma layout: the Mapping itself
-        return d.__contains__
-    raw = getattr(d, "_dict", None)
-    if type(d) is MappingStrToByteString and type(raw) is dict:
+    raw = _raw_keys(lang)
+    if type(raw) is dict:  # simplemma's plain dict (the word store's fallback)
         return lambda word: word.encode() in raw
-    return d.__contains__
+    if raw is not None:  # the word store's DAWG of forms takes the str itself (utf-8 in C): the same test
+        return raw.__contains__
+    return _dictionary(lang).__contains__
 
 
-@lru_cache(maxsize=4)
-def _raw_keys(lang: str) -> dict | None:
-    """The plain dict (utf-8 keys) behind ``_contains(lang)`` where it has one (``word.encode() in`` it is
-    that test), else None."""
+@lru_cache(maxsize=8)
+def _raw_keys(lang: str) -> Any:
+    """The container of utf-8 forms behind ``_contains(lang)`` where there is one (``word.encode() in`` it
+    is that test): the word store's DAWG of forms (s15), or simplemma's plain dict where the store fell
+    back to it; else None."""
     d = _dictionary(lang)
+    raw = getattr(d, "raw_keys", None)
+    if raw is not None:
+        return raw
     try:
         from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
     except ImportError:

@@ -366,9 +366,9 @@ def _common_in(word: str, lang: str) -> bool:
         return is_common_word(word)
     if lang not in _LETTER or lang == "ru":
         lang = "en"
-    import simplemma
+    from communique.kb.wordstore import is_known  # simplemma.is_known from the compact word store (s15)
 
-    return simplemma.is_known(word.lower(), lang)
+    return is_known(word.lower(), lang)
 
 
 @lru_cache(maxsize=65536)

@@ -547,11 +547,11 @@ def _lower_word(word: str, lang: str) -> bool:
 def _flags(name: str, lang: str) -> str:
     """The matcher's flags for a small place's name, judged with the document language's dictionary only
     (loading the other languages' dictionaries for a lookup would cost memory)."""
-    import simplemma
+    from communique.kb.wordstore import is_known  # simplemma.is_known from the compact word store (s15)
 
     letter = {"en": "e", "de": "d", "fr": "f", "es": "s"}.get(lang)
     flags = ""
-    if letter and " " not in name and simplemma.is_known(name.lower(), lang):
+    if letter and " " not in name and is_known(name.lower(), lang):
         flags = "c" + letter
     if name.isascii():
         flags += "a"
