@@ -101,3 +101,41 @@ def test_with_given_is_the_union_made_once():
         _with_given(frozenset([str(k)]), b)
     assert len(capnames._WITH_GIVEN) <= 8
     assert _with_given(a, b) == a | b
+
+
+_DE_TEXTS = [
+    "Die Mannschaft von Trainer Jupp Kowalczyk gewann in Großkleinhausen , danach sprach Bürgermeisterin Ilse Brandauer .",
+    "Der Vorstand der Stadtwerke Oberfelden AG traf die Senatorin . Die Zeitung schrieb über Gerhard Wollenhaupt .",
+    "SCHLAGZEILE ÜBER DAS WETTER\nIn der Halle sprach Herr Quentin Vallmers mit dem Verein Eintracht Rödelheim .",
+]
+_ES_TEXTS = [
+    "La empresa Telquimar anunció que el jugador Policarpo Ybarzábal , de la localidad de Villanubla , firmó .",
+    "Casa y Mesa son palabras . Ayer De la Fuente habló con Del Valle en la Fundación Amigos del Mar .",
+    "El ministro de Asuntos Exteriores Lavrov llegó a Zamborán . La Voz de Galicia publicó la noticia .",
+    "Nieves Rosa dijo que la Universidad Libre de Cantalapiedra abre el Pabellón Ramiro Ledesma Quintana .",
+    "TITULAR EN MAYÚSCULAS SOBRE Casa Nueva\nMesa Redonda de la Paz por la Justicia , dijo Paco Herrera .",
+]
+# one object for every call (the memos are kept while the given names are the same object)
+_GIVEN = frozenset(map(fold, ["Jupp", "Ilse", "Gerhard", "Quentin", "Policarpo", "Ramiro", "Nieves"]))
+
+
+def _cap_names_spans(text: str, lang: str) -> list[tuple[int, int, str, str]]:
+    from communique.mentions.common import Mention, _english_name
+    from communique.mentions.capnames import cap_names, new_mention_factory
+
+    got = cap_names(text, lang, [], _GIVEN, new_mention_factory(Mention, _english_name, lang))
+    return [(m.start, m.end, m.eid, m.etype) for m in got]
+
+
+def test_memo_and_union_change_no_answer():
+    """cap_names with its word memo empty (and the union of given names new) and again with both kept gives the
+    same mentions; the Spanish memo holds the sentence-dependent answer for a capitalised ordinary word."""
+    texts = [(t, "de") for t in _DE_TEXTS] + [(t, "es") for t in _ES_TEXTS]
+    capnames._STRICT_MEMO.clear()
+    capnames._WITH_GIVEN.clear()
+    cold = [_cap_names_spans(t, lang) for t, lang in texts]
+    warm = [_cap_names_spans(t, lang) for t, lang in texts]
+    assert cold == warm
+    assert capnames._STRICT_MEMO["es"][2].get("Casa") is _UNLESS_INITIAL
+    assert capnames._STRICT_MEMO["es"][2].get("Telquimar") is True
+    assert any(e == "person" for spans in cold for _s, _e, _i, e in spans)

@@ -538,8 +538,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     def headline(s: int) -> bool:
         ls = text.rfind("\n", 0, s) + 1
         hit = lines.get(ls)
-        if hit is None:
-            hit = lines[ls] = _headline(text, s)
+        if hit is None:  # _headline(text, s), the line's start found once (s15)
+            le = text.find("\n", s)
+            hit = lines[ls] = _headline_line(text[ls:le if le >= 0 else len(text)])
         return hit
 
     runs: list[list[int]] = []  # token indices; connectors included
@@ -789,12 +790,12 @@ def _de_lone_name(word: str) -> bool:
     return de_lone_name(word)
 
 
-_STRICT_MEMO: dict[str, tuple[Any, Any, dict[str, bool]]] = {}
+_STRICT_MEMO: dict[str, tuple[Any, Any, dict[str, Any]]] = {}
 
 
-def _strict_memo(lang: str, lex: CapLexicon, first: frozenset[str]) -> dict[str, bool]:
-    """word -> _nameish() for a strict language, kept across documents while the lexicon and the
-    given names are the same objects (held here, so their identity cannot be reused); bounded."""
+def _strict_memo(lang: str, lex: CapLexicon, first: frozenset[str]) -> dict[str, Any]:
+    """word -> _nameish_strict() (German) or _loose_word() (Spanish, s15), kept across documents while the lexicon
+    and the given names are the same objects (held here, so their identity cannot be reused); bounded."""
     hit = _STRICT_MEMO.get(lang)
     if hit is None or hit[0] is not lex or hit[1] is not first or len(hit[2]) > 200_000:
         hit = _STRICT_MEMO[lang] = (lex, first, {})
@@ -996,7 +997,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     if len(words) >= 2 and (low[0] in lex.surname_particles or " ".join(low[:2]) in lex.surname_particles
                             or (lex.surname_shape and _rx(lex.surname_shape).fullmatch(words[0]))):
         return "person"  # "De la Serna", "López de Arriortúa"
-    if _DATELINE_END.match(text, s + sum(len(w) for w in words) + len(words) - 1) \
+    if _DATELINE_END.match(text, s + sum(map(len, words)) + len(words) - 1) \
             and _DATELINE_START.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
         return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
     if len(words) == 1 and prev and prev[-1] in lex.loc_preps:
