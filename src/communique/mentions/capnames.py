@@ -92,15 +92,43 @@ class CapLexicon:
     noun_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
     place_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
     org_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+    # s15 (spdcap3): the first words of the surname particles ("de", "del") and of the connectors and organisation
+    # connectors ("de", "van", "por"): a token whose lower case is not among them starts none of them (no phrase
+    # joined and looked up); derived, not compared
+    particle_firsts: frozenset[str] = field(init=False, compare=False, repr=False, default=frozenset())
+    connector_firsts: frozenset[str] = field(init=False, compare=False, repr=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "noun_ends2", _ends2(self.noun_suffixes))
         object.__setattr__(self, "place_ends2", _ends2(self.place_suffixes))
         object.__setattr__(self, "org_ends2", _ends2(self.org_endings))
+        object.__setattr__(self, "particle_firsts", _first_words(self.surname_particles))
+        object.__setattr__(self, "connector_firsts", _first_words(self.connectors | self.org_connectors))
 
 
 def _ends2(suffixes: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(x[-2:] for x in suffixes) if all(len(x) >= 2 for x in suffixes) else None
+
+
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of ``phrases`` (lower-case, words joined by one space): ``(a + " " + b).lower()`` is
+    among the phrases only if ``a.lower()`` is among these (a token holds no space, and no character's lower
+    case is one)."""
+    return frozenset(p.split(" ")[0] for p in phrases)
+
+
+_WITH_GIVEN: dict[tuple[int, int], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _with_given(first: frozenset[str], given: frozenset[str]) -> frozenset[str]:
+    """``first | given``, made once for the same two sets (held here, so their identity cannot be reused;
+    bounded): the union of the knowledge base's thousands of given names was made for every document."""
+    hit = _WITH_GIVEN.get((id(first), id(given)))
+    if hit is None or hit[0] is not first or hit[1] is not given:
+        if len(_WITH_GIVEN) >= 8:
+            _WITH_GIVEN.clear()
+        hit = _WITH_GIVEN[(id(first), id(given))] = (first, given, first | given)
+    return hit[2]
 
 
 @lru_cache(maxsize=8)
@@ -434,6 +462,24 @@ def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]
     return strict_word(word, lang, lex)
 
 
+# ``_loose_word``'s third answer: a name unless the token starts a sentence
+_UNLESS_INITIAL = "unless initial"
+
+
+def _loose_word(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool | str:
+    """``_nameish(text, s, word, lang, lex, first)`` for a lexicon that is not strict (Spanish), as far as it
+    depends on the word: True, False, or ``_UNLESS_INITIAL`` (True unless ``_sentence_initial(text, s)``: a
+    capitalised ordinary word). s15 (spdcap3): the memo's miss in ``cap_names``, as ``_nameish_strict`` for German;
+    the same answer as ``_nameish`` (tests/mentions/test_spdcap3_oracles.py)."""
+    if not word[:1].isupper() or word.lower() in lex.stop:
+        return False
+    if word.isupper():
+        return len(word) >= 2
+    if _in_first(word, first):
+        return True
+    return _UNLESS_INITIAL if _known_lower(word, lang) else True
+
+
 def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
     if not word[:1].isupper() or word.lower() in lex.stop:
         return False
@@ -462,25 +508,27 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
 
         mentions = ordinary_places(text, mentions)
     if lex.given_names:
-        first = first | lex.given_names
+        first = _with_given(first, lex.given_names)  # s15: one union for the same sets, not one per document
     toks = list(map(_SPAN, _TOK.finditer(text)))  # (start, end) of every token (map: no bytecode per token)
     n = len(toks)
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
     covered = _covered_tokens(toks, kb_spans)
-    memo = _strict_memo(lang, lex, first) if lex.strict else {}  # German: the test depends on the word alone
-    strict = lex.strict
+    # word -> _nameish_strict() (German: the test depends on the word alone) or _loose_word() (Spanish: on the word
+    # and on whether the token starts a sentence; s15), kept across documents
+    memo = _strict_memo(lang, lex, first)
+    word_test = _nameish_strict if lex.strict else _loose_word
     art_max = max(map(len, lex.articles), default=0)  # a longer token is no article (str.lower never shortens one)
 
     def nameish(k: int) -> bool:
         a, b = toks[k]
-        if lex.strict:
-            w = text[a:b]
-            hit = memo.get(w)
-            if hit is None:
-                hit = memo[w] = _nameish_strict(w, lang, lex, first)
-            return hit
-        return _nameish(text, a, text[a:b], lang, lex, first)
+        w = text[a:b]
+        hit = memo.get(w)
+        if hit is None:
+            hit = memo[w] = word_test(w, lang, lex, first)
+        if hit is _UNLESS_INITIAL:
+            return not _sentence_initial(text, a)
+        return hit
 
     def runish(k: int) -> bool:
         if k in covered or nameish(k):
@@ -493,8 +541,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     def headline(s: int) -> bool:
         ls = text.rfind("\n", 0, s) + 1
         hit = lines.get(ls)
-        if hit is None:
-            hit = lines[ls] = _headline(text, s)
+        if hit is None:  # _headline(text, s), the line's start found once (s15)
+            le = text.find("\n", s)
+            hit = lines[ls] = _headline_line(text[ls:le if le >= 0 else len(text)])
         return hit
 
     runs: list[list[int]] = []  # token indices; connectors included
@@ -513,7 +562,9 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                and nameish(i + 1) and not headline(s))
         # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")
         particle = None
-        if lex.surname_particles and text[s:s + 1].isupper() and not headline(s):
+        # (s15: the token's lower case among the particles' first words before the headline test and the joins)
+        if lex.surname_particles and text[s:s + 1].isupper() and text[s:e].lower() in lex.particle_firsts \
+                and not headline(s):
             for width in (2, 1):
                 if i + width < n:
                     ph = " ".join(text[toks[x][0]:toks[x][1]] for x in range(i, i + width))
@@ -528,12 +579,11 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 ok = True
             else:
                 w = text[s:e]
-                if strict:
-                    ok = memo.get(w)
-                    if ok is None:
-                        ok = memo[w] = _nameish_strict(w, lang, lex, first)
-                else:
-                    ok = _nameish(text, s, w, lang, lex, first)
+                ok = memo.get(w)
+                if ok is None:
+                    ok = memo[w] = word_test(w, lang, lex, first)
+                if ok is _UNLESS_INITIAL:
+                    ok = not _sentence_initial(text, s)
                 ok = ok or (w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, s))
             if not ok or headline(s):
                 i += 1
@@ -544,8 +594,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         j = run[-1]
         while j + 1 < n:
             gap = text[toks[j][1]:toks[j + 1][0]]
-            initial = _initial(text, toks[j])
-            if not (_HSPACE.fullmatch(gap) or (initial and _DOT_GAP.fullmatch(gap))):
+            # (s15: one space, the usual gap, without the regex; the initial tested only where needed)
+            if not (gap == " " or _HSPACE.fullmatch(gap) or (_initial(text, toks[j]) and _DOT_GAP.fullmatch(gap))):
                 break
             k = j + 1
             if runish(k) or _initial(text, toks[k]) or (lex.strict and _surname_after(text, toks[j], toks[k], lang, lex)):
@@ -554,7 +604,8 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 continue
             # connectors: one or two lower-case words followed by a name-ish token
             joined = None
-            for width in (1, 2):
+            # (s15: a token whose lower case starts no connector joins nothing: no phrase made and looked up)
+            for width in ((1, 2) if text[toks[k][0]:toks[k][1]].lower() in lex.connector_firsts else ()):
                 if k + width >= n:
                     break
                 # (s13: the words joined without a generator; the gaps tested only after the words, a pure test:
@@ -574,11 +625,18 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 continue
             break
         # a run needs a token that is a name by itself, or a head with a known name ("Borussia Mönchengladbach")
-        real = [x for x in run if x not in covered and nameish(x)
-                and not _ROMAN.fullmatch(text[toks[x][0]:toks[x][1]])]  # a Roman numeral alone ("la XVI cumbre") is no name
-        heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in head_words]
-        if real or (heads and len(run) >= 2 and len(set(run) - set(heads)) > 0):
+        # (s15: the first such token ends the search; the heads are looked for only where there is none)
+        real = False
+        for x in run:
+            if x not in covered and nameish(x) and not _ROMAN.fullmatch(text[toks[x][0]:toks[x][1]]):
+                real = True  # a Roman numeral alone ("la XVI cumbre") is no name
+                break
+        if real:
             runs.append(run)
+        else:
+            heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in head_words]
+            if heads and len(run) >= 2 and len(set(run) - set(heads)) > 0:
+                runs.append(run)
         i = j + 1
 
     existing = list(mentions)
@@ -735,12 +793,12 @@ def _de_lone_name(word: str) -> bool:
     return de_lone_name(word)
 
 
-_STRICT_MEMO: dict[str, tuple[Any, Any, dict[str, bool]]] = {}
+_STRICT_MEMO: dict[str, tuple[Any, Any, dict[str, Any]]] = {}
 
 
-def _strict_memo(lang: str, lex: CapLexicon, first: frozenset[str]) -> dict[str, bool]:
-    """word -> _nameish() for a strict language, kept across documents while the lexicon and the
-    given names are the same objects (held here, so their identity cannot be reused); bounded."""
+def _strict_memo(lang: str, lex: CapLexicon, first: frozenset[str]) -> dict[str, Any]:
+    """word -> _nameish_strict() (German) or _loose_word() (Spanish, s15), kept across documents while the lexicon
+    and the given names are the same objects (held here, so their identity cannot be reused); bounded."""
     hit = _STRICT_MEMO.get(lang)
     if hit is None or hit[0] is not lex or hit[1] is not first or len(hit[2]) > 200_000:
         hit = _STRICT_MEMO[lang] = (lex, first, {})
@@ -914,15 +972,16 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         return "place"
     if len(words) >= 2 and any(w.isupper() and len(w) >= 2 for w in words):
         return "organization"  # "THW Kiel", "COAG Extremadura", "Fraunhofer FIT"
-    prev = _prev_words(text, s)
+    # (s15: the four words before taken once where four are needed: the last of the three is the last of the four,
+    # _prev_words' last k words being the last k of the same scan)
+    prev = _prev_words(text, s, 4 if lex.cue_skip else 3)
     if prev and prev[-1] in lex.per_cues:
         return "person"
     if s > 0 and text[s - 1:s] == "(" or text[max(0, s - 2):s] == "( ":
         if len(words) == 1:
             return "organization"  # "Servicio de Emergencia ( Sercam )": an acronym or short name
     # skip an article: "la empresa X", "la localidad de X"
-    if lex.cue_skip:
-        prev = _prev_words(text, s, 4)
+    skip = _rx(lex.cue_skip).fullmatch if lex.cue_skip else None
     adj_only = True
     for w in reversed(prev):
         if w in lex.org_cues:
@@ -931,7 +990,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
             return "place"
         if lex.cue_skip and adj_only and w in lex.per_cues and w != prev[-1]:
             return "person"  # "el jugador brasileño X" (but "el presidente de X" names no person)
-        if lex.cue_skip and adj_only and _rx(lex.cue_skip).fullmatch(w):
+        if skip is not None and adj_only and skip(w):
             continue  # "la empresa argentina X", "el diario mexicano X"
         adj_only = False
         if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
@@ -941,7 +1000,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     if len(words) >= 2 and (low[0] in lex.surname_particles or " ".join(low[:2]) in lex.surname_particles
                             or (lex.surname_shape and _rx(lex.surname_shape).fullmatch(words[0]))):
         return "person"  # "De la Serna", "López de Arriortúa"
-    if _DATELINE_END.match(text, s + sum(len(w) for w in words) + len(words) - 1) \
+    if _DATELINE_END.match(text, s + sum(map(len, words)) + len(words) - 1) \
             and _DATELINE_START.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
         return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
     if len(words) == 1 and prev and prev[-1] in lex.loc_preps:
