@@ -1,0 +1,104 @@
+"""s15 (spdes): the Spanish passes' shortcuts against the plain scans they replace (kept here as oracles)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from communique.mentions import capnames_es as ce
+
+_H = r"[^\S\n]"
+
+
+def _old_misc_spans(text: str, lex) -> list[tuple[int, int]]:
+    """capnames_es.misc_spans before s15: every token of the text tested as a head."""
+    out: list[tuple[int, int]] = []
+    if not lex.head_rx.search(text):
+        return out
+    toks = [(m.start(), m.end()) for m in ce._WORD.finditer(text)]
+    i = 0
+    n = len(toks)
+    while i < n:
+        a, b = toks[i]
+        w = text[a:b]
+        low = text[a:a + 40].lower()
+        if not w[:1].isupper() or (w.isupper() and len(w) > 3) or not (
+                w.lower() in lex.misc_heads or any(low.startswith(h) and not low[len(h):len(h) + 1].isalpha() for h in lex.misc_multi)):
+            i += 1
+            continue
+        s = a
+        if i > 0 and ce._ROMAN.fullmatch(text[toks[i - 1][0]:toks[i - 1][1]]) \
+                and re.fullmatch(_H + "+", text[toks[i - 1][1]:a]):
+            s = toks[i - 1][0]
+        j = i
+        while j + 1 < n:
+            gap = text[toks[j][1]:toks[j + 1][0]]
+            if not re.fullmatch(_H + "+", gap):
+                break
+            nxt = text[toks[j + 1][0]:toks[j + 1][1]]
+            if nxt[:1].isupper():
+                j += 1
+                continue
+            joined = False
+            for width in (2, 1):
+                if j + width + 1 < n:
+                    conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(j + 1, j + 1 + width))
+                    gaps = all(re.fullmatch(_H + "+", text[toks[x][1]:toks[x + 1][0]]) for x in range(j + 1, j + 1 + width))
+                    after = text[toks[j + 1 + width][0]:toks[j + 1 + width][1]]
+                    if conn.lower() in lex.connectors and gaps and after[:1].isupper():
+                        j += width + 1
+                        joined = True
+                        break
+            if not joined:
+                break
+        e = toks[j][1]
+        if text[s:e].lower() not in lex.misc_keep:
+            out.append((s, e))
+        i = j + 1
+    return out
+
+
+_PIECES = ["Copa", "COPA", "copa", "Liga", "LEY", "Ley", "ley", "Premio", "Gran Premio", "gran premio", "GRAN PREMIO",
+           "Juegos", "del", "de la", "de", "y", "Rey", "Europa", "XIV", "II", "iv", "C", "Real Decreto", "Semana Santa",
+           "Madrid", "el", "la", " ", " ", "  ", "\t", "\n", ",", ".", "-", "'", "’", "_", "1", "99", "(", ")", ":",
+           "İ", "ſ", "Σ", "ß", "é", "Á", "Ñ", "x", "Q", "\u0301", "²"]
+_texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts)
+def test_misc_spans_from_heads_equals_token_scan(text):
+    lex = ce._lex()
+    assert ce.misc_spans(text, lex) == _old_misc_spans(text, lex)
+
+
+def test_misc_spans_examples():
+    lex = ce._lex()
+    for text in ["La final de la XIV Copa del Rey de Baloncesto se jugará en Madrid .",
+                 "ganó el Gran Premio de Europa y la Liga , y luego la copa de la Liga",
+                 "la Ley de Enjuiciamiento Civil ( LEC ) entra en vigor ; la LEY Orgánica",
+                 "1-XIV Juegos Panamericanos , a-XIV Juegos , II  Juegos\nOlímpicos de Invierno"]:
+        assert ce.misc_spans(text, lex) == _old_misc_spans(text, lex)
+    assert ce.misc_spans("La XIV Copa del Rey de Baloncesto", lex) == [(3, 33)]
+
+
+_SPEECH = ["dijo", "Dijo", "DIJO", "agregó", "AGREGÓ", "añadió", "indicó", "dıjo", "ſeñaló", "señaló", "Ana", "Barrena",
+           "Pérez", "López", "el", "que", " ", " ", "  ", "\t", "\n", ",", ".", "2", "_", "Ü", "ü"]
+_speech_texts = st.lists(st.sampled_from(_SPEECH), max_size=30).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_speech_texts)
+def test_speakers_equal_the_verb_regex(text):
+    lex = ce._lex()
+    assert ce._speakers(text, lex) == [x.span(2) for x in lex.speech_rx.finditer(text)]
+
+
+def test_speakers_examples():
+    lex = ce._lex()
+    text = "El portavoz agregó Barrena , quien lo dijo Ana. Luego DIJO  Pérez , y dijo que Ana , y 2dijo Ana ."
+    assert ce._speakers(text, lex) == [x.span(2) for x in lex.speech_rx.finditer(text)]
+    assert [text[a:b] for a, b in ce._speakers(text, lex)] == ["Barrena", "Ana", "Pérez"]
+
