@@ -102,3 +102,55 @@ def test_speakers_examples():
     assert ce._speakers(text, lex) == [x.span(2) for x in lex.speech_rx.finditer(text)]
     assert [text[a:b] for a, b in ce._speakers(text, lex)] == ["Barrena", "Ana", "Pérez"]
 
+
+# -- whole-text scans tried only where a quick pattern matches (capnames_es._finditer) -------------------
+_SCAN = ["FC", "CF", "RCD", "RC", "At.", "Atlético", "ATLÉTICO", "INTER", "Inter", "Internacional", "de", "DE", "Madrid",
+         "BARCELONA", "TEKA", "SANTANDER", "ABC", "XIV", "PIB", "Copa", "Ley", "Gran Premio", "estadio", "Estadio",
+         "plaza", "del", "de la", "Ana", "A.", "López", "y", "e", ",", ";", ".", ":", "!", "\n", " ", " ", "  ", "\t",
+         "(", ")", "( EFE )", "(ONU)", "/", "&", "-", "_", "1", "’", "'", "\"", "«", "ü", "Ñ", "x"]
+_scan_texts = st.lists(st.sampled_from(_SCAN), max_size=40).map("".join)
+
+
+def _spans(matches):
+    return [(x.span(), x.groups()) for x in matches]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_scan_texts)
+def test_quick_scans_equal_finditer(text):
+    lex = ce._lex()
+    f = ce._finditer
+    assert _spans(f(ce._CLUB, ce._CLUB_QUICK, text)) == _spans(ce._CLUB.finditer(text))
+    assert _spans(f(ce._CAPS_PAIR, ce._CAPS3, text)) == _spans(ce._CAPS_PAIR.finditer(text))
+    assert _spans(f(ce._ACR, ce._CAPS2, text)) == _spans(ce._ACR.finditer(text))
+    assert _spans(f(ce._ITEM, ce._ITEM_QUICK, text)) == _spans(ce._ITEM.finditer(text))
+    assert _spans(f(lex.venue_rx, lex.venue_quick, text)) == _spans(lex.venue_rx.finditer(text))
+    assert (next(f(lex.head_rx, lex.head_quick, text), None) is None) == (lex.head_rx.search(text) is None)
+    assert _spans(ce._sentence_starts(text)) == _spans(ce._SENT_START.finditer(text))
+    assert _spans(ce._acronyms_in_brackets(text)) == _spans(ce._ACR_AFTER.finditer(text))
+
+
+def test_quick_scans_examples():
+    lex = ce._lex()
+    text = ("Ana López (FC Barcelona) jugó en el estadio del Atlético de Madrid ; TEKA SANTANDER 25 , "
+            "ADEMAR LEON 23 .\nLa Organización de las Naciones Unidas  ( ONU ) y la Ley de Costas : Abc")
+    assert _spans(ce._finditer(ce._CLUB, ce._CLUB_QUICK, text)) == _spans(ce._CLUB.finditer(text))
+    assert [x.group(0) for x in ce._finditer(ce._CLUB, ce._CLUB_QUICK, text)] == ["FC Barcelona", "Atlético de Madrid"]
+    assert [x.group(1) for x in ce._finditer(lex.venue_rx, lex.venue_quick, text)] == ["estadio"]
+    assert [x.start() for x in ce._acronyms_in_brackets(text)] == [text.index("  ( ONU")]
+    assert _spans(ce._sentence_starts(text)) == _spans(ce._SENT_START.finditer(text))
+    assert _spans(ce._sentence_starts("Abc. Def")) == _spans(ce._SENT_START.finditer("Abc. Def"))
+
+
+_DE = ["de", "De", "DE", "del", "Del", "el", "xde", "ciudad", " ", " ", "\t", "\n", ",", "la", "İ", "\u00a0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DE), max_size=14).map("".join))
+def test_may_end_de_is_necessary(t):
+    rx = re.compile(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$")
+    before = re.search(r"(?:\w+" + _H + r"+)*$", t).group()
+    pw = re.findall(r"(\w+)" + _H + r"+", before)
+    if rx.search(t) is not None or (pw and pw[-1].lower() in ("de", "del")):
+        assert ce._may_end_de(t)
+

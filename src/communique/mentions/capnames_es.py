@@ -47,6 +47,28 @@ _SURNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|és|iz|oz|az)")
 _ARTICLES = frozenset(["el", "la", "los", "las", "y", "e", "i", "d'", "l'"])
 _ROMAN = re.compile(r"[IVXLC]+")
 _H = r"[^\S\n]"
+_ROLE_DE = re.compile(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$")  # "el presidente de ": the word before "de"
+
+
+def _finditer(full: re.Pattern, quick: re.Pattern, text: str, pos: int = 0):
+    """The matches of ``full.finditer(text)``, with ``full`` tried only where ``quick`` matches.
+
+    ``quick`` must match at the start of every match of ``full`` and begin with a literal or a class
+    the engine skips to (``full`` begins with a lookbehind or ``\\b``, so the engine tried it at every
+    position: a tenth of the Spanish linking went to such scans; s15). ``full`` never matches the empty
+    string, or always does (then each position is tried once, as ``finditer`` does); ``pos``: where to begin."""
+    search, match = quick.search, full.match
+    while True:
+        q = search(text, pos)
+        if q is None:
+            return
+        p = q.start()
+        x = match(text, p)
+        if x is None:
+            pos = p + 1
+            continue
+        yield x
+        pos = x.end() if x.end() > p else p + 1
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,7 @@ class _Lex:
     misc_heads: frozenset[str]
     misc_multi: tuple[str, ...]  # heads of two words ("Gran Premio", "Real Decreto")
     head_rx: re.Pattern  # any head, capitalised as written in a name (a quick test before the token scan)
+    head_quick: re.Pattern  # head_rx without its lookbehind (see _finditer)
     head_words: tuple[str, ...]  # every head in lower case, one and two words (their occurrences start the token scan)
     misc_keep: frozenset[str]
     connectors: frozenset[str]
@@ -71,6 +94,8 @@ class _Lex:
     venue_nouns: frozenset[str]
     caps_words: frozenset[str]  # words in capitals that are no places in a headline ("REUNION")
     motion_verbs: frozenset[str]  # "llegó a X": X is a place
+    venue_rx: re.Pattern  # a venue noun, blanks and "de" ("el estadio del Milenio")
+    venue_quick: re.Pattern  # its nouns alone (see _finditer)
 
 
 @lru_cache(maxsize=1)
@@ -82,15 +107,16 @@ def _lex() -> _Lex:
         return frozenset(str(x).lower() for x in r.get(key) or [])
 
     heads = s("misc_heads")
-    head_rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in h.split()))
-                                               for h in sorted(heads, key=len, reverse=True))
-                         + r")(?!\w)")
+    venues = "|".join(map(re.escape, sorted(s("venue_nouns"), key=len, reverse=True)))
+    alts = "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in h.split())) for h in sorted(heads, key=len, reverse=True))
+    head_rx = re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
-                head_rx=head_rx, head_words=tuple(sorted(heads)), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+                head_rx=head_rx, head_quick=re.compile(alts), head_words=tuple(sorted(heads)), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
                                      + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"),
-                caps_words=frozenset(str(x) for x in r.get("caps_words") or []), motion_verbs=s("motion_verbs"))
+                caps_words=frozenset(str(x) for x in r.get("caps_words") or []), motion_verbs=s("motion_verbs"),
+                venue_rx=re.compile(r"\b(" + venues + r")" + _H + r"+((?:de|del|de la)" + _H + r"+)?"), venue_quick=re.compile(venues))
 
 
 @lru_cache(maxsize=1)
@@ -312,7 +338,7 @@ def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | N
 def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
     """Spans of capitalised runs headed by a competition/law/prize/event word."""
     lex = lex or _lex()
-    if not lex.head_rx.search(text):
+    if next(_finditer(lex.head_rx, lex.head_quick, text), None) is None:  # lex.head_rx.search(text)
         return []
     low = text.lower()
     if len(low) != len(text):  # a character that lowers to two: offsets of ``low`` are not the text's
@@ -485,12 +511,16 @@ _CLUB = re.compile(
     + _H + r"+" + _CLUB_TOK + r"(?:" + _H + r"+(?:DE|de)" + _H + r"+" + _CLUB_TOK + r")?")
 
 
+_CLUB_QUICK = re.compile(r"FC|CF|CD|CB|BM|UD|SD|RC|CP|At\.|ATLETICO|ATLÉTICO|Atlético|DEPORTIVO|Deportivo|RACING|Racing"
+                         r"|SPORTING|Sporting|ATHLETIC|Athletic|OLYMPIQUE|Olympique|INTER|Inter")  # each start of _CLUB
+
+
 def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
     """A club's name with its prefix is one organisation, the town in it included: "BM. GRANOLLERS",
     "FC Barcelona", "ATLETICO DE MADRID", "Inter de Milán" (near words of sport)."""
     new = []
     drop: set[int] = set()
-    for x in _CLUB.finditer(text):
+    for x in _finditer(_CLUB, _CLUB_QUICK, text):
         a, b = x.span()
         # a following line-up year or score ends the name: "BM. GRANOLLERS 1959-60"
         inner = [m for m in mentions if a <= m.start and m.end <= b]
@@ -510,6 +540,9 @@ def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) 
 _CAPS_PAIR = re.compile(r"(?<![\w.])(?=([A-ZÁÉÍÓÚÑ]{3,})" + _H + r"+([A-ZÁÉÍÓÚÑ]{3,})(?![\w.]))")  # overlapping pairs
 
 
+_CAPS3 = re.compile(r"[A-ZÁÉÍÓÚÑ]{3}")
+
+
 def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
     """In a table of results in capitals a sponsor's name before a town is a club ("TEKA SANTANDER",
     "ADEMAR LEON"): an unknown word in capitals, not an ordinary one, then a town, near words of sport."""
@@ -519,7 +552,7 @@ def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Le
     starts = {m.start for m in mentions}
     drop: set[int] = set()
     new = []
-    for x in _CAPS_PAIR.finditer(text):
+    for x in _finditer(_CAPS_PAIR, _CAPS3, text):
         (a1, b1), (a2, b2) = x.span(1), x.span(2)
         town = by_span.get((a2, b2))
         if town is None or town.etype != "place" or a1 in starts or any(m.start < b1 and a1 < m.end for m in mentions):
@@ -686,6 +719,7 @@ def _sentence_start(text: str, s: int) -> bool:
 
 
 _ACR = re.compile(r"(?<![\w/&.-])[A-ZÁÉÍÓÚÑ]{2,6}(?![\w/&-]|\.\w)")
+_CAPS2 = re.compile(r"[A-ZÁÉÍÓÚÑ]{2}")
 _VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -702,7 +736,7 @@ def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, mi
 
     starts = [a for a, _b in taken]
     new = []
-    for x in _ACR.finditer(text):
+    for x in _finditer(_ACR, _CAPS2, text):
         a, b = x.span()
         w = x.group(0)
         if w in lex.common_acronyms or _VALID_ROMAN.fullmatch(w) or _headline(text, a) or w.lower() in stop \
@@ -718,6 +752,19 @@ def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, mi
 
 
 _SENT_START = re.compile(r"(?:^|[.!?\n:])[ \t\"'«“(-]*(?=[A-ZÁÉÍÓÚÑ])")
+
+
+_SENT_QUICK = re.compile(r"[.!?\n:]")
+
+
+def _sentence_starts(text: str):
+    """``_SENT_START.finditer(text)``: the text's start, then its marks of a sentence's end (s15)."""
+    x = _SENT_START.match(text, 0)  # "^" (no other match begins without a mark)
+    pos = 0
+    if x is not None:
+        yield x
+        pos = x.end() if x.end() > 0 else 1  # an empty match at 0: a capital there, so no other match at 0
+    yield from _finditer(_SENT_START, _SENT_QUICK, text, pos)
 
 
 def _same_name_again(text: str, mentions: list) -> list:
@@ -740,7 +787,7 @@ def _same_name_again(text: str, mentions: list) -> list:
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [x for x, _y in spans]
     out = list(mentions)
-    for x in _SENT_START.finditer(text):
+    for x in _sentence_starts(text):
         a = x.end()
         w = _WORD.match(text, a)
         if w is None or w.group(0) not in by_first:
@@ -760,6 +807,7 @@ def _same_name_again(text: str, mentions: list) -> list:
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _ITEM = re.compile(r"(?<![\w.])(?:[" + _UP + r"]\." + _H + r"*)*[" + _UP + r"][\w'’-]+(?:" + _H + r"+(?:(?:de|del|da|do|dos|di|van|von)"
                    + _H + r"+)?[" + _UP + r"][\w'’-]+)*")
+_ITEM_QUICK = re.compile(r"[" + _UP + r"]")
 _SEP = re.compile(_H + r"*(?:\([^()\n]{0,40}\)" + _H + r"*)?(?:,|;|y|e)" + _H + r"*")
 _SUB = re.compile(r"\(" + _H + r"*([" + _UP + r"][\w'’ .-]{1,40}?)" + _H + r"*," + _H + r"*m\.\d{1,3}" + _H + r"*\)")
 
@@ -790,7 +838,7 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
         k = bisect.bisect_right(pstarts, a) - 1
         return k >= 0 and parens[k][0] < a < parens[k][1]
 
-    items = [x for x in _ITEM.finditer(text) if not in_paren(x.start())]
+    items = [x for x in _finditer(_ITEM, _ITEM_QUICK, text) if not in_paren(x.start())]
     chains: list[list] = []
     cur: list = []
     for x in items:
@@ -893,7 +941,7 @@ def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], 
     return out
 
 
-_SPEAKER = re.compile(r"(?<=" + _H + r")[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=" + _H + r"*[,.])")
+_SPEAKER = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=" + _H + r"*[,.])")  # a blank before it is tested after
 _WCH = re.compile(r"\w")
 
 
@@ -907,6 +955,8 @@ def _speakers(text: str, lex: _Lex) -> list[tuple[int, int]]:
     verbs = lex.speech_verbs
     for c in _SPEAKER.finditer(text):
         a = c.start()
+        if a == 0 or _HCH.match(text, a - 1) is None:
+            continue
         k = a - 1
         while k > 0 and _HCH.match(text, k - 1):
             k -= 1
@@ -993,18 +1043,22 @@ def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> 
     for m in mentions:
         if m.etype in ("person", "organization") and m.kind in ("cap", "given", "shape", "title", "sur", "stemsur"):
             w = text[m.start:m.end]
+            if w.isupper():  # no place below is taken in capitals: the tests are not needed (s15)
+                out.append(m)
+                continue
             place = False
             if _line_start(text, m.start) and _DATELINE_AFTER.match(text, m.end) and not w.split()[0].isupper():
                 place = True
-            elif m.etype == "person" and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
+            elif m.etype == "person" and "(" in text[max(0, m.start - 3):m.start] and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
                     and re.match(_H + r"*\)", text[m.end:m.end + 3]) and " " not in w:
                 # "Ecija ( Sevilla )": a place in brackets after a place is its province or country
                 lp = re.search(r"(\S+)" + _H + r"*\(" + _H + r"*$", text[max(0, m.start - 40):m.start])
                 lend = m.start - (len(lp.group(0)) - len(lp.group(1))) if lp else -1
                 place = any(x.end == lend and x.etype in ("place", "country") for x in mentions)
-            elif _SCHEDULE_BEFORE.search(text[max(0, m.start - 16):m.start]) and re.match(_H + r"*[.(]", text[m.end:m.end + 3]):
+            elif "-" in text[max(0, m.start - 16):m.start] and _SCHEDULE_BEFORE.search(text[max(0, m.start - 16):m.start]) \
+                    and re.match(_H + r"*[.(]", text[m.end:m.end + 3]):
                 place = True
-            elif m.etype == "person":
+            elif m.etype == "person" and _may_end_de(text[max(0, m.start - 45):m.start]):
                 # the words right before the name, up to a punctuation mark ("El alcalde de Londres, Sadiq Khan":
                 # the "de" belongs to Londres)
                 before = re.search(r"(?:\w+" + _H + r"+)*$", text[max(0, m.start - 45):m.start]).group()
@@ -1019,6 +1073,14 @@ def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> 
                 continue
         out.append(m)
     return out
+
+
+def _may_end_de(t: str) -> bool:
+    """False where ``t`` does not end with "de" or "del" (any case) and blanks, so that no pattern
+    ending in ``(?:de|del)`` and blanks (``$`` matching before a last line break too) can match it: a
+    quick test before such a pattern (s15)."""
+    u = t.rstrip()
+    return len(u) < len(t) and (u[-2:].lower() == "de" or u[-3:].lower() == "del")
 
 
 def _buildings(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
@@ -1064,8 +1126,11 @@ def _split_institution_person(text: str, mentions: list, make: Callable[..., Any
         if m.etype == "person" and m.kind in ("cap", "given", "title"):
             words = text[m.start:m.end].split(" ")
             k = next((k for k in range(1, len(words) - 1) if fold(words[k]) in first), None)
-            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 40):m.start])
-            if k is not None and not any(fold(w) in first for w in words[:k]) and pw \
+            if k is None:  # most names (two words: no inner word to test); the role's test is dearer (s15)
+                out.append(m)
+                continue
+            pw = _ROLE_DE.search(text[max(0, m.start - 40):m.start])
+            if not any(fold(w) in first for w in words[:k]) and pw \
                     and pw.group(1).lower() in lex.institution_roles:
                 b = m.start + len(" ".join(words[:k]))
                 out.append(make(m.start, b, "organization", text[m.start:b]))
@@ -1085,8 +1150,7 @@ def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex,
     by_start = {m.start: m for m in mentions}
     drop: set[int] = set()
     new = []
-    for x in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(lex.venue_nouns, key=len, reverse=True))) + r")"
-                         + _H + r"+((?:de|del|de la)" + _H + r"+)?", text):
+    for x in _finditer(lex.venue_rx, lex.venue_quick, text):
         m = by_start.get(x.end())
         if m is None or m.etype not in ("place", "person", "organization", "country") or m.kind in ("adj", "adjstem", "dem", "coref"):
             continue
@@ -1269,6 +1333,25 @@ def _one_type(text: str, mentions: list, make: Callable[..., Any]) -> list:
 
 _DATED = re.compile(_H + r"*(?:\([^()\n]{1,30}\)" + _H + r"*)?,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}")
 _ACR_AFTER = re.compile(_H + r"*\(" + _H + r"*([A-ZÁÉÍÓÚÑ]{2,8})" + _H + r"*\)")
+def _acronyms_in_brackets(text: str):
+    """``_ACR_AFTER.finditer(text)`` from the brackets (its blanks before the bracket made the engine
+    try every position; s15): a match's start is the first blank of the run before its bracket."""
+    pos = 0
+    while True:
+        q = text.find("(", pos)
+        if q < 0:
+            return
+        if _ACR_AFTER.match(text, q) is None:
+            pos = q + 1
+            continue
+        p = q
+        while p > pos and _HCH.match(text, p - 1):
+            p -= 1
+        x = _ACR_AFTER.match(text, p)
+        yield x
+        pos = x.end()
+
+
 _NAME_LINK = frozenset(["de", "del", "de la", "de los", "de las", "para", "para la", "para el", "en", "en el", "en la", "por",
                         "por la", "por el", "contra", "contra la", "contra el", "y", "e", "sobre"])
 
@@ -1289,7 +1372,7 @@ def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> 
         ends.setdefault(m.end, []).append(m)
     drop: set[int] = set()
     new = []
-    for x in _ACR_AFTER.finditer(text):
+    for x in _acronyms_in_brackets(text):
         end = x.start()
         last = [m for m in ends.get(end, []) if m.etype in ("place", "country") and m.kind in ("name", "cap")]
         if not last:
