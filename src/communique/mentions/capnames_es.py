@@ -195,6 +195,10 @@ def ordinary_places(text: str, mentions: list) -> list:
     return out
 
 
+_ORDINARY_WORDS_RX1 = re.compile(_H + r"*," + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*" + _H + r"*\(")
+_ORDINARY_WORDS_RX2 = re.compile(r"\b[Pp]or" + _H + r"+$")
+
+
 def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_names: frozenset[str]) -> list:
     """A function word with a capital at the start of a sentence begins no name ("Para Otegi" is
     Otegi); a byline "Por Juan Miguel Núñez Madrid , 23 may ( EFE )" ends before the town of its
@@ -218,8 +222,8 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_n
             out.append(make(a, m.end, "person", words[1]))  # "Para Otegi"
             continue
         if m.etype == "person" and m.kind in ("cap", "given") and len(words) >= 3 and words[0].lower() != "por" \
-                and re.match(_H + r"*," + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*" + _H + r"*\(", text[m.end:m.end + 24]) \
-                and re.search(r"\b[Pp]or" + _H + r"+$", text[max(0, m.start - 6):m.start]):
+                and _ORDINARY_WORDS_RX1.match(text[m.end:m.end + 24]) \
+                and _ORDINARY_WORDS_RX2.search(text[max(0, m.start - 6):m.start]):
             a = m.end - len(words[-1])
             out.append(make(m.start, a - 1, "person", " ".join(words[:-1])))
             out.append(make(a, m.end, "place", words[-1]))
@@ -243,6 +247,12 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_n
     return out
 
 
+_WORD_PLACES_RX1 = re.compile(r"(\w+)" + _H + r"+(?:de" + _H + r"+)?$")
+_WORD_PLACES_RX2 = re.compile(r"\d[\d.,]*" + _H + r"+$")
+_WORD_PLACES_RX3 = re.compile(_H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ]")
+_WORD_PLACES_RX5 = re.compile(r"\b(?:en|desde|hacia|hasta)" + _H + r"+$")
+
+
 def _word_places(text: str, mentions: list, population: Callable[[str], int]) -> list:
     """"Internet" (an alternate name of a GeoNames place) and a grade after "crudo" ("el crudo Brent")
     are no places; a small place whose name is an ordinary Spanish word ("la Justicia", "el Metro", "Colones ( Costa
@@ -261,16 +271,16 @@ def _word_places(text: str, mentions: list, population: Callable[[str], int]) ->
             continue  # "EL PRESIDENTE LLEGA A LA REUNION": an ordinary word of a line in capitals
         if m.etype == "place" and m.kind == "name":
             w = text[m.start:m.end]
-            if re.search(r"\d[\d.,]*" + _H + r"+$", text[max(0, m.start - 12):m.start]) \
-                    and re.match(_H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ]", text[m.end:m.end + 4]) and w.endswith("s"):
+            if _WORD_PLACES_RX2.search(text[max(0, m.start - 12):m.start]) \
+                    and _WORD_PLACES_RX3.match(text[m.end:m.end + 4]) and w.endswith("s"):
                 continue  # a row of a currency table: "12,60 Córdobas ( Nicaragua )"
-            pw = re.search(r"(\w+)" + _H + r"+(?:de" + _H + r"+)?$", text[max(0, m.start - 20):m.start])
+            pw = _WORD_PLACES_RX1.search(text[max(0, m.start - 20):m.start])
             if pw and pw.group(1).lower() in lex.commodity_cues:
                 continue  # "el crudo Brent": a grade of oil
             word = w.capitalize() if w.isupper() else w
             if " " not in w and "-" not in w and population(m.eid) < 100_000 and _known_lower(word, "es") \
-                    and not re.search(r"\b(?:en|desde|hacia|hasta)" + _H + r"+$", text[max(0, m.start - 8):m.start]):
-                cue = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
+                    and not _WORD_PLACES_RX5.search(text[max(0, m.start - 8):m.start]):
+                cue = _ROLE_DE.search(text[max(0, m.start - 30):m.start])
                 if not (cue and cue.group(1).lower() in _TOWN_CUES | loc_cues):
                     continue
         out.append(m)
@@ -294,6 +304,14 @@ _TOWN_CUES = frozenset(["alcalde", "alcaldesa", "ayuntamiento", "vecinos", "veci
 _CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
 
 
+_NOT_ORGS_RX1 = re.compile(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$")
+_NOT_ORGS_RX2 = re.compile(r"(\w+)" + _H + r"+$")
+_NOT_ORGS_RX3 = re.compile(r"" + _H + r"(?:de|del|de la)" + _H + r"+([A-ZÁÉÍÓÚÑ][^()]*)$")
+_NOT_ORGS_RX4 = re.compile(r"\(" + _H + r"*$")
+_NOT_ORGS_RX5 = re.compile(_H + r"*\)")
+_NOT_ORGS_RX6 = re.compile(r"\w+")
+
+
 def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | None = None,
               places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """Story codes ("ME2027", "PM2037"), acronyms that are common nouns ("PIB", "OPA"), ordinary
@@ -311,21 +329,22 @@ def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | N
             if _CODE.fullmatch(surface) or surface in lex.common_acronyms:
                 continue
             if surface.isupper() and m.kind in ("pattern", "cap") and not (
-                    re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start])
-                    and re.match(_H + r"*\)", text[m.end:m.end + 3])) and all(
-                    _known_lower(w.capitalize(), "es") for w in re.findall(r"\w+", surface)):
+                    _NOT_ORGS_RX4.search(text[max(0, m.start - 3):m.start])
+                    and _NOT_ORGS_RX5.match(text[m.end:m.end + 3])) and all(
+                    _known_lower(w.capitalize(), "es") for w in _NOT_ORGS_RX6.findall(surface)):
                 continue  # words of a line in capitals: "DISPOSICION PARA TRIUNFAR", "FINAL"
-            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$", text[max(0, m.start - 30):m.start])
+            win = text[max(0, m.start - 30):m.start]
+            pw = _NOT_ORGS_RX1.search(win) if _may_end_de(win) or win.rstrip().endswith("la") else None
             if pw and m.kind != "name" and pw.group(1).lower() not in lex.portfolio_cues and pw.group(1).lower() not in ("general", "generales") \
                     and skip is not None and skip.fullmatch(pw.group(1).lower()):
                 # "el ministro ecuatoriano de Defensa": a nationality between the role and its portfolio
                 at = max(0, m.start - 30) + pw.start(1)
-                pw2 = re.search(r"(\w+)" + _H + r"+$", text[max(0, at - 30):at])
+                pw2 = _NOT_ORGS_RX2.search(text[max(0, at - 30):at])
                 pw = pw2 if pw2 and pw2.group(1).lower() in lex.portfolio_cues else pw
             if pw and pw.group(1).lower() in lex.portfolio_cues and surface.split()[0].lower() not in heads \
                     and not surface.isupper() and m.kind != "acr":
                 # "el ministro de Asuntos Exteriores de Rusia": the portfolio goes, the country stays
-                tail = re.search(r"" + _H + r"(?:de|del|de la)" + _H + r"+([A-ZÁÉÍÓÚÑ][^()]*)$", surface)
+                tail = _NOT_ORGS_RX3.search(surface)
                 if tail and places is not None and make is not None and (hit := places(tail.group(1))) is not None:
                     a = m.start + tail.start(1)
                     out.append(_kb_mention(m, a, m.end, hit, make))
@@ -453,12 +472,12 @@ def _misc_spans_tokens(text: str, lex: _Lex) -> list[tuple[int, int]]:
         s = a
         # an ordinal before the head belongs to it ("XIV Juegos Panamericanos")
         if i > 0 and _ROMAN.fullmatch(text[toks[i - 1][0]:toks[i - 1][1]]) \
-                and re.fullmatch(_H + "+", text[toks[i - 1][1]:a]):
+                and _HS.fullmatch(text[toks[i - 1][1]:a]):
             s = toks[i - 1][0]
         j = i
         while j + 1 < n:
             gap = text[toks[j][1]:toks[j + 1][0]]
-            if not re.fullmatch(_H + "+", gap):
+            if not _HS.fullmatch(gap):
                 break
             nxt = text[toks[j + 1][0]:toks[j + 1][1]]
             if nxt[:1].isupper():
@@ -468,7 +487,7 @@ def _misc_spans_tokens(text: str, lex: _Lex) -> list[tuple[int, int]]:
             for width in (2, 1):
                 if j + width + 1 < n:
                     conn = " ".join(text[toks[x][0]:toks[x][1]] for x in range(j + 1, j + 1 + width))
-                    gaps = all(re.fullmatch(_H + "+", text[toks[x][1]:toks[x + 1][0]]) for x in range(j + 1, j + 1 + width))
+                    gaps = all(_HS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(j + 1, j + 1 + width))
                     after = text[toks[j + 1 + width][0]:toks[j + 1 + width][1]]
                     if conn.lower() in lex.connectors and gaps and after[:1].isupper():
                         j += width + 1
@@ -570,15 +589,26 @@ def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Le
 def _sporty(text: str, s: int, lex: _Lex) -> bool:
     """Words of sport within a few hundred characters."""
     window = text[max(0, s - 400):s + 400].lower()
-    return any(w in lex.sport for w in re.findall(r"\w+", window))
+    return any(w in lex.sport for w in _NOT_ORGS_RX6.findall(window))
+
+
+_MATCH_SENTENCE_RX1 = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
 def _match_sentence(text: str, s: int, e: int, lex: _Lex) -> bool:
     """The sentence around [s, e) is about a match: words of a game and its result."""
     a = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
     b = min([x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0] or [len(text)])
-    words = set(re.findall(r"\w+", text[a:b]))  # as written: "Partido" (a party) is no match
-    return bool(words & lex.match_words) or bool(re.search(r"\b\d{1,2}-\d{1,2}\b", text[a:b]))
+    words = set(_NOT_ORGS_RX6.findall(text[a:b]))  # as written: "Partido" (a party) is no match
+    return bool(words & lex.match_words) or bool(_MATCH_SENTENCE_RX1.search(text[a:b]))
+
+
+_CLUBS_RX1 = re.compile(r"([^\W\d_][\w'’.-]*)" + _H + r"*\(" + _H + r"*$")
+_CLUBS_RX2 = re.compile(r"(?:^|\n)" + _H + r"*\d{1,3}" + _H + r"*-" + _H + r"*$")
+_CLUBS_RX3 = re.compile(_H + r"*(?::|\(" + _H + r"*\d)")
+_CLUBS_RX4 = re.compile(r"[^\W\d_][\w.'’-]*" + _H + r"*\(" + _H + r"*[^\W\d_][^()\n]{0,30}\)")
+_CLUBS_RX5 = re.compile(_H + r"+[ye]" + _H + r"+$")
+_CLUBS_RX6 = re.compile(_H + r"*\)" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}")
 
 
 def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
@@ -591,26 +621,25 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
         surface = text[m.start:m.end]
         # "( Toledo )" after a name: the player's club
         club_like = m.etype == "place" or (m.kind == "cap" and m.etype == "organization")
-        if club_like and not surface.isupper() and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
-                and re.match(_H + r"*\)", text[m.end:m.end + 3]):
-            lp = re.search(r"([^\W\d_][\w'’.-]*)" + _H + r"*\(" + _H + r"*$", text[max(0, m.start - 60):m.start])
+        if club_like and not surface.isupper() and "(" in text[max(0, m.start - 3):m.start] \
+                and _NOT_ORGS_RX4.search(text[max(0, m.start - 3):m.start]) \
+                and _NOT_ORGS_RX5.match(text[m.end:m.end + 3]):
+            lp = _CLUBS_RX1.search(text[max(0, m.start - 60):m.start])
             if lp:
                 left_end = m.start - (len(lp.group(0)) - len(lp.group(1)))
                 left = [x for x in mentions if x.end == left_end and x is not m]
                 line_s = text.rfind("\n", 0, left_end) + 1
-                groups = len(re.findall(r"[^\W\d_][\w.'’-]*" + _H + r"*\(" + _H + r"*[^\W\d_][^()\n]{0,30}\)",
-                                        text[line_s:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]))
+                groups = len(_CLUBS_RX4.findall(text[line_s:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]))
                 lm = left[0] if left else None
                 person_left = lm is not None and lm.etype == "person"
                 if lm is not None and lm.etype == "place" and " " not in text[lm.start:lm.end]:
                     # "Ruiz y Soler ( Girona )": a town read into the second of two coordinated players
-                    co = re.search(_H + r"+[ye]" + _H + r"+$", text[max(0, lm.start - 4):lm.start])
+                    co = _CLUBS_RX5.search(text[max(0, lm.start - 4):lm.start])
                     person_left = co is not None and any(x.etype == "person" and x.end == lm.start - len(co.group(0))
                                                          for x in mentions)
                 list_left = groups >= 2 and lp.group(1)[:1].isupper() and not lp.group(1).isupper() and (
                     lm is None or lm.etype == "person" or (lm.etype == "place" and _SURNAME.fullmatch(lp.group(1))))
-                dateline = _line_start(text, left_end - len(lp.group(1))) or re.match(
-                    _H + r"*\)" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}", text[m.end:m.end + 20])
+                dateline = _line_start(text, left_end - len(lp.group(1))) or _CLUBS_RX6.match(text[m.end:m.end + 20])
                 if (person_left or list_left) and not dateline and _sporty(text, m.start, lex):
                     if m.etype != "organization":
                         drop.add(id(m))
@@ -625,9 +654,10 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                     continue
         # a team: "la selección de Brasil", a line-up "3 - Brasil : Dida , Cafu", "25 - Barcelona ( 13+12 ) :"
         if m.etype in ("place", "country") and m.kind == "name":
-            pw = re.search(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$", text[max(0, m.start - 30):m.start])
-            lineup = re.search(r"(?:^|\n)" + _H + r"*\d{1,3}" + _H + r"*-" + _H + r"*$", text[max(0, m.start - 12):m.start]) \
-                and re.match(_H + r"*(?::|\(" + _H + r"*\d)", text[m.end:m.end + 6])
+            pw = _ROLE_DE.search(text[max(0, m.start - 30):m.start]) if _may_end_de(text[max(0, m.start - 30):m.start]) else None
+            lineup = "-" in text[max(0, m.start - 12):m.start] \
+                and _CLUBS_RX2.search(text[max(0, m.start - 12):m.start]) \
+                and _CLUBS_RX3.match(text[m.end:m.end + 6])
             # the cue as written in lower case: "el ministro de Defensa de Estados Unidos" names no team
             if ((pw and pw.group(1).islower() and pw.group(1) in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
                 drop.add(id(m))
@@ -635,7 +665,7 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                 continue
         # a national team in a sentence about a match: "ganó por 3-0 a Gales", "se enfrentarán a Inglaterra"
         if m.etype == "country" and m.kind == "name" and not surface.isupper() and _match_sentence(text, m.start, m.end, lex):
-            pw = re.search(r"(\w+)" + _H + r"+$", text[max(0, m.start - 20):m.start])
+            pw = _NOT_ORGS_RX2.search(text[max(0, m.start - 20):m.start])
             if not (pw and pw.group(1).lower() in ("en", "desde", "hacia", "hasta", "de", "del", "por")):
                 drop.add(id(m))
                 new.append(make(m.start, m.end, "organization", surface))
@@ -657,6 +687,11 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
 _PRICE_AFTER = re.compile(_H + r"+\d+,\d+" + _H + r"+(?:[-+]" + _H + r"*[\d.,]+|\d+,\d+)")
 
 
+_LISTS_RX1 = re.compile(_H + r"*(?:,|y|e|o)" + _H + r"*")
+_LISTS_RX2 = re.compile(_H + r"+[ye]" + _H + r"+")
+_LISTS_RX3 = re.compile(r"\b(?:en|desde|hasta|hacia|entre)" + _H + r"+$")
+
+
 def _lists(text: str, mentions: list, make: Callable[..., Any], population: Callable[[str], int] | None = None) -> list:
     """Coordinated names share their type: in "MIT , Cornell , Virginia Tech y Stanford" or "Motorola ,
     Alcatel , Sagem y Mitsubishi" one organisation known to the knowledge base makes the unknown
@@ -671,18 +706,18 @@ def _lists(text: str, mentions: list, make: Callable[..., Any], population: Call
     i = 0
     while i < len(ms):
         j = i
-        while j + 1 < len(ms) and re.fullmatch(_H + r"*(?:,|y|e|o)" + _H + r"*", text[ms[j].end:ms[j + 1].start]):
+        while j + 1 < len(ms) and _LISTS_RX1.fullmatch(text[ms[j].end:ms[j + 1].start]):
             j += 1
         group = ms[i:j + 1]
         if len(group) == 2 and group[0].kind == "name" and group[0].etype in ("place", "country") \
                 and group[1].kind == "cap" and group[1].etype in ("person", "organization") \
                 and (group[1].etype == "organization" or " " not in text[group[1].start:group[1].end]) \
-                and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
+                and _LISTS_RX2.fullmatch(text[group[0].end:group[1].start]) \
                 and re.search(r"\b(?:en|desde|hasta|hacia|(?:" + "|".join(loc_cues) + r")" + _H + r"+(?:de|del))" + _H + r"+$",
                               text[max(0, group[0].start - 40):group[0].start]):
             out_type[id(group[1])] = "place"  # "los estados de Bahía y Sergipe", "en Gigante y Chiquiquirá"
-        if len(group) == 2 and population is not None and re.fullmatch(_H + r"+[ye]" + _H + r"+", text[group[0].end:group[1].start]) \
-                and not re.search(r"\b(?:en|desde|hasta|hacia|entre)" + _H + r"+$", text[max(0, group[0].start - 10):group[0].start]):
+        if len(group) == 2 and population is not None and _LISTS_RX2.fullmatch(text[group[0].end:group[1].start]) \
+                and not _LISTS_RX3.search(text[max(0, group[0].start - 10):group[0].start]):
             # "Amonestó a Jones y Savage": a small town coordinated with a person is a person
             for p_, q_ in ((group[0], group[1]), (group[1], group[0])):
                 w = text[q_.start:q_.end]
@@ -723,6 +758,9 @@ _CAPS2 = re.compile(r"[A-ZÁÉÍÓÚÑ]{2}")
 _VALID_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
+_ACRONYMS_RX1 = re.compile(_H + r"*\d")
+
+
 def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, misc: list[tuple[int, int]]) -> list:
     """Acronyms in capitals are organisations in Spanish news ("IU", "EA", "CDC", "COAG") unless a
     Roman numeral ("XIV", but not "CDC"), a common noun ("PIB"), part of a line in capitals, or
@@ -745,7 +783,7 @@ def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, mi
         k = bisect.bisect_right(starts, b) - 1
         if any(ta < b and a < tb for ta, tb in taken[max(0, k - 3):k + 1]):
             continue
-        if re.match(_H + r"*\d", text[b:b + 2]):
+        if _ACRONYMS_RX1.match(text[b:b + 2]):
             continue  # "SV 2149", units
         new.append(make(a, b, "organization", w))
     return mentions + new if new else mentions
@@ -812,6 +850,11 @@ _SEP = re.compile(_H + r"*(?:\([^()\n]{0,40}\)" + _H + r"*)?(?:,|;|y|e)" + _H + 
 _SUB = re.compile(r"\(" + _H + r"*([" + _UP + r"][\w'’ .-]{1,40}?)" + _H + r"*," + _H + r"*m\.\d{1,3}" + _H + r"*\)")
 
 
+_PERSON_LISTS_RX1 = re.compile(r"\([^()\n]*\)")
+_PERSON_LISTS_RX2 = re.compile(_H + r"*\(" + _H + r"*(?:\d|-" + _H + r"*\))")
+_PERSON_LISTS_RX3 = re.compile(r"(?:^|[.!?\n])[" + " \t\"'«“(-" + r"]*$")
+
+
 def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
     """A list of names most of which are persons is a list of persons ("Freestone , Gareth Roberts ,
     Page , Melville"; "Cavar ( 4 ) , Lozano ( 2 ) , Bustos ( 1 )"): its unknown names, and lone names
@@ -831,7 +874,7 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     suffixes = clex.org_suffixes if clex else frozenset()
     new: list = []
     drop: set[int] = set()
-    parens = [x.span() for x in re.finditer(r"\([^()\n]*\)", text)]
+    parens = [x.span() for x in _PERSON_LISTS_RX1.finditer(text)]
     pstarts = [a for a, _b in parens]
 
     def in_paren(a: int) -> bool:
@@ -857,7 +900,7 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
             kinds.append(ov)
         persons = sum(1 for ov in kinds if any(m.etype == "person" for m in ov))
         # a box score: "Cavar ( 4 2p ) , Lozano ( 2 ) , Bustos ( 1 )": each name with its points
-        scores = sum(1 for x in chain if re.match(_H + r"*\(" + _H + r"*(?:\d|-" + _H + r"*\))", text[x.end():x.end() + 6]))
+        scores = sum(1 for x in chain if _PERSON_LISTS_RX2.match(text[x.end():x.end() + 6]))
         if (persons < 2 or persons * 2 < len(chain)) and scores < 3:
             continue
         for x, ov in zip(chain, kinds):
@@ -866,7 +909,7 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
             if w.isupper() or w.lower() in lex.misc_heads or w.lower() in suffixes:
                 continue
             if not ov:
-                if " " not in w and re.search(r"(?:^|[.!?\n])[" + " \t\"'«“(-" + r"]*$", text[max(0, a - 6):a]):
+                if " " not in w and _PERSON_LISTS_RX3.search(text[max(0, a - 6):a]):
                     continue  # a sentence-initial word may be an ordinary one
                 new.append(make(a, b, "person", w))
             elif len(ov) == 1 and ov[0].start == a and ov[0].end == b and " " not in w and (
@@ -886,6 +929,9 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     return [m for m in mentions if id(m) not in drop] + new
 
 
+_OF_INSTITUTION_RX1 = re.compile(r"(\w+)" + _H + r"+(?:(general|generales)" + _H + r"+)?(?:de|del)" + _H + r"+$")
+
+
 def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
     """An unknown name after a role in an institution and "de" ("el presidente de Udalbiltza", "el
     director de Datanálisis", "fuentes de Eurobank", "accionistas de Bancomer") names the institution,
@@ -894,7 +940,7 @@ def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _L
     for m in mentions:
         if m.kind == "cap" and m.etype == "person":
             words = text[m.start:m.end].split()
-            pw = re.search(r"(\w+)" + _H + r"+(?:(general|generales)" + _H + r"+)?(?:de|del)" + _H + r"+$", text[max(0, m.start - 50):m.start])
+            pw = _OF_INSTITUTION_RX1.search(text[max(0, m.start - 50):m.start]) if _may_end_de(text[max(0, m.start - 50):m.start]) else None
             if pw and pw.group(1).lower() in lex.institution_roles and fold(words[0]) not in first:
                 names.add(text[m.start:m.end])  # "el presidente de Udalbiltza", "la asamblea general de X" (s14)
     if not names:
@@ -902,6 +948,10 @@ def _of_institution(text: str, mentions: list, make: Callable[..., Any], lex: _L
     # the same name elsewhere in the document is the same institution
     return [make(m.start, m.end, "organization", text[m.start:m.end])
             if m.kind == "cap" and m.etype == "person" and text[m.start:m.end] in names else m for m in mentions]
+
+
+_SURNAMES_AND_SPEAKERS_RX1 = re.compile(_H + r"+(\w+)")
+_SURNAMES_AND_SPEAKERS_RX2 = re.compile(_H + r"*[,.]")
 
 
 def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str],
@@ -925,10 +975,10 @@ def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], 
             out.append(make(m.start, m.end, "person", w))  # "el Baggio interista" after "Roberto Baggio"
             continue
         if single and m.etype == "place" and m.kind == "name" and (population is None or population(m.eid) < 100_000):
-            nxt = re.match(_H + r"+(\w+)", text[m.end:m.end + 20])
-            prv = re.search(r"(\w+)" + _H + r"+$", text[max(0, m.start - 20):m.start])
+            nxt = _SURNAMES_AND_SPEAKERS_RX1.match(text[m.end:m.end + 20])
+            prv = _NOT_ORGS_RX2.search(text[max(0, m.start - 20):m.start])
             speaks = (nxt and nxt.group(1).lower() in speak) or (prv and prv.group(1).lower() in speak
-                                                                 and re.match(_H + r"*[,.]", text[m.end:m.end + 3]))
+                                                                 and _SURNAMES_AND_SPEAKERS_RX2.match(text[m.end:m.end + 3]))
             if w in surn or speaks:
                 out.append(make(m.start, m.end, "person", w))
                 continue
@@ -990,6 +1040,11 @@ def _place_pairs(text: str, mentions: list, make: Callable[..., Any]) -> list:
     return [m for m in mentions if id(m) not in drop] + new
 
 
+_JOIN_PERSONS_RX1 = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]$")
+_JOIN_PERSONS_RX2 = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)" + _H + r"$")
+_JOIN_PERSONS_RX4 = re.compile(r"\." + _H)
+
+
 def _join_persons(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, first: frozenset[str]) -> list:
     """One person, not two: adjacent person mentions ("Fernando" + "Xavier Ferreira", "Lawrence R" +
     ". Klein") are joined, and a given name right before a person's surname belongs to the name
@@ -1007,15 +1062,15 @@ def _join_persons(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
         if prev is not None and prev.etype == "person" and m.etype == "person" and m.kind not in ("coref",) \
                 and prev.kind not in ("coref",):
             gap = text[prev.end:m.start]
-            initial = re.search(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]$", text[prev.start:prev.end])
-            if re.fullmatch(_H, gap) or (initial and re.fullmatch(r"\." + _H, gap)):
+            initial = _JOIN_PERSONS_RX1.search(text[prev.start:prev.end])
+            if _HCH.fullmatch(gap) or (initial and _JOIN_PERSONS_RX4.fullmatch(gap)):
                 keep = m if m.eid.startswith("kb:") else prev if prev.eid.startswith("kb:") else None
                 joined = replace(keep, start=prev.start, end=m.end) if keep is not None \
                     else make(prev.start, m.end, "person", text[prev.start:m.end])
                 out[-1] = joined
                 continue
         if m.etype == "person" and m.kind != "coref":
-            g = re.search(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)" + _H + r"$", text[max(0, m.start - 25):m.start])
+            g = _JOIN_PERSONS_RX2.search(text[max(0, m.start - 25):m.start])
             if g and fold(g.group(1)) in first and g.group(1).lower() not in stop \
                     and (prev is None or prev.end <= m.start - len(g.group(0))):
                 out.append(replace(m, start=m.start - len(g.group(0))))
@@ -1027,6 +1082,12 @@ def _join_persons(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
 _DATELINE_AFTER = re.compile(r"(?:" + _H + r"*\([^()\n]{1,30}\))?" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*\.?"
                              + _H + r"*\(?" + _H + r"*EFE")
 _SCHEDULE_BEFORE = re.compile(r"\d{1,2}[.:]\d{2}" + _H + r"*h\.?" + _H + r"*-" + _H + r"*$")
+
+
+_PLACES_BY_POSITION_RX1 = re.compile(r"(\S+)" + _H + r"*\(" + _H + r"*$")
+_PLACES_BY_POSITION_RX2 = re.compile(_H + r"*[.(]")
+_PLACES_BY_POSITION_RX3 = re.compile(r"(\w+)" + _H + r"+")
+_PLACES_BY_POSITION_RX4 = re.compile(r"(?:\w+" + _H + r"+)*$")
 
 
 def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> list:
@@ -1049,20 +1110,20 @@ def _places_by_position(text: str, mentions: list, make: Callable[..., Any]) -> 
             place = False
             if _line_start(text, m.start) and _DATELINE_AFTER.match(text, m.end) and not w.split()[0].isupper():
                 place = True
-            elif m.etype == "person" and "(" in text[max(0, m.start - 3):m.start] and re.search(r"\(" + _H + r"*$", text[max(0, m.start - 3):m.start]) \
-                    and re.match(_H + r"*\)", text[m.end:m.end + 3]) and " " not in w:
+            elif m.etype == "person" and "(" in text[max(0, m.start - 3):m.start] and _NOT_ORGS_RX4.search(text[max(0, m.start - 3):m.start]) \
+                    and _NOT_ORGS_RX5.match(text[m.end:m.end + 3]) and " " not in w:
                 # "Ecija ( Sevilla )": a place in brackets after a place is its province or country
-                lp = re.search(r"(\S+)" + _H + r"*\(" + _H + r"*$", text[max(0, m.start - 40):m.start])
+                lp = _PLACES_BY_POSITION_RX1.search(text[max(0, m.start - 40):m.start])
                 lend = m.start - (len(lp.group(0)) - len(lp.group(1))) if lp else -1
                 place = any(x.end == lend and x.etype in ("place", "country") for x in mentions)
             elif "-" in text[max(0, m.start - 16):m.start] and _SCHEDULE_BEFORE.search(text[max(0, m.start - 16):m.start]) \
-                    and re.match(_H + r"*[.(]", text[m.end:m.end + 3]):
+                    and _PLACES_BY_POSITION_RX2.match(text[m.end:m.end + 3]):
                 place = True
             elif m.etype == "person" and _may_end_de(text[max(0, m.start - 45):m.start]):
                 # the words right before the name, up to a punctuation mark ("El alcalde de Londres, Sadiq Khan":
                 # the "de" belongs to Londres)
-                before = re.search(r"(?:\w+" + _H + r"+)*$", text[max(0, m.start - 45):m.start]).group()
-                pw = re.findall(r"(\w+)" + _H + r"+", before)
+                before = _PLACES_BY_POSITION_RX4.search(text[max(0, m.start - 45):m.start]).group()
+                pw = _PLACES_BY_POSITION_RX3.findall(before)
                 if pw and pw[-1].lower() in ("de", "del"):
                     k = len(pw) - 2
                     while k >= 0 and skip is not None and skip.fullmatch(pw[k].lower()) and pw[k].lower() not in cues:
@@ -1083,6 +1144,9 @@ def _may_end_de(t: str) -> bool:
     return len(u) < len(t) and (u[-2:].lower() == "de" or u[-3:].lower() == "del")
 
 
+_BUILDINGS_RX1 = re.compile(r"\b(?:en|desde|hasta|hacia|visita|visitó|visitará|recorrió|recorre)" + _H + r"+(?:el|la|los|las)" + _H + r"+$")
+
+
 def _buildings(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
     """A building named by an institution's head is a place where something happens in it: "en el
     Museo de Huelva", "en el Palau de la Generalitat", "visita el Centro Social de Base"."""
@@ -1093,13 +1157,14 @@ def _buildings(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -
             head = w.split()[0].lower()
             if head == "real" and len(w.split()) > 1:
                 head = w.split()[1].lower()
-            if head in lex.building_heads and re.search(
-                    r"\b(?:en|desde|hasta|hacia|visita|visitó|visitará|recorrió|recorre)" + _H + r"+(?:el|la|los|las)" + _H + r"+$",
-                    text[max(0, m.start - 20):m.start]):
+            if head in lex.building_heads and _BUILDINGS_RX1.search(text[max(0, m.start - 20):m.start]):
                 out.append(make(m.start, m.end, "place", w))
                 continue
         out.append(m)
     return out
+
+
+_ORG_OF_COUNTRY_RX1 = re.compile(_H + r"+(?:de|do|del|da)" + _H + r"+")
 
 
 def _org_of_country(text: str, mentions: list, make: Callable[..., Any]) -> list:
@@ -1110,7 +1175,7 @@ def _org_of_country(text: str, mentions: list, make: Callable[..., Any]) -> list
     new = []
     for x, y in zip(ms, ms[1:]):
         if x.etype == "organization" and x.kind == "name" and y.etype in ("country", "place") and y.kind == "name" \
-                and re.fullmatch(_H + r"+(?:de|do|del|da)" + _H + r"+", text[x.end:y.start]) and id(x) not in drop:
+                and _ORG_OF_COUNTRY_RX1.fullmatch(text[x.end:y.start]) and id(x) not in drop:
             drop.update((id(x), id(y)))
             new.append(make(x.start, y.end, "organization", text[x.start:y.end]))
     if not new:
@@ -1140,6 +1205,9 @@ def _split_institution_person(text: str, mentions: list, make: Callable[..., Any
     return out
 
 
+_VENUES_RX1 = re.compile(_H + r"+(?:de|del)" + _H + r"+([A-ZÁÉÍÓÚÑ][\w-]*(?:" + _H + r"+[A-ZÁÉÍÓÚÑ][\w-]*)?)$")
+
+
 def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex,
             places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """A venue written with a lower-case common noun and "de" before its name is named by both: "la
@@ -1157,7 +1225,7 @@ def _venues(text: str, mentions: list, make: Callable[..., Any], lex: _Lex,
         if text[x.start():x.start() + 1].isupper() or (m.etype == "country" and not x.group(2)):
             continue
         end = m.end
-        town = re.search(_H + r"+(?:de|del)" + _H + r"+([A-ZÁÉÍÓÚÑ][\w-]*(?:" + _H + r"+[A-ZÁÉÍÓÚÑ][\w-]*)?)$", text[m.start:m.end])
+        town = _VENUES_RX1.search(text[m.start:m.end])
         hit = places(town.group(1)) if town is not None and places is not None and m.kind != "name" else None
         if hit is not None and town.start() > 0:
             end = m.start + town.start()
@@ -1181,6 +1249,23 @@ _DATED_TOWN = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:" + _H + r"+
                          + r"*\d{1,2}" + _H + r"+[a-z]{3}\w*\.?" + _H + r"*\(" + _H + r"*EFE")
 
 
+def _efe_finditer(rx: re.Pattern, text: str):
+    """``rx.finditer(text)`` for ``_EFE_DATELINE`` and ``_DATED_TOWN`` (each match ends with "EFE" after a
+    bracket and holds no line break), searched on the line before each "EFE" only (the engine tried
+    them at every capital of the text; s15). A match through an earlier "EFE" (a bracket read as the
+    province's, "X ( EFE ) ( EFE") also ends at that one: the search on its line finds the leftmost
+    start, and the match from there is taken from the whole text."""
+    pos = 0
+    q = text.find("EFE")
+    while q >= 0:
+        x = rx.search(text, max(pos, text.rfind("\n", 0, q) + 1), q + 3)
+        if x is not None:
+            x = rx.match(text, x.start())
+            yield x
+            pos = x.end()
+        q = text.find("EFE", max(pos, q + 1))
+
+
 def _dateline_towns(text: str, mentions: list, make: Callable[..., Any],
                     places: Callable[[str], tuple[str, str] | None] | None = None) -> list:
     """The town of a dateline "... Sevilla ( EFE )" after a headline is a place, even where the
@@ -1188,9 +1273,9 @@ def _dateline_towns(text: str, mentions: list, make: Callable[..., Any],
     a known town of a dateline "Washington , 23 may ( EFE )" that a signature before it ran into
     ("EFE Baleares Washington")."""
     out = list(mentions)
-    found = [(x.span(1), None) for x in _EFE_DATELINE.finditer(text)]
+    found = [(x.span(1), None) for x in _efe_finditer(_EFE_DATELINE, text)]
     if places is not None and "EFE" in text:
-        for x in _DATED_TOWN.finditer(text):
+        for x in _efe_finditer(_DATED_TOWN, text):
             words = x.group(1).split()
             for k in range(len(words)):  # the longest known place at the end: "Puerto Príncipe", "Roma"
                 b = x.end(1)
@@ -1249,9 +1334,16 @@ def place_lookup(kb: Any) -> Callable[[str], tuple[str, str] | None]:
     return look
 
 
+_MOTION_TO_RX1 = re.compile(r"(\w+)" + _H + r"+al?" + _H + r"+$")
+
+
 def _motion_to(text: str, s: int, lex: _Lex) -> bool:
     """A verb of motion and "a" before ``s``: "fue llevado a X", "llegó a X" (a place, not the personal "a")."""
-    mv = re.search(r"(\w+)" + _H + r"+al?" + _H + r"+$", text[max(0, s - 30):s])
+    t = text[max(0, s - 30):s]
+    u = t.rstrip()
+    if u[-1:] != "a" and u[-2:] != "al":  # the regex's "a"/"al" and blanks at the end (s15: a quick test first)
+        return False
+    mv = _MOTION_TO_RX1.search(t)
     return mv is not None and mv.group(1).lower() in lex.motion_verbs
 
 
@@ -1356,6 +1448,10 @@ _NAME_LINK = frozenset(["de", "del", "de la", "de los", "de las", "para", "para 
                         "por la", "por el", "contra", "contra la", "contra el", "y", "e", "sobre"])
 
 
+_NAMED_WITH_ACRONYM_RX1 = re.compile(r"[^\W\d_][\w.'’-]*")
+_NAMED_WITH_ACRONYM_RX2 = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]*")
+
+
 def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> list:
     """A name followed by its acronym in brackets is one organisation from its head to the bracket,
     places inside it included: "la Fuerza para Kosovo ( KFOR )", "la Asociación de Corresponsales de
@@ -1379,7 +1475,7 @@ def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> 
             continue
         # walk back over capitalised words and the links between them to an organisation head
         line_s = text.rfind("\n", 0, end) + 1
-        words = list(re.finditer(r"[^\W\d_][\w.'’-]*", text[line_s:end]))
+        words = list(_NAMED_WITH_ACRONYM_RX1.finditer(text[line_s:end]))
         start = None
         k = len(words) - 1
         while k >= 0:
@@ -1400,7 +1496,7 @@ def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> 
         if start is None or start >= last[0].start:
             continue
         name = text[start:end]
-        initials = {w[0] for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\w-]*", name)}
+        initials = {w[0] for w in _NAMED_WITH_ACRONYM_RX2.findall(name)}
         if not set(x.group(1)[:2]) <= initials:
             continue
         inner = [m for m in mentions if m.start < end and start < m.end]
@@ -1411,6 +1507,10 @@ def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> 
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+_GIVEN_NAME_PLACES_RX1 = re.compile(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)" + _H + r"$")
+_GIVEN_NAME_PLACES_RX2 = re.compile(r"[a-záéíóúñü]+" + _H + r"+$")
 
 
 def _given_name_places(text: str, mentions: list, make: Callable[..., Any], first: frozenset[str]) -> list:
@@ -1424,7 +1524,7 @@ def _given_name_places(text: str, mentions: list, make: Callable[..., Any], firs
         if m.etype != "place" or m.kind != "name" or id(m) in drop:
             continue
         w = text[m.start:m.end]
-        g = re.search(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)" + _H + r"$", text[max(0, m.start - 25):m.start])
+        g = _GIVEN_NAME_PLACES_RX1.search(text[max(0, m.start - 25):m.start])
         if " " in w or w.isupper() or g is None or _sentence_start(text, m.start - len(g.group(0))):
             continue
         a = m.start - len(g.group(0))
@@ -1433,7 +1533,7 @@ def _given_name_places(text: str, mentions: list, make: Callable[..., Any], firs
             continue
         # the word before: a given name, or a town too (two towns side by side are a name: "Chandler Thomson")
         towns = any(p.etype == "place" and p.kind == "name" and p.end == m.start - 1 for p in before) \
-            and re.search(r"[a-záéíóúñü]+" + _H + r"+$", text[max(0, a - 20):a]) is not None  # running text, not "EFE - Cantabria Lisboa"
+            and _GIVEN_NAME_PLACES_RX2.search(text[max(0, a - 20):a]) is not None  # running text, not "EFE - Cantabria Lisboa"
         if not (fold(g.group(1)) in first or towns) or _DATED.match(text, m.end):
             continue
         drop.update(id(p) for p in before)
