@@ -122,8 +122,8 @@ def test_quick_scans_equal_finditer(text):
     f = ce._finditer
     assert _spans(f(ce._CLUB, ce._CLUB_QUICK, text)) == _spans(ce._CLUB.finditer(text))
     assert _spans(f(ce._CAPS_PAIR, ce._CAPS3, text)) == _spans(ce._CAPS_PAIR.finditer(text))
-    assert _spans(f(ce._ACR, ce._CAPS2, text)) == _spans(ce._ACR.finditer(text))
-    assert _spans(f(ce._ITEM, ce._ITEM_QUICK, text)) == _spans(ce._ITEM.finditer(text))
+    assert _spans(ce._ACR_FAST.finditer(text)) == _spans(ce._ACR.finditer(text))
+    assert _spans(ce._ITEM_FAST.finditer(text)) == _spans(ce._ITEM.finditer(text))
     assert _spans(f(lex.venue_rx, lex.venue_quick, text)) == _spans(lex.venue_rx.finditer(text))
     assert (next(f(lex.head_rx, lex.head_quick, text), None) is None) == (lex.head_rx.search(text) is None)
     assert _spans(ce._sentence_starts(text)) == _spans(ce._SENT_START.finditer(text))
@@ -189,3 +189,24 @@ def test_quick_tests_before_window_patterns(t):
     text = t + "Xavier"
     assert ce._motion_to(text, len(t), lex) == (
         (mv := ce._MOTION_TO_RX1.search(text[max(0, len(t) - 30):len(t)])) is not None and mv.group(1).lower() in lex.motion_verbs)
+
+
+_NAMES = ["A.", "J.", "Ana", "ANA", "López", "de", "del", "van", "Pérez", "Ü", "Ñ", "x", ".", " ", "  ", "\t", "\n", ",",
+          "-", "'", "’", "/", "&", "_", "1", "ABC", "PIB", "ONU", "EE.UU.", "CDC", "(", ")"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_NAMES), max_size=30).map("".join))
+def test_fast_patterns_equal_the_lookbehind_ones(text):
+    assert _spans(ce._ACR_FAST.finditer(text)) == _spans(ce._ACR.finditer(text))
+    assert _spans(ce._ITEM_FAST.finditer(text)) == _spans(ce._ITEM.finditer(text))
+
+
+def test_all_given_is_the_union_and_follows_new_sets():
+    a, b = frozenset(["ana", "luis"]), frozenset(["pedro"])
+    assert ce._all_given(a, b) == a | b
+    assert ce._all_given(a, b) is ce._all_given(a, b)
+    c = frozenset(["marta"])
+    assert ce._all_given(c, b) == c | b
+    assert ce._all_given(a, c) == a | c
+
