@@ -121,11 +121,16 @@ def test_quick_scans_equal_finditer(text):
     lex = ce._lex()
     f = ce._finditer
     assert _spans(f(ce._CLUB, ce._CLUB_QUICK, text)) == _spans(ce._CLUB.finditer(text))
-    assert _spans(f(ce._CAPS_PAIR, ce._CAPS3, text)) == _spans(ce._CAPS_PAIR.finditer(text))
+    pairs = {x.span(2): x for x in ce._CAPS_PAIR.finditer(text)}
+    for r in re.finditer(r"[A-ZÁÉÍÓÚÑ]+", text):
+        for a2 in range(r.start(), r.end()):
+            for b2 in range(a2 + 1, r.end() + 1):
+                got = ce._caps_pair_before(text, a2, b2)
+                want = pairs.get((a2, b2))
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
     assert _spans(ce._ACR_FAST.finditer(text)) == _spans(ce._ACR.finditer(text))
     assert _spans(ce._ITEM_FAST.finditer(text)) == _spans(ce._ITEM.finditer(text))
     assert _spans(f(lex.venue_rx, lex.venue_quick, text)) == _spans(lex.venue_rx.finditer(text))
-    assert (next(f(lex.head_rx, lex.head_quick, text), None) is None) == (lex.head_rx.search(text) is None)
     assert _spans(ce._sentence_starts(text)) == _spans(ce._SENT_START.finditer(text))
     assert _spans(ce._acronyms_in_brackets(text)) == _spans(ce._ACR_AFTER.finditer(text))
 
@@ -210,3 +215,11 @@ def test_all_given_is_the_union_and_follows_new_sets():
     assert ce._all_given(c, b) == c | b
     assert ce._all_given(a, c) == a | c
 
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["BNP", "-", "Paribas", "P", "a", "Á", "ñ", "A-B", " ", "\n", "x"]), max_size=12).map("".join))
+def test_merger_quick_finds_the_same_texts(text):
+    from communique.mentions import orgs_es
+
+    old = re.compile(r"[A-ZÁÉÍÓÚÑ]-[A-ZÁÉÍÓÚÑ][a-záéíóúñ]")
+    assert (orgs_es._MERGER_QUICK.search(text) is None) == (old.search(text) is None)

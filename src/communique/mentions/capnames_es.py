@@ -76,7 +76,6 @@ class _Lex:
     misc_heads: frozenset[str]
     misc_multi: tuple[str, ...]  # heads of two words ("Gran Premio", "Real Decreto")
     head_rx: re.Pattern  # any head, capitalised as written in a name (a quick test before the token scan)
-    head_quick: re.Pattern  # head_rx without its lookbehind (see _finditer)
     head_words: tuple[str, ...]  # every head in lower case, one and two words (their occurrences start the token scan)
     misc_keep: frozenset[str]
     connectors: frozenset[str]
@@ -111,7 +110,7 @@ def _lex() -> _Lex:
     alts = "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in h.split())) for h in sorted(heads, key=len, reverse=True))
     head_rx = re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
-                head_rx=head_rx, head_quick=re.compile(alts), head_words=tuple(sorted(heads)), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+                head_rx=head_rx, head_words=tuple(sorted(heads | {" ".join(w[:1].upper() + w[1:] for w in h.split()).lower() for h in heads})), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
                                      + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"),
@@ -371,11 +370,9 @@ def _not_orgs(text: str, mentions: list, lex: _Lex, make: Callable[..., Any] | N
 def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
     """Spans of capitalised runs headed by a competition/law/prize/event word."""
     lex = lex or _lex()
-    if next(_finditer(lex.head_rx, lex.head_quick, text), None) is None:  # lex.head_rx.search(text)
-        return []
     low = text.lower()
     if len(low) != len(text):  # a character that lowers to two: offsets of ``low`` are not the text's
-        return _misc_spans_tokens(text, lex)
+        return _misc_spans_tokens(text, lex) if lex.head_rx.search(text) else []
     # the heads' occurrences (any case) are the only tokens that can start a span: the tokens are read
     # from there on, not the whole text's (s15; the old scan of every token is the oracle in the tests)
     cands: set[int] = set()
@@ -384,10 +381,14 @@ def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
         while p >= 0:
             cands.add(p)
             p = low.find(h, p + 1)
+    order = sorted(cands)
+    # lex.head_rx.search(text): a head as written in a name begins at one of the candidates
+    if not any(lex.head_rx.match(text, a) for a in order):
+        return []
     out: list[tuple[int, int]] = []
     resume = 0
     word, hs = _WORD, _HS
-    for a in sorted(cands):
+    for a in order:
         if a < resume or not _token_start(text, a):
             continue
         b = word.match(text, a).end()
@@ -573,7 +574,6 @@ def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) 
 _CAPS_PAIR = re.compile(r"(?<![\w.])(?=([A-ZÁÉÍÓÚÑ]{3,})" + _H + r"+([A-ZÁÉÍÓÚÑ]{3,})(?![\w.]))")  # overlapping pairs
 
 
-_CAPS3 = re.compile(r"[A-ZÁÉÍÓÚÑ]{3}")
 
 
 def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
@@ -585,10 +585,16 @@ def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Le
     starts = {m.start for m in mentions}
     drop: set[int] = set()
     new = []
-    for x in _finditer(_CAPS_PAIR, _CAPS3, text):
-        (a1, b1), (a2, b2) = x.span(1), x.span(2)
-        town = by_span.get((a2, b2))
-        if town is None or town.etype != "place" or a1 in starts or any(m.start < b1 and a1 < m.end for m in mentions):
+    # the pairs of _CAPS_PAIR.finditer(text) whose second word is a place mention, found from the places
+    # (in the same order: a pair's second word comes later as its first does; s15)
+    for (a2, b2), town in sorted(by_span.items(), key=lambda kv: kv[0]):
+        if town.etype != "place":
+            continue
+        x = _caps_pair_before(text, a2, b2)
+        if x is None:
+            continue
+        a1, b1 = x.span(1)
+        if a1 in starts or any(m.start < b1 and a1 < m.end for m in mentions):
             continue
         w = x.group(1)
         if _known_lower(w.capitalize(), "es") or _VALID_ROMAN.fullmatch(w) or not _sporty(text, a1, lex):
@@ -598,6 +604,27 @@ def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Le
     if not new:
         return mentions
     return [m for m in mentions if id(m) not in drop] + new
+
+
+_CAP1 = re.compile(r"[A-ZÁÉÍÓÚÑ]")
+
+
+def _caps_pair_before(text: str, a2: int, b2: int) -> re.Match | None:
+    """The match of ``_CAPS_PAIR.finditer(text)`` whose second word is ``text[a2:b2]``, or None: it can
+    only begin at the start of the run of capitals before the blanks before ``a2`` (its lookbehind
+    refuses a start inside a run, and its first word takes the whole run)."""
+    k = a2
+    while k > 0 and _HCH.match(text, k - 1):
+        k -= 1
+    if k == a2:
+        return None
+    p = k
+    while p > 0 and _CAP1.match(text, p - 1):
+        p -= 1
+    if k - p < 3:
+        return None
+    x = _CAPS_PAIR.match(text, p)
+    return x if x is not None and x.span(2) == (a2, b2) else None
 
 
 def _sporty(text: str, s: int, lex: _Lex) -> bool:
@@ -807,7 +834,7 @@ def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, mi
 _SENT_START = re.compile(r"(?:^|[.!?\n:])[ \t\"'«“(-]*(?=[A-ZÁÉÍÓÚÑ])")
 
 
-_SENT_QUICK = re.compile(r"[.!?\n:]")
+_SENT_REST = re.compile(r"[.!?\n:][ \t\"'«“(-]*(?=[A-ZÁÉÍÓÚÑ])")  # _SENT_START without "^" (a class first)
 
 
 def _sentence_starts(text: str):
@@ -817,7 +844,7 @@ def _sentence_starts(text: str):
     if x is not None:
         yield x
         pos = x.end() if x.end() > 0 else 1  # an empty match at 0: a capital there, so no other match at 0
-    yield from _finditer(_SENT_START, _SENT_QUICK, text, pos)
+    yield from _SENT_REST.finditer(text, pos)  # "^" matches no later position
 
 
 def _same_name_again(text: str, mentions: list) -> list:
