@@ -223,3 +223,17 @@ def test_merger_quick_finds_the_same_texts(text):
 
     old = re.compile(r"[A-ZÁÉÍÓÚÑ]-[A-ZÁÉÍÓÚÑ][a-záéíóúñ]")
     assert (orgs_es._MERGER_QUICK.search(text) is None) == (old.search(text) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_head_automaton_finds_every_occurrence(text):
+    lex = ce._lex()
+    low = text.lower()
+    want = set()
+    for h in lex.head_words:
+        p = low.find(h)
+        while p >= 0:
+            want.add(p)
+            p = low.find(h, p + 1)
+    assert {a for _k, a, _e in lex.head_ac.find_matches_as_indexes(low, overlapping=True)} == want

@@ -77,6 +77,7 @@ class _Lex:
     misc_multi: tuple[str, ...]  # heads of two words ("Gran Premio", "Real Decreto")
     head_rx: re.Pattern  # any head, capitalised as written in a name (a quick test before the token scan)
     head_words: tuple[str, ...]  # every head in lower case, one and two words (their occurrences start the token scan)
+    head_ac: Any  # an Aho-Corasick automaton of head_words (all their occurrences in one scan)
     misc_keep: frozenset[str]
     connectors: frozenset[str]
     sport: frozenset[str]
@@ -97,6 +98,13 @@ class _Lex:
     venue_quick: re.Pattern  # its nouns alone (see _finditer)
 
 
+def _automaton(words: tuple[str, ...]) -> Any:
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(list(words) or ["\x00"], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
+
+
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     data = mentions_data("es")
@@ -107,10 +115,11 @@ def _lex() -> _Lex:
 
     heads = s("misc_heads")
     venues = "|".join(map(re.escape, sorted(s("venue_nouns"), key=len, reverse=True)))
+    head_words = tuple(sorted(heads | {" ".join(w[:1].upper() + w[1:] for w in h.split()).lower() for h in heads}))
     alts = "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in h.split())) for h in sorted(heads, key=len, reverse=True))
     head_rx = re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
-                head_rx=head_rx, head_words=tuple(sorted(heads | {" ".join(w[:1].upper() + w[1:] for w in h.split()).lower() for h in heads})), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+                head_rx=head_rx, head_words=head_words, head_ac=_automaton(head_words), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
                                      + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"),
@@ -375,13 +384,8 @@ def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
         return _misc_spans_tokens(text, lex) if lex.head_rx.search(text) else []
     # the heads' occurrences (any case) are the only tokens that can start a span: the tokens are read
     # from there on, not the whole text's (s15; the old scan of every token is the oracle in the tests)
-    cands: set[int] = set()
-    for h in lex.head_words:
-        p = low.find(h)
-        while p >= 0:
-            cands.add(p)
-            p = low.find(h, p + 1)
-    order = sorted(cands)
+    # every occurrence of every head (overlapping): one automaton scan, not a str.find loop per head
+    order = sorted({a for _k, a, _e in lex.head_ac.find_matches_as_indexes(low, overlapping=True)})
     # lex.head_rx.search(text): a head as written in a name begins at one of the candidates
     if not any(lex.head_rx.match(text, a) for a in order):
         return []
@@ -636,12 +640,19 @@ def _sporty(text: str, s: int, lex: _Lex) -> bool:
 _MATCH_SENTENCE_RX1 = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
-def _match_sentence(text: str, s: int, e: int, lex: _Lex) -> bool:
-    """The sentence around [s, e) is about a match: words of a game and its result."""
+def _match_sentence(text: str, s: int, e: int, lex: _Lex, memo: dict | None = None) -> bool:
+    """The sentence around [s, e) is about a match: words of a game and its result. ``memo``: answers
+    by sentence, for the names of one text (s15)."""
     a = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
     b = min([x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0] or [len(text)])
-    words = set(_NOT_ORGS_RX6.findall(text[a:b]))  # as written: "Partido" (a party) is no match
-    return bool(words & lex.match_words) or bool(_MATCH_SENTENCE_RX1.search(text[a:b]))
+    if memo is not None and (a, b) in memo:
+        return memo[a, b]
+    sent = text[a:b]
+    # the words as written: "Partido" (a party) is no match
+    hit = not lex.match_words.isdisjoint(_NOT_ORGS_RX6.findall(sent)) or _MATCH_SENTENCE_RX1.search(sent) is not None
+    if memo is not None:
+        memo[a, b] = hit
+    return hit
 
 
 _CLUBS_RX1 = re.compile(r"([^\W\d_][\w'’.-]*)" + _H + r"*\(" + _H + r"*$")
@@ -653,6 +664,7 @@ _CLUBS_RX6 = re.compile(_H + r"*\)" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[
 
 
 def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+    sentences: dict = {}  # _match_sentence's answers for this text
     by_start = {m.start: m for m in mentions}
     drop: set[int] = set()
     new: list = []
@@ -670,7 +682,10 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                 left_end = m.start - (len(lp.group(0)) - len(lp.group(1)))
                 left = [x for x in mentions if x.end == left_end and x is not m]
                 line_s = text.rfind("\n", 0, left_end) + 1
-                groups = len(_CLUBS_RX4.findall(text[line_s:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]))
+                line_e = text.find("\n", m.end)
+                line = text[line_s:line_e if line_e >= 0 else len(text)]
+                # each match holds one bracket: a line with fewer than two has fewer than two groups (s15)
+                groups = len(_CLUBS_RX4.findall(line)) if line.count("(") >= 2 else 0
                 lm = left[0] if left else None
                 person_left = lm is not None and lm.etype == "person"
                 if lm is not None and lm.etype == "place" and " " not in text[lm.start:lm.end]:
@@ -705,7 +720,7 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                 new.append(make(m.start, m.end, "organization", surface))
                 continue
         # a national team in a sentence about a match: "ganó por 3-0 a Gales", "se enfrentarán a Inglaterra"
-        if m.etype == "country" and m.kind == "name" and not surface.isupper() and _match_sentence(text, m.start, m.end, lex):
+        if m.etype == "country" and m.kind == "name" and not surface.isupper() and _match_sentence(text, m.start, m.end, lex, sentences):
             pw = _NOT_ORGS_RX2.search(text[max(0, m.start - 20):m.start])
             if not (pw and pw.group(1).lower() in ("en", "desde", "hacia", "hasta", "de", "del", "por")):
                 drop.add(id(m))
@@ -819,11 +834,12 @@ def _acronyms(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, mi
     for x in _ACR_FAST.finditer(text):  # _ACR.finditer(text)
         a, b = x.span()
         w = x.group(0)
-        if w in lex.common_acronyms or _VALID_ROMAN.fullmatch(w) or _headline(text, a) or w.lower() in stop \
-                or any(ma <= a and b <= mb for ma, mb in misc):
+        if w in lex.common_acronyms:
             continue
         k = bisect.bisect_right(starts, b) - 1
         if any(ta < b and a < tb for ta, tb in taken[max(0, k - 3):k + 1]):
+            continue  # already read (most are: "EFE", known acronyms); tested before the headline's test (s15)
+        if _VALID_ROMAN.fullmatch(w) or w.lower() in stop or any(ma <= a and b <= mb for ma, mb in misc) or _headline(text, a):
             continue
         if _ACRONYMS_RX1.match(text[b:b + 2]):
             continue  # "SV 2149", units
@@ -1470,6 +1486,8 @@ def _one_type(text: str, mentions: list, make: Callable[..., Any]) -> list:
 
 _DATED = re.compile(_H + r"*(?:\([^()\n]{1,30}\)" + _H + r"*)?,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}")
 _ACR_AFTER = re.compile(_H + r"*\(" + _H + r"*([A-ZÁÉÍÓÚÑ]{2,8})" + _H + r"*\)")
+
+
 def _acronyms_in_brackets(text: str):
     """``_ACR_AFTER.finditer(text)`` from the brackets (its blanks before the bracket made the engine
     try every position; s15): a match's start is the first blank of the run before its bracket."""
