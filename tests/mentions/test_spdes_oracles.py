@@ -237,3 +237,15 @@ def test_head_automaton_finds_every_occurrence(text):
             want.add(p)
             p = low.find(h, p + 1)
     assert {a for _k, a, _e in lex.head_ac.find_matches_as_indexes(low, overlapping=True)} == want
+
+
+_GAPS = [" ", "\t", "\n", "\u00a0", ",", ";", "y", "e", "o", "(", ")", "( 4 )", "de", "x", "1"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_GAPS), max_size=8).map("".join))
+def test_separator_first_characters(gap):
+    """_person_lists and _lists test a gap's first character before its pattern: no gap the pattern takes is turned down."""
+    for rx, first in ((ce._SEP, ce._SEP_FIRST), (ce._LISTS_RX1, ce._LINK_FIRST)):
+        if rx.fullmatch(gap):
+            assert gap[0] in first or (gap[0].isspace() and gap[0] != "\n")

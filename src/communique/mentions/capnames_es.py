@@ -748,6 +748,9 @@ _LISTS_RX2 = re.compile(_H + r"+[ye]" + _H + r"+")
 _LISTS_RX3 = re.compile(r"\b(?:en|desde|hasta|hacia|entre)" + _H + r"+$")
 
 
+_LINK_FIRST = frozenset(",yeo")  # the characters that may begin a match of _LISTS_RX1, besides a blank
+
+
 def _lists(text: str, mentions: list, make: Callable[..., Any], population: Callable[[str], int] | None = None) -> list:
     """Coordinated names share their type: in "MIT , Cornell , Virginia Tech y Stanford" or "Motorola ,
     Alcatel , Sagem y Mitsubishi" one organisation known to the knowledge base makes the unknown
@@ -759,10 +762,12 @@ def _lists(text: str, mentions: list, make: Callable[..., Any], population: Call
     loc_cues = sorted(clex.loc_cues) if clex else ["ciudad"]
     ms = sorted(mentions, key=lambda m: m.start)
     out_type: dict[int, str] = {}
+    n = len(text)
     i = 0
     while i < len(ms):
         j = i
-        while j + 1 < len(ms) and _LISTS_RX1.fullmatch(text[ms[j].end:ms[j + 1].start]):
+        while j + 1 < len(ms) and (e := ms[j].end) < n and (text[e] in _LINK_FIRST or (text[e].isspace() and text[e] != "\n")) \
+                and _LISTS_RX1.fullmatch(text[e:ms[j + 1].start]):  # a blank or the link's first character first (s15)
             j += 1
         group = ms[i:j + 1]
         if len(group) == 2 and group[0].kind == "name" and group[0].etype in ("place", "country") \
@@ -907,6 +912,7 @@ _ITEM = re.compile(r"(?<![\w.])(?:[" + _UP + r"]\." + _H + r"*)*[" + _UP + r"][\
 # "none" in the order the engine tried them (a class first: the engine skips to the capitals; s15)
 _ITEM_FAST = re.compile(r"[" + _UP + r"](?<![\w.].)(?:\." + _H + r"*(?:[" + _UP + r"]\." + _H + r"*)*[" + _UP + r"][\w'’-]+|[\w'’-]+)"
                         r"(?:" + _H + r"+(?:(?:de|del|da|do|dos|di|van|von)" + _H + r"+)?[" + _UP + r"][\w'’-]+)*")
+_SEP_FIRST = frozenset("(,;ye")  # the characters that may begin a match of _SEP, besides a blank
 _SEP = re.compile(_H + r"*(?:\([^()\n]{0,40}\)" + _H + r"*)?(?:,|;|y|e)" + _H + r"*")
 _SUB = re.compile(r"\(" + _H + r"*([" + _UP + r"][\w'’ .-]{1,40}?)" + _H + r"*," + _H + r"*m\.\d{1,3}" + _H + r"*\)")
 
@@ -942,11 +948,17 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
         k = bisect.bisect_right(pstarts, a) - 1
         return k >= 0 and parens[k][0] < a < parens[k][1]
 
-    items = [x for x in _ITEM_FAST.finditer(text) if not in_paren(x.start())]  # _ITEM.finditer(text)
+    if parens:
+        items = [x for x in _ITEM_FAST.finditer(text) if not in_paren(x.start())]  # _ITEM.finditer(text)
+    else:
+        items = list(_ITEM_FAST.finditer(text))
     chains: list[list] = []
     cur: list = []
+    n = len(text)
     for x in items:
-        if cur and _SEP.fullmatch(text[cur[-1].end():x.start()]):
+        # a separator's first character (a blank, a bracket, a comma, ...) before its pattern (s15)
+        if cur and (e := cur[-1].end()) < n and (text[e] in _SEP_FIRST or (text[e].isspace() and text[e] != "\n")) \
+                and _SEP.fullmatch(text[e:x.start()]):
             cur.append(x)
         else:
             if len(cur) >= 3:
