@@ -3,7 +3,8 @@
 Each shortcut is compared with the old code (kept here as the oracle) on invented sentences, random strings over
 the characters the code looks at (a seeded generator) and hypothesis: the organisation-suffix matches found from
 the suffixes' places instead of a scan of the whole text (``_suffix_matches``), the subject-clause matches found
-from the conjunctions' places (``_subject_matches``), and the dictionary tests written with ``get`` instead of
+from the conjunctions' places (``_subject_matches``), the genitive-before-noun matches from the places of the
+words in -s (``_gen_before_noun_matches``), and the dictionary tests written with ``get`` instead of
 ``in`` (``de_town_like``, ``_word_stem``, ``_real_compound``, ``orgs_de._compound_noun``)."""
 
 from __future__ import annotations
@@ -186,4 +187,31 @@ def test_dictionary_get_forms() -> None:
         assert cd.de_town_like(w) == _old_town_like(w), w
         assert orgs_de._compound_noun(w.lower().capitalize()) == _old_compound_noun(w.lower().capitalize()), w
     assert cd._real_compound("Rennradler") and not cd._real_compound("Wendelin")
+
+
+GEN_ALPHABET = ALPHABET + ["Merkels ", "Olks ", "Tarnows ", "Rede ", "Redes ", "Plan", "’", "'", ".", "-", "Äs ", "Ités ", "és"]
+
+
+def _same_gen_matches(text: str) -> None:
+    old = [(m.span(), m.groups()) for m in cd._GEN_BEFORE_NOUN.finditer(text)]
+    swords = {w for w in cd._CAP_TOKEN.findall(text) if w[-1] == "s"}
+    new = [(m.span(), m.groups()) for m in cd._gen_before_noun_matches(text, swords)]
+    assert new == old, text
+
+
+def test_gen_before_noun_matches() -> None:
+    texts = ["nach Tarnows Rücktritt und Olks Redes Ende, seit Ostrowskis Wahl; d.Merkels Plan, O’Neills Buch, X-Olks Rat"]
+    for t in texts + SENTENCES:
+        _same_gen_matches(t)
+    assert [m.group(1) for m in cd._gen_before_noun_matches(texts[0], {"Tarnows", "Olks", "Redes", "Ostrowskis", "Merkels"})] \
+        == ["Tarnows", "Olks", "Ostrowskis"]
+    rnd = random.Random(20)
+    for _ in range(4000):
+        _same_gen_matches("".join(rnd.choice(GEN_ALPHABET) for _ in range(rnd.randint(0, 30))))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(GEN_ALPHABET), max_size=30).map("".join))
+def test_gen_before_noun_matches_hypothesis(text: str) -> None:
+    _same_gen_matches(text)
 

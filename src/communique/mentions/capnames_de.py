@@ -675,7 +675,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _geography(text, out, make, capset)
     out = _media(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
-    out = _genitive_persons(text, out, kb, lex, cap, make)
+    out = _genitive_persons(text, out, kb, lex, cap, make, swords)
     out = _listed_surnames(text, out, make, capset)
     out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
     out = _roads_and_bodies(text, out, make, capset)
@@ -1186,14 +1186,35 @@ _GEN_BEFORE_NOUN = re.compile(r"([A-ZÄÖÜ](?<![\w'’.-].)[a-zäöüßàáâã
 _EN_FUNCTION = frozenset("of the and for on at to by with from a an".split())  # "Master of Business Administration"
 
 
-def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+def _gen_before_noun_matches(text: str, swords: set[str]) -> list:
+    """``list(_GEN_BEFORE_NOUN.finditer(text))`` given the document's ``_CAP_TOKEN`` words in -s (``swords``). s15: a
+    match's first word is such a token, whole (a blank follows it, no word character, hyphen, apostrophe or full stop
+    stands before it), so ``match`` is tried only where those words stand (``_token_spans``), in text order; a place
+    inside the match before is passed over, as the scan goes on at a match's end."""
+    if not swords:
+        return []
+    res = []
+    pos = 0
+    match = _GEN_BEFORE_NOUN.match
+    for s, _e, _w in sorted(_token_spans(text, swords)):
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m is not None:
+            res.append(m)
+            pos = m.end()
+    return res
+
+
+def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any],
+                      swords: set[str] | None = None) -> list:
     """"nach Veldkamps Rücktritt", "seit Ostrowskis Wahl", "von Kevins Bruder": a name in the genitive -s
     before the noun it governs (the Saxon genitive German keeps for names) is a person when the word
     before the -s is no word the dictionary knows and no place or organisation the knowledge base
     knows; the noun after it must be a common noun, and no article may stand before the name
     ("des Kurses Ende" is a noun's genitive)."""
     spans = None
-    for m in _GEN_BEFORE_NOUN.finditer(text):
+    for m in (_GEN_BEFORE_NOUN.finditer(text) if swords is None else _gen_before_noun_matches(text, swords)):
         w, noun = m.group(1), m.group(2)
         if not _genitive_name(w) or not (_common_head(noun) or _real_compound(noun)):
             continue  # the noun may be a compound the dictionary does not list ("Parteikasse")
