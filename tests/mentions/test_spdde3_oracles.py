@@ -215,3 +215,49 @@ def test_gen_before_noun_matches() -> None:
 def test_gen_before_noun_matches_hypothesis(text: str) -> None:
     _same_gen_matches(text)
 
+
+PREP_ALPHABET = ALPHABET + ["in ", "In ", "IN ", "iN ", "aus ", "AUS ", "Aus ", "nach ", "NaCh ", "unweit ", "Unweit ", "von ",
+                            "Von ", "ab ", "Ab ", "bei ", "gen ", "nahe ", "Hof", "Halle", "Kiel", "ın ", "İn ", "auſ ", "ǅ",
+                            "ß", "ein ", "(", "„", "/"]
+
+
+def _same_prep_town_matches(text: str) -> None:
+    old = [(m.span(), m.group(0)) for m in cd._prep_town_rx().finditer(text)]
+    new = [(m.span(), m.group(0)) for m in cd._prep_town_matches(text)]
+    assert new == old, text
+
+
+def test_prep_town_matches_on_sentences() -> None:
+    texts = ["Er kam aus Hof nach Kiel, wohnte in Halle und unweit Ulm; Von Bonn ab Köln, IN Lahr, iN Rees.",
+             "Sie zog ın Hof und İn Kiel, auſ Ulm nach\nBonn, in  Lahr, ein Rees, gen Osten bei Trier (nahe Prüm)"]
+    assert cd._prep_town_rx().pattern.endswith(")" + cd._PREP_TOWN_TAIL.pattern[len("[A-ZÄÖÜ]"):])
+    assert cd._prep_town_rx().pattern.startswith("[A-ZÄÖÜ](?:(?<=")
+    for t in texts + SENTENCES:
+        _same_prep_town_matches(t)
+    assert [m.group(0) for m in cd._prep_town_matches(texts[0])] == ["Hof", "Kiel", "Halle", "Ulm", "Bonn", "Köln", "Lahr",
+                                                                     "Rees"]
+    assert [m.group(0) for m in cd._prep_town_matches(texts[1])] == ["Hof", "Kiel", "Ulm", "Osten", "Trier", "Prüm"]
+
+
+def test_prep_town_matches_on_random_texts() -> None:
+    rnd = random.Random(18)
+    for _ in range(4000):
+        _same_prep_town_matches("".join(rnd.choice(PREP_ALPHABET) for _ in range(rnd.randint(0, 40))))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PREP_ALPHABET), max_size=40).map("".join))
+def test_prep_town_matches_hypothesis(text: str) -> None:
+    _same_prep_town_matches(text)
+
+
+def test_prep_town_case_strays() -> None:
+    """Every character of the Basic Multilingual Plane that (?i) matches to a letter of the prepositions is that letter
+    in either case or one of ``_CASE_STRAYS``, so ``prep_needles`` holds every spelling the pattern matches."""
+    import re
+
+    letters = sorted({c for p in cd.prep_needles() for c in p.strip().lower() if c.isascii()})
+    for c in letters:
+        rx = re.compile("(?i:" + c + ")")
+        found = {chr(u) for u in range(0x10000) if not 0xD800 <= u < 0xE000 and rx.fullmatch(chr(u))}
+        assert found <= {c, c.upper(), *cd._CASE_STRAYS.get(c, "")}, (c, found)

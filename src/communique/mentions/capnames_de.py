@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace as dataclass_replace
 from functools import lru_cache
-from itertools import repeat
+from itertools import product, repeat
 from operator import attrgetter
 from typing import Any, Callable
 
@@ -2233,7 +2233,52 @@ def _prep_town_rx() -> re.Pattern:
     for p in sorted(preps | from_):
         by_len.setdefault(len(p), []).append(re.escape(p))
     looks = "|".join(r"(?<=(?<![\w-])(?i:" + "|".join(ps) + r") .)" for _n, ps in sorted(by_len.items()))
-    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüß]+(?![\w'’-])")
+    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüß]+(?![\w'’-])")  # (_PREP_TOWN_TAIL: the same less the look-behinds)
+
+
+# the characters that (?i) matches to a lower-case ASCII letter besides its upper case (tests/mentions/test_spdde3_oracles)
+_CASE_STRAYS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+@lru_cache(maxsize=1)
+def prep_needles() -> tuple[str, ...]:
+    """Every spelling that ``_prep_town_rx``'s case-insensitive prepositions match, each with its blank ("in ", "In ",
+    "IN ", "iN ", "ın ", …), for the document's literals (``literals_de.needles``)."""
+    preps, from_, _nouns, _not = _town_slots()
+    forms = set()
+    for p in preps | from_:
+        for combo in product(*[(c, c.upper(), *_CASE_STRAYS.get(c, "")) if c.isascii() and c.isalpha() else (c,) for c in p]):
+            forms.add("".join(combo) + " ")
+    return tuple(sorted(forms))
+
+
+def _prep_town_matches(text: str) -> list:
+    """``list(_prep_town_rx().finditer(text))``. s15: the pattern tried four case-insensitive look-behinds at every
+    capital; its capital stands after a preposition and one blank, so every spelling of those (``prep_needles``) is a
+    needle of the document's literal automaton (one scan a document, shared with the person and place passes), and
+    ``match`` is tried only after the places where no word character or hyphen stands before the preposition (the
+    look-behind's own test, "ein " is passed over), in text order. Matches cannot overlap (a capital and lower-case
+    letters, a blank before it)."""
+    lit = doc_literals(text)
+    starts = set()
+    for p in _prep_needle_set().intersection(lit):
+        k = len(p)
+        for i in lit[p]:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_"):  # [\w-] is isalnum(), "_" or "-"
+                starts.add(i + k)
+    if not starts:
+        return []
+    # the look-behinds hold at these places (a preposition in one of its spellings, its blank, no [\w-] before it):
+    # the rest of the pattern decides
+    return [m for m in map(_PREP_TOWN_TAIL.match, repeat(text), sorted(starts)) if m is not None]
+
+
+_PREP_TOWN_TAIL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?![\w'’-])")  # _prep_town_rx less its look-behinds
+
+
+@lru_cache(maxsize=1)
+def _prep_needle_set() -> frozenset[str]:
+    return frozenset(prep_needles())
 
 
 def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str],
@@ -2247,7 +2292,7 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
     preps, from_, nouns, not_towns = _town_slots()
     slots: list[tuple[int, int, str, int]] = []  # start, end, word, slot: 0 preposition, 1 strong cue, 2 genitive
     rfind = text.rfind
-    for m in _prep_town_rx().finditer(text):
+    for m in _prep_town_matches(text):
         s, e = m.span()
         p = text[rfind(" ", 0, s - 1) + 1:s - 1].lower()
         p = p[p.rfind("\n") + 1:]
