@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace as dataclass_replace
 from functools import lru_cache
+from itertools import product, repeat
 from operator import attrgetter
 from typing import Any, Callable
 
@@ -41,6 +42,7 @@ from communique.mentions.capnames import (
     words_where,
 )
 from communique.mentions.common import LANG_DIR, latin1_members, mentions_data, reversed_text
+from communique.mentions.literals_de import doc_literals
 from communique.mentions.places_de import refine as place_passes, town_adjective
 from communique.mentions.persons_de import de_noun_surnames, de_weak_surnames, noun_surname_subject, person_passes, small_town
 
@@ -190,8 +192,8 @@ def de_town_like(word: str) -> bool:
     """A capitalised dictionary entry inflected like a town name, not like a noun: no forms but
     the genitive ("Mainz", "Rostocks", "Bergen"), while nouns have plurals and cases ("Kiele",
     "Reste", "Regionen"), and no lower-case reading."""
-    d = _dictionary("de")
-    if d.get(word) != word or word.lower() in d or len(word) < 4:
+    d = _dictionary("de")  # s15: "x in d" is Mapping.__contains__, which raises and catches a KeyError on a miss; d.get does not
+    if d.get(word) != word or d.get(word.lower()) is not None or len(word) < 4:
         return False
     return not any(d.get(word + x) == word for x in ("e", "en", "n", "er", "ern", "es"))
 
@@ -673,7 +675,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _geography(text, out, make, capset)
     out = _media(text, out, make, capset)
     out = _person_unknown_neighbours(text, out, cap, make, _all_given(first))
-    out = _genitive_persons(text, out, kb, lex, cap, make)
+    out = _genitive_persons(text, out, kb, lex, cap, make, swords)
     out = _listed_surnames(text, out, make, capset)
     out = _person_named_towns(text, out, kb, cap, make, _all_given(first))
     out = _roads_and_bodies(text, out, make, capset)
@@ -1184,14 +1186,35 @@ _GEN_BEFORE_NOUN = re.compile(r"([A-ZÄÖÜ](?<![\w'’.-].)[a-zäöüßàáâã
 _EN_FUNCTION = frozenset("of the and for on at to by with from a an".split())  # "Master of Business Administration"
 
 
-def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any]) -> list:
+def _gen_before_noun_matches(text: str, swords: set[str]) -> list:
+    """``list(_GEN_BEFORE_NOUN.finditer(text))`` given the document's ``_CAP_TOKEN`` words in -s (``swords``). s15: a
+    match's first word is such a token, whole (a blank follows it, no word character, hyphen, apostrophe or full stop
+    stands before it), so ``match`` is tried only where those words stand (``_token_spans``), in text order; a place
+    inside the match before is passed over, as the scan goes on at a match's end."""
+    if not swords:
+        return []
+    res = []
+    pos = 0
+    match = _GEN_BEFORE_NOUN.match
+    for s, _e, _w in sorted(_token_spans(text, swords)):
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m is not None:
+            res.append(m)
+            pos = m.end()
+    return res
+
+
+def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any],
+                      swords: set[str] | None = None) -> list:
     """"nach Veldkamps Rücktritt", "seit Ostrowskis Wahl", "von Kevins Bruder": a name in the genitive -s
     before the noun it governs (the Saxon genitive German keeps for names) is a person when the word
     before the -s is no word the dictionary knows and no place or organisation the knowledge base
     knows; the noun after it must be a common noun, and no article may stand before the name
     ("des Kurses Ende" is a noun's genitive)."""
     spans = None
-    for m in _GEN_BEFORE_NOUN.finditer(text):
+    for m in (_GEN_BEFORE_NOUN.finditer(text) if swords is None else _gen_before_noun_matches(text, swords)):
         w, noun = m.group(1), m.group(2)
         if not _genitive_name(w) or not (_common_head(noun) or _real_compound(noun)):
             continue  # the noun may be a compound the dictionary does not list ("Parteikasse")
@@ -1252,7 +1275,7 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
         pw = (_prev_word(text, m.start) or "").lower()
         if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
             continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
-        if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and w in d and w not in names:
+        if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and d.get(w) is not None and w not in names:
             ent = kb.entities.get(m.eid) or {}
             big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
             if not big and (d.get(w) != w or pw in lex.contracted or pw in lex.articles):
@@ -1307,14 +1330,24 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
     rx = _suffix_rx()
     if capset is not None:
         present = lex.org_suffixes & capset
-        hit = any(x in text for x in _lower_org_suffixes(lex.org_suffixes))
-        if present and not hit:
-            # a match needs a capitalised token right before a suffix token: look there first (common words
-            # among the suffixes, "Band", "City", are mostly without one)
-            hit = any(_cap_token_before(text, a) for a, _b, _w in _token_spans(text, present))
+        lowered = [x for x in _lower_org_suffixes(lex.org_suffixes) if x in text]
+        spans = _token_spans(text, present) if present else []
+        # a match needs a capitalised token right before a suffix token: look there first (common words
+        # among the suffixes, "Band", "City", are mostly without one)
+        hit = bool(lowered) or any(_cap_token_before(text, a) for a, _b, _w in spans)
+        if hit:  # s15: the matches found from the suffixes' places (a scan of the text tried the suffixes at every capital)
+            starts = [a for a, _b, _w in spans]
+            for x in lowered:
+                i = text.find(x)
+                while i >= 0:
+                    starts.append(i)
+                    i = text.find(x, i + 1)
+            found = _suffix_matches(text, rx, sorted(set(starts)))
+        else:
+            found = []
     else:
-        hit = _suffix_only_rx().search(text) is not None
-    for m in (rx.finditer(text) if hit else ()):
+        found = rx.finditer(text) if _suffix_only_rx().search(text) is not None else ()
+    for m in found:
         s, e = m.span()
         toks = m.group(1).split()
         # drop leading ordinary words ("Der", "Die") and sentence-initial dictionary words
@@ -1366,6 +1399,38 @@ def _org_suffix_names(text: str, mentions: list, lex: DeLexicon, make: Callable[
         out = [x for x in out if x is not m]
         out.append(make(m.start, e, "organization", text[m.start:e]))
     return out
+
+
+_BACK3 = re.compile(r"(?:[^\S\n]*\S*){3}")  # read in the reversed text: three runs of blanks (no line break), then non-blanks
+_CAPITAL = re.compile(r"[A-ZÄÖÜ]")
+
+
+def _suffix_matches(text: str, rx: re.Pattern, starts: list[int]) -> list:
+    """``list(rx.finditer(text))`` for ``rx = _suffix_rx()``, where ``starts`` (ascending) holds every place where
+    one of the suffixes stands in ``text`` (more places do no harm). s15: a match is one to three capitalised tokens,
+    each followed by blanks (no line break), then a suffix, so it starts within the three runs of blanks and non-blanks
+    before its suffix; a match that starts at or after ``pos`` ends with a suffix at or after ``pos``, and each
+    capital of that stretch before the first such suffix is tried in order with ``rx.match`` on the whole text (the
+    same greedy match as the scan finds there). No match starts before the stretch of the first suffix at or after
+    ``pos`` (a match ending at a later suffix holds that one's stretch too), so the first match found is the scan's
+    next one; the scan goes on at its end, as ``finditer`` does."""
+    res = []
+    pos = 0
+    n = len(text)
+    rtext = reversed_text(text)
+    back = _BACK3.match
+    match = rx.match
+    for a in starts:
+        if a < pos:
+            continue
+        lo = n - back(rtext, n - a).end()
+        for c in _CAPITAL.finditer(text, lo if lo > pos else pos, a):
+            m = match(text, c.start())
+            if m is not None:
+                res.append(m)
+                pos = m.end()
+                break
+    return res
 
 
 def _cap_token_before(text: str, a: int) -> bool:
@@ -1756,29 +1821,29 @@ _LINKS = ("s", "es", "n", "en", "er", "e", "ens")
 def _word_stem(h: str, depth: int = 0) -> bool:
     """The first part of a compound: a word, a word with a linking element ("Arbeits-"), a verb or
     noun stem ("Renn-", "Schul-"), or itself a compound."""
-    d = _dictionary("de")
+    get = _dictionary("de").get  # s15: get(x) is not None, not "x in d" (Mapping.__contains__ raises on a miss)
     if len(h) < 3:
         return False
-    if h in d or h.lower() in d or h.capitalize() in d:
+    if get(h) is not None or get(h.lower()) is not None or get(h.capitalize()) is not None:
         return True
     for x in _LINKS:
         b = h[:-len(x)]
-        if h.endswith(x) and len(b) >= 3 and (b in d or b.lower() in d or b.capitalize() in d):
+        if h.endswith(x) and len(b) >= 3 and (get(b) is not None or get(b.lower()) is not None or get(b.capitalize()) is not None):
             return True
-    if any(h.lower() + x in d or h.capitalize() + x in d for x in ("e", "en", "n")):
+    if any(get(h.lower() + x) is not None or get(h.capitalize() + x) is not None for x in ("e", "en", "n")):
         return True
-    return depth < 1 and any(_word_stem(h[:k], depth + 1) and h[k:].capitalize() in d for k in range(3, len(h) - 2))
+    return depth < 1 and any(_word_stem(h[:k], depth + 1) and get(h[k:].capitalize()) is not None for k in range(3, len(h) - 2))
 
 
 @lru_cache(maxsize=65536)
 def _real_compound(w: str) -> bool:
     """A German compound of a word stem and a common noun ("Hauptinitiant", "Rennradler",
     "Marienklosters"), not a name that merely ends like a word ("Wendelin", "Vitantonio")."""
-    d = _dictionary("de")
+    get = _dictionary("de").get  # s15: get(x) is not None, not "x in d" (Mapping.__contains__ raises on a miss)
     names = _name_like("de")
     for k in range(3, len(w) - 3):
         tail = w[k].upper() + w[k + 1:]
-        if tail in d and tail not in names and _word_stem(w[:k]):
+        if get(tail) is not None and tail not in names and _word_stem(w[:k]):
             return True
     return False
 
@@ -2168,7 +2233,52 @@ def _prep_town_rx() -> re.Pattern:
     for p in sorted(preps | from_):
         by_len.setdefault(len(p), []).append(re.escape(p))
     looks = "|".join(r"(?<=(?<![\w-])(?i:" + "|".join(ps) + r") .)" for _n, ps in sorted(by_len.items()))
-    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüß]+(?![\w'’-])")
+    return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüß]+(?![\w'’-])")  # (_PREP_TOWN_TAIL: the same less the look-behinds)
+
+
+# the characters that (?i) matches to a lower-case ASCII letter besides its upper case (tests/mentions/test_spdde3_oracles)
+_CASE_STRAYS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+@lru_cache(maxsize=1)
+def prep_needles() -> tuple[str, ...]:
+    """Every spelling that ``_prep_town_rx``'s case-insensitive prepositions match, each with its blank ("in ", "In ",
+    "IN ", "iN ", "ın ", …), for the document's literals (``literals_de.needles``)."""
+    preps, from_, _nouns, _not = _town_slots()
+    forms = set()
+    for p in preps | from_:
+        for combo in product(*[(c, c.upper(), *_CASE_STRAYS.get(c, "")) if c.isascii() and c.isalpha() else (c,) for c in p]):
+            forms.add("".join(combo) + " ")
+    return tuple(sorted(forms))
+
+
+def _prep_town_matches(text: str) -> list:
+    """``list(_prep_town_rx().finditer(text))``. s15: the pattern tried four case-insensitive look-behinds at every
+    capital; its capital stands after a preposition and one blank, so every spelling of those (``prep_needles``) is a
+    needle of the document's literal automaton (one scan a document, shared with the person and place passes), and
+    ``match`` is tried only after the places where no word character or hyphen stands before the preposition (the
+    look-behind's own test, "ein " is passed over), in text order. Matches cannot overlap (a capital and lower-case
+    letters, a blank before it)."""
+    lit = doc_literals(text)
+    starts = set()
+    for p in _prep_needle_set().intersection(lit):
+        k = len(p)
+        for i in lit[p]:
+            if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_"):  # [\w-] is isalnum(), "_" or "-"
+                starts.add(i + k)
+    if not starts:
+        return []
+    # the look-behinds hold at these places (a preposition in one of its spellings, its blank, no [\w-] before it):
+    # the rest of the pattern decides
+    return [m for m in map(_PREP_TOWN_TAIL.match, repeat(text), sorted(starts)) if m is not None]
+
+
+_PREP_TOWN_TAIL = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?![\w'’-])")  # _prep_town_rx less its look-behinds
+
+
+@lru_cache(maxsize=1)
+def _prep_needle_set() -> frozenset[str]:
+    return frozenset(prep_needles())
 
 
 def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type, capset: set[str],
@@ -2182,7 +2292,7 @@ def _home_towns(text: str, out: list, kb: Any, lex: DeLexicon, mention_cls: type
     preps, from_, nouns, not_towns = _town_slots()
     slots: list[tuple[int, int, str, int]] = []  # start, end, word, slot: 0 preposition, 1 strong cue, 2 genitive
     rfind = text.rfind
-    for m in _prep_town_rx().finditer(text):
+    for m in _prep_town_matches(text):
         s, e = m.span()
         p = text[rfind(" ", 0, s - 1) + 1:s - 1].lower()
         p = p[p.rfind("\n") + 1:]
@@ -2406,6 +2516,32 @@ def _subject_rx() -> re.Pattern:
     return re.compile(r"[A-ZÄÖÜ](?:" + looks + r")[a-zäöüßéèáóíç]+(?=[^\S\n]+[a-zäöüß])")
 
 
+@lru_cache(maxsize=1)
+def subject_needles() -> tuple[str, ...]:
+    """Each subordinating conjunction with the blank ``_subject_rx`` reads after it ("dass "), for the document's
+    literals (``literals_de.needles``)."""
+    return tuple(sorted(c + " " for c in _subject_conjunctions()))
+
+
+def _subject_matches(text: str) -> list:
+    """``list(_subject_rx().finditer(text))``. s15: the pattern tried seven look-behinds at every capital; a match's
+    capital follows a conjunction and its blank, so the places of those literals (``doc_literals``, one scan of the
+    document shared with the person and place passes) are where ``match`` is tried, in text order. Matches cannot
+    overlap (each is a capital and lower-case letters, with a blank before it)."""
+    rx = _subject_rx()
+    lit = doc_literals(text)
+    starts = set()
+    for c in subject_needles():
+        got = lit.get(c)
+        if got:
+            k = len(c)
+            starts.update(p + k for p in got)
+    if not starts:
+        return []
+    match = rx.match
+    return [m for m in map(match, repeat(text), sorted(starts)) if m is not None]
+
+
 def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any], capset: set[str]) -> list:
     """"..., dass Hellwarth den Vertrag kündigt", "ob Wendtland kommt": a lone capitalised word right
     after a subordinating conjunction and before a lower-case word is the clause's subject; with no
@@ -2413,7 +2549,7 @@ def _subject_names(text: str, out: list, lex: DeLexicon, make: Callable[..., Any
     finite verb, "arbeitete Kowalczyk als ...", the inverted-subject pass of ``german_passes`` takes it.)"""
     mask = None
     new = []
-    for m in _subject_rx().finditer(text):
+    for m in _subject_matches(text):
         s, e = m.span()
         w = m.group(0)
         if not _subject_word(w):

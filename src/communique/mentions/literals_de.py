@@ -29,7 +29,10 @@ PREP_NEEDLES = tuple(c + w + " " for c in " \n" for w in ("in", "In", "aus", "Au
 def needles() -> tuple[str, ...]:
     """The literals: the fixed ones, round eight's maiden-name words and honorifics (``h + " "``), the
     firm names' conjunctions (``orgs_de._FIRM_CONJ``), the starts of ``places_de._PREP_CAP``, the verbs of
-    flowing (``places_de._FLOW_VERBS``) and the heads of foreign organisations (``orgs_de``)."""
+    flowing (``places_de._FLOW_VERBS``), the heads of foreign organisations (``orgs_de``) and the subordinating
+    conjunctions and the town prepositions in every spelling, with their blank (``capnames_de.subject_needles``,
+    ``capnames_de.prep_needles``; s15)."""
+    from communique.mentions.capnames_de import prep_needles, subject_needles
     from communique.mentions.orgs_de import _FIRM_CONJ
     from communique.mentions.persons_de import _r8_data
 
@@ -38,7 +41,8 @@ def needles() -> tuple[str, ...]:
     from communique.mentions.places_de import _FLOW_VERBS
 
     return tuple(dict.fromkeys((*_FIXED, *sorted(maiden), *(h + " " for h in sorted(honorifics)), *_FIRM_CONJ, *PREP_NEEDLES,
-                                *_FLOW_VERBS, *sorted(org_data().foreign_heads))))
+                                *_FLOW_VERBS, *sorted(org_data().foreign_heads), *subject_needles(),
+                                *prep_needles())))
 
 
 @lru_cache(maxsize=1)

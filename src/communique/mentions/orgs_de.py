@@ -936,8 +936,9 @@ def _compound_noun(w: str) -> bool:
     """"Ingenieurbüro", "Frachtreederei": a compound of a word stem and a common noun."""
     if len(w) < 9 or not w[1:].islower() or w.endswith("er"):
         return False
-    d = _dictionary("de")  # the tail a dictionary noun (names-like ones too: "Büro"), the head a word stem
-    return any(w[k].upper() + w[k + 1:] in d and _word_stem(w[:k]) for k in range(4, len(w) - 3))
+    get = _dictionary("de").get  # the tail a dictionary noun (names-like ones too: "Büro"), the head a word stem
+    # s15: get(x) is not None, not "x in d" (Mapping.__contains__ raises and catches a KeyError on a miss)
+    return any(get(w[k].upper() + w[k + 1:]) is not None and _word_stem(w[:k]) for k in range(4, len(w) - 3))
 
 
 @lru_cache(maxsize=65536)
