@@ -108,7 +108,7 @@ class PlaceContext:
     likely: list[tuple[str, float, float, str]] = field(default_factory=list)
     # start of a name right after "Place, " -> the (country, admin1) pairs of that place's readings
     region_of: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
-X
+    # support() by the record (held with the answer) and the name (the evidence is complete after __post_init__)
     _support_memo: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _capruns: list[tuple[int, int]] | None = field(default=None, repr=False)  # _CAPRUN spans of group 1
     _only_memo: dict[int, tuple] = field(default_factory=dict, repr=False)  # only_places() by id(raw)
