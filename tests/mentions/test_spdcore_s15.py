@@ -221,3 +221,25 @@ def test_coref_finditer_on_random_pieces(args):
     ft = "".join(pieces)
     for key in ("coref_re", "coref_adj_re"):
         assert [m.span(0) for m in coref_finditer(lex, key, ft)] == [m.span(0) for m in lex[key].finditer(ft)]
+
+
+# -- common.lexicon_finditer_in ----------------------------------------------------------------------
+_TITLE_SENTENCES = {
+    "en": "Deputy Foreign Minister Anna Kowal met Ambassador Lynne Tracy and the Prime Minister; Senator X spoke.",
+    "es": "El ministro de Exteriores Juan Pérez y la embajadora Ana Gil recibieron al presidente del Gobierno.",
+    "de": "Der Bundesaußenminister und Botschafterin Eva Roth trafen den stellvertretenden Außenminister Max Kern.",
+    "ru": "Заместитель министра иностранных дел Андрей Руденко и посол Иван Петров встретили президента.",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(_TITLE_SENTENCES)), st.integers(0, 120), st.integers(0, 80))
+def test_lexicon_finditer_in_against_finditer(lang, lo, width):
+    from communique.mentions.common import lang_lexicon, lexicon_finditer_in
+
+    lex = lang_lexicon(lang)
+    ft = fold_text(_TITLE_SENTENCES[lang])
+    lo = min(lo, len(ft))
+    hi = min(len(ft), lo + width)
+    got = [m.span() for m in lexicon_finditer_in(lex, "title_re", ft, lo, hi)]
+    assert got == [m.span() for m in lex["title_re"].finditer(ft, lo, hi)]

@@ -161,13 +161,27 @@ def coref_finditer(lex: dict[str, Any], key: str, ft: str) -> Any:
     return _finditer_at(rx, sorted(starts), ft)
 
 
-def _finditer_at(rx: re.Pattern, starts: list[int], text: str) -> Any:
+def lexicon_finditer_in(lex: dict[str, Any], key: str, text: str, pos: int, endpos: int) -> Any:
+    """``lex[key].finditer(text, pos, endpos)``, the same matches, tried only where the regex's literal words occur
+    in ``text[pos:endpos]`` (a match lies in that window, its first word too), as :func:`lexicon_finditer` does for
+    the whole text (s15, spdcore: the title before a name, looked for in the 60 characters before it)."""
+    rx = lex[key]
+    ac = lex.get(key + "_starts")
+    if ac is None:
+        return rx.finditer(text, pos, endpos)
+    return _finditer_at(rx, sorted({pos + s for _i, s, _e in ac.find_matches_as_indexes(text[pos:endpos], overlapping=True)}),
+                        text, endpos)
+
+
+def _finditer_at(rx: re.Pattern, starts: list[int], text: str, endpos: int | None = None) -> Any:
     end = 0
     match = rx.match
+    if endpos is None:
+        endpos = len(text)
     for p in starts:
         if p < end:
             continue
-        m = match(text, p)
+        m = match(text, p, endpos)
         if m is not None:
             yield m
             end = m.end()

@@ -18,7 +18,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, coref_finditer, find_surnames, initials_names, lang_lexicon, lexicon_finditer, mentions_data,
+    _sentence_initial, _word_before_span, coref_finditer, find_surnames, initials_names, lang_lexicon, lexicon_finditer, lexicon_finditer_in, mentions_data,
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
@@ -94,7 +94,8 @@ class PersonRules:
         """A person the knowledge base does not know, found by another pass (a given name, a surname's shape),
         right after a title ("Ambassador Lynne X", "Botschafter Y") carries that title as its role, as the
         title pattern would have given it."""
-        title_re = lang_lexicon(lang).get("title_re")
+        lex = lang_lexicon(lang)
+        title_re = lex.get("title_re")
         if title_re is None:
             return
         for m in mentions:
@@ -106,7 +107,8 @@ class PersonRules:
             if k == m.start or k == 0:
                 continue
             lo = max(0, k - 60)
-            rstart = next((t.start() for t in title_re.finditer(ft, lo, k) if t.end() == k), None)
+            # s15: title_re.finditer(ft, lo, k), tried only where a title's first word stands
+            rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
             if rstart is None:
                 continue  # no title ends right before the name
             # "Deputy Foreign Minister": earlier titles joined to it by spaces only
