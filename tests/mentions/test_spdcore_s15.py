@@ -3,6 +3,7 @@ oracle), on invented text, so that a later rule change cannot silently break a s
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from datetime import datetime, timezone
@@ -11,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.documents import Document
-from communique.kb.fold import fold_text
+from communique.kb.fold import fold, fold_text
 from communique.mentions import persons
-from communique.mentions.places import PlaceContext, _flags
+from communique.mentions.common import _word_before_in
+from communique.mentions.places import PLACE_PREPS, PlaceContext, _flags, _list_before, _raw_at, _raw_index
 from communique.model import Span
 from communique.normalize import normalize
 
@@ -243,3 +245,122 @@ def test_lexicon_finditer_in_against_finditer(lang, lo, width):
     hi = min(len(ft), lo + width)
     got = [m.span() for m in lexicon_finditer_in(lex, "title_re", ft, lo, hi)]
     assert got == [m.span() for m in lex["title_re"].finditer(ft, lo, hi)]
+
+
+
+# -- PlaceContext.unmatched --------------------------------------------------------------------------
+def _old_unmatched(self: PlaceContext, mentions: list, common) -> list[tuple[int, int, str]]:
+    """The f03dee0 PlaceContext.unmatched (the cue looked for before every lookup). (start, end, place id) for names the matcher did not find that the context makes places:
+    small places, and region abbreviations of datelines ("EDMONTON, Ky (WBKO)").
+    ``common(word)`` tells an ordinary word of the document's language."""
+    out: list[tuple[int, int, str]] = []
+    spans = sorted((m.start, m.end) for m in mentions)
+    for s, (e, eid) in self.abbr_mentions.items():
+        if not any(a < e and s < b for a, b in spans):
+            out.append((s, e, eid))
+            spans.append((s, e))
+    if not self.evidence and not self.explicit and not self.points:
+        return out
+    ents = self.kb.entities
+    preps = PLACE_PREPS.get(self.lang, frozenset())
+    text = self.text
+    place_ends = sorted(m.end for m in mentions if m.etype in ("place", "country"))
+    covered = bytearray(len(text) + 1)
+    for a, b in spans:
+        covered[a:b] = b"\x01" * (b - a)
+    runs = []
+    at = _raw_index(self.raws)
+    longest = max(map(len, preps), default=0)
+    for s, e in self._caprun_spans():
+        if covered.find(1, s, e) >= 0:
+            continue
+        k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
+        cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
+        if not cue and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
+            # the loop below would look nothing up: no cue, no comma after the run, and no prefix of it in
+            # capitals (its first word, two characters or more, has a lower-case second one); words later
+            runs.append((s, e, None, None, None, cue))
+            continue
+        words = text[s:e].split()
+        for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
+            ee = s + len(" ".join(words[:k]))
+            if k < len(words) and not text[ee:ee + 1].isspace():
+                continue
+            if not cue and text[ee:ee + 1] != "," and not text[s:ee].isupper():
+                continue  # neither a cue before nor "Name, Region" after: checked later by name only
+            surface = text[s:ee]
+            cands = self.kb.small_places(fold(surface))
+            if cands:
+                explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee, at))
+                runs.append((s, ee, surface, cands, explicit, cue))
+                break
+        else:
+            runs.append((s, e, None, words, None, cue))
+    # one sense per discourse: "Churchill, Man." once makes every "Churchill" that town
+    named: dict[str, set] = {}
+    for s, ee, surface, cands, explicit, cue in runs:
+        if surface is not None and explicit:
+            named.setdefault(fold(surface), set()).update(explicit)
+    pending = [x for x in runs if x[2] is None]  # no cue: a place only if decided elsewhere in the document
+    runs = [x for x in runs if x[2] is not None]
+    decided: dict[str, str] = {}
+    for s, ee, surface, cands, explicit, cue in runs:
+        key = fold(surface)
+        ex = named.get(key)
+        if ex:
+            hits = [c for c in cands if (ents[c]["country"], ents[c].get("admin1")) in ex]
+            if hits:
+                decided[key] = max(hits, key=lambda c: ents[c].get("population") or 0)
+            continue
+        if surface.isupper() or key in decided:
+            continue
+        next_cap = re.match(r"[^\S\n]+[A-Z]", text[ee:ee + 3])
+        if not cue or next_cap or (" " not in surface and common(surface)):
+            continue
+        sup = [(self.support(ents[c], ""), ents[c].get("population") or 0, c) for c in cands]
+        sup = [x for x in sup if x[0] > 0]
+        if sup:
+            decided[key] = max(sup)[2]
+    if not decided:
+        return out
+    for s, _e, _n, words, _x, _c in pending:
+        if words is None:
+            words = text[s:_e].split()
+        for k in range(len(words), 0, -1):
+            key = fold(" ".join(words[:k]))
+            if key in decided:
+                runs.append((s, s + len(" ".join(words[:k])), key, None, None, False))
+                break
+    for s, ee, surface, cands, explicit, cue in runs:
+        eid = decided.get(fold(surface))
+        if eid and not any(a < ee and s < b for a, b in spans):
+            out.append((s, ee, eid))
+            spans.append((s, ee))
+    return out
+
+
+
+UNMATCHED = INVENTED + [
+    ("en", "Storms hit Kentucky. Crews worked near McKee and in Hinton; McKee lost power, and Annville too. "
+           "HINTON, Okla. - Oklahoma crews helped near Hinton."),
+    ("en", "Churchill, Man. (CP) - Manitoba said ice near Churchill melted early; Thompson and Gillam agreed."),
+    ("de", "In Bayern regnete es. Bei Berg und nach Au fuhren Busse, aus Linden kamen Helfer; Berg, Bayern meldete Schnee."),
+    ("es", "En Jalisco llovió. Cerca de Tala y en Ameca cortaron caminos; Tala, Jalisco, pidió ayuda a Zapopan."),
+]
+
+
+def test_unmatched_against_the_old(linker):
+    from communique.mentions.common import Mention, _common_in
+
+    ents = linker.kb.entities
+    found = 0
+    for lang, text in UNMATCHED:
+        new, old = _contexts(linker, text, lang)
+        new.add_small_candidates()
+        _old_add_small_candidates(old)
+        mentions = [Mention(r.start, r.end, r.cands[0][0], "name", ents[r.cands[0][0]]["type"]) for r in new.raws if r.cands]
+        got = new.unmatched(mentions, lambda w: _common_in(w, lang))
+        assert got == _old_unmatched(old, mentions, lambda w: _common_in(w, lang)), text
+        assert got == _old_unmatched(new, mentions, lambda w: _common_in(w, lang)), text
+        found += len(got)
+    assert found  # the texts name small places the matcher lacks

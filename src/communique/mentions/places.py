@@ -376,7 +376,6 @@ class PlaceContext:
     def _extend_runs(self) -> None:
         """"Mount Sheridan", "South Charleston", "Trinity Beach": a capitalised word next to a matched
         name that together name a small place of a region or country the document supports."""
-        ents = self.kb.entities
         text, ft, raws = self.text, self.ft, self.raws
         for i, r in enumerate(raws):
             if not r.cands or not self.only_places(r) or not text[r.start:r.start + 1].isupper():
@@ -392,9 +391,9 @@ class PlaceContext:
                 if (i > 0 and raws[i - 1].end > s) or (i + 1 < len(raws) and raws[i + 1].start < e):
                     continue
                 key = ft[s:e]
-                hits = [c for c in self.kb.small_places(key)
-                        if key in self.explicit and (ents[c]["country"], ents[c].get("admin1")) in self.explicit[key]
-                        or self.support(ents[c], key) > 0]
+                hits = [c for c, e in self.kb.small_place_records(key)
+                        if key in self.explicit and (e["country"], e.get("admin1")) in self.explicit[key]
+                        or self.support(e, key) > 0]
                 if hits:
                     r.start, r.end = s, e
                     r.cands = [(c, "name", "") for c in hits]
@@ -422,8 +421,20 @@ class PlaceContext:
         runs = []
         at = _raw_index(self.raws)
         longest = max(map(len, preps), default=0)
+        ft, named_small = self.ft, self.kb.names_small_place
         for s, e in self._caprun_spans():
             if covered.find(1, s, e) >= 0:
+                continue
+            # s15 (spdcore): a run none of whose prefixes names a small place is pending below whatever its cue (a
+            # pending run is decided by its name only): the cue is looked for where a prefix names one
+            words = text[s:e].split()
+            p = s - 1
+            for w in words:
+                p += len(w) + 1
+                if named_small(ft[s:p]):
+                    break
+            else:
+                runs.append((s, e, None, words, None, False))
                 continue
             k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
             cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
@@ -432,7 +443,6 @@ class PlaceContext:
                 # capitals (its first word, two characters or more, has a lower-case second one); words later
                 runs.append((s, e, None, None, None, cue))
                 continue
-            words = text[s:e].split()
             for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
                 ee = s + len(" ".join(words[:k]))
                 if k < len(words) and not text[ee:ee + 1].isspace():
@@ -440,7 +450,7 @@ class PlaceContext:
                 if not cue and text[ee:ee + 1] != "," and not text[s:ee].isupper():
                     continue  # neither a cue before nor "Name, Region" after: checked later by name only
                 surface = text[s:ee]
-                cands = self.kb.small_places(fold(surface))
+                cands = self.kb.small_places(ft[s:ee])  # (fold(surface): the fold is one character for one)
                 if cands:
                     explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee, at))
                     runs.append((s, ee, surface, cands, explicit, cue))
