@@ -364,3 +364,15 @@ def test_unmatched_against_the_old(linker):
         assert got == _old_unmatched(new, mentions, lambda w: _common_in(w, lang)), text
         found += len(got)
     assert found  # the texts name small places the matcher lacks
+
+
+# -- matching._accept: a rest of the word of four letters or more ------------------------------------
+def test_four_letters_left_is_no_ending():
+    from communique.mentions.matching import _ALNUM_RUN, _ANY_ENDING
+
+    assert max(map(len, _ANY_ENDING)) < 4
+    # the shortcut's test (four characters, all str.isalnum) is the regex's rest being four or more long
+    for ft in ("bundesregierung", "bund", "bundes", "bun d", "ab1c", "abc_d", "ab", "режима", "ei", "x\u00e9\u00df\u0439y"):
+        for e in range(len(ft) + 1):
+            w4 = ft[e:e + 4]
+            assert (len(w4) == 4 and w4.isalnum()) == (len(_ALNUM_RUN.match(ft, e).group()) >= 4)
