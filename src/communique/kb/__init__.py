@@ -154,17 +154,6 @@ class KnowledgeBase:
                 made.popitem(last=False)
         return out
 
-    def names_small_place(self, folded: str) -> bool:
-        """``bool(small_places(folded))`` without handing out ids (s15, spdcore: a test before the lookup)."""
-        recs = self._small_ids.get(folded)
-        if recs is None:
-            packed = self._small_lookup(folded)
-            recs = tuple(_small_record(r) for r in packed.split(";")) if packed else ()
-            if len(self._small_ids) >= _SMALL_MEMO:
-                self._small_ids.clear()
-            self._small_ids[folded] = recs
-        return bool(recs)
-
     def small_place_records(self, folded: str) -> list[tuple[str, dict[str, Any]]]:
         """(id, record) of each of :meth:`small_places` (same ids, same side effects): the record
         ``entities[id]`` gives right after the lookup, without going through the table's miss path

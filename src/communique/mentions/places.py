@@ -421,20 +421,8 @@ class PlaceContext:
         runs = []
         at = _raw_index(self.raws)
         longest = max(map(len, preps), default=0)
-        ft, named_small = self.ft, self.kb.names_small_place
         for s, e in self._caprun_spans():
             if covered.find(1, s, e) >= 0:
-                continue
-            # s15 (spdcore): a run none of whose prefixes names a small place is pending below whatever its cue (a
-            # pending run is decided by its name only): the cue is looked for where a prefix names one
-            words = text[s:e].split()
-            p = s - 1
-            for w in words:
-                p += len(w) + 1
-                if named_small(ft[s:p]):
-                    break
-            else:
-                runs.append((s, e, None, words, None, False))
                 continue
             k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
             cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
@@ -443,6 +431,7 @@ class PlaceContext:
                 # capitals (its first word, two characters or more, has a lower-case second one); words later
                 runs.append((s, e, None, None, None, cue))
                 continue
+            words = text[s:e].split()
             for k in range(len(words), 0, -1):  # the longest prefix of the run that names a small place
                 ee = s + len(" ".join(words[:k]))
                 if k < len(words) and not text[ee:ee + 1].isspace():
@@ -450,7 +439,7 @@ class PlaceContext:
                 if not cue and text[ee:ee + 1] != "," and not text[s:ee].isupper():
                     continue  # neither a cue before nor "Name, Region" after: checked later by name only
                 surface = text[s:ee]
-                cands = self.kb.small_places(ft[s:ee])  # (fold(surface): the fold is one character for one)
+                cands = self.kb.small_places(fold(surface))
                 if cands:
                     explicit = self._after_comma(ee, _raw_at(self.raws, self.ft, ee, at))
                     runs.append((s, ee, surface, cands, explicit, cue))
