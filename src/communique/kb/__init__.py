@@ -154,6 +154,30 @@ class KnowledgeBase:
                 made.popitem(last=False)
         return out
 
+    def small_place_records(self, folded: str) -> list[tuple[str, dict[str, Any]]]:
+        """(id, record) of each of :meth:`small_places` (same ids, same side effects): the record
+        ``entities[id]`` gives right after the lookup, without going through the table's miss path
+        for each id (s15, spdcore)."""
+        ids = self.small_places(folded)
+        if not ids:
+            return []
+        base, made = dict.get, self._small_made
+        ents = self.entities
+        return [(eid, base(ents, eid) or made[eid]) for eid in ids]
+
+    def small_place_stats(self, folded: str) -> tuple[int, ...]:
+        """The populations of the small places named ``folded``, as ``entities[id]`` gives them after
+        :meth:`small_places` (a built record of the same id wins), without handing out their ids: for
+        readers that want the populations only (s15, spdcore; tests/mentions/test_spdcore_s15.py)."""
+        memo = self._small_ids
+        recs = memo.get(folded)
+        if recs is None:
+            return tuple((e.get("population") or 0) for _i, e in self.small_place_records(folded))
+        if not recs:
+            return ()
+        ents = self.entities
+        return tuple((dict.get(ents, r["id"]) or r).get("population") or 0 for r in recs)
+
     def _small_by_id(self, eid: str) -> dict[str, Any] | None:
         """The small place ``gn:<id>``'s record, found in the table by its id (a scan of the table:
         only for a record the LRU no longer holds), or None."""

@@ -124,13 +124,64 @@ def lexicon_finditer(lex: dict[str, Any], key: str, text: str) -> Any:
     return _finditer_at(rx, sorted({s for _i, s, _e in ac.find_matches_as_indexes(text, overlapping=True)}), text)
 
 
-def _finditer_at(rx: re.Pattern, starts: list[int], text: str) -> Any:
+def coref_finditer(lex: dict[str, Any], key: str, ft: str) -> Any:
+    """``lex[key].finditer(ft)`` (``coref_re`` or ``coref_adj_re`` of a language with articles), the same matches: a
+    match is an article, blanks, (``coref_adj_re``: a word of letters and blanks,) then a role noun, so its start
+    lies a few characters before the blanks that precede an occurrence of a role noun (``lex["coref_words"]``, found
+    with ``str.find``); the walk back over those blanks (and the word) is the regex's own (``\\s+`` and
+    ``[^\\W\\d_]+`` take whole runs, each ended by a character of the other kind), and the regex is matched at every
+    position an article could start there, left to right, each try after the end of the previous match, as ``finditer``
+    goes (s15, spdcore: the Spanish articles "el", "la" are everywhere, the role nouns rare;
+    tests/mentions/test_spdcore_s15.py). Without the words, ``finditer`` itself."""
+    rx = lex[key]
+    words = lex.get("coref_words")
+    if not words:
+        return rx.finditer(ft)
+    adjective = key == "coref_adj_re"
+    width = lex["article_len"]
+    starts: set[int] = set()
+    find = ft.find
+    for w in words:
+        c = find(w)
+        while c >= 0:
+            j = c
+            while j > 0 and ft[j - 1].isspace():
+                j -= 1
+            if j < c and adjective:
+                k = j
+                while k > 0 and ft[k - 1].isalnum() and not ft[k - 1].isdecimal():
+                    k -= 1
+                i = k
+                while i > 0 and ft[i - 1].isspace():
+                    i -= 1
+                j = i if k < j and i < k else c
+            if j < c:
+                starts.update(range(max(0, j - width), j))
+            c = find(w, c + 1)
+    return _finditer_at(rx, sorted(starts), ft)
+
+
+def lexicon_finditer_in(lex: dict[str, Any], key: str, text: str, pos: int, endpos: int) -> Any:
+    """``lex[key].finditer(text, pos, endpos)``, the same matches, tried only where the regex's literal words occur
+    in ``text[pos:endpos]`` (a match lies in that window, its first word too), as :func:`lexicon_finditer` does for
+    the whole text (s15, spdcore: the title before a name, looked for in the 60 characters before it)."""
+    rx = lex[key]
+    ac = lex.get(key + "_starts")
+    if ac is None:
+        return rx.finditer(text, pos, endpos)
+    return _finditer_at(rx, sorted({pos + s for _i, s, _e in ac.find_matches_as_indexes(text[pos:endpos], overlapping=True)}),
+                        text, endpos)
+
+
+def _finditer_at(rx: re.Pattern, starts: list[int], text: str, endpos: int | None = None) -> Any:
     end = 0
     match = rx.match
+    if endpos is None:
+        endpos = len(text)
     for p in starts:
         if p < end:
             continue
-        m = match(text, p)
+        m = match(text, p, endpos)
         if m is not None:
             yield m
             end = m.end()
@@ -182,6 +233,10 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
     else:
         title_lits, title_ok = [fold(t) for t in titles], True
     return {"titles": titles, "title_re": title_re, "coref": {fold(k): v for k, v in coref.items()}, "coref_re": coref_re, "coref_adj_re": coref_adj_re,
+            # s15: the role nouns every match of coref_re (with articles) / coref_adj_re ends with, and the longest
+            # article (coref_finditer: the patterns tried only where a role noun stands)
+            "coref_words": sorted({fold(k) for k in coref}) if arts and lang != "ru" else None,
+            "article_len": max(map(len, arts), default=0),
             "org_re": org_re, "org_words_re": words_re,
             "title_re_starts": _literal_starts(title_lits) if title_ok else None,
             "org_re_starts": _literal_starts(heads) if heads else None,

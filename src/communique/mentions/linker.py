@@ -157,18 +157,21 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         day = doc.published.date().isoformat() if doc.published else None
         by_id: dict[str, Entity] = {}
         order: list[str] = []
+        spans: dict[str, set[tuple[int, int]]] = {}  # s15: each entity's mention spans (a scan of its list before)
         for m in mentions:
             s, e = norm.to_original(m.start, m.end)
-            span = Span(s, e, doc.text[s:e], nested_in=m.nested_in)  # a place inside an organisation's name
-            if m.phrase_span is not None:
-                ps, pe = norm.to_original(*m.phrase_span)  # "партии «Яблоко»" around the name
-                span.phrase = Span(ps, pe, doc.text[ps:pe])
             ent = by_id.get(m.eid)
             if ent is None:
                 ent = self._entity(m, day)
                 by_id[m.eid] = ent
                 order.append(m.eid)
-            if not any(x.start == s and x.end == e for x in ent.mentions):
+                spans[m.eid] = set()
+            if (s, e) not in spans[m.eid]:
+                spans[m.eid].add((s, e))
+                span = Span(s, e, doc.text[s:e], nested_in=m.nested_in)  # a place inside an organisation's name
+                if m.phrase_span is not None:
+                    ps, pe = norm.to_original(*m.phrase_span)  # "партии «Яблоко»" around the name
+                    span.phrase = Span(ps, pe, doc.text[ps:pe])
                 ent.mentions.append(span)
             if m.role and ent.role is None:
                 ent.role = m.role

@@ -110,6 +110,7 @@ def _capitalised_in_name(word: str, name: str) -> bool:
 
 # every ending a candidate may take (the union of the sets _accept tests the rest of a word against)
 _ANY_ENDING = RU_NOUN | RU_ADJ | RU_STEM | DE_END | DE_ADJ | ROM_END
+assert max(map(len, _ANY_ENDING)) < 4  # _accept rejects a rest of four letters or more without reading it
 
 
 class KBMatching:
@@ -161,9 +162,14 @@ class KBMatching:
     def _accept(self, text: str, ft: str, lang: str, pidx: int, s: int, e: int) -> list[tuple[str, str, str]]:
         kb = self.kb
         # the rest of the word (str.isalnum characters; s14: no regex where the word ends with the match)
-        rem = _ALNUM_RUN.match(ft, e).group() if ft[e:e + 1].isalnum() else ""
-        if rem and rem not in _ANY_ENDING and rem != "о":
-            return []  # every candidate below needs the rest of the word to be an ending (the cheap test first)
+        if ft[e:e + 1].isalnum():
+            if len(w4 := ft[e:e + 4]) == 4 and w4.isalnum():
+                return []  # s15: four letters or more of the word left: no ending is that long (the regex not run)
+            rem = _ALNUM_RUN.match(ft, e).group()
+            if rem not in _ANY_ENDING and rem != "о":
+                return []  # every candidate below needs the rest of the word to be an ending (the cheap test first)
+        else:
+            rem = ""
         cands = kb.candidates[pidx]
         keep: list[tuple[str, str, str]] = []
         first = text[s]

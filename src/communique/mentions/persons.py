@@ -18,12 +18,19 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, find_surnames, initials_names, lang_lexicon, lexicon_finditer, mentions_data,
+    _sentence_initial, _word_before_span, coref_finditer, find_surnames, initials_names, lang_lexicon, lexicon_finditer, lexicon_finditer_in, mentions_data,
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
 
 _SPAN = re.Match.span
+# s15 (spdcore): the patterns the passes below searched with re.search/re.match on slices, compiled once and
+# matched in place (none has a look-behind or an anchor: the same matches as in the slice)
+_CLAUSE_STOP = re.compile(r"[.;:!?\n(]\s|[;:!?\n(]")
+_RUN_GAP = re.compile(r"[^\S\n]+|-")
+_CLAUSE_RUN = re.compile(r"[^.;:!?\n]{0,40}")
+_NAME_NEXT = re.compile(r"\s+[A-ZА-ЯЁ]")
+_LETTER_AT = re.compile(r"[^\W\d_]")
 
 
 class PersonRules:
@@ -39,8 +46,8 @@ class PersonRules:
         for tm in lexicon_finditer(lex, "title_re", ft):
             # the window: up to the end of the clause
             lim = min(len(text), tm.end() + 140)
-            stop = re.search(r"[.;:!?\n(]\s|[;:!?\n(]", text[tm.end():lim])
-            wend = tm.end() + stop.start() if stop else lim
+            stop = _CLAUSE_STOP.search(text, tm.end(), lim)  # (the same search in the slice tm.end():lim)
+            wend = stop.start() if stop else lim
             run: list[tuple[int, int]] = []
             found = None
             for tok in _TOKEN.finditer(text, tm.end(), wend):
@@ -52,7 +59,7 @@ class PersonRules:
                       and not (_common_in(word, lang) and not _is_name_like(word)
                                and not (run and lang == "es")))  # "gobernador Tarcisio Delgado"
                 between = text[run[-1][1]:s] if run else ""
-                if ok and (not run or re.fullmatch(r"[^\S\n]+|-", between)):
+                if ok and (not run or _RUN_GAP.fullmatch(between)):
                     run.append((s, e))
                     continue
                 if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
@@ -87,7 +94,8 @@ class PersonRules:
         """A person the knowledge base does not know, found by another pass (a given name, a surname's shape),
         right after a title ("Ambassador Lynne X", "Botschafter Y") carries that title as its role, as the
         title pattern would have given it."""
-        title_re = lang_lexicon(lang).get("title_re")
+        lex = lang_lexicon(lang)
+        title_re = lex.get("title_re")
         if title_re is None:
             return
         for m in mentions:
@@ -99,7 +107,8 @@ class PersonRules:
             if k == m.start or k == 0:
                 continue
             lo = max(0, k - 60)
-            rstart = next((t.start() for t in title_re.finditer(ft, lo, k) if t.end() == k), None)
+            # s15: title_re.finditer(ft, lo, k), tried only where a title's first word stands
+            rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
             if rstart is None:
                 continue  # no title ends right before the name
             # "Deputy Foreign Minister": earlier titles joined to it by spaces only
@@ -248,12 +257,12 @@ class PersonRules:
             return []  # (no person named yet: "the President of Kazakhstan" still names the office's holder)
         out: list[Mention] = []
         taken = _Coverage(mentions)
-        hits = [(cm.start(1), cm.end(1), cm.group(1)) for cm in cre.finditer(ft)]
+        hits = [(cm.start(1), cm.end(1), cm.group(1)) for cm in coref_finditer(lex, "coref_re", ft)]  # s15: at role nouns
         if lex.get("coref_adj_re") is not None:
             # "the Russian foreign minister", "der russische Außenminister": a country adjective between
             adjs = {(m.start, m.end) for m in mentions if m.kind in ("adj", "adjstem")}
             if adjs:  # s14 (spdkb): without an adjective mention no match counts: no scan (the hits stay sorted)
-                hits.extend((am.start(2), am.end(2), am.group(2)) for am in lex["coref_adj_re"].finditer(ft)
+                hits.extend((am.start(2), am.end(2), am.group(2)) for am in coref_finditer(lex, "coref_adj_re", ft)
                             if (am.start(1), am.end(1)) in adjs)
                 hits.sort()
         # s12 review fixes: the lookups per role word bisect sorted lists instead of scanning every mention
@@ -276,12 +285,12 @@ class PersonRules:
             if taken.overlaps(s, e) and not (ccountry and rend > e):
                 continue
             # a role noun directly followed by a name is a title, not a back-reference
-            clause = re.match(r"[^.;:!?\n]{0,40}", text[rend:])
-            cend = rend + (clause.end() if clause else 0)
+            clause = _CLAUSE_RUN.match(text, rend)  # (s15: matched in place, the rest of the text was sliced)
+            cend = clause.end() if clause else rend
             k = bisect.bisect_left(person_starts, rend)
-            if (lang != "de" and re.match(r"\s+[A-ZА-ЯЁ]", text[rend:rend + 3])) or (k < len(person_starts) and person_starts[k] < cend):
+            if (lang != "de" and _NAME_NEXT.match(text, rend, rend + 3)) or (k < len(person_starts) and person_starts[k] < cend):
                 continue
-            if re.match(r"[^\W\d_]", text[e:e + 1] or " "):
+            if _LETTER_AT.match(text, e, e + 1):
                 continue
             office = None
             for k, v in lex["coref"].items():

@@ -108,8 +108,8 @@ class PlaceContext:
     likely: list[tuple[str, float, float, str]] = field(default_factory=list)
     # start of a name right after "Place, " -> the (country, admin1) pairs of that place's readings
     region_of: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
-    # support() by its inputs' values (the evidence is complete after __post_init__)
-    _support_memo: dict[tuple, float] = field(default_factory=dict, repr=False)
+    # support() by the record (held with the answer) and the name (the evidence is complete after __post_init__)
+    _support_memo: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _capruns: list[tuple[int, int]] | None = field(default=None, repr=False)  # _CAPRUN spans of group 1
     _only_memo: dict[int, tuple] = field(default_factory=dict, repr=False)  # only_places() by id(raw)
 
@@ -186,8 +186,8 @@ class PlaceContext:
             if not top.get("admin1") or not top.get("country"):
                 continue
             pops = sorted((e.get("population") or 0 for e in places), reverse=True)
-            small = self.kb.small_places(surf)
-            rival = max([pops[1] if len(pops) > 1 else 0] + [ents[s].get("population") or 0 for s in small])
+            # s15 (spdcore): the small namesakes' populations without handing out their ids (only read here)
+            rival = max((pops[1] if len(pops) > 1 else 0,) + self.kb.small_place_stats(surf))
             if (top.get("population") or 0) >= 20 * max(rival, 1) and top.get("lat") is not None:
                 self.points.append((surf, top["lat"], top["lon"], top["country"]))
             elif (top.get("population") or 0) >= _LIKELY * max(rival, 1) and top.get("lat") is not None:
@@ -200,6 +200,9 @@ class PlaceContext:
 
     def _after_comma(self, end: int, nxt) -> set[tuple[str, str | None]]:
         """(country, admin1) pairs named right after ", " (a division, an abbreviation or a country)."""
+        c = self.ft[end:end + 1]  # s15: _COMMA matches only at a comma or a blank other than a newline
+        if c != "," and (c == "\n" or not c.isspace()):
+            return set()
         m = _COMMA.match(self.ft, end)
         if not m:
             return set()
@@ -233,13 +236,15 @@ class PlaceContext:
     def support(self, e: dict, surf: str, near: bool = True) -> float:
         """Evidence for ``e`` from the rest of the document (its own name's votes left out): its region
         named, plus one for a clearly identified place of another name within 100 km."""
-        key = (e.get("country"), e.get("admin1"))
-        lat, lon = e.get("lat"), e.get("lon")
-        mk = (key, lat, lon, surf, near)
+        # s15 (spdcore): remembered by the record's identity (the record is held with the answer, so its id
+        # cannot be reused while the memo lives); the answer depends on its country, admin1, lat and lon only
+        mk = (id(e), surf, near)
         hit = self._support_memo.get(mk)
-        if hit is None:
-            hit = self._support_memo[mk] = self._support(key, lat, lon, surf, near)
-        return hit
+        if hit is not None and hit[0] is e:
+            return hit[1]
+        ev = self._support((e.get("country"), e.get("admin1")), e.get("lat"), e.get("lon"), surf, near)
+        self._support_memo[mk] = (e, ev)
+        return ev
 
     def _support(self, key: tuple, lat: float | None, lon: float | None, surf: str, near: bool) -> float:
         ev = 0.0
@@ -324,36 +329,41 @@ class PlaceContext:
         self._extend_runs()
         # one sense per discourse: a reading in the explicit region that another mention of the name
         # kept ("GEORGETOWN, Ky." opens a sentence, where the matcher drops towns named like words)
-        by_surf: dict[str, dict[str, tuple]] = {}
-        for r in self.raws:
-            for c in r.cands:
-                by_surf.setdefault(self.ft[r.start:r.end], {}).setdefault(c[0], c)
-        for r in self.raws:
-            surf = self.ft[r.start:r.end]
-            ex = self.explicit.get(surf)
-            if not ex or not r.cands or not self.only_places(r):
-                continue
-            if any((ents[c[0]].get("country"), ents[c[0]].get("admin1")) in ex for c in r.cands):
-                continue
-            more = [c for eid, c in by_surf[surf].items()
-                    if (ents[eid].get("country"), ents[eid].get("admin1")) in ex and ents[eid]["type"] == "place"]
-            if more:
-                r.cands = list(r.cands) + more
+        if self.explicit:  # s15 (spdcore): nothing to add where the document names no "X, Region"
+            by_surf: dict[str, dict[str, tuple]] = {}
+            for r in self.raws:
+                for c in r.cands:
+                    by_surf.setdefault(self.ft[r.start:r.end], {}).setdefault(c[0], c)
+            for r in self.raws:
+                surf = self.ft[r.start:r.end]
+                ex = self.explicit.get(surf)
+                if not ex or not r.cands or not self.only_places(r):
+                    continue
+                if any((ents[c[0]].get("country"), ents[c[0]].get("admin1")) in ex for c in r.cands):
+                    continue
+                more = [c for eid, c in by_surf[surf].items()
+                        if (ents[eid].get("country"), ents[eid].get("admin1")) in ex and ents[eid]["type"] == "place"]
+                if more:
+                    r.cands = list(r.cands) + more
         for r in self.raws:
             if not r.cands or not self.only_places(r):
                 continue
             surf = self.ft[r.start:r.end]
-            small = self.kb.small_places(surf)
+            small = self.kb.small_place_records(surf)
             if not small:
                 continue
             ex = self.explicit.get(surf) or set()
             # a first-level division of the name ("Wyoming") is read as that unless the text names a region
             big_region = any(self.support(ents[c[0]], surf) > 0 or ents[c[0]].get("level") == 1 for c in r.cands)
-            big_countries = {ents[c[0]].get("country") for c in r.cands
-                             if self.country_support(ents[c[0]].get("country"), surf)
-                             or (ents[c[0]].get("country"), None) in ex}
-            for s in small:
-                e = ents[s]
+            if big_region:
+                if not ex:
+                    continue  # s15 (spdcore): only a small place in the region named after the name could be added
+                big_countries = set()  # (not read: big_supported holds for every small place)
+            else:
+                big_countries = {ents[c[0]].get("country") for c in r.cands
+                                 if self.country_support(ents[c[0]].get("country"), surf)
+                                 or (ents[c[0]].get("country"), None) in ex}
+            for s, e in small:
                 key = (e["country"], e.get("admin1"))
                 # a bigger namesake's country named in the document speaks against a small place abroad,
                 # not against one in the same country (New Milford, Connecticut vs New Jersey)
@@ -366,7 +376,6 @@ class PlaceContext:
     def _extend_runs(self) -> None:
         """"Mount Sheridan", "South Charleston", "Trinity Beach": a capitalised word next to a matched
         name that together name a small place of a region or country the document supports."""
-        ents = self.kb.entities
         text, ft, raws = self.text, self.ft, self.raws
         for i, r in enumerate(raws):
             if not r.cands or not self.only_places(r) or not text[r.start:r.start + 1].isupper():
@@ -382,9 +391,9 @@ class PlaceContext:
                 if (i > 0 and raws[i - 1].end > s) or (i + 1 < len(raws) and raws[i + 1].start < e):
                     continue
                 key = ft[s:e]
-                hits = [c for c in self.kb.small_places(key)
-                        if key in self.explicit and (ents[c]["country"], ents[c].get("admin1")) in self.explicit[key]
-                        or self.support(ents[c], key) > 0]
+                hits = [c for c, e in self.kb.small_place_records(key)
+                        if key in self.explicit and (e["country"], e.get("admin1")) in self.explicit[key]
+                        or self.support(e, key) > 0]
                 if hits:
                     r.start, r.end = s, e
                     r.cands = [(c, "name", "") for c in hits]
