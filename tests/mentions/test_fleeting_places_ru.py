@@ -17,3 +17,12 @@ def test_oblique_forms_of_fleeting_vowel_towns_are_linked():
     assert found.get("Череповце") == "gn:569223"
     assert found.get("Ельце") == "gn:467978"
     assert found.get("Орле") == "gn:515012"
+
+
+def test_no_o_ending_after_a_name():
+    """"о" is no case ending of a Russian name: "Амано" is not a form of "Аман" (Amman)."""
+    text = "Генеральный директор агентства Юкия Амано заявил, что проверки продолжатся."
+    doc = Document(id="t", text=text, source="test", lang="ru", published=datetime(2015, 5, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    found = {norm.text[m.start:m.end]: m.eid for m in MentionLinker(use_natasha=False).find(doc, norm)}
+    assert found.get("Амано") != "gn:250441"

@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 
 # allowed endings after a name, by script/language (folded text)
-RU_NOUN = frozenset("а я у ю е и ы о ом ем ём ой ей ою ею ью ам ям ами ями ах ях ов ев ым им".split())
+# case endings after a name as written in the knowledge base; no "о": no case form of a name adds it, and it
+# made "Амано" (Yukiya Amano) a form of "Аман" (Amman) (s15)
+RU_NOUN = frozenset("а я у ю е и ы ом ем ём ой ей ою ею ью ам ям ами ями ах ях ов ев ым им".split())
 RU_ADJ = frozenset("ий ый ой ая яя ое ее ого его ому ему ым им ом ем ую юю ые ие ых их ыми ими".split())
 RU_STEM = frozenset("а я у ю е и ы ой ей ою ею ью ом ем ем".split())
 DE_END = frozenset(["s", "es", "n", "en", "ns"])  # nouns and names: genitive, weak and plural endings
