@@ -14,6 +14,9 @@ from communique.normalize import normalize
     ("Северстали", "Северсталь"), ("Интерфаксу", "Интерфакс"), ("Известий", "Известия"),
     ("МегаФону", "МегаФон"),  # the letters shared with the surface keep its case
     ("Газпром", "Газпром"),  # already nominative
+    ("Вести", "Вести"), ("Сони", "Сони"), ("Порту", "Порту"),  # a nominative reading: left as written
+    ("Роме", "Роме"), ("Альфе", "Альфе"),  # readings with different nominatives (Ром/Рома, Альф/Альфа)
+    ("Перекрестка", "Перекресток"),  # no "ё" where the surface has none
     ("Русала", "Русала"),  # unknown to the dictionary: no guess
     ("ХАМАС", "ХАМАС"), ("Совет директоров", "Совет директоров"), ("Yandex", "Yandex"),
 ])
