@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterator
 from communique import __version__
 from communique.errors import KnowledgeBaseError
 from communique.kb.build import KBData, build, fingerprint
+from communique.kb.cachefile import write_atomically
 from communique.kb.fold import fold
 
 log = logging.getLogger(__name__)
@@ -372,14 +373,7 @@ def _read_cache(path: Path) -> KBData | None:
 
 def _write_cache(path: Path, data: KBData) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent builders never share a file
-        with tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("kb-*.pickle"):  # caches of older data or versions
-            if old != path:
-                old.unlink(missing_ok=True)
+        write_atomically(path, data, "kb-*.pickle")  # caches of older data or versions removed
     except OSError as exc:
         log.warning("cannot write knowledge-base cache %s: %s", path, exc)
 

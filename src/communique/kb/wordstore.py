@@ -20,13 +20,14 @@ simplemma's dicts besides the stores.
 from __future__ import annotations
 
 import logging
-import os
 import pickle
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+
+from communique.kb.cachefile import write_atomically
 from typing import Any
 
 from simplemma.strategies import DictionaryLookupStrategy
@@ -135,15 +136,7 @@ def _read(path: Path, lang: str) -> dict[str, Any] | None:
 
 def _write(path: Path, blob: dict[str, Any]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent builders never share a file
-        with tmp.open("wb") as fh:
-            pickle.dump(blob, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        prefix = f"words-{blob['lang']}-"
-        for old in path.parent.glob(prefix + "*.dawgs"):  # other simplemma versions or formats
-            if old != path:
-                old.unlink(missing_ok=True)
+        write_atomically(path, blob, f"words-{blob['lang']}-*.dawgs")  # other simplemma versions or formats removed
     except OSError as exc:
         log.warning("cannot write word store %s: %s", path, exc)
 

@@ -481,18 +481,16 @@ def _loose_word(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) ->
 
 
 def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
+    if not lex.strict:
+        answer = _loose_word(word, lang, lex, first)
+        return not _sentence_initial(text, s) if answer is _UNLESS_INITIAL else answer
     if not word[:1].isupper() or word.lower() in lex.stop:
         return False
     if word.isupper():
         return len(word) >= 2
     if _in_first(word, first):
         return True
-    if lex.strict:
-        return _strict_nameish(word, lang)
-    if _sentence_initial(text, s):
-        # (formerly "or (a surname shape) and not _known_lower(word)": implied by the first; s14: the same answer)
-        return not _known_lower(word, lang)
-    return True
+    return _strict_nameish(word, lang)
 
 
 def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make: Callable[..., Any],
