@@ -207,15 +207,6 @@ def test_fast_patterns_equal_the_lookbehind_ones(text):
     assert _spans(ce._ITEM_FAST.finditer(text)) == _spans(ce._ITEM.finditer(text))
 
 
-def test_all_given_is_the_union_and_follows_new_sets():
-    a, b = frozenset(["ana", "luis"]), frozenset(["pedro"])
-    assert ce._all_given(a, b) == a | b
-    assert ce._all_given(a, b) is ce._all_given(a, b)
-    c = frozenset(["marta"])
-    assert ce._all_given(c, b) == c | b
-    assert ce._all_given(a, c) == a | c
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["BNP", "-", "Paribas", "P", "a", "Á", "ñ", "A-B", " ", "\n", "x"]), max_size=12).map("".join))
 def test_merger_quick_finds_the_same_texts(text):

@@ -38,8 +38,8 @@ from typing import Any, Callable
 
 from communique.kb.fold import fold
 from communique.mentions.capnames import (
-    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, cap_lexicon,
-    words_where,
+    _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, _with_given,
+    cap_lexicon, words_where,
 )
 from communique.mentions.common import LANG_DIR, latin1_members, mentions_data, reversed_text
 from communique.mentions.literals_de import doc_literals
@@ -123,17 +123,9 @@ def de_weak_given_names() -> frozenset[str]:
 # possessive runs (++): a shorter run is followed by a letter, where neither "-" nor the space can follow, so
 # giving letters back finds nothing; without it the engine tried every shorter run of every capitalised word
 _GIVEN_CAND = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[a-zäöüßà-ÿ]++(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]++)?(?=[^\S\n]+[A-ZÄÖÜ])")
-_GIVEN_UNION: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-
-
 def _all_given(first: frozenset[str]) -> frozenset[str]:
-    """The linker's given names and the German list, joined once per set (the set is held with its
-    union, so its id cannot be reused by another set)."""
-    hit = _GIVEN_UNION.get(id(first))
-    if hit is None or hit[0] is not first:
-        _GIVEN_UNION.clear()
-        hit = _GIVEN_UNION[id(first)] = (first, first | de_given_names())
-    return hit[1]
+    """The linker's given names and the German list, joined once per set."""
+    return _with_given(first, de_given_names())
 
 
 @lru_cache(maxsize=65536)

@@ -141,12 +141,12 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     """The mentions of a Spanish document after the rules above (a new list); ``first``: folded given
     names; ``population``: a place id's population (knowledge base); ``places``: the knowledge-base
     place or country a name denotes, as (id, type), or None (see :func:`place_lookup`)."""
-    from communique.mentions.capnames import cap_lexicon
+    from communique.mentions.capnames import _with_given, cap_lexicon
 
     lex = _lex()
     clex = cap_lexicon("es")
     if clex is not None and clex.given_names:
-        first = _all_given(first, clex.given_names)
+        first = _with_given(first, clex.given_names)  # joined once per pair of sets (1 % of the Spanish linking per document)
     out = _ordinary_words(text, mentions, make, first)
     if population is not None:
         out = _word_places(text, out, population)
@@ -178,20 +178,6 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = refine_places(text, out, make)  # mentions/locs_es.py (s14)
     out.sort(key=lambda m: (m.start, m.end))
     return out
-
-
-_GIVEN_UNION: dict[int, tuple] = {}
-
-
-def _all_given(first: frozenset[str], given: frozenset[str]) -> frozenset[str]:
-    """``first | given``, joined once per pair of sets (the linker hands every document the same set; the
-    union of a few thousand names cost 1 % of the Spanish linking per document; s15). One entry, keyed by
-    the sets themselves (held, so their ids cannot be reused)."""
-    hit = _GIVEN_UNION.get(id(first))
-    if hit is None or hit[0] is not first or hit[1] is not given:
-        _GIVEN_UNION.clear()
-        hit = _GIVEN_UNION[id(first)] = (first, given, first | given)
-    return hit[2]
 
 
 # -- ordinary words read as names -----------------------------------------------------------------
