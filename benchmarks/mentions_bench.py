@@ -13,13 +13,15 @@ releases of ``data/press`` (s14); German, Spanish and English after a 20,000-cha
 text of their language (the Spanish dev file holds 287,682 characters: at most 267,682 are timed). RSS is
 printed by a single run (not with ``--runs``).
 Linking is run without natasha (KB + rules) and, with ``--natasha``, natasha's segmenter+NER alone on
-the same Russian text.
+the same Russian text. A single run also prints RSS, the KB load time and the full (generation 2) garbage
+collections made while linking.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import resource
 import statistics
 import subprocess
@@ -72,16 +74,33 @@ def main() -> None:
     linker = MentionLinker(use_natasha=False)
     when = datetime(2024, 11, 20, tzinfo=timezone.utc)
 
+    # full (generation 2) garbage collections during the timed linking: count and seconds (s15: one walked the
+    # whole knowledge base until load_kb froze it out of the collector's sight)
+    full_gc = [0, 0.0]
+    gc_start = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            gc_start[0] = time.perf_counter()
+        else:
+            full_gc[0] += 1
+            full_gc[1] += time.perf_counter() - gc_start[0]
+
     def run(batch: list[str], lang: str) -> tuple[float, float, int]:
         pre = []
         t = clock()
         for i, d in enumerate(batch):
             pre.append((Document(id=str(i), text=d, source="bench", lang=lang, published=when), normalize(d)))
         t_norm = clock() - t
+        gc.callbacks.append(on_gc)
         t = clock()
         for doc, norm in pre:
             linker.link(doc, norm)
-        return clock() - t, t_norm, sum(len(d) for d in batch)
+        elapsed = clock() - t
+        gc.callbacks.remove(on_gc)
+        return elapsed, t_norm, sum(len(d) for d in batch)
 
     run(warm, "ru")  # warm-up on other documents (loads morphology); timed text is unseen
     dt, tn, n = run(docs, "ru")
@@ -122,6 +141,7 @@ def main() -> None:
         return
     print(f"RSS after linking Russian and German: {rss_ru_de:.0f} MB; after Spanish and English too (each language's "
           f"dictionaries loaded): {rss_mb():.0f} MB")
+    print(f"full garbage collections during the linking (warm-ups included): {full_gc[0]}, {1000 * full_gc[1]:.0f} ms")
     if args.natasha:
         linker_nat = MentionLinker(use_natasha=True)
         pre = [(Document(id=str(i), text=d, source="bench", lang="ru", published=when), normalize(d)) for i, d in enumerate(docs)]

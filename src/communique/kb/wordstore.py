@@ -26,12 +26,12 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-
-from communique.kb.cachefile import write_atomically
 from typing import Any
 
 from simplemma.strategies import DictionaryLookupStrategy
 from simplemma.utils import normalize_token, validate_lang_input
+
+from communique.kb.cachefile import write_atomically
 
 log = logging.getLogger(__name__)
 

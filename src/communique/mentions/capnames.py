@@ -450,8 +450,9 @@ def _in_first(word: str, first: frozenset[str]) -> bool:
 
 
 def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
-    """``_nameish(text, s, word, lang, lex, first)`` for a strict lexicon (German), where the answer depends on
-    the word alone: the memo's miss in ``cap_names`` (s14: the fused ``strict_word``, no second cache)."""
+    """Whether a capitalised token may be part of a name, for a strict lexicon (German), where the answer depends
+    on the word alone: the miss of ``cap_names``' per-word memo (s14: the fused ``strict_word``, no second cache;
+    the earlier per-token test is the oracle of tests/mentions/test_spdcap2_fused.py)."""
     low = word.lower()
     if not word[:1].isupper() or low in lex.stop:
         return False
@@ -467,10 +468,10 @@ _UNLESS_INITIAL = "unless initial"
 
 
 def _loose_word(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool | str:
-    """``_nameish(text, s, word, lang, lex, first)`` for a lexicon that is not strict (Spanish), as far as it
-    depends on the word: True, False, or ``_UNLESS_INITIAL`` (True unless ``_sentence_initial(text, s)``: a
-    capitalised ordinary word). s15 (spdcap3): the memo's miss in ``cap_names``, as ``_nameish_strict`` for German;
-    the same answer as ``_nameish`` (tests/mentions/test_spdcap3_oracles.py)."""
+    """The same test for a lexicon that is not strict (Spanish), as far as it depends on the word: True, False, or
+    ``_UNLESS_INITIAL`` (True unless ``_sentence_initial(text, s)``: a capitalised ordinary word). s15 (spdcap3):
+    the memo's miss in ``cap_names``, as ``_nameish_strict`` for German; the earlier per-token test is the oracle
+    of tests/mentions/test_spdcap3_oracles.py."""
     if not word[:1].isupper() or word.lower() in lex.stop:
         return False
     if word.isupper():
@@ -478,19 +479,6 @@ def _loose_word(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) ->
     if _in_first(word, first):
         return True
     return _UNLESS_INITIAL if _known_lower(word, lang) else True
-
-
-def _nameish(text: str, s: int, word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
-    if not lex.strict:
-        answer = _loose_word(word, lang, lex, first)
-        return not _sentence_initial(text, s) if answer is _UNLESS_INITIAL else answer
-    if not word[:1].isupper() or word.lower() in lex.stop:
-        return False
-    if word.isupper():
-        return len(word) >= 2
-    if _in_first(word, first):
-        return True
-    return _strict_nameish(word, lang)
 
 
 def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make: Callable[..., Any],

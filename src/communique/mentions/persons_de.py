@@ -40,9 +40,9 @@ from typing import Any, Callable, Iterator
 from communique.kb.fold import fold
 from communique.mentions.capnames import _dictionary, _known, _known_lower, _name_like, cap_lexicon
 from communique.mentions.common import LANG_DIR, _Coverage, mentions_data
+from communique.mentions.famous_de import famous_persons
 from communique.mentions.literals_de import doc_literals
 from communique.mentions.spanindex import SpanIndex
-from communique.mentions.famous_de import famous_persons
 from communique.mentions.titled_de import titled_persons
 
 # a one-letter initial ending the name: "Mildred T." (or "Mildred T ." as tokenised text writes it)

@@ -10,8 +10,8 @@ Two facts of German news text about a title that stands right before one capital
   name (all of them words of the term's English role, "Nato-Generalsekretär": secretary general nato), when
   exactly one person fits and no country mention around names another country than the term's. Only such
   words: a surname that is no German word reaches the matcher, which asks for the document's date too.
-* **A head of state's or government's title before a town's name** ("Präsident Cleveland", "Präsident Lincoln",
-  "Kanzler Brandt"? no town): a bare office of one holder (``persons_de.single_office_titles``) right before a
+* **A head of state's or government's title before a town's name** ("Präsident Cleveland", "Präsident Lincoln"):
+  a bare office of one holder (``persons_de.single_office_titles``) right before a
   knowledge-base town that is no capital makes the word a person's name: no German writes a town so after
   such a title (the town's office takes the genitive or "von": "der Bürgermeister von Cleveland"). Towns after
   titles many share stay places ("Gouverneur Belgorod", "Minister Brandenburg": ``persons_de.small_town``).
