@@ -10,6 +10,7 @@ import re
 from communique.kb.build import is_person_name_ru
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic
+from communique.kb.wordmatch import SEP_TABLE
 from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
@@ -20,6 +21,7 @@ from communique.mentions.places import PlaceContext
 
 _COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
 _COMMA_REPUBLIC = re.compile(r",\s*(?:republik|republic|république|república|республика)\s+")
+_RESUME_WINDOW = 640  # bytes of text searched again after a match that was not a name (KBMatching._resume)
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum characters: \w without the underscore
 _WORD_LEFT = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -118,13 +120,102 @@ class KBMatching:
 
     # -- the automaton pass -------------------------------------------------------------------
     def _raw_matches(self, text: str, ft: str, lang: str) -> list[_Raw]:
-        found = self._scan(text, ft, lang, 0, len(ft), 0)
+        found = self._scan_words(text, ft, lang)  # s16: Latin-1 text, the names at word starts only
+        if found is None:
+            found = self._scan(text, ft, lang, 0, len(ft), 0)
         found.sort(key=lambda r: (r.start, r.start - r.end))
         out: list[_Raw] = []
         for r in found:
             if not out or r.start >= out[-1].end:
                 out.append(r)
         return out
+
+    def _scan_words(self, text: str, ft: str, lang: str) -> list[_Raw] | None:
+        """:meth:`_scan` of the whole text (``depth`` 0) for Latin-1 text (s16, core16), through the automaton of the
+        names anchored at word starts (kb/wordmatch.py): the matches :meth:`_scan` drops at once because they start
+        inside a word are not made at all. A match of a key whose name's separators are not the text's ("der'a" is
+        the key of "der a") is replaced by the longest name written at its start (the plain matcher there), and
+        the automaton goes on from that name's end (or the next character), as it does after a name ending with a
+        separator ("u.s."); see :meth:`_resume`. None where the text has a wider character (the plain scan then)."""
+        try:
+            b = ft.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+        kb = self.kb
+        wm = kb.word_matcher()
+        pats = kb.patterns
+        pidx, check, tail = wm.pidx, wm.check, wm.tail
+        t = b"\x01" + b.translate(SEP_TABLE)  # t[j] stands for ft[j - 1]: a key's separator is the byte before the name
+        n = len(ft)
+        out: list[_Raw] = []
+        hits = wm.matcher.find_matches_as_indexes(t)  # (key, s, e + 1) in ft's positions
+        k = 0
+        while k < len(hits):
+            key, s, e = hits[k]
+            k += 1
+            e -= 1
+            pi = check.get(key)
+            if pi is None:
+                p = pidx[key]
+            else:
+                w = ft[s:e]
+                for p in pi:
+                    if pats[p] == w:
+                        break
+                else:
+                    p = -1
+                if p < 0:  # no name of the key is written here: the longest one that is (plain matcher), if any
+                    m = kb.matcher.find_matches_as_indexes(ft[s:s + wm.longest])
+                    if not m or m[0][1]:
+                        hits = self._resume(wm, t, s + 1, hits, k)
+                        k = 0
+                        continue
+                    p, e = m[0][0], s + m[0][2]
+                    hits = self._resume(wm, t, e, hits, k)
+                    k = 0
+                elif key in tail and e < n:
+                    hits = self._resume(wm, t, e, hits, k)  # "u.s.": a name may start right after the separator
+                    k = 0
+            keep = self._accept(text, ft, lang, p, s, e)
+            if keep and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
+                # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
+                nxt = ft.find(" ", s) + 1
+                longer = [r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), 1)
+                          if r.start < e and r.end > e and not any(o.start < r.end and r.start < o.end for o in out)]
+                if longer:
+                    out.extend(longer)
+                    continue
+            if keep:
+                out.append(_Raw(s, _ALNUM_RUN.match(ft, e).end() if ft[e:e + 1].isalnum() else e, keep))  # to the word's end
+            elif " " in pats[p]:
+                nxt = ft.find(" ", s) + 1
+                out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), 1)
+                           if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
+        return out
+
+    @staticmethod
+    def _resume(wm, t: bytes, q: int, hits: list, k: int) -> list:
+        """The anchored automaton's matches from ft position ``q`` on (as ``(key, s, e + 1)``), where those in hand
+        (``hits[k:]``, found from a later position) may not hold: the automaton is run on a window from ``q``, its
+        matches taken until one of them is one in hand (from there on the two runs agree: a leftmost-longest scan
+        depends only on where it stands), else on the whole rest of the text."""
+        win = _RESUME_WINDOW
+        got = wm.matcher.find_matches_as_indexes(t[q:q + win])
+        if q + win >= len(t):
+            return [(key, q + a, q + z) for key, a, z in got]
+        safe = win - wm.longest - 1  # a match starting before this cannot be cut short by the window's end
+        rest = {h: i for i, h in enumerate(hits[k:], k)} if k < len(hits) else {}
+        out = []
+        for key, a, z in got:
+            if a >= safe:
+                break
+            h = (key, q + a, q + z)
+            i = rest.get(h)
+            if i is not None:
+                out.extend(hits[i:])
+                return out
+            out.append(h)
+        return [(key, q + a, q + z) for key, a, z in wm.matcher.find_matches_as_indexes(t[q:])]
 
     def _scan(self, text: str, ft: str, lang: str, lo: int, hi: int, depth: int) -> list[_Raw]:
         """Accepted matches in ft[lo:hi]. A rejected leftmost-longest match ("la Unión" in "la Unión

@@ -1,0 +1,53 @@
+"""The knowledge base's names anchored at word starts, for Latin-1 text (s16, core16).
+
+The matcher of :class:`communique.kb.KnowledgeBase` finds names at every position, inside words too
+("ei" in "Regierung"): in German news three matches in five start inside a word and are dropped by
+the linker, and following the automaton's states inside words costs memory traffic. This automaton
+holds each Latin-1 name prefixed by a separator byte (``\\x01``), with every character that is not
+``str.isalnum`` mapped to that byte; the text is mapped the same way (one ``bytes.translate``) after a
+leading ``\\x01``. Its leftmost-longest matches are then those of the names at word starts only (a
+position after a non-alphanumeric character, or the text's start). Names that differ only in their
+separators ("san martin", "san-martin") share one key: a match is checked against the text, and the
+caller goes back to the plain matcher where none of them is written there (see
+``KBMatching._scan_words``).
+"""
+
+from __future__ import annotations
+
+from array import array
+
+SEP = 1  # the separator byte
+# every Latin-1 byte that is not ``str.isalnum`` becomes the separator
+SEP_TABLE = bytes(b if chr(b).isalnum() else SEP for b in range(256))
+
+
+class WordMatcher:
+    """``matcher``: an ahocorasick_rs ``BytesAhoCorasick`` (leftmost-longest) over the anchored keys;
+    ``pidx[k]``: the matcher's pattern index of key ``k``'s name; ``check[k]``: the pattern indexes of
+    key ``k`` where the text must be compared (a name with a separator: the text may write another one
+    there, or several names share the key); ``tail[k]``: the name ends with a separator (a name may start
+    right after it, inside the match's key)."""
+
+    __slots__ = ("matcher", "pidx", "check", "tail", "longest")
+
+    def __init__(self, patterns: list[str]) -> None:
+        import ahocorasick_rs
+
+        keys: dict[bytes, list[int]] = {}
+        for i, p in enumerate(patterns):
+            try:
+                b = p.encode("latin-1")
+            except UnicodeEncodeError:
+                continue  # a name with a wider character cannot occur in Latin-1 text
+            keys.setdefault(b"\x01" + b.translate(SEP_TABLE), []).append(i)
+        self.pidx = array("i")
+        self.check: dict[int, tuple[int, ...]] = {}
+        self.tail: set[int] = set()
+        for k, idxs in enumerate(keys.values()):
+            self.pidx.append(idxs[0])
+            if len(idxs) > 1 or not patterns[idxs[0]].isalnum():
+                self.check[k] = tuple(idxs)
+            if not patterns[idxs[0]][-1].isalnum():
+                self.tail.add(k)
+        self.longest = max(map(len, patterns), default=0)  # characters of the longest name
+        self.matcher = ahocorasick_rs.BytesAhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
