@@ -21,7 +21,11 @@ from communique.mentions.places import PlaceContext
 
 _COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
 _COMMA_REPUBLIC = re.compile(r",\s*(?:republik|republic|république|república|республика)\s+")
-_RESUME_WINDOW = 640  # bytes of text searched again after a match that was not a name (KBMatching._resume)
+# the languages whose text takes KBMatching._scan_words: Spanish news writes "la", "del", "que" before nearly every
+# name, and each is the key of a name ending with a period ("la.", "del."): their checks and resumed scans cost
+# more there than the words inside matches save (s16: 101-118 ms against 56-106 ms for the benchmark's Spanish)
+_WORD_SCAN_LANGS = frozenset({"de"})
+_RESUME_SLACK = 256  # bytes searched again beyond a skipped stretch and the longest key (KBMatching._resume)
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum characters: \w without the underscore
 _WORD_LEFT = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -136,7 +140,10 @@ class KBMatching:
         inside a word are not made at all. A match of a key whose name's separators are not the text's ("der'a" is
         the key of "der a") is replaced by the longest name written at its start (the plain matcher there), and
         the automaton goes on from that name's end (or the next character), as it does after a name ending with a
-        separator ("u.s."); see :meth:`_resume`. None where the text has a wider character (the plain scan then)."""
+        separator ("u.s."); see :meth:`_resume`. None where the text has a wider character, or for a language not in
+        ``_WORD_SCAN_LANGS`` (the plain scan then)."""
+        if lang not in _WORD_SCAN_LANGS:
+            return None
         try:
             b = ft.encode("latin-1")
         except UnicodeEncodeError:
@@ -151,9 +158,9 @@ class KBMatching:
         hits = wm.matcher.find_matches_as_indexes(t)  # (key, s, e + 1) in ft's positions
         k = 0
         while k < len(hits):
-            key, s, e = hits[k]
+            key, s, z = hits[k]
             k += 1
-            e -= 1
+            e = z - 1
             pi = check.get(key)
             if pi is None:
                 p = pidx[key]
@@ -164,18 +171,15 @@ class KBMatching:
                         break
                 else:
                     p = -1
-                if p < 0:  # no name of the key is written here: the longest one that is (plain matcher), if any
-                    m = kb.matcher.find_matches_as_indexes(ft[s:s + wm.longest])
+                if p < 0:  # no name of the key is written here: the longest one that is (a shorter one), if any
+                    m = kb.matcher.find_matches_as_indexes(w)
                     if not m or m[0][1]:
-                        hits = self._resume(wm, t, s + 1, hits, k)
-                        k = 0
+                        hits, k = self._resume(wm, t, s + 1, z, hits, k)
                         continue
                     p, e = m[0][0], s + m[0][2]
-                    hits = self._resume(wm, t, e, hits, k)
-                    k = 0
+                    hits, k = self._resume(wm, t, e, z, hits, k)
                 elif key in tail and e < n:
-                    hits = self._resume(wm, t, e, hits, k)  # "u.s.": a name may start right after the separator
-                    k = 0
+                    hits, k = self._resume(wm, t, e, z, hits, k)  # "u.s.": a name may start right after the separator
             keep = self._accept(text, ft, lang, p, s, e)
             if keep and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
                 # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
@@ -194,28 +198,36 @@ class KBMatching:
         return out
 
     @staticmethod
-    def _resume(wm, t: bytes, q: int, hits: list, k: int) -> list:
-        """The anchored automaton's matches from ft position ``q`` on (as ``(key, s, e + 1)``), where those in hand
-        (``hits[k:]``, found from a later position) may not hold: the automaton is run on a window from ``q``, its
-        matches taken until one of them is one in hand (from there on the two runs agree: a leftmost-longest scan
-        depends only on where it stands), else on the whole rest of the text."""
-        win = _RESUME_WINDOW
+    def _resume(wm, t: bytes, q: int, z: int, hits: list, k: int) -> tuple[list, int]:
+        """The anchored automaton's matches (``(key, s, e + 1)``) from ft position ``q`` on, where those in hand
+        (``hits[k:]``) were found from ``z`` > ``q`` on: unchanged where no key starts in between (the automaton run
+        on a window from ``q``), else the window's matches until one of them is one in hand (from there on the two
+        runs agree: a leftmost-longest scan depends only on where it stands), else the whole rest of the text's."""
+        hidden = z - q
+        win = hidden + wm.longest + 1 + _RESUME_SLACK  # a key starting before ``safe`` ends inside the window
+        safe = win - wm.longest - 1
         got = wm.matcher.find_matches_as_indexes(t[q:q + win])
-        if q + win >= len(t):
-            return [(key, q + a, q + z) for key, a, z in got]
-        safe = win - wm.longest - 1  # a match starting before this cannot be cut short by the window's end
-        rest = {h: i for i, h in enumerate(hits[k:], k)} if k < len(hits) else {}
+        if not got or got[0][1] >= hidden:
+            return hits, k  # no key starts between q and z: the scan from q is the one from z
+        whole = q + win >= len(t)
         out = []
-        for key, a, z in got:
-            if a >= safe:
+        rest = None
+        for key, a, b in got:
+            if a >= safe and not whole:
                 break
-            h = (key, q + a, q + z)
-            i = rest.get(h)
-            if i is not None:
-                out.extend(hits[i:])
-                return out
+            h = (key, q + a, q + b)
+            if a >= hidden:
+                if rest is None:
+                    rest = {x: i for i, x in enumerate(hits[k:], k)}
+                i = rest.get(h)
+                if i is not None:
+                    out.extend(hits[i:])
+                    return out, 0
             out.append(h)
-        return [(key, q + a, q + z) for key, a, z in wm.matcher.find_matches_as_indexes(t[q:])]
+        else:
+            if whole:
+                return out, 0
+        return [(key, q + a, q + b) for key, a, b in wm.matcher.find_matches_as_indexes(t[q:])], 0
 
     def _scan(self, text: str, ft: str, lang: str, lo: int, hi: int, depth: int) -> list[_Raw]:
         """Accepted matches in ft[lo:hi]. A rejected leftmost-longest match ("la Unión" in "la Unión
