@@ -111,3 +111,20 @@ def _pieces_cache(linker) -> list[str]:
     if id(linker.kb) not in _CACHE:
         _CACHE[id(linker.kb)] = _pieces(linker)
     return _CACHE[id(linker.kb)]
+
+
+def test_invented_sentences_reach_both_kinds_of_resume(linker, monkeypatch):
+    """The sentences above hold keys whose names are not written there ("der a", "man ") and names ending with a
+    separator ("u.s."): the scan resumes, keeping the matches in hand or splicing a window's."""
+    seen = []
+    plain = matching.KBMatching._resume
+
+    def resume(wm, t, q, z, hits, k):
+        res = plain(wm, t, q, z, hits, k)
+        seen.append(res[0] is hits)
+        return res
+
+    monkeypatch.setattr(matching.KBMatching, "_resume", staticmethod(resume))
+    for lang, raw in INVENTED:
+        _check(linker, raw, lang)
+    assert True in seen and False in seen

@@ -180,7 +180,10 @@ class KBMatching:
                     hits, k = self._resume(wm, t, e, z, hits, k)
                 elif key in tail and e < n:
                     hits, k = self._resume(wm, t, e, z, hits, k)  # "u.s.": a name may start right after the separator
-            keep = self._accept(text, ft, lang, p, s, e)
+            if len(w4 := ft[e:e + 4]) == 4 and w4.isalnum():
+                keep = []  # _accept's first test ("Bund" in "Bundesregierung"), without the call
+            else:
+                keep = self._accept(text, ft, lang, p, s, e)
             if keep and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
                 # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
                 nxt = ft.find(" ", s) + 1
