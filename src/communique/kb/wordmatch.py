@@ -19,35 +19,43 @@ from array import array
 SEP = 1  # the separator byte
 # every Latin-1 byte that is not ``str.isalnum`` becomes the separator
 SEP_TABLE = bytes(b if chr(b).isalnum() else SEP for b in range(256))
+CHECK, TAIL = 1, 2  # WordMatcher.flags
 
 
 class WordMatcher:
     """``matcher``: an ahocorasick_rs ``BytesAhoCorasick`` (leftmost-longest) over the anchored keys;
-    ``pidx[k]``: the matcher's pattern index of key ``k``'s name; ``check[k]``: the pattern indexes of
-    key ``k`` where the text must be compared (a name with a separator: the text may write another one
-    there, or several names share the key); ``tail[k]``: the name ends with a separator (a name may start
-    right after it, inside the match's key)."""
+    ``pidx[k]``: the matcher's pattern index of key ``k``'s (first) name; ``flags[k]``: ``CHECK`` where the text must
+    be compared with the name (a name with a separator: the text may write another one there), ``TAIL`` where the
+    name ends with a separator (a name may start right after it, inside the match's key); ``multi[k]``: every
+    pattern index of a key that several names share (compact: a byte per key, a dict for the ~1,200 shared keys)."""
 
-    __slots__ = ("matcher", "pidx", "check", "tail", "longest")
+    __slots__ = ("matcher", "pidx", "flags", "multi", "longest")
 
     def __init__(self, patterns: list[str]) -> None:
         import ahocorasick_rs
 
-        keys: dict[bytes, list[int]] = {}
+        keys: dict[bytes, int] = {}
+        pidx = array("i")
+        multi: dict[int, list[int]] = {}
         for i, p in enumerate(patterns):
             try:
                 b = p.encode("latin-1")
             except UnicodeEncodeError:
                 continue  # a name with a wider character cannot occur in Latin-1 text
-            keys.setdefault(b"\x01" + b.translate(SEP_TABLE), []).append(i)
-        self.pidx = array("i")
-        self.check: dict[int, tuple[int, ...]] = {}
-        self.tail: set[int] = set()
-        for k, idxs in enumerate(keys.values()):
-            self.pidx.append(idxs[0])
-            if len(idxs) > 1 or not patterns[idxs[0]].isalnum():
-                self.check[k] = tuple(idxs)
-            if not patterns[idxs[0]][-1].isalnum():
-                self.tail.add(k)
+            k = keys.setdefault(b"\x01" + b.translate(SEP_TABLE), len(pidx))
+            if k == len(pidx):
+                pidx.append(i)
+            else:
+                multi.setdefault(k, [pidx[k]]).append(i)
+        flags = bytearray(len(pidx))
+        for k, i in enumerate(pidx):
+            p = patterns[i]
+            if not p.isalnum():
+                flags[k] = CHECK | (TAIL if not p[-1].isalnum() else 0)
+        for k in multi:
+            flags[k] |= CHECK
+        self.pidx = pidx
+        self.flags = bytes(flags)
+        self.multi = {k: tuple(v) for k, v in multi.items()}
         self.longest = max(map(len, patterns), default=0)  # characters of the longest name
         self.matcher = ahocorasick_rs.BytesAhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)

@@ -10,7 +10,7 @@ import re
 from communique.kb.build import is_person_name_ru
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic
-from communique.kb.wordmatch import SEP_TABLE
+from communique.kb.wordmatch import SEP_TABLE, TAIL
 from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
@@ -151,7 +151,7 @@ class KBMatching:
         kb = self.kb
         wm = kb.word_matcher()
         pats = kb.patterns
-        pidx, check, tail = wm.pidx, wm.check, wm.tail
+        pidx, flags, multi = wm.pidx, wm.flags, wm.multi
         t = b"\x01" + b.translate(SEP_TABLE)  # t[j] stands for ft[j - 1]: a key's separator is the byte before the name
         n = len(ft)
         out: list[_Raw] = []
@@ -161,16 +161,16 @@ class KBMatching:
             key, s, z = hits[k]
             k += 1
             e = z - 1
-            pi = check.get(key)
-            if pi is None:
-                p = pidx[key]
-            else:
+            p = pidx[key]
+            f = flags[key]
+            if f:  # (CHECK)
                 w = ft[s:e]
-                for p in pi:
-                    if pats[p] == w:
-                        break
-                else:
+                if pats[p] != w:
                     p = -1
+                    for q in multi.get(key, ()):
+                        if pats[q] == w:
+                            p = q
+                            break
                 if p < 0:  # no name of the key is written here: the longest one that is (a shorter one), if any
                     m = kb.matcher.find_matches_as_indexes(w)
                     if not m or m[0][1]:
@@ -178,7 +178,7 @@ class KBMatching:
                         continue
                     p, e = m[0][0], s + m[0][2]
                     hits, k = self._resume(wm, t, e, z, hits, k)
-                elif key in tail and e < n:
+                elif f & TAIL and e < n:
                     hits, k = self._resume(wm, t, e, z, hits, k)  # "u.s.": a name may start right after the separator
             if len(w4 := ft[e:e + 4]) == 4 and w4.isalnum():
                 keep = []  # _accept's first test ("Bund" in "Bundesregierung"), without the call
