@@ -7,9 +7,10 @@ holds each Latin-1 name prefixed by a separator byte (``\\x01``), with every cha
 ``str.isalnum`` mapped to that byte; the text is mapped the same way (one ``bytes.translate``) after a
 leading ``\\x01``. Its leftmost-longest matches are then those of the names at word starts only (a
 position after a non-alphanumeric character, or the text's start). Names that differ only in their
-separators ("san martin", "san-martin") share one key: a match is checked against the text, and the
-caller goes back to the plain matcher where none of them is written there (see
-``KBMatching._scan_words``).
+separators ("san martin", "san-martin") share one key: a match is checked against the text, and where
+none of them is written there the caller takes the longest shorter name at that start (see
+``KBMatching._scan_words``). Held by the :class:`~communique.kb.KnowledgeBase` it was made from (its
+``word_matcher()``): another knowledge base has its own.
 """
 
 from __future__ import annotations
