@@ -39,6 +39,11 @@ _TOK = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(
 _HSPACE = re.compile(r"[^\S\n]+")
 _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
+# s16 (cap16): the same matches as _PREV_TOKENS, written to start with one character set (the engine then skips to
+# its members; an alternation made it try both branches at every position) with the Latin-1 letters by bitmap as
+# _TOK: a punctuation character alone, or a letter (a wider character checked behind) and its run
+_PREV_TOKENS_FAST = re.compile("[" + latin1_members(r"[^\W\d_]") + ",.;:()\"\u0100-\U0010ffff]"
+                               + r"(?:(?<=[,.;:()\"])|(?<=[^\W\d_])[" + latin1_members(r"[\w'’-]") + r"'’\-\w]*)")
 _DATELINE_END = re.compile(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()")  # "Badajoz ." then the text
 _DATELINE_START = re.compile(r"[\d\s:.,h-]*")
 # s14 (spdcap2): the patterns formerly given to re.match / re.search as strings (a lookup in re's cache per call)
@@ -974,11 +979,17 @@ def _prev_words(text: str, s: int, k: int = 3) -> list[str]:
     # from the token after that on the same tokens as the scan of the 60; with more than k tokens there, the
     # last k are those of the 60 (tests/mentions/test_spdcore_oracles.py)
     if s - 24 > lo:
-        ws = _PREV_TOKENS.findall(text, s - 24, s)
+        ws = _PREV_TOKENS_FAST.findall(text, s - 24, s)
         if len(ws) > k:
             return [w.lower() for w in ws[-k:]]
-    ws = _PREV_TOKENS.findall(text[lo:s])
+    ws = _PREV_TOKENS_FAST.findall(text, lo, s)  # (s16: no copy of the 60 characters; the pattern looks at none before)
     return [w.lower() for w in ws[-k:]]
+
+
+# the articles and the like skipped between a cue word and a name ("la empresa X", "die Firma X"); s16: a set, was a
+# tuple compared word by word
+_CUE_SKIP_WORDS = frozenset(("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una",
+                             "ein", "eine", "einer", "einem", "einen"))
 
 
 def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, first: frozenset[str]) -> str | None:
@@ -987,7 +998,8 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         return "organization"
     if low[0] in lex.loc_heads:
         return "place"
-    if len(words) >= 2 and any(w.isupper() and len(w) >= 2 for w in words):
+    # (s16: str.isupper over the words in C first; a word in capitals is rare)
+    if len(words) >= 2 and any(map(str.isupper, words)) and any(w.isupper() and len(w) >= 2 for w in words):
         return "organization"  # "THW Kiel", "COAG Extremadura", "Fraunhofer FIT"
     # (s15: the four words before taken once where four are needed: the last of the three is the last of the four,
     # _prev_words' last k words being the last k of the same scan)
@@ -1010,7 +1022,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         if skip is not None and adj_only and skip(w):
             continue  # "la empresa argentina X", "el diario mexicano X"
         adj_only = False
-        if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
+        if w not in lex.connectors and w not in _CUE_SKIP_WORDS:
             break
     if _in_first(words[0], first) and len(words) >= 2:
         return "person"
@@ -1022,7 +1034,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
     if len(words) == 1 and prev and prev[-1] in lex.loc_preps:
         return "place"
-    if len(words) >= 2 and any(w in lex.connectors for w in low) and lex.connector_default:
+    if len(words) >= 2 and lex.connector_default and not lex.connectors.isdisjoint(low):  # (s16: in C)
         return lex.connector_default
     if len(words) == 1 and _place_shaped(words[0], lex):
         return "place"
