@@ -39,6 +39,11 @@ _TOK = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(
 _HSPACE = re.compile(r"[^\S\n]+")
 _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
+# s16 (cap16): the same matches as _PREV_TOKENS, written to start with one character set (the engine then skips to
+# its members; an alternation made it try both branches at every position) with the Latin-1 letters by bitmap as
+# _TOK: a punctuation character alone, or a letter (a wider character checked behind) and its run
+_PREV_TOKENS_FAST = re.compile("[" + latin1_members(r"[^\W\d_]") + ",.;:()\"\u0100-\U0010ffff]"
+                               + r"(?:(?<=[,.;:()\"])|(?<=[^\W\d_])[" + latin1_members(r"[\w'’-]") + r"'’\-\w]*)")
 _DATELINE_END = re.compile(r"[^\S\n]*[.,][^\S\n]*(?:\n|$|\d{1,2}[^\S\n]+\w+[^\S\n]+\()")  # "Badajoz ." then the text
 _DATELINE_START = re.compile(r"[\d\s:.,h-]*")
 # s14 (spdcap2): the patterns formerly given to re.match / re.search as strings (a lookup in re's cache per call)
@@ -870,6 +875,41 @@ def _prefix_finditer(pre_rx: re.Pattern, prefixes: tuple[str, ...], text: str) -
     yield from _finditer_at(pre_rx, sorted(all_starts(low, prefixes)), text)
 
 
+# s16 (cap16): non-ASCII characters whose lower case or case fold holds an ASCII character or changes the length,
+# and those re.IGNORECASE matches to an ASCII letter otherwise (İ ı ſ). "ß" aside (its fold "ss" is mirrored), a
+# text without them has the same ASCII letters, lowered, at the same places in ``text.lower()`` and in its Latin-1
+# bytes lowered (``str.encode`` with "replace": one byte a character), and the same runs of them in its case fold
+# (tests/mentions/test_cap16_oracles.py checks the list against every code point).
+_FOLD_ASCII = "\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+
+
+@lru_cache(maxsize=8)
+def _ascii_bytes(words: tuple[str, ...]) -> tuple[bytes, ...] | None:
+    """``words`` as bytes where all are lower-case ASCII letters, else None."""
+    if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        return None
+    return tuple(w.encode("ascii") for w in words)
+
+
+def _prefix_spans(pre_rx: re.Pattern, prefixes: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    """The federal-compound part of ``_org_phrases``: ``[m.span() for m in _prefix_finditer(pre_rx, prefixes,
+    text) if m.group(0)[:1].isupper()]`` where ``text.casefold()`` holds a prefix, else []. s16 (cap16): for a text
+    without ``_FOLD_ASCII`` characters and lower-case ASCII prefixes, the prefixes are looked for in the text's
+    Latin-1 bytes lowered (a byte table, where ``casefold`` and ``lower`` look up every character; "ß" replaced by
+    "ss" for the fold's test), the same positions."""
+    bpre = _ascii_bytes(prefixes)
+    if bpre is None or any(map(text.__contains__, _FOLD_ASCII)):  # (no such character in a Latin-1 text: one test each)
+        folded = text.casefold()  # no prefix in the text, no match (cheaper than the search)
+        if not any(p in folded for p in prefixes):
+            return []
+        return [m.span() for m in _prefix_finditer(pre_rx, prefixes, text) if m.group(0)[:1].isupper()]
+    low = text.encode("latin-1", "replace").lower()
+    folded_b = low.replace(b"\xdf", b"ss") if b"\xdf" in low else low
+    if not any(p in folded_b for p in bpre):
+        return []
+    return [m.span() for m in _finditer_at(pre_rx, sorted(all_starts(low, bpre)), text) if m.group(0)[:1].isupper()]
+
+
 def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
     """German organisations named by an adjective and a head noun ("Süddeutsche Zeitung",
     "Bayerischen Staatsministerium für Unterricht und Kultus", "Medizinische Hochschule Hannover")
@@ -891,13 +931,9 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
                 continue
         out.append((a, b))
     if pre_rx is not None:
-        folded = text.casefold()  # no prefix in the text, no match (cheaper than the search)
-        if not any(p in folded for p in lex.org_prefixes):
-            return out
-        # s13: the regex tried only where a prefix stands (it tried its lookbehind at every position)
-        for m in _prefix_finditer(pre_rx, lex.org_prefixes, text):
-            if m.group(0)[:1].isupper():
-                out.append(m.span())
+        # s13: the regex tried only where a prefix stands (it tried its lookbehind at every position); s16: the
+        # prefixes looked for in the Latin-1 bytes (_prefix_spans)
+        out.extend(_prefix_spans(pre_rx, lex.org_prefixes, text))
     return out
 
 
@@ -943,11 +979,17 @@ def _prev_words(text: str, s: int, k: int = 3) -> list[str]:
     # from the token after that on the same tokens as the scan of the 60; with more than k tokens there, the
     # last k are those of the 60 (tests/mentions/test_spdcore_oracles.py)
     if s - 24 > lo:
-        ws = _PREV_TOKENS.findall(text, s - 24, s)
+        ws = _PREV_TOKENS_FAST.findall(text, s - 24, s)
         if len(ws) > k:
             return [w.lower() for w in ws[-k:]]
-    ws = _PREV_TOKENS.findall(text[lo:s])
+    ws = _PREV_TOKENS_FAST.findall(text, lo, s)  # (s16: no copy of the 60 characters; the pattern looks at none before)
     return [w.lower() for w in ws[-k:]]
+
+
+# the articles and the like skipped between a cue word and a name ("la empresa X", "die Firma X"); s16: a set, was a
+# tuple compared word by word
+_CUE_SKIP_WORDS = frozenset(("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una",
+                             "ein", "eine", "einer", "einem", "einen"))
 
 
 def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, first: frozenset[str]) -> str | None:
@@ -956,7 +998,8 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         return "organization"
     if low[0] in lex.loc_heads:
         return "place"
-    if len(words) >= 2 and any(w.isupper() and len(w) >= 2 for w in words):
+    # (s16: str.isupper over the words in C first; a word in capitals is rare)
+    if len(words) >= 2 and any(map(str.isupper, words)) and any(w.isupper() and len(w) >= 2 for w in words):
         return "organization"  # "THW Kiel", "COAG Extremadura", "Fraunhofer FIT"
     # (s15: the four words before taken once where four are needed: the last of the three is the last of the four,
     # _prev_words' last k words being the last k of the same scan)
@@ -979,7 +1022,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         if skip is not None and adj_only and skip(w):
             continue  # "la empresa argentina X", "el diario mexicano X"
         adj_only = False
-        if w not in lex.connectors and w not in ("el", "la", "los", "las", "der", "die", "das", "den", "dem", "des", "de", "del", "un", "una", "ein", "eine", "einer", "einem", "einen"):
+        if w not in lex.connectors and w not in _CUE_SKIP_WORDS:
             break
     if _in_first(words[0], first) and len(words) >= 2:
         return "person"
@@ -991,7 +1034,7 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
         return "place"  # a dateline: "Badajoz .", "La Coruña , 23 may ( EFE )"
     if len(words) == 1 and prev and prev[-1] in lex.loc_preps:
         return "place"
-    if len(words) >= 2 and any(w in lex.connectors for w in low) and lex.connector_default:
+    if len(words) >= 2 and lex.connector_default and not lex.connectors.isdisjoint(low):  # (s16: in C)
         return lex.connector_default
     if len(words) == 1 and _place_shaped(words[0], lex):
         return "place"
@@ -1001,11 +1044,40 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     return None
 
 
+def _slug_table() -> dict[int, str]:
+    """Latin-1 character -> its part of ``slug``: the character's NFKD form without combining marks, lower-cased,
+    each character outside [a-z0-9] a space."""
+    import unicodedata
+
+    out: dict[int, str] = {}
+    for c in range(256):
+        piece = "".join(x for x in unicodedata.normalize("NFKD", chr(c)) if not unicodedata.combining(x)).lower()
+        out[c] = "".join(x if ("a" <= x <= "z" or "0" <= x <= "9") else " " for x in piece)
+    return out
+
+
+_SLUG_L1 = _slug_table()
+_SLUG_ASCII = {c: v for c, v in _SLUG_L1.items() if c < 128}  # one character each: str.translate's fast path
+
+
+def fast_slug(text: str) -> str:
+    """``communique.kb.build.slug(text)`` (s16, cap16): for a Latin-1 text, each character's part of the slug from
+    a table (``_SLUG_L1``: NFKD decomposes character by character and its reordering moves only the combining
+    marks the slug drops; ``str.lower`` is contextual only for a Greek sigma), the runs of other characters one
+    "-" (``split``/``join``); ``slug`` itself for any other text. The same strings
+    (tests/mentions/test_cap16_oracles.py)."""
+    if text.isascii():
+        return "-".join(text.translate(_SLUG_ASCII).split()) or "x"
+    if max(text) < "\u0100":
+        return "-".join(text.translate(_SLUG_L1).split()) or "x"
+    return slug(text)
+
+
 @lru_cache(maxsize=65536)
 def _name_and_slug(english_name: Callable[..., str], surface: str, lang: str, person: bool) -> tuple[str, str]:
-    """A new entity's English name and its slug: both depend on the surface alone (cached)."""
+    """A new entity's English name and its slug: both depend on the surface alone (cached; s16: ``fast_slug``)."""
     name = english_name(surface, lang, person=person)
-    return name, slug(name)
+    return name, fast_slug(name)
 
 
 def new_mention_factory(mention_cls: type, english_name: Callable[..., str], lang: str) -> Callable[..., Any]:
