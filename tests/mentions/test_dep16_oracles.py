@@ -1,8 +1,10 @@
 """s16 (dep16): the shortcuts of the German passes give what the plain code they replaced gave.
 
 Each shortcut is compared with the plain code (kept here as the oracle) on invented words and sentences, seeded
-random strings and hypothesis: the gate of ``_word_classes`` (the words new to the process pass C calls first;
-only those ending like an ending of a class, or starting like a compass prefix, are walked)."""
+random strings and hypothesis: the gate of ``_word_classes`` (the new words pass two regex scans over them first;
+only those ending like an ending of a class, or starting like a compass prefix, are walked), the verbs of saying
+as a trie in ``_after_blank_rx`` and the club pattern that reads its first character before its look-behind
+(``_club_rx``)."""
 
 from __future__ import annotations
 
@@ -56,3 +58,67 @@ def test_word_classes_gate_keeps_the_known_examples():
 def test_word_classes_gate_hypothesis(words):
     assert cd._word_classes(words) == _plain_classes(words)
 
+
+
+def _plain_after_blank_rx(speech: frozenset[str]):
+    """``_after_blank_rx`` before s16: the verbs first, longest first, the look-ahead second."""
+    import re
+    verbs = sorted((v[::-1] for v in speech if cd._LOWER_RUN.fullmatch(v)), key=len, reverse=True)
+    alt = "|".join(map(re.escape, verbs)) or "(?!)"
+    return re.compile(r"[A-ZÄÖÜ] (?:(?:" + alt + r")(?:[ \n]|\Z)|(?![a-zäöüß]+(?:[ \n]|\Z)))")
+
+
+BLANK_ALPHABET = list("aeinrstuäöüßAEKMSÄÖÜ .,\n\t-\"") + [
+    "sagte ", "sagt ", "erklärte ", "meinte ", "sagten ", "sag ", "te ", "Pfister ", "Bauer ", "X ", " ", "\n",
+]
+
+
+def _check_blank(text: str, speech: frozenset[str]) -> None:
+    r = text[::-1]
+    old = [m.span() for m in _plain_after_blank_rx(speech).finditer(r)]
+    assert [m.span() for m in cd._after_blank_rx(speech).finditer(r)] == old, text
+
+
+def test_after_blank_trie_as_the_alternation():
+    speech = cd.de_lexicon().speech_verbs
+    for t in ("Er sagte Pfister , sagt Bauer und meinte X. Die Frau erklärte Ulm sagten Kiel", "sag Te te Pfister",
+              "\nsagte Ä", "sagte  Bauer", "Asagte Bauer"):
+        _check_blank(t, speech)
+    rnd = random.Random(616)
+    small = frozenset({"sagte", "sagt", "sag", "te", "meinte", "ergänzte", "x1"})
+    for _ in range(1500):
+        t = "".join(rnd.choice(BLANK_ALPHABET) for _ in range(rnd.randint(0, 40)))
+        _check_blank(t, speech)
+        _check_blank(t, small)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(BLANK_ALPHABET), max_size=30).map("".join))
+def test_after_blank_trie_hypothesis(text):
+    _check_blank(text, cd.de_lexicon().speech_verbs)
+
+
+CLUB_ALPHABET = list("FCSVB12. \n\t-/'aeüÄ0459") + [
+    "FC ", "SV ", "SpVgg ", "SpVg ", "TSV ", "VfB ", "1. ", "2.", "1 . ", "FFC ", "BV ", "Nürnberg", "Schalke ", "04",
+    "1860 ", "Wehen-Wiesbaden", "Bayern/Hof", "xFC ", "-SV ", "Mainz ", " ",
+]
+
+
+def _check_club(text: str) -> None:
+    old = [(m.span(), m.groups()) for m in cd._plain_club_rx().finditer(text)]
+    assert [(m.span(), m.groups()) for m in cd._club_rx().finditer(text)] == old, text
+
+
+def test_club_rx_as_the_plain_pattern():
+    for t in ("Der 1. FC Nürnberg schlug den FC Schalke 04 und den TSV 1860 München, SpVgg Greuther Fürth",
+              "2. SV Wehen-Wiesbaden, xFC Ulm, -SV Ulm, 1 .FC Köln, 1.  FC Köln, FC\nKöln, SV 1860 Hof/Ulm Nord Süd"):
+        _check_club(t)
+    rnd = random.Random(1616)
+    for _ in range(2000):
+        _check_club("".join(rnd.choice(CLUB_ALPHABET) for _ in range(rnd.randint(0, 30))))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(CLUB_ALPHABET), max_size=25).map("".join))
+def test_club_rx_hypothesis(text):
+    _check_club(text)

@@ -420,9 +420,12 @@ def _after_blank_rx(speech: frozenset[str]) -> re.Pattern:
     or reads a verb up to the next blank."""
     h = _AFTER_BLANK_RX
     if h[0] is not speech:
-        verbs = sorted((v[::-1] for v in speech if _LOWER_RUN.fullmatch(v)), key=len, reverse=True)
-        alt = "|".join(map(re.escape, verbs)) or "(?!)"
-        h[1] = re.compile(r"[A-ZÄÖÜ] (?:(?:" + alt + r")(?:[ \n]|\Z)|(?![a-zäöüß]+(?:[ \n]|\Z)))")
+        # s16: the look-ahead first and the verbs as a trie (_trie_pattern): the same matches (a verb is a run of
+        # lower-case letters before a blank, a line break or the end, where the look-ahead fails, so the two branches
+        # never both hold; and a trie matches the same words), 24.6 M -> 19.3 M instructions on the benchmark
+        verbs = {v[::-1] for v in speech if _LOWER_RUN.fullmatch(v)}
+        alt = _trie_pattern(verbs) if verbs else "(?!)"
+        h[1] = re.compile(r"[A-ZÄÖÜ] (?:(?![a-zäöüß]+(?:[ \n]|\Z))|" + alt + r"(?:[ \n]|\Z))")
         h[0] = speech
     return h[1]
 
@@ -1032,6 +1035,25 @@ def _suffix_only_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _club_rx() -> re.Pattern:
+    """s16: ``_plain_club_rx`` (in the tests) with its first character read before the look-behind: that pattern
+    opened with the look-behind, so the engine tried it at every place of the text (780 k instructions a document
+    where it ran); this one opens with the class of the characters a match can start with (the prefixes' first
+    characters, "1", "2"), which the engine skips to. After the first character, each branch asks it back with
+    a look-behind: the branch of a "1." or "2." before the prefixes (all of them, longest first, as before), and
+    per first character of a prefix the rest of those prefixes, in their order (branches of another first
+    character cannot match there). The same matches and groups."""
+    prefixes = sorted(de_lexicon().club_prefixes, key=len, reverse=True)
+    if not prefixes or any(not p[:1].isalpha() for p in prefixes):
+        return _plain_club_rx()
+    pre = "|".join(map(re.escape, prefixes))
+    firsts = list(dict.fromkeys(p[0] for p in prefixes))
+    rests = ["(?<=" + re.escape(c) + ")(?:" + "|".join(re.escape(p[1:]) for p in prefixes if p[0] == c) + ")" for c in firsts]
+    return re.compile(r"[12" + "".join(map(re.escape, firsts)) + r"](?<![\w-].)(?:(?<=[12])[^\S\n]?\.[^\S\n]+(?:" + pre + r")|"
+                      + "|".join(rests) + r")(?:[^\S\n]+\d{2,4})?((?:[^\S\n]+[A-ZÄÖÜ][\w'-]*(?:/[A-ZÄÖÜ][\w-]*)?){1,3})")
+
+
+@lru_cache(maxsize=1)
+def _plain_club_rx() -> re.Pattern:
     pre = "|".join(map(re.escape, sorted(de_lexicon().club_prefixes, key=len, reverse=True)))
     return re.compile(r"(?<![\w-])(?:[12][^\S\n]?\.[^\S\n]+)?(?:" + pre + r")(?:[^\S\n]+\d{2,4})?"
                       r"((?:[^\S\n]+[A-ZÄÖÜ][\w'-]*(?:/[A-ZÄÖÜ][\w-]*)?){1,3})")
