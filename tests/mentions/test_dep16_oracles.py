@@ -3,8 +3,9 @@
 Each shortcut is compared with the plain code (kept here as the oracle) on invented words and sentences, seeded
 random strings and hypothesis: the gate of ``_word_classes`` (the new words pass two regex scans over them first;
 only those ending like an ending of a class, or starting like a compass prefix, are walked), the verbs of saying
-as a trie in ``_after_blank_rx`` and the club pattern that reads its first character before its look-behind
-(``_club_rx``)."""
+as a trie in ``_after_blank_rx``, the club pattern that reads its first character before its look-behind
+(``_club_rx``) and the quoted titles and road numbers matched at the places of their first characters
+(``_finditer_at``)."""
 
 from __future__ import annotations
 
@@ -122,3 +123,33 @@ def test_club_rx_as_the_plain_pattern():
 @given(st.lists(st.sampled_from(CLUB_ALPHABET), max_size=25).map("".join))
 def test_club_rx_hypothesis(text):
     _check_club(text)
+
+
+QUOTE_ALPHABET = list("„\"»«“” \n\tABab13-.,:…") + [
+    "„ Wallace und Gromit “", "\" Grand Theft Auto \"", "» Ecce homo «", " A 7", "A7 ", "B 27,", "A 380", "die ", "B1-",
+    "x" * 60, " ", "A", "B",
+]
+
+
+def _check_at(rx, text: str, firsts: str) -> None:
+    old = [(m.span(), m.groups()) for m in rx.finditer(text)]
+    assert [(m.span(), m.groups()) for m in cd._finditer_at(rx, text, firsts)] == old, text
+
+
+def test_finditer_at_as_the_scan():
+    for t in ("Er las „ Wallace und Gromit : Auf der Jagd “ und \" Grand Theft Auto \" auf der A 7 bei B 27 .",
+              "„ “ „„ x “ \" \" \"a\" » b « « c » “ d ” A1 B 2 A 380 AB12 A 1234 B 3,5 xA 4 A 7-Ring"):
+        _check_at(cd._QUOTED, t, cd._QUOTE_OPENERS)
+        _check_at(cd._ROAD, t, "AB")
+    rnd = random.Random(16016)
+    for _ in range(2000):
+        t = "".join(rnd.choice(QUOTE_ALPHABET) for _ in range(rnd.randint(0, 30)))
+        _check_at(cd._QUOTED, t, cd._QUOTE_OPENERS)
+        _check_at(cd._ROAD, t, "AB")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(QUOTE_ALPHABET), max_size=25).map("".join))
+def test_finditer_at_hypothesis(text):
+    _check_at(cd._QUOTED, text, cd._QUOTE_OPENERS)
+    _check_at(cd._ROAD, text, "AB")
