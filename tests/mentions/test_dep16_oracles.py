@@ -4,8 +4,8 @@ Each shortcut is compared with the plain code (kept here as the oracle) on inven
 random strings and hypothesis: the gate of ``_word_classes`` (the new words pass two regex scans over them first;
 only those ending like an ending of a class, or starting like a compass prefix, are walked), the verbs of saying
 as a trie in ``_after_blank_rx``, the club pattern that reads its first character before its look-behind
-(``_club_rx``) and the quoted titles and road numbers matched at the places of their first characters
-(``_finditer_at``)."""
+(``_club_rx``), the quoted titles and road numbers matched at the places of their first characters
+(``_finditer_at``) and the street-adjective matches read in the lines of the street heads (``_street_adj_matches``)."""
 
 from __future__ import annotations
 
@@ -153,3 +153,32 @@ def test_finditer_at_as_the_scan():
 def test_finditer_at_hypothesis(text):
     _check_at(cd._QUOTED, text, cd._QUOTE_OPENERS)
     _check_at(cd._ROAD, text, "AB")
+
+
+STREET_ALPHABET = list("aeErRJLPSstBhnfo \n\t-.,") + [
+    "Jenaer ", "Straße", "Plauer ", "See", "Lehrter ", "Bahnhof", "Neuer ", "Weg", "Berliner Müller Straße",
+    "Kieler-", "Ring", "Tor ", "Xer ", " ", "\n", "Allee",
+]
+
+
+def _check_street(text: str) -> None:
+    heads = cd.de_lexicon().street_heads
+    old = [(m.span(), m.groups()) for m in cd._STREET_ADJ.finditer(text) if m.group(2) in heads]
+    got = [(m.span(), m.groups()) for m in cd._street_adj_matches(text, heads & set(cd._CAP_TOKEN.findall(text)))
+           if m.group(2) in heads]
+    assert got == old, text
+
+
+def test_street_adj_lines_as_the_scan():
+    for t in ("Er wohnt in der Jenaer Straße, am Plauer See und am Lehrter Bahnhof.\nNeuer Weg",
+              "Berliner Müller Straße\nKieler Ring Tor\nJenaer  Straße-Nord, Xer Allee."):
+        _check_street(t)
+    rnd = random.Random(1606)
+    for _ in range(2000):
+        _check_street("".join(rnd.choice(STREET_ALPHABET) for _ in range(rnd.randint(0, 25))))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(STREET_ALPHABET), max_size=25).map("".join))
+def test_street_adj_lines_hypothesis(text):
+    _check_street(text)
