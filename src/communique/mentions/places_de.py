@@ -658,7 +658,11 @@ def initial_towns(text: str, out: list, kb: Any) -> list:
         while i >= 0:
             starts.append(i + len(sep))
             i = text.find(sep, i + 1)
+    n = len(text)
+    first = _INITIAL_FIRST
     for p in starts:
+        if p >= n or text[p] not in first:
+            continue  # s16: what cannot open a match (an empty line's second line break, a digit, a lower-case letter)
         x = match(text, p)
         if x is None:
             continue
@@ -682,6 +686,8 @@ def initial_towns(text: str, out: list, kb: Any) -> list:
 # a capitalised word opening a sentence (after an opening quote or bracket), not before a hyphen or another
 # capitalised word (a club, a firm: "Potsdam Royals")
 _INITIAL_WORD = re.compile(r"[ \t\"'«„“(]*([A-ZÄÖÜ][a-zäöüß]{3,})(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
+# the characters ``_INITIAL_WORD`` can open with (s16: tested before the match)
+_INITIAL_FIRST = frozenset(" \t\"'«„“(ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 
 
 def _named_site_heads() -> tuple[str, ...]:
