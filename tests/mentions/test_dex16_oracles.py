@@ -128,3 +128,34 @@ def test_initial_towns_on_invented_sentences(linker) -> None:
     t = "Potsdam liegt an der Havel.\n\nWismar hat einen Hafen. Potsdam Royals spielen. 3 Tore.\n(Potsdam) war schön."
     got = places_de.initial_towns(t, [], linker.kb)
     assert got == _initial_towns_s15(t, [], linker.kb)
+
+
+_SECTION_PIECES = ["Geschichte", "Geographie", "Geografie", "Geographische", "Lage", "Wirtschaft", "Verkehr", "Bevölkerung",
+                   "Kastrinje", "Borna", "war", "ist", "liegt", "hat", "wurde", "der", "-", "x", " ", "  ", "\t", "\n", "\n\n", "."]
+
+
+def _located_s15(text: str, capset: set[str]) -> list:
+    """``places_de.located_subjects``' section step before s16: the regex matched at every line start."""
+    from communique.mentions import places_de
+    hits = []
+    if not places_de._SECTION_WORDS.isdisjoint(capset):
+        i = 0
+        while i >= 0:
+            m = places_de._SECTION.match(text, i)
+            if m is not None:
+                hits.append(m.span(1))
+            i = text.find("\n", i)
+            if i >= 0:
+                i += 1
+    return hits
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SECTION_PIECES), max_size=40).map("".join))
+def test_section_hits_from_section_words_are_the_line_scan(t: str) -> None:
+    from communique.mentions import places_de
+    # the capitalised tokens as capnames_de collects them (every section word opening a line is one)
+    for capset in (set(re.findall(r"[A-ZÄÖÜ](?<![\w-].)[\w-]+", t)), set()):
+        want = _located_s15(t, capset)
+        got = places_de._section_hits(t, capset) if not places_de._SECTION_WORDS.isdisjoint(capset) else []
+        assert got == want
