@@ -650,8 +650,9 @@ def _inflected_kb_word(text: str, x: Any, kb: Any) -> bool:
     ent = kb.entities.get(x.eid) if kb is not None else None
     if not ent or " " in w:
         return False
-    names = {n for ns in (ent.get("names") or {}).values() for n in ns}
-    return w not in names and (ent.get("acronym") or "") != w and (_known_lower(w, "de") or _known(w.lower(), "de"))
+    if any(w in ns for ns in (ent.get("names") or {}).values()):
+        return False  # one of its names (s16: a test per language's list, no set of all its names built per mention)
+    return (ent.get("acronym") or "") != w and (_known_lower(w, "de") or _known(w.lower(), "de"))
 
 
 _EXP_LINKS = frozenset("für der des zur zum von vom und in im auf of the and for on de la du des et del y deutscher deutschen".split())

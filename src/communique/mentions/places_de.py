@@ -401,6 +401,25 @@ _SECTION = re.compile(r"(?:Geschichte|Geographie|Geografie|Geographische[^\S\n]+
 _SECTION_WORDS = frozenset(("Geschichte", "Geographie", "Geografie", "Geographische", "Lage", "Wirtschaft", "Verkehr", "Bevölkerung"))
 
 
+def _section_hits(text: str, capset: set[str]) -> list[tuple[int, int]]:
+    """The spans of ``_SECTION``'s place at the line starts (a match holds no line break, so none overlaps one at a
+    line start). s16: matched only at the line starts where a section word of the document's capitalised words
+    stands (a match opens with one, a whole token), not at every line start; in line order."""
+    at = set()
+    for w in _SECTION_WORDS.intersection(capset):
+        i = text.find(w)
+        while i >= 0:
+            if i == 0 or text[i - 1] == "\n":
+                at.add(i)
+            i = text.find(w, i + 1)
+    hits = []
+    for i in sorted(at):
+        m = _SECTION.match(text, i)
+        if m is not None:
+            hits.append(m.span(1))
+    return hits
+
+
 def located_subjects(text: str, out: list, make: Callable[..., Any], capset: set[str]) -> list:
     """"X liegt 5 km nördlich von Y", "X liegt im Südosten von Y", "Der X liegt in der Nähe des ...": a name
     located by a direction or distance is a place; a person lies in no direction. And a paragraph of a
@@ -419,15 +438,7 @@ def located_subjects(text: str, out: list, make: Callable[..., Any], capset: set
                     hits.append(who.span(1))
             i = text.find(verb, j)
     if not _SECTION_WORDS.isdisjoint(capset):
-        # the matches of a scan that open a line: a match holds no line break, so none overlaps one at a line start
-        i = 0
-        while i >= 0:
-            m = _SECTION.match(text, i)
-            if m is not None:
-                hits.append(m.span(1))
-            i = text.find("\n", i)
-            if i >= 0:
-                i += 1
+        hits.extend(_section_hits(text, capset))
     if not hits:
         return out
     _unknown_name_token = _cd._unknown_name_token
@@ -653,12 +664,21 @@ def initial_towns(text: str, out: list, kb: Any) -> list:
     match = _INITIAL_WORD.match
     found = None
     starts = [0]
-    for sep in ("\n", ". "):
-        i = text.find(sep)
-        while i >= 0:
-            starts.append(i + len(sep))
-            i = text.find(sep, i + 1)
+    # s16: the line starts from one split (the lengths of the lines), not a ``str.find`` per line break
+    p = 0
+    for ln in text.split("\n"):
+        p += len(ln) + 1
+        starts.append(p)
+    starts.pop()  # past the text's end
+    i = text.find(". ")
+    while i >= 0:
+        starts.append(i + 2)
+        i = text.find(". ", i + 1)
+    n = len(text)
+    first = _INITIAL_FIRST
     for p in starts:
+        if p >= n or text[p] not in first:
+            continue  # s16: what cannot open a match (an empty line's second line break, a digit, a lower-case letter)
         x = match(text, p)
         if x is None:
             continue
@@ -682,6 +702,8 @@ def initial_towns(text: str, out: list, kb: Any) -> list:
 # a capitalised word opening a sentence (after an opening quote or bracket), not before a hyphen or another
 # capitalised word (a club, a firm: "Potsdam Royals")
 _INITIAL_WORD = re.compile(r"[ \t\"'«„“(]*([A-ZÄÖÜ][a-zäöüß]{3,})(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
+# the characters ``_INITIAL_WORD`` can open with (s16: tested before the match)
+_INITIAL_FIRST = frozenset(" \t\"'«„“(ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 
 
 def _named_site_heads() -> tuple[str, ...]:
