@@ -5,7 +5,7 @@ random strings and hypothesis: the gate of ``_word_classes`` (the new words pass
 only those ending like an ending of a class, or starting like a compass prefix, are walked), the verbs of saying
 as a trie in ``_after_blank_rx``, the club pattern that reads its first character before its look-behind
 (``_club_rx``), the quoted titles and road numbers matched at the places of their first characters
-(``_finditer_at``) and the street-adjective matches read in the lines of the street heads (``_street_adj_matches``)."""
+(``_matches_at_firsts``) and the street-adjective matches read in the lines of the street heads (``_street_adj_matches``)."""
 
 from __future__ import annotations
 
@@ -133,10 +133,10 @@ QUOTE_ALPHABET = list("„\"»«“” \n\tABab13-.,:…") + [
 
 def _check_at(rx, text: str, firsts: str) -> None:
     old = [(m.span(), m.groups()) for m in rx.finditer(text)]
-    assert [(m.span(), m.groups()) for m in cd._finditer_at(rx, text, firsts)] == old, text
+    assert [(m.span(), m.groups()) for m in cd._matches_at_firsts(rx, text, firsts)] == old, text
 
 
-def test_finditer_at_as_the_scan():
+def test_matches_at_firsts_as_the_scan():
     for t in ("Er las „ Wallace und Gromit : Auf der Jagd “ und \" Grand Theft Auto \" auf der A 7 bei B 27 .",
               "„ “ „„ x “ \" \" \"a\" » b « « c » “ d ” A1 B 2 A 380 AB12 A 1234 B 3,5 xA 4 A 7-Ring"):
         _check_at(cd._QUOTED, t, cd._QUOTE_OPENERS)
@@ -150,7 +150,7 @@ def test_finditer_at_as_the_scan():
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(QUOTE_ALPHABET), max_size=25).map("".join))
-def test_finditer_at_hypothesis(text):
+def test_matches_at_firsts_hypothesis(text):
     _check_at(cd._QUOTED, text, cd._QUOTE_OPENERS)
     _check_at(cd._ROAD, text, "AB")
 

@@ -128,17 +128,6 @@ class KnowledgeBase:
         self.matcher = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
-        self._word_matcher: Any = None  # kb/wordmatch.py, made on first use
-
-    def word_matcher(self) -> Any:
-        """The names anchored at word starts, for Latin-1 text (:class:`communique.kb.wordmatch.WordMatcher`,
-        s16): made from :attr:`patterns` on the first call."""
-        wm = self._word_matcher
-        if wm is None:
-            from communique.kb.wordmatch import WordMatcher
-
-            wm = self._word_matcher = WordMatcher(self.patterns)
-        return wm
 
     # -- small places ---------------------------------------------------------------------------
     def small_places(self, folded: str) -> list[str]:

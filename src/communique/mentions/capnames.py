@@ -875,8 +875,8 @@ def _prefix_finditer(pre_rx: re.Pattern, prefixes: tuple[str, ...], text: str) -
     yield from _finditer_at(pre_rx, sorted(all_starts(low, prefixes)), text)
 
 
-# s16 (cap16): non-ASCII characters whose lower case or case fold holds an ASCII character or changes the length,
-# and those re.IGNORECASE matches to an ASCII letter otherwise (İ ı ſ). "ß" aside (its fold "ss" is mirrored), a
+# s16 (cap16): non-ASCII characters whose lower case or case fold holds an ASCII character or whose lower case
+# changes the length, and those re.IGNORECASE matches to an ASCII letter otherwise (İ ı ſ). "ß" aside (its fold "ss" is mirrored), a
 # text without them has the same ASCII letters, lowered, at the same places in ``text.lower()`` and in its Latin-1
 # bytes lowered (``str.encode`` with "replace": one byte a character), and the same runs of them in its case fold
 # (tests/mentions/test_cap16_oracles.py checks the list against every code point).

@@ -1055,7 +1055,7 @@ def _suffix_only_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _club_rx() -> re.Pattern:
-    """s16: ``_plain_club_rx`` (in the tests) with its first character read before the look-behind: that pattern
+    """s16: ``_plain_club_rx`` (below: the fallback, and the oracle of the tests) with its first character read before the look-behind: that pattern
     opened with the look-behind, so the engine tried it at every place of the text (780 k instructions a document
     where it ran); this one opens with the class of the characters a match can start with (the prefixes' first
     characters, "1", "2"), which the engine skips to. After the first character, each branch asks it back with
@@ -1766,7 +1766,7 @@ _QUOTED = re.compile(r"([„\"»«“])[^\S\n]*([^\"„“”»«\n]{1,120}?)[^\
 _GUESSED = ("cap", "given", "shape")
 
 
-def _finditer_at(rx: re.Pattern, text: str, firsts: str) -> list:
+def _matches_at_firsts(rx: re.Pattern, text: str, firsts: str) -> list:
     """``list(rx.finditer(text))`` for a pattern whose matches are never empty and start with one of the characters
     ``firsts``: ``rx.match`` at each place of those characters, in text order, past the end of the match before (the
     places ``finditer`` tries that can match). s16: the engine's scan for a first character costs some 60
@@ -1802,7 +1802,7 @@ def _quoted_titles(text: str, out: list) -> list:
     title that opens with a guessed name is a work, not a person or place; the names guessed inside
     it go (knowledge-base names and a name that fills the quotes, „ Flocke “, stay)."""
     drop: set[int] = set()
-    for q in _finditer_at(_QUOTED, text, _QUOTE_OPENERS):  # s16: the places of the quotes (str.find), not a scan
+    for q in _matches_at_firsts(_QUOTED, text, _QUOTE_OPENERS):  # s16: the places of the quotes (str.find), not a scan
         a, b = q.span(2)
         if len(q.group(2).split()) > 8:
             continue
@@ -2162,7 +2162,7 @@ def _roads_and_bodies(text: str, out: list, make: Callable[..., Any], capset: se
         masks[0][s:e] = b"\x01" * (e - s)
 
     if "A" in text or "B" in text:
-        for m in _finditer_at(_ROAD, text, "AB"):  # s16: the places of "A" and "B" (str.find), not a scan
+        for m in _matches_at_firsts(_ROAD, text, "AB"):  # s16: the places of "A" and "B" (str.find), not a scan
             s, e = m.span()
             if (s and (text[s - 1].isalnum() or text[s - 1] in "-/")) or taken(s, e):
                 continue

@@ -10,7 +10,6 @@ import re
 from communique.kb.build import is_person_name_ru
 from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic
-from communique.kb.wordmatch import SEP_TABLE, TAIL
 from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
@@ -21,11 +20,6 @@ from communique.mentions.places import PlaceContext
 
 _COMMA_GAP = re.compile(r"\s*,\s*(?:(?:Republik|Republic|République|República|Республика|Respublika)\s+)?")
 _COMMA_REPUBLIC = re.compile(r",\s*(?:republik|republic|république|república|республика)\s+")
-# the languages whose text takes KBMatching._scan_words: Spanish news writes "la", "del", "que" before nearly every
-# name, and each is the key of a name ending with a period ("la.", "del."): their checks and resumed scans cost
-# more there than the words inside matches save (s16: 101-118 ms against 56-106 ms for the benchmark's Spanish)
-_WORD_SCAN_LANGS = frozenset({"de"})
-_RESUME_SLACK = 256  # bytes searched again beyond a skipped stretch and the longest key (KBMatching._resume)
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum characters: \w without the underscore
 _WORD_LEFT = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -124,113 +118,13 @@ class KBMatching:
 
     # -- the automaton pass -------------------------------------------------------------------
     def _raw_matches(self, text: str, ft: str, lang: str) -> list[_Raw]:
-        found = self._scan_words(text, ft, lang)  # s16: Latin-1 text, the names at word starts only
-        if found is None:
-            found = self._scan(text, ft, lang, 0, len(ft), 0)
+        found = self._scan(text, ft, lang, 0, len(ft), 0)
         found.sort(key=lambda r: (r.start, r.start - r.end))
         out: list[_Raw] = []
         for r in found:
             if not out or r.start >= out[-1].end:
                 out.append(r)
         return out
-
-    def _scan_words(self, text: str, ft: str, lang: str) -> list[_Raw] | None:
-        """:meth:`_scan` of the whole text (``depth`` 0) for Latin-1 text (s16, core16), through the automaton of the
-        names anchored at word starts (kb/wordmatch.py): the matches :meth:`_scan` drops at once because they start
-        inside a word are not made at all. A match of a key whose name's separators are not the text's ("der'a" is
-        the key of "der a") is replaced by the longest name written at its start (the plain matcher there), and
-        the automaton goes on from that name's end (or the next character), as it does after a name ending with a
-        separator ("u.s."); see :meth:`_resume`. None where the text has a wider character, or for a language not in
-        ``_WORD_SCAN_LANGS`` (the plain scan then)."""
-        if lang not in _WORD_SCAN_LANGS:
-            return None
-        try:
-            b = ft.encode("latin-1")
-        except UnicodeEncodeError:
-            return None
-        kb = self.kb
-        wm = kb.word_matcher()
-        pats = kb.patterns
-        pidx, flags, multi = wm.pidx, wm.flags, wm.multi
-        t = b"\x01" + b.translate(SEP_TABLE)  # t[j] stands for ft[j - 1]: a key's separator is the byte before the name
-        n = len(ft)
-        out: list[_Raw] = []
-        hits = wm.matcher.find_matches_as_indexes(t)  # (key, s, e + 1) in ft's positions
-        k = 0
-        while k < len(hits):
-            key, s, z = hits[k]
-            k += 1
-            e = z - 1
-            p = pidx[key]
-            f = flags[key]
-            if f:  # (CHECK)
-                w = ft[s:e]
-                if pats[p] != w:
-                    p = -1
-                    for q in multi.get(key, ()):
-                        if pats[q] == w:
-                            p = q
-                            break
-                if p < 0:  # no name of the key is written here: the longest one that is (a shorter one), if any
-                    m = kb.matcher.find_matches_as_indexes(w)
-                    if not m or m[0][1]:
-                        hits, k = self._resume(wm, t, s + 1, z, hits, k)
-                        continue
-                    p, e = m[0][0], s + m[0][2]
-                    hits, k = self._resume(wm, t, e, z, hits, k)
-                elif f & TAIL and e < n:
-                    hits, k = self._resume(wm, t, e, z, hits, k)  # "u.s.": a name may start right after the separator
-            if len(w4 := ft[e:e + 4]) == 4 and w4.isalnum():
-                keep = []  # _accept's first test ("Bund" in "Bundesregierung"), without the call
-            else:
-                keep = self._accept(text, ft, lang, p, s, e)
-            if keep and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
-                # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
-                nxt = ft.find(" ", s) + 1
-                longer = [r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), 1)
-                          if r.start < e and r.end > e and not any(o.start < r.end and r.start < o.end for o in out)]
-                if longer:
-                    out.extend(longer)
-                    continue
-            if keep:
-                out.append(_Raw(s, _ALNUM_RUN.match(ft, e).end() if ft[e:e + 1].isalnum() else e, keep))  # to the word's end
-            elif " " in pats[p]:
-                nxt = ft.find(" ", s) + 1
-                out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), 1)
-                           if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
-        return out
-
-    @staticmethod
-    def _resume(wm, t: bytes, q: int, z: int, hits: list, k: int) -> tuple[list, int]:
-        """The anchored automaton's matches (``(key, s, e + 1)``) from ft position ``q`` on, where those in hand
-        (``hits[k:]``) were found from ``z`` > ``q`` on: unchanged where no key starts in between (the automaton run
-        on a window from ``q``), else the window's matches until one of them is one in hand (from there on the two
-        runs agree: a leftmost-longest scan depends only on where it stands), else the whole rest of the text's."""
-        hidden = z - q
-        win = hidden + wm.longest + 1 + _RESUME_SLACK  # a key starting before ``safe`` ends inside the window
-        safe = win - wm.longest - 1
-        got = wm.matcher.find_matches_as_indexes(t[q:q + win])
-        if not got or got[0][1] >= hidden:
-            return hits, k  # no key starts between q and z: the scan from q is the one from z
-        whole = q + win >= len(t)
-        out = []
-        rest = None
-        for key, a, b in got:
-            if a >= safe and not whole:
-                break
-            h = (key, q + a, q + b)
-            if a >= hidden:
-                if rest is None:
-                    rest = {x: i for i, x in enumerate(hits[k:], k)}
-                i = rest.get(h)
-                if i is not None:
-                    out.extend(hits[i:])
-                    return out, 0
-            out.append(h)
-        else:
-            if whole:
-                return out, 0
-        return [(key, q + a, q + b) for key, a, b in wm.matcher.find_matches_as_indexes(t[q:])], 0
 
     def _scan(self, text: str, ft: str, lang: str, lo: int, hi: int, depth: int) -> list[_Raw]:
         """Accepted matches in ft[lo:hi]. A rejected leftmost-longest match ("la Unión" in "la Unión
