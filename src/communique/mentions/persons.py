@@ -219,8 +219,12 @@ class PersonRules:
         return out
 
     def _propagate_surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A new person's surname alone later in the document refers to that person."""
-        persons = [m for m in mentions if m.eid.startswith("new:person/") and " " in text[m.start:m.end]]
+        """A person's surname alone elsewhere in the document refers to that person: a new person's, and (s16) a
+        knowledge-base person's named in full before ("George W. Bush ... Bush said": the surname alone is an English
+        word, which the matcher does not take as a surname by itself). A lone surname the capitalised-name stage
+        made a new person of ("Bush sagte") is replaced."""
+        persons = [m for m in mentions if (m.eid.startswith("new:person/") or (m.kind == "name" and m.eid.startswith("kb:person/")))
+                   and " " in text[m.start:m.end]]
         if not persons:
             return mentions
         sur: dict[str, Mention] = {}
@@ -239,11 +243,13 @@ class PersonRules:
             if prev and text[prev[0]:prev[0] + 1].isupper() and not _sentence_initial(text, a - (prev[2] - prev[0])):
                 continue  # part of a longer name ("Андрей Варичев" is found whole)
             over = [x for x in spans if x[0] < b and a < x[1]]
-            if any(x[2].etype != "place" for x in over):
+            src = sur[name]
+            if any(x[2].etype != "place" and not (x[0] == a and x[1] == b and x[2].eid.startswith("new:person/")
+                                                  and x[2].eid != src.eid and x[2].kind in ("cap", "shape", "given"))
+                   for x in over):
                 continue
             for x in over:
                 drop.add(id(x[2]))
-            src = sur[name]
             out.append(Mention(a, b, src.eid, "sur", "person", role=src.role, name=src.name, country=src.country))
         return [m for m in out if id(m) not in drop]
 
