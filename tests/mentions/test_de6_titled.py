@@ -94,3 +94,15 @@ def test_office_holder_needs_one_fitting_person(linker):
     assert office_holder(kb, "Rutte", ("prime", "minister"), {"NL"}) == "kb:person/mark-rutte"
     assert office_holder(kb, "Rutte", ("prime", "minister"), {"GB"}) is None
     assert office_holder(kb, "Rutte", ("president",), set()) is None
+
+
+def test_title_links_no_holder_whose_term_had_not_begun(linker):
+    # s16: the office-holder's term must have begun by the document's date (George W. Bush took office in 2001,
+    # Mark Rutte became Nato's secretary general in 2024)
+    early = datetime(1991, 3, 1, tzinfo=timezone.utc)
+    assert linked_in(linker, "Präsident Bush traf am Abend in Washington ein.", "de", early).get("Bush") \
+        != "kb:person/george-w-bush"
+    assert linked_in(linker, "Präsident Bush traf am Abend in Washington ein.", "de", WHEN).get("Bush") \
+        == "kb:person/george-w-bush"
+    assert linked_in(linker, "Nato-Generalsekretär Rutte mahnte höhere Ausgaben an.", "de",
+                     datetime(2018, 5, 1, tzinfo=timezone.utc)).get("Rutte") != "kb:person/mark-rutte"

@@ -526,7 +526,7 @@ def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[s
 
 
 def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
-                  make: Callable[..., Any]) -> list:
+                  make: Callable[..., Any], day: str | None = None) -> list:
     lex = de_lexicon()
     cap = cap_lexicon("de")
     if cap is None:
@@ -737,7 +737,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     out = _home_towns(text, out, kb, lex, mention_cls, capset, swords, authorities)
     out = _genitive_names(text, out, kb, lex, cap, make, swords)  # its words in -s are all it reads
     out = _subject_names(text, out, lex, make, capset)
-    out = person_passes(text, out, kb, make, cued, capset)  # round six: names' shapes and bounds (persons_de)
+    out = person_passes(text, out, kb, make, cued, capset, day)  # round six: names' shapes and bounds (persons_de)
     out = place_passes(text, out, kb, make, _all_given(first), capset)  # round six: places (places_de)
     return out
 

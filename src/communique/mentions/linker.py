@@ -112,7 +112,7 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions = cap_names(text, lang, mentions, self._given_names(), new_mention_factory(Mention, _english_name, lang),
                                  town=(lambda m: "lat" in (ents.get(m.eid) or {})) if lang == "es" else None)
         if lang == "de":
-            mentions = german_passes(text, mentions, kb, self._given_names(), Mention, new_mention_factory(Mention, _english_name, lang))
+            mentions = german_passes(text, mentions, kb, self._given_names(), Mention, new_mention_factory(Mention, _english_name, lang), day)
         mentions.extend(Mention(s, e, eid, "name", "place") for s, e, eid in pctx.unmatched(mentions, lambda w: _common_in(w, lang)))
         mentions = self._propagate_surnames(text, mentions)
         self._title_roles(text, ft, lang, mentions)  # "Ambassador Lynne X" found by its given name: the role

@@ -164,9 +164,10 @@ def _swap_in(idx: Any, s: int, e: int, new: Any, kb_persons: bool = False) -> bo
     return True
 
 
-def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int], capset: set[str] | None = None) -> list:
+def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued: set[int], capset: set[str] | None = None,
+                  day: str | None = None) -> list:
     """The rules of the module docstring, in order; ``cued`` holds the ids of persons a German pass found
-    with a cue (never dropped here)."""
+    with a cue (never dropped here); ``day``: the document's date (YYYY-MM-DD) or None."""
     if cap_lexicon("de") is None:
         return out
     out = _initial_tails(text, out, kb, make)
@@ -185,7 +186,7 @@ def person_passes(text: str, out: list, kb: Any, make: Callable[..., Any], cued:
     out = _frames(text, out, kb, make)  # round seven
     out = _round8(text, out, kb, make, capset)  # round eight
     out = famous_persons(text, out, make, capset)  # s15: persons named by one word (famous_de)
-    return titled_persons(text, out, kb, make, capset)  # s15: an office's title before one word (titled_de)
+    return titled_persons(text, out, kb, make, capset, day)  # s15: an office's title before one word (titled_de)
 
 
 def _initial_tails(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:

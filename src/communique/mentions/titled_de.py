@@ -83,14 +83,17 @@ def _countries_near(out: list, lo: int, hi: int) -> set[str]:
             if x.etype == "country" and x.eid.startswith("kb:country/") and lo <= x.start and x.end <= hi}
 
 
-def office_holder(kb: Any, word: str, words: tuple[str, ...], countries: set[str]) -> str | None:
+def office_holder(kb: Any, word: str, words: tuple[str, ...], countries: set[str], day: str | None = None) -> str | None:
     """The one knowledge-base person with surname ``word`` who held an office whose role has all ``words``
-    (and whose term's country is among ``countries`` when any country is named around); None otherwise."""
+    (and whose term's country is among ``countries`` when any country is named around; s16: and whose term had begun
+    by ``day``, the document's date, when it is known: "Präsident Bush" in 1991 is not George W. Bush, while "Kanzler
+    Kurz" after his term still names him); None otherwise."""
     found = []
     for eid in _SurnameIndex.get(kb, fold(word)):
         ent = kb.entities[eid]
         if any(_role_fits(words, t.get("role") or "") and (not countries or t.get("country") in countries
                                                           or not t.get("country"))
+               and (day is None or (t.get("start") or "0000") <= day)
                for t in ent.get("terms") or ()):
             found.append(eid)
     return found[0] if len(found) == 1 else None
@@ -112,8 +115,10 @@ def title_spots(text: str, capset: set[str], written: dict[str, str]) -> dict[in
     return spots
 
 
-def titled_persons(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str] | None = None) -> list:
-    """The two rules of the module docstring on ``out`` (a new list where something changed)."""
+def titled_persons(text: str, out: list, kb: Any, make: Callable[..., Any], capset: set[str] | None = None,
+                   day: str | None = None) -> list:
+    """The two rules of the module docstring on ``out`` (a new list where something changed); ``day``: the
+    document's date (YYYY-MM-DD), by which the office-holder's term must have begun."""
     role, many, single, written = _tables()
     if not written:
         return out
@@ -131,7 +136,7 @@ def titled_persons(text: str, out: list, kb: Any, make: Callable[..., Any], caps
         new = None
         words = role.get(title)
         if words and (len(words) > 1 or words[0] in _HOLDER_WORDS) and title not in many and " " not in word and _common_in(word, "de"):
-            eid = office_holder(kb, word, words, _countries_near(res, max(0, ts - 40), min(len(text), e + 25)))
+            eid = office_holder(kb, word, words, _countries_near(res, max(0, ts - 40), min(len(text), e + 25)), day)
             if eid is not None:
                 new = Mention(s, e, eid, "sur", "person")
         if new is None and title in single and len(hit) == 1 and hit[0].eid.startswith("gn:") \
