@@ -211,7 +211,7 @@ _RUN_TEXTS = [
     ("Laut dem Verband von Herrn Xaver Quaste ( VXQ ) und der Stadt Oberhausen-Rheinhausen :", "de"),
     ("Bonn .\nDie Zeitung THW Kiel meldet : in Ulmendorf und bei Feria del Disco der Neuen Welt", "de"),
     ("El jugador brasileño Pepe Rubio y la empresa argentina Grupo Lomas de la Serna , en Badajoz .", "es"),
-    ("La Coruña , 23 may ( EFE ) El presidente de Tal Cual dijo que los De la Fuente del Real", "es"),
+    ("Villanueva , 17 oct ( EFE ) La portavoz de Tal Cual dijo que los De la Fuente del Real", "es"),
 ]
 
 

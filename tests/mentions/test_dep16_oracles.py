@@ -137,7 +137,7 @@ def _check_at(rx, text: str, firsts: str) -> None:
 
 
 def test_matches_at_firsts_as_the_scan():
-    for t in ("Er las „ Wallace und Gromit : Auf der Jagd “ und \" Grand Theft Auto \" auf der A 7 bei B 27 .",
+    for t in ("Er las „ Kater und Krähe : Zwei am Deich “ und \" Grand Theft Auto \" auf der A 7 bei B 27 .",
               "„ “ „„ x “ \" \" \"a\" » b « « c » “ d ” A1 B 2 A 380 AB12 A 1234 B 3,5 xA 4 A 7-Ring"):
         _check_at(cd._QUOTED, t, cd._QUOTE_OPENERS)
         _check_at(cd._ROAD, t, "AB")
