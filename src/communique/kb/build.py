@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "31"  # 31: case forms of Russian place names with a fleeting vowel (Череповец/Череповце, s15); 30: former leaders before 2018 (s13); 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
+KB_VERSION = "32"  # 32: romanised given names with blanks ("Ban Ki Moon", s16); 31: case forms of Russian place names with a fleeting vowel (Череповец/Череповце, s15); 30: former leaders before 2018 (s13); 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -825,6 +825,19 @@ def person_name_forms(row: dict) -> tuple[set[str], set[str], set[str]]:
     return full, sur, first
 
 
+_HYPHENED_SYLLABLES = re.compile(r"(?<=\b[A-Z][a-z])([a-z]*)-(?=[a-z]+\b)")
+
+
+def spaced_given_names(name: str) -> list[str]:
+    """The spelling with blanks of a romanised given name whose syllables a hyphen joins ("Ban Ki-moon" → "Ban Ki
+    moon", matched case-blind: "Ban Ki Moon"; "Moon Jae-in", "Tsai Ing-wen"), as news text often writes them. Only a
+    hyphen before a lower-case letter: "Jean-Yves" and "el-Sisi" are left alone. Its last word is no new surname."""
+    if not _HYPHENED_SYLLABLES.search(name):
+        return []
+    spaced = _HYPHENED_SYLLABLES.sub(r"\1 ", name)
+    return [] if "-" in spaced else [spaced]  # a chain ("Chan-o-cha") is left alone
+
+
 def _build_persons(kb: KBData, dirs: list[Path]) -> None:
     persons, terms = _load_persons(dirs)
     for pid, row in persons.items():
@@ -844,6 +857,8 @@ def _build_persons(kb: KBData, dirs: list[Path]) -> None:
                 kb.add(eid, n, NAME)
                 continue
             kb.add(eid, n, NAME)
+            for v in spaced_given_names(n):  # "Ban Ki Moon" (s16): full names only, no new surname
+                kb.add(eid, v, NAME)
             if has_cyrillic(n):
                 for f in _ru_person_forms(n):
                     kb.add(eid, f, NAME)
