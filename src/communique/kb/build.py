@@ -87,7 +87,30 @@ class KBData:
         lst.append((eid, kind, flags))
 
 
+def _slug_table() -> dict[int, str]:
+    """Latin-1 character -> its part of a slug: the character's NFKD form without combining marks, lower-cased,
+    each character outside [a-z0-9] a blank."""
+    out: dict[int, str] = {}
+    for c in range(256):
+        piece = "".join(filterfalse(unicodedata.combining, unicodedata.normalize("NFKD", chr(c)))).lower()
+        out[c] = "".join(x if ("a" <= x <= "z" or "0" <= x <= "9") else " " for x in piece)
+    return out
+
+
+_SLUG_L1 = _slug_table()
+_SLUG_ASCII = {c: v for c, v in _SLUG_L1.items() if c < 128}  # one character each: str.translate's fast path
+
+
 def slug(text: str) -> str:
+    """The lower-case ASCII id part of ``text``: NFKD without combining marks, lower-cased, each run of characters
+    outside [a-z0-9] one "-", "x" when nothing is left. s16 (cap16): a Latin-1 text by a per-character table
+    (NFKD decomposes character by character and its reordering moves only the combining marks the slug drops;
+    ``str.lower`` is contextual only for a Greek sigma): the same strings, a few times faster (new entities get a
+    slug each; tests/mentions/test_cap16_oracles.py compares with the plain path)."""
+    if text.isascii():
+        return "-".join(text.translate(_SLUG_ASCII).split()) or "x"
+    if max(text) < "\u0100":
+        return "-".join(text.translate(_SLUG_L1).split()) or "x"
     t = unicodedata.normalize("NFKD", text)
     t = "".join(filterfalse(unicodedata.combining, t)).lower()  # the characters whose combining class is 0
     t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")

@@ -876,10 +876,10 @@ def _prefix_finditer(pre_rx: re.Pattern, prefixes: tuple[str, ...], text: str) -
 
 
 # s16 (cap16): non-ASCII characters whose lower case or case fold holds an ASCII character or whose lower case
-# changes the length, and those re.IGNORECASE matches to an ASCII letter otherwise (İ ı ſ). "ß" aside (its fold "ss" is mirrored), a
-# text without them has the same ASCII letters, lowered, at the same places in ``text.lower()`` and in its Latin-1
-# bytes lowered (``str.encode`` with "replace": one byte a character), and the same runs of them in its case fold
-# (tests/mentions/test_cap16_oracles.py checks the list against every code point).
+# changes the length, and those re.IGNORECASE matches to an ASCII letter otherwise (İ ı ſ). "ß" aside (its fold "ss"
+# is mirrored), a text without them has the same ASCII letters, lowered, at the same places in ``text.lower()`` and
+# in its Latin-1 bytes lowered (``str.encode`` with "replace": one byte a character), and the same runs of them in
+# its case fold (tests/mentions/test_cap16_oracles.py checks the list against every code point).
 _FOLD_ASCII = "\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 
 
@@ -1044,40 +1044,11 @@ def _type_run(text: str, s: int, words: list[str], lang: str, lex: CapLexicon, f
     return None
 
 
-def _slug_table() -> dict[int, str]:
-    """Latin-1 character -> its part of ``slug``: the character's NFKD form without combining marks, lower-cased,
-    each character outside [a-z0-9] a space."""
-    import unicodedata
-
-    out: dict[int, str] = {}
-    for c in range(256):
-        piece = "".join(x for x in unicodedata.normalize("NFKD", chr(c)) if not unicodedata.combining(x)).lower()
-        out[c] = "".join(x if ("a" <= x <= "z" or "0" <= x <= "9") else " " for x in piece)
-    return out
-
-
-_SLUG_L1 = _slug_table()
-_SLUG_ASCII = {c: v for c, v in _SLUG_L1.items() if c < 128}  # one character each: str.translate's fast path
-
-
-def fast_slug(text: str) -> str:
-    """``communique.kb.build.slug(text)`` (s16, cap16): for a Latin-1 text, each character's part of the slug from
-    a table (``_SLUG_L1``: NFKD decomposes character by character and its reordering moves only the combining
-    marks the slug drops; ``str.lower`` is contextual only for a Greek sigma), the runs of other characters one
-    "-" (``split``/``join``); ``slug`` itself for any other text. The same strings
-    (tests/mentions/test_cap16_oracles.py)."""
-    if text.isascii():
-        return "-".join(text.translate(_SLUG_ASCII).split()) or "x"
-    if max(text) < "\u0100":
-        return "-".join(text.translate(_SLUG_L1).split()) or "x"
-    return slug(text)
-
-
 @lru_cache(maxsize=65536)
 def _name_and_slug(english_name: Callable[..., str], surface: str, lang: str, person: bool) -> tuple[str, str]:
-    """A new entity's English name and its slug: both depend on the surface alone (cached; s16: ``fast_slug``)."""
+    """A new entity's English name and its slug: both depend on the surface alone (cached)."""
     name = english_name(surface, lang, person=person)
-    return name, fast_slug(name)
+    return name, slug(name)
 
 
 def new_mention_factory(mention_cls: type, english_name: Callable[..., str], lang: str) -> Callable[..., Any]:

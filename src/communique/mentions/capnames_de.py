@@ -41,7 +41,7 @@ from communique.mentions.capnames import (
     _compound, _dictionary, _foreign_word, _known, _known_lower, _name_like, _place_shaped, _sentence_initial, _with_given,
     cap_lexicon, words_where,
 )
-from communique.mentions.common import LANG_DIR, latin1_members, mentions_data, reversed_text
+from communique.mentions.common import LANG_DIR, _finditer_at, all_starts, latin1_members, mentions_data, reversed_text
 from communique.mentions.literals_de import doc_literals
 from communique.mentions.places_de import refine as place_passes, town_adjective
 from communique.mentions.persons_de import de_noun_surnames, de_weak_surnames, noun_surname_subject, person_passes, small_town
@@ -1055,9 +1055,9 @@ def _suffix_only_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _club_rx() -> re.Pattern:
-    """s16: ``_plain_club_rx`` (below: the fallback, and the oracle of the tests) with its first character read before the look-behind: that pattern
-    opened with the look-behind, so the engine tried it at every place of the text (780 k instructions a document
-    where it ran); this one opens with the class of the characters a match can start with (the prefixes' first
+    """s16: ``_plain_club_rx`` (below: the fallback, and the oracle of the tests) with its first character read
+    before the look-behind: that pattern opened with the look-behind, so the engine tried it at every place of the
+    text (780 k instructions a document where it ran); this one opens with the class of the characters a match can start with (the prefixes' first
     characters, "1", "2"), which the engine skips to. After the first character, each branch asks it back with
     a look-behind: the branch of a "1." or "2." before the prefixes (all of them, longest first, as before), and
     per first character of a prefix the rest of those prefixes, in their order (branches of another first
@@ -1768,30 +1768,10 @@ _GUESSED = ("cap", "given", "shape")
 
 def _matches_at_firsts(rx: re.Pattern, text: str, firsts: str) -> list:
     """``list(rx.finditer(text))`` for a pattern whose matches are never empty and start with one of the characters
-    ``firsts``: ``rx.match`` at each place of those characters, in text order, past the end of the match before (the
-    places ``finditer`` tries that can match). s16: the engine's scan for a first character costs some 60
+    ``firsts``: ``rx.match`` at the places of those characters (``common.all_starts``, ``str.find``), each past the
+    end of the match before (``common._finditer_at``). s16: the engine's scan for a first character costs some 60
     instructions a character of the text (a class of rare characters too); ``str.find`` for each costs under one."""
-    find = text.find
-    places = []
-    for c in firsts:
-        i = find(c)
-        while i >= 0:
-            places.append(i)
-            i = find(c, i + 1)
-    if not places:
-        return []
-    places.sort()
-    res = []
-    end = 0
-    match = rx.match
-    for i in places:
-        if i < end:
-            continue
-        m = match(text, i)
-        if m is not None:
-            res.append(m)
-            end = m.end()
-    return res
+    return list(_finditer_at(rx, sorted(all_starts(text, firsts)), text))
 
 
 _QUOTE_OPENERS = "„\"»«“"  # the characters a _QUOTED match starts with (its first group)

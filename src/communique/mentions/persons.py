@@ -220,8 +220,8 @@ class PersonRules:
 
     def _propagate_surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A person's surname alone elsewhere in the document refers to that person: a new person's, and (s16) a
-        knowledge-base person's named in full before ("George W. Bush ... Bush said": the surname alone is an English
-        word, which the matcher does not take as a surname by itself). A lone surname the capitalised-name stage
+        knowledge-base person's named in full ("George W. Bush ... Bush said": the surname alone is an English word,
+        which the matcher does not take as a surname by itself). A lone surname the capitalised-name stage
         made a new person of ("Bush sagte") is replaced."""
         persons = [m for m in mentions if (m.eid.startswith("new:person/") or (m.kind == "name" and m.eid.startswith("kb:person/")))
                    and " " in text[m.start:m.end]]
