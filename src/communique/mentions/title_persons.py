@@ -60,8 +60,7 @@ def title_gap_name(kb: Any, text: str, ft: str, lang: str, tm: re.Match, wend: i
                         not _common_in(w, lang) or _is_name_like(w)) and len(run) < 3:
                     run.append((s, e))
                     continue
-                if len(run) == 1 and not gap:
-                    return None  # "Mr. David Harris": more of the name follows a lone known surname
+                return None  # "Mr. David Harris", "Александр Озерец": the name goes on with a word not read here
             break
         if taken.overlaps(s, e):
             if any(m.start < e and s < m.end and m.etype in ("country", "organization", "group") for m in mentions):
