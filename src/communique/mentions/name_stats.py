@@ -12,7 +12,8 @@ from typing import Any
 
 from communique.kb.fold import fold
 
-_BY_KB: "weakref.WeakKeyDictionary[Any, tuple[frozenset[str], frozenset[str]]]" = weakref.WeakKeyDictionary()
+_MAINLY: "weakref.WeakKeyDictionary[Any, frozenset[str]]" = weakref.WeakKeyDictionary()
+_SURNAMES: "weakref.WeakKeyDictionary[Any, frozenset[str]]" = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=1)
@@ -26,31 +27,36 @@ def shipped_given_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _sets(kb: Any) -> tuple[frozenset[str], frozenset[str]]:
-    got = _BY_KB.get(kb)
+def mainly_given(kb: Any) -> frozenset[str]:
+    """Folded surnames of the knowledge base's persons that are given names of the shipped lexicon and the given
+    name of more of its persons than the surname ("mohammed": 9 against 2; "khan", "philippe" are not). Only the
+    lexicon's names are counted (a small table: s17 measured a larger one in German instructions)."""
+    got = _MAINLY.get(kb)
     if got is None:
+        lexicon = shipped_given_names()
         first: dict[str, int] = {}
         sur: dict[str, int] = {}
         for e in kb.entities.values():
             if e.get("type") != "person":
                 continue
-            for f in set(e.get("first") or ()):
-                first[f] = first.get(f, 0) + 1
-            for s in set(e.get("surnames") or ()):
-                sur[s] = sur.get(s, 0) + 1
-        lexicon = shipped_given_names()
-        mainly = frozenset(w for w, n in sur.items() if w in lexicon and first.get(w, 0) > n)
-        got = (mainly, frozenset(sur))
-        _BY_KB[kb] = got
+            for f in e.get("first") or ():  # (a person's lists hold each folded word once)
+                if f in lexicon:
+                    first[f] = first.get(f, 0) + 1
+            for w in e.get("surnames") or ():
+                if w in lexicon:
+                    sur[w] = sur.get(w, 0) + 1
+        got = frozenset(w for w, n in sur.items() if first.get(w, 0) > n)
+        _MAINLY[kb] = got
     return got
-
-
-def mainly_given(kb: Any) -> frozenset[str]:
-    """Folded surnames of the knowledge base's persons that are given names of the shipped lexicon and the given
-    name of more of its persons than the surname ("mohammed": 9 against 2; "khan", "philippe" are not)."""
-    return _sets(kb)[0]
 
 
 def kb_surnames(kb: Any) -> frozenset[str]:
     """Every folded surname (in every script the knowledge base spells it) of the knowledge base's persons."""
-    return _sets(kb)[1]
+    got = _SURNAMES.get(kb)
+    if got is None:
+        got = frozenset(w for e in kb.entities.values() if e.get("type") == "person" for w in e.get("surnames") or ())
+        _SURNAMES[kb] = got
+    return got
+
+
+shipped_given_names()  # read at import, before the knowledge base's large tables

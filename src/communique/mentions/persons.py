@@ -22,6 +22,7 @@ from communique.mentions.common import (
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
+from communique.mentions.name_stats import mainly_given
 from communique.mentions.title_persons import role_start, title_gap_name
 
 _SPAN = re.Match.span
@@ -41,6 +42,7 @@ class PersonRules:
     def _title_persons(self, text: str, ft: str, lang: str, taken: "_Coverage", mentions: list[Mention]) -> list[Mention]:
         lex = lang_lexicon(lang)
         title_re = lex.get("title_re")
+        mainly_given(self.kb)  # s17: the knowledge base's name statistics, built once (7 ms) at its first document
         if title_re is None or not lex["titles"]:
             return []
         out: list[Mention] = []

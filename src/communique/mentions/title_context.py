@@ -93,7 +93,7 @@ def _gap_portfolio(text: str, a: int, b: int, raws: list[_Raw], i: int, lang: st
     covered = [(o.start, o.end) for o in raws[max(0, i - 4):i] if o.end <= b]
     out: list[str] = []
     table = _portfolio_table(lang) if lang != "en" else None
-    links = lang_words(lang, "role_links")
+    links = lang_words(lang, "role_links") if table is None else ()
     for w in _GAP_WORD.finditer(text, a, b):
         if any(x <= w.start() and w.end() <= y for x, y in covered):
             continue

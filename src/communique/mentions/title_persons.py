@@ -44,7 +44,7 @@ def title_gap_name(kb: Any, text: str, ft: str, lang: str, tm: re.Match, wend: i
     ``wend`` (the clause's end); None where a lower-case word, a verb, or a name already taken comes first."""
     if lang == "de":
         return None  # German capitalises every noun: "Chef der russischen Atomenergieagentur" is no name
-    links = lang_words(lang, "role_links")
+    links = _role_links(lang)
     table = _portfolio_table(lang) if lang != "en" else None
     gap = 0
     last_link = False  # the last word of the rest of the role is a link ("director de X": X is no person)
@@ -99,6 +99,11 @@ def title_gap_name(kb: Any, text: str, ft: str, lang: str, tm: re.Match, wend: i
         if re.search(r"[^\W\d_]\w*[^\S\n]+" + re.escape(word) + r"(?!\w)", text[:run[0][0]]):
             return None  # "Andrew Johnson ... President Johnson": the surname of a person named before
     return run
+
+
+@lru_cache(maxsize=8)
+def _role_links(lang: str) -> frozenset[str]:
+    return lang_words(lang, "role_links")
 
 
 @lru_cache(maxsize=8)
