@@ -75,6 +75,45 @@ _CAPRUN = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z’'-]*+(?<=[a-z])(?:[A-Z][a
                      r"(?:[^\S\n]" + _WORD_WHOLE + r"){0,2})(?![\w’'-])")
 
 
+def _prep_gap_rx(lang: str) -> re.Pattern | None:
+    """s17 (kbs17): the blanks after a place preposition of ``lang``, found in one scan of a document.
+    A match starts at the first blank (other than a newline) after a word ending with a preposition (any case)
+    and runs over the following blanks; ``_word_before_in(text, s, preps, longest)`` can hold only where ``s`` is
+    a match's end or the position after it (the newline ``_word_before_in`` steps over): the set of those is a
+    superset, and each hit is confirmed by the function (tests/mentions/test_kbs17_oracles.py)."""
+    if lang in _PREP_GAP:
+        return _PREP_GAP[lang]
+    preps = PLACE_PREPS.get(lang)
+    rx = None
+    if preps:
+        by_len: dict[int, list[str]] = {}
+        for w in sorted(preps):
+            by_len.setdefault(len(w), []).append(re.escape(w) + ".")
+        look = "|".join(f"(?<={'|'.join(v)})" for _n, v in sorted(by_len.items()))
+        # the blank first (the engine skips to blanks), the preposition behind it; IGNORECASE matches every
+        # word whose str.lower() is the preposition (a letter lowered to one letter is lowered so by the engine)
+        rx = re.compile(f"[^\\S\\n](?:{look})[^\\S\\n]*", re.IGNORECASE)
+    _PREP_GAP[lang] = rx
+    return rx
+
+
+_PREP_GAP: dict[str, re.Pattern | None] = {}
+
+
+def _prep_gaps(text: str, lang: str) -> set[int]:
+    """Every ``s`` where ``_word_before_in(text, s, PLACE_PREPS[lang], ...)`` may hold (a superset), for an ``s``
+    whose own character is no blank other than a newline (``unmatched`` asks at the capitals opening runs)."""
+    rx = _prep_gap_rx(lang)
+    if rx is None:
+        return set()
+    out: set[int] = set()
+    for m in rx.finditer(text):
+        q = m.end()
+        out.add(q)
+        out.add(q + 1)
+    return out
+
+
 def _abbreviations(kb) -> dict[str, tuple[str, str, str]]:
     """Folded abbreviations of first-level divisions ("ky", "ky.", "n.j.", "nj", "sask.", "nsw")
     -> (country, admin1, entity id)."""
@@ -421,11 +460,12 @@ class PlaceContext:
         runs = []
         at = _raw_index(self.raws)
         longest = max(map(len, preps), default=0)
+        gaps = _prep_gaps(text, self.lang) if preps else ()  # s17 (kbs17): _word_before_in only where it may hold
         for s, e in self._caprun_spans():
             if covered.find(1, s, e) >= 0:
                 continue
             k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
-            cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
+            cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or (s in gaps and _word_before_in(text, s, preps, longest))
             if not cue and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
                 # the loop below would look nothing up: no cue, no comma after the run, and no prefix of it in
                 # capitals (its first word, two characters or more, has a lower-case second one); words later
