@@ -461,7 +461,19 @@ class PlaceContext:
         at = _raw_index(self.raws)
         longest = max(map(len, preps), default=0)
         gaps = _prep_gaps(text, self.lang) if preps else ()  # s17 (kbs17): _word_before_in only where it may hold
-        for s, e in self._caprun_spans():
+        # s17 (kbs17): the starts with a place ending at most 6 characters before them (the bisect's test below)
+        near = bytearray(len(text) + 8)
+        for pe in place_ends:
+            near[pe:pe + 7] = b"\x01\x01\x01\x01\x01\x01\x01"
+        # s17 (kbs17): runs that can have no cue (no place just before, no preposition), no comma after and a lower-case
+        # second character are left for the pending list below, which is read only where a name was decided (their
+        # coverage is tested there); in the text's order, as the other pending runs
+        later: list[tuple[int, int]] = []
+        for se in self._caprun_spans():
+            s, e = se
+            if not near[s] and s not in gaps and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
+                later.append(se)
+                continue
             if covered.find(1, s, e) >= 0:
                 continue
             k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
@@ -513,6 +525,9 @@ class PlaceContext:
                 decided[key] = max(sup)[2]
         if not decided:
             return out
+        if later:
+            pending = sorted(pending + [(s, e, None, None, None, False) for s, e in later if covered.find(1, s, e) < 0],
+                             key=_FIRST)
         for s, _e, _n, words, _x, _c in pending:
             if words is None:
                 words = text[s:_e].split()
