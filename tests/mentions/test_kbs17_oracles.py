@@ -232,6 +232,10 @@ _PLACE_TEXTS = st.lists(st.sampled_from([
 @given(_PLACE_TEXTS, st.sampled_from(["de", "en", "es"]))
 @example("Hugo, Oklahoma. Dann sagte Hugo nichts. In Hugo Paris sagte", "de")  # a decided name, runs left for later
 @example("HUGO, Okla. — Visitors to Hugo Springs said Hugo is near Paris, Texas and Hugo", "en")
+@example("they said that the visit was long and that it went on and on for weeks, near Hugo, Oklahoma, and in Hugo",
+         "en")  # few runs for its length: _word_before_in asked at each run, no _prep_gaps scan
+@example("es la visita de los de la ciudad que se fue a la costa durante semanas, cerca de Hugo, Oklahoma y en Hugo",
+         "es")
 def test_unmatched_as_before(text: str, lang: str) -> None:
     """``PlaceContext.unmatched`` gives what the s16 code gave, for two contexts built alike from the linker's state."""
     from datetime import datetime, timezone

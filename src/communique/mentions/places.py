@@ -24,7 +24,6 @@ place preposition before it ("of McKee", "near Hinton") and no reading as an ord
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -89,10 +88,11 @@ def _prep_gap_rx(lang: str) -> re.Pattern | None:
         by_len: dict[int, list[str]] = {}
         for w in sorted(preps):
             by_len.setdefault(len(w), []).append(re.escape(w) + ".")
-        look = "|".join(f"(?<={'|'.join(v)})" for _n, v in sorted(by_len.items()))
-        # the blank first (the engine skips to blanks), the preposition behind it; IGNORECASE matches every
-        # word whose str.lower() is the preposition (a letter lowered to one letter is lowered so by the engine)
-        rx = re.compile(f"[^\\S\\n](?:{look})[^\\S\\n]*", re.IGNORECASE)
+        look = "|".join(f"(?<=(?i:{'|'.join(v)}))" for _n, v in sorted(by_len.items()))
+        # the blank first (the engine skips to blanks: no IGNORECASE outside the look-behinds, which would stop
+        # that), the preposition behind it; ignoring case matches every word whose str.lower() is the preposition
+        # (a letter lowered to one letter is lowered so by the engine)
+        rx = re.compile(f"[^\\S\\n](?:{look})[^\\S\\n]*")
     _PREP_GAP[lang] = rx
     return rx
 
@@ -460,8 +460,12 @@ class PlaceContext:
         runs = []
         at = _raw_index(self.raws)
         longest = max(map(len, preps), default=0)
-        gaps = _prep_gaps(text, self.lang) if preps else ()  # s17 (kbs17): _word_before_in only where it may hold
-        # s17 (kbs17): the starts with a place ending at most 6 characters before them (the bisect's test below)
+        capruns = self._caprun_spans()
+        # s17 (kbs17): where capitalised runs are dense (German nouns), the blanks after a preposition found in one
+        # scan, and _word_before_in asked only there; elsewhere (Spanish, Russian: few runs) the scan would cost more
+        # than the calls it saves
+        gaps = _prep_gaps(text, self.lang) if preps and len(capruns) * 40 > len(text) else None
+        # s17 (kbs17): the starts with a place ending at most 6 characters before them (a bisect of place_ends before)
         near = bytearray(len(text) + 8)
         for pe in place_ends:
             near[pe:pe + 7] = b"\x01\x01\x01\x01\x01\x01\x01"
@@ -469,15 +473,19 @@ class PlaceContext:
         # second character are left for the pending list below, which is read only where a name was decided (their
         # coverage is tested there); in the text's order, as the other pending runs
         later: list[tuple[int, int]] = []
-        for se in self._caprun_spans():
+        for se in capruns:
             s, e = se
-            if not near[s] and s not in gaps and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
-                later.append(se)
-                continue
-            if covered.find(1, s, e) >= 0:
-                continue
-            k = bisect.bisect_left(place_ends, s - 6)  # a place ending at most 6 characters before
-            cue = (k < len(place_ends) and place_ends[k] <= s and _list_before(text, s)) or (s in gaps and _word_before_in(text, s, preps, longest))
+            if gaps is not None:
+                if not near[s] and s not in gaps and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
+                    later.append(se)
+                    continue
+                if covered.find(1, s, e) >= 0:
+                    continue
+                cue = (near[s] and _list_before(text, s)) or (s in gaps and _word_before_in(text, s, preps, longest))
+            else:
+                if covered.find(1, s, e) >= 0:
+                    continue
+                cue = (near[s] and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
             if not cue and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
                 # the loop below would look nothing up: no cue, no comma after the run, and no prefix of it in
                 # capitals (its first word, two characters or more, has a lower-case second one); words later
