@@ -114,6 +114,42 @@ _ANY_ENDING = RU_NOUN | RU_ADJ | RU_STEM | DE_END | DE_ADJ | ROM_END
 assert max(map(len, _ANY_ENDING)) < 4  # _accept rejects a rest of four letters or more without reading it
 
 
+_NAME_KINDS = frozenset(("name", "sur", "stem", "stemsur"))
+_WORD_KINDS = frozenset(("adj", "adjstem", "dem", "flag"))
+
+
+def _lower_dead_table(kb) -> bytearray:
+    """Per pattern of ``kb``'s matcher: 0 not yet known, 1 a candidate may be kept where the match is written in lower
+    case, 2 none may (:func:`_lower_dead`); a byte per pattern, held by the knowledge base it describes."""
+    table = getattr(kb, "_lower_dead", None)
+    if table is None or len(table) != len(kb.candidates):
+        table = kb._lower_dead = bytearray(len(kb.candidates))
+    return table
+
+
+def _lower_dead(kb, pidx: int) -> bool:
+    """s17 (kbs17): no candidate of pattern ``pidx`` passes ``KBMatching._accept`` where the matched text starts with a
+    letter and is all lower case (``str.islower``), whatever else the text holds: each candidate is
+    * an acronym (``_accept`` asks for a capital in the match),
+    * a name, surname or stem without the "l" flag (``_accept`` drops it at a lower-case letter), other than an
+      organisation's name with a blank (kept in lower case outside Spanish: "ministère des ..."), or
+    * an adjective, demonym or flag word with the "c" flag (a common word: ``_accept`` asks for a capital).
+    Remembered in ``_lower_dead_table(kb)``; tests/mentions/test_kbs17_oracles.py checks it against ``_accept``."""
+    pattern = kb.patterns[pidx]
+    dead = True
+    for eid, kind, flags in kb.candidates[pidx]:
+        if kind == "acr":
+            continue
+        if kind in _NAME_KINDS and "l" not in flags and not (eid.split("/")[0] == "kb:org" and " " in pattern):
+            continue
+        if kind in _WORD_KINDS and "c" in flags:
+            continue
+        dead = False
+        break
+    _lower_dead_table(kb)[pidx] = 2 if dead else 1
+    return dead
+
+
 class KBMatching:
     """Mixed into :class:`communique.mentions.linker.MentionLinker`; uses its state."""
 
@@ -133,6 +169,7 @@ class KBMatching:
         kb = self.kb
         n = len(ft)
         out: list[_Raw] = []
+        dead = _lower_dead_table(kb)
         it = kb.matcher.find_matches_as_indexes(ft[lo:hi] if (lo or hi != n) else ft)
         if lo:
             it = [(pidx, s + lo, e + lo) for pidx, s, e in it]
@@ -143,7 +180,12 @@ class KBMatching:
                     out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
                                if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
                 continue
-            keep = self._accept(text, ft, lang, pidx, s, e)
+            # s17 (kbs17): a match written in lower case ("die", "den") of a name no candidate of which is taken so:
+            # _accept's answer is [] (_lower_dead), without the call
+            if dead[pidx] != 1 and text[s].isalpha() and text[s:e].islower() and (dead[pidx] == 2 or _lower_dead(kb, pidx)):
+                keep = []
+            else:
+                keep = self._accept(text, ft, lang, pidx, s, e)
             if keep and depth < 3 and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
                 # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
                 nxt = ft.find(" ", s) + 1
