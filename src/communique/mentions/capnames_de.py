@@ -474,7 +474,7 @@ def _class_keys(pre: tuple[str, ...], ends: tuple[str, ...], tails6: frozenset[s
 _SPAN = methodcaller("span")
 
 
-def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
+def _word_classes(capset: set[str], lazy: bool = False) -> tuple[set[str], set[str], set[str], set[str]]:
     """The words of ``capset`` in -s, of a compass or street shape (``_place_shape``), that may be apposition
     nouns (``_apposition_candidate``) and that end like an authority (``_authority_endings``). s14: one walk of the
     words new to the process (a word's classes are remembered across documents: the words seen before are
@@ -482,7 +482,10 @@ def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[s
     where four walks of every word and two ``words_where`` ran. s16: two of three words of a document are new to
     the process, and the walk cost about 7 k instructions a word; now the new words, joined by line breaks, pass a
     gate of two regex scans (``_class_keys``: an ending of a class, "s" too, or a compass prefix; 886 of the 5,023
-    words of the benchmark's documents), and only the words it lets through are walked, with the same tests as before."""
+    words of the benchmark's documents), and only the words it lets through are walked, with the same tests as before.
+    s17: ``lazy``: the third set is that of the words passing ``_apposition_candidate``'s cheap test (a tail of the
+    long forms or a short form), without its ``_apposition_kind`` (a dictionary walk for each new word, 129 of 261
+    words of the benchmark's documents not None): ``_apposition_names`` asks it only of the words a name follows."""
     ps = _PLACE_SHAPE[0]
     if ps is None:
         ps = _PLACE_SHAPE[0] = (*_place_shape_affixes(), _place_shape_rx().fullmatch)
@@ -516,13 +519,14 @@ def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[s
             if (w.startswith(pre) or w.endswith(ends)) and fullmatch(w) is not None:
                 sh.add(w)  # _place_shape
             lw = w.lower()  # _apposition_candidate: a tail of the long forms, or a short form (after a hyphen)
-            if (lw[-6:] in tails6 or (lw.rpartition("-")[2] in short if no_hyphen else lw in short or lw.rsplit("-", 1)[-1] in short)) \
-                    and _apposition_kind(w) is not None:
-                ap.add(w)
+            if lw[-6:] in tails6 or (lw.rpartition("-")[2] in short if no_hyphen else lw in short or lw.rsplit("-", 1)[-1] in short):
+                ap.add(w)  # s17: the cheap test alone; _apposition_kind is asked where the word is read (below)
             if w.endswith(authority):
                 au.add(w)
         seen |= new
-    return capset & sw, capset & sh, capset & ap, capset & au
+    if lazy:
+        return capset & sw, capset & sh, capset & ap, capset & au
+    return capset & sw, capset & sh, {w for w in capset & ap if _apposition_kind(w) is not None}, capset & au
 
 
 def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
@@ -536,7 +540,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # s13: the ones in -s, for the three genitive passes that looked only at those (each walked all the words);
     # s14: with the words of a compass or street shape, the apposition candidates and the authority words of
     # _home_towns, from one remembered profile per word (four walks of the words and two words_where before)
-    swords, shapes, appos, authorities = _word_classes(capset)
+    swords, shapes, appos, authorities = _word_classes(capset, lazy=True)  # appos: candidates (_apposition_names)
     out = _drop_common_places(text, mentions, kb, lex)
     out = _genitive_places(text, out, kb, mention_cls, _all_given(first), swords)  # its words in -s are all it reads
     out = _given_surname(text, out, _all_given(first), cap, make, capset)  # noqa: the words below are taken after it
@@ -1674,6 +1678,8 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
         kind = _apposition_kind(c.group(0))
+        if kind is None:
+            continue  # s17: german_passes gives the candidates of the cheap test (``_word_classes(lazy=True)``)
         pos = c.end()
         spans: list[tuple[int, int]] = []
         q = _OPEN_QUOTE.match(text, pos)
