@@ -92,3 +92,48 @@ def test_apposition_names_with_the_lazy_candidates():
         want = _spans(_apposition(text, None))
         assert _spans(_apposition(text, plain)) == want, text
         assert _spans(_apposition(text, lazy)) == want, text
+
+
+# --- _cue_word: its own sets and the role endings by their last three letters before _role_word ------------------
+
+def _plain_cue_word(word: str) -> int:
+    """``_cue_word`` as it was before s17 (the oracle)."""
+    if word.lower() in cd.de_lexicon().speech_verbs:
+        return 1
+    if word[:1].isupper() and cd._role_word.__wrapped__(word):
+        return 2
+    return 0
+
+
+def _cue_words() -> list[str]:
+    lex = cd.de_lexicon()
+    cap = cap_lexicon("de")
+    base = sorted({*lex.role_endings, *cap.per_cues, *cd._bare_roles(), *lex.speech_verbs, *lex.apposition})
+    return base
+
+
+def test_cue_word_as_before_on_the_data_words():
+    rnd = random.Random(171)
+    base = _cue_words()
+    heads = ["", "Bundes", "CSU-", "Ober", "Vize-", "Ex", "Chef", "Haupt", "A", "Sä", "\u212a"]
+    tails = ["", "", "in", "innen", "s", "n", "en", "e", "\n", "-", "ist", "isten", "istin", "er"]
+    words = set()
+    for x in base:
+        words.update({x, x.capitalize(), x.upper()})
+    for _ in range(4000):
+        x = rnd.choice(base)
+        w = rnd.choice(heads) + rnd.choice([x, x.capitalize()]) + rnd.choice(tails)
+        words.add(w[:1].upper() + w[1:] if rnd.random() < 0.8 else w)
+    for w in sorted(words):
+        assert cd._cue_word.__wrapped__(w) == _plain_cue_word(w), w
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="TrainePolitkSsagtmüChfBr-\nİAUa", min_size=0, max_size=18))
+def test_cue_word_hypothesis(word):
+    assert cd._cue_word.__wrapped__(word) == _plain_cue_word(word)
+
+
+def test_cue_word_examples():
+    assert cd._cue_word("Trainer") == 2 and cd._cue_word("CSU-Politiker") == 2 and cd._cue_word("sagte") == 1
+    assert cd._cue_word("Angela") == 0 and cd._cue_word("Merkel") == 0
