@@ -137,3 +137,78 @@ def test_cue_word_hypothesis(word):
 def test_cue_word_examples():
     assert cd._cue_word("Trainer") == 2 and cd._cue_word("CSU-Politiker") == 2 and cd._cue_word("sagte") == 1
     assert cd._cue_word("Angela") == 0 and cd._cue_word("Merkel") == 0
+
+
+# --- _given_kind: an ASCII word's fold is its lower case --------------------------------------------------------
+
+def _plain_given_kind(g0: str, given: frozenset[str]) -> int:
+    if g0.lower() in given:
+        return 1
+    f = cd.fold(g0)
+    if f in given:
+        return 1
+    return 2 if f in cd.de_weak_given_names() else 0
+
+
+def test_given_kind_as_before():
+    given = cd.de_given_names()
+    rnd = random.Random(1771)
+    words = ["Anna", "Jürgen", "Dawn", "Hans", "Zoë", "Ögmund", "Merkel", "Ba`ker", "ANNA", "İlkay", "Renée", "Sabine"]
+    names = sorted(given)[:400] + sorted(cd.de_weak_given_names())[:200]
+    for _ in range(1500):
+        n = rnd.choice(names)
+        words.append(rnd.choice([n, n.capitalize(), n.upper()]) + rnd.choice(["", "", "s", "`", "é", "-Peter"]))
+    for w in words:
+        assert cd._given_kind.__wrapped__(w, given) == _plain_given_kind(w, given), w
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="AnaJürgeDwHsbiÖ`éİK\u212a", min_size=1, max_size=10))
+def test_given_kind_hypothesis(word):
+    given = cd.de_given_names()
+    assert cd._given_kind.__wrapped__(word, given) == _plain_given_kind(word, given)
+
+
+# --- _person_genitive_stem: a word whose base is no listed name nor a KB name is rejected first -----------------
+
+def _plain_genitive_stem(w: str, kb) -> bool:
+    """``_person_genitive_stem`` before s17 (the oracle), copied."""
+    base = w[:-1]
+    names = cd._name_like("de")
+    if base in cd.de_weak_surnames() and not cd._known_lower(base, "de"):
+        return True
+    if base in cd.de_noun_surnames() and not cd._known_lower(base, "de") and not cd._known_lower(w, "de"):
+        return True
+    if cd._known_lower(w, "de") or cd._known_lower(base, "de") or (cd._known(base, "de") and base not in names):
+        return False
+    lemma = cd._dictionary("de").get(w)
+    if lemma is not None and lemma != base and w not in names:
+        return False
+    cap = cap_lexicon("de")
+    if cap is None or base.lower() in cap.stop or len(base) < 3:
+        return False
+    person = False
+    for eid, _k, _f in kb.index.get(cd.fold(base), ()):
+        ent = kb.entities.get(eid) or {}
+        t = ent.get("type")
+        if t == "person":
+            person = True
+        elif t != "place" or ent.get("capital") or (ent.get("population") or 0) >= 20_000 or not eid.startswith("gn:"):
+            return False
+    if cd._known(base.lower(), "en"):
+        return False
+    return person or base in cd.de_surnames() or cd.fold(base) in cd.de_given_names()
+
+
+def test_person_genitive_stem_as_before(linker):
+    kb = linker.kb
+    rnd = random.Random(17)
+    words = ["Merkels", "Johnsons", "Hoovers", "Köhlers", "Chinas", "Siemens", "Leipzigs", "Teams", "Stars", "Hauses",
+             "Bushs", "Putins", "Müllers", "Annas", "Jürgens", "Xyzzys", "Kreises", "Brandts", "Goethes", "Kiels"]
+    pool = sorted(cd.de_surnames())[:300] + sorted(cd.de_noun_surnames())[:100] + sorted(cd.de_weak_surnames())[:100] \
+        + [g.capitalize() for g in sorted(cd.de_given_names())[:200]]
+    for _ in range(600):
+        words.append(rnd.choice(pool) + "s")
+    for w in words:
+        assert cd._person_genitive_stem.__wrapped__(w, kb) == _plain_genitive_stem(w, kb), w
+    assert cd._person_genitive_stem("Merkels", kb) and not cd._person_genitive_stem("Chinas", kb)

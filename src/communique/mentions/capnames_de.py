@@ -131,9 +131,12 @@ def _all_given(first: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _given_kind(g0: str, given: frozenset[str]) -> int:
     """0: no given name; 1: a given name; 2: a weak one (an English word too: counts only before an unknown surname)."""
-    if g0.lower() in given:
+    low = g0.lower()
+    if low in given:
         return 1
-    f = fold(g0)  # s14: folded once (twice before for a word that is no given name: most)
+    # s14: folded once (twice before for a word that is no given name: most); s17: an ASCII word without "`" folds
+    # to its lower case (fold maps each character; of the ASCII ones it changes only the case and "`")
+    f = low if g0.isascii() and "`" not in g0 else fold(g0)
     if f in given:
         return 1
     return 2 if f in de_weak_given_names() else 0
@@ -2515,6 +2518,10 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
     listed surname or given name) and no country, organisation or town of 20,000 or more; the form itself
     is no common noun, lower-case word or English plural ("Teams")."""
     base = w[:-1]
+    fb = fold(base)
+    if not (base in de_weak_surnames() or base in de_noun_surnames() or base in de_surnames() or fb in de_given_names()
+            or kb.index.get(fb)):
+        return False  # s17: no path below holds without one of these (a listed surname or given name, a KB name)
     names = _name_like("de")
     if base in de_weak_surnames() and not _known_lower(base, "de"):
         return True  # a listed surname that is an English word ("Hoovers Rede")
