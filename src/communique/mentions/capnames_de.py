@@ -1716,7 +1716,7 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    if cands is None:  # (german_passes gives the words of capset that _apposition_candidate holds for: _word_classes)
+    if cands is None:  # (german_passes gives the words of capset that pass _apposition_candidate's cheap test: _word_classes)
         cands = words_where(_apposition_candidate, capset if capset is not None else set(_CAP_TOKEN.findall(text)))
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
