@@ -131,9 +131,12 @@ def _all_given(first: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _given_kind(g0: str, given: frozenset[str]) -> int:
     """0: no given name; 1: a given name; 2: a weak one (an English word too: counts only before an unknown surname)."""
-    if g0.lower() in given:
+    low = g0.lower()
+    if low in given:
         return 1
-    f = fold(g0)  # s14: folded once (twice before for a word that is no given name: most)
+    # s14: folded once (twice before for a word that is no given name: most); s17: an ASCII word without "`" folds
+    # to its lower case (fold maps each character; of the ASCII ones it changes only the case and "`")
+    f = low if g0.isascii() and "`" not in g0 else fold(g0)
     if f in given:
         return 1
     return 2 if f in de_weak_given_names() else 0
@@ -230,12 +233,53 @@ def _prev_word(text: str, s: int) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _cue_word(word: str) -> int:
-    """1: a verb of saying ("sagte"); 2: a role noun ("Trainer", "CSU-Politiker"); 0: neither."""
-    if word.lower() in de_lexicon().speech_verbs:
+    """1: a verb of saying ("sagte"); 2: a role noun ("Trainer", "CSU-Politiker"); 0: neither. s17: ``_role_word``'s
+    tests for a word new to the process cost ~8 k instructions (three cached calls, the 113 role endings); here
+    its three sets and the endings by their last three letters (``_cue_data``) reject most words, and
+    ``_role_word`` itself is asked only where an ending fits (the ending rule and its "-ist" exception)."""
+    lex = de_lexicon()
+    w = word.lower()
+    if w in lex.speech_verbs:
         return 1
-    if word[:1].isupper() and _role_word(word):
-        return 2
-    return 0
+    if not word[:1].isupper():
+        return 0
+    cd = _CUE_DATA
+    cap = cap_lexicon("de")
+    if cd[0] is not lex or cd[1] is not cap or cd[2] is not lex.role_endings:
+        _cue_data(lex, cap)
+    if w in cd[3] or ("-" in w and w.rsplit("-", 1)[-1] in cd[4]):
+        return 2  # a role noun or its plain forms (per_cues, _bare_roles), or a compound's tail after a hyphen
+    if "\n" in w:  # (_ends_with's regex path: its "$" also holds before a final line break)
+        return 2 if _role_word(word) else 0
+    ends = cd[5].get(w[-3:])
+    return 2 if ends is not None and w.endswith(ends) and _role_word(word) else 0
+
+
+_CUE_DATA: list[Any] = [None, None, None, frozenset(), frozenset(), {}]  # lexicons held; roles; per_cues; endings by tail
+
+
+def _cue_data(lex: DeLexicon, cap: Any) -> None:
+    """``_cue_word``'s data: the role nouns that are role words alone (``_role_word``'s per_cues and
+    ``_bare_roles``), the per_cues (a compound's tail after a hyphen), and the role endings by their last three
+    characters (every ending has three or more; a word ending with one has that tail)."""
+    per_cues = cap.per_cues if cap is not None else frozenset()
+    by_tail: dict[str, tuple[str, ...]] = {}
+    for x in lex.role_endings:
+        if len(x) < 3:  # (a shorter ending: every word's tail could hold it; _role_word decides for each word)
+            by_tail = _EVERY_TAIL
+            break
+        by_tail[x[-3:]] = (*by_tail.get(x[-3:], ()), x)
+    _CUE_DATA[:] = [lex, cap, lex.role_endings, per_cues | _bare_roles(), per_cues, by_tail]
+
+
+class _EveryTail(dict):
+    """A tail map that gives the empty suffix for every tail (``str.endswith("")`` holds): ``_role_word`` decides."""
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return ""
+
+
+_EVERY_TAIL = _EveryTail()
 
 
 @lru_cache(maxsize=1)
@@ -474,7 +518,7 @@ def _class_keys(pre: tuple[str, ...], ends: tuple[str, ...], tails6: frozenset[s
 _SPAN = methodcaller("span")
 
 
-def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
+def _word_classes(capset: set[str], lazy: bool = False) -> tuple[set[str], set[str], set[str], set[str]]:
     """The words of ``capset`` in -s, of a compass or street shape (``_place_shape``), that may be apposition
     nouns (``_apposition_candidate``) and that end like an authority (``_authority_endings``). s14: one walk of the
     words new to the process (a word's classes are remembered across documents: the words seen before are
@@ -482,7 +526,10 @@ def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[s
     where four walks of every word and two ``words_where`` ran. s16: two of three words of a document are new to
     the process, and the walk cost about 7 k instructions a word; now the new words, joined by line breaks, pass a
     gate of two regex scans (``_class_keys``: an ending of a class, "s" too, or a compass prefix; 886 of the 5,023
-    words of the benchmark's documents), and only the words it lets through are walked, with the same tests as before."""
+    words of the benchmark's documents), and only the words it lets through are walked, with the same tests as before.
+    s17: ``lazy``: the third set is that of the words passing ``_apposition_candidate``'s cheap test (a tail of the
+    long forms or a short form), without its ``_apposition_kind`` (a dictionary walk for each new word, 129 of 261
+    words of the benchmark's documents not None): ``_apposition_names`` asks it only of the words a name follows."""
     ps = _PLACE_SHAPE[0]
     if ps is None:
         ps = _PLACE_SHAPE[0] = (*_place_shape_affixes(), _place_shape_rx().fullmatch)
@@ -516,13 +563,14 @@ def _word_classes(capset: set[str]) -> tuple[set[str], set[str], set[str], set[s
             if (w.startswith(pre) or w.endswith(ends)) and fullmatch(w) is not None:
                 sh.add(w)  # _place_shape
             lw = w.lower()  # _apposition_candidate: a tail of the long forms, or a short form (after a hyphen)
-            if (lw[-6:] in tails6 or (lw.rpartition("-")[2] in short if no_hyphen else lw in short or lw.rsplit("-", 1)[-1] in short)) \
-                    and _apposition_kind(w) is not None:
-                ap.add(w)
+            if lw[-6:] in tails6 or (lw.rpartition("-")[2] in short if no_hyphen else lw in short or lw.rsplit("-", 1)[-1] in short):
+                ap.add(w)  # s17: the cheap test alone; _apposition_kind is asked where the word is read (below)
             if w.endswith(authority):
                 au.add(w)
         seen |= new
-    return capset & sw, capset & sh, capset & ap, capset & au
+    if lazy:
+        return capset & sw, capset & sh, capset & ap, capset & au
+    return capset & sw, capset & sh, {w for w in capset & ap if _apposition_kind(w) is not None}, capset & au
 
 
 def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], mention_cls: type,
@@ -536,7 +584,7 @@ def german_passes(text: str, mentions: list, kb: Any, first: frozenset[str], men
     # s13: the ones in -s, for the three genitive passes that looked only at those (each walked all the words);
     # s14: with the words of a compass or street shape, the apposition candidates and the authority words of
     # _home_towns, from one remembered profile per word (four walks of the words and two words_where before)
-    swords, shapes, appos, authorities = _word_classes(capset)
+    swords, shapes, appos, authorities = _word_classes(capset, lazy=True)  # appos: candidates (_apposition_names)
     out = _drop_common_places(text, mentions, kb, lex)
     out = _genitive_places(text, out, kb, mention_cls, _all_given(first), swords)  # its words in -s are all it reads
     out = _given_surname(text, out, _all_given(first), cap, make, capset)  # noqa: the words below are taken after it
@@ -1668,12 +1716,14 @@ def _apposition_names(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, g
     settlement, followed by a name, types the name (not the noun, as GermEval marks it)."""
     if not lex.apposition:
         return out
-    if cands is None:  # (german_passes gives the words of capset that _apposition_candidate holds for: _word_classes)
+    if cands is None:  # (german_passes gives the words of capset that pass _apposition_candidate's cheap test: _word_classes)
         cands = words_where(_apposition_candidate, capset if capset is not None else set(_CAP_TOKEN.findall(text)))
     if not cands:
         return out  # the cheap test first: no capitalised word ends like an apposition noun
     for c in _cue_matches(text, cands):
         kind = _apposition_kind(c.group(0))
+        if kind is None:
+            continue  # s17: german_passes gives the candidates of the cheap test (``_word_classes(lazy=True)``)
         pos = c.end()
         spans: list[tuple[int, int]] = []
         q = _OPEN_QUOTE.match(text, pos)
@@ -2468,6 +2518,10 @@ def _person_genitive_stem(w: str, kb: Any) -> bool:
     listed surname or given name) and no country, organisation or town of 20,000 or more; the form itself
     is no common noun, lower-case word or English plural ("Teams")."""
     base = w[:-1]
+    fb = fold(base)
+    if not (base in de_weak_surnames() or base in de_noun_surnames() or base in de_surnames() or fb in de_given_names()
+            or kb.index.get(fb)):
+        return False  # s17: no path below holds without one of these (a listed surname or given name, a KB name)
     names = _name_like("de")
     if base in de_weak_surnames() and not _known_lower(base, "de"):
         return True  # a listed surname that is an English word ("Hoovers Rede")
