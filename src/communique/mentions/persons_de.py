@@ -535,8 +535,11 @@ def _noun_heads(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list
             s = m.end - len(" ".join(rest))
             typ = "place" if _place_head(first) or _kb_place(kb, text[s:m.end], 100_000) else "person"  # "der Hafenstadt X"
             new = make(s, m.end, typ, text[s:m.end])
-        elif toks[-2].endswith("s") and len(toks[-2]) > 3 and (len(toks) > 2 or _listed_name(toks[0][:-1])) \
+        elif toks[-2].endswith("s") and len(toks[-2]) > 3 and (len(toks) > 2 or (
+                _listed_name(toks[0][:-1]) and m.kind != "given")) \
                 and (_common_noun(last) or _compound_noun(last)) and not _listed_name(last) and not _listed_name(toks[-2]):
+            # (s17: two words found from a given name, kind "given", are no genitive of a name: "Thomas Bagger" is a
+            # name, not Thoma's excavator)
             e = m.end - len(last) - 1
             while text[e - 1:e] == " ":
                 e -= 1
