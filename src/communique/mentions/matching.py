@@ -15,7 +15,6 @@ from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
     _only_word_of, _sentence_initial, lang_words, mentions_data)
-from communique.mentions.name_stats import mainly_given
 from communique.mentions.title_context import _role_words, after_title, title_fits
 from communique.mentions.places import PlaceContext
 
@@ -308,8 +307,7 @@ class KBMatching:
         titled = len(r.cands) > 1 and any(ents[c[0]]["type"] == "person" for c in r.cands) and any(
             ents[c[0]]["type"] == "place" for c in r.cands) and after_title(text, ft, r.start, raws, i, lang, True)
         # the name right after the title (no "of"/"de" between: "the Mayor of Austin" names the city)
-        next_to_title = bool(titled) and (not ft[titled.end():r.start].strip() or bool(
-            (w := _WORD_LEFT.search(text, titled.end(), r.start)) and w.group(1)[0].isupper()))  # s17: "del Interior X"
+        next_to_title = bool(titled) and not ft[titled.end():r.start].strip()
         for eid, kind, flags in r.cands:
             e = ents[eid]
             t = e["type"]
@@ -375,26 +373,17 @@ class KBMatching:
                         "c" not in flags and any(t.get("office") in _PROMINENT for t in e.get("terms") or ())) or (
                         "c" in flags and _leader_near(e, day) and (e.get("country") in doc_countries or any(
                             ents[p].get("country") == e.get("country") for p in full_persons)))
-                    # s17 (qual17): a surname that is a given name (pymorphy's, or mainly a given name of the knowledge
-                    # base's persons: "Mohammed", "Ahmed") names the person alone only with a fitting title
-                    if prominent and eid not in full_persons and (
-                            ft[r.start:r.end] in mainly_given(self.kb) or _is_given_name(text[r.start:r.end])):
-                        prominent = False
-                    if eid not in full_persons and not (
-                            prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
-                                          and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents))
-                            or ((not active or ti) and self._former_title_fits(text, ft, r, raws, i, lang, e, day))):
-                        # (s17: a former leader's title fits a person now in another office too: "Irish Prime Minister
-                        # Martin" in 2024, then foreign minister)
+                    if eid not in full_persons and (
+                            not (prominent or (active and (ti := after_title(text, ft, r.start, raws, i, lang))
+                                               and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, term, ents))
+                                 or (not active and self._former_title_fits(text, ft, r, raws, i, lang, e, day)))
+                            or _is_given_name(text[r.start:r.end])):
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
                         continue  # "В. Лукашенко", "Виктор Лукашенко": the same surname, another person
                     if eid not in full_persons and not active and prominent and self._title_against(
                             text, ft, r, raws, i, lang, e):
                         continue  # "Pakistan's Interior Minister Khan" is not Imran Khan, a former prime minister
-                    if eid not in full_persons and active and prominent and len(r.cands) > 1 and self._title_fits_other(
-                            text, ft, r, raws, i, lang, e, day):
-                        continue  # s17: "Former Prime Minister Philippe" is Édouard Philippe, not King Philippe
                     score -= 2.5
                     if eid in full_persons:
                         score += 3
@@ -444,20 +433,6 @@ class KBMatching:
             return False
         return not any(title_fits(ti, text, ft, r.start, r.end, raws, i, lang, t, self.kb.entities)
                        for t in ent.get("terms") or ())
-
-    def _title_fits_other(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict,
-                          day: str | None) -> bool:
-        """(s17, qual17) A listed title before a lone surname names none of this person's offices but a leader's
-        office another person of that surname held before ``day`` ("Former Prime Minister Philippe": Édouard
-        Philippe, not King Philippe, who is in office)."""
-        ents = self.kb.entities
-        others = [ents[c[0]] for c in r.cands if c[0].startswith("kb:person/") and ents[c[0]] is not ent]
-        if not others or not self._title_against(text, ft, r, raws, i, lang, ent):
-            return False
-        ti = after_title(text, ft, r.start, raws, i, lang)
-        return any(t.get("office") in _PROMINENT and (day is None or (t.get("start") or "") <= day)
-                   and title_fits(ti, text, ft, r.start, r.end, raws, i, lang, t, ents)
-                   for o in others for t in o.get("terms") or ())
 
     def _other_given_name_left(self, text: str, ft: str, start: int, ent: dict) -> bool:
         """An initial or a given name with another initial just before a surname: "В. Лукашенко" or "Viktor

@@ -22,8 +22,6 @@ from communique.mentions.common import (
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
-from communique.mentions.name_stats import mainly_given
-from communique.mentions.title_persons import role_start, title_gap_name
 
 _SPAN = re.Match.span
 # s15 (spdcore): the patterns the passes below searched with re.search/re.match on slices, compiled once and
@@ -42,7 +40,6 @@ class PersonRules:
     def _title_persons(self, text: str, ft: str, lang: str, taken: "_Coverage", mentions: list[Mention]) -> list[Mention]:
         lex = lang_lexicon(lang)
         title_re = lex.get("title_re")
-        mainly_given(self.kb)  # s17: the knowledge base's name statistics, built once (7 ms) at its first document
         if title_re is None or not lex["titles"]:
             return []
         out: list[Mention] = []
@@ -72,14 +69,8 @@ class PersonRules:
             else:
                 if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
                     found = run
-            role_at = None
             if not found:
-                # s17 (qual17): the rest of the role before the name ("ministre de l'Intérieur X"), or a surname the
-                # knowledge base has that is also a word, left unlinked ("Interior Minister Khan" is not Imran Khan)
-                found = title_gap_name(self.kb, text, ft, lang, tm, wend, taken, mentions, self._given_names())
-                if not found:
-                    continue
-                role_at = role_start(text, lang, tm, mentions)
+                continue
             found = found[:3]
             if lang == "ru" and len(found) == 1 and adjective_before_noun(text, *found[0]):
                 continue  # "председатель Государственного совета"
@@ -89,8 +80,6 @@ class PersonRules:
             rstart = tm.start()
             for t2 in title_re.finditer(ft, tm.start(), ns):
                 rstart = t2.start()
-            if role_at is not None:
-                rstart = role_at
             role = text[rstart:ns].strip().rstrip(",").strip()
             surface = text[ns:ne]
             name = _english_name(surface, lang)

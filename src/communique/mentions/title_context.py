@@ -69,9 +69,6 @@ def title_fits(title: re.Match, text: str, ft: str, s: int, e: int, raws: list[_
         words = words | {before[-1].lower()}  # "Interior Minister", "Trade Minister"
     if not all(any(alt in role for alt in w.split("/")) for w in words):
         return False
-    if title.end() < s and not all(any(alt in role for alt in w.split("/"))
-                                   for w in _gap_portfolio(text, title.end(), s, raws, i, lang)):
-        return False  # s17: "ministro del Interior Khan", "Minister of the Interior Khan" is no prime minister
     cc = term.get("country")
     lo, hi = max(0, title.start() - 40), min(len(text), e + 25)
     for o in raws[max(0, i - 6):i + 4]:
@@ -80,38 +77,6 @@ def title_fits(title: re.Match, text: str, ft: str, s: int, e: int, raws: list[_
             if ccs and cc not in ccs:
                 return False  # "Phillips of Barbados", "Pakistan's ... Khan"
     return True
-
-
-_GAP_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _gap_portfolio(text: str, a: int, b: int, raws: list[_Raw], i: int, lang: str) -> list[str]:
-    """(s17, qual17) The English role words the rest of a role between a title and a name asks for ("of the
-    Interior", "del Interior", "de l'Intérieur", "внутренних дел"): in English its capitalised common words
-    themselves, elsewhere the words ``portfolio_role_words`` of mentions.yaml translates ("a/b": either); a word
-    not listed asks for nothing, nor do names the knowledge base matched there ("of Russia")."""
-    covered = [(o.start, o.end) for o in raws[max(0, i - 4):i] if o.end <= b]
-    out: list[str] = []
-    table = _portfolio_table(lang) if lang != "en" else None
-    links = lang_words(lang, "role_links") if table is None else ()
-    for w in _GAP_WORD.finditer(text, a, b):
-        if any(x <= w.start() and w.end() <= y for x, y in covered):
-            continue
-        word = w.group()
-        if table is None:
-            if word[0].isupper() and not word.isupper() and word.lower() not in links and _common_in(word, lang):
-                out.append(word.lower())
-        elif (got := table.get(fold(word))) is not None and got != "-":
-            out.append(got)  # ("-": a word of roles that asks for no role word, "дел", "Asuntos")
-    return out
-
-
-@lru_cache(maxsize=8)
-def _portfolio_table(lang: str) -> dict[str, str]:
-    from communique.mentions.common import mentions_data
-
-    raw = mentions_data(lang).get("portfolio_role_words") or {}
-    return {fold(k): str(v) for k, v in raw.items()}
 
 
 def _country_word(raws: list[_Raw], i: int, at: int, kb_entities: dict) -> bool:
