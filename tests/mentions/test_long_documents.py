@@ -39,10 +39,28 @@ def test_the_cut_prefers_a_paragraph_break_then_a_line_break():
 
 
 def test_a_text_without_breaks_is_cut_at_a_space_or_hard():
-    words = "Wort " * 20
+    words = "wort " * 20
     assert all(words[b - 1] == " " for _a, b in pieces(words, 23)[:-1])
     solid = "x" * 50
     assert pieces(solid, 20) == [(0, 20), (20, 40), (40, 50)]
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("am montag sprach " + "wort " * 8 + "President Emmanuel\nMacron mit den gästen weiter", "Emmanuel\nMacron"),
+    ("die delegation flog " + "wort " * 8 + "nach St. Petersburg und blieb dort lange", "St. Petersburg"),
+    ("er traf " + "wort " * 8 + "den gast Prof. Anna Berg heute im amt und sprach", "Prof. Anna Berg"),
+])
+def test_no_cut_inside_a_name(text, inside):
+    k = text.index(inside)
+    for limit in range(len(text) // 2, len(text)):
+        for a, b in pieces(text, limit)[:-1]:
+            assert not (k < b < k + len(inside)), (limit, text[a:b])
+
+
+def test_a_sentence_end_is_preferred_to_a_blank():
+    text = "erste worte hier und dort. Zweite Satz folgt nun hier und"
+    a, b = pieces(text, 40)[0]
+    assert text[:b] == "erste worte hier und dort. "
 
 
 _PARAGRAPH = ("Außenministerin Annalena Baerbock reiste am Montag nach Paris und traf dort den französischen "

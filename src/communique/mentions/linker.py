@@ -18,6 +18,7 @@ candidates), ``persons`` (people by pattern, surnames and role nouns that refer 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from communique.documents import Document
@@ -54,23 +55,38 @@ __all__ = ["Mention", "MentionLinker", "PIECE_CHARS", "pieces"]
 PIECE_CHARS = 50_000
 
 
+# where a piece may end, best first (each the last match in the second half of the window): a blank line; a line
+# ending a sentence; a sentence end before a capital, after a lower-case word (not "St. Petersburg", "Dr. X"); a line
+# break before no capital (a name may run on over a hard-wrapped line: "President Emmanuel\nMacron"); a blank between
+# two lower-case letters; else the window's end
+_CUTS = tuple(re.compile(p) for p in (
+    r"\n[^\S\n]*\n",
+    r"[.!?][\"'»”)]?[^\S\n]*\n",
+    r"(?<![^\W\d_])[a-zß-ÿа-яё]+\.[^\S\n]+(?=[A-ZÀ-ÞА-ЯЁ])",
+    r"\n(?![A-ZÀ-ÞА-ЯЁ])",
+    r"(?<=[a-zß-ÿа-яё])[^\S\n]+(?=[a-zß-ÿа-яё])",
+))
+
+
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
     """(start, end) of consecutive pieces covering ``text``, each at most ``limit`` characters (one piece when
-    the text is no longer). Each cut is the last paragraph break (a blank line) in the second half of the window,
-    else its last line break, else the end of its last sentence (". "), else its last space, else the window's end."""
+    the text is no longer). Each cut is the best place of :data:`_CUTS` in the second half of the window (a blank
+    line, a line ending a sentence, a sentence end, ...), else the window's end."""
     if limit < 2:
         raise ValueError("limit must be at least 2")
     out: list[tuple[int, int]] = []
     a, n = 0, len(text)
     while n - a > limit:
         lo, hi = a + limit // 2, a + limit
-        for sep in ("\n\n", "\n", ". ", " "):
-            k = text.rfind(sep, lo, hi)
-            if k >= 0:
-                cut = k + len(sep)
+        cut = hi
+        for rx in _CUTS:
+            last = None
+            for m in rx.finditer(text, lo, min(n, hi + 1)):  # one character more: the look-aheads see past the window
+                if m.end() <= hi:
+                    last = m
+            if last is not None:
+                cut = last.end()
                 break
-        else:
-            cut = hi
         out.append((a, cut))
         a = cut
     out.append((a, n))
