@@ -251,7 +251,7 @@ def _cue_word(word: str) -> int:
         return 2  # a role noun or its plain forms (per_cues, _bare_roles), or a compound's tail after a hyphen
     if "\n" in w:  # (_ends_with's regex path: its "$" also holds before a final line break)
         return 2 if _role_word(word) else 0
-    ends = cd[5].get(w[-3:])
+    ends = cd[5].get(w[-3:]) if cd[5] is not None else ""  # None: an ending shorter than three, _role_word decides
     return 2 if ends is not None and w.endswith(ends) and _role_word(word) else 0
 
 
@@ -261,25 +261,15 @@ _CUE_DATA: list[Any] = [None, None, None, frozenset(), frozenset(), {}]  # lexic
 def _cue_data(lex: DeLexicon, cap: Any) -> None:
     """``_cue_word``'s data: the role nouns that are role words alone (``_role_word``'s per_cues and
     ``_bare_roles``), the per_cues (a compound's tail after a hyphen), and the role endings by their last three
-    characters (every ending has three or more; a word ending with one has that tail)."""
+    characters (every ending has three or more; a word ending with one has that tail; None where one is shorter)."""
     per_cues = cap.per_cues if cap is not None else frozenset()
-    by_tail: dict[str, tuple[str, ...]] = {}
+    by_tail: dict[str, tuple[str, ...]] | None = {}
     for x in lex.role_endings:
         if len(x) < 3:  # (a shorter ending: every word's tail could hold it; _role_word decides for each word)
-            by_tail = _EVERY_TAIL
+            by_tail = None
             break
         by_tail[x[-3:]] = (*by_tail.get(x[-3:], ()), x)
     _CUE_DATA[:] = [lex, cap, lex.role_endings, per_cues | _bare_roles(), per_cues, by_tail]
-
-
-class _EveryTail(dict):
-    """A tail map that gives the empty suffix for every tail (``str.endswith("")`` holds): ``_role_word`` decides."""
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        return ""
-
-
-_EVERY_TAIL = _EveryTail()
 
 
 @lru_cache(maxsize=1)

@@ -475,17 +475,13 @@ class PlaceContext:
         later: list[tuple[int, int]] = []
         for se in capruns:
             s, e = se
-            if gaps is not None:
-                if not near[s] and s not in gaps and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
-                    later.append(se)
-                    continue
-                if covered.find(1, s, e) >= 0:
-                    continue
-                cue = (near[s] and _list_before(text, s)) or (s in gaps and _word_before_in(text, s, preps, longest))
-            else:
-                if covered.find(1, s, e) >= 0:
-                    continue
-                cue = (near[s] and _list_before(text, s)) or _word_before_in(text, s, preps, longest)
+            may_prep = gaps is None or s in gaps  # without the scan, every run may follow a preposition
+            if gaps is not None and not near[s] and not may_prep and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
+                later.append(se)
+                continue
+            if covered.find(1, s, e) >= 0:
+                continue
+            cue = (near[s] and _list_before(text, s)) or (may_prep and _word_before_in(text, s, preps, longest))
             if not cue and text[e:e + 1] != "," and text[s + 1:s + 2].islower():
                 # the loop below would look nothing up: no cue, no comma after the run, and no prefix of it in
                 # capitals (its first word, two characters or more, has a lower-case second one); words later
