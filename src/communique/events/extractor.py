@@ -228,7 +228,21 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             self.events.append(ev)
             if trig.frame and (ev.location or ev.time):
                 self.frame = ev
+        self._visit_purpose(sent, made)
         self._mark_main(sent, made)
+
+    def _visit_purpose(self, sent: tuple[int, int], made: list[Draft]) -> None:
+        """"will pay a visit to Brussels to take part in the Eastern Partnership Summit": a visit made to attend a
+        gathering of an organisation is a visit to that organisation too; it takes the gathering's organisations."""
+        for g in made:
+            if g.trigger.kind not in GATHERINGS or not g.organizations:
+                continue
+            carry = self._clause(sent, g.tstart, g.tend)[2]
+            if carry is None or carry[2] != "purpose":
+                continue
+            for v in made:
+                if v.trigger.kind == "visit" and carry[0] <= v.tstart < carry[1]:
+                    v.organizations = uniq(v.organizations + g.organizations)
 
     def _mark_main(self, sent: tuple[int, int], made: list[Draft]) -> None:
         """The sentence's main event: the first typed one that is not in a subordinate clause, not

@@ -1,0 +1,53 @@
+"""A visit made to attend a gathering takes the gathering's organisations; German present tense announces."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.pipeline import Pipeline
+
+_PUB = datetime(2025, 6, 20, tzinfo=timezone.utc)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(use_natasha=False)
+
+
+def _events(pipeline: Pipeline, text: str, lang: str) -> list[dict]:
+    return pipeline.process(Document(id="t", text=text, source="test", lang=lang, published=_PUB))["events"]
+
+
+@pytest.mark.parametrize("lang,text,org", [
+    ("en", "Foreign Minister Sergey Lavrov will pay a working visit to Astana to take part in the SCO summit.", "kb:org/sco"),
+    ("ru", "Сергей Лавров посетит Астану для участия в саммите ШОС.", "kb:org/sco"),
+    ("fr", "Le ministre Jean-Noël Barrot se rendra à Bruxelles pour participer au sommet de l'OTAN.", "kb:org/nato"),
+    ("es", "El ministro José Manuel Albares viajará a Bruselas para participar en la cumbre de la OTAN.", "kb:org/nato"),
+    ("de", "Außenminister Johann Wadephul reist am Montag nach Den Haag, um am NATO-Gipfel teilzunehmen.", "kb:org/nato"),
+])
+def test_a_visit_to_attend_a_summit_takes_its_organisation(pipeline, lang, text, org):
+    visits = [e for e in _events(pipeline, text, lang) if e["kind"] == "visit"]
+    assert len(visits) == 1
+    assert org in visits[0]["organizations"]
+    assert visits[0]["status"] == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "President Zelenskyy visited Brussels. He took part in the EU summit.",
+    "The Chancellor visited Paris, where the EU summit was held.",
+])
+def test_a_summit_outside_the_visits_purpose_stays_its_own(pipeline, text):
+    evs = _events(pipeline, text, "en")
+    assert [e["organizations"] for e in evs if e["kind"] == "visit"] == [[]]
+    assert any(e["kind"] == "summit" and e["organizations"] == ["kb:org/eu"] for e in evs)
+
+
+def test_german_present_tense_with_a_weekday_is_ahead(pipeline):
+    # "reist am Montag": the coming Monday (23 June), not the last one (16 June)
+    evs = _events(pipeline, "Außenminister Johann Wadephul reist am Montag nach Den Haag.", "de")
+    assert [(e["kind"], e["status"], e["time"]["start"]) for e in evs] == [("visit", "planned", "2025-06-23")]
+    evs = _events(pipeline, "Außenminister Johann Wadephul reiste am Montag nach Den Haag.", "de")
+    assert [(e["kind"], e["status"], e["time"]["start"]) for e in evs] == [("visit", "occurred", "2025-06-16")]
