@@ -1,6 +1,7 @@
 """Diplomatic formats and regional organisations added in s17 (Visegrád Group, Weimar Triangle, Bucharest Nine,
 Eastern Partnership, Three Seas Initiative, European Political Community, Berlin Process, Nordic Council, Pacific
-Alliance, IGAD, East African Community, ASEM): found in the five languages, German and Russian inflected forms too."""
+Alliance, IGAD, East African Community, ASEM; s18: Crimea Platform, Lublin Triangle, Slavkov format, Ukraine Defense
+Contact Group, Craiova Group): found in the five languages, German and Russian inflected forms too."""
 
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ from mentions.conftest import linked_in
     ("es", "La Comunidad de África Oriental firmó un acuerdo comercial.", "Comunidad de África Oriental",
      "east-african-community"),
     ("en", "IGAD envoys met the parties in Nairobi.", "IGAD", "igad"),
+    # s18: formats the Ukrainian presidency's releases name
+    ("en", "The President addressed the summit of the Crimea Platform in Kyiv.", "Crimea Platform", "crimea-platform"),
+    ("ru", "Он выступил на саммите Крымской платформы в Киеве.", "Крымской платформы", "crimea-platform"),
+    ("en", "He met the foreign ministers of the Lublin Triangle.", "Lublin Triangle", "lublin-triangle"),
+    ("en", "Zelenskyy met with foreign ministers of the Slavkov format.", "Slavkov format", "slavkov-format"),
+    ("de", "Die Minister trafen sich im Ramstein-Format auf dem Stützpunkt.", "Ramstein-Format",
+     "ukraine-defense-contact-group"),
+    ("fr", "Le Groupe de Craiova s'est réuni à Bucarest.", "Groupe de Craiova", "craiova-group"),
 ])
 def test_format_is_found(linker, lang, text, surface, eid):
     assert linked_in(linker, text, lang).get(surface) == f"kb:org/{eid}"
