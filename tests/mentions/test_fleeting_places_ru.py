@@ -26,3 +26,15 @@ def test_no_o_ending_after_a_name():
     norm = normalize(text)
     found = {norm.text[m.start:m.end]: m.eid for m in MentionLinker(use_natasha=False).find(doc, norm)}
     assert found.get("Амано") != "gn:250441"
+
+
+def test_oblique_forms_of_egypt_are_linked():
+    """"Египет" drops its vowel too (Египта, Египте, Египтом): a country name, not only towns (s18)."""
+    text = "Министр иностранных дел Египта прибыл в Москву. В Египте прошли выборы, а с Египтом подписан договор."
+    doc = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    found = {norm.text[m.start:m.end]: m.eid for m in MentionLinker(use_natasha=False).find(doc, norm)}
+    assert found.get("Египта") == "kb:country/EG"
+    assert found.get("Египте") == "kb:country/EG"
+    assert found.get("Египтом") == "kb:country/EG"
+    assert not any(eid.startswith("new:person/") for eid in found.values())

@@ -200,7 +200,7 @@ def ru_stem(word: str) -> str | None:
     return None
 
 
-_FLEETING = ("ец", "ок", "ёк", "ёл", "ел")  # the Russian endings whose vowel drops; pymorphy3 also drops it in
+_FLEETING = ("ец", "ок", "ёк", "ёл", "ел", "ет")  # the Russian endings whose vowel drops (Египет -> Египта); pymorphy3 also drops it in
 # foreign names it knows (Лахор -> "Лахра", Брисбен -> "Брисбна"), which Russian news does not
 
 
@@ -391,6 +391,8 @@ def _add_names(kb: KBData, eid: str, names: Iterable[str], *, ru_inflect: bool =
             for f in ru_phrase_forms(n):
                 kb.add(eid, f, NAME, flags)
         else:
+            for f in ru_fleeting_forms(n):  # "Египта", "Египте": the stem "Египет" takes no ending there
+                kb.add(eid, f, NAME, flags)
             st = ru_stem(n)
             if st:
                 kb.add(eid, st, STEM, flags)
