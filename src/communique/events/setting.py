@@ -33,8 +33,10 @@ class SettingRules:
             chosen = self.frame.location
             ev.inherited = True
         if chosen is None and places:
+            # without a locative word, a place of no country (a continent, an ocean: "le ministre de l'Europe et
+            # des Affaires étrangères", "Minister for Europe") is no event's place
             taken = set(ev.participants) if ev.trigger.statement else set()
-            chosen = next((m.entity.id for m in places if m.entity.id not in taken), None)
+            chosen = next((m.entity.id for m in places if m.entity.id not in taken and m.entity.country), None)
         ev.location = chosen
         if ev.trigger.direction == "visit":
             self._visit_direction(ev)

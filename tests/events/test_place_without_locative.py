@@ -1,0 +1,24 @@
+"""Without a locative word, a place of no country (a continent in a minister's title) is no event's place."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from communique.documents import Document
+from communique.pipeline import Pipeline
+
+
+def _events(text: str, lang: str) -> list[dict]:
+    d = Document(id="t", text=text, source="test", lang=lang, published=datetime(2025, 11, 21, tzinfo=timezone.utc))
+    return Pipeline(use_natasha=False).process(d)["events"]
+
+
+def test_europe_in_a_french_ministers_title_is_no_place():
+    evs = _events("Le ministre de l'Europe et des Affaires étrangères, Jean-Noël Barrot, s'est entretenu par téléphone "
+                  "avec son homologue ukrainien Andrii Sybiha.", "fr")
+    assert [(e["kind"], e["location"]) for e in evs] == [("phone_call", None)]
+
+
+def test_a_continent_after_a_locative_stays_the_place():
+    evs = _events("The ministers met in Europe on Monday.", "en")
+    assert [(e["kind"], e["location"]) for e in evs] == [("meeting", "gn:6255148")]
