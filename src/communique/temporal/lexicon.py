@@ -64,6 +64,7 @@ class Lexicon:
     raw: dict[str, Any] = field(default_factory=dict)
     bare_ambiguous: frozenset[str] = frozenset()
     ambiguous_ok: frozenset[str] = frozenset()  # words after which a bare ambiguous word is a time
+    lower_only: frozenset[str] = frozenset()  # a time in lower case or first in a sentence only ("morgen" / "am Morgen")
     not_before_year: frozenset[str] = frozenset()  # words after which a number is not a year ('resolution 1325')
     prefixes: frozenset[str] = frozenset()  # tokens a match may start with before its anchor
     anchors: frozenset[str] = frozenset()  # lower-cased tokens that every match contains one of (besides digits)
@@ -335,6 +336,7 @@ def load_lexicon(lang: str) -> Lexicon | None:
         month_needs_capital=bool(raw.get("month_needs_capital")), raw=raw,
         bare_ambiguous=frozenset(_norm_key(w) for w in raw.get("bare_ambiguous") or []),
         ambiguous_ok=frozenset(_norm_key(w) for w in raw.get("ambiguous_ok") or []),
+        lower_only=frozenset(_norm_key(w) for w in raw.get("lower_only") or []),
         not_before_year=frozenset(_norm_key(w) for w in raw.get("not_before_year") or []),
         anchors=anchors, prefixes=prefixes, anchor_re=_anchor_regex(anchors, stems),
         prefix_re=regex.compile(

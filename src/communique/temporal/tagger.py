@@ -223,6 +223,9 @@ class TimeTagger:
             # 'may', 'fall', 'été': a time only when capitalised where the language does so, or after a licensing word
             if m.group()[:1].islower() or (lex.ambiguous_ok and self._prev_word(text, m.start()) not in lex.ambiguous_ok):
                 return
+        if (lex.lower_only and m.group()[:1].isupper() and _fold(m.group()) in lex.lower_only
+                and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":", "«", '"', "„")):
+            return  # "am Morgen" is the morning; "morgen" and a sentence's first "Morgen" are tomorrow
         if kind == "skip":
             return
         if kind == "range":
