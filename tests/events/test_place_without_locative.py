@@ -22,3 +22,11 @@ def test_europe_in_a_french_ministers_title_is_no_place():
 def test_a_continent_after_a_locative_stays_the_place():
     evs = _events("The ministers met in Europe on Monday.", "en")
     assert [(e["kind"], e["location"]) for e in evs] == [("meeting", "gn:6255148")]
+
+
+def test_a_document_title_starts_after_a_place_or_time():
+    """"подписали в Минске договор ...": the treaty's title is not "в Минске договор ..." (s18)."""
+    evs = _events("Президенты подписали в Минске договор о гарантиях безопасности.", "ru")
+    assert [e["documents"] for e in evs if e["kind"] == "signing"] == [["new:document/dogovor-o-garantiyakh-bezopasnosti"]]
+    evs = _events("Министры подписали 5 декабря в Бресте совместное заявление.", "ru")
+    assert [e["documents"] for e in evs if e["kind"] == "signing"] == [["new:document/sovmestnoye-zayavleniye"]]

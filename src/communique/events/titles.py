@@ -72,7 +72,9 @@ class DocumentTitles:
                 break
             if ((lex.definite_re and lex.definite_re.fullmatch(w)) or (lex.indefinite_re and lex.indefinite_re.fullmatch(w))
                     or (lex.with_re and lex.with_re.fullmatch(w)) or w in lex.coordinators
-                    or (wm.start() < tend and wm.end() > tstart) or self._is_mention(wm.start())):
+                    or (wm.start() < tend and wm.end() > tstart) or self._is_mention(wm.start())
+                    or any(t.start <= wm.start() < t.end for t in self.times)  # "5 декабря ... заявление"
+                    or self._in_locative_phrase(wm.start(), lo)):  # "подписали в Минске договор"
                 break
             if hstart - wm.start() > 40:
                 break
@@ -120,6 +122,19 @@ class DocumentTitles:
     def _next_is_trigger(self, pos: int, stop: int) -> bool:
         m = self.lex.trigger_re.search(self.text, pos, min(stop, pos + 40))
         return bool(m and not self.text[pos:m.start()].strip())
+
+    def _in_locative_phrase(self, pos: int, lo: int) -> bool:
+        """The word at ``pos`` is a locative preposition or the place after one ("в Минске", "in Minsk")."""
+        rx = self.lex.locative_re
+        if rx is None:
+            return False
+        here = WORD.match(self.text, pos)
+        if here and rx.fullmatch(here.group(0).lower()):
+            return True
+        i = bisect.bisect_right(self.m_starts, pos) - 1
+        at_place = i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end and self.mentions[i].entity.type == "place"
+        before = [w.group(0).lower() for w in WORD.finditer(self.text, max(lo, pos - 30), pos)]
+        return bool(at_place and before and rx.fullmatch(before[-1]))
 
     def _is_mention(self, pos: int) -> bool:
         i = bisect.bisect_right(self.m_starts, pos) - 1
