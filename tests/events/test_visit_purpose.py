@@ -51,3 +51,22 @@ def test_german_present_tense_with_a_weekday_is_ahead(pipeline):
     assert [(e["kind"], e["status"], e["time"]["start"]) for e in evs] == [("visit", "planned", "2025-06-23")]
     evs = _events(pipeline, "Außenminister Johann Wadephul reiste am Montag nach Den Haag.", "de")
     assert [(e["kind"], e["status"], e["time"]["start"]) for e in evs] == [("visit", "occurred", "2025-06-16")]
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    ("es", "El presidente Pedro Sánchez viajará la próxima semana a China.", "kb:country/CN"),
+    ("fr", "Le ministre Jean-Noël Barrot se rendra la semaine prochaine à Moscou.", "gn:524901"),
+    ("en", "Secretary Rubio will travel next week to Brussels.", "gn:2800866"),
+    ("de", "Bundeskanzler Merz reist am Donnerstag zu Gesprächen nach Paris.", "gn:2988507"),
+])
+def test_a_trip_with_words_before_its_destination_is_a_visit(pipeline, lang, text, place):
+    visits = [e for e in _events(pipeline, text, lang) if e["kind"] == "visit"]
+    assert [(v["location"], v["status"]) for v in visits] == [(place, "planned")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Il se rend compte en ce moment à quel point la situation est grave."),
+    ("en", "Travel restrictions apply to Brussels."),
+])
+def test_no_trip_no_visit(pipeline, lang, text):
+    assert not any(e["kind"] == "visit" for e in _events(pipeline, text, lang))
