@@ -70,3 +70,20 @@ def test_a_trip_with_words_before_its_destination_is_a_visit(pipeline, lang, tex
 ])
 def test_no_trip_no_visit(pipeline, lang, text):
     assert not any(e["kind"] == "visit" for e in _events(pipeline, text, lang))
+
+
+@pytest.mark.parametrize("lang,text,host,guest", [
+    ("en", "President Macron will travel to China next week, where he will meet Xi Jinping.",
+     "kb:person/xi-jinping", "kb:person/emmanuel-macron"),
+    ("de", "Bundeskanzler Merz reist nach Peking, wo er mit Xi Jinping zusammentreffen wird.",
+     "kb:person/xi-jinping", "kb:person/friedrich-merz"),
+])
+def test_a_pronoun_in_the_visits_relative_clause_is_the_visitor(pipeline, lang, text, host, guest):
+    meetings = [e for e in _events(pipeline, text, lang) if e["kind"] == "meeting"]
+    assert len(meetings) == 1 and {host, guest} <= set(meetings[0]["actors"] + meetings[0]["recipients"])
+
+
+def test_a_named_speaker_before_the_pronoun_is_not_replaced(pipeline):
+    evs = _events(pipeline, "Olaf Scholz travelled to Paris. Xi Jinping said he will meet Emmanuel Macron.", "en")
+    meetings = [e for e in evs if e["kind"] == "meeting"]
+    assert all("kb:person/olaf-scholz" not in e["actors"] + e["recipients"] for e in meetings)

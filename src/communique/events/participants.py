@@ -87,6 +87,14 @@ class ParticipantRules:
             who = self._frame_actor()
             if who and who not in after:
                 before = [who]
+        pron = (lex.anaphora_singular.search(self.text, c_start, ev.tstart)
+                if (before or after) and self.frame is not None and lex.anaphora_singular is not None else None)
+        if pron is not None and not any(m.entity.type in ("person", "group") and m.start < pron.start() for m in ms):
+            # "will travel to China, where he will meet Xi Jinping", "wo er mit Xi zusammentreffen wird": the
+            # pronoun, with no person before it in the clause, is the frame's actor
+            who = self._frame_actor()
+            if who and who not in before + after:
+                before = [who] + before
         if (not before and not after and trig.kind in SUB_KINDS and self.frame is not None
                 and self.frame.trigger.direction == "visit"):
             # "A visit to X ... After the talks a treaty is to be signed": the visit's sides sign it;
