@@ -30,3 +30,19 @@ def test_a_document_title_starts_after_a_place_or_time():
     assert [e["documents"] for e in evs if e["kind"] == "signing"] == [["new:document/dogovor-o-garantiyakh-bezopasnosti"]]
     evs = _events("Министры подписали 5 декабря в Бресте совместное заявление.", "ru")
     assert [e["documents"] for e in evs if e["kind"] == "signing"] == [["new:document/sovmestnoye-zayavleniye"]]
+
+
+def test_a_place_in_a_statements_content_belongs_to_the_event_there():
+    """"condamne l'attaque contre l'ambassade à Kinshasa": the attack was in Kinshasa, not the statement (s18)."""
+    evs = _events("La France condamne fermement l'attaque contre l'ambassade à Kinshasa.", "fr")
+    assert [e["location"] for e in evs if e["kind"] == "statement"] == [None]
+    assert "gn:2314302" in [e["location"] for e in evs if e["kind"] != "statement"]
+
+
+def test_a_country_after_a_locative_is_where_a_session_is_not_a_side():
+    evs = _events("2 декабря Министр иностранных дел Российской Федерации С.В.Лавров примет участие в заседании "
+                  "Совета министров иностранных дел государств – членов ОБСЕ на Мальте.", "ru")
+    sessions = [e for e in evs if e["kind"] == "session"]
+    assert [(s["location"], s["status"]) for s in sessions] == [("kb:country/MT", "planned")]
+    assert "kb:country/MT" not in sessions[0]["actors"] + sessions[0]["recipients"]
+    assert "kb:person/sergey-lavrov" in sessions[0]["actors"]

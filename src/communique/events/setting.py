@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from communique.events.draft import SUB_KINDS, Draft, TimeAt, adjacent, distance, event_time, within
 
+_CONTACT = frozenset({"summit", "session", "meeting", "talks"})
+
+
 class SettingRules:
     """Mixed into the per-document run (``communique.events.extractor``); uses its state."""
 
@@ -11,9 +14,14 @@ class SettingRules:
     def _place(self, ev: Draft, clause, sent, frame_ref: bool) -> None:
         lex = self.lex
         c_start, c_end, _ = clause
+        # a statement's content: a place after another trigger is that event's ("condemns the attack on the
+        # embassy in Kinshasa"; a visit's destination may follow its purpose: "reist zu Gesprächen nach Paris")
+        nxt = (min((a for a, _, _ in getattr(self, "_sent_triggers", ()) if a >= ev.tend), default=c_end)
+               if ev.trigger.statement else c_end)
         # a celestial body ("der Schutz der Erde") is a place for NER, not where an event happens
         places = [m for m in self._mentions_in(c_start, c_end)
-                  if m.entity.type == "place" and m.entity.extra.get("found_by") != "body"]
+                  if m.entity.type == "place" and m.entity.extra.get("found_by") != "body"
+                  and not (m.start >= nxt)]
         chosen = None
         for m in places:
             words = self._words_before(m.start, c_start, 2)
@@ -28,6 +36,17 @@ class SettingRules:
                         p.entity.type == "person" and p.entity.country == m.entity.country
                         and 0 <= m.start - p.end <= 2 for p in ms):
                     chosen = m.entity.id
+                    break
+        if chosen is None and ev.trigger.direction != "visit" and lex.locative_re:
+            # a country after a locative word, where the clause names no town: "на Мальте", "in Malta"; it is
+            # where the event is, not a side of it
+            for m in self._mentions_in(c_start, min(c_end, nxt)):
+                words = self._words_before(m.start, c_start, 1) if m.entity.type == "country" else None
+                if words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend:
+                    chosen = m.entity.id
+                    if ev.trigger.kind in _CONTACT:  # (elsewhere PLOVER codes the country as the target: protests)
+                        ev.actors = [x for x in ev.actors if x != chosen]
+                        ev.recipients = [x for x in ev.recipients if x != chosen]
                     break
         if chosen is None and self._inherits(ev, frame_ref):
             chosen = self.frame.location
