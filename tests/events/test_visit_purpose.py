@@ -87,3 +87,16 @@ def test_a_named_speaker_before_the_pronoun_is_not_replaced(pipeline):
     evs = _events(pipeline, "Olaf Scholz travelled to Paris. Xi Jinping said he will meet Emmanuel Macron.", "en")
     meetings = [e for e in evs if e["kind"] == "meeting"]
     assert all("kb:person/olaf-scholz" not in e["actors"] + e["recipients"] for e in meetings)
+
+
+@pytest.mark.parametrize("lang,text,guest,host", [
+    ("de", "Bundespräsident Steinmeier wird vom 3. bis 5. Dezember Japan einen Staatsbesuch abstatten.",
+     "kb:person/frank-walter-steinmeier", "kb:country/JP"),
+    ("de", "Der russische Präsident Wladimir Putin wird China einen Besuch abstatten.",
+     "kb:person/vladimir-putin", "kb:country/CN"),
+    ("ru", "Президент России Владимир Путин совершит визит в Китай.", "kb:person/vladimir-putin", "kb:country/CN"),
+])
+def test_a_visits_destination_before_a_final_verb(pipeline, lang, text, guest, host):
+    visits = [e for e in _events(pipeline, text, lang) if e["kind"] == "visit"]
+    assert [(v["actors"], v["recipients"], v["location"], v["status"]) for v in visits] == [
+        ([guest], [host], host, "planned")]

@@ -37,6 +37,18 @@ class SettingRules:
                         and 0 <= m.start - p.end <= 2 for p in ms):
                     chosen = m.entity.id
                     break
+            if chosen is None:
+                # verb-final: "wird Japan einen Staatsbesuch abstatten": a country before the trigger that is no
+                # participant's own country and no title's ("der russische Präsident")
+                own = {self.by_id[x].country for x in ev.participants
+                       if x in self.by_id and self.by_id[x].type == "person"}
+                ms = self._mentions_in(c_start, ev.tstart)
+                for m in reversed(ms):
+                    if (m.entity.type == "country" and own and m.entity.country not in own
+                            and not any(p.entity.type == "person" and (0 <= p.start - m.end <= 60 or 0 <= m.start - p.end <= 2)
+                                        for p in ms)):
+                        chosen = m.entity.id
+                        break
         if chosen is None and ev.trigger.direction != "visit" and lex.locative_re:
             # a country after a locative word, where the clause names no town: "на Мальте", "in Malta"; it is
             # where the event is, not a side of it
