@@ -100,3 +100,12 @@ def test_a_visits_destination_before_a_final_verb(pipeline, lang, text, guest, h
     visits = [e for e in _events(pipeline, text, lang) if e["kind"] == "visit"]
     assert [(v["actors"], v["recipients"], v["location"], v["status"]) for v in visits] == [
         ([guest], [host], host, "planned")]
+
+
+def test_a_proposed_summit_is_ahead_and_no_part_of_the_meeting(pipeline):
+    """"proposed to hold a summit in Kyiv in February" (published in November): next February, planned; it was
+    the last February, occurred, and then merged into the leaders' meeting of the same document (s18)."""
+    evs = _events(pipeline, "President Zelenskyy met with President Ilham Aliyev. The President proposed to hold a "
+                            "summit in Kyiv in February.", "en")
+    assert [(e["kind"], e["status"], e["time"]["start"]) for e in evs] == [
+        ("meeting", "occurred", None), ("summit", "planned", "2026-02-01")]
