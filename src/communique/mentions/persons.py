@@ -18,7 +18,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, coref_finditer, find_surnames, initials_names, lang_lexicon, lexicon_finditer, lexicon_finditer_in, mentions_data,
+    _sentence_initial, _word_before_span, coref_finditer, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
@@ -305,6 +305,9 @@ class PersonRules:
                     break
             if office is None:
                 continue
+            if lang == "ru" and (word.endswith(_RU_PLURAL) or (word.endswith("ы") and not word.startswith("глав"))
+                                 or _prev_word_in(text, s, lang_words("ru", "former_words"))):
+                continue  # "Совета министров", "министры"; "бывший президент", "свергнутый президент Египта"
             # a role noun of an office with a name of its own (coref_role_words: "the Secretary", "госсекретарь")
             # needs those words in the referent's English role: a secretary of state, not a foreign minister; the
             # other role nouns are generic ("the Foreign Minister" of India is its Minister of External Affairs)
@@ -339,6 +342,18 @@ class PersonRules:
                 continue
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
         return out
+
+
+_RU_PLURAL = ("ов", "ам", "ами", "ах")  # a plural role noun ("министров") names no one person
+
+
+def _prev_word_in(text: str, s: int, words: frozenset[str]) -> bool:
+    """The word right before ``s`` is one of ``words`` (lower case)."""
+    m = _PREV_WORD.search(text, max(0, s - 40), s)
+    return bool(m and m.group(1).lower() in words)
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _coref_words(word: str, lang: str) -> frozenset[str] | None:
