@@ -38,3 +38,15 @@ def test_oblique_forms_of_egypt_are_linked():
     assert found.get("Египте") == "kb:country/EG"
     assert found.get("Египтом") == "kb:country/EG"
     assert not any(eid.startswith("new:person/") for eid in found.values())
+
+
+def test_oblique_forms_of_plural_country_names_are_linked():
+    """"Нидерланды" is plural only: "Нидерландов", "Нидерландах" (s18; "министр иностранных дел Нидерландов" was a
+    new person "Niderlandov")."""
+    text = "Лавров провел переговоры с министром иностранных дел Нидерландов. В Нидерландах и на Мальдивах спокойно."
+    doc = Document(id="t", text=text, source="test", lang="ru", published=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    norm = normalize(text)
+    found = {norm.text[m.start:m.end]: m.eid for m in MentionLinker(use_natasha=False).find(doc, norm)}
+    assert found.get("Нидерландов") == "kb:country/NL"
+    assert found.get("Нидерландах") == "kb:country/NL"
+    assert found.get("Мальдивах") == "kb:country/MV"

@@ -220,6 +220,20 @@ def ru_fleeting_forms(word: str) -> list[str]:
     return []
 
 
+def ru_plural_forms(word: str) -> list[str]:
+    """The case forms of a one-word Russian plural-only place name (Нидерланды -> Нидерландов, Нидерландам,
+    Нидерландами, Нидерландах; Мальдивы -> Мальдив), from pymorphy3's dictionary: a known Pltm geographic noun."""
+    low = word.lower()
+    if " " in word or "-" in word or len(word) < 5 or not low.endswith(("ы", "и")) or not has_cyrillic(word):
+        return []
+    for p in _parse(low):
+        if "Pltm" not in p.tag or "Geox" not in p.tag or not p.is_known or p.normal_form != low:
+            continue
+        forms = [f.word for case in ("gent", "datv", "ablt", "loct") if (f := p.inflect({case, "plur"})) is not None]
+        return [word[:1] + f[1:] for f in dict.fromkeys(forms) if f != low]
+    return []
+
+
 @lru_cache(maxsize=200000)
 def is_common_word(word: str) -> bool:
     """A name that is also an ordinary word in one of our languages (needs capitals to match)."""
@@ -391,7 +405,7 @@ def _add_names(kb: KBData, eid: str, names: Iterable[str], *, ru_inflect: bool =
             for f in ru_phrase_forms(n):
                 kb.add(eid, f, NAME, flags)
         else:
-            for f in ru_fleeting_forms(n):  # "Египта", "Египте": the stem "Египет" takes no ending there
+            for f in ru_fleeting_forms(n) + ru_plural_forms(n):  # "Египта" (not "Египет-а"); "Нидерландов"
                 kb.add(eid, f, NAME, flags)
             st = ru_stem(n)
             if st:
