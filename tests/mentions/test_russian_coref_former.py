@@ -1,4 +1,4 @@
-"""Russian role nouns: a former holder ("бывший президент") or a plural ("министров") names no one in office (s18)."""
+"""Russian names: former holders and plurals name no one in office; foreign full names decline (s18)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,13 @@ def test_no_office_holder(linker, text, phrase):
 def test_the_holder_in_office_is_still_found(linker):
     assert _found(linker, "Президент Египта заявил, что страна готова к переговорам.").get("Президент Египта") \
         == "kb:person/abdel-fattah-el-sisi"
+
+
+@pytest.mark.parametrize("text, phrase, eid", [
+    ("Лавров провел переговоры с министром иностранных дел Египта Бадром Абдель Ати.", "Бадром Абдель Ати",
+     "kb:person/badr-abdelatty"),
+    ("Путин встретился с Реджепом Тайипом Эрдоганом.", "Реджепом Тайипом Эрдоганом", "kb:person/recep-tayyip-erdogan"),
+])
+def test_foreign_full_names_decline(linker, text, phrase, eid):
+    """A foreign name pymorphy3 does not know declines its hard-consonant words (s18): "Бадром Абдель Ати"."""
+    assert _found(linker, text).get(phrase) == eid

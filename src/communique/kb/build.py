@@ -915,17 +915,37 @@ def _build_persons(kb: KBData, dirs: list[Path]) -> None:
                     kb.add(eid, st, STEM + "sur", "")
 
 
+# the endings of a foreign man's name ending in a hard consonant, in the oblique cases Russian text uses it in
+# (genitive/accusative, dative, instrumental, prepositional): "Бадр Абдель Ати" -> "Бадром Абдель Ати"
+_RU_HARD_ENDINGS = ("а", "у", "ом", "е")
+_RU_HARD_FINAL = re.compile(r"[бвгдзклмнпрстфхц]$")
+
+
+def _ru_foreign_name_forms(toks: list[str]) -> set[str]:
+    """Case forms of a foreign name pymorphy3 does not know as a first name: every word ending in a hard consonant
+    takes the masculine endings, the others (Ати, аз-Зиндани, Абдель...) stay; "аль-", "ибн", "бен" stay too."""
+    hard = [i for i, t in enumerate(toks) if _RU_HARD_FINAL.search(t) and t[:1].isupper() and "-" not in t]
+    if 0 not in hard:
+        return set()  # a given name ending in a vowel: feminine or indeclinable, left alone
+    if len(toks) >= 2 and toks[-1][-1:] in "ь":
+        return set()
+    # "Абдель" before a last word is a name particle ("Абдель Ати"): declined only when last
+    hard = [i for i in hard if i == 0 or i == len(toks) - 1 or not toks[i].startswith("Абд")]
+    return {" ".join(t + e if i in hard else t for i, t in enumerate(toks)) for e in _RU_HARD_ENDINGS}
+
+
 def _ru_person_forms(name: str) -> set[str]:
-    """Case forms of a Russian "First Last" name (pymorphy3 name and surname parses)."""
+    """Case forms of a Russian "First Last" name (pymorphy3 name and surname parses); a foreign name of two or more
+    words whose first word pymorphy3 does not know as a name declines by :func:`_ru_foreign_name_forms`."""
     toks = name.split()
-    if len(toks) != 2:
+    if len(toks) < 2:
         return set()
     morph = _morph()
     out = set()
     p1 = [p for p in morph.parse(toks[0]) if "Name" in p.tag and "nomn" in p.tag]
+    if not p1 or len(toks) != 2:
+        return _ru_foreign_name_forms(toks)
     p2 = [p for p in morph.parse(toks[1]) if "Surn" in p.tag and "nomn" in p.tag]
-    if not p1:
-        return out
     gender = "femn" if "femn" in p1[0].tag else "masc"
     p2 = [p for p in p2 if gender in p.tag] or p2
     for case in RU_CASES:
