@@ -1,0 +1,106 @@
+"""s18 German linking speed (kb18): each rewritten step of mentions/places.py and mentions/matching.py against the
+form it replaced (kept here as the oracle), on invented text (hypothesis over pieces that make the shapes likely)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings, strategies as st
+
+from communique.mentions.places import _CAPRUN, _CAPRUN_SPANS
+
+# capitalised words of each shape _CAPRUN knows (McKee, O'Neill, HOLLIDAY, St.), blanks of several kinds, newlines,
+# hyphens, apostrophes and the characters its look-arounds test
+_RUN_PIECES = st.sampled_from([
+    "Bad", "Homburg", "McKee", "O'Neill", "O’Neill", "HOLLIDAY", "EU", "USA", "St.", "Mt.", "Ft.", "Sankt", "A", "B",
+    "in", "von", "der", "x", "ab", "Über", "Ärger", "7", " ", "  ", "\t", "\u00a0", "\n", ", ", ".", "-", "'", "’", "_",
+])
+_RUN_TEXTS = st.lists(_RUN_PIECES, max_size=16).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_RUN_TEXTS)
+@example("In Bad Homburg vor der Höhe, St. Louis und Mt. Everest-Basis")
+@example("HOLLIDAY McKee O'Neill-Smith Ft. Worth\nBerlin")
+def test_caprun_spans_without_the_group(text: str) -> None:
+    """``PlaceContext._caprun_spans`` reads the spans of ``_CAPRUN_SPANS`` (no group) where it read group 1 of
+    ``_CAPRUN``: the same spans."""
+    assert list(map(re.Match.span, _CAPRUN_SPANS.finditer(text))) == [m.span(1) for m in _CAPRUN.finditer(text)]
+
+
+# -- the matcher's scan: the s17 form as the oracle ---------------------------------------------------------------
+
+def _scan_s17(linker, text, ft, lang, lo, hi, depth):
+    """``KBMatching._scan`` as it was at s17 (79fe3d4)."""
+    from communique.mentions.common import _ARTICLES, _Raw
+    from communique.mentions.matching import _ALNUM_RUN, _lower_dead, _lower_dead_table
+
+    kb = linker.kb
+    n = len(ft)
+    out = []
+    dead = _lower_dead_table(kb)
+    it = kb.matcher.find_matches_as_indexes(ft[lo:hi] if (lo or hi != n) else ft)
+    if lo:
+        it = [(pidx, s + lo, e + lo) for pidx, s, e in it]
+    for pidx, s, e in it:
+        if s > 0 and ft[s - 1].isalnum():
+            if depth < 3 and " " in ft[s:e]:
+                nxt = ft.find(" ", s) + 1
+                out.extend(r for r in _scan_s17(linker, text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                           if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
+            continue
+        if dead[pidx] != 1 and text[s].isalpha() and text[s:e].islower() and (dead[pidx] == 2 or _lower_dead(kb, pidx)):
+            keep = []
+        else:
+            keep = linker._accept(text, ft, lang, pidx, s, e)
+        if keep and depth < 3 and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
+            nxt = ft.find(" ", s) + 1
+            longer = [r for r in _scan_s17(linker, text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                      if r.start < e and r.end > e and not any(o.start < r.end and r.start < o.end for o in out)]
+            if longer:
+                out.extend(longer)
+                continue
+        if keep:
+            out.append(_Raw(s, _ALNUM_RUN.match(ft, e).end() if ft[e:e + 1].isalnum() else e, keep))
+        elif depth < 3 and " " in ft[s:e]:
+            nxt = ft.find(" ", s) + 1
+            out.extend(r for r in _scan_s17(linker, text, ft, lang, nxt, min(n, e + 80), depth + 1)
+                       if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def linker():
+    from communique.mentions import MentionLinker
+
+    return MentionLinker(use_natasha=False)
+
+
+# names with a blank (rescans from the next word), articles before names, lower-case common words, words with a
+# name inside them, endings
+_SCAN_PIECES = st.sampled_from([
+    "la Unión Europea", "La Unión", "Unión Europea", "die", "Die", "den", "der Vereinten Nationen", "Vereinten",
+    "Bundesrepublik Deutschland", "Deutschlands", "deutschland", "Berliner", "Berlin", "in", "New York", "new york",
+    "Nord-Korea", "Südkorea", "Frankfurt am Main", "am", "Macron", "macron", "Emmanuel", "EU", "eu", "Europa",
+    "el país", "El País", "Москва", "москвы", "Россия", "России", "the", "United States", "States", "ei", "Ei",
+    "Ukraine", "Ukrainekrieg", " ", " ", " ", ", ", ". ", "-", "\n",
+])
+_SCAN_TEXTS = st.lists(_SCAN_PIECES, max_size=18).map("".join)
+
+
+def _raws(rs):
+    return [(r.start, r.end, list(r.cands)) for r in rs]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SCAN_TEXTS, st.sampled_from(["de", "es", "en", "ru"]))
+@example("die la Unión Europea in Bundesrepublik Deutschland den Vereinten Nationen", "de")
+@example("Nord-Korea el país la Unión Europea, La Unión", "es")
+def test_scan_as_before(linker, text: str, lang: str) -> None:
+    """``KBMatching._scan`` with the blank found by ``find`` in its bounds, the rescans in ``_scan_inside`` and a
+    lower-case match of a pattern no candidate takes so going straight to its rescan: the s17 scan's matches."""
+    from communique.kb.fold import fold_text
+
+    ft = fold_text(text)
+    assert _raws(linker._scan(text, ft, lang, 0, len(ft), 0)) == _raws(_scan_s17(linker, text, ft, lang, 0, len(ft), 0))
