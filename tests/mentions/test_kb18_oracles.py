@@ -104,3 +104,54 @@ def test_scan_as_before(linker, text: str, lang: str) -> None:
 
     ft = fold_text(text)
     assert _raws(linker._scan(text, ft, lang, 0, len(ft), 0)) == _raws(_scan_s17(linker, text, ft, lang, 0, len(ft), 0))
+
+
+# -- PlaceContext.unmatched: the preposition cue's places by str.find in the folded text ---------------------------
+
+def test_folded_prepositions_cover_every_lower_case_spelling() -> None:
+    """``_prep_gaps`` looks for the folds of the prepositions in the folded text: a word whose ``str.lower()`` is a
+    preposition must fold to it letter by letter. Every code point whose lower case is one letter of a preposition
+    folds as that letter does, and no code point lowers to several characters found in a preposition."""
+    import sys
+
+    from communique.kb.fold import fold
+    from communique.mentions.places import PLACE_PREPS
+
+    preps = {w for ws in PLACE_PREPS.values() for w in ws}
+    letters = {ch for w in preps for ch in w}
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        low = ch.lower()
+        if len(low) == 1:
+            if low in letters:
+                assert fold(ch) == fold(low), (hex(c), ch)
+        else:
+            assert not any(low in w for w in preps), (hex(c), ch)
+
+
+_PREP_PIECES = st.sampled_from([
+    "in", "In", "IN", "İn", "ın", "bei", "Bei", "nach", "NACH", "nahe", "aus", "auſ", "von", "Von", "of", "near",
+    "outside", "à", "À", "de", "De", "près", "PRÈS", "PRES", "dans", "en", "EN", "a", "A", "desde", "hacia", "в", "В",
+    "во", "из", "Из", "под", "около", "ОКОЛО", "возле", "Berlin", "Stein", "Latein", "x", "K", "Mainz", "Trier",
+    " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\n", " \n", ", ", ".", "-", "'", "7",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PREP_PIECES, max_size=16).map("".join))
+@example("Stein" + " " * 18 + "Berlin")
+@example("PRÈS  \nLyon, À\u00a0Paris, ОКОЛО Москвы")
+def test_prep_gaps_cover_every_cue(text: str) -> None:
+    """Every position (whose own character is no blank other than a newline) where ``_word_before_in`` holds is
+    among ``_prep_gaps``' (the s17 test in test_kbs17_oracles.py asks the same of its own texts)."""
+    from communique.mentions.common import _word_before_in
+    from communique.mentions.places import PLACE_PREPS, _prep_gaps
+
+    for lang, preps in PLACE_PREPS.items():
+        longest = max(map(len, preps))
+        gaps = _prep_gaps(text, lang)
+        for s in range(len(text) + 1):
+            if s < len(text) and text[s].isspace() and text[s] != "\n":
+                continue
+            if _word_before_in(text, s, preps, longest):
+                assert s in gaps, (text, s, lang)
