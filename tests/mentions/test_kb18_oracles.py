@@ -155,3 +155,28 @@ def test_prep_gaps_cover_every_cue(text: str) -> None:
                 continue
             if _word_before_in(text, s, preps, longest):
                 assert s in gaps, (text, s, lang)
+
+
+# -- PlaceContext._after_comma: no regex after one blank and a character that is neither a comma nor a blank --------
+
+_COMMA_PIECES = st.sampled_from([
+    "Louisville", "LOUISVILLE", "Ky.", "KY", "Ky", "Georgia", "Texas", "Deutschland", "Berlin", "und", "(WBKO)",
+    ",", ", ", " ,", " ", "  ", "\t", "\u00a0", "\n", "-", "--", "—", ".",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_COMMA_PIECES, max_size=12).map("".join))
+@example("LOUISVILLE , Ky (WBKO) Berlin  , Texas")
+def test_after_comma_second_test(text: str) -> None:
+    """``PlaceContext._after_comma`` returns nothing without the regex where one blank (no newline) is followed by
+    a character that is neither a comma nor such a blank: ``_COMMA`` cannot match there."""
+    from communique.mentions.places import _COMMA
+
+    def hblank(c: str) -> bool:
+        return c.isspace() and c != "\n"
+
+    for end in range(len(text) + 1):
+        c, c2 = text[end:end + 1], text[end + 1:end + 2]
+        if c != "," and hblank(c) and c2 != "," and not hblank(c2):
+            assert _COMMA.match(text, end) is None, (text, end)

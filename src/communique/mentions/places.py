@@ -244,8 +244,12 @@ class PlaceContext:
     def _after_comma(self, end: int, nxt) -> set[tuple[str, str | None]]:
         """(country, admin1) pairs named right after ", " (a division, an abbreviation or a country)."""
         c = self.ft[end:end + 1]  # s15: _COMMA matches only at a comma or a blank other than a newline
-        if c != "," and (c == "\n" or not c.isspace()):
-            return set()
+        if c != ",":
+            if c == "\n" or not c.isspace():
+                return set()
+            c = self.ft[end + 1:end + 2]  # s18 (kb18): after one blank, again a comma or a blank (a name, a word: none)
+            if c != "," and (c == "\n" or not c.isspace()):
+                return set()
         m = _COMMA.match(self.ft, end)
         if not m:
             return set()
