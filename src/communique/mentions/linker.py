@@ -131,16 +131,22 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         # the document's countries: unambiguous country mentions and flags
         doc_countries: dict[str, int] = {}
         for r in raws:
+            places = []  # (population, country) of the place readings
+            country_read = False
             for eid, kind, _ in r.cands:
                 e = ents[eid]
-                if e.get("country") and e["type"] == "country":
-                    doc_countries[e["country"]] = doc_countries.get(e["country"], 0) + 1
+                t = e["type"]
+                if t == "country":
+                    country_read = True
+                    if e.get("country"):
+                        doc_countries[e["country"]] = doc_countries.get(e["country"], 0) + 1
+                elif t == "place":
+                    places.append((e.get("population") or 0, e.get("country")))
             # a large region or city whose namesakes all lie in the same country (Ontario, Alberta) tells the country
-            places = sorted(((ents[c[0]].get("population") or 0, ents[c[0]].get("country")) for c in r.cands
-                             if ents[c[0]]["type"] == "place"), reverse=True)
-            if places and places[0][0] >= 1_000_000 and places[0][1] and len({p[1] for p in places}) == 1 \
-                    and not any(ents[c[0]]["type"] == "country" for c in r.cands):
-                doc_countries[places[0][1]] = doc_countries.get(places[0][1], 0) + 1
+            if places and not country_read:
+                places.sort(reverse=True)
+                if places[0][0] >= 1_000_000 and places[0][1] and len({p[1] for p in places}) == 1:
+                    doc_countries[places[0][1]] = doc_countries.get(places[0][1], 0) + 1
         full_persons = {eid for r in raws for eid, kind, _ in r.cands if kind == "name" and eid.startswith("kb:person/")}
 
         nat: list[tuple[int, int, str]] = []

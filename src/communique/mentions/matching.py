@@ -169,22 +169,23 @@ class KBMatching:
         n = len(ft)
         out: list[_Raw] = []
         dead = _lower_dead_table(kb)
+        find = ft.find
         it = kb.matcher.find_matches_as_indexes(ft[lo:hi] if (lo or hi != n) else ft)
         if lo:
             it = [(pidx, s + lo, e + lo) for pidx, s, e in it]
         for pidx, s, e in it:
-            if s > 0 and ft[s - 1].isalnum():  # inside a word: no name here, but one may start inside the match
-                if depth < 3 and " " in ft[s:e]:
-                    nxt = ft.find(" ", s) + 1
-                    out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
-                               if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
+            # s18 (kb18): the blank inside the match by ``find`` within its bounds (``" " in ft[s:e]`` made a slice)
+            if s and ft[s - 1].isalnum():  # inside a word: no name here, but one may start inside the match
+                if depth < 3 and (sp := find(" ", s, e)) >= 0:
+                    self._scan_inside(text, ft, lang, sp + 1, e, depth, out)
                 continue
             # s17 (kbs17): a match written in lower case ("die", "den") of a name no candidate of which is taken so:
-            # _accept's answer is [] (_lower_dead), without the call
-            if dead[pidx] != 1 and text[s].isalpha() and text[s:e].islower() and (dead[pidx] == 2 or _lower_dead(kb, pidx)):
-                keep = []
-            else:
-                keep = self._accept(text, ft, lang, pidx, s, e)
+            # _accept's answer is [] (_lower_dead), without the call; s18: only a later name inside it is looked for
+            if (d := dead[pidx]) != 1 and text[s].isalpha() and text[s:e].islower() and (d == 2 or _lower_dead(kb, pidx)):
+                if depth < 3 and (sp := find(" ", s, e)) >= 0:
+                    self._scan_inside(text, ft, lang, sp + 1, e, depth, out)
+                continue
+            keep = self._accept(text, ft, lang, pidx, s, e)
             if keep and depth < 3 and (sp := ft.find(" ", s, e)) > 0 and ft[s:sp] in _ARTICLES:
                 # "La Unión" (a town) must not hide "Unión Europea": a longer name starting at the next word wins
                 nxt = ft.find(" ", s) + 1
@@ -195,11 +196,15 @@ class KBMatching:
                     continue
             if keep:
                 out.append(_Raw(s, _ALNUM_RUN.match(ft, e).end() if ft[e:e + 1].isalnum() else e, keep))  # to the word's end
-            elif depth < 3 and " " in ft[s:e]:
-                nxt = ft.find(" ", s) + 1
-                out.extend(r for r in self._scan(text, ft, lang, nxt, min(n, e + 80), depth + 1)
-                           if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
+            elif depth < 3 and (sp := find(" ", s, e)) >= 0:
+                self._scan_inside(text, ft, lang, sp + 1, e, depth, out)
         return out
+
+    def _scan_inside(self, text: str, ft: str, lang: str, nxt: int, e: int, depth: int, out: list[_Raw]) -> None:
+        """Adds to ``out`` the accepted matches that start from ``nxt`` (a word inside a match ending at ``e``) and
+        before ``e``, overlapping none of ``out``."""
+        out.extend(r for r in self._scan(text, ft, lang, nxt, min(len(ft), e + 80), depth + 1)
+                   if r.start < e and not any(o.start < r.end and r.start < o.end for o in out))
 
     def _accept(self, text: str, ft: str, lang: str, pidx: int, s: int, e: int) -> list[tuple[str, str, str]]:
         kb = self.kb
@@ -293,10 +298,15 @@ class KBMatching:
                 for eid, _k, _f in nxt.cands:
                     if ents[eid]["type"] == "country":
                         follow_country = ents[eid].get("country")
-        strong_other = any(ents[c[0]]["type"] in ("country", "organization", "group") and c[1] in ("name", "acr", "flag")
-                           for c in r.cands)
-        # a person's own name beats a place's alternate name ("Lula" is also an alternate name of Luleå)
-        person_named = any(ents[c[0]]["type"] == "person" and c[1] == "name" for c in r.cands)
+        # a country's or organisation's own name makes a place reading weak; a person's own name beats a place's
+        # alternate name ("Lula" is also an alternate name of Luleå) (s18: one pass over the candidates)
+        strong_other = person_named = False
+        for eid, kind, _f in r.cands:
+            t = ents[eid]["type"]
+            if t == "person":
+                person_named = person_named or kind == "name"
+            elif t in ("country", "organization", "group") and kind in ("name", "acr", "flag"):
+                strong_other = True
         # "Obama" is a president's own name and a Japanese town of 29,000: a leader's name beats a town that small
         # which no country of the document backs (English had it through the word flag; German did not)
         leaders = [c[0] for c in r.cands if c[1] == "name" and ents[c[0]]["type"] == "person" and any(

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from communique.kb.fold import fold
-from communique.mentions.common import _trail_end, _word_before_in
+from communique.kb.fold import fold, fold_text
+from communique.mentions.common import _HSPACE_CHARS, _trail_end, _word_before_in
 
 # prepositions after which a capitalised name is a place rather than a person or an organisation
 PLACE_PREPS = {
@@ -70,47 +70,51 @@ _WORD_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])")
 # character of the run next, where neither a capital, a space nor the final lookahead can follow; the same
 # matches, without backtracking over every shorter run of every capitalised word (tests/mentions/test_spdcore_*)
 _WORD_WHOLE = r"(?:[A-Z][a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{3,}+)"
-_CAPRUN = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{2,}+|(?<=S)t\.|(?<=M)t\.|(?<=F)t\.)"
-                     r"(?:[^\S\n]" + _WORD_WHOLE + r"){0,2})(?![\w’'-])")
+_CAPRUN_RUN = (r"[A-Z](?<![\w'’.-].)(?:[a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{2,}+|(?<=S)t\.|(?<=M)t\.|(?<=F)t\.)"
+               r"(?:[^\S\n]" + _WORD_WHOLE + r"){0,2}")
+_CAPRUN = re.compile("(" + _CAPRUN_RUN + r")(?![\w’'-])")
+# s18 (kb18): the same matches without the group (its span is the match's: the rest is a look-ahead); the engine keeps
+# no marks and the spans come from ``map`` (2.3 M of 34.8 M for the timed German; tests/mentions/test_kb18_oracles.py)
+_CAPRUN_SPANS = re.compile(_CAPRUN_RUN + r"(?![\w’'-])")
 
 
-def _prep_gap_rx(lang: str) -> re.Pattern | None:
-    """s17 (kbs17): the blanks after a place preposition of ``lang``, found in one scan of a document.
-    A match starts at the first blank (other than a newline) after a word ending with a preposition (any case)
-    and runs over the following blanks; ``_word_before_in(text, s, preps, longest)`` can hold only where ``s`` is
-    a match's end or the position after it (the newline ``_word_before_in`` steps over): the set of those is a
-    superset, and each hit is confirmed by the function (tests/mentions/test_kbs17_oracles.py)."""
-    if lang in _PREP_GAP:
-        return _PREP_GAP[lang]
-    preps = PLACE_PREPS.get(lang)
-    rx = None
-    if preps:
-        by_len: dict[int, list[str]] = {}
-        for w in sorted(preps):
-            by_len.setdefault(len(w), []).append(re.escape(w) + ".")
-        look = "|".join(f"(?<=(?i:{'|'.join(v)}))" for _n, v in sorted(by_len.items()))
-        # the blank first (the engine skips to blanks: no IGNORECASE outside the look-behinds, which would stop
-        # that), the preposition behind it; ignoring case matches every word whose str.lower() is the preposition
-        # (a letter lowered to one letter is lowered so by the engine)
-        rx = re.compile(f"[^\\S\\n](?:{look})[^\\S\\n]*")
-    _PREP_GAP[lang] = rx
-    return rx
+def _folded_preps(lang: str) -> tuple[str, ...]:
+    """The folds of ``lang``'s place prepositions (``fold``: a word whose ``str.lower()`` is a preposition folds to
+    the preposition's fold, letter by letter; tests/mentions/test_kb18_oracles.py checks every code point)."""
+    hit = _FOLDED_PREPS.get(lang)
+    if hit is None:
+        hit = _FOLDED_PREPS[lang] = tuple(sorted({fold(w) for w in PLACE_PREPS.get(lang, ())}))
+    return hit
 
 
-_PREP_GAP: dict[str, re.Pattern | None] = {}
+_FOLDED_PREPS: dict[str, tuple[str, ...]] = {}
+_HSPACE = frozenset(_HSPACE_CHARS)  # the blanks other than the newline
 
 
-def _prep_gaps(text: str, lang: str) -> set[int]:
+def _prep_gaps(text: str, lang: str, ft: str | None = None) -> set[int]:
     """Every ``s`` where ``_word_before_in(text, s, PLACE_PREPS[lang], ...)`` may hold (a superset), for an ``s``
-    whose own character is no blank other than a newline (``unmatched`` asks at the capitals opening runs)."""
-    rx = _prep_gap_rx(lang)
-    if rx is None:
-        return set()
+    whose own character is no blank other than a newline (``unmatched`` asks at the capitals opening runs).
+    That needs a word whose lower case is a preposition, blanks (no newline) after it up to ``s``, or up to a
+    newline right before ``s``: each place in the folded text ``ft`` (``fold_text(text)``) where a preposition's fold
+    starts and a blank follows gives the end of those blanks and the position after it (inside a word too: a
+    superset; each hit is confirmed by the function). s18 (kb18): ``str.find`` per preposition, where s17 tried a
+    regex with look-behinds at every blank (35.1 M for the timed German, now ~2.5 M)."""
     out: set[int] = set()
-    for m in rx.finditer(text):
-        q = m.end()
-        out.add(q)
-        out.add(q + 1)
+    if ft is None:
+        ft = fold_text(text)
+    n = len(text)
+    for p in _folded_preps(lang):
+        find = ft.find
+        i = find(p)
+        while i >= 0:
+            q = i + len(p)
+            if q < n and text[q] in _HSPACE:
+                q += 1
+                while q < n and text[q] in _HSPACE:
+                    q += 1
+                out.add(q)
+                out.add(q + 1)
+            i = find(p, i + 1)
     return out
 
 
@@ -155,7 +159,7 @@ class PlaceContext:
     def _caprun_spans(self) -> list[tuple[int, int]]:
         """Capitalised runs of the text (one regex pass per document, shared by the two users)."""
         if self._capruns is None:
-            self._capruns = [m.span(1) for m in _CAPRUN.finditer(self.text)]
+            self._capruns = list(map(re.Match.span, _CAPRUN_SPANS.finditer(self.text)))
         return self._capruns
 
     def __post_init__(self) -> None:
@@ -183,12 +187,12 @@ class PlaceContext:
                     if any(ents[c[0]].get("level") == 1 for c in a.cands) and \
                             all(ents[c[0]].get("level") == 1 for c in a.cands if ents[c[0]]["type"] == "place"):
                         self.region_slot.add(b.start)
-            if nxt is not None and _COMMA.fullmatch(self.ft, r.end, nxt.start) and \
-                    any(ents[c[0]]["type"] == "place" for c in r.cands):
-                self.region_slot.add(nxt.start)
-                self.region_of.setdefault(nxt.start, set()).update(
-                    (ents[c[0]].get("country"), ents[c[0]].get("admin1")) for c in r.cands
-                    if ents[c[0]]["type"] == "place" and ents[c[0]].get("admin1"))
+                # s18 (kb18): asked only here: every gap _COMMA takes whole, _LIST takes whole too (its "," branch)
+                if _COMMA.fullmatch(self.ft, r.end, nxt.start) and any(ents[c[0]]["type"] == "place" for c in r.cands):
+                    self.region_slot.add(nxt.start)
+                    self.region_of.setdefault(nxt.start, set()).update(
+                        (ents[c[0]].get("country"), ents[c[0]].get("admin1")) for c in r.cands
+                        if ents[c[0]]["type"] == "place" and ents[c[0]].get("admin1"))
         # names the matcher does not know, written "Name, Region" ("COLUMBIA, Ky.")
         at = _raw_index(raws)
         spans = self._caprun_spans()
@@ -240,8 +244,12 @@ class PlaceContext:
     def _after_comma(self, end: int, nxt) -> set[tuple[str, str | None]]:
         """(country, admin1) pairs named right after ", " (a division, an abbreviation or a country)."""
         c = self.ft[end:end + 1]  # s15: _COMMA matches only at a comma or a blank other than a newline
-        if c != "," and (c == "\n" or not c.isspace()):
-            return set()
+        if c != ",":
+            if c == "\n" or not c.isspace():
+                return set()
+            c = self.ft[end + 1:end + 2]  # s18 (kb18): after one blank, again a comma or a blank (a name, a word: none)
+            if c != "," and (c == "\n" or not c.isspace()):
+                return set()
         m = _COMMA.match(self.ft, end)
         if not m:
             return set()
@@ -464,7 +472,7 @@ class PlaceContext:
         # s17 (kbs17): where capitalised runs are dense (German nouns), the blanks after a preposition found in one
         # scan, and _word_before_in asked only there; elsewhere (Spanish, Russian: few runs) the scan would cost more
         # than the calls it saves
-        gaps = _prep_gaps(text, self.lang) if preps and len(capruns) * 40 > len(text) else None
+        gaps = _prep_gaps(text, self.lang, self.ft) if preps and len(capruns) * 40 > len(text) else None
         # s17 (kbs17): the starts with a place ending at most 6 characters before them (a bisect of place_ends before)
         near = bytearray(len(text) + 8)
         for pe in place_ends:
