@@ -1,9 +1,10 @@
 """s18 (de18): the German passes' patterns rewritten for a cheaper scan give the old patterns' matches.
 
-* ``_after_blank_rx`` and ``_inverted_rx`` open with the blank before the capital (a literal first: the engine
-  searches for it instead of trying a class at every character); a match starts one character earlier
-  (``_after_blank_rx``, over the reversed text) or holds the blank outside group 1 (``_inverted_rx``).
-* ``_CAP_TOKEN``'s run, ``_GIVEN_CAND``'s optional part and blanks and ``_after_blank_rx``'s look-ahead run are
+* ``_blank_first_rx`` (``_after_blank_rx`` with the blank first, read by ``_clause_words``) and ``_inverted_rx`` open
+  with the blank before the capital (a literal first: the engine searches for it instead of trying a class at every
+  character); a match starts one character later (``_blank_first_rx``, over the reversed text) or holds the blank
+  outside group 1 (``_inverted_rx``).
+* ``_CAP_TOKEN``'s run, ``_GIVEN_CAND``'s optional part and blanks and ``_blank_first_rx``'s look-ahead run are
   possessive.
 """
 
@@ -13,7 +14,8 @@ import random
 import re
 
 from communique.mentions.capnames_de import (
-    _CAP_TOKEN, _GIVEN_CAND, _INVERTED, _LOWER_RUN, _after_blank_rx, _inverted_rx, _trie_pattern, de_lexicon,
+    _CAP_TOKEN, _GIVEN_CAND, _INVERTED, _LOWER_RUN, _after_blank_rx, _blank_first_rx, _inverted_rx, _trie_pattern,
+    de_lexicon,
 )
 
 _OLD_CAP_TOKEN = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w-]+")
@@ -53,9 +55,10 @@ def _texts() -> list[str]:
     return out
 
 
-def test_after_blank_rx_as_the_old():
+def test_blank_first_rx_as_the_old():
     speech = de_lexicon().speech_verbs
-    old, new = _old_after_blank(speech), _after_blank_rx(speech)
+    assert _after_blank_rx(speech).pattern == _old_after_blank(speech).pattern
+    old, new = _old_after_blank(speech), _blank_first_rx(speech)
     for t in _texts():
         r = t[::-1]
         assert [m.start() for m in old.finditer(r)] == [m.start() - 1 for m in new.finditer(r)], t

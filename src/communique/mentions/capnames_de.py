@@ -395,7 +395,7 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     # s14: only the capitals after a blank whose token before is no run of lower-case letters, or is a verb of saying
     # (for a run of lower-case letters the test below keeps the word only after a verb of saying): found in the
     # reversed text, where the token before a word follows it (a look-ahead reads it; see _after_blank_rx)
-    starts = [n - x.start() for x in _after_blank_rx(speech).finditer(rtext)]  # (the capital stands before the match)
+    starts = [n - x.start() for x in _blank_first_rx(speech).finditer(rtext)]  # (s18: the capital stands before the match)
     starts.reverse()
     word_at = _WORD_AFTER_BLANK.match
     for a in starts:
@@ -448,12 +448,12 @@ _AFTER_BLANK_RX: list[Any] = [None, None]  # the verbs of saying (held: their id
 
 
 def _after_blank_rx(speech: frozenset[str]) -> re.Pattern:
-    """A pattern over the reversed text whose matches start at the blank after a capital [A-ZÄÖÜ] (in the text: the
-    capitals preceded by a blank) whose token before (after the last blank or line break) is either not a run of
-    lower-case letters [a-zäöüß] (an empty token too) or is one of the verbs of saying ``speech`` written so. The blank
-    comes first (the engine searches for it; s18), then the capital behind it, then the token before, read forwards in
-    the reversed text up to a blank, a line break or the text's start (``\\Z``). Matches cannot overlap: each holds
-    its blank, then looks ahead or reads a verb up to the next blank (after a verb's letter: no capital before it)."""
+    """A pattern over the reversed text whose matches start at the capitals [A-ZÄÖÜ] preceded by a blank whose token
+    before (after the last blank or line break) is either not a run of lower-case letters [a-zäöüß] (an empty token
+    too) or is one of the verbs of saying ``speech`` written so. The capital comes first (the engine skips to
+    capitals), then the blank, then the token before, read forwards in the reversed text up to a blank, a line
+    break or the text's start (``\\Z``). Matches cannot overlap: each holds its capital and blank, then looks ahead
+    or reads a verb up to the next blank."""
     h = _AFTER_BLANK_RX
     if h[0] is not speech:
         # s16: the look-ahead first and the verbs as a trie (_trie_pattern): the same matches (a verb is a run of
@@ -461,11 +461,27 @@ def _after_blank_rx(speech: frozenset[str]) -> re.Pattern:
         # never both hold; and a trie matches the same words), 24.6 M -> 19.3 M instructions on the benchmark
         verbs = {v[::-1] for v in speech if _LOWER_RUN.fullmatch(v)}
         alt = _trie_pattern(verbs) if verbs else "(?!)"
-        # s18: the blank first, the capital before it a look-behind: a pattern that opens with a literal character is
-        # searched for that character (a fast loop), one that opens with a class tries the class at every character
-        # (some 60 instructions each); a match now starts one character later (19.1 M -> 15.6 M on the benchmark); the
-        # look-ahead's run possessive (what follows a shorter run is a letter, no blank or end: 15.6 M -> 13.7 M)
-        h[1] = re.compile(r" (?<=[A-ZÄÖÜ] )(?:(?![a-zäöüß]++(?:[ \n]|\Z))|" + alt + r"(?:[ \n]|\Z))")
+        h[1] = re.compile(r"[A-ZÄÖÜ] (?:(?![a-zäöüß]+(?:[ \n]|\Z))|" + alt + r"(?:[ \n]|\Z))")
+        h[0] = speech
+    return h[1]
+
+
+_BLANK_FIRST_RX: list[Any] = [None, None]  # the verbs of saying (held: their identity is the key), the pattern
+
+
+def _blank_first_rx(speech: frozenset[str]) -> re.Pattern:
+    """``_after_blank_rx`` with the blank first and the capital behind it a look-behind (s18): a pattern that opens
+    with a literal character is searched for that character (a fast loop), one that opens with a class tries the
+    class at every character (some 60 instructions each). The same matches, each starting one character later (at
+    the blank). Matches cannot overlap: each holds its blank, then looks ahead or reads a verb up to the next blank
+    (after a verb's letter: no capital before it). The look-ahead's run is possessive too (what follows a shorter run
+    is a letter, no blank or end). 19.1 M -> 13.7 M instructions for the scan on the benchmark."""
+    h = _BLANK_FIRST_RX
+    if h[0] is not speech:
+        p = _after_blank_rx(speech).pattern
+        head = "[A-ZÄÖÜ] (?:(?![a-zäöüß]+("
+        assert p.startswith(head)
+        h[1] = re.compile(" (?<=[A-ZÄÖÜ] )(?:(?![a-zäöüß]++(" + p[len(head):])
         h[0] = speech
     return h[1]
 
