@@ -13,7 +13,7 @@ from communique.kb.translit import has_cyrillic
 from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok, de_town_like, de_word_acronym
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
-    _LETTER, _PROMINENT, _Raw, _after_place_prep, _german_name_like, _is_given_name, _lower_word,
+    _LETTER, _PROMINENT, _Raw, _after_place_prep, _common_in, _german_name_like, _is_given_name, _lower_word,
     _only_word_of, _sentence_initial, lang_words, mentions_data)
 from communique.mentions.title_context import _role_words, after_title, title_fits
 from communique.mentions.places import PlaceContext
@@ -147,6 +147,22 @@ def _lower_dead(kb, pidx: int) -> bool:
         break
     _lower_dead_table(kb)[pidx] = 2 if dead else 1
     return dead
+
+
+_NEXT_CAP_WORD = re.compile(r"[^\S\n]([^\W\d_][^\W\d_'’-]+)(?![\w'’-])")
+
+
+def _another_surname_after(text: str, end: int, lang: str, given: frozenset[str]) -> bool:
+    """A lone KB surname followed by a capitalised word that is neither an ordinary word (of the language or
+    English: "Martin Says" in a headline) nor a given name ("Лавров Сергей Викторович", surname first): the
+    surname was a given name there ("the spokesperson, Martin Giese,"). Not for Russian, whose order may put the
+    surname first and whose inflected words the lexicons know less well."""
+    m = _NEXT_CAP_WORD.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    return (w[0].isupper() and not w.isupper() and len(w) >= 3 and fold(w) not in given
+            and not _is_given_name(w) and not _common_in(w, lang) and not _common_in(w, "en"))
 
 
 class KBMatching:
@@ -391,6 +407,8 @@ class KBMatching:
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
                         continue  # "В. Лукашенко", "Виктор Лукашенко": the same surname, another person
+                    if lang != "ru" and eid not in full_persons and _another_surname_after(text, r.end, lang, self._given_names()):
+                        continue  # "the spokesperson, Martin Giese,": a given name before someone's surname
                     if eid not in full_persons and not active and prominent and self._title_against(
                             text, ft, r, raws, i, lang, e):
                         continue  # "Pakistan's Interior Minister Khan" is not Imran Khan, a former prime minister
