@@ -109,3 +109,36 @@ def test_a_proposed_summit_is_ahead_and_no_part_of_the_meeting(pipeline):
                             "summit in Kyiv in February.", "en")
     assert [(e["kind"], e["status"], e["time"]["start"]) for e in evs] == [
         ("meeting", "occurred", None), ("summit", "planned", "2026-02-01")]
+
+
+# review s18: where the new rules must not fire
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La Russie se rend coupable de génocide en Ukraine, affirme Kiev."),
+    ("de", "Reisen in die Region nach Syrien sind gefährlich, warnt das Auswärtige Amt."),
+    ("de", "Die Zahl der Reisen deutscher Politiker nach China steigt."),
+    ("es", "El ministro no viajará porque asistirá a la cumbre de la OTAN."),
+])
+def test_no_trip_no_visit_review(pipeline, lang, text):
+    assert not any(e["kind"] == "visit" for e in _events(pipeline, text, lang))
+
+
+def test_a_summit_discussed_is_not_attended(pipeline):
+    evs = _events(pipeline, "Scholz will travel to Brussels next week to discuss the results of the G7 summit with "
+                            "Michel.", "en")
+    assert [e["organizations"] for e in evs if e["kind"] == "visit"] == [[]]
+
+
+@pytest.mark.parametrize("lang,text,stranger", [
+    ("es", "Sánchez viajará a China la próxima semana. En el foro, Xi Jinping se reunirá con Li Qiang.",
+     "kb:person/pedro-sanchez"),
+    ("en", "Macron will travel to Germany next week. The president of China said he will meet Scholz on Friday.",
+     "kb:person/emmanuel-macron"),
+])
+def test_a_pronoun_in_another_sentence_is_not_the_visitor(pipeline, lang, text, stranger):
+    meetings = [e for e in _events(pipeline, text, lang) if e["kind"] == "meeting"]
+    assert meetings and all(stranger not in e["actors"] + e["recipients"] for e in meetings)
+
+
+def test_a_country_after_a_topic_word_is_no_venue(pipeline):
+    evs = _events(pipeline, "Putin held talks with Erdogan on the situation in Syria.", "en")
+    assert [e["location"] for e in evs if e["kind"] == "talks"] == [None]

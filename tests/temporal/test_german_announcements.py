@@ -40,3 +40,21 @@ def test_present_tense_with_a_weekday_is_the_coming_one(tagger, verb):
 
 def test_past_tense_with_a_weekday_stays_the_last_one(tagger):
     assert _values(tagger, "Der Außenminister reiste am Montag nach Den Haag.") == {"Montag": "2025-06-16"}
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # review s18: a present tense that announces nothing leaves dates where they were
+    ("Die Ministerin hält die Entscheidung vom 4. März für falsch.", "4. März", "2025-03-04"),
+    ("Die Polizei spricht von einem Anschlag im Januar.", "Januar", "2025-01"),
+    ("Die Polizei spricht von einem Anschlag am Montag.", "Montag", "2025-06-16"),
+    ("Scholz nimmt heute an der Konferenz teil, die am Montag begann.", "Montag", "2025-06-16"),
+])
+def test_a_present_tense_that_announces_nothing(tagger, text, expr, value):
+    assert _values(tagger, text)[expr] == value
+
+
+def test_english_infinitive_cue_counts_before_the_expression_only(tagger):
+    times, _ = tagger.tag_text("The President proposed to hold a summit in Kyiv in February.", "en", date(2025, 11, 21), None)
+    assert {t.text: t.value for t in times} == {"February": "2026-02"}
+    times, _ = tagger.tag_text("Scholz went to Kyiv on Friday to sign the security agreement.", "en", date(2024, 3, 6), None)
+    assert {t.text: t.value for t in times} == {"Friday": "2024-03-01"}

@@ -237,9 +237,12 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         for g in made:
             if g.trigger.kind not in GATHERINGS or not g.organizations:
                 continue
-            carry = self._clause(sent, g.tstart, g.tend)[2]
+            c_start, c_end, carry = self._clause(sent, g.tstart, g.tend)
             if carry is None or carry[2] != "purpose":
                 continue
+            if self.lex.attend_re is None or not self.lex.attend_re.search(self.text, c_start, c_end):
+                continue  # "to discuss the results of the G7 summit": the purpose is no attending (the verb may
+                # follow: "um am NATO-Gipfel teilzunehmen")
             for v in made:
                 if v.trigger.kind == "visit" and carry[0] <= v.tstart < carry[1]:
                     v.organizations = uniq(v.organizations + g.organizations)

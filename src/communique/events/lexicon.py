@@ -98,6 +98,9 @@ class Lexicon:
     clitic_re: regex.Pattern | None = None
     object_clitic_re: regex.Pattern | None = None  # "lo", "la", "los", "las": an article or an object pronoun
     preterite_re: regex.Pattern | None = None      # ... a pronoun before these verb endings ("los desalojó")
+    pronoun_re: regex.Pattern | None = None  # subject pronouns ("he", "er", "он"): a frame's actor in its sentence
+    topic_re: regex.Pattern | None = None  # "on", "о", "über": a place after one is a topic, no venue
+    attend_re: regex.Pattern | None = None  # "take part", "teilzunehmen", "участия": a visit's purpose is a gathering
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -298,6 +301,9 @@ def get_lexicon(lang: str) -> Lexicon:
             clitic_re=_compile_list((data.get("main_verb") or {}).get("clitics")),
             object_clitic_re=_compile_list((data.get("main_verb") or {}).get("object_clitics")),
             preterite_re=_compile_list((data.get("main_verb") or {}).get("preterite")),
+            pronoun_re=_compile_list(data.get("subject_pronouns")),
+            topic_re=_compile_list(preps.get("topic")),
+            attend_re=_compile_list(data.get("attend")),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
                         if data.get("act_auxiliaries") else None),
             background_by_type={typ: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s+(?:\w+\s+){0,2}$")

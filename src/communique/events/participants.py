@@ -87,11 +87,12 @@ class ParticipantRules:
             who = self._frame_actor()
             if who and who not in after:
                 before = [who]
-        pron = (lex.anaphora_singular.search(self.text, c_start, ev.tstart)
-                if (before or after) and self.frame is not None and lex.anaphora_singular is not None else None)
+        pron = (lex.pronoun_re.search(self.text, c_start, ev.tstart)
+                if (before or after) and self.frame is not None and self.frame.sentence == ev.sentence
+                and lex.pronoun_re is not None else None)
         if pron is not None and not any(m.entity.type in ("person", "group") and m.start < pron.start() for m in ms):
-            # "will travel to China, where he will meet Xi Jinping", "wo er mit Xi zusammentreffen wird": the
-            # pronoun, with no person before it in the clause, is the frame's actor
+            # "will travel to China, where he will meet Xi Jinping", "wo er mit Xi zusammentreffen wird": a subject
+            # pronoun in the frame's own sentence, with no person before it in the clause, is the frame's actor
             who = self._frame_actor()
             if who and who not in before + after:
                 before = [who] + before

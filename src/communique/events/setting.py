@@ -16,12 +16,12 @@ class SettingRules:
         c_start, c_end, _ = clause
         # a statement's content: a place after another trigger is that event's ("condemns the attack on the
         # embassy in Kinshasa"; a visit's destination may follow its purpose: "reist zu Gesprächen nach Paris")
-        nxt = (min((a for a, _, _ in getattr(self, "_sent_triggers", ()) if a >= ev.tend), default=c_end)
+        nxt = (min((a for a, _, _ in self._sent_triggers if a >= ev.tend), default=c_end)
                if ev.trigger.statement else c_end)
         # a celestial body ("der Schutz der Erde") is a place for NER, not where an event happens
         places = [m for m in self._mentions_in(c_start, c_end)
                   if m.entity.type == "place" and m.entity.extra.get("found_by") != "body"
-                  and not (m.start >= nxt)]
+                  and m.start < nxt]
         chosen = None
         for m in places:
             words = self._words_before(m.start, c_start, 2)
@@ -51,10 +51,12 @@ class SettingRules:
                         break
         if chosen is None and ev.trigger.direction != "visit" and lex.locative_re:
             # a country after a locative word, where the clause names no town: "на Мальте", "in Malta"; it is
-            # where the event is, not a side of it
+            # where the event is, not a side of it (after a topic word it is the topic: "talks on the situation in
+            # Syria")
             for m in self._mentions_in(c_start, min(c_end, nxt)):
                 words = self._words_before(m.start, c_start, 1) if m.entity.type == "country" else None
-                if words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend:
+                if (words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend
+                        and not (lex.topic_re and lex.topic_re.search(self.text, ev.tend, m.start))):
                     chosen = m.entity.id
                     if ev.trigger.kind in _CONTACT:  # (elsewhere PLOVER codes the country as the target: protests)
                         ev.actors = [x for x in ev.actors if x != chosen]

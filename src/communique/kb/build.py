@@ -943,6 +943,8 @@ def _ru_person_forms(name: str) -> set[str]:
     morph = _morph()
     out = set()
     p1 = [p for p in morph.parse(toks[0]) if "Name" in p.tag and "nomn" in p.tag]
+    if len(toks) == 3 and any("Patr" in p.tag for p in morph.parse(toks[1])):
+        return out  # "Владимир Владимирович Путин": a Russian name with a patronymic, not declined here
     if not p1 or len(toks) != 2:
         return _ru_foreign_name_forms(toks)
     p2 = [p for p in morph.parse(toks[1]) if "Surn" in p.tag and "nomn" in p.tag]

@@ -65,6 +65,8 @@ class Lexicon:
     bare_ambiguous: frozenset[str] = frozenset()
     ambiguous_ok: frozenset[str] = frozenset()  # words after which a bare ambiguous word is a time
     lower_only: frozenset[str] = frozenset()  # a time in lower case or first in a sentence only ("morgen" / "am Morgen")
+    cue_before: Any = None  # future cues that count only before the expression ("proposed to hold a summit in February")
+    announce: Any = None  # present-tense verbs that announce: a weekday ahead where no other cue is near ("reist am Montag")
     not_before_year: frozenset[str] = frozenset()  # words after which a number is not a year ('resolution 1325')
     prefixes: frozenset[str] = frozenset()  # tokens a match may start with before its anchor
     anchors: frozenset[str] = frozenset()  # lower-cased tokens that every match contains one of (besides digits)
@@ -291,6 +293,11 @@ def _prefix_words(words: dict[str, dict[str, Any]], patterns: list[dict[str, Any
     return frozenset(out)
 
 
+def _cue_regex(patterns: list[str] | None) -> Any:
+    """One case-blind regex of a list of cue patterns, or None."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE) if patterns else None
+
+
 @functools.lru_cache(maxsize=None)
 def load_lexicon(lang: str) -> Lexicon | None:
     """Load and compile the time lexicon of ``lang``; None when the language has no time data."""
@@ -337,6 +344,8 @@ def load_lexicon(lang: str) -> Lexicon | None:
         bare_ambiguous=frozenset(_norm_key(w) for w in raw.get("bare_ambiguous") or []),
         ambiguous_ok=frozenset(_norm_key(w) for w in raw.get("ambiguous_ok") or []),
         lower_only=frozenset(_norm_key(w) for w in raw.get("lower_only") or []),
+        cue_before=_cue_regex(raw.get("future_before")),
+        announce=_cue_regex(raw.get("announce")),
         not_before_year=frozenset(_norm_key(w) for w in raw.get("not_before_year") or []),
         anchors=anchors, prefixes=prefixes, anchor_re=_anchor_regex(anchors, stems),
         prefix_re=regex.compile(

@@ -111,8 +111,10 @@ class _Ctx:
                 return signals[w2]
         return None
 
-    def direction(self, start: int, end: int) -> int:
-        """+1 when the sentence is in the future tense, -1 in the past, 0 unknown (closest cue wins)."""
+    def direction(self, start: int, end: int, weekday: bool = False) -> int:
+        """+1 when the sentence is in the future tense, -1 in the past, 0 unknown (closest cue wins). Cues of
+        ``future_before`` count only before the expression; for a weekday with no cue near, an ``announce`` verb
+        ("reist am Montag nach") makes it the coming one."""
         sig = None if self.in_range else self.signal(start)
         if sig in ("until", "since"):
             return 1 if sig == "until" else -1
@@ -128,6 +130,12 @@ class _Ctx:
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
                 best = (dist, 1 if m.group("f") else -1)
+        if self.lex.cue_before is not None:
+            for m in self.lex.cue_before.finditer(self.text, s, start):
+                if best is None or start - m.end() < best[0]:
+                    best = (start - m.end(), 1)
+        if best is None and weekday and self.lex.announce is not None and self.lex.announce.search(self.text, s, e):
+            return 1
         return best[1] if best else 0
 
 
@@ -224,7 +232,7 @@ class TimeTagger:
             if m.group()[:1].islower() or (lex.ambiguous_ok and self._prev_word(text, m.start()) not in lex.ambiguous_ok):
                 return
         if (lex.lower_only and m.group()[:1].isupper() and _fold(m.group()) in lex.lower_only
-                and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":", "«", '"', "„")):
+                and text[max(0, m.start() - 8):m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":", "«", '"', "„")):
             return  # "am Morgen" is the morning; "morgen" and a sentence's first "Morgen" are tomorrow
         if kind == "skip":
             return
@@ -599,7 +607,7 @@ class TimeTagger:
         elif shiftv == 0:
             delta = wd - cur
         else:
-            direction = ctx.direction(s, e)
+            direction = ctx.direction(s, e, weekday=True)
             if direction > 0:
                 delta = (wd - cur) % 7
             else:
