@@ -106,6 +106,9 @@ class PersonRules:
                 k -= 1
             if k == m.start or k == 0:
                 continue
+            if text[k - 1] == "," and text[m.end:m.end + 1] == ",":
+                self._apposition_role(text, ft, lang, lex, m, k - 1)
+                continue
             lo = max(0, k - 60)
             # s15: title_re.finditer(ft, lo, k), tried only where a title's first word stands
             rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
@@ -117,6 +120,21 @@ class PersonRules:
                     break
                 rstart = t.start()
             m.role = text[rstart:k]
+
+    @staticmethod
+    def _apposition_role(text: str, ft: str, lang: str, lex: dict, m: Mention, comma: int) -> None:
+        """"The spokesperson of the Foreign Office, Martin Giese, said": a title and its "of" phrase between the
+        clause's start and the comma before a name set off by commas is the name's role (s18)."""
+        ofs = lang_words(lang, "title_of")
+        if not ofs:
+            return
+        floor = max(0, comma - 90)
+        lo = max(floor, max(text.rfind(ch, floor, comma) for ch in ".;:,!?\n\"«»“”()") + 1)
+        for t in lexicon_finditer_in(lex, "title_re", ft, lo, comma):
+            rest = text[t.end():comma].split()
+            if rest and rest[0].lower() in ofs and len(rest) <= 8:
+                m.role = text[t.start():comma]
+            return  # only the clause's first title
 
     # given name + capitalised words: "Lucy Medina", "Juan Carlos Rodríguez Ibarra"
     def _given_names(self) -> frozenset[str]:
