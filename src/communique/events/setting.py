@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from communique.events.draft import SUB_KINDS, Draft, TimeAt, adjacent, distance, event_time, within
-
-_CONTACT = frozenset({"summit", "session", "meeting", "talks"})
+from communique.events.draft import CLASS_OF_KIND, SUB_KINDS, Draft, TimeAt, adjacent, distance, event_time, within
 
 
 class SettingRules:
@@ -58,7 +56,7 @@ class SettingRules:
                 if (words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend
                         and not (lex.topic_re and lex.topic_re.search(self.text, ev.tend, m.start))):
                     chosen = m.entity.id
-                    if ev.trigger.kind in _CONTACT:  # (elsewhere PLOVER codes the country as the target: protests)
+                    if CLASS_OF_KIND.get(ev.trigger.kind) == "meet":  # (else PLOVER codes it as the target: protests)
                         ev.actors = [x for x in ev.actors if x != chosen]
                         ev.recipients = [x for x in ev.recipients if x != chosen]
                     break

@@ -131,15 +131,16 @@ class DocumentTitles:
         here = WORD.match(self.text, pos)
         if here and rx.fullmatch(here.group(0).lower()):
             return True
+        before = self._words_before(pos, lo, 1)
+        return bool(before and self._mention_type_at(pos) == "place" and rx.fullmatch(before[0]))
+
+    def _mention_type_at(self, pos: int) -> str | None:
+        """The entity type of the mention that covers ``pos``, if one does."""
         i = bisect.bisect_right(self.m_starts, pos) - 1
-        at_place = i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end and self.mentions[i].entity.type == "place"
-        before = [w.group(0).lower() for w in WORD.finditer(self.text, max(lo, pos - 30), pos)]
-        return bool(at_place and before and rx.fullmatch(before[-1]))
+        return self.mentions[i].entity.type if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end else None
 
     def _is_mention(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.m_starts, pos) - 1
-        return i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end and self.mentions[i].entity.type in (
-            "person", "country")
+        return self._mention_type_at(pos) in ("person", "country")
 
     def _document_entity(self, start: int, end: int, title: str) -> str:
         for m in self._mentions_in(max(0, start - 1), end + 1):

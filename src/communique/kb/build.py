@@ -927,8 +927,8 @@ def _ru_foreign_name_forms(toks: list[str]) -> set[str]:
     hard = [i for i, t in enumerate(toks) if _RU_HARD_FINAL.search(t) and t[:1].isupper() and "-" not in t]
     if 0 not in hard:
         return set()  # a given name ending in a vowel: feminine or indeclinable, left alone
-    if len(toks) >= 2 and toks[-1][-1:] in "ь":
-        return set()
+    if toks[-1].endswith("ь"):
+        return set()  # a last word in a soft sign declines otherwise ("Игорь" -> "Игоря"): no half-declined forms
     # "Абдель" before a last word is a name particle ("Абдель Ати"): declined only when last
     hard = [i for i in hard if i == 0 or i == len(toks) - 1 or not toks[i].startswith("Абд")]
     return {" ".join(t + e if i in hard else t for i, t in enumerate(toks)) for e in _RU_HARD_ENDINGS}
