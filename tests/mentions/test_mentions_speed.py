@@ -63,7 +63,7 @@ def test_capital_first_regexes_find_what_the_old_ones_found():
     alpha = list("SMFtT.aZ '’-\n_x1AB") + ["González", "Lawrow", "Ñañez", "Kowalski"]
     for _ in range(20_000):
         t = "".join(rng.choice(alpha) for _ in range(rng.randint(0, 14)))
-        assert [m.span(1) for m in _CAPRUN.finditer(t)] == [m.span(1) for m in OLD_CAPRUN.finditer(t)], t
+        assert [m.span() for m in _CAPRUN.finditer(t)] == [m.span(1) for m in OLD_CAPRUN.finditer(t)], t
         assert [m.span() for m in _SURNAME_SHAPE.finditer(t)] == [m.span() for m in OLD_SURNAME_SHAPE.finditer(t)], t
 
 

@@ -70,12 +70,10 @@ _WORD_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?![\w'’-])")
 # character of the run next, where neither a capital, a space nor the final lookahead can follow; the same
 # matches, without backtracking over every shorter run of every capitalised word (tests/mentions/test_spdcore_*)
 _WORD_WHOLE = r"(?:[A-Z][a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{3,}+)"
-_CAPRUN_RUN = (r"[A-Z](?<![\w'’.-].)(?:[a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{2,}+|(?<=S)t\.|(?<=M)t\.|(?<=F)t\.)"
-               r"(?:[^\S\n]" + _WORD_WHOLE + r"){0,2}")
-_CAPRUN = re.compile("(" + _CAPRUN_RUN + r")(?![\w’'-])")
-# s18 (kb18): the same matches without the group (its span is the match's: the rest is a look-ahead); the engine keeps
-# no marks and the spans come from ``map`` (2.3 M of 34.8 M for the timed German; tests/mentions/test_kb18_oracles.py)
-_CAPRUN_SPANS = re.compile(_CAPRUN_RUN + r"(?![\w’'-])")
+# s18 (kb18): no group around the run (its span was the match's: the rest is a look-ahead); the engine keeps no marks
+# and the spans come from ``map`` (2.3 M of 34.8 M for the timed German; tests/mentions/test_kb18_oracles.py)
+_CAPRUN = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z’'-]*+(?<=[a-z])(?:[A-Z][a-z]++)?|[A-Z]{2,}+|(?<=S)t\.|(?<=M)t\.|(?<=F)t\.)"
+                     r"(?:[^\S\n]" + _WORD_WHOLE + r"){0,2}(?![\w’'-])")
 
 
 def _folded_preps(lang: str) -> tuple[str, ...]:
@@ -103,8 +101,8 @@ def _prep_gaps(text: str, lang: str, ft: str | None = None) -> set[int]:
     if ft is None:
         ft = fold_text(text)
     n = len(text)
+    find = ft.find
     for p in _folded_preps(lang):
-        find = ft.find
         i = find(p)
         while i >= 0:
             q = i + len(p)
@@ -153,13 +151,13 @@ class PlaceContext:
     region_of: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
     # support() by the record (held with the answer) and the name (the evidence is complete after __post_init__)
     _support_memo: dict[tuple, tuple] = field(default_factory=dict, repr=False)
-    _capruns: list[tuple[int, int]] | None = field(default=None, repr=False)  # _CAPRUN spans of group 1
+    _capruns: list[tuple[int, int]] | None = field(default=None, repr=False)  # _CAPRUN's spans
     _only_memo: dict[int, tuple] = field(default_factory=dict, repr=False)  # only_places() by id(raw)
 
     def _caprun_spans(self) -> list[tuple[int, int]]:
         """Capitalised runs of the text (one regex pass per document, shared by the two users)."""
         if self._capruns is None:
-            self._capruns = list(map(re.Match.span, _CAPRUN_SPANS.finditer(self.text)))
+            self._capruns = list(map(re.Match.span, _CAPRUN.finditer(self.text)))
         return self._capruns
 
     def __post_init__(self) -> None:
