@@ -368,11 +368,7 @@ _RU_PLURAL = ("ов", "ам", "ами", "ах")  # a plural role noun ("мини
 def _prev_word_in(text: str, s: int, words: frozenset[str]) -> bool:
     """One of the two words right before ``s`` is one of ``words`` (lower case): "бывший президент", "бывший
     американский президент"."""
-    m = _PREV_WORDS.search(text, max(0, s - 60), s)
-    return bool(m and (m.group(2).lower() in words or (m.group(1) or "").lower() in words))
-
-
-_PREV_WORDS = re.compile(r"(?:([^\W\d_]+)\s+)?([^\W\d_]+)\s+$")
+    return any(w.lower() in words for w in text[max(0, s - 60):s].split()[-2:])
 
 
 def _coref_words(word: str, lang: str) -> frozenset[str] | None:
