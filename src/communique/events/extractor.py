@@ -223,6 +223,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                     twin.trigger, twin.tstart, twin.tend = trig, tstart, tend
                 twin.documents = uniq(twin.documents + ev.documents)
                 twin.organizations = uniq(twin.organizations + ev.organizations)
+                twin.topics = uniq(twin.topics + ev.topics)
                 continue
             made.append(ev)
             self.events.append(ev)

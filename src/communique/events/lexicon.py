@@ -101,6 +101,11 @@ class Lexicon:
     pronoun_re: regex.Pattern | None = None  # subject pronouns ("he", "er", "он"): a frame's actor in its sentence
     topic_re: regex.Pattern | None = None  # "on", "о", "über": a place after one is a topic, no venue
     attend_re: regex.Pattern | None = None  # "take part", "teilzunehmen", "участия": a visit's purpose is a gathering
+    # a country or place inside a topic phrase ("on the situation in Syria", "по сирийскому урегулированию") is
+    # neither a side nor the venue: a phrase that ends right before its name, or one that starts right after it
+    topic_before_re: regex.Pattern | None = None
+    topic_after_re: regex.Pattern | None = None
+    topic_bare_re: regex.Pattern | None = None  # a preposition alone ("talks about Syria"): undirected events only
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -264,6 +269,7 @@ def get_lexicon(lang: str) -> Lexicon:
         ana = data.get("anaphora") or {}
         preps = data.get("prepositions") or {}
         docs = data.get("documents") or {}
+        topics = data.get("topic_phrases") or {}
         lex = Lexicon(
             lang=lang,
             triggers=triggers,
@@ -304,6 +310,12 @@ def get_lexicon(lang: str) -> Lexicon:
             pronoun_re=_compile_list(data.get("subject_pronouns")),
             topic_re=_compile_list(preps.get("topic")),
             attend_re=_compile_list(data.get("attend")),
+            topic_before_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in topics["before"])
+                                      + r")(?:\s+|(?<=['’]))$") if topics.get("before") else None),
+            topic_bare_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in topics["bare"])
+                                    + r")(?:\s+|(?<=['’]))$") if topics.get("bare") else None),
+            topic_after_re=(_compile(r"[\s\-–]*(?:" + "|".join(f"(?:{p})" for p in topics["after"]) + r")(?!\w)")
+                            if topics.get("after") else None),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
                         if data.get("act_auxiliaries") else None),
             background_by_type={typ: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s+(?:\w+\s+){0,2}$")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from communique.events.draft import PARTICIPANT_TYPES, SUB_KINDS, Draft, MentionAt, is_sub_visit, uniq
+from communique.events.draft import PARTICIPANT_TYPES, SUB_KINDS, WORD, Draft, MentionAt, is_sub_visit, uniq
 from communique.model import Entity
 
+# where a war is fought or troops move, the place named is where the event happens, topic phrase or not
+# ("hostilities in Mariupol", "the war in Donbas")
+_IN_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 _COUNTRY_WORD = re.compile(r"стран|länder|countries|pays|pa[ií]ses", re.IGNORECASE)
 
 
@@ -26,6 +29,7 @@ class ParticipantRules:
     def _participants(self, ev: Draft, clause, sent) -> None:
         lex = self.lex
         c_start, c_end, carry = clause
+        self._topics(ev, c_start, c_end)
         pp_end = None
         if ev.trigger.direction == "visit":
             # "During a working visit to Brussels, Zelenskyy met ...": the visit's phrase ends at the comma
@@ -61,6 +65,8 @@ class ParticipantRules:
                 continue
             if t not in PARTICIPANT_TYPES:
                 continue
+            if (m.start, m.end) in ev.topic_spans:
+                continue  # "talks with Erdogan on the situation in Syria": what they talk about, not a side
             if t == "country" and any(p.entity.country == m.entity.country and (-3 <= p.start - m.end <= 60
                                                                                   or 0 <= m.start - p.end <= 2)
                                       for p in persons):
@@ -111,6 +117,38 @@ class ParticipantRules:
         else:
             ev.actors = uniq(before + after)
 
+    def _topics(self, ev: Draft, start: int, end: int) -> None:
+        """Countries and places named inside a topic phrase of the clause ("on the situation in Syria", "по
+        сирийскому урегулированию", "sur la crise syrienne"): the event's topics, neither sides nor the venue."""
+        lex = self.lex
+        # a preposition alone makes a topic of an undirected event's country only: "talks about Syria", but
+        # "complained about Azerbaijani shelling" names the target
+        befores = [rx for rx in (lex.topic_before_re, lex.topic_bare_re if ev.trigger.direction != "subject" else None)
+                   if rx is not None]
+        if (not befores and lex.topic_after_re is None) or ev.trigger.type in _IN_PLACE_TYPES:
+            return
+        spans, ids = set(), []
+        last = None
+        for m in self._mentions_in(start, end):
+            if m.entity.type not in ("country", "place"):
+                continue
+            if (any(rx.search(self.text, max(start, m.start - 80), m.start) for rx in befores)
+                    or (lex.topic_after_re is not None and lex.topic_after_re.match(self.text, m.end, end))
+                    or (last is not None and self._coordinated(last, m.start))):
+                spans.add((m.start, m.end))
+                ids.append(m.entity.id)
+                last = m.end
+        ev.topic_spans = frozenset(spans)
+        ev.topics = uniq(ids)
+
+    def _coordinated(self, end: int, start: int) -> bool:
+        """Only a comma or a coordinator between two names: "the situation in Syria and Libya"."""
+        gap = self.text[end:start]
+        words = WORD.findall(gap)
+        if not words:
+            return gap.strip() == ","
+        return len(words) == 1 and words[0].lower() in self.lex.coordinators and not gap.replace(words[0], "").strip(" ,")
+
     def _object_fallback(self, ev: Draft, ms: list[MentionAt], before: list[str]) -> list[str]:
         """No person or country after a directed trigger: an organisation named after it ("vetoed a UN
         resolution", "sought help from the IMF"), else a place of another country ("withdrew from Kherson")."""
@@ -120,7 +158,8 @@ class ParticipantRules:
                 return [m.entity.id]
         own = {self.by_id[x].country for x in before if x in self.by_id}
         for m in after:
-            if m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement:
+            if (m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement
+                    and (m.start, m.end) not in ev.topic_spans):
                 return [m.entity.id]
         if ev.trigger.statement:
             return [x for x in self._metonymic_places(ev, ms, before=False) if self._country(x) not in own][:1]
@@ -130,7 +169,8 @@ class ParticipantRules:
         """Places standing for their state: on the trigger's side, not after a locative ("in Moscow")."""
         out = []
         for m in ms:
-            if m.entity.type != "place" or not m.entity.country or (m.start < ev.tstart) != before:
+            if (m.entity.type != "place" or not m.entity.country or (m.start < ev.tstart) != before
+                    or (m.start, m.end) in ev.topic_spans):
                 continue
             words = self._words_before(m.start, max(0, m.start - 40), 1)
             if words and self.lex.locative_re is not None and self.lex.locative_re.fullmatch(words[0]):
