@@ -53,6 +53,11 @@ class Trigger:
     # an outcome or state rather than an act ("three dead", "the detainees"): never the sentence's
     # main event while another event is there
     secondary: bool = False
+    # the trigger word counts only with one of these near it (``near``: "summoned" is a diplomatic protest only
+    # with an ambassador near it) and none of these in the 60 characters after it (``not_followed``: "summoned the
+    # former ambassador to testify")
+    near: Any = None
+    not_followed: Any = None
 
 
 @dataclass(slots=True)
@@ -247,9 +252,13 @@ def get_lexicon(lang: str) -> Lexicon:
                 documents=bool(spec.get("documents", False)), statement=bool(spec.get("statement", False)),
                 weight=float(spec.get("weight", 0.7)), place_actor=bool(spec.get("place_actor", False)),
                 secondary=bool(spec.get("secondary", False)),
+                near=_compile_list(spec.get("near")),
+                not_followed=_compile_list(spec.get("not_followed")),
             )
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{lang}/events.yaml: trigger {name!r} is incomplete: {exc}") from exc
+        except (re.error, regex.error) as exc:
+            raise LexiconError(f"{lang}/events.yaml: trigger {name!r}: bad pattern: {exc}") from exc
         triggers[name] = trig
         groups[f"t_{name}"] = list(spec.get("patterns") or [])
     try:

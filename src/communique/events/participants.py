@@ -72,6 +72,9 @@ class ParticipantRules:
                                       for p in persons):
                 continue  # "Prime Minister of Italy Mario Draghi", "el presidente chino": a title
             (before if m.start < ev.tstart else after).append(m.entity.id)
+        if ev.trigger.direction == "summon":
+            ev.actors, ev.recipients = self._summon_sides(ev, sent)
+            return
         before, after = uniq(before), uniq(after)
         if pp_end is not None and not any(self._etype(x) == "person" for x in before + after):
             subject = self._subject_after(pp_end + 1, sent[1])
@@ -140,6 +143,48 @@ class ParticipantRules:
                 last = m.end
         ev.topic_spans = frozenset(spans)
         ev.topics = uniq(ids)
+
+    def _summon_sides(self, ev: Draft, sent) -> tuple[list[str], list[str]]:
+        """Summoning an ambassador: the summoning state accuses the envoy's. The recipient is the country named
+        at an envoy word ("the Polish ambassador", "посла Польши", "l'ambassadeur de Russie"); the actor is the
+        summoning ministry's country ("в МИД России", "ins Auswärtige Amt"; the ministry itself where the text names
+        no such country), else a state before an active trigger ("Germany will summon")."""
+        ms = [m for m in self._mentions_in(sent[0], sent[1])]
+        recipients: list[str] = []
+        for w in ev.trigger.near.finditer(self.text, max(sent[0], ev.tstart - 80), min(sent[1], ev.tend + 80)):
+            best = None
+            for m in ms:
+                if m.entity.type not in ("country", "person") or not m.entity.country:
+                    continue
+                gap = m.start - w.end() if m.start >= w.end() else (w.start() - m.end if m.end <= w.start() else None)
+                if gap is None or gap > (20 if m.start >= w.end() else 4):
+                    continue
+                if best is None or gap < best[0]:
+                    best = (gap, m)
+            if best is not None:
+                m = best[1]
+                recipients.append(m.entity.id if m.entity.type == "country" else self._country_entity(m.entity.country, m.entity.id))
+        recipients = uniq(recipients)
+        theirs = {self._country(x) for x in recipients}
+        actors: list[str] = []
+        for m in ms:
+            e = m.entity
+            if e.type == "organization" and e.country and e.country not in theirs:
+                actors = [self._country_entity(e.country, e.id)]
+                break
+        if not actors:
+            for m in ms:
+                e = m.entity
+                if m.end <= ev.tstart and e.type in ("country", "place") and e.country and e.country not in theirs:
+                    actors = [e.id]  # "Germany will summon", "Moscow summoned": the last one before the verb
+        return actors, [x for x in recipients if x not in actors]
+
+    def _country_entity(self, cc: str, default: str) -> str:
+        """The record's entity of country ``cc`` (one named only inside an organisation's name too), else ``default``."""
+        for e in self.all_entities:
+            if e.type == "country" and e.country == cc:
+                return e.id
+        return default
 
     def _coordinated(self, end: int, start: int) -> bool:
         """Only a comma or a coordinator between two names: "the situation in Syria and Libya"."""
