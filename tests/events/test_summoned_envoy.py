@@ -63,6 +63,7 @@ def test_the_envoys_state_without_a_known_summoner(pipeline, lang, text):
     ("en", "The head of the company was summoned by prosecutors."),
     ("ru", "Бывший посол вызван на допрос в прокуратуру."),
     ("ru", "Лавров вызвал недовольство Запада."),
+    ("ru", "Слова посла Польши вызвали возмущение в Москве."),  # to cause, with an envoy near
     ("fr", "L'ambassadeur a été convoqué comme témoin par le juge."),
     ("es", "El embajador fue convocado a declarar ante el juez."),
 ])
