@@ -110,6 +110,11 @@ class Lexicon:
     # neither a side nor the venue: a phrase that ends right before its name, or one that starts right after it
     topic_before_re: regex.Pattern | None = None
     topic_after_re: regex.Pattern | None = None
+    # gender (s19): a pronoun's ("she", "она", "sie" with a singular verb) and the cues to a person's, before the name
+    # ("Außenministerin", "la ministre", "Ms"), in a new person's role, or right after the name ("Захарова заявила")
+    pron_gender: dict[str, Any] = field(default_factory=dict)   # "f"/"m" -> regex matched at the pronoun
+    title_gender: dict[str, Any] = field(default_factory=dict)  # "f"/"m" -> regex searched up to the name
+    after_gender: dict[str, Any] = field(default_factory=dict)  # "f"/"m" -> regex matched right after the name
     topic_bare_re: regex.Pattern | None = None  # a preposition alone ("talks about Syria"): undirected events only
 
     def trigger_of(self, group: str) -> Trigger:
@@ -279,6 +284,7 @@ def get_lexicon(lang: str) -> Lexicon:
         preps = data.get("prepositions") or {}
         docs = data.get("documents") or {}
         topics = data.get("topic_phrases") or {}
+        gender = data.get("gender") or {}
         lex = Lexicon(
             lang=lang,
             triggers=triggers,
@@ -323,6 +329,12 @@ def get_lexicon(lang: str) -> Lexicon:
                                       + r")(?:\s+|(?<=['’]))$") if topics.get("before") else None),
             topic_bare_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in topics["bare"])
                                     + r")(?:\s+|(?<=['’]))$") if topics.get("bare") else None),
+            pron_gender={g[0]: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")(?!\w)")
+                         for g, pats in (gender.get("pronouns") or {}).items() if pats},
+            title_gender={g[0]: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")[\s,]*$")
+                          for g, pats in (gender.get("titles") or {}).items() if pats},
+            after_gender={g[0]: _compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in pats) + r")(?!\w)")
+                          for g, pats in (gender.get("after") or {}).items() if pats},
             topic_after_re=(_compile(r"[\s\-–]*(?:" + "|".join(f"(?:{p})" for p in topics["after"]) + r")(?!\w)")
                             if topics.get("after") else None),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")

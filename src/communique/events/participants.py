@@ -102,7 +102,7 @@ class ParticipantRules:
         if pron is not None and not any(m.entity.type in ("person", "group") and m.start < pron.start() for m in ms):
             # "will travel to China, where he will meet Xi Jinping", "wo er mit Xi zusammentreffen wird": a subject
             # pronoun in the frame's own sentence, with no person before it in the clause, is the frame's actor
-            who = self._frame_actor()
+            who = self._frame_actor(self._pronoun_gender(pron.start()), pron.start())
             if who and who not in before + after:
                 before = [who] + before
         if (not before and not after and trig.kind in SUB_KINDS and self.frame is not None
@@ -248,11 +248,61 @@ class ParticipantRules:
             if lex.anaphora_singular:
                 m = lex.anaphora_singular.search(self.text, s, e)
                 if m:
-                    who = self._frame_actor()
+                    who = self._frame_actor(self._pronoun_gender(m.start()), m.start())
                     return ("singular", [who]) if who else None
         return None
 
-    def _frame_actor(self) -> str | None:
+    def _frame_actor(self, gender: str | None = None, pos: int | None = None) -> str | None:
+        """Who "he", "she", "the minister" is: the frame's person actor, else the document's first person. With the
+        pronoun's gender ("f", "m": "she", "она", "la ministre") and position: a person the text gives that gender
+        and names in the 250 characters before the pronoun comes first ("He was received by Ms Baerbock. She
+        signed ..."), and a person of the other gender never (then the frame's or the document's first person of
+        this gender, else of none known)."""
+        who = self._frame_actor_plain()
+        if gender is None or (who is not None and self._person_gender(who) == gender):
+            return who
+        if pos is not None:
+            recent = [m.entity.id for m in self._mentions_in(max(0, pos - 250), pos) if m.entity.type == "person"]
+            same = [x for x in recent if self._person_gender(x) == gender]
+            if same:
+                return same[-1]
+        if who is None or self._etype(who) != "person" or self._person_gender(who) is None:
+            return who
+        people = []
+        if self.frame:
+            people = [x for x in self.frame.actors + self.frame.recipients if self._etype(x) == "person"]
+        people = uniq(people + [m.entity.id for m in self.mentions if m.entity.type == "person"])
+        return (next((x for x in people if self._person_gender(x) == gender), None)
+                or next((x for x in people if self._person_gender(x) is None), None))
+
+    def _pronoun_gender(self, pos: int) -> str | None:
+        for g, rx in self.lex.pron_gender.items():
+            if rx.match(self.text, pos):
+                return g
+        return None
+
+    def _person_gender(self, eid: str) -> str | None:
+        """"f", "m" or None (no cue, or cues of both): a title right before one of the person's names in this text
+        ("Außenministerin Baerbock", "la ministre", "Ms"), the role the text gives a new person, or a word right
+        after a name ("Захарова заявила", "Baerbock, die Außenministerin")."""
+        cache = self.__dict__.setdefault("_genders", {})
+        if eid in cache:
+            return cache[eid]
+        lex = self.lex
+        found: set[str] = set()
+        ent = self.by_id.get(eid)
+        if ent is not None and lex.title_gender:
+            if ent.role and eid.startswith("new:"):
+                found |= {g for g, rx in lex.title_gender.items() if rx.search(ent.role)}
+            for m in self.mentions:
+                if m.entity.id != eid:
+                    continue
+                found |= {g for g, rx in lex.title_gender.items() if rx.search(self.text, max(0, m.start - 80), m.start)}
+                found |= {g for g, rx in lex.after_gender.items() if rx.match(self.text, m.end)}
+        cache[eid] = next(iter(found)) if len(found) == 1 else None
+        return cache[eid]
+
+    def _frame_actor_plain(self) -> str | None:
         if self.frame and self.frame.actors:
             for a in self.frame.actors:
                 if self._etype(a) == "person":
