@@ -100,12 +100,28 @@ class SettingRules:
             ent = self.by_id.get(p)
             cc = ent.country if ent else None
             (recipients if cc == host else actors).append(p)
+        if not actors and ev.location and self._domestic_trip(ev, recipients):
+            # "Zelenskyy made a working trip to the Donetsk region", "Путин посетил Курскую область": a visit inside
+            # the visitor's own country; the visitor is the actor, the place visited the recipient
+            ev.actors = [p for p in recipients if self._etype(p) == "person"]
+            ev.recipients = [ev.location]
+            return
         host_entity = next((e.id for e in self.entities if e.type == "country" and e.country == host), None)
         if host_entity and host_entity not in recipients:
             recipients.append(host_entity)
         elif host_entity is None and not recipients and ev.location:
             recipients.append(ev.location)  # "visited Athens": the host is the place's country
         ev.actors, ev.recipients = actors, recipients
+
+    def _domestic_trip(self, ev: Draft, hosts: list[str]) -> bool:
+        """Every side is of the host country (``hosts``: all of them), a person among them, and the visit's sentence
+        names no foreign person ("During a working trip to the Donetsk region, Zelenskyy met ...")."""
+        if not any(self._etype(p) == "person" for p in hosts) or any(self._etype(p) not in ("person", "country")
+                                                                       for p in hosts):
+            return False
+        host = self.by_id[ev.location].country
+        return not any(m.entity.type == "person" and m.entity.country and m.entity.country != host
+                       for m in self._mentions_in(ev.sentence[0], ev.sentence[1]))
 
     # -- PLOVER mode -------------------------------------------------------------------------
     def _mode(self, ev: Draft, clause) -> None:
