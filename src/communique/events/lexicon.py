@@ -115,6 +115,10 @@ class Lexicon:
     pron_gender: dict[str, Any] = field(default_factory=dict)   # "f"/"m" -> regex matched at the pronoun
     title_gender: dict[str, Any] = field(default_factory=dict)  # "f"/"m" -> regex searched up to the name
     after_gender: dict[str, Any] = field(default_factory=dict)  # "f"/"m" -> regex matched right after the name
+    # a possessive before a visit noun ("during his visit"): the people named with the meeting before it are its sides
+    visit_possessive_re: regex.Pattern | None = None
+    addressee_re: regex.Pattern | None = None  # "your" right before a visit noun: the addressee's visit
+    invitation_re: regex.Pattern | None = None  # "invited X to visit": the invitee's visit
     topic_bare_re: regex.Pattern | None = None  # a preposition alone ("talks about Syria"): undirected events only
 
     def trigger_of(self, group: str) -> Trigger:
@@ -335,6 +339,11 @@ def get_lexicon(lang: str) -> Lexicon:
                           for g, pats in (gender.get("titles") or {}).items() if pats},
             after_gender={g[0]: _compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in pats) + r")(?!\w)")
                           for g, pats in (gender.get("after") or {}).items() if pats},
+            visit_possessive_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["visit_possessives"])
+                                          + r")(?:\s+[\w-]+){0,2}\s+$") if data.get("visit_possessives") else None),
+            addressee_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["addressee_possessives"])
+                                   + r")(?:\s+[\w-]+){0,2}\s+$") if data.get("addressee_possessives") else None),
+            invitation_re=_compile_list(data.get("visit_invitation")),
             topic_after_re=(_compile(r"[\s\-–]*(?:" + "|".join(f"(?:{p})" for p in topics["after"]) + r")(?!\w)")
                             if topics.get("after") else None),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")

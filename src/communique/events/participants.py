@@ -72,6 +72,14 @@ class ParticipantRules:
                                       for p in persons):
                 continue  # "Prime Minister of Italy Mario Draghi", "el presidente chino": a title
             (before if m.start < ev.tstart else after).append(m.entity.id)
+        if (ev.trigger.direction == "visit" and ev.skip and lex.visit_possessive_re is not None
+                and lex.visit_possessive_re.search(self.text, max(c_start, ev.tstart - 50), ev.tstart)):
+            # "met with Scholz during his visit to Kyiv": the visit may be Scholz's; the place tells who visits (the
+            # people after "with" only, not a statement's subject: "X thanked ... expressed by Y during her visit")
+            withs = [(w.end(), b) for a, b in ev.skip if lex.with_re is not None
+                     for w in [lex.with_re.search(self.text, a, b)] if w is not None]
+            before += [m.entity.id for m in ms if m.entity.type == "person" and m.start < ev.tstart
+                       and any(a <= m.start < b for a, b in withs)]
         if ev.trigger.direction == "summon":
             ev.actors, ev.recipients = self._summon_sides(ev, sent)
             return

@@ -116,9 +116,15 @@ class SettingRules:
     def _domestic_trip(self, ev: Draft, hosts: list[str]) -> bool:
         """Every side is of the host country (``hosts``: all of them), a person among them, and the visit's sentence
         names no foreign person ("During a working trip to the Donetsk region, Zelenskyy met ...")."""
-        if not any(self._etype(p) == "person" for p in hosts) or any(self._etype(p) not in ("person", "country")
-                                                                       for p in hosts):
-            return False
+        if ev.arranged or not any(self._etype(p) == "person" for p in hosts) or any(
+                self._etype(p) not in ("person", "country") for p in hosts):
+            return False  # ("invited the Chancellor to visit Ukraine": the invitee's visit)
+        if self.lex.addressee_re is not None and self.lex.addressee_re.search(self.text, max(ev.sentence[0], ev.tstart - 40),
+                                                                             ev.tstart):
+            return False  # "your visit": the addressee's
+        if self.lex.invitation_re is not None and self.lex.invitation_re.search(self.text, max(ev.sentence[0], ev.tstart - 80),
+                                                                               ev.tstart):
+            return False  # "invited the 43rd President of the United States to visit Ukraine": the invitee's
         host = self.by_id[ev.location].country
         return not any(m.entity.type == "person" and m.entity.country and m.entity.country != host
                        for m in self._mentions_in(ev.sentence[0], ev.sentence[1]))
