@@ -116,6 +116,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         self.doc_entities_new: dict[str, Entity] = {}
         self._sent_triggers: list[tuple[int, int, Trigger]] = []
         self._doc_tense: str | None = None
+        self._genders: dict[str, str | None] = {}  # person id -> "f", "m" or None (participants._person_gender)
 
     # -- coordinates -------------------------------------------------------------------
     def _n(self, start: int, end: int) -> tuple[int, int]:

@@ -293,7 +293,7 @@ class ParticipantRules:
         """"f", "m" or None (no cue, or cues of both): a title right before one of the person's names in this text
         ("Außenministerin Baerbock", "la ministre", "Ms"), the role the text gives a new person, or a word right
         after a name ("Захарова заявила", "Baerbock, die Außenministerin")."""
-        cache = self.__dict__.setdefault("_genders", {})
+        cache = self._genders
         if eid in cache:
             return cache[eid]
         lex = self.lex
