@@ -61,6 +61,10 @@ class Draft:
     arranged: bool = False  # agreed on, arranged or invited to: ahead
     mode: str | None = None
     main: bool = False  # the main event of its sentence
+    # countries and places named inside a topic phrase of the clause ("on the situation in Syria"): no sides,
+    # no venue; their spans, and the ids that go out as the event's ``topics``
+    topic_spans: frozenset[tuple[int, int]] = frozenset()
+    topics: list[str] = field(default_factory=list)
 
     @property
     def cls(self) -> str:

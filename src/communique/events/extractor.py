@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 _LINK_OR_TAG = re.compile(r"(?:https?://|www\.)\S+|(?<!\w)#\w+")
 _NAMING_GLUE = re.compile(r"\s*(?:(?:of|the|de|des|du|del|los|las|la|l'|l’|der|des)\s*)*", re.IGNORECASE)
+_NEAR = 80  # characters either side of a trigger where its ``near`` words must be
 _BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", re.IGNORECASE)
 
 
@@ -69,7 +70,7 @@ class EventExtractor:
         seen = [e for e in entities if not e.mentions or not all(m.nested_in for m in e.mentions)]
         n = len(seen) if len(seen) < len(entities) else -1
         try:
-            return _DocRun(doc, norm, seen if n >= 0 else entities, times, lex).run()
+            return _DocRun(doc, norm, seen if n >= 0 else entities, times, lex, all_entities=entities).run()
         except Exception:  # a bug on one odd document must not stop a batch: no events, a logged error
             log.exception("%s: event extraction failed; the record keeps its entities and times", doc.id)
             return []
@@ -80,8 +81,11 @@ class EventExtractor:
 
 class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Merging):
     def __init__(self, doc: Document, norm: NormText, entities: list[Entity], times: list[TimeExpr],
-                 lex: Lexicon) -> None:
+                 lex: Lexicon, all_entities: list[Entity] | None = None) -> None:
         self.doc = doc
+        # every entity of the record, those named only inside an organisation's name too ("МИД России"): a
+        # country to stand for its ministry
+        self.all_entities = all_entities if all_entities is not None else entities
         self.norm = norm
         self.text = norm.text
         self.entities = entities
@@ -112,6 +116,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         self.doc_entities_new: dict[str, Entity] = {}
         self._sent_triggers: list[tuple[int, int, Trigger]] = []
         self._doc_tense: str | None = None
+        self._genders: dict[str, str | None] = {}  # person id -> "f", "m" or None (participants._person_gender)
 
     # -- coordinates -------------------------------------------------------------------
     def _n(self, start: int, end: int) -> tuple[int, int]:
@@ -142,7 +147,13 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                 i -= 1
             if hit:
                 continue
-            triggers.append((m.start(), m.end(), lex.trigger_of(m.lastgroup)))
+            trig = lex.trigger_of(m.lastgroup)
+            if trig.near is not None and not trig.near.search(self.text, max(0, m.start() - _NEAR),
+                                                              min(len(self.text), m.end() + _NEAR)):
+                continue  # "summoned" with no ambassador near it
+            if trig.not_followed is not None and trig.not_followed.search(self.text, m.end(), m.end() + 60):
+                continue  # "summoned (the former ambassador) to testify"
+            triggers.append((m.start(), m.end(), trig))
         if not triggers:
             return []
         sentences = split_sentences(self.text)
@@ -223,6 +234,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                     twin.trigger, twin.tstart, twin.tend = trig, tstart, tend
                 twin.documents = uniq(twin.documents + ev.documents)
                 twin.organizations = uniq(twin.organizations + ev.organizations)
+                twin.topics = uniq(twin.topics + ev.topics)
                 continue
             made.append(ev)
             self.events.append(ev)

@@ -53,6 +53,11 @@ class Trigger:
     # an outcome or state rather than an act ("three dead", "the detainees"): never the sentence's
     # main event while another event is there
     secondary: bool = False
+    # the trigger word counts only with one of these near it (``near``: "summoned" is a diplomatic protest only
+    # with an ambassador near it) and none of these in the 60 characters after it (``not_followed``: "summoned the
+    # former ambassador to testify")
+    near: Any = None
+    not_followed: Any = None
 
 
 @dataclass(slots=True)
@@ -101,6 +106,20 @@ class Lexicon:
     pronoun_re: regex.Pattern | None = None  # subject pronouns ("he", "er", "он"): a frame's actor in its sentence
     topic_re: regex.Pattern | None = None  # "on", "о", "über": a place after one is a topic, no venue
     attend_re: regex.Pattern | None = None  # "take part", "teilzunehmen", "участия": a visit's purpose is a gathering
+    # a country or place inside a topic phrase ("on the situation in Syria", "по сирийскому урегулированию") is
+    # neither a side nor the venue: a phrase that ends right before its name, or one that starts right after it
+    topic_before_re: regex.Pattern | None = None
+    topic_after_re: regex.Pattern | None = None
+    # gender (s19): a pronoun's ("she", "она", "sie" with a singular verb) and the cues to a person's, before the name
+    # ("Außenministerin", "la ministre", "Ms"), in a new person's role, or right after the name ("Захарова заявила")
+    pron_gender: dict[str, Any] = field(default_factory=dict)   # "f"/"m" -> regex matched at the pronoun
+    title_gender: dict[str, Any] = field(default_factory=dict)  # "f"/"m" -> regex searched up to the name
+    after_gender: dict[str, Any] = field(default_factory=dict)  # "f"/"m" -> regex matched right after the name
+    # a possessive before a visit noun ("during his visit"): the people named with the meeting before it are its sides
+    visit_possessive_re: regex.Pattern | None = None
+    addressee_re: regex.Pattern | None = None  # "your" right before a visit noun: the addressee's visit
+    invitation_re: regex.Pattern | None = None  # "invited X to visit": the invitee's visit
+    topic_bare_re: regex.Pattern | None = None  # a preposition alone ("talks about Syria"): undirected events only
 
     def trigger_of(self, group: str) -> Trigger:
         return self.triggers[self.trigger_groups.get(group, group)[2:]]
@@ -242,9 +261,13 @@ def get_lexicon(lang: str) -> Lexicon:
                 documents=bool(spec.get("documents", False)), statement=bool(spec.get("statement", False)),
                 weight=float(spec.get("weight", 0.7)), place_actor=bool(spec.get("place_actor", False)),
                 secondary=bool(spec.get("secondary", False)),
+                near=_compile_list(spec.get("near")),
+                not_followed=_compile_list(spec.get("not_followed")),
             )
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{lang}/events.yaml: trigger {name!r} is incomplete: {exc}") from exc
+        except (re.error, regex.error) as exc:
+            raise LexiconError(f"{lang}/events.yaml: trigger {name!r}: bad pattern: {exc}") from exc
         triggers[name] = trig
         groups[f"t_{name}"] = list(spec.get("patterns") or [])
     try:
@@ -264,6 +287,8 @@ def get_lexicon(lang: str) -> Lexicon:
         ana = data.get("anaphora") or {}
         preps = data.get("prepositions") or {}
         docs = data.get("documents") or {}
+        topics = data.get("topic_phrases") or {}
+        gender = data.get("gender") or {}
         lex = Lexicon(
             lang=lang,
             triggers=triggers,
@@ -304,6 +329,23 @@ def get_lexicon(lang: str) -> Lexicon:
             pronoun_re=_compile_list(data.get("subject_pronouns")),
             topic_re=_compile_list(preps.get("topic")),
             attend_re=_compile_list(data.get("attend")),
+            topic_before_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in topics["before"])
+                                      + r")(?:\s+|(?<=['’]))$") if topics.get("before") else None),
+            topic_bare_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in topics["bare"])
+                                    + r")(?:\s+|(?<=['’]))$") if topics.get("bare") else None),
+            pron_gender={g[0]: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")(?!\w)")
+                         for g, pats in (gender.get("pronouns") or {}).items() if pats},
+            title_gender={g[0]: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")[\s,]*$")
+                          for g, pats in (gender.get("titles") or {}).items() if pats},
+            after_gender={g[0]: _compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in pats) + r")(?!\w)")
+                          for g, pats in (gender.get("after") or {}).items() if pats},
+            visit_possessive_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["visit_possessives"])
+                                          + r")(?:\s+[\w-]+){0,2}\s+$") if data.get("visit_possessives") else None),
+            addressee_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["addressee_possessives"])
+                                   + r")(?:\s+[\w-]+){0,2}\s+$") if data.get("addressee_possessives") else None),
+            invitation_re=_compile_list(data.get("visit_invitation")),
+            topic_after_re=(_compile(r"[\s\-–]*(?:" + "|".join(f"(?:{p})" for p in topics["after"]) + r")(?!\w)")
+                            if topics.get("after") else None),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
                         if data.get("act_auxiliaries") else None),
             background_by_type={typ: _compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s+(?:\w+\s+){0,2}$")

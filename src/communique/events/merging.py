@@ -47,6 +47,7 @@ class Merging:
                     target.evidence.append(s)
             target.documents = uniq(target.documents + ev.documents)
             target.organizations = uniq(target.organizations + ev.organizations)
+            target.topics = uniq(target.topics + ev.topics)
             target.location = target.location or ev.location
             if target.time is None and ev.time is not None:
                 target.time = ev.time
@@ -139,6 +140,7 @@ class Merging:
             conf += 0.04 if ev.status_cue else -0.05
             conf += 0.02 * min(len(ev.evidence) - 1, 3)
             status = ev.status
+            topics = [x for x in ev.topics if x not in ev.participants and x != ev.location]
             out.append(Event(
                 id=f"e{i}", kind=ev.trigger.kind, type=ev.trigger.type, mode=ev.mode,
                 status=status, modality=ev.modality, actors=list(ev.actors), recipients=list(ev.recipients),
@@ -146,6 +148,8 @@ class Merging:
                 organizations=list(ev.organizations), evidence=evidence,
                 confidence=max(0.05, min(0.98, conf)),
                 extra={"trigger": {"start": ts, "end": te, "text": self.doc.text[ts:te]},
-                       **({"main": True} if ev.main else {})},
+                       **({"main": True} if ev.main else {}),
+                       # countries and places the event is about, not sides ("on the situation in Syria")
+                       **({"topics": topics} if topics else {})},
             ))
         return out

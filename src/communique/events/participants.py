@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from communique.events.draft import PARTICIPANT_TYPES, SUB_KINDS, Draft, MentionAt, is_sub_visit, uniq
+from communique.events.draft import PARTICIPANT_TYPES, SUB_KINDS, WORD, Draft, MentionAt, is_sub_visit, uniq
 from communique.model import Entity
 
+# where a war is fought or troops move, the place named is where the event happens, topic phrase or not
+# ("hostilities in Mariupol", "the war in Donbas")
+_IN_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 _COUNTRY_WORD = re.compile(r"стран|länder|countries|pays|pa[ií]ses", re.IGNORECASE)
 
 
@@ -26,6 +29,7 @@ class ParticipantRules:
     def _participants(self, ev: Draft, clause, sent) -> None:
         lex = self.lex
         c_start, c_end, carry = clause
+        self._topics(ev, c_start, c_end)
         pp_end = None
         if ev.trigger.direction == "visit":
             # "During a working visit to Brussels, Zelenskyy met ...": the visit's phrase ends at the comma
@@ -61,11 +65,24 @@ class ParticipantRules:
                 continue
             if t not in PARTICIPANT_TYPES:
                 continue
+            if (m.start, m.end) in ev.topic_spans:
+                continue  # "talks with Erdogan on the situation in Syria": what they talk about, not a side
             if t == "country" and any(p.entity.country == m.entity.country and (-3 <= p.start - m.end <= 60
                                                                                   or 0 <= m.start - p.end <= 2)
                                       for p in persons):
                 continue  # "Prime Minister of Italy Mario Draghi", "el presidente chino": a title
             (before if m.start < ev.tstart else after).append(m.entity.id)
+        if (ev.trigger.direction == "visit" and ev.skip and lex.visit_possessive_re is not None
+                and lex.visit_possessive_re.search(self.text, max(c_start, ev.tstart - 50), ev.tstart)):
+            # "met with Scholz during his visit to Kyiv": the visit may be Scholz's; the place tells who visits (the
+            # people after "with" only, not a statement's subject: "X thanked ... expressed by Y during her visit")
+            withs = [(w.end(), b) for a, b in ev.skip if lex.with_re is not None
+                     for w in [lex.with_re.search(self.text, a, b)] if w is not None]
+            before += [m.entity.id for m in ms if m.entity.type == "person" and m.start < ev.tstart
+                       and any(a <= m.start < b for a, b in withs)]
+        if ev.trigger.direction == "summon":
+            ev.actors, ev.recipients = self._summon_sides(ev, sent)
+            return
         before, after = uniq(before), uniq(after)
         if pp_end is not None and not any(self._etype(x) == "person" for x in before + after):
             subject = self._subject_after(pp_end + 1, sent[1])
@@ -93,7 +110,7 @@ class ParticipantRules:
         if pron is not None and not any(m.entity.type in ("person", "group") and m.start < pron.start() for m in ms):
             # "will travel to China, where he will meet Xi Jinping", "wo er mit Xi zusammentreffen wird": a subject
             # pronoun in the frame's own sentence, with no person before it in the clause, is the frame's actor
-            who = self._frame_actor()
+            who = self._frame_actor(self._pronoun_gender(pron.start()), pron.start())
             if who and who not in before + after:
                 before = [who] + before
         if (not before and not after and trig.kind in SUB_KINDS and self.frame is not None
@@ -111,6 +128,80 @@ class ParticipantRules:
         else:
             ev.actors = uniq(before + after)
 
+    def _topics(self, ev: Draft, start: int, end: int) -> None:
+        """Countries and places named inside a topic phrase of the clause ("on the situation in Syria", "по
+        сирийскому урегулированию", "sur la crise syrienne"): the event's topics, neither sides nor the venue."""
+        lex = self.lex
+        # a preposition alone makes a topic of an undirected event's country only: "talks about Syria", but
+        # "complained about Azerbaijani shelling" names the target
+        befores = [rx for rx in (lex.topic_before_re, lex.topic_bare_re if ev.trigger.direction != "subject" else None)
+                   if rx is not None]
+        if (not befores and lex.topic_after_re is None) or ev.trigger.type in _IN_PLACE_TYPES:
+            return
+        spans, ids = set(), []
+        last = None
+        for m in self._mentions_in(start, end):
+            if m.entity.type not in ("country", "place"):
+                continue
+            if (any(rx.search(self.text, max(start, m.start - 80), m.start) for rx in befores)
+                    or (lex.topic_after_re is not None and lex.topic_after_re.match(self.text, m.end, end))
+                    or (last is not None and self._coordinated(last, m.start))):
+                spans.add((m.start, m.end))
+                ids.append(m.entity.id)
+                last = m.end
+        ev.topic_spans = frozenset(spans)
+        ev.topics = uniq(ids)
+
+    def _summon_sides(self, ev: Draft, sent) -> tuple[list[str], list[str]]:
+        """Summoning an ambassador: the summoning state accuses the envoy's. The recipient is the country named
+        at an envoy word ("the Polish ambassador", "посла Польши", "l'ambassadeur de Russie"); the actor is the
+        summoning ministry's country ("в МИД России", "ins Auswärtige Amt"; the ministry itself where the text names
+        no such country), else a state before an active trigger ("Germany will summon")."""
+        ms = [m for m in self._mentions_in(sent[0], sent[1])]
+        recipients: list[str] = []
+        for w in ev.trigger.near.finditer(self.text, max(sent[0], ev.tstart - 80), min(sent[1], ev.tend + 80)):
+            best = None
+            for m in ms:
+                if m.entity.type not in ("country", "person") or not m.entity.country:
+                    continue
+                gap = m.start - w.end() if m.start >= w.end() else (w.start() - m.end if m.end <= w.start() else None)
+                if gap is None or gap > (20 if m.start >= w.end() else 4):
+                    continue
+                if best is None or gap < best[0]:
+                    best = (gap, m)
+            if best is not None:
+                m = best[1]
+                recipients.append(m.entity.id if m.entity.type == "country" else self._country_entity(m.entity.country, m.entity.id))
+        recipients = uniq(recipients)
+        theirs = {self._country(x) for x in recipients}
+        actors: list[str] = []
+        for m in ms:
+            e = m.entity
+            if e.type == "organization" and e.country and e.country not in theirs:
+                actors = [self._country_entity(e.country, e.id)]
+                break
+        if not actors:
+            for m in ms:
+                e = m.entity
+                if m.end <= ev.tstart and e.type in ("country", "place") and e.country and e.country not in theirs:
+                    actors = [e.id]  # "Germany will summon", "Moscow summoned": the last one before the verb
+        return actors, [x for x in recipients if x not in actors]
+
+    def _country_entity(self, cc: str, default: str) -> str:
+        """The record's entity of country ``cc`` (one named only inside an organisation's name too), else ``default``."""
+        for e in self.all_entities:
+            if e.type == "country" and e.country == cc:
+                return e.id
+        return default
+
+    def _coordinated(self, end: int, start: int) -> bool:
+        """Only a comma or a coordinator between two names: "the situation in Syria and Libya"."""
+        gap = self.text[end:start]
+        words = WORD.findall(gap)
+        if not words:
+            return gap.strip() == ","
+        return len(words) == 1 and words[0].lower() in self.lex.coordinators and not gap.replace(words[0], "").strip(" ,")
+
     def _object_fallback(self, ev: Draft, ms: list[MentionAt], before: list[str]) -> list[str]:
         """No person or country after a directed trigger: an organisation named after it ("vetoed a UN
         resolution", "sought help from the IMF"), else a place of another country ("withdrew from Kherson")."""
@@ -120,7 +211,8 @@ class ParticipantRules:
                 return [m.entity.id]
         own = {self.by_id[x].country for x in before if x in self.by_id}
         for m in after:
-            if m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement:
+            if (m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement
+                    and (m.start, m.end) not in ev.topic_spans):
                 return [m.entity.id]
         if ev.trigger.statement:
             return [x for x in self._metonymic_places(ev, ms, before=False) if self._country(x) not in own][:1]
@@ -130,7 +222,8 @@ class ParticipantRules:
         """Places standing for their state: on the trigger's side, not after a locative ("in Moscow")."""
         out = []
         for m in ms:
-            if m.entity.type != "place" or not m.entity.country or (m.start < ev.tstart) != before:
+            if (m.entity.type != "place" or not m.entity.country or (m.start < ev.tstart) != before
+                    or (m.start, m.end) in ev.topic_spans):
                 continue
             words = self._words_before(m.start, max(0, m.start - 40), 1)
             if words and self.lex.locative_re is not None and self.lex.locative_re.fullmatch(words[0]):
@@ -163,11 +256,61 @@ class ParticipantRules:
             if lex.anaphora_singular:
                 m = lex.anaphora_singular.search(self.text, s, e)
                 if m:
-                    who = self._frame_actor()
+                    who = self._frame_actor(self._pronoun_gender(m.start()), m.start())
                     return ("singular", [who]) if who else None
         return None
 
-    def _frame_actor(self) -> str | None:
+    def _frame_actor(self, gender: str | None = None, pos: int | None = None) -> str | None:
+        """Who "he", "she", "the minister" is: the frame's person actor, else the document's first person. With the
+        pronoun's gender ("f", "m": "she", "она", "la ministre") and position: a person the text gives that gender
+        and names in the 250 characters before the pronoun comes first ("He was received by Ms Baerbock. She
+        signed ..."), and a person of the other gender never (then the frame's or the document's first person of
+        this gender, else of none known)."""
+        who = self._frame_actor_plain()
+        if gender is None or (who is not None and self._person_gender(who) == gender):
+            return who
+        if pos is not None:
+            recent = [m.entity.id for m in self._mentions_in(max(0, pos - 250), pos) if m.entity.type == "person"]
+            same = [x for x in recent if self._person_gender(x) == gender]
+            if same:
+                return same[-1]
+        if who is None or self._etype(who) != "person" or self._person_gender(who) is None:
+            return who
+        people = []
+        if self.frame:
+            people = [x for x in self.frame.actors + self.frame.recipients if self._etype(x) == "person"]
+        people = uniq(people + [m.entity.id for m in self.mentions if m.entity.type == "person"])
+        return (next((x for x in people if self._person_gender(x) == gender), None)
+                or next((x for x in people if self._person_gender(x) is None), None))
+
+    def _pronoun_gender(self, pos: int) -> str | None:
+        for g, rx in self.lex.pron_gender.items():
+            if rx.match(self.text, pos):
+                return g
+        return None
+
+    def _person_gender(self, eid: str) -> str | None:
+        """"f", "m" or None (no cue, or cues of both): a title right before one of the person's names in this text
+        ("Außenministerin Baerbock", "la ministre", "Ms"), the role the text gives a new person, or a word right
+        after a name ("Захарова заявила", "Baerbock, die Außenministerin")."""
+        cache = self._genders
+        if eid in cache:
+            return cache[eid]
+        lex = self.lex
+        found: set[str] = set()
+        ent = self.by_id.get(eid)
+        if ent is not None and lex.title_gender:
+            if ent.role and eid.startswith("new:"):
+                found |= {g for g, rx in lex.title_gender.items() if rx.search(ent.role)}
+            for m in self.mentions:
+                if m.entity.id != eid:
+                    continue
+                found |= {g for g, rx in lex.title_gender.items() if rx.search(self.text, max(0, m.start - 80), m.start)}
+                found |= {g for g, rx in lex.after_gender.items() if rx.match(self.text, m.end)}
+        cache[eid] = next(iter(found)) if len(found) == 1 else None
+        return cache[eid]
+
+    def _frame_actor_plain(self) -> str | None:
         if self.frame and self.frame.actors:
             for a in self.frame.actors:
                 if self._etype(a) == "person":

@@ -17,9 +17,10 @@ class SettingRules:
         nxt = (min((a for a, _, _ in self._sent_triggers if a >= ev.tend), default=c_end)
                if ev.trigger.statement else c_end)
         # a celestial body ("der Schutz der Erde") is a place for NER, not where an event happens
+        topic = ev.topic_spans  # "on the situation in Gaza": no venue
         places = [m for m in self._mentions_in(c_start, c_end)
                   if m.entity.type == "place" and m.entity.extra.get("found_by") != "body"
-                  and m.start < nxt]
+                  and m.start < nxt and (m.start, m.end) not in topic]
         chosen = None
         for m in places:
             words = self._words_before(m.start, c_start, 2)
@@ -30,7 +31,7 @@ class SettingRules:
             ms = self._mentions_in(ev.tend, c_end)
             for m in ms:
                 # "la gira europea del presidente chino": the guest's title, not where he goes
-                if m.entity.type == "country" and not any(
+                if m.entity.type == "country" and (m.start, m.end) not in topic and not any(
                         p.entity.type == "person" and p.entity.country == m.entity.country
                         and 0 <= m.start - p.end <= 2 for p in ms):
                     chosen = m.entity.id
@@ -42,7 +43,7 @@ class SettingRules:
                        if x in self.by_id and self.by_id[x].type == "person"}
                 ms = self._mentions_in(c_start, ev.tstart)
                 for m in reversed(ms):
-                    if (m.entity.type == "country" and own and m.entity.country not in own
+                    if (m.entity.type == "country" and own and m.entity.country not in own and (m.start, m.end) not in topic
                             and not any(p.entity.type == "person" and (0 <= p.start - m.end <= 60 or 0 <= m.start - p.end <= 2)
                                         for p in ms)):
                         chosen = m.entity.id
@@ -53,7 +54,7 @@ class SettingRules:
             # Syria")
             for m in self._mentions_in(c_start, min(c_end, nxt)):
                 words = self._words_before(m.start, c_start, 1) if m.entity.type == "country" else None
-                if (words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend
+                if (words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend and (m.start, m.end) not in topic
                         and not (lex.topic_re and lex.topic_re.search(self.text, ev.tend, m.start))):
                     chosen = m.entity.id
                     if CLASS_OF_KIND.get(ev.trigger.kind) == "meet":  # (else PLOVER codes it as the target: protests)
@@ -99,12 +100,34 @@ class SettingRules:
             ent = self.by_id.get(p)
             cc = ent.country if ent else None
             (recipients if cc == host else actors).append(p)
+        if not actors and ev.location and self._domestic_trip(ev, recipients):
+            # "Zelenskyy made a working trip to the Donetsk region", "Путин посетил Курскую область": a visit inside
+            # the visitor's own country; the visitor is the actor, the place visited the recipient
+            ev.actors = [p for p in recipients if self._etype(p) == "person"]
+            ev.recipients = [ev.location]
+            return
         host_entity = next((e.id for e in self.entities if e.type == "country" and e.country == host), None)
         if host_entity and host_entity not in recipients:
             recipients.append(host_entity)
         elif host_entity is None and not recipients and ev.location:
             recipients.append(ev.location)  # "visited Athens": the host is the place's country
         ev.actors, ev.recipients = actors, recipients
+
+    def _domestic_trip(self, ev: Draft, hosts: list[str]) -> bool:
+        """Every side is of the host country (``hosts``: all of them), a person among them, and the visit's sentence
+        names no foreign person ("During a working trip to the Donetsk region, Zelenskyy met ...")."""
+        if ev.arranged or not any(self._etype(p) == "person" for p in hosts) or any(
+                self._etype(p) not in ("person", "country") for p in hosts):
+            return False  # ("invited the Chancellor to visit Ukraine": the invitee's visit)
+        if self.lex.addressee_re is not None and self.lex.addressee_re.search(self.text, max(ev.sentence[0], ev.tstart - 40),
+                                                                             ev.tstart):
+            return False  # "your visit": the addressee's
+        if self.lex.invitation_re is not None and self.lex.invitation_re.search(self.text, max(ev.sentence[0], ev.tstart - 80),
+                                                                               ev.tstart):
+            return False  # "invited the 43rd President of the United States to visit Ukraine": the invitee's
+        host = self.by_id[ev.location].country
+        return not any(m.entity.type == "person" and m.entity.country and m.entity.country != host
+                       for m in self._mentions_in(ev.sentence[0], ev.sentence[1]))
 
     # -- PLOVER mode -------------------------------------------------------------------------
     def _mode(self, ev: Draft, clause) -> None:
@@ -117,7 +140,7 @@ class SettingRules:
                     break
         if trig.place_actor and not ev.actors:
             # "workers went on strike in Chile", "thousands marched in Paris": where they are is who they are
-            placed = self._after_locative(clause)
+            placed = self._after_locative(clause, ev.topic_spans)
             where = placed or ev.location
             if where:
                 ev.actors = [where]
@@ -129,12 +152,12 @@ class SettingRules:
         if ev.mode is None and trig.type == "CONSULT" and trig.kind in ("meeting", "talks") and ev.location:
             self._consult_place_mode(ev)
 
-    def _after_locative(self, clause) -> str | None:
+    def _after_locative(self, clause, topic=frozenset()) -> str | None:
         lex = self.lex
         if lex.locative_re is None:
             return None
         for m in self._mentions_in(clause[0], clause[1]):
-            if m.entity.type in ("country", "place"):
+            if m.entity.type in ("country", "place") and (m.start, m.end) not in topic:
                 words = self._words_before(m.start, clause[0], 1)
                 if words and lex.locative_re.fullmatch(words[0]):
                     return m.entity.id
