@@ -18,7 +18,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, coref_finditer, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
+    _sentence_initial, _word_before_span, coref_finditer, ru_coref_key, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
@@ -294,6 +294,7 @@ class PersonRules:
         person_starts = sorted(p.start for p in persons)
         first_end = min((p.end for p in persons), default=None)
         latest: dict[tuple, LatestBefore] = {}
+        named = {p.eid for p in persons}
 
         def last_before(key: tuple, test: Callable[[Mention], bool], s: int) -> Mention | None:
             """The last person (in list order) ending by ``s`` that passes ``test``."""
@@ -316,12 +317,13 @@ class PersonRules:
                 continue
             if _LETTER_AT.match(text, e, e + 1):
                 continue
-            office = None
-            for k, v in lex["coref"].items():
-                if word == k or (lang == "ru" and word.startswith(k[:-1])):
-                    office = v
-                    break
+            key = ru_coref_key(word, lex["coref"]) if lang == "ru" else word
+            office = lex["coref"].get(key)
             if office is None:
+                continue
+            if " " in key and not ccountry and word.split()[0] != key.split()[0]:
+                # s19: a Russian role phrase in a case form other than the nominative, with no country, names an office,
+                # not a person: "на выборах главы государства", "а затем министром иностранных дел"
                 continue
             if lang == "ru" and (word.endswith(_RU_PLURAL) or (word.endswith("ы") and not word.startswith("глав"))
                                  or _prev_word_in(text, s, lang_words("ru", "former_words"))):
@@ -358,6 +360,14 @@ class PersonRules:
             target = last_before(("office", office, words), holds, s)
             if target is None:
                 continue
+            # a holder introduced after it by role and country alone (named nowhere in the document) is the later
+            # antecedent ("Лавров встретился с министром иностранных дел Египта. Министр ..." is Egypt's minister)
+            later = next((o for o in reversed(out) if target.end <= o.start and o.end <= s and o.eid != target.eid
+                          and o.eid.startswith("kb:") and o.eid not in named and holds(o)), None)
+            if later is not None:
+                target = later
+            if ccountry and (target.country or self.kb.entities.get(target.eid, {}).get("country")) not in (None, ccountry):
+                continue  # "Лавров ... с министром Египта": another country's minister, whom the KB does not name
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
         return out
 
