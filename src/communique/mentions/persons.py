@@ -84,6 +84,8 @@ class PersonRules:
             surface = text[ns:ne]
             name = _english_name(surface, lang)
             country = _role_country(self.kb, mentions, tm.start(), ns)
+            if _kin_before(text, rstart, lang):
+                role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
             m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
             out.append(m)
@@ -113,6 +115,7 @@ class PersonRules:
             # s15: title_re.finditer(ft, lo, k), tried only where a title's first word stands
             rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
             if rstart is None:
+                self._title_of_role(text, ft, lang, lex, m, k, mentions)
                 continue  # no title ends right before the name
             # "Deputy Foreign Minister": earlier titles joined to it by spaces only
             for t in reversed(list(title_re.finditer(ft, lo, rstart))):
@@ -120,6 +123,32 @@ class PersonRules:
                     break
                 rstart = t.start()
             m.role = text[rstart:k]
+
+    def _title_of_role(self, text: str, ft: str, lang: str, lex: dict, m: Mention, k: int,
+                       mentions: list[Mention]) -> None:
+        """"Speaker of the US House of Representatives Nancy Pelosi": a title, its "of" phrase of capitalised words
+        (and the phrase's small words), then the name is the name's role; a country named inside the phrase is the
+        person's country (s19)."""
+        ofs = lang_words(lang, "title_of")
+        if not ofs or len(text[m.start:m.end].split()) < 2:
+            return  # a lone surname: the capitalised word before it may be the given name ("Fund Kristalina Georgieva")
+        floor = max(0, k - 90)
+        lo = max(floor, max(text.rfind(ch, floor, k) for ch in ".;:,!?\n\"«»“”()") + 1)
+        small = lang_words(lang, "title_of_small")
+        for t in lexicon_finditer_in(lex, "title_re", ft, lo, k):
+            rest = text[t.end():k].split()
+            if _kin_before(text, t.start(), lang):
+                return  # "the wife of the President of Lithuania Diana X": the title is someone else's
+            if rest and rest[0].lower() in ofs and len(rest) <= 8 and all(
+                    w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in rest[1:]) and rest[-1][:1].isupper():
+                m.role = text[t.start():k].strip()
+                if m.country is None:  # a country or place named in the phrase ("Mayor of Madrid") or by an adjective
+                    # right before it ("Portuguese Minister of Education"), not an organisation's ("Secretary General
+                    # of the Congress")
+                    places = [x for x in mentions if x.etype in ("country", "place")]
+                    adj = next((x for x in places if x.kind in ("adj", "adjstem") and 0 < t.start() - x.end <= 2), None)
+                    m.country = _role_country(self.kb, places, adj.start if adj else t.start(), k)
+            return  # only the clause's first title
 
     @staticmethod
     def _apposition_role(text: str, ft: str, lang: str, lex: dict, m: Mention, comma: int) -> None:
@@ -370,6 +399,13 @@ class PersonRules:
                 continue  # "Лавров ... с министром Египта": another country's minister, whom the KB does not name
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
         return out
+
+
+def _kin_before(text: str, s: int, lang: str) -> bool:
+    """A word of kinship (``kin_words`` of mentions.yaml: "wife", "супруга", "Ehefrau") among the three words before a
+    title at ``s``: the title is the relative's, not the named person's ("the wife of the President of Lithuania X")."""
+    kin = lang_words(lang, "kin_words")
+    return bool(kin) and any(w.lower().strip(",") in kin for w in text[max(0, s - 40):s].split()[-3:])
 
 
 _RU_PLURAL = ("ов", "ам", "ами", "ах")  # a plural role noun ("министров") names no one person

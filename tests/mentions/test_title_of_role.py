@@ -1,0 +1,45 @@
+"""A title with an "of" phrase before a name the knowledge base does not know is the person's role, and a country or
+place named in it (or by an adjective before it) the person's country (s19)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.mentions import MentionLinker
+from communique.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def linker() -> MentionLinker:
+    return MentionLinker(use_natasha=False)
+
+
+def _persons(linker: MentionLinker, text: str, lang: str = "en") -> dict[str, tuple[str | None, str | None]]:
+    doc = Document(id="t", text=text, source="test", lang=lang, published=datetime(2025, 11, 20, tzinfo=timezone.utc))
+    return {text[e.mentions[0].start:e.mentions[0].end]: (e.role, e.country)
+            for e in linker.link(doc, normalize(text)) if e.type == "person"}
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    ("Speaker of the US House of Representatives Nancy Pelosi arrived in Taipei.", "Nancy Pelosi",
+     "Speaker of the US House of Representatives", "US"),
+    ("He met Portuguese Minister of Education Maria Ferreira in Lisbon.", "Maria Ferreira", "Minister of Education", "PT"),
+    ("He met the Mayor of Madrid Elena Ruiz at the city hall.", "Elena Ruiz", "Mayor of Madrid", "ES"),
+])
+def test_title_and_of_phrase_are_the_role(linker, text, name, role, country):
+    assert _persons(linker, text).get(name) == (role, country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The First Lady discussed with the wife of the President of Latvia Andra Levite a new project.", "Andra Levite"),
+    ("He thanked the Secretary General of the Congress Hans Berger for his help.", "Hans Berger"),
+])
+def test_what_the_phrase_does_not_give(linker, text, name):
+    role, country = _persons(linker, text).get(name, (None, None))
+    if "wife" in text:
+        assert role is None  # the title is the husband's
+    else:
+        assert country is None  # an organisation in the phrase gives no country
