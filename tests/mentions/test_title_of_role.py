@@ -43,3 +43,26 @@ def test_what_the_phrase_does_not_give(linker, text, name):
         assert role is None  # the title is the husband's
     else:
         assert country is None  # an organisation in the phrase gives no country
+
+
+@pytest.mark.parametrize("text, surface, role", [
+    ("During the visit, Deputy Head of the Office of the President of Ukraine Ihor Zhovkva met the ministers.",
+     "Ihor Zhovkva", "Deputy Head of the Office of the President of Ukraine"),
+    ("He was welcomed by First Deputy Minister for Foreign Affairs of Ukraine Emine Dzhaparova.", "Emine Dzhaparova",
+     "First Deputy Minister for Foreign Affairs of Ukraine"),
+])
+def test_a_title_in_another_s_of_phrase_is_one_role(linker, text, surface, role):
+    """"Deputy Head of the Office of the President of Ukraine X" is no President (s19)."""
+    assert _persons(linker, text).get(surface, (None, None))[0] == role
+
+
+def test_a_person_between_title_and_name_holds_that_title(linker):
+    text = ("The meeting was attended by Head of the President's Office Andriy Yermak and Commander-in-Chief of the "
+            "Armed Forces Valerii Zaluzhnyi.")
+    role = _persons(linker, text).get("Valerii Zaluzhnyi", (None, None))[0]
+    assert not role or "Yermak" not in role
+
+
+def test_ukrainian_given_names_open_a_full_name(linker):
+    found = _persons(linker, "Olena Zelenska spoke with the First Lady of Estonia. Mykhailo Fedorov said so.")
+    assert "Olena Zelenska" in found and "Mykhailo Fedorov" in found

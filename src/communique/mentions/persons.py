@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress, count, starmap
+from itertools import chain, compress, count, starmap
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -77,13 +77,25 @@ class PersonRules:
             ns, ne = found[0][0], found[-1][1]
             if taken.overlaps(ns, ne):
                 continue
-            rstart = tm.start()
-            for t2 in title_re.finditer(ft, tm.start(), ns):
-                rstart = t2.start()
-            role = text[rstart:ns].strip().rstrip(",").strip()
+            spans = [t2.span() for t2 in title_re.finditer(ft, tm.start(), ns)] or [tm.span()]
+            # s19: a person named between the title and the name holds that title ("Head of the President's Office
+            # Andriy Yermak and Commander-in-Chief ... Valery Zaluzhny"): only a title after that person is the role
+            pend = max((p.end for p in chain(mentions, out) if p.etype == "person" and tm.start() <= p.start and p.end <= ns),
+                       default=-1)
+            spans = [sp for sp in spans if sp[0] >= pend]
+            rstart = spans[-1][0] if spans else ns
+            # s19: a title whose "of" phrase holds the next one is the role ("Deputy Head of the Office of the
+            # President of Ukraine X" is no President), and so are rank words right before it ("Deputy")
+            for a, b in reversed(spans[:-1]):
+                if not _of_phrase(text[b:rstart], lang) or any(fold(w) in self._given_names() for w in text[b:rstart].split()):
+                    break  # (a given name in between: "Head of the Office Andriy Yermak and Commander-in-Chief")
+                rstart = a
+            rstart = _rank_words_left(text, rstart, lang)
+            role = text[rstart:ns].strip().rstrip(",").strip() or None
             surface = text[ns:ne]
             name = _english_name(surface, lang)
-            country = _role_country(self.kb, mentions, tm.start(), ns)
+            # the country the role names ("Ambassador of the Republic of Moldova"), else one named before it in the window
+            country = _role_country(self.kb, mentions, rstart, ns) or _role_country(self.kb, mentions, max(tm.start(), pend), ns)
             if _kin_before(text, rstart, lang):
                 role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
@@ -399,6 +411,30 @@ class PersonRules:
                 continue  # "Лавров ... с министром Египта": another country's minister, whom the KB does not name
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
         return out
+
+
+def _of_phrase(gap: str, lang: str) -> bool:
+    """``gap``, the text between two titles, joins them as one title: it opens with a word of ``title_of`` ("of") and
+    holds only those, the small words of ``title_of_small`` and capitalised words ("of the Office of the")."""
+    if "," in gap or ";" in gap:
+        return False
+    words = gap.split()
+    ofs = lang_words(lang, "title_of")
+    small = lang_words(lang, "title_of_small")
+    return bool(words) and words[0].lower() in ofs and len(words) <= 8 and all(
+        w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in words)
+
+
+def _rank_words_left(text: str, s: int, lang: str) -> int:
+    """The start of the rank words (``title_rank_words``: "Deputy", "First", "Acting") right before a title at ``s``,
+    else ``s``."""
+    mods = lang_words(lang, "title_rank_words")
+    while mods:
+        prev = _word_before_span(text, s, 20)
+        if prev is None or text[prev[0]:prev[1]].lower() not in mods:
+            break
+        s = prev[0]
+    return s
 
 
 def _kin_before(text: str, s: int, lang: str) -> bool:
