@@ -50,24 +50,31 @@ class PersonRules:
             wend = stop.start() if stop else lim
             run: list[tuple[int, int]] = []
             found = None
+            opened_by_given = False
             for tok in _TOKEN.finditer(text, tm.end(), wend):
                 s, e = tok.span()
                 word = tok.group(0).rstrip(".")
                 e = s + len(word)
+                common = _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es")
+                # (the Spanish exception: "gobernador Tarcisio Delgado"; s19: a given name that is also a word opens a
+                # name of two words or more right after the title or its "of" phrase: "Mayor of Madrid Carlos X")
+                given_open = common and not run and word.isascii() and fold(word) in self._given_names() and (
+                    _immediately_after(text, tm.end(), s) or _of_phrase(text[tm.end():s], lang))
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
-                      and not word.isupper() and not _is_title_word(word, lang)
-                      and not (_common_in(word, lang) and not _is_name_like(word)
-                               and not (run and lang == "es")))  # "gobernador Tarcisio Delgado"
+                      and not word.isupper() and not _is_title_word(word, lang) and (not common or given_open))
                 between = text[run[-1][1]:s] if run else ""
                 if ok and (not run or _RUN_GAP.fullmatch(between)):
+                    if not run:
+                        opened_by_given = given_open
                     run.append((s, e))
                     continue
-                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                if len(run) >= 2 or (len(run) == 1 and not opened_by_given and _immediately_after(text, tm.end(), run[0][0])):
                     found = run
                     break
                 run = [(s, e)] if ok else []
+                opened_by_given = given_open and ok
             else:
-                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                if len(run) >= 2 or (len(run) == 1 and not opened_by_given and _immediately_after(text, tm.end(), run[0][0])):
                     found = run
             if not found:
                 continue
@@ -95,7 +102,9 @@ class PersonRules:
             surface = text[ns:ne]
             name = _english_name(surface, lang)
             # the country the role names ("Ambassador of the Republic of Moldova"), else one named before it in the window
-            country = _role_country(self.kb, mentions, rstart, ns) or _role_country(self.kb, mentions, max(tm.start(), pend), ns)
+            lo = max(tm.start(), pend)  # (an organisation's country last: "глава Роскосмоса", "portavoz de la Casa Blanca")
+            country = self._named_country(mentions, rstart, ns) or self._named_country(mentions, lo, ns) \
+                or _role_country(self.kb, mentions, lo, ns)
             if _kin_before(text, rstart, lang):
                 role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
@@ -154,13 +163,16 @@ class PersonRules:
             if rest and rest[0].lower() in ofs and len(rest) <= 8 and all(
                     w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in rest[1:]) and rest[-1][:1].isupper():
                 m.role = text[t.start():k].strip()
-                if m.country is None:  # a country or place named in the phrase ("Mayor of Madrid") or by an adjective
-                    # right before it ("Portuguese Minister of Education"), not an organisation's ("Secretary General
-                    # of the Congress")
-                    places = [x for x in mentions if x.etype in ("country", "place")]
-                    adj = next((x for x in places if x.kind in ("adj", "adjstem") and 0 < t.start() - x.end <= 2), None)
-                    m.country = _role_country(self.kb, places, adj.start if adj else t.start(), k)
+                if m.country is None:
+                    m.country = self._named_country(mentions, t.start(), k)
             return  # only the clause's first title
+
+    def _named_country(self, mentions: list[Mention], rs: int, re_: int) -> str | None:
+        """The country of a country or place named in a role ``text[rs:re_]`` ("Mayor of Madrid") or by an adjective
+        right before it ("Portuguese Minister of Education"); not an organisation's."""
+        places = [x for x in mentions if x.etype in ("country", "place")]
+        adj = next((x for x in places if x.kind in ("adj", "adjstem") and 0 < rs - x.end <= 2), None)
+        return _role_country(self.kb, places, adj.start if adj else rs, re_)
 
     @staticmethod
     def _apposition_role(text: str, ft: str, lang: str, lex: dict, m: Mention, comma: int) -> None:
