@@ -59,3 +59,18 @@ def test_a_person_between_title_and_name_holds_that_title(linker):
 def test_ukrainian_given_names_open_a_full_name(linker):
     found = _persons(linker, "Olena Zelenska spoke with the First Lady of Estonia. Mykhailo Fedorov said so.")
     assert "Olena Zelenska" in found and "Mykhailo Fedorov" in found
+
+
+def test_a_rank_word_after_the_title_in_an_apposition(linker):
+    text = "La vicepresidenta primera del Gobierno, María Jesús Montero, viajó a Bruselas."
+    assert _persons(linker, text, "es").get("María Jesús Montero", (None, None))[0] == "vicepresidenta primera del Gobierno"
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("La vicepresidenta primera del Gobierno, María Jesús Montero, viajó a Bruselas.", "es", "María Jesús Montero"),
+    ("He met the Mayor of Madrid Elena Ruiz at the city hall.", "en", "Elena Ruiz"),
+])
+def test_a_latin_given_name_keeps_its_spelling(linker, text, lang, name):
+    """"María" and "Elena" are not the Russian Mariya and Yelena (s19)."""
+    doc = Document(id="t", text=text, source="test", lang=lang, published=datetime(2025, 11, 20, tzinfo=timezone.utc))
+    assert name in {e.name for e in linker.link(doc, normalize(text))}

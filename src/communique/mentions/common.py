@@ -519,6 +519,14 @@ def _is_name_like(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def latin_given_names() -> frozenset[str]:
+    """The folded given names of ``kb/data/first_names.txt`` (Latin script: "maria", "elena", "olena")."""
+    p = Path(__file__).resolve().parent.parent / "kb" / "data" / "first_names.txt"
+    return frozenset(fold(w) for line in p.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def _given_to_english() -> dict[str, str]:
     """Folded German/French/Spanish spellings of Russian given names -> the English spelling."""
     from communique.kb.translit import variants
@@ -541,7 +549,8 @@ def _english_name(surface: str, lang: str, person: bool = True) -> str:
     if person and not has_cyrillic(s):
         toks = s.split()
         if len(toks) >= 2:
-            en = _given_to_english().get(fold(toks[0]))
+            f0 = fold(toks[0])
+            en = _given_to_english().get(f0) if f0 not in latin_given_names() else None  # "María", "Elena": not Russian
             if en:
                 toks[0] = en
             return " ".join(toks)

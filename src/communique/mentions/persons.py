@@ -8,7 +8,6 @@ import bisect
 import re
 from itertools import chain, compress, count, starmap
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 from communique.kb.build import COUNTRY_OFFICES, slug
@@ -18,7 +17,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, coref_finditer, ru_coref_key, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
+    _sentence_initial, _word_before_span, coref_finditer, latin_given_names, ru_coref_key, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
@@ -183,8 +182,11 @@ class PersonRules:
             return
         floor = max(0, comma - 90)
         lo = max(floor, max(text.rfind(ch, floor, comma) for ch in ".;:,!?\n\"«»“”()") + 1)
+        ranks = lang_words(lang, "title_rank_words")
         for t in lexicon_finditer_in(lex, "title_re", ft, lo, comma):
             rest = text[t.end():comma].split()
+            while rest and rest[0].lower() in ranks:
+                rest = rest[1:]  # "La vicepresidenta primera del Gobierno, X," (s19)
             if rest and rest[0].lower() in ofs and len(rest) <= 8:
                 m.role = text[t.start():comma]
             return  # only the clause's first title
@@ -192,11 +194,7 @@ class PersonRules:
     # given name + capitalised words: "Lucy Medina", "Juan Carlos Rodríguez Ibarra"
     def _given_names(self) -> frozenset[str]:
         if self._first is None:
-            names: set[str] = set()
-            p = Path(__file__).resolve().parent.parent / "kb" / "data" / "first_names.txt"
-            for line in p.read_text(encoding="utf-8").splitlines():
-                if not line.startswith("#"):
-                    names.update(fold(w) for w in line.split())
+            names: set[str] = set(latin_given_names())
             for e in self.kb.entities.values():
                 if e["type"] == "person":
                     names.update(f for f in e.get("first") or () if f.isascii() and len(f) > 2)
