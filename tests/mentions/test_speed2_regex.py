@@ -26,7 +26,9 @@ def _old_lexicon_patterns(lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     if lang == "ru":
         out["title_re"] = r"(?<![\w-])(?:" + "|".join(re.escape(t.lower())[:-1] + r"\w{0,3}" if len(t) > 5 else re.escape(t.lower()) for t in titles) + r")(?![\w-])"
-        out["coref_re"] = r"(?<![\w-])(" + "|".join(re.escape(fold(k))[:-1] + r"\w{0,3}" for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])"
+        # s19: a role phrase of several words inflects its first word (common._ru_inflected); the bounded alternation
+        # of those pieces is still compared with the look-behind-first alternation of the same pieces
+        out["coref_re"] = r"(?<![\w-])(" + "|".join(common._ru_inflected(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])"
     else:
         out["title_re"] = r"(?<![\w-])(?:" + "|".join(re.escape(fold(t)) for t in titles) + r")(?![\w-])"
         if arts:

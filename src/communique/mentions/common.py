@@ -102,6 +102,29 @@ def _bounded_alternation(alts: list[str]) -> str:
     return "(?:" + "|".join(re.escape(c) + r"(?<![\w-].)(?:" + "|".join(rests) + ")" for c, rests in groups.items()) + ")"
 
 
+def _ru_inflected(key: str) -> str:
+    """A Russian role noun as a pattern of its case forms: the noun is the first word and takes the ending, the
+    genitive complement after it does not, but for an acronym's own ending ("министр иностранных дел": "министром
+    иностранных дел"; "глава МИД": "главой МИД", "глава МИДа")."""
+    head, _, rest = key.partition(" ")
+    return re.escape(head)[:-1] + r"\w{0,3}" + (r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\w{0,2}" if rest else "")
+
+
+def ru_coref_key(word: str, keys: Iterable[str]) -> str | None:
+    """The role noun of ``keys`` (folded Russian coref keys) that ``word``, a match of :func:`_ru_inflected`'s
+    pattern, is a case form of; the longest where several fit ("министром иностранных дел" is a form of
+    "министр иностранных дел", not only of "министр")."""
+    head, _, rest = word.partition(" ")
+    rest = " ".join(rest.split())
+    best = None
+    for k in keys:
+        kh, _, kr = k.partition(" ")
+        if (rest == kr or (kr and rest.startswith(kr) and len(rest) - len(kr) <= 2)) \
+                and (head == kh or head.startswith(kh[:-1])) and (best is None or len(k) > len(best)):
+            best = k
+    return best
+
+
 def _literal_starts(literals: list[str]) -> Any:
     """An Aho-Corasick automaton of the literal words every match of a lexicon regex starts with
     (None when a word is empty or there are none): see :func:`lexicon_finditer`."""
@@ -203,7 +226,7 @@ def lang_lexicon(lang: str) -> dict[str, Any]:
     else:
         title_re = re.compile(_bounded_alternation([re.escape(fold(t)) for t in titles]) + r"(?![\w-])")
     if lang == "ru":
-        coref_re = re.compile("(" + _bounded_alternation([re.escape(fold(k))[:-1] + r"\w{0,3}" for k in sorted(coref, key=len, reverse=True)]) + r")(?![\w-])")
+        coref_re = re.compile("(" + _bounded_alternation([_ru_inflected(fold(k)) for k in sorted(coref, key=len, reverse=True)]) + r")(?![\w-])")
     elif arts:
         coref_re = re.compile(_bounded_alternation(list(map(re.escape, arts))) + r"\s+(" + "|".join(re.escape(fold(k)) for k in sorted(coref, key=len, reverse=True)) + r")(?![\w-])")
     else:
@@ -496,6 +519,14 @@ def _is_name_like(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def latin_given_names() -> frozenset[str]:
+    """The folded given names of ``kb/data/first_names.txt`` (Latin script: "maria", "elena", "olena")."""
+    p = Path(__file__).resolve().parent.parent / "kb" / "data" / "first_names.txt"
+    return frozenset(fold(w) for line in p.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def _given_to_english() -> dict[str, str]:
     """Folded German/French/Spanish spellings of Russian given names -> the English spelling."""
     from communique.kb.translit import variants
@@ -518,7 +549,8 @@ def _english_name(surface: str, lang: str, person: bool = True) -> str:
     if person and not has_cyrillic(s):
         toks = s.split()
         if len(toks) >= 2:
-            en = _given_to_english().get(fold(toks[0]))
+            f0 = fold(toks[0])
+            en = _given_to_english().get(f0) if f0 not in latin_given_names() else None  # "María", "Elena": not Russian
             if en:
                 toks[0] = en
             return " ".join(toks)

@@ -14,7 +14,7 @@ from communique.mentions.capnames_de import de_name_ending_ok, de_org_initial_ok
 from communique.mentions.common import (
     DE_ADJ, DE_END, Mention, ROM_END, RU_ADJ, RU_NOUN, RU_STEM, TYPE_PRIORITY, _ARTICLES, _INITIALS_LEFT,
     _LETTER, _PROMINENT, _Raw, _after_place_prep, _common_in, _german_name_like, _is_given_name, _lower_word,
-    _only_word_of, _sentence_initial, lang_words, mentions_data)
+    _is_title_word, _only_word_of, _sentence_initial, _word_before_span, lang_words, mentions_data)
 from communique.mentions.title_context import _role_words, after_title, title_fits
 from communique.mentions.places import PlaceContext
 
@@ -163,6 +163,38 @@ def _another_surname_after(text: str, end: int, lang: str, given: frozenset[str]
     w = m.group(1)
     return (w[0].isupper() and not w.isupper() and len(w) >= 3 and fold(w) not in given
             and not _is_given_name(w) and not _common_in(w, lang) and not _common_in(w, "en"))
+
+
+def _person_noun_before_ru(text: str, s: int) -> bool:
+    """A Russian noun naming a person (animate, not a name) that is no title right before a lone surname: the person is
+    named by a trade ("Футболист Гонсалвес", "журналист Мартин"), not by an office the knowledge base knows."""
+    from communique.kb.build import morph_parse
+
+    prev = _word_before_span(text, s, 30)
+    if prev is None:
+        return False
+    word = text[prev[0]:prev[1]]
+    if any(_is_title_word(part, "ru") for part in word.split("-")):
+        return False  # "президент", "экс-президент", "госсекретарь"
+    ps = morph_parse(word)
+    return bool(ps) and ps[0].tag.POS == "NOUN" and "anim" in ps[0].tag and not ({"Name", "Surn", "Patr"} & ps[0].tag.grammemes)
+
+
+def _next_to_other_surname(raws: list[_Raw], i: int, ft: str, eid: str, ents: dict) -> bool:
+    """The match before or after ``raws[i]``, with only blanks between, can be read as another person's surname alone:
+    both are words of one name the knowledge base does not know ("Теодоро Нгема Обианг Манге", the son, is neither
+    Gabon's Oligui Nguema nor his father Obiang Nguema)."""
+    initials = {f[0] for f in ents[eid].get("first") or ()}
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(raws):
+            a, b = (raws[j], raws[i]) if j < i else (raws[i], raws[j])
+            if j < i and ft[a.start:a.start + 1] in initials:
+                continue  # "Joseph Biden": a word before that may be the person's own given name
+            if a.end < b.start and not ft[a.end:b.start].strip(" ") and any(
+                    c != eid and ents[c]["type"] == "person" and (k in ("sur", "stemsur") or (
+                        k == "name" and " " not in ft[raws[j].start:raws[j].end].strip())) for c, k, _f in raws[j].cands):
+                return True
+    return False
 
 
 class KBMatching:
@@ -407,6 +439,11 @@ class KBMatching:
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
                         continue  # "В. Лукашенко", "Виктор Лукашенко": the same surname, another person
+                    if lang == "ru" and eid not in full_persons and e.get("country") not in doc_countries \
+                            and _person_noun_before_ru(text, r.start):
+                        continue  # s19: "Футболист Гонсалвес": another person's trade, not the leader's title
+                    if eid not in full_persons and _next_to_other_surname(raws, i, ft, eid, ents):
+                        continue  # s19: "Теодоро Нгема Обианг Манге": two leaders' surnames side by side are one name
                     if lang != "ru" and eid not in full_persons and _another_surname_after(text, r.end, lang, self._given_names()):
                         continue  # "the spokesperson, Martin Giese,": a given name before someone's surname
                     if eid not in full_persons and not active and prominent and self._title_against(
@@ -415,6 +452,11 @@ class KBMatching:
                     score -= 2.5
                     if eid in full_persons:
                         score += 3
+                elif kind == "name" and " " not in ft[r.start:r.end].strip() and (
+                        _next_to_other_surname(raws, i, ft, eid, ents) or (
+                            lang == "ru" and e.get("country") not in doc_countries and _person_noun_before_ru(text, r.start))) \
+                        and not any(j != i and any(c == eid and k == "name" for c, k, _f in o.cands) for j, o in enumerate(raws)):
+                    continue  # ... and so is a one-word name ("Обианг", "Гонсалвес") so placed, named nowhere else
                 if active:
                     score += 1
                 if e.get("country") in doc_countries:

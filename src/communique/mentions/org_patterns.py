@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from communique.kb.build import slug
 from communique.mentions.common import (
-    Mention, _ACRONYM, _ACR_STOP, _Coverage, _ROMAN, _english_name, _sentence_initial, lang_lexicon, lexicon_finditer)
+    Mention, _ACRONYM, _ACR_STOP, _Coverage, _ROMAN, _english_name, _sentence_initial, lang_lexicon, lexicon_finditer,
+    mentions_data)
 
 
 class OrgPatterns:
@@ -18,13 +19,15 @@ class OrgPatterns:
         taken = _Coverage(mentions)
         out: list[Mention] = []
 
-        def add(s: int, e: int) -> None:
+        def add(s: int, e: int, base: str | None = None) -> None:
             while e > s and text[e - 1] in ".,;:-'’":
                 e -= 1
             if e - s < 2 or taken.overlaps(s, e):
                 return
             surface = text[s:e]
-            name = _english_name(surface, lang, person=False)
+            if base and surface[:1].isupper():
+                base = base[:1].upper() + base[1:]  # "Полиции": "Politsiya", as the surface writes it
+            name = _english_name(base or surface, lang, person=False)
             out.append(Mention(s, e, f"new:organization/{slug(name)}", "pattern", "organization", name=name))
             taken.add(s, e)
 
@@ -34,7 +37,7 @@ class OrgPatterns:
         if lang == "ru":  # natasha finds the rest; institution nouns only
             if lex.get("org_words_re") is not None:
                 for m in lex["org_words_re"].finditer(text):
-                    add(*m.span())
+                    add(*m.span(), ru_org_word(m.group(0)))  # s19: "МИДа", "МИДе" are one "MID"
             return out
         if lex.get("org_words_re") is not None:
             for m in lexicon_finditer(lex, "org_words_re", text):
@@ -55,3 +58,17 @@ class OrgPatterns:
                 continue  # a headline or a line in capitals
             add(*m.span())
         return out
+
+
+def ru_org_word(surface: str) -> str | None:
+    """The word of the Russian ``org_words`` list that ``surface``, a match of ``org_words_re``, is a case form of
+    ("МИДа", "МИДе": "МИД"; "мэрии": "мэрия"), the longest that fits, as the pattern takes them (mentions/common.py):
+    a lower-case word ending in о/а/я/ь changes that letter, any other word takes up to two letters more."""
+    low = surface.lower()
+    best = None
+    for w in map(str, mentions_data("ru").get("org_words") or ()):
+        wl = w.lower()
+        stem = wl[:-1] if w[-1] in "оаяь" and w.islower() else wl
+        if low.startswith(stem) and len(low) - len(stem) <= 3 and (best is None or len(w) > len(best)):
+            best = w
+    return best

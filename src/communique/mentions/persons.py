@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress, count, starmap
+from itertools import chain, compress, count, starmap
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 from communique.kb.build import COUNTRY_OFFICES, slug
@@ -18,7 +17,7 @@ from communique.mentions import roles
 from communique.mentions.common import (
     Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, coref_finditer, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
+    _sentence_initial, _word_before_span, coref_finditer, latin_given_names, ru_coref_key, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
@@ -50,24 +49,31 @@ class PersonRules:
             wend = stop.start() if stop else lim
             run: list[tuple[int, int]] = []
             found = None
+            opened_by_given = False
             for tok in _TOKEN.finditer(text, tm.end(), wend):
                 s, e = tok.span()
                 word = tok.group(0).rstrip(".")
                 e = s + len(word)
+                common = _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es")
+                # (the Spanish exception: "gobernador Tarcisio Delgado"; s19: a given name that is also a word opens a
+                # name of two words or more right after the title or its "of" phrase: "Mayor of Madrid Carlos X")
+                given_open = common and not run and word.isascii() and fold(word) in self._given_names() and (
+                    _immediately_after(text, tm.end(), s) or _of_phrase(text[tm.end():s], lang))
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
-                      and not word.isupper() and not _is_title_word(word, lang)
-                      and not (_common_in(word, lang) and not _is_name_like(word)
-                               and not (run and lang == "es")))  # "gobernador Tarcisio Delgado"
+                      and not word.isupper() and not _is_title_word(word, lang) and (not common or given_open))
                 between = text[run[-1][1]:s] if run else ""
                 if ok and (not run or _RUN_GAP.fullmatch(between)):
+                    if not run:
+                        opened_by_given = given_open
                     run.append((s, e))
                     continue
-                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                if len(run) >= 2 or (len(run) == 1 and not opened_by_given and _immediately_after(text, tm.end(), run[0][0])):
                     found = run
                     break
                 run = [(s, e)] if ok else []
+                opened_by_given = given_open and ok
             else:
-                if len(run) >= 2 or (len(run) == 1 and _immediately_after(text, tm.end(), run[0][0])):
+                if len(run) >= 2 or (len(run) == 1 and not opened_by_given and _immediately_after(text, tm.end(), run[0][0])):
                     found = run
             if not found:
                 continue
@@ -77,13 +83,29 @@ class PersonRules:
             ns, ne = found[0][0], found[-1][1]
             if taken.overlaps(ns, ne):
                 continue
-            rstart = tm.start()
-            for t2 in title_re.finditer(ft, tm.start(), ns):
-                rstart = t2.start()
-            role = text[rstart:ns].strip().rstrip(",").strip()
+            spans = [t2.span() for t2 in title_re.finditer(ft, tm.start(), ns)] or [tm.span()]
+            # s19: a person named between the title and the name holds that title ("Head of the President's Office
+            # Andriy Yermak and Commander-in-Chief ... Valery Zaluzhny"): only a title after that person is the role
+            pend = max((p.end for p in chain(mentions, out) if p.etype == "person" and tm.start() <= p.start and p.end <= ns),
+                       default=-1)
+            spans = [sp for sp in spans if sp[0] >= pend]
+            rstart = spans[-1][0] if spans else ns
+            # s19: a title whose "of" phrase holds the next one is the role ("Deputy Head of the Office of the
+            # President of Ukraine X" is no President), and so are rank words right before it ("Deputy")
+            for a, b in reversed(spans[:-1]):
+                if not _of_phrase(text[b:rstart], lang) or any(fold(w) in self._given_names() for w in text[b:rstart].split()):
+                    break  # (a given name in between: "Head of the Office Andriy Yermak and Commander-in-Chief")
+                rstart = a
+            rstart = _rank_words_left(text, rstart, lang)
+            role = text[rstart:ns].strip().rstrip(",").strip() or None
             surface = text[ns:ne]
             name = _english_name(surface, lang)
-            country = _role_country(self.kb, mentions, tm.start(), ns)
+            # the country the role names ("Ambassador of the Republic of Moldova"), else one named before it in the window
+            lo = max(tm.start(), pend)  # (an organisation's country last: "глава Роскосмоса", "portavoz de la Casa Blanca")
+            country = self._named_country(mentions, rstart, ns) or self._named_country(mentions, lo, ns) \
+                or _role_country(self.kb, mentions, lo, ns)
+            if _kin_before(text, rstart, lang):
+                role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
             m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
             out.append(m)
@@ -113,6 +135,7 @@ class PersonRules:
             # s15: title_re.finditer(ft, lo, k), tried only where a title's first word stands
             rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
             if rstart is None:
+                self._title_of_role(text, ft, lang, lex, m, k, mentions)
                 continue  # no title ends right before the name
             # "Deputy Foreign Minister": earlier titles joined to it by spaces only
             for t in reversed(list(title_re.finditer(ft, lo, rstart))):
@@ -120,6 +143,35 @@ class PersonRules:
                     break
                 rstart = t.start()
             m.role = text[rstart:k]
+
+    def _title_of_role(self, text: str, ft: str, lang: str, lex: dict, m: Mention, k: int,
+                       mentions: list[Mention]) -> None:
+        """"Speaker of the US House of Representatives Nancy Pelosi": a title, its "of" phrase of capitalised words
+        (and the phrase's small words), then the name is the name's role; a country named inside the phrase is the
+        person's country (s19)."""
+        ofs = lang_words(lang, "title_of")
+        if not ofs or len(text[m.start:m.end].split()) < 2:
+            return  # a lone surname: the capitalised word before it may be the given name ("Fund Kristalina Georgieva")
+        floor = max(0, k - 90)
+        lo = max(floor, max(text.rfind(ch, floor, k) for ch in ".;:,!?\n\"«»“”()") + 1)
+        small = lang_words(lang, "title_of_small")
+        for t in lexicon_finditer_in(lex, "title_re", ft, lo, k):
+            rest = text[t.end():k].split()
+            if _kin_before(text, t.start(), lang):
+                return  # "the wife of the President of Lithuania Diana X": the title is someone else's
+            if rest and rest[0].lower() in ofs and len(rest) <= 8 and all(
+                    w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in rest[1:]) and rest[-1][:1].isupper():
+                m.role = text[t.start():k].strip()
+                if m.country is None:
+                    m.country = self._named_country(mentions, t.start(), k)
+            return  # only the clause's first title
+
+    def _named_country(self, mentions: list[Mention], rs: int, re_: int) -> str | None:
+        """The country of a country or place named in a role ``text[rs:re_]`` ("Mayor of Madrid") or by an adjective
+        right before it ("Portuguese Minister of Education"); not an organisation's."""
+        places = [x for x in mentions if x.etype in ("country", "place")]
+        adj = next((x for x in places if x.kind in ("adj", "adjstem") and 0 < rs - x.end <= 2), None)
+        return _role_country(self.kb, places, adj.start if adj else rs, re_)
 
     @staticmethod
     def _apposition_role(text: str, ft: str, lang: str, lex: dict, m: Mention, comma: int) -> None:
@@ -130,8 +182,11 @@ class PersonRules:
             return
         floor = max(0, comma - 90)
         lo = max(floor, max(text.rfind(ch, floor, comma) for ch in ".;:,!?\n\"«»“”()") + 1)
+        ranks = lang_words(lang, "title_rank_words")
         for t in lexicon_finditer_in(lex, "title_re", ft, lo, comma):
             rest = text[t.end():comma].split()
+            while rest and rest[0].lower() in ranks:
+                rest = rest[1:]  # "La vicepresidenta primera del Gobierno, X," (s19)
             if rest and rest[0].lower() in ofs and len(rest) <= 8:
                 m.role = text[t.start():comma]
             return  # only the clause's first title
@@ -139,11 +194,7 @@ class PersonRules:
     # given name + capitalised words: "Lucy Medina", "Juan Carlos Rodríguez Ibarra"
     def _given_names(self) -> frozenset[str]:
         if self._first is None:
-            names: set[str] = set()
-            p = Path(__file__).resolve().parent.parent / "kb" / "data" / "first_names.txt"
-            for line in p.read_text(encoding="utf-8").splitlines():
-                if not line.startswith("#"):
-                    names.update(fold(w) for w in line.split())
+            names: set[str] = set(latin_given_names())
             for e in self.kb.entities.values():
                 if e["type"] == "person":
                     names.update(f for f in e.get("first") or () if f.isascii() and len(f) > 2)
@@ -294,6 +345,7 @@ class PersonRules:
         person_starts = sorted(p.start for p in persons)
         first_end = min((p.end for p in persons), default=None)
         latest: dict[tuple, LatestBefore] = {}
+        named = {p.eid for p in persons}
 
         def last_before(key: tuple, test: Callable[[Mention], bool], s: int) -> Mention | None:
             """The last person (in list order) ending by ``s`` that passes ``test``."""
@@ -316,12 +368,13 @@ class PersonRules:
                 continue
             if _LETTER_AT.match(text, e, e + 1):
                 continue
-            office = None
-            for k, v in lex["coref"].items():
-                if word == k or (lang == "ru" and word.startswith(k[:-1])):
-                    office = v
-                    break
+            key = ru_coref_key(word, lex["coref"]) if lang == "ru" else word
+            office = lex["coref"].get(key)
             if office is None:
+                continue
+            if " " in key and not ccountry and word.split()[0] != key.split()[0]:
+                # s19: a Russian role phrase in a case form other than the nominative, with no country, names an office,
+                # not a person: "на выборах главы государства", "а затем министром иностранных дел"
                 continue
             if lang == "ru" and (word.endswith(_RU_PLURAL) or (word.endswith("ы") and not word.startswith("глав"))
                                  or _prev_word_in(text, s, lang_words("ru", "former_words"))):
@@ -358,8 +411,47 @@ class PersonRules:
             target = last_before(("office", office, words), holds, s)
             if target is None:
                 continue
+            # a holder introduced after it by role and country alone (named nowhere in the document) is the later
+            # antecedent ("Лавров встретился с министром иностранных дел Египта. Министр ..." is Egypt's minister)
+            later = next((o for o in reversed(out) if target.end <= o.start and o.end <= s and o.eid != target.eid
+                          and o.eid.startswith("kb:") and o.eid not in named and holds(o)), None)
+            if later is not None:
+                target = later
+            if ccountry and (target.country or self.kb.entities.get(target.eid, {}).get("country")) not in (None, ccountry):
+                continue  # "Лавров ... с министром Египта": another country's minister, whom the KB does not name
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
         return out
+
+
+def _of_phrase(gap: str, lang: str) -> bool:
+    """``gap``, the text between two titles, joins them as one title: it opens with a word of ``title_of`` ("of") and
+    holds only those, the small words of ``title_of_small`` and capitalised words ("of the Office of the")."""
+    if "," in gap or ";" in gap:
+        return False
+    words = gap.split()
+    ofs = lang_words(lang, "title_of")
+    small = lang_words(lang, "title_of_small")
+    return bool(words) and words[0].lower() in ofs and len(words) <= 8 and all(
+        w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in words)
+
+
+def _rank_words_left(text: str, s: int, lang: str) -> int:
+    """The start of the rank words (``title_rank_words``: "Deputy", "First", "Acting") right before a title at ``s``,
+    else ``s``."""
+    mods = lang_words(lang, "title_rank_words")
+    while mods:
+        prev = _word_before_span(text, s, 20)
+        if prev is None or text[prev[0]:prev[1]].lower() not in mods:
+            break
+        s = prev[0]
+    return s
+
+
+def _kin_before(text: str, s: int, lang: str) -> bool:
+    """A word of kinship (``kin_words`` of mentions.yaml: "wife", "супруга", "Ehefrau") among the three words before a
+    title at ``s``: the title is the relative's, not the named person's ("the wife of the President of Lithuania X")."""
+    kin = lang_words(lang, "kin_words")
+    return bool(kin) and any(w.lower().strip(",") in kin for w in text[max(0, s - 40):s].split()[-3:])
 
 
 _RU_PLURAL = ("ов", "ам", "ами", "ах")  # a plural role noun ("министров") names no one person
