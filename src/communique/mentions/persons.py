@@ -54,13 +54,14 @@ class PersonRules:
                 s, e = tok.span()
                 word = tok.group(0).rstrip(".")
                 e = s + len(word)
-                common = _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es")
-                # (the Spanish exception: "gobernador Tarcisio Delgado"; s19: a given name that is also a word opens a
-                # name of two words or more right after the title or its "of" phrase: "Mayor of Madrid Carlos X")
-                given_open = common and not run and word.isascii() and fold(word) in self._given_names() and (
-                    _immediately_after(text, tm.end(), s) or _of_phrase(text[tm.end():s], lang))
+                given_open = False
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
-                      and not word.isupper() and not _is_title_word(word, lang) and (not common or given_open))
+                      and not word.isupper() and not _is_title_word(word, lang))
+                if ok and _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es"):
+                    # (the Spanish exception: "gobernador Tarcisio Delgado"; s19: a given name that is also a word opens
+                    # a name of two words or more right after the title or its "of" phrase: "Mayor of Madrid Carlos X")
+                    ok = given_open = not run and word.isascii() and fold(word) in self._given_names() and (
+                        _immediately_after(text, tm.end(), s) or _of_phrase(text[tm.end():s], lang))
                 between = text[run[-1][1]:s] if run else ""
                 if ok and (not run or _RUN_GAP.fullmatch(between)):
                     if not run:
@@ -149,12 +150,20 @@ class PersonRules:
         """"Speaker of the US House of Representatives Nancy Pelosi": a title, its "of" phrase of capitalised words
         (and the phrase's small words), then the name is the name's role; a country named inside the phrase is the
         person's country (s19)."""
+        prev = _word_before_span(text, m.start, 30)
+        if prev is None or not text[prev[0]].isupper() or len(text[m.start:m.end].split()) < 2:
+            return  # the phrase ends with a capitalised word; a lone surname: the capitalised word before it may be the
+            # given name ("Fund Kristalina Georgieva")
         ofs = lang_words(lang, "title_of")
-        if not ofs or len(text[m.start:m.end].split()) < 2:
-            return  # a lone surname: the capitalised word before it may be the given name ("Fund Kristalina Georgieva")
+        if not ofs:
+            return
         floor = max(0, k - 90)
-        lo = max(floor, max(text.rfind(ch, floor, k) for ch in ".;:,!?\n\"«»“”()") + 1)
         small = lang_words(lang, "title_of_small")
+        words = text[floor:k].split()
+        last_of = next((n for n in range(len(words) - 1, -1, -1) if words[n].lower() in ofs), None)
+        if last_of is None or not all(w[:1].isupper() or w.lower() in small for w in words[last_of + 1:]):
+            return  # (no "of" phrase of capitalised words ends before the name: no title search)
+        lo = max(floor, max(text.rfind(ch, floor, k) for ch in ".;:,!?\n\"«»“”()") + 1)
         for t in lexicon_finditer_in(lex, "title_re", ft, lo, k):
             rest = text[t.end():k].split()
             if _kin_before(text, t.start(), lang):
