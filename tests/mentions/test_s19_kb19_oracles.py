@@ -31,3 +31,28 @@ _SPK = ["Ana", "Barrena", "Pérez", "PÉREZ", "ÁNGEL", "Ñoño", "dijo", "el", 
 @given(st.lists(st.sampled_from(_SPK), max_size=30).map("".join))
 def test_speaker_possessive_equals_greedy(text):
     assert [m.span() for m in ce._SPEAKER.finditer(text)] == [m.span() for m in _OLD_SPEAKER.finditer(text)]
+
+
+# -- capnames_es._Sporty: words of sport near an offset from one scan of the text ------------------------------
+_SPORT = ["gol", "goles", "Gol", "GOLES", "golfo", "partido", "PARTIDO", "fútbol", "FÚTBOL", "set", "sets", "final", "finalmente",
+          "base", "árbitro", "ÁRBITRO", "el", "de", "Madrid", " ", "\t", "\n", ",", ".", "-", "_", "2", "İ", "Σ", "ß", "ﬁ", "ǅ",
+          "x" * 97, "a" * 397, " " * 399, "é" * 401, "_gol", "gol_", "1gol", "gol2", "dıjo", "ΣΑΣ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SPORT), max_size=40).map("".join), st.lists(st.integers(0, 3000), max_size=12))
+def test_sporty_equals_the_window_scan(text, offsets):
+    lex = ce._lex()
+    sporty = ce._Sporty(text, lex)
+    for s in offsets + [0, len(text) // 2, max(0, len(text) - 1)]:
+        s = min(s, max(0, len(text) - 1))
+        assert sporty(s) == ce._sporty(text, s, lex), (text, s)
+
+
+def test_sporty_examples():
+    lex = ce._lex()
+    text = "x" * 390 + " gol " + "y" * 800 + " partido"
+    sp = ce._Sporty(text, lex)
+    for s in (0, 5, 380, 395, 790, 794, 795, 796, 797, 802, 803, 1200, 1600, len(text) - 1):
+        assert sp(s) == ce._sporty(text, s, lex)
+    assert sp(0) and not sp(796) and not sp(802) and sp(803)  # "partido" fills 1196-1203: cut at the edge, no word
