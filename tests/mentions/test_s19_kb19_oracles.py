@@ -56,3 +56,19 @@ def test_sporty_examples():
     for s in (0, 5, 380, 395, 790, 794, 795, 796, 797, 802, 803, 1200, 1600, len(text) - 1):
         assert sp(s) == ce._sporty(text, s, lex)
     assert sp(0) and not sp(796) and not sp(802) and sp(803)  # "partido" fills 1196-1203: cut at the edge, no word
+
+
+# -- places._WORD_BEFORE with the capital first ------------------------------------------------------------------
+_OLD_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[^\S\n]$")
+_WB = ["Mount", "South", "Trinity", "St", "A", "a", "ab", "AB", "Ab", "É", "é", ".", "-", "'", "’", "_", "1", " ", "\u00a0", "\t", "\n"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_WB), max_size=12).map("".join))
+def test_word_before_capital_first(text):
+    from communique.mentions.places import _WORD_BEFORE
+
+    old, new = _OLD_WORD_BEFORE.search(text), _WORD_BEFORE.search(text)
+    assert (old is None) == (new is None), text
+    if old is not None:
+        assert old.span() == new.span(), text
