@@ -72,3 +72,17 @@ def test_word_before_capital_first(text):
     assert (old is None) == (new is None), text
     if old is not None:
         assert old.span() == new.span(), text
+
+
+# -- capnames_es._motion_to: the blank before "a"/"al" in the quick test -------------------------------------------
+_MOTION = ["llegó", "LLEGÓ", "fue", "trasladado", "viajó", "a", "al", "A", "la", "para", "val", "l", " ", "\u00a0", "\t", "\n",
+           ",", ".", "_", "1", "é", "x" * 12]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_MOTION), max_size=14).map("".join))
+def test_motion_to_equals_the_regex(t):
+    lex = ce._lex()
+    text = t + "Madrid"
+    mv = ce._MOTION_TO_RX1.search(text[max(0, len(t) - 30):len(t)])
+    assert ce._motion_to(text, len(t), lex) == (mv is not None and mv.group(1).lower() in lex.motion_verbs), t

@@ -1445,11 +1445,18 @@ def place_lookup(kb: Any) -> Callable[[str], tuple[str, str] | None]:
 _MOTION_TO_RX1 = re.compile(r"(\w+)" + _H + r"+al?" + _H + r"+$")
 
 
+def _is_h(c: str) -> bool:
+    """``c`` is one character of ``_H`` (a blank other than a line break; ``\\s`` is ``str.isspace``)."""
+    return c.isspace() and c != "\n"
+
+
 def _motion_to(text: str, s: int, lex: _Lex) -> bool:
     """A verb of motion and "a" before ``s``: "fue llevado a X", "llegó a X" (a place, not the personal "a")."""
     t = text[max(0, s - 30):s]
     u = t.rstrip()
-    if u[-1:] != "a" and u[-2:] != "al":  # the regex's "a"/"al" and blanks at the end (s15: a quick test first)
+    # the regex's blank, "a" or "al" and blanks at the end (s15: a quick test first; s19: with the blank before
+    # "a"/"al", so that "la X", "para X" are out without the regex, which tries every position of the slice)
+    if not ((u[-1:] == "a" and _is_h(u[-2:-1])) or (u[-2:] == "al" and _is_h(u[-3:-2]))):
         return False
     mv = _MOTION_TO_RX1.search(t)
     return mv is not None and mv.group(1).lower() in lex.motion_verbs
