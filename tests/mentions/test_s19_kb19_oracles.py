@@ -86,3 +86,16 @@ def test_motion_to_equals_the_regex(t):
     text = t + "Madrid"
     mv = ce._MOTION_TO_RX1.search(text[max(0, len(t) - 30):len(t)])
     assert ce._motion_to(text, len(t), lex) == (mv is not None and mv.group(1).lower() in lex.motion_verbs), t
+
+
+_OLD_GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)" + _H + r"$")
+_GB = ["Alfonso", "Chandler", "Ángel", "Ñu", "A", "a", "ab", "ñ", "ü", "AB", "É", ".", "-", "_", "1", " ", "\u00a0", "\t", "\n"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_GB), max_size=12).map("".join))
+def test_given_name_before_capital_first(text):
+    old, new = _OLD_GIVEN_BEFORE.search(text), ce._GIVEN_NAME_PLACES_RX1.search(text)
+    assert (old is None) == (new is None), text
+    if old is not None:
+        assert old.span() == new.span() and old.span(1) == new.span(1), text
