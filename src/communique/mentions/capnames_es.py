@@ -81,6 +81,7 @@ class _Lex:
     misc_keep: frozenset[str]
     connectors: frozenset[str]
     sport: frozenset[str]
+    sport_ac: Any  # an Aho-Corasick automaton of the words of sport that are tokens of _NOT_ORGS_RX6 (_Sporty)
     team_cues: frozenset[str]
     common_acronyms: frozenset[str]
     portfolio_cues: frozenset[str]
@@ -119,7 +120,8 @@ def _lex() -> _Lex:
     alts = "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in h.split())) for h in sorted(heads, key=len, reverse=True))
     head_rx = re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
     return _Lex(misc_heads=frozenset(h for h in heads if " " not in h), misc_multi=tuple(h for h in heads if " " in h),
-                head_rx=head_rx, head_words=head_words, head_ac=_automaton(head_words), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
+                head_rx=head_rx, head_words=head_words, head_ac=_automaton(head_words), misc_keep=s("misc_keep"), connectors=s("misc_connectors"), sport=s("sport_words"),
+                sport_ac=_automaton(tuple(sorted(w for w in s("sport_words") if _NOT_ORGS_RX6.fullmatch(w)))), team_cues=s("team_cues"), common_acronyms=frozenset(str(x) for x in r.get("common_acronyms") or []),
                 portfolio_cues=s("portfolio_cues"), match_words=s("match_words"), institution_roles=s("institution_roles"), speech_verbs=s("speech_verbs"),
                 speech_rx=re.compile(r"(?<!\w)((?i:" + "|".join(map(re.escape, sorted(s("speech_verbs"), key=len, reverse=True)))
                                      + r"))" + _H + r"+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=" + _H + r"*[,.])"), building_heads=s("building_heads"), not_places=s("not_places"), commodity_cues=s("commodity_cues"), venue_nouns=s("venue_nouns"),
@@ -153,9 +155,10 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     misc = misc_spans(text, lex)
     out = _drop_misc(text, out, lex, misc)
     out = _not_orgs(text, out, lex, make, places)
-    out = _clubs(text, out, make, lex)
-    out = _club_names(text, out, make, lex)
-    out = _sponsor_clubs(text, out, make, lex)
+    sporty = _Sporty(text, lex)  # words of sport near an offset, for the passes of this text
+    out = _clubs(text, out, make, lex, sporty)
+    out = _club_names(text, out, make, lex, sporty)
+    out = _sponsor_clubs(text, out, make, lex, sporty)
     out = _one_type(text, out, make)
     out = _of_institution(text, out, make, lex, first)
     out = _lists(text, out, make, population)
@@ -174,7 +177,7 @@ def refine(text: str, mentions: list, make: Callable[..., Any], first: frozenset
     out = _place_phrases(text, out, make, first, places)
     out = _named_with_acronym(text, out, make)
     out = _given_name_places(text, out, make, first)
-    out = refine_orgs(text, out, make, misc, _cue_skip(), first, lambda s: _sporty(text, s, lex))  # mentions/orgs_es.py (s14)
+    out = refine_orgs(text, out, make, misc, _cue_skip(), first, sporty)  # mentions/orgs_es.py (s14)
     out = refine_places(text, out, make)  # mentions/locs_es.py (s14)
     out.sort(key=lambda m: (m.start, m.end))
     return out
@@ -539,11 +542,12 @@ _CLUB_QUICK = re.compile(r"FC|CF|CD|CB|BM|UD|SD|RC|CP|At\.|ATLETICO|ATLÉTICO|At
                          r"|SPORTING|Sporting|ATHLETIC|Athletic|OLYMPIQUE|Olympique|INTER|Inter")  # each start of _CLUB
 
 
-def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, sporty: _Sporty | None = None) -> list:
     """A club's name with its prefix is one organisation, the town in it included: "BM. GRANOLLERS",
     "FC Barcelona", "ATLETICO DE MADRID", "Inter de Milán" (near words of sport)."""
     new = []
     drop: set[int] = set()
+    sporty = sporty or _Sporty(text, lex)
     for x in _finditer(_CLUB, _CLUB_QUICK, text):
         a, b = x.span()
         # a following line-up year or score ends the name: "BM. GRANOLLERS 1959-60"
@@ -552,7 +556,7 @@ def _club_names(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) 
             continue
         if any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in mentions):
             continue
-        if not _sporty(text, a, lex):
+        if not sporty(a):
             continue
         drop.update(id(m) for m in inner)
         new.append(make(a, b, "organization", text[a:b]))
@@ -566,11 +570,12 @@ _CAPS_PAIR = re.compile(r"(?<![\w.])(?=([A-ZÁÉÍÓÚÑ]{3,})" + _H + r"+([A-Z�
 
 
 
-def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, sporty: _Sporty | None = None) -> list:
     """In a table of results in capitals a sponsor's name before a town is a club ("TEKA SANTANDER",
     "ADEMAR LEON"): an unknown word in capitals, not an ordinary one, then a town, near words of sport."""
     from communique.mentions.capnames import _known_lower
 
+    sporty = sporty or _Sporty(text, lex)
     by_span = {(m.start, m.end): m for m in mentions}
     starts = {m.start for m in mentions}
     drop: set[int] = set()
@@ -587,7 +592,7 @@ def _sponsor_clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Le
         if a1 in starts or any(m.start < b1 and a1 < m.end for m in mentions):
             continue
         w = x.group(1)
-        if _known_lower(w.capitalize(), "es") or _VALID_ROMAN.fullmatch(w) or not _sporty(text, a1, lex):
+        if _known_lower(w.capitalize(), "es") or _VALID_ROMAN.fullmatch(w) or not sporty(a1):
             continue
         drop.add(id(town))
         new.append(make(a1, b2, "organization", text[a1:b2]))
@@ -623,6 +628,46 @@ def _sporty(text: str, s: int, lex: _Lex) -> bool:
     return any(w in lex.sport for w in _NOT_ORGS_RX6.findall(window))
 
 
+class _Sporty:
+    """``_sporty(text, s, lex)`` for the offsets ``s`` of one text, from one scan of the text (s19: each call
+    lowered and split 800 characters, ~70 k instructions, a few calls a document by several passes).
+
+    The words of sport in the lowered text are found once, with whether a word character stands before and
+    after each (``_NOT_ORGS_RX6`` is ``\\w+``; ``\\w`` is ``str.isalnum`` or "_"). An occurrence [i, j) is a
+    token of the window [a, b) exactly when a <= i, j <= b and it is cut from its neighbours by a non-word
+    character or by the window's edge. That the lowered window is the window of the lowered text needs a
+    lowering letter by letter: one character for one (the text's length is kept) and blind to context (only
+    "Σ" looks at its neighbours); other texts take ``_sporty``. Oracle: tests/mentions/test_s19_kb19_oracles.py."""
+
+    def __init__(self, text: str, lex: _Lex) -> None:
+        self.text, self.lex = text, lex
+        self._hits: list[tuple[int, int, bool, bool]] | None = None  # made by the first call
+        self._plain = False
+
+    def _scan(self) -> list[tuple[int, int, bool, bool]]:
+        text = self.text
+        low = text.lower()
+        if len(low) != len(text) or "Σ" in text:
+            self._plain = True
+            return []
+        n = len(low)
+        hits = []
+        for _p, i, j in self.lex.sport_ac.find_matches_as_indexes(low, overlapping=True):
+            # (start, end, a word character before, a word character after)
+            hits.append((i, j, i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_"),
+                         j < n and (low[j].isalnum() or low[j] == "_")))
+        return hits
+
+    def __call__(self, s: int) -> bool:
+        hits = self._hits
+        if hits is None:
+            hits = self._hits = self._scan()
+        if self._plain:
+            return _sporty(self.text, s, self.lex)
+        a, b = max(0, s - 400), min(len(self.text), s + 400)
+        return any(a <= i and j <= b and (i == a or not wb) and (j == b or not wa) for i, j, wb, wa in hits)
+
+
 _MATCH_SENTENCE_RX1 = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
@@ -649,7 +694,8 @@ _CLUBS_RX5 = re.compile(_H + r"+[ye]" + _H + r"+$")
 _CLUBS_RX6 = re.compile(_H + r"*\)" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}")
 
 
-def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> list:
+def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex, sporty: _Sporty | None = None) -> list:
+    sporty = sporty or _Sporty(text, lex)
     sentences: dict = {}  # _match_sentence's answers for this text
     by_start = {m.start: m for m in mentions}
     drop: set[int] = set()
@@ -682,7 +728,7 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                 list_left = groups >= 2 and lp.group(1)[:1].isupper() and not lp.group(1).isupper() and (
                     lm is None or lm.etype == "person" or (lm.etype == "place" and _SURNAME.fullmatch(lp.group(1))))
                 dateline = _line_start(text, left_end - len(lp.group(1))) or _CLUBS_RX6.match(text[m.end:m.end + 20])
-                if (person_left or list_left) and not dateline and _sporty(text, m.start, lex):
+                if (person_left or list_left) and not dateline and sporty(m.start):
                     if m.etype != "organization":
                         drop.add(id(m))
                         new.append(make(m.start, m.end, "organization", surface))
@@ -701,7 +747,7 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
                 and _CLUBS_RX2.search(text[max(0, m.start - 12):m.start]) \
                 and _CLUBS_RX3.match(text[m.end:m.end + 6])
             # the cue as written in lower case: "el ministro de Defensa de Estados Unidos" names no team
-            if ((pw and pw.group(1).islower() and pw.group(1) in lex.team_cues) or lineup) and _sporty(text, m.start, lex):
+            if ((pw and pw.group(1).islower() and pw.group(1) in lex.team_cues) or lineup) and sporty(m.start):
                 drop.add(id(m))
                 new.append(make(m.start, m.end, "organization", surface))
                 continue
@@ -718,7 +764,7 @@ def _clubs(text: str, mentions: list, make: Callable[..., Any], lex: _Lex) -> li
             after = _SCORE_AFTER.match(text, m.end)
             first_side = after is not None and after.group(0).rstrip().endswith("-")
             if after and (first_side or (_SCORE_BEFORE.search(before) and not after.group(0).rstrip().endswith(")"))) \
-                    and _sporty(text, m.start, lex):
+                    and sporty(m.start):
                 drop.add(id(m))
                 new.append(make(m.start, m.end, "organization", surface))
     if not drop and not new:
@@ -1050,8 +1096,9 @@ def _surnames_and_speakers(text: str, mentions: list, make: Callable[..., Any], 
     return out
 
 
-_SPEAKER = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=" + _H + r"*[,.])")  # a blank before it is tested after
-_WCH = re.compile(r"\w")
+# a blank before it is tested after; "++" (possessive): a shorter run of lower-case letters is followed by
+# a letter, never by the blanks and the comma the look-ahead wants, so giving letters back only costs (s19)
+_SPEAKER = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]++(?=" + _H + r"*[,.])")
 
 
 def _speakers(text: str, lex: _Lex) -> list[tuple[int, int]]:
@@ -1062,15 +1109,17 @@ def _speakers(text: str, lex: _Lex) -> list[tuple[int, int]]:
     capitalised word, which a comma or a full stop follows, not a blank and a capital."""
     out = []
     verbs = lex.speech_verbs
+    # the blanks and the word before by str methods, a character at a time (s19): the engine's \s is
+    # str.isspace and its \w str.isalnum or "_" (the same Unicode tables; tests/mentions/test_s19_kb19_oracles.py)
     for c in _SPEAKER.finditer(text):
         a = c.start()
-        if a == 0 or _HCH.match(text, a - 1) is None:
+        if a == 0 or text[a - 1] == "\n" or not text[a - 1].isspace():  # _HCH
             continue
         k = a - 1
-        while k > 0 and _HCH.match(text, k - 1):
+        while k > 0 and text[k - 1] != "\n" and text[k - 1].isspace():
             k -= 1
         j = k
-        while j > 0 and _WCH.match(text, j - 1):
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
             j -= 1
         if j == k:
             continue
@@ -1396,11 +1445,18 @@ def place_lookup(kb: Any) -> Callable[[str], tuple[str, str] | None]:
 _MOTION_TO_RX1 = re.compile(r"(\w+)" + _H + r"+al?" + _H + r"+$")
 
 
+def _is_h(c: str) -> bool:
+    """``c`` is one character of ``_H`` (a blank other than a line break; ``\\s`` is ``str.isspace``)."""
+    return c.isspace() and c != "\n"
+
+
 def _motion_to(text: str, s: int, lex: _Lex) -> bool:
     """A verb of motion and "a" before ``s``: "fue llevado a X", "llegó a X" (a place, not the personal "a")."""
     t = text[max(0, s - 30):s]
     u = t.rstrip()
-    if u[-1:] != "a" and u[-2:] != "al":  # the regex's "a"/"al" and blanks at the end (s15: a quick test first)
+    # the regex's blank, "a" or "al" and blanks at the end (s15: a quick test first; s19: with the blank before
+    # "a"/"al", so that "la X", "para X" are out without the regex, which tries every position of the slice)
+    if not ((u[-1:] == "a" and _is_h(u[-2:-1])) or (u[-2:] == "al" and _is_h(u[-3:-2]))):
         return False
     mv = _MOTION_TO_RX1.search(t)
     return mv is not None and mv.group(1).lower() in lex.motion_verbs
@@ -1570,7 +1626,10 @@ def _named_with_acronym(text: str, mentions: list, make: Callable[..., Any]) -> 
     return [m for m in mentions if id(m) not in drop] + new
 
 
-_GIVEN_NAME_PLACES_RX1 = re.compile(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)" + _H + r"$")
+# searched in a slice: (?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)_H$ before s19, now with the capital first and the lookbehind
+# after it (the engine skips to the capitals instead of trying each of the 25 positions; the same matches:
+# tests/mentions/test_s19_kb19_oracles.py)
+_GIVEN_NAME_PLACES_RX1 = re.compile(r"([A-ZÁÉÍÓÚÑ](?<![\w.][A-ZÁÉÍÓÚÑ])[a-záéíóúñü]+)" + _H + r"$")
 _GIVEN_NAME_PLACES_RX2 = re.compile(r"[a-záéíóúñü]+" + _H + r"+$")
 
 
@@ -1585,8 +1644,10 @@ def _given_name_places(text: str, mentions: list, make: Callable[..., Any], firs
         if m.etype != "place" or m.kind != "name" or id(m) in drop:
             continue
         w = text[m.start:m.end]
+        if " " in w or w.isupper():
+            continue
         g = _GIVEN_NAME_PLACES_RX1.search(text[max(0, m.start - 25):m.start])
-        if " " in w or w.isupper() or g is None or _sentence_start(text, m.start - len(g.group(0))):
+        if g is None or _sentence_start(text, m.start - len(g.group(0))):
             continue
         a = m.start - len(g.group(0))
         before = [p for p in ms if p.start < m.start and p.end > a]
