@@ -23,9 +23,8 @@ from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import _CAPTOK, _finditer_at, all_starts, latin1_members, mentions_data
+from communique.mentions.common import _finditer_at, all_starts, captok_spans, latin1_members, mentions_data
 
-_SPAN = re.Match.span
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 # a token: formerly [^\W\d_][\w'’-]*[\w]|[^\W\d_] (and not [^\W\d_](?:[\w'’-]*\w)?: the same matches, 9 % more
 # instructions); s12 round three: one letter (the Latin-1 ones by bitmap, a wider character checked behind), the
@@ -511,7 +510,7 @@ class _Tokens:
         those after a digit, "_", an apostrophe or a hyphen that opens their run are found by ``_ODD_RUN``."""
         text = self.text
         end = self.end
-        for s, e in map(_SPAN, _CAPTOK.finditer(text)):
+        for s, e in captok_spans(text):  # (the person rules' scan of the same text: s19 step 2)
             if text[s].isupper():
                 # _CAPTOK takes the whole run; the token ends at its last word character ("Nord-" in "Nord- und")
                 end[s] = e if text[e - 1] not in "'’-" else s + len(text[s:e].rstrip("'’-"))
