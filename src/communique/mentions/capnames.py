@@ -505,15 +505,18 @@ class _Tokens:
         self._next: dict[int, int | None] = {}
 
     def capitals(self) -> list[int]:
-        """The starts of the tokens whose first character is upper-case, ends noted: those that start a run are
-        among _CAPTOK's (a run's first character, a letter that is not a lower-case ASCII or Cyrillic one), and
-        those after a digit, "_", an apostrophe or a hyphen that opens their run are found by ``_ODD_RUN``."""
+        """The starts of the tokens whose first character is upper-case and of a few others, ends noted: the tokens
+        that start a run are among _CAPTOK's (a run's first character, a letter that is not a lower-case ASCII or
+        Cyrillic one: "Über" and also "über", which ``cap_names`` passes over as it passes over any token without
+        a capital), those after a digit, "_", an apostrophe or a hyphen that opens their run are found by
+        ``_ODD_RUN``."""
         text = self.text
         end = self.end
-        for s, e in captok_spans(text):  # (the person rules' scan of the same text: s19 step 2)
-            if text[s].isupper():
-                # _CAPTOK takes the whole run; the token ends at its last word character ("Nord-" in "Nord- und")
-                end[s] = e if text[e - 1] not in "'’-" else s + len(text[s:e].rstrip("'’-"))
+        spans = captok_spans(text)  # (the person rules' scan of the same text: s19 step 2)
+        end.update(spans)  # _CAPTOK takes the whole run: the token's end unless the run ends with ' ’ -
+        for s, e in spans:
+            if text[e - 1] in "'’-":
+                end[s] = s + len(text[s:e].rstrip("'’-"))  # "Nord-" in "Nord- und Südkorea"
         for m in _ODD_RUN.finditer(text):
             s = m.end()
             if text[s].isupper():
