@@ -91,3 +91,26 @@ def test_the_odd_runs_pattern_finds_every_run_that_opens_with_no_letter() -> Non
                 if lead and lead < len(word) and re.match(r"[^\W\d_]", word[lead]):
                     want.append(m.start() + lead)
             assert [m.end() for m in _ODD_RUN.finditer(text)] == want, ascii(text)
+
+
+_LATIN1 = "aZ09_'- .,\n\tÄäßÉé²³¹ª½µ×÷\xa0\xad\xff"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_LATIN1, max_size=40) | _TEXTS)
+@example("3M 'Spiegel _X -Bar a-3C 12 2G-Netz ²Ab")
+def test_odd_starts_as_the_pattern(text: str) -> None:
+    """``_odd_starts`` (by the bytes' classes where the text is Latin-1) against ``_ODD_RUN`` on the text."""
+    from communique.mentions.capnames import _ODD_RUN, _odd_starts
+
+    assert _odd_starts(text) == [m.end() for m in _ODD_RUN.finditer(text)]
+
+
+def test_run_classes_as_the_regex_classes() -> None:
+    from communique.mentions.capnames import _RUN_CLASSES
+
+    for c in range(256):
+        ch = chr(c)
+        want = "0" if re.fullmatch(r"[\d_'’-]", ch) else "a" if re.fullmatch(r"[^\W\d_]", ch) else " "
+        assert chr(_RUN_CLASSES[c]) == want, c
+        assert (want != " ") == bool(re.fullmatch(r"[\w'’-]", ch)), c

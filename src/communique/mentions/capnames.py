@@ -37,6 +37,12 @@ _TOK = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(
 # that _CAPTOK, which starts at a run's first character, does not find)
 _RUN_CHAR = re.compile(r"[\w'’-]")
 _ODD_RUN = re.compile("[" + latin1_members(r"[\d_'’-]") + "\u0100-\U0010ffff]" + r"(?<=[\d_'’-])(?<![\w'’-].)[\d_'’-]*+(?=[^\W\d_])")
+# For a text of Latin-1 characters, _ODD_RUN on its bytes with each digit, "_", apostrophe and hyphen made "0", each
+# other word character "a" and the rest " ": a run of "0" after no "0" or "a", before an "a". The pattern then starts
+# with a literal, which the engine looks for byte by byte, where it asks a class of every character (German: 8.6 M
+# instead of 12.9 M instructions; Spanish: 3.5 M instead of 13.1 M)
+_RUN_CLASSES = bytes(48 if re.fullmatch(r"[\d_'’-]", chr(c)) else 97 if re.fullmatch(r"\w", chr(c)) else 32 for c in range(256))
+_ODD_RUN_CLASSES = re.compile(rb"0(?<![0a]0)0*+(?=a)")
 _HSPACE = re.compile(r"[^\S\n]+")
 _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
@@ -487,6 +493,16 @@ def _loose_word(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) ->
     return _UNLESS_INITIAL if _known_lower(word, lang) else True
 
 
+def _odd_starts(text: str) -> list[int]:
+    """``[m.end() for m in _ODD_RUN.finditer(text)]``: the first letters of the runs that open with a digit, "_", an
+    apostrophe or a hyphen (for a Latin-1 text, found in its bytes by class: ``_RUN_CLASSES``)."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return [m.end() for m in _ODD_RUN.finditer(text)]
+    return [m.end() for m in _ODD_RUN_CLASSES.finditer(raw.translate(_RUN_CLASSES))]
+
+
 class _Tokens:
     """``_TOK``'s tokens of ``text`` by their starts, found as they are needed (s19, cap19): ``end[s]`` is the end of
     the token at ``s``, ``after(s)`` the start of the next token (None at the text's end). ``cap_names`` looks at
@@ -517,8 +533,7 @@ class _Tokens:
         for s, e in spans:
             if text[e - 1] in "'’-":
                 end[s] = s + len(text[s:e].rstrip("'’-"))  # "Nord-" in "Nord- und Südkorea"
-        for m in _ODD_RUN.finditer(text):
-            s = m.end()
+        for s in _odd_starts(text):
             if text[s].isupper():
                 end[s] = _TOK.match(text, s).end()
         return list(end)
