@@ -18,17 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, count
-from operator import itemgetter
 from functools import lru_cache
 from typing import Any, Callable
 
 from communique.kb.build import slug
 from communique.kb.fold import fold
-from communique.mentions.common import _finditer_at, all_starts, latin1_members, mentions_data
+from communique.mentions.common import _finditer_at, all_starts, captok_spans, latin1_members, mentions_data
 
-_SPAN = re.Match.span
-_FIRST = itemgetter(0)
 _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no name
 # a token: formerly [^\W\d_][\w'’-]*[\w]|[^\W\d_] (and not [^\W\d_](?:[\w'’-]*\w)?: the same matches, 9 % more
 # instructions); s12 round three: one letter (the Latin-1 ones by bitmap, a wider character checked behind), the
@@ -36,6 +32,17 @@ _ROMAN = re.compile(r"[IVXLCDM]+")  # a Roman numeral ("la XVI cumbre") is no na
 # test first so the engine skips to letters, 15 % fewer instructions (common.latin1_members)
 _TOK = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(?<=[^\W\d_])[" + latin1_members(r"[\w'’-]")
                   + r"'’\-\w]*(?<=[" + latin1_members(r"\w") + r"\w])")
+# s19 (cap19): a run of _TOK's characters (the start of a token's run is found by backing up over them), and the
+# runs that open with a digit, "_", an apostrophe or a hyphen up to their first letter ("3M", "'Spiegel": a token
+# that _CAPTOK, which starts at a run's first character, does not find)
+_RUN_CHAR = re.compile(r"[\w'’-]")
+_ODD_RUN = re.compile("[" + latin1_members(r"[\d_'’-]") + "\u0100-\U0010ffff]" + r"(?<=[\d_'’-])(?<![\w'’-].)[\d_'’-]*+(?=[^\W\d_])")
+# For a text of Latin-1 characters, _ODD_RUN on its bytes with each digit, "_", apostrophe and hyphen made "0", each
+# other word character "a" and the rest " ": a run of "0" after no "0" or "a", before an "a". The pattern then starts
+# with a literal, which the engine looks for byte by byte, where it asks a class of every character (German: 8.6 M
+# instead of 12.9 M instructions; Spanish: 3.5 M instead of 13.1 M)
+_RUN_CLASSES = bytes(48 if re.fullmatch(r"[\d_'’-]", chr(c)) else 97 if re.fullmatch(r"\w", chr(c)) else 32 for c in range(256))
+_ODD_RUN_CLASSES = re.compile(rb"0(?<![0a]0)0*+(?=a)")
 _HSPACE = re.compile(r"[^\S\n]+")
 _DOT_GAP = re.compile(r"\.[^\S\n]*")
 _PREV_TOKENS = re.compile(r"[^\W\d_][\w'’-]*|[,.;:()\"]")
@@ -486,6 +493,103 @@ def _loose_word(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) ->
     return _UNLESS_INITIAL if _known_lower(word, lang) else True
 
 
+def _odd_starts(text: str) -> list[int]:
+    """``[m.end() for m in _ODD_RUN.finditer(text)]``: the first letters of the runs that open with a digit, "_", an
+    apostrophe or a hyphen (for a Latin-1 text, found in its bytes by class: ``_RUN_CLASSES``)."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return [m.end() for m in _ODD_RUN.finditer(text)]
+    return [m.end() for m in _ODD_RUN_CLASSES.finditer(raw.translate(_RUN_CLASSES))]
+
+
+class _Tokens:
+    """``_TOK``'s tokens of ``text`` by their starts, found as they are needed (s19, cap19): ``end[s]`` is the end of
+    the token at ``s``, ``after(s)`` the start of the next token (None at the text's end). ``cap_names`` looks at
+    the tokens with a capital, those inside knowledge-base names and the few after them: a third of the tokens,
+    which the whole-text scan made Match objects for.
+
+    Exact because a maximal run of ``[\\w'’-]`` that holds a letter holds exactly one token, from its first letter
+    to its last word character: a search from a token's end, or from a run's start, finds the token the whole-text
+    scan finds next (tests/mentions/test_s19_cap19_tokens.py compares them)."""
+
+    __slots__ = ("text", "end", "_next")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.end: dict[int, int] = {}
+        self._next: dict[int, int | None] = {}
+
+    def capitals(self) -> list[int]:
+        """The starts of the tokens whose first character is upper-case and of a few others, ends noted: the tokens
+        that start a run are among _CAPTOK's (a run's first character, a letter that is not a lower-case ASCII or
+        Cyrillic one: "Über" and also "über", which ``cap_names`` passes over as it passes over any token without
+        a capital), those after a digit, "_", an apostrophe or a hyphen that opens their run are found by
+        ``_ODD_RUN``."""
+        text = self.text
+        end = self.end
+        spans = captok_spans(text)  # (the person rules' scan of the same text: s19 step 2)
+        end.update(spans)  # _CAPTOK takes the whole run: the token's end unless the run ends with ' ’ -
+        for s, e in spans:
+            if text[e - 1] in "'’-":
+                end[s] = s + len(text[s:e].rstrip("'’-"))  # "Nord-" in "Nord- und Südkorea"
+        for s in _odd_starts(text):
+            if text[s].isupper():
+                end[s] = _TOK.match(text, s).end()
+        return list(end)
+
+    def after(self, s: int) -> int | None:
+        try:
+            return self._next[s]
+        except KeyError:
+            pass
+        m = _TOK.search(self.text, self.end[s])
+        nxt = self._next[s] = None if m is None else m.start()
+        if m is not None:
+            self.end[nxt] = m.end()
+        return nxt
+
+    def first_at(self, a: int) -> int | None:
+        """The start of the first token that starts at or after ``a`` (None: none)."""
+        text = self.text
+        r = a
+        while r and _RUN_CHAR.match(text, r - 1):  # back to the start of the run that ``a`` stands in or ends
+            r -= 1
+        m = _TOK.search(text, r)
+        if m is not None and m.start() < a:
+            m = _TOK.search(text, m.end())  # the run's token starts before ``a``: the next one
+        if m is None:
+            return None
+        self.end[m.start()] = m.end()
+        return m.start()
+
+    def following(self, s: int, k: int) -> list[int]:
+        """``s`` and the starts of the ``k`` tokens after it (fewer at the text's end)."""
+        out = [s]
+        while len(out) <= k:
+            nxt = self.after(out[-1])
+            if nxt is None:
+                break
+            out.append(nxt)
+        return out
+
+    def covered(self, kb_spans: list[tuple[int, int]]) -> set[int]:
+        """The starts of the tokens inside the last knowledge-base span that starts at or before them (``kb_spans``
+        sorted): from the first token at or after the span's start, while they end inside it and start before the
+        next span."""
+        covered: set[int] = set()
+        end = self.end
+        for k, (a, b) in enumerate(kb_spans):
+            nxt = kb_spans[k + 1][0] if k + 1 < len(kb_spans) else None
+            if nxt == a:
+                continue  # a later span with the same start is the one that counts
+            x = self.first_at(a)
+            while x is not None and (nxt is None or x < nxt) and end[x] <= b:
+                covered.add(x)
+                x = self.after(x)
+        return covered
+
+
 def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make: Callable[..., Any],
               town: Callable[[Any], bool] | None = None) -> list:
     """Mentions for unknown capitalised names; returns the new mention list (some KB place
@@ -500,11 +604,14 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         mentions = ordinary_places(text, mentions)
     if lex.given_names:
         first = _with_given(first, lex.given_names)  # s15: one union for the same sets, not one per document
-    toks = list(map(_SPAN, _TOK.finditer(text)))  # (start, end) of every token (map: no bytecode per token)
-    n = len(toks)
+    # the tokens by their starts (s19: found as needed, see _Tokens; they were indices into a list of every token)
+    toks = _Tokens(text)
+    end = toks.end
+    after = toks.after
+    capitals = toks.capitals()
     # tokens inside a knowledge-base name carry a run on ("SC Paderborn", "Borussia Mönchengladbach")
     kb_spans = sorted((m.start, m.end) for m in mentions if m.kind in ("name", "acr") and m.etype != "person")
-    covered = _covered_tokens(toks, kb_spans)
+    covered = toks.covered(kb_spans)
     # word -> _nameish_strict() (German: the test depends on the word alone) or _loose_word() (Spanish: on the word
     # and on whether the token starts a sentence; s15), kept across documents
     memo = _strict_memo(lang, lex, first)
@@ -512,20 +619,19 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
     art_max = max(map(len, lex.articles), default=0)  # a longer token is no article (str.lower never shortens one)
 
     def nameish(k: int) -> bool:
-        a, b = toks[k]
-        w = text[a:b]
+        w = text[k:end[k]]
         hit = memo.get(w)
         if hit is None:
             hit = memo[w] = word_test(w, lang, lex, first)
         if hit is _UNLESS_INITIAL:
-            return not _sentence_initial(text, a)
+            return not _sentence_initial(text, k)
         return hit
 
     def runish(k: int) -> bool:
         if k in covered or nameish(k):
             return True
-        w = text[toks[k][0]:toks[k][1]]
-        return w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, toks[k][0])
+        w = text[k:end[k]]
+        return w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, k)
 
     lines: dict[int, bool] = {}  # line start -> _headline(): one test per line of the document
 
@@ -537,36 +643,35 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
             hit = lines[ls] = _headline_line(text[ls:le if le >= 0 else len(text)])
         return hit
 
-    runs: list[list[int]] = []  # token indices; connectors included
+    runs: list[list[int]] = []  # token starts; connectors included
     head_words = lex.org_heads | lex.loc_heads
-    i = 0
+    i = 0  # where the next run may start
     # no article, particle or name starts with a lower-case letter (runish() is False there): only the
     # capitalised tokens and those inside a knowledge-base name are visited, in order
-    # the indices of the tokens with a capital first (in C: the starts, their first characters, str.isupper)
-    for start in sorted(covered.union(compress(count(), map(str.isupper, map(text.__getitem__, map(_FIRST, toks)))))):
-        if start < i:
+    for s in sorted(covered.union(capitals)):
+        if s < i:
             continue  # inside the run found before
-        i = start
-        s, e = toks[i]
-        art = (e - s <= art_max and lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper() and i + 1 < n
-               and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:toks[i + 1][0]])
-               and nameish(i + 1) and not headline(s))
+        e = end[s]
+        art = (e - s <= art_max and lex.articles and text[s:e].lower() in lex.articles and text[s:s + 1].isupper()
+               and (k := after(s)) is not None and not _sentence_initial(text, s) and _HSPACE.fullmatch(text[e:k])
+               and nameish(k) and not headline(s))
         # a surname particle with a capital starts a surname ("De la Serna", "Del Bosque")
         particle = None
         # (s15: the token's lower case among the particles' first words before the headline test and the joins)
         if lex.surname_particles and text[s:s + 1].isupper() and text[s:e].lower() in lex.particle_firsts \
                 and not headline(s):
             for width in (2, 1):
-                if i + width < n:
-                    ph = " ".join(text[toks[x][0]:toks[x][1]] for x in range(i, i + width))
+                seq = toks.following(s, width)
+                if len(seq) > width:
+                    ph = " ".join(text[x:end[x]] for x in seq[:width])
                     if ph.lower() in lex.surname_particles and ph[:1].isupper() and all(
-                            _HSPACE.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, i + width)) \
-                            and nameish(i + width) and (i + width) not in covered:
+                            _HSPACE.fullmatch(text[end[x]:y]) for x, y in zip(seq, seq[1:])) \
+                            and nameish(seq[width]) and seq[width] not in covered:
                         particle = width
                         break
         if not art and not particle:
-            # runish(i), inlined (the test of every capitalised token)
-            if i in covered:
+            # runish(s), inlined (the test of every capitalised token)
+            if s in covered:
                 ok = True
             else:
                 w = text[s:e]
@@ -577,38 +682,36 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                     ok = not _sentence_initial(text, s)
                 ok = ok or (w[:1].isupper() and w.lower() in lex.org_heads and not _sentence_initial(text, s))
             if not ok or headline(s):
-                i += 1
                 continue
-        run = [i]  # a capitalised article inside a sentence belongs to the name ("La Voz de Galicia")
-        if particle:
-            run = list(range(i, i + particle + 1))
+        # a capitalised article inside a sentence belongs to the name ("La Voz de Galicia")
+        run = toks.following(s, particle) if particle else [s]
         j = run[-1]
-        while j + 1 < n:
-            gap = text[toks[j][1]:toks[j + 1][0]]
+        while (k := after(j)) is not None:
+            gap = text[end[j]:k]
             # (s15: one space, the usual gap, without the regex; the initial tested only where needed)
-            if not (gap == " " or _HSPACE.fullmatch(gap) or (_initial(text, toks[j]) and _DOT_GAP.fullmatch(gap))):
+            if not (gap == " " or _HSPACE.fullmatch(gap) or (_initial(text, j, end[j]) and _DOT_GAP.fullmatch(gap))):
                 break
-            k = j + 1
-            if runish(k) or _initial(text, toks[k]) or (lex.strict and _surname_after(text, toks[j], toks[k], lang, lex)):
+            if runish(k) or _initial(text, k, end[k]) or (lex.strict and _surname_after(text, (j, end[j]), (k, end[k]), lang, lex)):
                 run.append(k)
                 j = k
                 continue
             # connectors: one or two lower-case words followed by a name-ish token
             joined = None
             # (s15: a token whose lower case starts no connector joins nothing: no phrase made and looked up)
-            for width in ((1, 2) if text[toks[k][0]:toks[k][1]].lower() in lex.connector_firsts else ()):
-                if k + width >= n:
+            for width in ((1, 2) if text[k:end[k]].lower() in lex.connector_firsts else ()):
+                seq = toks.following(k, width)  # the connector's words and the token after them
+                if len(seq) <= width:
                     break
                 # (s13: the words joined without a generator; the gaps tested only after the words, a pure test:
                 # the same answer)
-                conn = text[toks[k][0]:toks[k][1]] if width == 1 else \
-                    text[toks[k][0]:toks[k][1]] + " " + text[toks[k + 1][0]:toks[k + 1][1]]
+                conn = text[k:end[k]] if width == 1 else text[k:end[k]] + " " + text[seq[1]:end[seq[1]]]
+                x = seq[width]
                 if (conn.lower() in lex.connectors or (
-                        conn.lower() in lex.org_connectors and text[toks[run[0]][0]:toks[run[0]][1]].lower() in lex.org_heads)) \
-                        and all(_HSPACE.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(k, k + width)) \
-                        and runish(k + width) \
-                        and not _ROMAN.fullmatch(text[toks[k + width][0]:toks[k + width][1]]):  # "Kazán la XVI cumbre"
-                    joined = list(range(k, k + width + 1))
+                        conn.lower() in lex.org_connectors and text[run[0]:end[run[0]]].lower() in lex.org_heads)) \
+                        and all(_HSPACE.fullmatch(text[end[y]:z]) for y, z in zip(seq, seq[1:])) \
+                        and runish(x) \
+                        and not _ROMAN.fullmatch(text[x:end[x]]):  # "Kazán la XVI cumbre"
+                    joined = seq
                     break
             if joined:
                 run.extend(joined)
@@ -619,16 +722,16 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         # (s15: the first such token ends the search; the heads are looked for only where there is none)
         real = False
         for x in run:
-            if x not in covered and nameish(x) and not _ROMAN.fullmatch(text[toks[x][0]:toks[x][1]]):
+            if x not in covered and nameish(x) and not _ROMAN.fullmatch(text[x:end[x]]):
                 real = True  # a Roman numeral alone ("la XVI cumbre") is no name
                 break
         if real:
             runs.append(run)
         else:
-            heads = [x for x in run if text[toks[x][0]:toks[x][1]].lower() in head_words]
+            heads = [x for x in run if text[x:end[x]].lower() in head_words]
             if heads and len(run) >= 2 and len(set(run) - set(heads)) > 0:
                 runs.append(run)
-        i = j + 1
+        i = end[j]
 
     existing = list(mentions)
     spans = [(m.start, m.end, m) for m in existing]
@@ -645,14 +748,14 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
                 per_surnames.add(parts[-1])
 
     for run in runs:
-        while len(run) > 1 and _initial(text, toks[run[0]]):
+        while len(run) > 1 and _initial(text, run[0], end[run[0]]):
             run = run[1:]
-        s, e = toks[run[0]][0], toks[run[-1]][1]
-        if _initial(text, toks[run[-1]]):
+        s, e = run[0], end[run[-1]]
+        if _initial(text, run[-1], e):
             if len(run) == 1:
                 continue
             e += 1  # "George W.", "Nico G."
-        words = [text[toks[x][0]:toks[x][1]] for x in run]
+        words = [text[x:end[x]] for x in run]
         over = over_at(s, e)
         if any(a <= s and e <= b for a, b, _m in over):
             continue  # already found (whole or larger)
@@ -661,12 +764,12 @@ def cap_names(text: str, lang: str, mentions: list, first: frozenset[str], make:
         lead = min(over, key=lambda x: x[0]) if over else None
         if lead is not None and lead[0] == s and not _replaceable(lead[2]) and lead[2].etype in ("organization", "group", "person") \
                 and words[-1].lower() not in lex.org_suffixes:  # "Telefónica Internacional" stays whole
-            rest = [x for x in run if toks[x][0] >= lead[1]]
-            if rest and text[toks[rest[0]][0]:toks[rest[0]][1]].lower() not in lex.connectors:
+            rest = [x for x in run if x >= lead[1]]
+            if rest and text[rest[0]:end[rest[0]]].lower() not in lex.connectors:
                 # "a EFE Viana Baptista": a known name first, then a new one
                 run = rest
-                s = toks[run[0]][0]
-                words = [text[toks[x][0]:toks[x][1]] for x in run]
+                s = run[0]
+                words = [text[x:end[x]] for x in run]
                 over = over_at(s, e)
         low = [w.lower() for w in words]
         headed = low[0] in lex.org_heads or low[-1] in lex.org_suffixes or low[0] in lex.loc_heads
@@ -798,7 +901,9 @@ def _strict_memo(lang: str, lex: CapLexicon, first: frozenset[str]) -> dict[str,
 
 def _covered_tokens(toks: list[tuple[int, int]], kb_spans: list[tuple[int, int]]) -> set[int]:
     """Indices of the tokens inside the last knowledge-base span that starts at or before them
-    (``kb_spans`` sorted): one bisect per span instead of one per token."""
+    (``kb_spans`` sorted): one bisect per span instead of one per token. s19: ``cap_names`` uses
+    ``_Tokens.covered`` (the same tokens by their starts, without the list of every token); this index form is
+    its oracle (tests/mentions/test_s19_cap19_tokens.py) and that of the earlier tests."""
     import bisect
 
     covered: set[int] = set()
@@ -937,9 +1042,8 @@ def _org_phrases(text: str, lex: CapLexicon) -> list[tuple[int, int]]:
     return out
 
 
-def _initial(text: str, tok: tuple[int, int]) -> bool:
-    """A one-letter capital followed by a full stop ("W." in "George W. Bush")."""
-    a, b = tok
+def _initial(text: str, a: int, b: int) -> bool:
+    """The token ``text[a:b]`` is a one-letter capital followed by a full stop ("W." in "George W. Bush")."""
     return b - a == 1 and text[a].isupper() and text[b:b + 1] == "."
 
 

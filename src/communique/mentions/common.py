@@ -287,6 +287,20 @@ def latin1_members(cls: str) -> str:
 # behind; the token's run with its Latin-1 members spelt out (12 % fewer instructions of this scan)
 _CAPTOK = re.compile("[" + latin1_members(r"[^\W\d_a-zа-яё]") + "\u0100-\u042f\u0450\u0452-\U0010ffff]"
                      r"(?<![\w'’-].)(?<=[^\W\d_a-zа-яё])[" + latin1_members(r"[\w'’-]") + r"'’\-\w]*")
+# s19 (cap19): the last document's _CAPTOK spans, which PersonRules._given_name_persons and cap_names both need
+_CAPTOK_LAST: list[Any] = [None, []]  # [the text (held, so its identity cannot be reused), its spans]
+
+
+def captok_spans(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _CAPTOK.finditer(text)]``, made once for the last text (the same str object); the
+    caller must not change the list. One list of the last document is kept (some 8,000 pairs for 150,000
+    characters of German)."""
+    if _CAPTOK_LAST[0] is not text:
+        _CAPTOK_LAST[1] = list(map(re.Match.span, _CAPTOK.finditer(text)))
+        _CAPTOK_LAST[0] = text
+    return _CAPTOK_LAST[1]
+
+
 _NAME_GAP = re.compile(r"[^\S\n]+|[^\S\n]+(?:de|del|de la|de los|de las|da|das|do|dos|di|du|van|von|der|van der|von der|le|la|bin|al|el|ibn)[^\S\n]+")
 _INITIALS_NAME = re.compile(r"[A-ZА-ЯЁ](?<![\w.].)\.[^\S\n]?(?:[A-ZА-ЯЁ]\.[^\S\n]?)?([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])")
 # (?<![\w'’-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|és|áez)(?![\w'’-]) | (?<![\w'’-])[A-Z][a-z]{2,}(?:ow|...)(?![\w'’-]),

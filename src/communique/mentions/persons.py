@@ -15,14 +15,14 @@ from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions import roles
 from communique.mentions.common import (
-    Mention, _CAPTOK, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
+    Mention, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
-    _sentence_initial, _word_before_span, coref_finditer, latin_given_names, ru_coref_key, find_surnames, initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
+    _sentence_initial, _word_before_span, captok_spans, coref_finditer, latin_given_names, ru_coref_key, find_surnames,
+    initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
     surname_shapes)
 from communique.mentions.orgs_ru import adjective_before_noun
 from communique.mentions.spanindex import LatestBefore
 
-_SPAN = re.Match.span
 # s15 (spdcore): the patterns the passes below searched with re.search/re.match on slices, compiled once and
 # matched in place (none has a look-behind or an anchor: the same matches as in the slice)
 _CLAUSE_STOP = re.compile(r"[.;:!?\n(]\s|[;:!?\n(]")
@@ -218,7 +218,7 @@ class PersonRules:
         strong_over = _Coverage.of_spans(strong).overlaps
         out = list(mentions)
         new: list[Mention] = []
-        toks = list(map(_SPAN, _CAPTOK.finditer(text)))
+        toks = captok_spans(text)  # (shared with cap_names: s19)
         i = 0
         n = len(toks)
         # only the tokens that are given names can start a name: visited in order (picked in C: each
