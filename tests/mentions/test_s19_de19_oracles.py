@@ -3,6 +3,7 @@
 * ``_given_starts`` takes ``_given_surname``'s candidates from the document's words (``capset``) and their
   whole-token places, where ``_GIVEN_CAND`` scanned the text for capitals: every old candidate with a kind is among
   them with the same kind, and an extra start is one where ``_GIVEN_PAIR`` (the caller's next test) does not match.
+* ``_opening_words`` gives ``_WORD_OPENING``'s matches from one literal-first pattern per opening character.
 * ``_media``'s lower-case first words are looked up in the document's literals, so each must be a needle.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import random
 
 from communique.mentions.capnames_de import (
-    _CAP_TOKEN, _GIVEN_CAND, _GIVEN_PAIR, _all_given, _given_kind, _given_starts, _media_data, de_weak_given_names,
+    _CAP_TOKEN, _GIVEN_CAND, _GIVEN_PAIR, _WORD_OPENING, _all_given, _given_kind, _given_starts, _media_data,
+    _opening_words, de_weak_given_names,
 )
 from communique.mentions.literals_de import doc_literals, needles
 
@@ -71,3 +73,16 @@ def test_media_firsts_are_needles():
     assert lower and set(lower) <= set(needles())
     for w in lower:
         assert w in doc_literals(f"xx {w} yy")
+
+
+def test_opening_words_as_the_scan():
+    rng = random.Random(1919)
+    alphabet = "AaÄäÖöÜüßBbé’'-_1 \t\n\"„“(«»)x."
+    texts = _texts() + ["Ab", "\nAb", "(Ab)", "«Ab» „Cd“ \"Ef\" (Gh\nIj", "A", "\"A", "x\nA’b-c'd", "„\nA"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(6000)]
+    hits = 0
+    for t in texts:
+        old = [(*m.span(), m.group(0), None, True) for m in _WORD_OPENING.finditer(t)]
+        assert _opening_words(t) == old, t
+        hits += len(old)
+    assert hits > 1000

@@ -252,6 +252,30 @@ _WORD_HEAD = r"[A-ZÄÖÜ](?<![\w-].)"  # _WORD's capital and look-behind; the r
 assert _WORD.pattern.startswith(_WORD_HEAD)
 _WORD_AFTER_BLANK = re.compile(r"[A-ZÄÖÜ](?<= .)" + _WORD.pattern[len(_WORD_HEAD):])
 _WORD_OPENING = re.compile(r"[A-ZÄÖÜ](?<![^\n\"„“(«»].)" + _WORD.pattern[len(_WORD_HEAD):])
+# s19: _WORD_OPENING's matches from one pattern per opening character, the character first (a literal: the engine
+# searches for it, where _WORD_OPENING tried its class at every character), and _WORD's body matched at the text's start
+_WORD_BODY = re.compile(r"[A-ZÄÖÜ]" + _WORD.pattern[len(_WORD_HEAD):])
+_OPENER_WORD = tuple((c, re.compile(re.escape(c) + "(" + _WORD_BODY.pattern + ")")) for c in "\n\"„“(«»")
+
+
+def _opening_words(text: str) -> list[tuple[int, int, str, None, bool]]:
+    """``[(*m.span(), m.group(0), None, True) for m in _WORD_OPENING.finditer(text)]``: the words at the text's start
+    or after a line break, a quote or a bracket. A match of _WORD_OPENING is _WORD's body where the character before
+    is one of those (or none); the body holds none of them, so no match hides another, and the matches after each
+    opening character are those of its own pattern (group 1), searched only where that character occurs at all
+    (a one-character ``in``). 15.5 M -> 10.3 M instructions on the benchmark's documents."""
+    res = []
+    m = _WORD_BODY.match(text)
+    if m is not None:
+        res.append((*m.span(), m.group(0), None, True))
+    kinds = 0
+    for c, rx in _OPENER_WORD:
+        if c in text:
+            kinds += 1
+            res.extend([(*m.span(1), m.group(1), None, True) for m in rx.finditer(text)])
+    if kinds > 1:
+        res.sort()  # in text order (the starts differ)
+    return res
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?\"“”»«)]|$)")
 _HYPHEN_NEXT = re.compile(r"[^\S\n]*-")
 _START = attrgetter("start")  # s14: a mention's start as a sort key without a Python call per mention
@@ -434,7 +458,7 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     is found in its slice."""
     # s14: the words at the text's start or after a line break, a quote or a bracket open a sentence; the other words
     # not after a blank are read by neither loop (inside a clause, no cue or comma before them): one scan for each
-    words: list[tuple[int, int, str, str | None, bool]] = [(*m.span(), m.group(0), None, True) for m in _WORD_OPENING.finditer(text)]
+    words: list[tuple[int, int, str, str | None, bool]] = _opening_words(text)  # (_WORD_OPENING's matches)
     first = len(words)
     rfind = text.rfind
     lower = _LOWER_LETTERS
