@@ -31,8 +31,8 @@ def needles() -> tuple[str, ...]:
     firm names' conjunctions (``orgs_de._FIRM_CONJ``), the starts of ``places_de._PREP_CAP``, the verbs of
     flowing (``places_de._FLOW_VERBS``), the heads of foreign organisations (``orgs_de``) and the subordinating
     conjunctions and the town prepositions in every spelling, with their blank (``capnames_de.subject_needles``,
-    ``capnames_de.prep_needles``; s15)."""
-    from communique.mentions.capnames_de import prep_needles, subject_needles
+    ``capnames_de.prep_needles``; s15), and the media names' lower-case first words (``capnames_de._media_data``; s19)."""
+    from communique.mentions.capnames_de import _media_data, prep_needles, subject_needles
     from communique.mentions.orgs_de import _FIRM_CONJ
     from communique.mentions.persons_de import _r8_data
 
@@ -42,7 +42,7 @@ def needles() -> tuple[str, ...]:
 
     return tuple(dict.fromkeys((*_FIXED, *sorted(maiden), *(h + " " for h in sorted(honorifics)), *_FIRM_CONJ, *PREP_NEEDLES,
                                 *_FLOW_VERBS, *sorted(org_data().foreign_heads), *subject_needles(),
-                                *prep_needles())))
+                                *prep_needles(), *_media_data()[2])))
 
 
 @lru_cache(maxsize=1)
