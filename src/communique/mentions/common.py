@@ -564,7 +564,7 @@ def _english_name(surface: str, lang: str, person: bool = True) -> str:
         toks = s.split()
         if len(toks) >= 2:
             f0 = fold(toks[0])
-            en = _given_to_english().get(f0) if f0 not in latin_given_names() else None  # "María", "Elena": not Russian
+            en = _given_to_english().get(f0) if f0 not in lang_words("ru", "given_names_shared", folded=True) else None
             if en:
                 toks[0] = en
             return " ".join(toks)
