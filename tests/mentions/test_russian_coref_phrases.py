@@ -67,3 +67,13 @@ def test_another_country_s_minister_is_not_the_one_named_before(linker):
 ])
 def test_an_office_in_a_case_form_without_a_country_names_no_one(linker, text, phrase):
     assert not _found(linker, text).get(phrase, "").startswith("kb:person/")
+
+
+@pytest.mark.parametrize("word, key", [
+    ("официального представителя", "официальный представитель"),
+    ("официальным представителем", "официальный представитель"),
+    ("официальный представитель", "официальный представитель"),
+    ("официальные", None),
+])
+def test_a_role_phrase_opened_by_an_adjective_declines_both_words(word, key):
+    assert ru_coref_key(word, ["официальный представитель", "министр"]) == key

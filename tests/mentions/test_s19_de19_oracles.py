@@ -86,3 +86,19 @@ def test_opening_words_as_the_scan():
         assert _opening_words(t) == old, t
         hits += len(old)
     assert hits > 1000
+
+
+def test_given_starts_after_the_memo_is_reset():
+    """The words-seen memo is bounded; the document that makes it reset still finds every given name it holds, also
+    those seen in earlier documents (review of s19: "Jürgen" was lost there)."""
+    import communique.mentions.capnames_de as c
+
+    given = frozenset({"jürgen", "anna"})
+    text = "Gestern sagte Jürgen Klopp etwas."
+    saved = list(c._GIVEN_KINDS)
+    try:
+        assert c._given_starts(text, given, set(c._CAP_TOKEN.findall(text))) == [(14, 1)]
+        c._given_starts("x", given, {f"Wort{i}x" for i in range(200_001)})
+        assert c._given_starts(text, given, set(c._CAP_TOKEN.findall(text)) | {"Neuwort"}) == [(14, 1)]
+    finally:
+        c._GIVEN_KINDS[:] = saved

@@ -42,3 +42,16 @@ def test_no_leader_is_linked(linker, text, lang, word):
 def test_the_leader_is_still_linked(linker, text, lang, word, eid):
     found = _linked(linker, text, lang)
     assert any(k.endswith(word.split()[-1]) and v == eid for k, v in found.items()), found
+
+
+@pytest.mark.parametrize("text, lang, eids", [
+    ("Переговоры Путин Трамп прошли в Анкоридже.", "ru", ("kb:person/vladimir-putin", "kb:person/donald-trump")),
+    ("Talks Scholz Macron in Berlin ended.", "en", ("kb:person/olaf-scholz", "kb:person/emmanuel-macron")),
+])
+def test_two_leaders_side_by_side_stay_two_people(linker, text, lang, eids):
+    """Only a third capitalised word beside the pair, or a given name opening it, makes it one unknown name."""
+    assert set(eids) <= set(_linked(linker, text, lang).values())
+
+
+def test_a_trade_noun_does_not_unlink_the_leader_of_a_large_state(linker):
+    assert _linked(linker, "Диктатор Мадуро выступил с речью.", "ru").get("Мадуро") == "kb:person/nicolas-maduro"

@@ -74,3 +74,13 @@ def test_a_latin_given_name_keeps_its_spelling(linker, text, lang, name):
     """"María" and "Elena" are not the Russian Mariya and Yelena (s19)."""
     doc = Document(id="t", text=text, source="test", lang=lang, published=datetime(2025, 11, 20, tzinfo=timezone.utc))
     assert name in {e.name for e in linker.link(doc, normalize(text))}
+
+
+def test_a_kin_word_further_back_is_someone_else_s(linker):
+    text = "Путин и его супруга встретились с министром культуры Ольгой Петровой."
+    assert _persons(linker, text, "ru").get("Ольгой Петровой", (None, None))[0] == "министром культуры"
+
+
+def test_the_country_an_envoy_is_sent_to_is_not_the_envoy_s(linker):
+    found = _persons(linker, "US Ambassador to Ukraine Julie Davis met the minister.")
+    assert found.get("Julie Davis") == ("Ambassador to Ukraine", "US")

@@ -174,11 +174,11 @@ def _given_starts(text: str, given: frozenset[str], capset: set[str] | None) -> 
         # the other words seen and those of them with a kind
         h[:] = [given, strong, frozenset(weak - strong), set(), {}]
     _g, strong, weak, seen, other = h
+    if len(seen) > 200_000:
+        seen.clear()  # (bounded; then this document's words are all asked again, not only its new ones)
+        other.clear()
     new = capset - seen
     if new:
-        if len(seen) > 200_000:
-            seen.clear()
-            other.clear()
         for w in new:
             if w.isascii() and "-" not in w:
                 continue  # (the sets above)

@@ -102,27 +102,60 @@ def _bounded_alternation(alts: list[str]) -> str:
     return "(?:" + "|".join(re.escape(c) + r"(?<![\w-].)(?:" + "|".join(rests) + ")" for c, rests in groups.items()) + ")"
 
 
+_RU_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее")
+
+
+def _ru_role_words(key: str) -> list[tuple[str, str]]:
+    """The words of a Russian role phrase, each with how it inflects: "adj" (an adjective before the noun: its ending
+    changes), "noun" (the first noun: it takes the case ending), "gen" (a complement after it: as written, an acronym
+    may take its own ending)."""
+    out = []
+    for w in key.split():
+        if not any(k == "noun" for _w, k in out):
+            out.append((w, "adj" if len(w) > 4 and w.endswith(_RU_ADJ_ENDINGS) else "noun"))
+        else:
+            out.append((w, "gen"))
+    return out
+
+
 def _ru_inflected(key: str) -> str:
-    """A Russian role noun as a pattern of its case forms: the noun is the first word and takes the ending, the
-    genitive complement after it does not, but for an acronym's own ending ("министр иностранных дел": "министром
-    иностранных дел"; "глава МИД": "главой МИД", "глава МИДа")."""
-    head, _, rest = key.partition(" ")
-    return re.escape(head)[:-1] + r"\w{0,3}" + (r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\w{0,2}" if rest else "")
+    """A Russian role phrase as a pattern of its case forms: the noun takes the ending, an adjective before it changes
+    its own, the genitive complement after it does not but for an acronym's ending ("министр иностранных дел":
+    "министром иностранных дел"; "глава МИД": "главой МИД", "глава МИДа"; "официальный представитель":
+    "официального представителя")."""
+    words = _ru_role_words(key)
+    parts = []
+    for n, (w, kind) in enumerate(words):
+        if kind == "adj":
+            parts.append(re.escape(w[:-2]) + r"\w{1,4}")
+        elif kind == "noun":
+            parts.append(re.escape(w)[:-1] + r"\w{0,3}")
+        else:
+            parts.append(re.escape(w) + (r"\w{0,2}" if n == len(words) - 1 else ""))
+    return r"\s+".join(parts)
 
 
 def ru_coref_key(word: str, keys: Iterable[str]) -> str | None:
-    """The role noun of ``keys`` (folded Russian coref keys) that ``word``, a match of :func:`_ru_inflected`'s
+    """The role phrase of ``keys`` (folded Russian coref keys) that ``word``, a match of :func:`_ru_inflected`'s
     pattern, is a case form of; the longest where several fit ("министром иностранных дел" is a form of
     "министр иностранных дел", not only of "министр")."""
-    head, _, rest = word.partition(" ")
-    rest = " ".join(rest.split())
+    ws = word.split()
     best = None
     for k in keys:
-        kh, _, kr = k.partition(" ")
-        if (rest == kr or (kr and rest.startswith(kr) and len(rest) - len(kr) <= 2)) \
-                and (head == kh or head.startswith(kh[:-1])) and (best is None or len(k) > len(best)):
+        kw = _ru_role_words(k)
+        if len(kw) != len(ws) or (best is not None and len(k) <= len(best)):
+            continue
+        if all(_ru_form_of(w, kword, kind) for w, (kword, kind) in zip(ws, kw)):
             best = k
     return best
+
+
+def _ru_form_of(w: str, k: str, kind: str) -> bool:
+    if kind == "adj":
+        return w.startswith(k[:-2]) and 1 <= len(w) - len(k) + 2 <= 4
+    if kind == "noun":
+        return w == k or (w.startswith(k[:-1]) and len(w) - len(k) + 1 <= 3)
+    return w == k or (w.startswith(k) and len(w) - len(k) <= 2)
 
 
 def _literal_starts(literals: list[str]) -> Any:

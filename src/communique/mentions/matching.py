@@ -165,6 +165,14 @@ def _another_surname_after(text: str, end: int, lang: str, given: frozenset[str]
             and not _is_given_name(w) and not _common_in(w, lang) and not _common_in(w, "en"))
 
 
+def _small_state(ents: dict, person: dict) -> bool:
+    """The person's country has fewer than ten million inhabitants (or none is known): a lone surname read as its
+    leader's needs more than a trade noun's absence ("Футболист Гонсалвес" is no Saint Vincent's prime minister;
+    "Диктатор Мадуро" is Venezuela's president)."""
+    c = ents.get(f"kb:country/{person.get('country')}") if person.get("country") else None
+    return not c or (c.get("population") or 0) < 10_000_000
+
+
 def _person_noun_before_ru(text: str, s: int) -> bool:
     """A Russian noun naming a person (animate, not a name) that is no title right before a lone surname: the person is
     named by a trade ("Футболист Гонсалвес", "журналист Мартин"), not by an office the knowledge base knows."""
@@ -180,10 +188,13 @@ def _person_noun_before_ru(text: str, s: int) -> bool:
     return bool(ps) and ps[0].tag.POS == "NOUN" and "anim" in ps[0].tag and not ({"Name", "Surn", "Patr"} & ps[0].tag.grammemes)
 
 
-def _next_to_other_surname(raws: list[_Raw], i: int, ft: str, eid: str, ents: dict) -> bool:
-    """The match before or after ``raws[i]``, with only blanks between, can be read as another person's surname alone:
-    both are words of one name the knowledge base does not know ("Теодоро Нгема Обианг Манге", the son, is neither
-    Gabon's Oligui Nguema nor his father Obiang Nguema)."""
+def _next_to_other_surname(raws: list[_Raw], i: int, text: str, ft: str, eid: str, ents: dict,
+                           given: frozenset[str]) -> bool:
+    """The match before or after ``raws[i]``, with only blanks between, can be read as another person's surname alone,
+    and the two are words of one name the knowledge base does not know: a third capitalised word that opens no sentence
+    stands right beside the pair ("Теодоро Нгема Обианг Манге", the son, is neither Gabon's Oligui Nguema nor his
+    father Obiang Nguema; "Gabriel Omar Batistuta"), or the pair's first word is a given name ("Bilal Hussein").
+    Two leaders' surnames alone side by side stay two people ("Переговоры Путин Трамп", "Talks Scholz Macron")."""
     initials = {f[0] for f in ents[eid].get("first") or ()}
     for j in (i - 1, i + 1):
         if 0 <= j < len(raws):
@@ -193,8 +204,21 @@ def _next_to_other_surname(raws: list[_Raw], i: int, ft: str, eid: str, ents: di
             if a.end < b.start and not ft[a.end:b.start].strip(" ") and any(
                     c != eid and ents[c]["type"] == "person" and (k in ("sur", "stemsur") or (
                         k == "name" and " " not in ft[raws[j].start:raws[j].end].strip())) for c, k, _f in raws[j].cands):
-                return True
+                if fold(text[a.start:a.end]) in given or _capitalised_beside(text, a.start, b.end, raws):
+                    return True
     return False
+
+
+def _capitalised_beside(text: str, s: int, e: int, raws: list[_Raw]) -> bool:
+    """A capitalised word that is no knowledge-base match and opens no sentence stands right before ``s`` or right
+    after ``e``, with one blank between."""
+    starts = {r.start for r in raws}
+    nxt = _NEXT_CAP_WORD.match(text, e)
+    if nxt is not None and nxt.group(1)[:1].isupper() and nxt.start(1) not in starts and text[e:nxt.start(1)] == " ":
+        return True
+    prev = _word_before_span(text, s, 30)
+    return (prev is not None and text[prev[0]].isupper() and prev[1] == s - 1 and prev[0] not in starts
+            and not _sentence_initial(text, prev[0]))
 
 
 class KBMatching:
@@ -440,9 +464,9 @@ class KBMatching:
                     if self._other_given_name_left(text, ft, r.start, e):
                         continue  # "В. Лукашенко", "Виктор Лукашенко": the same surname, another person
                     if lang == "ru" and eid not in full_persons and e.get("country") not in doc_countries \
-                            and _person_noun_before_ru(text, r.start):
+                            and _small_state(ents, e) and _person_noun_before_ru(text, r.start):
                         continue  # s19: "Футболист Гонсалвес": another person's trade, not the leader's title
-                    if eid not in full_persons and _next_to_other_surname(raws, i, ft, eid, ents):
+                    if eid not in full_persons and _next_to_other_surname(raws, i, text, ft, eid, ents, self._given_names()):
                         continue  # s19: "Теодоро Нгема Обианг Манге": two leaders' surnames side by side are one name
                     if lang != "ru" and eid not in full_persons and _another_surname_after(text, r.end, lang, self._given_names()):
                         continue  # "the spokesperson, Martin Giese,": a given name before someone's surname
@@ -453,8 +477,9 @@ class KBMatching:
                     if eid in full_persons:
                         score += 3
                 elif kind == "name" and " " not in ft[r.start:r.end].strip() and (
-                        _next_to_other_surname(raws, i, ft, eid, ents) or (
-                            lang == "ru" and e.get("country") not in doc_countries and _person_noun_before_ru(text, r.start))) \
+                        _next_to_other_surname(raws, i, text, ft, eid, ents, self._given_names()) or (
+                            lang == "ru" and e.get("country") not in doc_countries and _small_state(ents, e)
+                            and _person_noun_before_ru(text, r.start))) \
                         and not any(j != i and any(c == eid and k == "name" for c, k, _f in o.cands) for j, o in enumerate(raws)):
                     continue  # ... and so is a one-word name ("Обианг", "Гонсалвес") so placed, named nowhere else
                 if active:

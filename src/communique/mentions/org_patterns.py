@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from communique.kb.build import slug
 from communique.mentions.common import (
     Mention, _ACRONYM, _ACR_STOP, _Coverage, _ROMAN, _english_name, _sentence_initial, lang_lexicon, lexicon_finditer,
@@ -60,15 +62,21 @@ class OrgPatterns:
         return out
 
 
+@lru_cache(maxsize=4096)
 def ru_org_word(surface: str) -> str | None:
     """The word of the Russian ``org_words`` list that ``surface``, a match of ``org_words_re``, is a case form of
     ("МИДа", "МИДе": "МИД"; "мэрии": "мэрия"), the longest that fits, as the pattern takes them (mentions/common.py):
-    a lower-case word ending in о/а/я/ь changes that letter, any other word takes up to two letters more."""
+    a lower-case word ending in о/а/я/ь changes that letter, any other word takes up to two letters more. (Memoised:
+    a pure function of the surface, at most a few thousand institution-word forms.)"""
     low = surface.lower()
     best = None
-    for w in map(str, mentions_data("ru").get("org_words") or ()):
-        wl = w.lower()
-        stem = wl[:-1] if w[-1] in "оаяь" and w.islower() else wl
+    for w, stem in _ru_org_stems():
         if low.startswith(stem) and len(low) - len(stem) <= 3 and (best is None or len(w) > len(best)):
             best = w
     return best
+
+
+@lru_cache(maxsize=1)
+def _ru_org_stems() -> tuple[tuple[str, str], ...]:
+    words = map(str, mentions_data("ru").get("org_words") or ())
+    return tuple((w, w.lower()[:-1] if w[-1] in "оаяь" and w.islower() else w.lower()) for w in words)

@@ -103,7 +103,7 @@ class PersonRules:
             name = _english_name(surface, lang)
             # the country the role names ("Ambassador of the Republic of Moldova"), else one named before it in the window
             lo = max(tm.start(), pend)  # (an organisation's country last: "глава Роскосмоса", "portavoz de la Casa Blanca")
-            country = self._named_country(mentions, rstart, ns) or self._named_country(mentions, lo, ns) \
+            country = self._named_country(text, lang, mentions, rstart, ns) or self._named_country(text, lang, mentions, lo, ns) \
                 or _role_country(self.kb, mentions, lo, ns)
             if _kin_before(text, rstart, lang):
                 role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
@@ -172,15 +172,19 @@ class PersonRules:
                     w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in rest[1:]) and rest[-1][:1].isupper():
                 m.role = text[t.start():k].strip()
                 if m.country is None:
-                    m.country = self._named_country(mentions, t.start(), k)
+                    m.country = self._named_country(text, lang, mentions, t.start(), k)
             return  # only the clause's first title
 
-    def _named_country(self, mentions: list[Mention], rs: int, re_: int) -> str | None:
+    def _named_country(self, text: str, lang: str, mentions: list[Mention], rs: int, re_: int) -> str | None:
         """The country of a country or place named in a role ``text[rs:re_]`` ("Mayor of Madrid") or by an adjective
         right before it ("Portuguese Minister of Education"); not an organisation's."""
         places = [x for x in mentions if x.etype in ("country", "place")]
-        adj = next((x for x in places if x.kind in ("adj", "adjstem") and 0 < rs - x.end <= 2), None)
-        return _role_country(self.kb, places, adj.start if adj else rs, re_)
+        before = next((x for x in places if x.end == rs - 1 and text[x.end] == " " and x.etype == "country"
+                       and x.kind in ("adj", "adjstem", "acr", "name")), None)  # "Portuguese Minister", "US Ambassador to X"
+        if before is not None and (c := _role_country(self.kb, [before], before.start, before.end)):
+            return c
+        to = lang_words(lang, "title_to")  # the country an envoy is sent to is not the envoy's ("Ambassador to Ukraine")
+        return _role_country(self.kb, [x for x in places if not (to and _word_before_in_set(text, x.start, to))], rs, re_)
 
     @staticmethod
     def _apposition_role(text: str, ft: str, lang: str, lex: dict, m: Mention, comma: int) -> None:
@@ -456,11 +460,26 @@ def _rank_words_left(text: str, s: int, lang: str) -> int:
     return s
 
 
+def _word_before_in_set(text: str, s: int, words: frozenset[str]) -> bool:
+    """The word before ``s``, or the one before an article there ("to the"), is one of ``words``."""
+    ws = [w.lower() for w in text[max(0, s - 16):s].split()[-2:]]
+    return bool(ws) and (ws[-1] in words or (len(ws) == 2 and ws[-2] in words and ws[-1] in ("the", "la", "le", "el", "der", "die", "das")))
+
+
 def _kin_before(text: str, s: int, lang: str) -> bool:
-    """A word of kinship (``kin_words`` of mentions.yaml: "wife", "супруга", "Ehefrau") among the three words before a
-    title at ``s``: the title is the relative's, not the named person's ("the wife of the President of Lithuania X")."""
+    """A word of kinship (``kin_words`` of mentions.yaml: "wife", "супруга", "Ehefrau") right before a title at ``s``,
+    but for the small words between ("the wife of the President of Lithuania X", "супруга президента"): the title is the
+    relative's, not the named person's. ("Путин и его супруга встретились с министром культуры X": X is the
+    minister.)"""
     kin = lang_words(lang, "kin_words")
-    return bool(kin) and any(w.lower().strip(",") in kin for w in text[max(0, s - 40):s].split()[-3:])
+    if not kin:
+        return False
+    skip = lang_words(lang, "title_of") | lang_words(lang, "title_of_small")
+    for w in reversed(text[max(0, s - 40):s].split()[-3:]):
+        w = w.lower().strip(",")
+        if w not in skip:
+            return w in kin
+    return False
 
 
 _RU_PLURAL = ("ов", "ам", "ами", "ах")  # a plural role noun ("министров") names no one person
