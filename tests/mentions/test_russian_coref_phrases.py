@@ -49,10 +49,12 @@ def test_a_role_phrase_with_a_country_names_that_country_s_holder(linker, text, 
     assert _found(linker, text).get(phrase) == eid
 
 
-def test_the_holder_so_introduced_is_the_later_antecedent(linker):
+def test_a_bare_role_noun_later_stays_with_the_person_named_first(linker):
+    """In a ministry's own texts the bare "Министр" is its minister, the host (review of s19: a rule that made the
+    holder introduced by role and country the antecedent was taken out)."""
     found = _found(linker, "Лавров встретился с министром иностранных дел Египта. Министр рассказал о ситуации.")
-    assert found.get("Министр") == "kb:person/badr-abdelatty"
-    assert found.get("Лавров") == "kb:person/sergey-lavrov"
+    assert found.get("министром иностранных дел Египта") == "kb:person/badr-abdelatty"
+    assert found.get("Министр") == "kb:person/sergey-lavrov"
 
 
 def test_another_country_s_minister_is_not_the_one_named_before(linker):

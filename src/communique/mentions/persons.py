@@ -358,7 +358,6 @@ class PersonRules:
         person_starts = sorted(p.start for p in persons)
         first_end = min((p.end for p in persons), default=None)
         latest: dict[tuple, LatestBefore] = {}
-        named = {p.eid for p in persons}
 
         def last_before(key: tuple, test: Callable[[Mention], bool], s: int) -> Mention | None:
             """The last person (in list order) ending by ``s`` that passes ``test``."""
@@ -424,12 +423,6 @@ class PersonRules:
             target = last_before(("office", office, words), holds, s)
             if target is None:
                 continue
-            # a holder introduced after it by role and country alone (named nowhere in the document) is the later
-            # antecedent ("Лавров встретился с министром иностранных дел Египта. Министр ..." is Egypt's minister)
-            later = next((o for o in reversed(out) if target.end <= o.start and o.end <= s and o.eid != target.eid
-                          and o.eid.startswith("kb:") and o.eid not in named and holds(o)), None)
-            if later is not None:
-                target = later
             if ccountry and (target.country or self.kb.entities.get(target.eid, {}).get("country")) not in (None, ccountry):
                 continue  # "Лавров ... с министром Египта": another country's minister, whom the KB does not name
             out.append(Mention(s, e, target.eid, "coref", "person", role=target.role, name=target.name, country=target.country))
