@@ -21,12 +21,13 @@ class OrgPatterns:
         taken = _Coverage(mentions)
         out: list[Mention] = []
 
-        def add(s: int, e: int, base: str | None = None) -> None:
+        def add(s: int, e: int, word: bool = False) -> None:
             while e > s and text[e - 1] in ".,;:-'’":
                 e -= 1
             if e - s < 2 or taken.overlaps(s, e):
                 return
             surface = text[s:e]
+            base = ru_org_word(surface) if word else None
             if base and surface[:1].isupper():
                 base = base[:1].upper() + base[1:]  # "Полиции": "Politsiya", as the surface writes it
             name = _english_name(base or surface, lang, person=False)
@@ -39,7 +40,7 @@ class OrgPatterns:
         if lang == "ru":  # natasha finds the rest; institution nouns only
             if lex.get("org_words_re") is not None:
                 for m in lex["org_words_re"].finditer(text):
-                    add(*m.span(), ru_org_word(m.group(0)))  # s19: "МИДа", "МИДе" are one "MID"
+                    add(*m.span(), True)  # s19: "МИДа", "МИДе" are one "MID" (ru_org_word)
             return out
         if lex.get("org_words_re") is not None:
             for m in lexicon_finditer(lex, "org_words_re", text):
@@ -69,14 +70,17 @@ def ru_org_word(surface: str) -> str | None:
     a lower-case word ending in о/а/я/ь changes that letter, any other word takes up to two letters more. (Memoised:
     a pure function of the surface, at most a few thousand institution-word forms.)"""
     low = surface.lower()
-    best = None
-    for w, stem in _ru_org_stems():
-        if low.startswith(stem) and len(low) - len(stem) <= 3 and (best is None or len(w) > len(best)):
-            best = w
-    return best
+    stems = _ru_org_stems()
+    found = [w for cut in range(4) if cut < len(low) and (w := stems.get(low[:len(low) - cut]))]
+    return max(found, key=len) if found else None
 
 
 @lru_cache(maxsize=1)
-def _ru_org_stems() -> tuple[tuple[str, str], ...]:
-    words = map(str, mentions_data("ru").get("org_words") or ())
-    return tuple((w, w.lower()[:-1] if w[-1] in "оаяь" and w.islower() else w.lower()) for w in words)
+def _ru_org_stems() -> dict[str, str]:
+    """Stem -> the longest ``org_words`` word with that stem (the stem: less a final о/а/я/ь of a lower-case word)."""
+    out: dict[str, str] = {}
+    for w in map(str, mentions_data("ru").get("org_words") or ()):
+        stem = w.lower()[:-1] if w[-1] in "оаяь" and w.islower() else w.lower()
+        if len(w) > len(out.get(stem, "")):
+            out[stem] = w
+    return out
