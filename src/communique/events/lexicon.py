@@ -58,6 +58,11 @@ class Trigger:
     # former ambassador to testify")
     near: Any = None
     not_followed: Any = None
+    # the envoy must be the trigger's own object or passive subject (s19 fix F1): ``object`` is matched at the
+    # trigger's start ("summoned the Hungarian ambassador", "вызвал посла"), ``subject`` must end at the trigger's
+    # end ("the ambassador of Azerbaijan was summoned"); each has a group ``envoy`` at the envoy word
+    object_re: Any = None
+    subject_re: Any = None
 
 
 @dataclass(slots=True)
@@ -263,6 +268,9 @@ def get_lexicon(lang: str) -> Lexicon:
                 secondary=bool(spec.get("secondary", False)),
                 near=_compile_list(spec.get("near")),
                 not_followed=_compile_list(spec.get("not_followed")),
+                object_re=_compile_list(spec.get("object"), wrap=False),
+                subject_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in spec["subject"]) + r")\Z")
+                            if spec.get("subject") else None),
             )
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{lang}/events.yaml: trigger {name!r} is incomplete: {exc}") from exc
