@@ -124,6 +124,8 @@ class Lexicon:
     visit_possessive_re: regex.Pattern | None = None
     addressee_re: regex.Pattern | None = None  # "your" right before a visit noun: the addressee's visit
     invitation_re: regex.Pattern | None = None  # "invited X to visit": the invitee's visit
+    # a title that ends right before a place ("Mayor of Kharkiv", "мэр Харькова"): the place is the title's, no venue
+    place_title_re: regex.Pattern | None = None
     topic_bare_re: regex.Pattern | None = None  # a preposition alone ("talks about Syria"): undirected events only
 
     def trigger_of(self, group: str) -> Trigger:
@@ -352,6 +354,8 @@ def get_lexicon(lang: str) -> Lexicon:
             addressee_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["addressee_possessives"])
                                    + r")(?:\s+[\w-]+){0,2}\s+$") if data.get("addressee_possessives") else None),
             invitation_re=_compile_list(data.get("visit_invitation")),
+            place_title_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["place_titles"]) + r")\s*\Z")
+                            if data.get("place_titles") else None),
             topic_after_re=(_compile(r"[\s\-–]*(?:" + "|".join(f"(?:{p})" for p in topics["after"]) + r")(?!\w)")
                             if topics.get("after") else None),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")
