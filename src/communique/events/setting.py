@@ -131,11 +131,6 @@ class SettingRules:
         at = [m for m in self._mentions_in(ev.sentence[0], ev.sentence[1]) if m.entity.id == ev.location]
         if at and all(self._in_title(m) for m in at):
             return False  # "Mayor of Kharkiv Ihor Terekhov visited Berlin": Kharkiv is his title, not his trip
-        if at and all(m.start < ev.tstart for m in at) and any(
-                m.entity.type in ("place", "country") and m.entity.id != ev.location and m.start >= ev.tend
-                and (m.start, m.end) not in ev.topic_spans and not self._in_title(m)
-                for m in self._mentions_in(ev.tend, ev.sentence[1])):
-            return False  # the sentence names the trip's destination after the verb: that is where he goes
         host = self.by_id[ev.location].country
         return not any(m.entity.type == "person" and m.entity.country and m.entity.country != host
                        for m in self._mentions_in(ev.sentence[0], ev.sentence[1]))
