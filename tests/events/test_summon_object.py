@@ -53,6 +53,7 @@ def test_no_summons_of_a_foreign_envoy(pipeline, lang, text):
     ("en", "The ambassador of Hungary was summoned to the Polish Foreign Ministry.", "kb:country/HU"),
     ("de", "Polen bestellte den ungarischen Botschafter ein.", "kb:country/HU"),
     ("fr", "La Pologne a convoqué l'ambassadeur de Hongrie.", "kb:country/HU"),
+    ("fr", "Le Quai d'Orsay a convoqué jeudi l'ambassadeur de Hongrie.", "kb:country/HU"),
     ("es", "Polonia convocó al embajador de Hungría.", "kb:country/HU"),
 ])
 def test_guard_a_foreign_envoy_summoned_still_counts(pipeline, lang, text, recipient):
