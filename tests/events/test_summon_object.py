@@ -48,6 +48,7 @@ def test_no_summons_of_a_foreign_envoy(pipeline, lang, text):
 # guards (pass with and without the fix): the summonses the trigger was written for still count
 @pytest.mark.parametrize("lang,text,recipient", [
     ("ru", "МИД Польши вызвал венгерского посла.", "kb:country/HU"),
+    ("ru", "МИД Польши вызвал в четверг посла Венгрии.", "kb:country/HU"),
     ("ru", "Посол Венгрии в Варшаве был вызван в МИД Польши.", "kb:country/HU"),
     ("en", "Poland summoned the Hungarian chargé d'affaires.", "kb:country/HU"),
     ("en", "The ambassador of Hungary was summoned to the Polish Foreign Ministry.", "kb:country/HU"),
