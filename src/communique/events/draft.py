@@ -58,6 +58,7 @@ class Draft:
     frame: "Draft | None" = None
     doc_spans: list[tuple[int, int]] = field(default_factory=list)
     skip: list[tuple[int, int]] = field(default_factory=list)  # spans whose mentions belong to another event
+    dropped: bool = False  # no event after all (a state summoning its own envoys)
     arranged: bool = False  # agreed on, arranged or invited to: ahead
     mode: str | None = None
     main: bool = False  # the main event of its sentence

@@ -116,6 +116,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         self.doc_entities_new: dict[str, Entity] = {}
         self._sent_triggers: list[tuple[int, int, Trigger]] = []
         self._doc_tense: str | None = None
+        self._envoys: dict[int, tuple[int, int]] = {}  # summon trigger start -> its envoy word's span
         self._genders: dict[str, str | None] = {}  # person id -> "f", "m" or None (participants._person_gender)
 
     # -- coordinates -------------------------------------------------------------------
@@ -152,7 +153,12 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                                                               min(len(self.text), m.end() + _NEAR)):
                 continue  # "summoned" with no ambassador near it
             if trig.not_followed is not None and trig.not_followed.search(self.text, m.end(), m.end() + 60):
-                continue  # "summoned (the former ambassador) to testify"
+                continue  # "summoned (the former ambassador) to testify", "summoned its ambassador home"
+            if trig.object_re is not None or trig.subject_re is not None:
+                envoy = self._envoy(m.start(), m.end(), trig)
+                if envoy is None:
+                    continue  # "вызвал беспокойство", "convocó elecciones": no envoy is the one summoned
+                self._envoys[m.start()] = envoy
             triggers.append((m.start(), m.end(), trig))
         if not triggers:
             return []
@@ -215,6 +221,8 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             ev.arranged = any(c[2] == "arranged" and clause[0] <= c[0] < clause[1]
                               and distance(c[0], c[1], tstart, tend) < 60 for c in self.cues)
             self._participants(ev, clause, sent)
+            if ev.dropped:
+                continue
             self._place(ev, clause, sent, frame_ref)
             f = self.frame
             if (f is not None and f.trigger.kind in GATHERINGS and trig.kind in SUB_KINDS
@@ -449,6 +457,19 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         if j < len(self.breaks) and self.breaks[j][0] < sent[1]:
             end = self.breaks[j][0]
         return start, end, carry
+
+    def _envoy(self, tstart: int, tend: int, trig: Trigger) -> tuple[int, int] | None:
+        """The span of the envoy word that is the trigger's object ("summoned the Hungarian ambassador") or its
+        passive subject ("the ambassador of Azerbaijan was summoned"), else None."""
+        if trig.object_re is not None:
+            m = trig.object_re.match(self.text, tstart)
+            if m is not None:
+                return m.span("envoy")
+        if trig.subject_re is not None:
+            m = trig.subject_re.search(self.text, max(0, tstart - 160), tend)
+            if m is not None:
+                return m.span("envoy")
+        return None
 
     def _mentions_in(self, start: int, end: int) -> list[MentionAt]:
         i = bisect.bisect_left(self.m_starts, start)

@@ -58,6 +58,11 @@ class Trigger:
     # former ambassador to testify")
     near: Any = None
     not_followed: Any = None
+    # the envoy must be the trigger's own object or passive subject (s19 fix F1): ``object`` is matched at the
+    # trigger's start ("summoned the Hungarian ambassador", "вызвал посла"), ``subject`` must end at the trigger's
+    # end ("the ambassador of Azerbaijan was summoned"); each has a group ``envoy`` at the envoy word
+    object_re: Any = None
+    subject_re: Any = None
 
 
 @dataclass(slots=True)
@@ -119,6 +124,8 @@ class Lexicon:
     visit_possessive_re: regex.Pattern | None = None
     addressee_re: regex.Pattern | None = None  # "your" right before a visit noun: the addressee's visit
     invitation_re: regex.Pattern | None = None  # "invited X to visit": the invitee's visit
+    # a title that ends right before a place ("Mayor of Kharkiv", "мэр Харькова"): the place is the title's, no venue
+    place_title_re: regex.Pattern | None = None
     topic_bare_re: regex.Pattern | None = None  # a preposition alone ("talks about Syria"): undirected events only
 
     def trigger_of(self, group: str) -> Trigger:
@@ -263,6 +270,9 @@ def get_lexicon(lang: str) -> Lexicon:
                 secondary=bool(spec.get("secondary", False)),
                 near=_compile_list(spec.get("near")),
                 not_followed=_compile_list(spec.get("not_followed")),
+                object_re=_compile_list(spec.get("object"), wrap=False),
+                subject_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in spec["subject"]) + r")\Z")
+                            if spec.get("subject") else None),
             )
         except (KeyError, TypeError) as exc:
             raise LexiconError(f"{lang}/events.yaml: trigger {name!r} is incomplete: {exc}") from exc
@@ -344,6 +354,8 @@ def get_lexicon(lang: str) -> Lexicon:
             addressee_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["addressee_possessives"])
                                    + r")(?:\s+[\w-]+){0,2}\s+$") if data.get("addressee_possessives") else None),
             invitation_re=_compile_list(data.get("visit_invitation")),
+            place_title_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["place_titles"]) + r")\s*\Z")
+                            if data.get("place_titles") else None),
             topic_after_re=(_compile(r"[\s\-–]*(?:" + "|".join(f"(?:{p})" for p in topics["after"]) + r")(?!\w)")
                             if topics.get("after") else None),
             act_aux_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["act_auxiliaries"]) + r")\s+$")

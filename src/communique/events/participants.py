@@ -159,13 +159,17 @@ class ParticipantRules:
         no such country), else a state before an active trigger ("Germany will summon")."""
         ms = [m for m in self._mentions_in(sent[0], sent[1])]
         recipients: list[str] = []
-        for w in ev.trigger.near.finditer(self.text, max(sent[0], ev.tstart - 80), min(sent[1], ev.tend + 80)):
+        envoy = self._envoys.get(ev.tstart)
+        words = ([envoy] if envoy is not None else
+                 [w.span() for w in ev.trigger.near.finditer(self.text, max(sent[0], ev.tstart - 80),
+                                                             min(sent[1], ev.tend + 80))])
+        for w_start, w_end in words:
             best = None
             for m in ms:
                 if m.entity.type not in ("country", "person") or not m.entity.country:
                     continue
-                gap = m.start - w.end() if m.start >= w.end() else (w.start() - m.end if m.end <= w.start() else None)
-                if gap is None or gap > (20 if m.start >= w.end() else 4):
+                gap = m.start - w_end if m.start >= w_end else (w_start - m.end if m.end <= w_start else None)
+                if gap is None or gap > (20 if m.start >= w_end else 4):
                     continue
                 if best is None or gap < best[0]:
                     best = (gap, m)
@@ -174,6 +178,14 @@ class ParticipantRules:
                 recipients.append(m.entity.id if m.entity.type == "country" else self._country_entity(m.entity.country, m.entity.id))
         recipients = uniq(recipients)
         theirs = {self._country(x) for x in recipients}
+        if envoy is not None and envoy[0] >= ev.tend and theirs:
+            # the summoner before an active verb is of the envoy's own state ("Zelensky summoned Ukraine's
+            # ambassadors to Kyiv"): a state convening its own envoys, no protest
+            subj = [m for m in ms if m.end <= ev.tstart and m.entity.type in ("person", "country", "place", "organization")
+                    and m.entity.country]
+            if subj and subj[-1].entity.country in theirs:
+                ev.dropped = True
+                return [], []
         actors: list[str] = []
         for m in ms:
             e = m.entity

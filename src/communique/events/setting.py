@@ -20,7 +20,7 @@ class SettingRules:
         topic = ev.topic_spans  # "on the situation in Gaza": no venue
         places = [m for m in self._mentions_in(c_start, c_end)
                   if m.entity.type == "place" and m.entity.extra.get("found_by") != "body"
-                  and m.start < nxt and (m.start, m.end) not in topic]
+                  and m.start < nxt and (m.start, m.end) not in topic and not self._in_title(m)]
         chosen = None
         for m in places:
             words = self._words_before(m.start, c_start, 2)
@@ -90,6 +90,9 @@ class SettingRules:
         return bool(host & {self.by_id[p].country for p in parts if p in self.by_id})
 
     def _visit_direction(self, ev: Draft) -> None:
+        dest = self._object_destination(ev)
+        if dest is not None:
+            ev.location = dest  # "Zelenskyy, in Lviv on Monday, later visited Berlin": the trip goes to Berlin
         loc = self.by_id.get(ev.location) if ev.location else None
         host = loc.country if loc is not None else None
         if host is None:
@@ -125,9 +128,45 @@ class SettingRules:
         if self.lex.invitation_re is not None and self.lex.invitation_re.search(self.text, max(ev.sentence[0], ev.tstart - 80),
                                                                                ev.tstart):
             return False  # "invited the 43rd President of the United States to visit Ukraine": the invitee's
+        at = [m for m in self._mentions_in(ev.sentence[0], ev.sentence[1]) if m.entity.id == ev.location]
+        if at and all(self._in_title(m) for m in at):
+            return False  # "Mayor of Kharkiv Ihor Terekhov visited Berlin": Kharkiv is his title, not his trip
         host = self.by_id[ev.location].country
         return not any(m.entity.type == "person" and m.entity.country and m.entity.country != host
                        for m in self._mentions_in(ev.sentence[0], ev.sentence[1]))
+
+    def _object_destination(self, ev: Draft) -> str | None:
+        """A place right after the visit word ("visited Berlin", "посетил Берлин", "besuchte Berlin", "visitó
+        Berlín"; no punctuation and at most 25 characters between) where the chosen venue is named only before the
+        trigger or inside a title: the trip's destination is the verb's, not the place named elsewhere."""
+        if not ev.location:
+            return None
+        at = [m for m in self._mentions_in(ev.sentence[0], ev.sentence[1]) if m.entity.id == ev.location]
+        if not at or not all(m.end <= ev.tstart or self._in_title(m) for m in at):
+            return None
+        for m in self._mentions_in(ev.tend, min(ev.sentence[1], ev.tend + 60)):
+            gap = self.text[ev.tend:m.start]
+            if len(gap) > 25 or any(c in gap for c in ",.;:!?()"):
+                break
+            if (m.entity.type in ("place", "country") and m.entity.id != ev.location
+                    and (m.start, m.end) not in ev.topic_spans and not self._in_title(m)):
+                return m.entity.id
+        return None
+
+    def _in_title(self, m) -> bool:
+        """A place inside a person's title: right after a title word ("Mayor of Kharkiv", "мэр Харькова", "maire
+        d'Odessa"), or right before a person whose role names it ("Mayor of Kharkiv Ihor Terekhov")."""
+        rx = self.lex.place_title_re
+        if rx is not None and rx.search(self.text, max(0, m.start - 60), m.start):
+            return True
+        name = self.text[m.start:m.end]
+        for p in self._mentions_in(m.end, m.end + 40):
+            if p.entity.type != "person" or not p.entity.role:
+                continue
+            between = self.text[m.end:p.start].strip()
+            if (not between and name in p.entity.role) or between.lower() == p.entity.role.lower():
+                return True  # "Mayor of Kharkiv Ihor Terekhov", "Kharkiv Mayor Ihor Terekhov"
+        return False
 
     # -- PLOVER mode -------------------------------------------------------------------------
     def _mode(self, ev: Draft, clause) -> None:
