@@ -165,11 +165,9 @@ class PersonRules:
             return  # (no "of" phrase of capitalised words ends before the name: no title search)
         lo = max(floor, max(text.rfind(ch, floor, k) for ch in ".;:,!?\n\"«»“”()") + 1)
         for t in lexicon_finditer_in(lex, "title_re", ft, lo, k):
-            rest = text[t.end():k].split()
             if _kin_before(text, t.start(), lang):
                 return  # "the wife of the President of Lithuania Diana X": the title is someone else's
-            if rest and rest[0].lower() in ofs and len(rest) <= 8 and all(
-                    w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in rest[1:]) and rest[-1][:1].isupper():
+            if _of_phrase(text[t.end():k], lang):  # (its last word is capitalised: tested first)
                 m.role = text[t.start():k].strip()
                 if m.country is None:
                     m.country = self._named_country(text, lang, mentions, t.start(), k)
@@ -184,7 +182,9 @@ class PersonRules:
         if before is not None and (c := _role_country(self.kb, [before], before.start, before.end)):
             return c
         to = lang_words(lang, "title_to")  # the country an envoy is sent to is not the envoy's ("Ambassador to Ukraine")
-        return _role_country(self.kb, [x for x in places if not (to and _word_before_in_set(text, x.start, to))], rs, re_)
+        small = lang_words(lang, "title_of_small")
+        return _role_country(self.kb, [x for x in places if not (to and _word_before_small(text, x.start, small) in to)],
+                             rs, re_)
 
     @staticmethod
     def _apposition_role(text: str, ft: str, lang: str, lex: dict, m: Mention, comma: int) -> None:
@@ -453,10 +453,13 @@ def _rank_words_left(text: str, s: int, lang: str) -> int:
     return s
 
 
-def _word_before_in_set(text: str, s: int, words: frozenset[str]) -> bool:
-    """The word before ``s``, or the one before an article there ("to the"), is one of ``words``."""
-    ws = [w.lower() for w in text[max(0, s - 16):s].split()[-2:]]
-    return bool(ws) and (ws[-1] in words or (len(ws) == 2 and ws[-2] in words and ws[-1] in ("the", "la", "le", "el", "der", "die", "das")))
+def _word_before_small(text: str, s: int, skip: frozenset[str]) -> str:
+    """The first word (lower case) before ``s`` that is not one of ``skip``, looking at most three words back; ''."""
+    for w in reversed(text[max(0, s - 40):s].split()[-3:]):
+        w = w.lower().strip(",")
+        if w not in skip:
+            return w
+    return ""
 
 
 def _kin_before(text: str, s: int, lang: str) -> bool:
@@ -465,14 +468,8 @@ def _kin_before(text: str, s: int, lang: str) -> bool:
     relative's, not the named person's. ("Путин и его супруга встретились с министром культуры X": X is the
     minister.)"""
     kin = lang_words(lang, "kin_words")
-    if not kin:
-        return False
-    skip = lang_words(lang, "title_of") | lang_words(lang, "title_of_small")
-    for w in reversed(text[max(0, s - 40):s].split()[-3:]):
-        w = w.lower().strip(",")
-        if w not in skip:
-            return w in kin
-    return False
+    return bool(kin) and _word_before_small(
+        text, s, lang_words(lang, "title_of") | lang_words(lang, "title_of_small")) in kin
 
 
 _RU_PLURAL = ("ов", "ам", "ами", "ах")  # a plural role noun ("министров") names no one person
