@@ -463,11 +463,8 @@ class KBMatching:
                         continue
                     if self._other_given_name_left(text, ft, r.start, e):
                         continue  # "В. Лукашенко", "Виктор Лукашенко": the same surname, another person
-                    if lang == "ru" and eid not in full_persons and e.get("country") not in doc_countries \
-                            and _small_state(ents, e) and _person_noun_before_ru(text, r.start):
-                        continue  # s19: "Футболист Гонсалвес": another person's trade, not the leader's title
-                    if eid not in full_persons and _next_to_other_surname(raws, i, text, ft, eid, ents, self._given_names()):
-                        continue  # s19: "Теодоро Нгема Обианг Манге": two leaders' surnames side by side are one name
+                    if eid not in full_persons and self._someone_else(raws, i, text, ft, lang, eid, doc_countries):
+                        continue  # s19: "Теодоро Нгема Обианг Манге", "Футболист Гонсалвес"
                     if lang != "ru" and eid not in full_persons and _another_surname_after(text, r.end, lang, self._given_names()):
                         continue  # "the spokesperson, Martin Giese,": a given name before someone's surname
                     if eid not in full_persons and not active and prominent and self._title_against(
@@ -476,10 +473,8 @@ class KBMatching:
                     score -= 2.5
                     if eid in full_persons:
                         score += 3
-                elif kind == "name" and " " not in ft[r.start:r.end].strip() and (
-                        _next_to_other_surname(raws, i, text, ft, eid, ents, self._given_names()) or (
-                            lang == "ru" and e.get("country") not in doc_countries and _small_state(ents, e)
-                            and _person_noun_before_ru(text, r.start))) \
+                elif kind == "name" and " " not in ft[r.start:r.end].strip() \
+                        and self._someone_else(raws, i, text, ft, lang, eid, doc_countries) \
                         and not any(j != i and any(c == eid and k == "name" for c, k, _f in o.cands) for j, o in enumerate(raws)):
                     continue  # ... and so is a one-word name ("Обианг", "Гонсалвес") so placed, named nowhere else
                 if active:
@@ -498,6 +493,17 @@ class KBMatching:
         if e["type"] == "person":
             start = self._expand_person_left(text, ft, start, e, "" if "c" in flags else lang)
         return Mention(start, r.end, eid, kind, e["type"], score=_score)
+
+    def _someone_else(self, raws: list[_Raw], i: int, text: str, ft: str, lang: str, eid: str,
+                      doc_countries: dict[str, int]) -> bool:
+        """A leader's lone surname (or one-word name) at ``raws[i]`` names someone else: it stands beside another
+        person's surname in one unknown name ("Теодоро Нгема Обианг Манге"), or (Russian) after a trade noun, the
+        leader's state small and absent from the document ("Футболист Гонсалвес"); s19."""
+        ents = self.kb.entities
+        e = ents[eid]
+        return _next_to_other_surname(raws, i, text, ft, eid, ents, self._given_names()) or (
+            lang == "ru" and e.get("country") not in doc_countries and _small_state(ents, e)
+            and _person_noun_before_ru(text, raws[i].start))
 
     def _former_title_fits(self, text: str, ft: str, r: _Raw, raws: list[_Raw], i: int, lang: str, ent: dict,
                            day: str | None = None) -> bool:
