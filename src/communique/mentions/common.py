@@ -151,6 +151,7 @@ def ru_coref_key(word: str, keys: Iterable[str]) -> str | None:
 
 
 def _ru_form_of(w: str, k: str, kind: str) -> bool:
+    """``w`` is a form of the phrase word ``k`` as :func:`_ru_inflected`'s pattern takes it."""
     if kind == "adj":
         return w.startswith(k[:-2]) and 1 <= len(w) - len(k) + 2 <= 4
     if kind == "noun":
