@@ -29,12 +29,12 @@ def _events(pipeline: Pipeline, text: str, lang: str) -> list[dict]:
     ("ru", "Посол Азербайджана был вызван в МИД России.", "kb:country/RU", "kb:country/AZ", "occurred"),
     ("ru", "МИД России вызвал посла Польши.", "kb:country/RU", "kb:country/PL", "occurred"),
     ("ru", "МИД Армении вызовет посла России.", "kb:country/AM", "kb:country/RU", "planned"),
-    # the Federal Office's state is named nowhere in the text: the ministry itself (country DE) is the actor
+    # the Federal Office's state is named nowhere in the text: its country (DE) joins the record (s20)
     ("de", "Der Botschafter von Aserbaidschan wurde ins Auswärtige Amt einbestellt.",
-     "kb:org/german-foreign-office", "kb:country/AZ", "occurred"),
+     "kb:country/DE", "kb:country/AZ", "occurred"),
     ("de", "Das Auswärtige Amt bestellte den russischen Botschafter ein.",
-     "kb:org/german-foreign-office", "kb:country/RU", "occurred"),
-    ("fr", "L'ambassadeur d'Azerbaïdjan a été convoqué au Quai d'Orsay.", "kb:org/quai-dorsay", "kb:country/AZ",
+     "kb:country/DE", "kb:country/RU", "occurred"),
+    ("fr", "L'ambassadeur d'Azerbaïdjan a été convoqué au Quai d'Orsay.", "kb:country/FR", "kb:country/AZ",
      "occurred"),
     ("es", "El ministro de Asuntos Exteriores de España convocará al embajador de Venezuela.", "kb:country/ES",
      "kb:country/VE", "planned"),

@@ -53,10 +53,23 @@ _BETWEEN = re.compile(r"(?:between|zwischen|между|entre|von|of|de|del)\b", 
 class EventExtractor:
     """Finds events in one document, given its mentions and times. Stateless between documents."""
 
-    def __init__(self, langs: list[str] | None = None) -> None:
+    def __init__(self, langs: list[str] | None = None, kb=None) -> None:
         self.lexicons: dict[str, Lexicon] = {}
         for lang in langs or available_languages():
             self.lexicons[lang] = get_lexicon(lang)
+        self._kb = kb  # the knowledge base, loaded only when a country the text does not name must be added
+
+    def _country_record(self, cc: str) -> Entity | None:
+        """A new entity of country ``cc`` from the knowledge base (no mentions: the text does not name it), or None."""
+        if self._kb is None:
+            from communique.kb import load_kb  # the process-wide one the linker uses
+
+            self._kb = load_kb()
+        rec = self._kb.get(f"kb:country/{cc}")
+        if rec is None or rec.get("type") != "country":
+            return None
+        return Entity(id=rec["id"], type="country", name=rec["name"], country=rec.get("country") or cc,
+                      wikidata=rec.get("wikidata"), geonames=rec.get("geonames"), mentions=[])
 
     def extract(self, doc: Document, norm: NormText, entities: list[Entity], times: list[TimeExpr]) -> list[Event]:
         lex = self.lexicons.get((doc.lang or "").lower())
@@ -70,7 +83,8 @@ class EventExtractor:
         seen = [e for e in entities if not e.mentions or not all(m.nested_in for m in e.mentions)]
         n = len(seen) if len(seen) < len(entities) else -1
         try:
-            return _DocRun(doc, norm, seen if n >= 0 else entities, times, lex, all_entities=entities).run()
+            return _DocRun(doc, norm, seen if n >= 0 else entities, times, lex, all_entities=entities,
+                           countries=self._country_record).run()
         except Exception:  # a bug on one odd document must not stop a batch: no events, a logged error
             log.exception("%s: event extraction failed; the record keeps its entities and times", doc.id)
             return []
@@ -81,8 +95,9 @@ class EventExtractor:
 
 class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Merging):
     def __init__(self, doc: Document, norm: NormText, entities: list[Entity], times: list[TimeExpr],
-                 lex: Lexicon, all_entities: list[Entity] | None = None) -> None:
+                 lex: Lexicon, all_entities: list[Entity] | None = None, countries=None) -> None:
         self.doc = doc
+        self._country_source = countries  # cc -> a new country Entity or None (EventExtractor._country_record)
         # every entity of the record, those named only inside an organisation's name too ("МИД России"): a
         # country to stand for its ministry
         self.all_entities = all_entities if all_entities is not None else entities

@@ -175,7 +175,7 @@ class ParticipantRules:
                     best = (gap, m)
             if best is not None:
                 m = best[1]
-                recipients.append(m.entity.id if m.entity.type == "country" else self._country_entity(m.entity.country, m.entity.id))
+                recipients.append(m.entity.id if m.entity.type == "country" else self._state_of(m.entity))
         recipients = uniq(recipients)
         theirs = {self._country(x) for x in recipients}
         if envoy is not None and envoy[0] >= ev.tend and theirs:
@@ -190,7 +190,7 @@ class ParticipantRules:
         for m in ms:
             e = m.entity
             if e.type == "organization" and e.country and e.country not in theirs:
-                actors = [self._country_entity(e.country, e.id)]
+                actors = [self._state_of(e)]  # "ins Auswärtige Amt": Germany, named or not
                 break
         if not actors:
             for m in ms:
@@ -198,6 +198,26 @@ class ParticipantRules:
                 if m.end <= ev.tstart and e.type in ("country", "place") and e.country and e.country not in theirs:
                     actors = [e.id]  # "Germany will summon", "Moscow summoned": the last one before the verb
         return actors, [x for x in recipients if x not in actors]
+
+    def _state_of(self, ent: Entity) -> str:
+        """The state a ministry or an envoy stands for: the record's entity of its country (one named only inside an
+        organisation's name too: "МИД России"); where the text names that country nowhere ("ins Auswärtige Amt"), a
+        country entity added to the record from the knowledge base, with no mentions (nothing in the text is its
+        name) and ``implied_by``: the id of the entity it comes from; else ``ent`` itself."""
+        found = self._country_entity(ent.country, "")
+        if found:
+            return found
+        eid = f"kb:country/{ent.country}"
+        if eid in self.by_id:
+            return eid
+        made = self._country_source(ent.country) if self._country_source is not None else None
+        if made is None:
+            return ent.id
+        made.extra["found_by"] = "events"
+        made.extra["implied_by"] = ent.id
+        self.by_id[made.id] = made
+        self.entities.append(made)
+        return made.id
 
     def _country_entity(self, cc: str, default: str) -> str:
         """The record's entity of country ``cc`` (one named only inside an organisation's name too), else ``default``."""
