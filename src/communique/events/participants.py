@@ -193,10 +193,17 @@ class ParticipantRules:
                 actors = [self._state_of(e)]  # "ins Auswärtige Amt": Germany, named or not
                 break
         if not actors:
+            # the subject of an active verb: "Germany will summon", "Moscow summoned" (the last one before the verb);
+            # not a name after a locative word nor one between a passive's envoy and its verb ("Polens Botschafter
+            # wurde nach Vorfällen bei Kaliningrad einbestellt": no summoner named)
+            stop = envoy[0] if envoy is not None and envoy[0] < ev.tstart else ev.tstart
+            rx = self.lex.locative_re
             for m in ms:
                 e = m.entity
-                if m.end <= ev.tstart and e.type in ("country", "place") and e.country and e.country not in theirs:
-                    actors = [e.id]  # "Germany will summon", "Moscow summoned": the last one before the verb
+                if m.end <= stop and e.type in ("country", "place") and e.country and e.country not in theirs:
+                    words = self._words_before(m.start, sent[0], 1)
+                    if not (words and rx is not None and rx.fullmatch(words[0])):
+                        actors = [e.id]
         return actors, [x for x in recipients if x not in actors]
 
     def _state_of(self, ent: Entity) -> str:

@@ -21,6 +21,9 @@ class SettingRules:
         places = [m for m in self._mentions_in(c_start, c_end)
                   if m.entity.type == "place" and m.entity.extra.get("found_by") != "body"
                   and m.start < nxt and (m.start, m.end) not in topic and not self._in_title(m)]
+        if ev.trigger.direction == "summon":
+            ev.location = self._summons_venue(ev, places, c_start)
+            return
         chosen = None
         for m in places:
             words = self._words_before(m.start, c_start, 2)
@@ -72,6 +75,20 @@ class SettingRules:
         ev.location = chosen
         if ev.trigger.direction == "visit":
             self._visit_direction(ev)
+
+    def _summons_venue(self, ev: Draft, places, c_start: int) -> str | None:
+        """A summons happens at the summoning ministry: its place is a town the text names after a locative word
+        ("вызван в МИД в Москве", "summoned to the Foreign Ministry in Warsaw"), of the summoning state where that is
+        known; no other place of the clause ("посол Франции Пьер Леви": a name the linker took for Lévis, Quebec)."""
+        rx = self.lex.locative_re
+        if rx is None:
+            return None
+        states = {self._country(x) for x in ev.actors} - {None}
+        for m in places:
+            words = self._words_before(m.start, c_start, 1)
+            if words and rx.fullmatch(words[0]) and (not states or m.entity.country in states):
+                return m.entity.id
+        return None
 
     def _inherits(self, ev: Draft, frame_ref: bool) -> bool:
         f = self.frame
