@@ -58,7 +58,10 @@ class SettingRules:
             for m in self._mentions_in(c_start, min(c_end, nxt)):
                 words = self._words_before(m.start, c_start, 1) if m.entity.type == "country" else None
                 if (words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend and (m.start, m.end) not in topic
-                        and not (lex.topic_re and lex.topic_re.search(self.text, ev.tend, m.start))):
+                        and not (lex.topic_re and lex.topic_re.search(self.text, ev.tend, m.start))
+                        # the target of a directed act after a word of direction ("impuso sanciones a Venezuela",
+                        # "condolencias a Turquía", "sent aid to Ukraine") is no place
+                        and not (ev.trigger.direction == "subject" and m.entity.id in ev.recipients)):
                     chosen = m.entity.id
                     if CLASS_OF_KIND.get(ev.trigger.kind) == "meet":  # (else PLOVER codes it as the target: protests)
                         ev.actors = [x for x in ev.actors if x != chosen]
