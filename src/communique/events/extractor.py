@@ -512,7 +512,7 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
         if not prior or trig.statement:
             return None
         det = None
-        for w in self._words_before(tstart, clause[0]):
+        for w in self._determiner_words(tstart, clause[0]):
             if lex.indefinite_re and lex.indefinite_re.fullmatch(w):
                 det = "indef"
                 break
@@ -539,6 +539,13 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
                             target.time and day_of(target.time.end) and day_of(target.time.end) < self.pub):
                         return None
         return target
+
+    def _determiner_words(self, pos: int, floor: int, n: int = 3) -> list[str]:
+        """The last ``n`` words before ``pos``, nearest first, less those inside a name ("in Den Haag traf": "Den"
+        is no article)."""
+        chunk_start = max(floor, pos - 60)
+        words = [(w.group().lower(), chunk_start + w.start()) for w in WORD.finditer(self.text[chunk_start:pos])][-n:]
+        return [w for w, at in reversed(words) if self._mention_type_at(at) not in ("place", "person", "country")]
 
     def _named_gathering(self, tstart: int, tend: int) -> bool:
         """A summit or session named by its organisation ("the BRICS summit", "sommet de l'OCS")."""

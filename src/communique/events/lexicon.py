@@ -321,7 +321,8 @@ def get_lexicon(lang: str) -> Lexicon:
             background_re=(_compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in data["background"]) + r")"
                                     + (r"(?!\s+(?:" + "|".join(f"(?:{p})" for p in data["background_not_before"])
                                        + r")(?!\w))" if data.get("background_not_before") else "")
-                                    + r"\s+(?:\w+\s+){0,2}$") if data.get("background") else None),
+                                    # (up to two words between, and a compound's first part: "am Rande des NATO-Gipfels")
+                                    + r"\s+(?:\w+\s+){0,2}(?:\w+-)?$") if data.get("background") else None),
             doc_head_re=_compile_list(docs.get("heads")),
             coordinators=frozenset(w.lower() for w in docs.get("coordinators") or []),
             hard_stops=frozenset(w.lower() for w in docs.get("hard_stops") or []),
