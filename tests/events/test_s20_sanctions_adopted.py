@@ -1,0 +1,48 @@
+"""s20: sanctions adopted or approved are a SANCTION, not an AGREE adoption (whose actor was the sanctioned
+country: "adopted ... sanctions against Russia" had Russia adopt something)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from communique.documents import Document
+from communique.pipeline import Pipeline
+
+_PUB = datetime(2025, 11, 21, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(use_natasha=False)
+
+
+def _events(pipeline: Pipeline, text: str, lang: str) -> list[dict]:
+    return pipeline.process(Document(id="t", text=text, source="test", lang=lang, published=_PUB))["events"]
+
+
+@pytest.mark.parametrize("lang,text,actor,recipient", [
+    ("en", "The Council of the EU adopted a new package of sanctions against Russia.", "kb:org/eu", "kb:country/RU"),
+    ("fr", "Le Conseil de l'Union européenne a adopté de nouvelles sanctions contre la Russie.",
+     "kb:org/council-of-the-eu", "kb:country/RU"),
+    ("es", "El Consejo de la UE aprobó nuevas sanciones contra Irán.", "new:organization/consejo-de-la-ue",
+     "kb:country/IR"),
+    ("ru", "Совет ЕС утвердил 19-й пакет санкций против России.", "kb:org/council-of-the-eu", "kb:country/RU"),
+    ("de", "Die EU verabschiedete ein neues Sanktionspaket gegen Russland.", "kb:org/eu", "kb:country/RU"),
+])
+def test_sanctions_adopted_are_a_sanction(pipeline, lang, text, actor, recipient):
+    evs = _events(pipeline, text, lang)
+    assert not any(e["type"] == "AGREE" for e in evs)
+    main = next(e for e in evs if e.get("main"))
+    assert main["type"] == "SANCTION"
+    assert (main["actors"], main["recipients"]) == ([actor], [recipient])
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "L'Assemblée nationale a adopté la loi sur les sanctions."),
+    ("en", "The parliament adopted the law on sanctions."),
+])
+def test_guard_a_law_on_sanctions_is_adopted(pipeline, lang, text):
+    evs = _events(pipeline, text, lang)
+    assert [e["type"] for e in evs if e.get("main")] == ["AGREE"]
