@@ -627,7 +627,12 @@ class TimeTagger:
             unit, n = lex.word("prevunit", self._g(m, "prevunit")), -1
         if unit is None:
             return None
-        if sh is not None and n != 0 and mod is None and lex.word("units", self._g(m, "unit")) is not None:
+        form = self._g(m, "unit")
+        if (sh is not None and n != 0 and mod is None and lex.word("units", form) is not None
+                # a unit written alike in both numbers ("mois") is plural only with a plural shift word: "ces derniers
+                # mois" is a stretch, "le mois prochain" next month (the language's ``shift_plural`` words)
+                and not (lex.word("unit", form) is not None and lex.words.get("shift_plural")
+                         and lex.word("shift_plural", sh) is None)):
             # "the coming days", "в ближайшие дни", "ces derniers jours": an unspecified stretch of time
             p = _UNIT_PERIOD.get(unit, unit)
             return Resolved("DURATION", f"PTX{p}" if unit in ("H", "MIN", "S") else f"PX{p}", cal.UNIT_GRAN.get(unit),
