@@ -164,9 +164,11 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             if hit:
                 continue
             trig = lex.trigger_of(m.lastgroup)
-            if trig.near is not None and not trig.near.search(self.text, max(0, m.start() - _NEAR),
-                                                              min(len(self.text), m.end() + _NEAR)):
-                continue  # "summoned" with no ambassador near it
+            if (trig.near is not None and trig.object_re is None and trig.subject_re is None
+                    and not trig.near.search(self.text, max(0, m.start() - _NEAR), min(len(self.text), m.end() + _NEAR))):
+                continue  # "summoned" with no ambassador near it (where the envoy must be the verb's object or subject,
+                # that test is the stricter one, however long the phrase between: "Der Botschafter wurde nach dem
+                # Zwischenfall bei Kaliningrad ins russische Außenministerium einbestellt")
             if trig.not_followed is not None and trig.not_followed.search(self.text, m.end(), m.end() + 60):
                 continue  # "summoned (the former ambassador) to testify", "summoned its ambassador home"
             if trig.object_re is not None or trig.subject_re is not None:
