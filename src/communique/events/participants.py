@@ -245,9 +245,15 @@ class ParticipantRules:
         """No person or country after a directed trigger: an organisation named after it ("vetoed a UN
         resolution", "sought help from the IMF"), else a place of another country ("withdrew from Kherson")."""
         after = [m for m in ms if m.start >= ev.tend]
-        for m in after:
+        for i, m in enumerate(after):
             if m.entity.type == "organization":
-                return [m.entity.id]
+                out, last = [m.entity.id], m.end
+                for n in after[i + 1:]:  # "sanctions on Rosneft and Lukoil": both
+                    if n.entity.type != "organization" or not self._coordinated(last, n.start):
+                        break
+                    out.append(n.entity.id)
+                    last = n.end
+                return uniq(out)
         own = {self.by_id[x].country for x in before if x in self.by_id}
         for m in after:
             if (m.entity.type == "place" and m.entity.country and m.entity.country not in own and not ev.trigger.statement
