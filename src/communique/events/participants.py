@@ -68,9 +68,11 @@ class ParticipantRules:
             if (m.start, m.end) in ev.topic_spans:
                 continue  # "talks with Erdogan on the situation in Syria": what they talk about, not a side
             if t == "country" and any(p.entity.country == m.entity.country and (-3 <= p.start - m.end <= 60
-                                                                                  or 0 <= m.start - p.end <= 2)
+                                                                                  or 0 <= m.start - p.end <= 2
+                                                                                  or p.start <= m.start < p.end)
                                       for p in persons):
-                continue  # "Prime Minister of Italy Mario Draghi", "el presidente chino": a title
+                continue  # "Prime Minister of Italy Mario Draghi", "el presidente chino": a title (also inside a person
+                # named by the role alone: "визит премьер-министра Индии")
             (before if m.start < ev.tstart else after).append(m.entity.id)
         if (ev.trigger.direction == "visit" and ev.skip and lex.visit_possessive_re is not None
                 and lex.visit_possessive_re.search(self.text, max(c_start, ev.tstart - 50), ev.tstart)):

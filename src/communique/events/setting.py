@@ -36,7 +36,7 @@ class SettingRules:
                 # "la gira europea del presidente chino": the guest's title, not where he goes
                 if m.entity.type == "country" and (m.start, m.end) not in topic and not any(
                         p.entity.type == "person" and p.entity.country == m.entity.country
-                        and 0 <= m.start - p.end <= 2 for p in ms):
+                        and (0 <= m.start - p.end <= 2 or p.start <= m.start < p.end) for p in ms):
                     chosen = m.entity.id
                     break
             if chosen is None:
@@ -48,6 +48,9 @@ class SettingRules:
                 for m in reversed(ms):
                     if (m.entity.type == "country" and own and m.entity.country not in own and (m.start, m.end) not in topic
                             and not any(p.entity.type == "person" and (0 <= p.start - m.end <= 60 or 0 <= m.start - p.end <= 2)
+                                        # a country right after a person is a title only if it is theirs ("wird
+                                        # Bundespräsident Steinmeier Japan besuchen": Japan is where he goes)
+                                        and (0 <= p.start - m.end or p.entity.country in (None, m.entity.country))
                                         for p in ms)):
                         chosen = m.entity.id
                         break
@@ -164,7 +167,10 @@ class SettingRules:
         at = [m for m in self._mentions_in(ev.sentence[0], ev.sentence[1]) if m.entity.id == ev.location]
         if not at or not all(m.end <= ev.tstart or self._in_title(m) for m in at):
             return None
-        for m in self._mentions_in(ev.tend, min(ev.sentence[1], ev.tend + 60)):
+        near = self._mentions_in(ev.tend, min(ev.sentence[1], ev.tend + 60))
+        for m in near:
+            if any(p.entity.type == "person" and p.start <= m.start and m.end <= p.end and p is not m for p in near):
+                continue  # the country inside a person named by the role ("визита президента Индонезии")
             gap = self.text[ev.tend:m.start]
             if len(gap) > 25 or any(c in gap for c in ",.;:!?()"):
                 break
