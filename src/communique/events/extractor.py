@@ -228,7 +228,13 @@ class _DocRun(ParticipantRules, SettingRules, StatusRules, DocumentTitles, Mergi
             for p in made:
                 if not (clause[0] <= p.tstart < tstart):
                     continue
-                if p.trigger.statement and not trig.statement:
+                if p.trigger.direction == "summon" and not trig.statement:
+                    # "was summoned to the Foreign Office over the missile strike on Kyiv": the summons' sides (the
+                    # envoy's state, the ministry) are not the strike's; from the background word on they may be
+                    bg = (self.lex.background_re.search(self.text, max(p.tend, tstart - 50), tstart)
+                          if self.lex.background_re is not None else None)
+                    ev.skip.append((clause[0], bg.start() if bg is not None else p.tend))
+                elif p.trigger.statement and not trig.statement:
                     ev.skip.append((clause[0], p.tend))  # the statement's subject is not this event's
                 elif self.lex.with_re is not None and self.lex.with_re.search(self.text, p.tend, tstart):
                     ev.skip.append((p.tstart, tstart))  # "talks with X and a visit to Y": X is the talks

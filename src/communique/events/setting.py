@@ -85,12 +85,17 @@ class SettingRules:
     def _summons_venue(self, ev: Draft, places, c_start: int) -> str | None:
         """A summons happens at the summoning ministry: its place is a town the text names after a locative word
         ("вызван в МИД в Москве", "summoned to the Foreign Ministry in Warsaw"), of the summoning state where that is
-        known; no other place of the clause ("посол Франции Пьер Леви": a name the linker took for Lévis, Quebec)."""
+        known, and before any other trigger after it; no other place of the clause ("посол Франции Пьер Леви": a name
+        the linker took for Lévis, Quebec; "после атаки беспилотников на Варшаву": the attack's target)."""
         rx = self.lex.locative_re
         if rx is None:
             return None
         states = {self._country(x) for x in ev.actors} - {None}
+        # nor a place of what the summons is about, named after another trigger ("после атаки беспилотников на Варшаву")
+        nxt = min((a for a, _, _ in self._sent_triggers if a >= ev.tend), default=len(self.text))
         for m in places:
+            if m.start >= nxt:
+                break
             words = self._words_before(m.start, c_start, 1)
             if words and rx.fullmatch(words[0]) and (not states or m.entity.country in states):
                 return m.entity.id
