@@ -32,7 +32,10 @@ class SettingRules:
                 break
         if chosen is None and ev.trigger.kind == "visit":
             ms = self._mentions_in(ev.tend, c_end)
-            for m in ms:
+            # a country after a locative word first: "visitó a las tropas españolas en Letonia" goes to Latvia
+            located = [m for m in ms if m.entity.type == "country" and lex.locative_re is not None
+                       and (w := self._words_before(m.start, ev.tend, 1)) and lex.locative_re.fullmatch(w[0])]
+            for m in located + [m for m in ms if m not in located]:
                 # "la gira europea del presidente chino": the guest's title, not where he goes
                 if m.entity.type == "country" and (m.start, m.end) not in topic and not any(
                         p.entity.type == "person" and p.entity.country == m.entity.country
