@@ -107,11 +107,17 @@ class ParticipantRules:
             if who and who not in after:
                 before = [who]
         pron = (lex.pronoun_re.search(self.text, c_start, ev.tstart)
-                if (before or after) and self.frame is not None and self.frame.sentence == ev.sentence
-                and lex.pronoun_re is not None else None)
+                if (before or after) and self.frame is not None and lex.pronoun_re is not None else None)
+        if pron is not None and self.frame.sentence != ev.sentence and (
+                WORD.search(self.text, sent[0], pron.start()) or self._pronoun_gender(pron.start()) is None
+                or any(m.entity.type == "person" for m in self._mentions_in(self.frame.sentence[1], pron.start()))):
+            # in a later sentence, only a pronoun that opens it, is singular ("Sie traf dort Präsident Selenskyj", not
+            # "Sie trafen ...") and follows the frame's sentence with no other person named between
+            pron = None
         if pron is not None and not any(m.entity.type in ("person", "group") and m.start < pron.start() for m in ms):
             # "will travel to China, where he will meet Xi Jinping", "wo er mit Xi zusammentreffen wird": a subject
-            # pronoun in the frame's own sentence, with no person before it in the clause, is the frame's actor
+            # pronoun in the frame's own sentence, or opening a later one ("She met President Zelenskyy there"), with no
+            # person before it in the clause, is the frame's actor
             who = self._frame_actor(self._pronoun_gender(pron.start()), pron.start())
             if who and who not in before + after:
                 before = [who] + before
