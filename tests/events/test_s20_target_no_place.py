@@ -36,9 +36,10 @@ def test_a_target_after_a_word_of_direction_is_no_place(pipeline, lang, text, ty
 
 
 @pytest.mark.parametrize("lang,text,location", [
-    # a meeting's country after "in" (no town named) is still where it is
+    # a meeting's country after "in" (no town named) is still where it is; so is the country where fighting is
+    ("en", "Russia launched missile strikes in Ukraine.", "kb:country/UA"),
     ("en", "Sergey Lavrov met Antonio Tajani in Malta.", "kb:country/MT"),
     ("ru", "Сергей Лавров встретился с Антонио Таяни на Мальте.", "kb:country/MT"),
 ])
-def test_guard_a_meetings_country_stays_its_place(pipeline, lang, text, location):
+def test_guard_a_meetings_or_a_strikes_country_stays_its_place(pipeline, lang, text, location):
     assert _main(pipeline, text, lang)["location"] == location

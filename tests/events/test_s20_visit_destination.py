@@ -35,6 +35,13 @@ def test_the_country_after_a_locative_is_the_destination(pipeline, lang, text, l
     assert location in ev["recipients"] and location not in ev["actors"]
 
 
+def test_no_destination_from_a_far_adjective(pipeline):
+    ev = _main(pipeline, "The President of Ukraine and the Prime Minister of the United Kingdom visited an exhibition of "
+                         "destroyed military equipment of the Russian occupiers.", "en")
+    assert ev["kind"] == "visit"
+    assert ev["location"] is None and "kb:country/RU" not in ev["recipients"]
+
+
 def test_german_compound_consultations(pipeline):
     ev = _main(pipeline, "Deutschland und Polen vereinbarten regelmäßige Regierungskonsultationen.", "de")
     assert (ev["kind"], ev["actors"]) == ("talks", ["kb:country/DE", "kb:country/PL"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from communique.events.draft import CLASS_OF_KIND, SUB_KINDS, Draft, TimeAt, adjacent, distance, event_time, within
+from communique.events.participants import _IN_PLACE_TYPES
 
 
 class SettingRules:
@@ -35,7 +36,11 @@ class SettingRules:
             # a country after a locative word first: "visitó a las tropas españolas en Letonia" goes to Latvia
             located = [m for m in ms if m.entity.type == "country" and lex.locative_re is not None
                        and (w := self._words_before(m.start, ev.tend, 1)) and lex.locative_re.fullmatch(w[0])]
-            for m in located + [m for m in ms if m not in located]:
+            # else one near the visit word ("visited Japan", "Staatsbesuch in Japan"), not the adjective of a far
+            # object ("visited an exhibition of destroyed military equipment of the Russian occupiers")
+            near = [m for m in ms if m not in located and m.start - ev.tend <= 40
+                    and not any(c in self.text[ev.tend:m.start] for c in ",;:()")]
+            for m in located + near:
                 # "la gira europea del presidente chino": the guest's title, not where he goes
                 if m.entity.type == "country" and (m.start, m.end) not in topic and not any(
                         p.entity.type == "person" and p.entity.country == m.entity.country
@@ -66,8 +71,10 @@ class SettingRules:
                 if (words and lex.locative_re.fullmatch(words[0]) and m.start > ev.tend and (m.start, m.end) not in topic
                         and not (lex.topic_re and lex.topic_re.search(self.text, ev.tend, m.start))
                         # the target of a directed act after a word of direction ("impuso sanciones a Venezuela",
-                        # "condolencias a Turquía", "sent aid to Ukraine") is no place
-                        and not (ev.trigger.direction == "subject" and m.entity.id in ev.recipients)):
+                        # "condolencias a Turquía", "sent aid to Ukraine") is no place; where fighting or arrests are,
+                        # it is ("offensive actions in Donbas")
+                        and not (ev.trigger.direction == "subject" and ev.trigger.type not in _IN_PLACE_TYPES
+                                 and m.entity.id in ev.recipients)):
                     chosen = m.entity.id
                     if CLASS_OF_KIND.get(ev.trigger.kind) == "meet":  # (else PLOVER codes it as the target: protests)
                         ev.actors = [x for x in ev.actors if x != chosen]
