@@ -39,6 +39,13 @@ def test_sanctions_adopted_are_a_sanction(pipeline, lang, text, actor, recipient
     assert (main["actors"], main["recipients"]) == ([actor], [recipient])
 
 
+def test_guard_a_name_between_is_the_sanctioner(pipeline):
+    # "approving the EU's sixth sanctions package": the EU sanctions; the verb stays an adoption
+    evs = _events(pipeline, "It is good that we see progress in approving the EU's sixth sanctions package.", "en")
+    sanction = next(e for e in evs if e["type"] == "SANCTION")
+    assert sanction["actors"] == ["kb:org/eu"] and sanction["recipients"] == []
+
+
 @pytest.mark.parametrize("lang,text", [
     ("fr", "L'Assemblée nationale a adopté la loi sur les sanctions."),
     ("en", "The parliament adopted the law on sanctions."),

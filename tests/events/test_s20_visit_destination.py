@@ -42,6 +42,15 @@ def test_no_destination_from_a_far_adjective(pipeline):
     assert ev["location"] is None and "kb:country/RU" not in ev["recipients"]
 
 
+def test_a_trip_is_one_visit_to_the_region(pipeline):
+    # "the Ukrainian military" is no destination: one visit, to the region of the trip
+    evs = pipeline.process(Document(id="t", text="During a working trip to the Zaporizhzhia region, President of Ukraine "
+                                    "Volodymyr Zelenskyy visited the frontline positions of the Ukrainian military.",
+                                    source="test", lang="en", published=_PUB))["events"]
+    visits = [e for e in evs if e["kind"] == "visit"]
+    assert len(visits) == 1 and visits[0]["recipients"] == ["kb:place/zaporizhzhia-region"]
+
+
 def test_german_compound_consultations(pipeline):
     ev = _main(pipeline, "Deutschland und Polen vereinbarten regelmäßige Regierungskonsultationen.", "de")
     assert (ev["kind"], ev["actors"]) == ("talks", ["kb:country/DE", "kb:country/PL"])

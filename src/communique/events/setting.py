@@ -34,11 +34,13 @@ class SettingRules:
         if chosen is None and ev.trigger.kind == "visit":
             ms = self._mentions_in(ev.tend, c_end)
             # a country after a locative word first: "visitó a las tropas españolas en Letonia" goes to Latvia
+            # (the locative word may stand before an article: "a la República Popular China", "to the Republic of Korea")
             located = [m for m in ms if m.entity.type == "country" and lex.locative_re is not None
-                       and (w := self._words_before(m.start, ev.tend, 1)) and lex.locative_re.fullmatch(w[0])]
-            # else one near the visit word ("visited Japan", "Staatsbesuch in Japan"), not the adjective of a far
-            # object ("visited an exhibition of destroyed military equipment of the Russian occupiers")
-            near = [m for m in ms if m not in located and m.start - ev.tend <= 40
+                       and any(lex.locative_re.fullmatch(w) for w in self._words_before(m.start, ev.tend, 2))]
+            # else one near the visit word ("visited Japan"), not the adjective of a far object ("visited an exhibition
+            # of destroyed military equipment of the Russian occupiers", "visited the frontline positions of the
+            # Ukrainian military")
+            near = [m for m in ms if m not in located and m.start - ev.tend <= 25
                     and not any(c in self.text[ev.tend:m.start] for c in ",;:()")]
             for m in located + near:
                 # "la gira europea del presidente chino": the guest's title, not where he goes
