@@ -30,3 +30,9 @@ def test_german_meetings(pipeline, text, kind, sides):
     evs = pipeline.process(Document(id="t", text=text, source="test", lang="de", published=_PUB))["events"]
     ev = next(e for e in evs if e["kind"] == kind)
     assert sorted(ev["actors"] + ev["recipients"]) == sorted(sides)
+
+
+def test_guard_sprach_sich_fuer_is_no_talks(pipeline):
+    evs = pipeline.process(Document(id="t", text="Scholz sprach sich mit Nachdruck für einen Beitritt Moldaus aus.", source="test",
+                                    lang="de", published=_PUB))["events"]
+    assert not any(e["kind"] == "talks" for e in evs)
