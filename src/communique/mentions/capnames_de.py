@@ -471,7 +471,6 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     starts.reverse()
     word_at = _WORD_AFTER_BLANK.match
     for a in starts:
-        m = word_at(text, a)
         j = a - 1
         i = rfind(" ", 0, j) + 1
         prev = text[i:j]
@@ -480,37 +479,47 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
             i += k
             prev = prev[k:]
         last = prev[-1:]
+        # s20: each branch decides the word's previous word and sentence-initial flag, or passes it over (four of
+        # five starts); the word itself is matched only for the ones kept (a regex call less for the others)
         if last in lower:  # s14: the common case, a word that ends in a lower-case letter, first (none of the tests below
             # for ".", "!?:…\"„“", an empty word or "," holds for it; last.isalnum() does)
             if prev.islower():
-                if prev in speech and prev[:1].isalpha():
-                    words.append((a, m.end(), m.group(0), prev, False))  # only words after a cue matter below
-            elif prev[:1].isalpha() and _cue_word(prev):
-                words.append((a, m.end(), m.group(0), prev, False))
-            continue
-        b = m.end()
-        if last == ".":
-            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
-                words.append((a, b, m.group(0), prev[:-1], False))  # "Dr. Meier", "Mr. Krugman"
-                continue
-            if len(prev) == 1 and i >= 2:
-                k = rfind(" ", 0, i - 1)
-                k = max(k, rfind("\n", k + 1, i - 1)) + 1
-                pp = text[k:i - 1]
-                if _ABBR_TOKEN.fullmatch(pp + "."):
-                    words.append((a, b, m.group(0), pp, False))  # "Dr . Meier" as tokenised text writes it
+                if not (prev in speech and prev[:1].isalpha()):
                     continue
-            if not prev[:-1].isdigit():  # (a number's full stop: inside a clause, no comma before; not read below)
-                words.append((a, b, m.group(0), None, True))
+            elif not (prev[:1].isalpha() and _cue_word(prev)):
+                continue
+            pw, initial = prev, False  # only words after a cue matter below
+        elif last == ".":
+            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
+                pw, initial = prev[:-1], False  # "Dr. Meier", "Mr. Krugman"
+            else:
+                pw = None
+                if len(prev) == 1 and i >= 2:
+                    k = rfind(" ", 0, i - 1)
+                    k = max(k, rfind("\n", k + 1, i - 1)) + 1
+                    pp = text[k:i - 1]
+                    if _ABBR_TOKEN.fullmatch(pp + "."):
+                        pw = pp  # "Dr . Meier" as tokenised text writes it
+                if pw is not None:
+                    initial = False
+                elif not prev[:-1].isdigit():  # (a number's full stop: inside a clause, no comma before; not read below)
+                    initial = True
+                else:
+                    continue
         elif last in "!?:…\"„“" or not prev:
-            words.append((a, b, m.group(0), None, True))
+            pw, initial = None, True
         elif last == ",":
-            words.append((a, b, m.group(0), None, False))  # a clause after a comma: listed names only (below)
+            pw, initial = None, False  # a clause after a comma: listed names only (below)
         elif prev.islower():  # s13: the common case (a lower-case word) first, its set lookup before the other tests
-            if prev in speech and prev[:1].isalpha() and last.isalnum():
-                words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
+            if not (prev in speech and prev[:1].isalpha() and last.isalnum()):
+                continue
+            pw, initial = prev, False  # only words after a cue matter below
         elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
-            words.append((a, b, m.group(0), prev, False))
+            pw, initial = prev, False
+        else:
+            continue
+        m = word_at(text, a)
+        words.append((a, m.end(), m.group(0), pw, initial))
     if first and len(words) > first:
         words.sort()  # in text order (the starts differ)
     return words
