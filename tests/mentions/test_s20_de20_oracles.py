@@ -4,7 +4,7 @@
   same list as the old loop, copied here (``_clause_words_s19``), on fixed sentences and random texts.
 * ``_gen_before_noun_matches`` finds its places from the ends of words in -s (``_S_BLANK_CAP``), where the s15 form
   walked the text with ``str.find`` for each word (``_gen_before_noun_matches_by_find``): the same matches.
-* ``_left_token`` reads ``_LEFT_TOK``'s word before a position in the reversed text, where the passes searched a
+* ``_left_token`` (and ``_word_before`` with ``_REV_PREV_CAP`` for ``_PREV_CAP``) reads ``_LEFT_TOK``'s word before a position in the reversed text, where the passes searched a
   window of 40 characters: the same word and start at every position of every text (line breaks at the window's end,
   runs longer than the window, apostrophes, full stops and hyphens before the word).
 """
@@ -14,8 +14,8 @@ from __future__ import annotations
 import random
 
 from communique.mentions.capnames_de import (
-    _ABBR_TOKEN, _CAP_TOKEN, _GEN_BEFORE_NOUN, _LEFT_TOK, _LOWER_LETTERS, _WORD_AFTER_BLANK, _blank_first_rx, _clause_words,
-    _cue_word, _gen_before_noun_matches, _gen_before_noun_matches_by_find, _left_token, _opening_words, de_lexicon,
+    _ABBR_TOKEN, _CAP_TOKEN, _GEN_BEFORE_NOUN, _LEFT_TOK, _LOWER_LETTERS, _PREV_CAP, _REV_PREV_CAP, _WORD_AFTER_BLANK, _blank_first_rx, _clause_words,
+    _cue_word, _gen_before_noun_matches, _gen_before_noun_matches_by_find, _left_token, _opening_words, _word_before, de_lexicon,
 )
 from communique.mentions.common import reversed_text
 
@@ -142,10 +142,13 @@ def test_left_token_as_the_window_search():
         "Vater.Otto Meier", "d'Artagnan Meier", "O'Neill  Meier", "-Anna Meier", "ÄRZTE Meier", "Anna2 Meier", "Anna",
     ] + ["".join(rng.choice(["Ab", "ab", "Ö", "é", "1", "'", "’", ".", "-", "_", " ", " ", "\t", "\n", "\u00a0"])
                  for _ in range(rng.randint(1, 30))) for _ in range(2000)]
-    hits = 0
+    hits = prev = 0
     for t in texts:
         for s in range(len(t) + 1):
             m = _LEFT_TOK.search(t, max(0, s - 40), s)
             assert _left_token(t, s) == ((m.start(1), m.group(1)) if m else None), (t, s)
             hits += m is not None
-    assert hits > 3000
+            m = _PREV_CAP.search(t, max(0, s - 20), s)
+            assert _word_before(_REV_PREV_CAP, t, s, 20) == ((m.start(1), m.group(1)) if m else None), (t, s)
+            prev += m is not None
+    assert hits > 3000 and prev > 3000

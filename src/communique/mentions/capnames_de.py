@@ -105,6 +105,7 @@ def de_given_names() -> frozenset[str]:
 _RIVER = re.compile(r"[^\S\n]+(?:an[^\S\n]+der|am|ob[^\S\n]+der)[^\S\n]+([A-ZÄÖÜ][\w-]+)(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
 _SLASH_NEXT = re.compile(r"/([A-ZÄÖÜ][\w-]*)(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)?")
 _PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
+_REV_PREV_CAP = re.compile(r"\n?[^\S\n]+([\wäöüß]+[A-ZÄÖÜ])(?![\w-])")  # s20: _PREV_CAP backwards (``_word_before``)
 _EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
 _EN_PLACE_HEADS = frozenset("River Falls Hall Bay Square Street Avenue Road Bridge Island Islands Lake Valley Beach Creek Canyon "
@@ -1145,12 +1146,12 @@ def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[
         if slash and any(x.start == slash.start(1) and x.etype in ("place", "country") for x in out):
             e = slash.end()
         # "Große Schaftberg", "Neu Lübbenau": an adjective inside a sentence belongs to the name
-        pw = _PREV_CAP.search(text, max(0, s - 20), s)
-        if pw and (pw.group(1) in lex.place_adjectives or (
-                _known_lower(pw.group(1), "de") and not _known(pw.group(1), "de") and pw.group(1).endswith(("e", "en", "er", "es"))
-                and pw.group(1).lower() not in cap.stop and pw.group(1) not in lex.club_words)) \
-                and not _sentence_initial(text, pw.start(1)):
-            s = pw.start(1)
+        pw = _word_before(_REV_PREV_CAP, text, s, 20)  # (_PREV_CAP.search(text, max(0, s - 20), s))
+        if pw and (pw[1] in lex.place_adjectives or (
+                _known_lower(pw[1], "de") and not _known(pw[1], "de") and pw[1].endswith(("e", "en", "er", "es"))
+                and pw[1].lower() not in cap.stop and pw[1] not in lex.club_words)) \
+                and not _sentence_initial(text, pw[0]):
+            s = pw[0]
         if (s, e) != (m.start, m.end):
             res = _replace(out, s, e, make(s, e, "place", text[s:e]))
             if res is not None:
@@ -2049,16 +2050,23 @@ _REV_LEFT_TOK = re.compile(r"\n?[^\S\n]+([a-zäöüßà-ÿ][\w'’-]*[A-ZÄÖÜ]
 
 
 def _left_token(text: str, s: int) -> tuple[int, str] | None:
-    """(start, word) of ``_LEFT_TOK.search(text, max(0, s - 40), s)``'s group 1, or None. That search tries each place
-    of the window with a class first (about 19 k instructions a call); a match is the capitalised word right before
-    the blanks that end the window, so it is one match at ``s`` in the reversed text (about 5 k), kept where the word
-    starts inside the window (a search from inside a longer run fails its look-behind)."""
+    """(start, word) of ``_LEFT_TOK.search(text, max(0, s - 40), s)``'s group 1, or None (``_word_before``)."""
+    return _word_before(_REV_LEFT_TOK, text, s, 40)
+
+
+def _word_before(rev: re.Pattern, text: str, s: int, width: int) -> tuple[int, str] | None:
+    """(start, word) of group 1 of a window search ``rx.search(text, max(0, s - width), s)``, or None, where ``rx`` is
+    a capitalised word opening a whole run (a look-behind), then blanks and ``$``, and ``rev`` is that read backwards
+    (``_REV_LEFT_TOK``, ``_REV_PREV_CAP``). s20: the search tries each place of the window with a class first (about
+    19 k instructions a call for 40 characters); a match is the word right before the blanks that end the window,
+    so it is one match at ``s`` in the reversed text (about 5 k), kept where the word starts inside the window (a
+    search from inside a longer run fails its look-behind)."""
     n = len(text)
-    m = _REV_LEFT_TOK.match(reversed_text(text), n - s)
+    m = rev.match(reversed_text(text), n - s)
     if m is None:
         return None
     a = n - m.end(1)
-    if a < s - 40:
+    if a < s - width:
         return None
     return a, text[a:n - m.start(1)]
 _RIGHT_TOK = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])(?![\w'’-])")
