@@ -7,6 +7,9 @@
 * ``_left_token`` (and ``_word_before`` with ``_REV_PREV_CAP`` for ``_PREV_CAP``) reads ``_LEFT_TOK``'s word before a position in the reversed text, where the passes searched a
   window of 40 characters: the same word and start at every position of every text (line breaks at the window's end,
   runs longer than the window, apostrophes, full stops and hyphens before the word).
+* ``_club_word_before`` reads ``_CLUB_WORD_BEFORE``'s word before a position in the reversed text, where
+  ``_clubs_institutions`` searched a slice of 30 characters (its look-behind passes at the slice's start): the same
+  word and match length at every position.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import random
 
 from communique.mentions.capnames_de import (
-    _ABBR_TOKEN, _CAP_TOKEN, _GEN_BEFORE_NOUN, _LEFT_TOK, _LOWER_LETTERS, _PREV_CAP, _REV_PREV_CAP, _WORD_AFTER_BLANK, _blank_first_rx, _clause_words,
+    _ABBR_TOKEN, _CAP_TOKEN, _CLUB_WORD_BEFORE, _GEN_BEFORE_NOUN, _LEFT_TOK, _LOWER_LETTERS, _PREV_CAP, _REV_PREV_CAP, _WORD_AFTER_BLANK, _blank_first_rx, _clause_words, _club_word_before,
     _cue_word, _gen_before_noun_matches, _gen_before_noun_matches_by_find, _left_token, _opening_words, _word_before, de_lexicon,
 )
 from communique.mentions.common import reversed_text
@@ -152,3 +155,15 @@ def test_left_token_as_the_window_search():
             assert _word_before(_REV_PREV_CAP, t, s, 20) == ((m.start(1), m.group(1)) if m else None), (t, s)
             prev += m is not None
     assert hits > 3000 and prev > 3000
+
+
+def test_club_word_before_as_the_slice_search():
+    texts = _texts()[:1500] + _genitive_texts()[:500] + ["Verein \nMainz", "Ab-Cd \nX", "Ab\n X", " Ab X", "x-Ab X",
+                                                          "Donaudampfschifffahrtsgesellschafts-Kapitän Mainz"]
+    hits = 0
+    for t in texts:
+        for s in range(len(t) + 1):
+            m = _CLUB_WORD_BEFORE.search(t[max(0, s - 30):s])
+            assert _club_word_before(t, s) == ((m.group(1), len(m.group(0))) if m else None), (t, s)
+            hits += m is not None
+    assert hits > 3000

@@ -1080,6 +1080,19 @@ _NON_SPACE = re.compile(r"\S+")
 _CLUB_NUM = re.compile(r"[^\S\n]+0\d(?!\d)(?![^\S\n]*[.,]\d)")
 _PLACE_CLUB_NUM = re.compile(r"[^\S\n]+0\d(?![\d.,])")
 _CLUB_WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]+)[^\S\n]+$")
+# s20: _CLUB_WORD_BEFORE read backwards (the blanks, then the word) in the reversed text (``_club_word_before``)
+_REV_CLUB_WORD_BEFORE = re.compile(r"\n?([^\S\n]+)([\w-]+[A-ZÄÖÜ])(?![\w-])")
+
+
+def _club_word_before(text: str, s: int) -> tuple[str, int] | None:
+    """(group 1, length of group 0) of ``_CLUB_WORD_BEFORE.search(text[max(0, s - 30):s])``, or None: one match at
+    ``s`` in the reversed text that ends where the slice starts (its look-behind passes there: nothing before), where
+    the search of the slice tried its class at each place. The optional line break is the one "$" passes over."""
+    n = len(text)
+    m = _REV_CLUB_WORD_BEFORE.match(reversed_text(text), n - s, n - max(0, s - 30))
+    if m is None:
+        return None
+    return text[n - m.end(2):n - m.start(2)], m.end(2) - m.start(1)
 _EN_PLURAL_AFTER = re.compile(r"((?:[^\S\n]+[A-Z][a-z]+){0,1}[^\S\n]+[A-Z][a-z]+s)(?![\w-])")
 _CLOSING_MARK = re.compile(r"[^\S\n]*([^\w\s])")
 _JOINER_BEFORE = re.compile(r"[-/][^\S\n]*$")
@@ -1283,12 +1296,12 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
             continue
         s, e = m.start, m.end
         num = _PLACE_CLUB_NUM.match(text[e:e + 5])  # "Mainz 05", "Schalke 04"
-        pw = _CLUB_WORD_BEFORE.search(text[max(0, s - 30):s])
+        pw = _club_word_before(text, s)  # (the word, the length of the match)
         if num:
             e += num.end()
-        if pw and (pw.group(1) in lex.club_words or (pw.group(1).lower().endswith(lex.institution_endings)
-                                                     and not _known_lower(pw.group(1), "de"))):
-            s -= len(pw.group(0))
+        if pw and (pw[0] in lex.club_words or (pw[0].lower().endswith(lex.institution_endings)
+                                               and not _known_lower(pw[0], "de"))):
+            s -= pw[1]
         elif not num:
             continue
         res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
