@@ -4,7 +4,8 @@
   same list as the old loop, copied here (``_clause_words_s19``), on fixed sentences and random texts.
 * ``_gen_before_noun_matches`` finds its places from the ends of words in -s (``_S_BLANK_CAP``), where the s15 form
   walked the text with ``str.find`` for each word (``_gen_before_noun_matches_by_find``): the same matches.
-* ``_left_token`` (and ``_word_before`` with ``_REV_PREV_CAP`` for ``_PREV_CAP``) reads ``_LEFT_TOK``'s word before a position in the reversed text, where the passes searched a
+* ``_left_token`` (and ``_word_before`` with ``_REV_PREV_CAP`` for ``_PREV_CAP``, with ``persons_de._REV_NAME_TOKEN_LEFT``
+  for ``_NAME_TOKEN_LEFT``) reads ``_LEFT_TOK``'s word before a position in the reversed text, where the passes searched a
   window of 40 characters: the same word and start at every position of every text (line breaks at the window's end,
   runs longer than the window, apostrophes, full stops and hyphens before the word).
 * ``_club_word_before`` reads ``_CLUB_WORD_BEFORE``'s word before a position in the reversed text, where
@@ -21,6 +22,7 @@ from communique.mentions.capnames_de import (
     _cue_word, _gen_before_noun_matches, _gen_before_noun_matches_by_find, _left_token, _opening_words, _word_before, de_lexicon,
 )
 from communique.mentions.common import reversed_text
+from communique.mentions.persons_de import _NAME_TOKEN_LEFT, _REV_NAME_TOKEN_LEFT
 
 
 def _clause_words_s19(text: str, speech: frozenset[str]) -> list:
@@ -142,10 +144,10 @@ def test_left_token_as_the_window_search():
     long = "Donaudampfschifffahrtsgesellschaftskapitänsmützen"
     texts = _texts()[:1500] + _genitive_texts()[:500] + [
         "Anna \nMeier", "Anna\nMeier", "Anna \n\nMeier", "Anna \r\nMeier", "x" + long + " Meier", long + " Meier",
-        "Vater.Otto Meier", "d'Artagnan Meier", "O'Neill  Meier", "-Anna Meier", "ÄRZTE Meier", "Anna2 Meier", "Anna",
+        "Vater.Otto Meier", "d'Artagnan Meier", "d’Anna Meier", "ABc Meier", "xAbc Meier", "O'Neil \nX", "O'Neill  Meier", "-Anna Meier", "ÄRZTE Meier", "Anna2 Meier", "Anna",
     ] + ["".join(rng.choice(["Ab", "ab", "Ö", "é", "1", "'", "’", ".", "-", "_", " ", " ", "\t", "\n", "\u00a0"])
                  for _ in range(rng.randint(1, 30))) for _ in range(2000)]
-    hits = prev = 0
+    hits = prev = names = 0
     for t in texts:
         for s in range(len(t) + 1):
             m = _LEFT_TOK.search(t, max(0, s - 40), s)
@@ -154,7 +156,10 @@ def test_left_token_as_the_window_search():
             m = _PREV_CAP.search(t, max(0, s - 20), s)
             assert _word_before(_REV_PREV_CAP, t, s, 20) == ((m.start(1), m.group(1)) if m else None), (t, s)
             prev += m is not None
-    assert hits > 3000 and prev > 3000
+            m = _NAME_TOKEN_LEFT.search(t, max(0, s - 30), s)
+            assert _word_before(_REV_NAME_TOKEN_LEFT, t, s, 30) == ((m.start(1), m.group(1)) if m else None), (t, s)
+            names += m is not None
+    assert hits > 3000 and prev > 3000 and names > 3000
 
 
 def test_club_word_before_as_the_slice_search():

@@ -416,6 +416,9 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
 
 _NAME_TOKEN_RIGHT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])(?![\w'’-])")
 _NAME_TOKEN_LEFT = re.compile(r"(?<![\w'’.,-])([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])[^\S\n]+$")
+# s20: _NAME_TOKEN_LEFT read backwards from the position (``capnames_de._word_before``: one match in the reversed text
+# for the window search; the capital must stand right before the run of lower-case letters and apostrophes)
+_REV_NAME_TOKEN_LEFT = re.compile(r"\n?[^\S\n]+([a-zäöüßà-ÿ][a-zäöüßà-ÿ’']*[A-ZÄÖÜ])(?![\w'’.,-])")
 _NAME_END = frozenset("abcdefghijklmnopqrstuvwxyzäöüß" + "".join(map(chr, range(0xE0, 0x100))))  # [a-zäöüßà-ÿ]
 
 
@@ -469,10 +472,11 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
             e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Ole Winther" + "Hansen")
         elif not multi and not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Miller" + "Hoods Armee": a genitive
             j = _blanks_before(text, s)  # s14: the search only after blanks and a lower-case letter (what the pattern ends with)
-            lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s) if 0 < j < s and text[j - 1] in _NAME_END else None
-            if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
-                    and not _sentence_start(text, lt.start(1)):
-                s = lt.start(1)
+            # (start, word) of _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
+            lt = _cd._word_before(_REV_NAME_TOKEN_LEFT, text, s, 30) if 0 < j < s and text[j - 1] in _NAME_END else None
+            if lt and _no_german_noun(lt[1]) and _joins(lt[1], w) \
+                    and not _sentence_start(text, lt[0]):
+                s = lt[0]
         if (s, e) == (m.start, m.end):
             continue
         got = _swap(res, s, e, _grow(m, s, e, text, make))
