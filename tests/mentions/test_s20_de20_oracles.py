@@ -11,6 +11,8 @@
 * ``_club_word_before`` reads ``_CLUB_WORD_BEFORE``'s word before a position in the reversed text, where
   ``_clubs_institutions`` searched a slice of 30 characters (its look-behind passes at the slice's start): the same
   word and match length at every position.
+* ``persons_de._at_literal`` gives ``_at``'s places of "wie ", "laut ", "zufolge" (either case) from the document's
+  literals: they must be needles, and the places the same.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from communique.mentions.capnames_de import (
     _cue_word, _gen_before_noun_matches, _gen_before_noun_matches_by_find, _left_token, _opening_words, _word_before, de_lexicon,
 )
 from communique.mentions.common import reversed_text
-from communique.mentions.persons_de import _NAME_TOKEN_LEFT, _REV_NAME_TOKEN_LEFT
+from communique.mentions.literals_de import doc_literals, needles
+from communique.mentions.persons_de import _NAME_TOKEN_LEFT, _REV_NAME_TOKEN_LEFT, _at, _at_literal
 
 
 def _clause_words_s19(text: str, speech: frozenset[str]) -> list:
@@ -172,3 +175,19 @@ def test_club_word_before_as_the_slice_search():
             assert _club_word_before(t, s) == ((m.group(1), len(m.group(0))) if m else None), (t, s)
             hits += m is not None
     assert hits > 3000
+
+
+def test_at_literal_as_at():
+    rng = random.Random(7)
+    keys = ("wie ", "Wie ", "laut ", "Laut ", "zufolge")
+    assert set(keys) <= set(needles())
+    words = ["wie", "Wie", "laut", "Laut", "zufolge", "Zufolge", "sowie", "Anna", "-", "x", "'", "(", "\n"]
+    hits = 0
+    for _ in range(3000):
+        t = "".join(rng.choice(words) + rng.choice([" ", "", "  ", "\t", ":", "-"]) for _ in range(rng.randint(1, 10)))
+        lit = doc_literals(t)
+        for k in keys:
+            got = _at_literal(t, lit, k)
+            assert got == _at(t, k), (t, k)
+            hits += len(got)
+    assert hits > 2000

@@ -1975,9 +1975,13 @@ def _quoted_titles(text: str, out: list) -> list:
     title that opens with a guessed name is a work, not a person or place; the names guessed inside
     it go (knowledge-base names and a name that fills the quotes, „ Flocke “, stay)."""
     drop: set[int] = set()
+    opened = None  # s20: the starts of the guessed names (made at the first quote): a quote no guessed name opens is passed
+    # over without a walk of every mention (the test below needs such a name at the quote's first character)
     for q in _matches_at_firsts(_QUOTED, text, _QUOTE_OPENERS):  # s16: the places of the quotes (str.find), not a scan
         a, b = q.span(2)
-        if len(q.group(2).split()) > 8:
+        if opened is None:
+            opened = {m.start for m in out if m.kind in _GUESSED}
+        if a not in opened or len(q.group(2).split()) > 8:
             continue
         inside = [m for m in out if a <= m.start and m.end <= b]
         if not any(m.start == a and m.end < b and m.kind in _GUESSED for m in inside):

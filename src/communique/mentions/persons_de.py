@@ -568,6 +568,13 @@ _WIE_SAID = re.compile(r"[Ww]ie[^\S\n]+(" + _WORD_RX + r")(?:[^\S\n]+(?:schon|be
 _LAUT = re.compile(r"[Ll]aut[^\S\n]+(" + _WORD_RX + r")(?=[^\S\n]*[,.;:]|[^\S\n]+[a-zäöü])")
 
 
+def _at_literal(text: str, lit: dict[str, list[int]], needle: str) -> list[int]:
+    """``_at(text, needle)`` for a needle of ``literals_de`` from its places in ``lit`` (``doc_literals(text)``): those
+    are all its places in order (s20: "wie ", "laut ", "zufolge" and their capitalised forms; a ``str.find`` walk of
+    the text for each, of four that found none, cost more)."""
+    return [i for i in lit.get(needle, ()) if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")]
+
+
 def _at(text: str, needle: str) -> list[int]:
     """The positions of ``needle`` in ``text`` that do not follow a letter (str.find: no regex over the text)."""
     res = []
@@ -655,16 +662,16 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
                 add(s, e, w)
     lit = doc_literals(text)
     if "zufolge" in lit:
-        for i in _at(text, "zufolge"):
+        for i in _at_literal(text, lit, "zufolge"):
             wb = _WORD_BEFORE_SPACE.search(text, max(0, i - 40), i)
             after = text[i + 7:i + 8]
             if wb and not (after.isalnum() or after in ("-", "_")):  # "zufolge", "zufolge:", "zufolge!"
                 s, e = wb.span(1)
                 if not cov.overlaps(s, e) and _name_word(wb.group(1)):  # a plural noun is a dictionary word ("Angaben")
                     add(s, e, wb.group(1))
-    if "ie " in text:  # "wie", "Wie"
+    if "wie " in lit or "Wie " in lit:
         speech = _speech_verbs()
-        for i in _at(text, "wie ") + _at(text, "Wie "):
+        for i in _at_literal(text, lit, "wie ") + _at_literal(text, lit, "Wie "):
             m = _WIE_SAID.match(text, i)
             if m is None or m.group(2) not in speech:
                 continue
@@ -672,7 +679,7 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
             if not cov.overlaps(s, e) and _name_word(m.group(1)):
                 add(s, e, m.group(1))
     if "aut " in lit:  # "laut", "Laut"
-        for i in _at(text, "laut ") + _at(text, "Laut "):
+        for i in _at_literal(text, lit, "laut ") + _at_literal(text, lit, "Laut "):
             m = _LAUT.match(text, i)
             if m is None:
                 continue
