@@ -1553,14 +1553,21 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
         if " " in w:
             out.append(m)
             continue
-        pw = (_prev_word(text, m.start) or "").lower()
-        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
-            continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
-        if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and d.get(w) is not None and w not in names:
+        pw = None  # s20: the word before (lower case), read only where a test below needs it
+        if m.kind == "cap":
+            pw = (_prev_word(text, m.start) or "").lower()
+            if pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
+                continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
+        if m.kind in ("name", "cap") and d.get(w) is not None and w not in names:
             ent = kb.entities.get(m.eid) or {}
             big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
-            if not big and (d.get(w) != w or pw in lex.contracted or pw in lex.articles):
-                continue
+            if not big:
+                if d.get(w) != w:
+                    continue
+                if pw is None:
+                    pw = (_prev_word(text, m.start) or "").lower()
+                if pw in lex.contracted or pw in lex.articles:
+                    continue
         if m.kind == "name" and m.etype == "place" and " " not in w and _foreign_alias_word(w, m.eid, kb, lex):
             continue  # "Wein" (Weifang), "Kuchen", "Region" (Reggio Calabria): a word, not a foreign town's alias
         out.append(m)
