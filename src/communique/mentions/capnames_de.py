@@ -1446,8 +1446,8 @@ def _gen_before_noun_matches(text: str, swords: set[str]) -> list:
     stands before it), so ``match`` is tried only where those words stand, in text order; a place inside the match
     before is passed over, as the scan goes on at a match's end. s20: those places are found from the ends: each
     ``_S_BLANK_CAP`` match (its "s" cannot be in the one before, which ends at a capital) closes a whole token (the
-    run of [\w-] before it), tried where that token is one of ``swords``. A match's first word is all of its token
-    (letters up to the blanks, none of [\w-] before), so the match is tried at every place it was tried before where
+    run of [\\w-] before it), tried where that token is one of ``swords``. A match's first word is all of its token
+    (letters up to the blanks, none of [\\w-] before), so the match is tried at every place it was tried before where
     it can succeed (the other places, whose word has no blank and capital after it, never changed the result).
     A ``str.find`` walk for each word in -s cost more (10.1 M -> 6.8 M instructions on the benchmark)."""
     if not swords:
