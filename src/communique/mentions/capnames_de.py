@@ -105,6 +105,7 @@ def de_given_names() -> frozenset[str]:
 _RIVER = re.compile(r"[^\S\n]+(?:an[^\S\n]+der|am|ob[^\S\n]+der)[^\S\n]+([A-ZÄÖÜ][\w-]+)(?![\w-])(?![^\S\n]+[A-ZÄÖÜ])")
 _SLASH_NEXT = re.compile(r"/([A-ZÄÖÜ][\w-]*)(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)?")
 _PREV_CAP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)[^\S\n]+$")
+_REV_PREV_CAP = re.compile(r"\n?[^\S\n]+([\wäöüß]+[A-ZÄÖÜ])(?![\w-])")  # s20: _PREV_CAP backwards (``_word_before``)
 _EN_PLACE = re.compile(r"([A-Z](?<![\w-].)[a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)[^\S\n]+(?:River|Falls|Hall|Bay|Square|Street|Avenue|Road|Bridge|"
                        r"Island|Islands|Lake|Valley|Beach|Creek|Canyon|Tableland|Mountains)(?![\w-])")
 _EN_PLACE_HEADS = frozenset("River Falls Hall Bay Square Street Avenue Road Bridge Island Islands Lake Valley Beach Creek Canyon "
@@ -471,7 +472,6 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
     starts.reverse()
     word_at = _WORD_AFTER_BLANK.match
     for a in starts:
-        m = word_at(text, a)
         j = a - 1
         i = rfind(" ", 0, j) + 1
         prev = text[i:j]
@@ -480,37 +480,47 @@ def _clause_words(text: str, speech: frozenset[str]) -> list[tuple[int, int, str
             i += k
             prev = prev[k:]
         last = prev[-1:]
+        # s20: each branch decides the word's previous word and sentence-initial flag, or passes it over (four of
+        # five starts); the word itself is matched only for the ones kept (a regex call less for the others)
         if last in lower:  # s14: the common case, a word that ends in a lower-case letter, first (none of the tests below
             # for ".", "!?:…\"„“", an empty word or "," holds for it; last.isalnum() does)
             if prev.islower():
-                if prev in speech and prev[:1].isalpha():
-                    words.append((a, m.end(), m.group(0), prev, False))  # only words after a cue matter below
-            elif prev[:1].isalpha() and _cue_word(prev):
-                words.append((a, m.end(), m.group(0), prev, False))
-            continue
-        b = m.end()
-        if last == ".":
-            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
-                words.append((a, b, m.group(0), prev[:-1], False))  # "Dr. Meier", "Mr. Krugman"
-                continue
-            if len(prev) == 1 and i >= 2:
-                k = rfind(" ", 0, i - 1)
-                k = max(k, rfind("\n", k + 1, i - 1)) + 1
-                pp = text[k:i - 1]
-                if _ABBR_TOKEN.fullmatch(pp + "."):
-                    words.append((a, b, m.group(0), pp, False))  # "Dr . Meier" as tokenised text writes it
+                if not (prev in speech and prev[:1].isalpha()):
                     continue
-            if not prev[:-1].isdigit():  # (a number's full stop: inside a clause, no comma before; not read below)
-                words.append((a, b, m.group(0), None, True))
+            elif not (prev[:1].isalpha() and _cue_word(prev)):
+                continue
+            pw, initial = prev, False  # only words after a cue matter below
+        elif last == ".":
+            if len(prev) > 1 and _ABBR_TOKEN.fullmatch(prev):
+                pw, initial = prev[:-1], False  # "Dr. Meier", "Mr. Krugman"
+            else:
+                pw = None
+                if len(prev) == 1 and i >= 2:
+                    k = rfind(" ", 0, i - 1)
+                    k = max(k, rfind("\n", k + 1, i - 1)) + 1
+                    pp = text[k:i - 1]
+                    if _ABBR_TOKEN.fullmatch(pp + "."):
+                        pw = pp  # "Dr . Meier" as tokenised text writes it
+                if pw is not None:
+                    initial = False
+                elif not prev[:-1].isdigit():  # (a number's full stop: inside a clause, no comma before; not read below)
+                    initial = True
+                else:
+                    continue
         elif last in "!?:…\"„“" or not prev:
-            words.append((a, b, m.group(0), None, True))
+            pw, initial = None, True
         elif last == ",":
-            words.append((a, b, m.group(0), None, False))  # a clause after a comma: listed names only (below)
+            pw, initial = None, False  # a clause after a comma: listed names only (below)
         elif prev.islower():  # s13: the common case (a lower-case word) first, its set lookup before the other tests
-            if prev in speech and prev[:1].isalpha() and last.isalnum():
-                words.append((a, b, m.group(0), prev, False))  # only words after a cue matter below
+            if not (prev in speech and prev[:1].isalpha() and last.isalnum()):
+                continue
+            pw, initial = prev, False  # only words after a cue matter below
         elif prev[:1].isalpha() and last.isalnum() and _cue_word(prev):
-            words.append((a, b, m.group(0), prev, False))
+            pw, initial = prev, False
+        else:
+            continue
+        m = word_at(text, a)
+        words.append((a, m.end(), m.group(0), pw, initial))
     if first and len(words) > first:
         words.sort()  # in text order (the starts differ)
     return words
@@ -1070,6 +1080,19 @@ _NON_SPACE = re.compile(r"\S+")
 _CLUB_NUM = re.compile(r"[^\S\n]+0\d(?!\d)(?![^\S\n]*[.,]\d)")
 _PLACE_CLUB_NUM = re.compile(r"[^\S\n]+0\d(?![\d.,])")
 _CLUB_WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]+)[^\S\n]+$")
+# s20: _CLUB_WORD_BEFORE read backwards (the blanks, then the word) in the reversed text (``_club_word_before``)
+_REV_CLUB_WORD_BEFORE = re.compile(r"\n?([^\S\n]+)([\w-]+[A-ZÄÖÜ])(?![\w-])")
+
+
+def _club_word_before(text: str, s: int) -> tuple[str, int] | None:
+    """(group 1, length of group 0) of ``_CLUB_WORD_BEFORE.search(text[max(0, s - 30):s])``, or None: one match at
+    ``s`` in the reversed text that ends where the slice starts (its look-behind passes there: nothing before), where
+    the search of the slice tried its class at each place. The optional line break is the one "$" passes over."""
+    n = len(text)
+    m = _REV_CLUB_WORD_BEFORE.match(reversed_text(text), n - s, n - max(0, s - 30))
+    if m is None:
+        return None
+    return text[n - m.end(2):n - m.start(2)], m.end(2) - m.start(1)
 _EN_PLURAL_AFTER = re.compile(r"((?:[^\S\n]+[A-Z][a-z]+){0,1}[^\S\n]+[A-Z][a-z]+s)(?![\w-])")
 _CLOSING_MARK = re.compile(r"[^\S\n]*([^\w\s])")
 _JOINER_BEFORE = re.compile(r"[-/][^\S\n]*$")
@@ -1136,12 +1159,12 @@ def _place_spans(text: str, out: list, lex: DeLexicon, cap: Any, make: Callable[
         if slash and any(x.start == slash.start(1) and x.etype in ("place", "country") for x in out):
             e = slash.end()
         # "Große Schaftberg", "Neu Lübbenau": an adjective inside a sentence belongs to the name
-        pw = _PREV_CAP.search(text, max(0, s - 20), s)
-        if pw and (pw.group(1) in lex.place_adjectives or (
-                _known_lower(pw.group(1), "de") and not _known(pw.group(1), "de") and pw.group(1).endswith(("e", "en", "er", "es"))
-                and pw.group(1).lower() not in cap.stop and pw.group(1) not in lex.club_words)) \
-                and not _sentence_initial(text, pw.start(1)):
-            s = pw.start(1)
+        pw = _word_before(_REV_PREV_CAP, text, s, 20)  # (_PREV_CAP.search(text, max(0, s - 20), s))
+        if pw and (pw[1] in lex.place_adjectives or (
+                _known_lower(pw[1], "de") and not _known(pw[1], "de") and pw[1].endswith(("e", "en", "er", "es"))
+                and pw[1].lower() not in cap.stop and pw[1] not in lex.club_words)) \
+                and not _sentence_initial(text, pw[0]):
+            s = pw[0]
         if (s, e) != (m.start, m.end):
             res = _replace(out, s, e, make(s, e, "place", text[s:e]))
             if res is not None:
@@ -1273,12 +1296,12 @@ def _clubs_institutions(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any,
             continue
         s, e = m.start, m.end
         num = _PLACE_CLUB_NUM.match(text[e:e + 5])  # "Mainz 05", "Schalke 04"
-        pw = _CLUB_WORD_BEFORE.search(text[max(0, s - 30):s])
+        pw = _club_word_before(text, s)  # (the word, the length of the match)
         if num:
             e += num.end()
-        if pw and (pw.group(1) in lex.club_words or (pw.group(1).lower().endswith(lex.institution_endings)
-                                                     and not _known_lower(pw.group(1), "de"))):
-            s -= len(pw.group(0))
+        if pw and (pw[0] in lex.club_words or (pw[0].lower().endswith(lex.institution_endings)
+                                               and not _known_lower(pw[0], "de"))):
+            s -= pw[1]
         elif not num:
             continue
         res = _replace(out, s, e, make(s, e, "organization", text[s:e]))
@@ -1411,11 +1434,44 @@ _GEN_BEFORE_NOUN = re.compile(r"([A-ZÄÖÜ](?<![\w'’.-].)[a-zäöüßàáâã
 _EN_FUNCTION = frozenset("of the and for on at to by with from a an".split())  # "Master of Business Administration"
 
 
+# s20: where a _GEN_BEFORE_NOUN match can end its first word: an "s", blanks, a capital (a literal first: the engine
+# searches for the "s"); and the run of word characters and hyphens before a position, read in the reversed text
+_S_BLANK_CAP = re.compile(r"s[^\S\n]+[A-ZÄÖÜ]")
+_REV_TOKEN = re.compile(r"[\w-]*")
+
+
 def _gen_before_noun_matches(text: str, swords: set[str]) -> list:
     """``list(_GEN_BEFORE_NOUN.finditer(text))`` given the document's ``_CAP_TOKEN`` words in -s (``swords``). s15: a
     match's first word is such a token, whole (a blank follows it, no word character, hyphen, apostrophe or full stop
-    stands before it), so ``match`` is tried only where those words stand (``_token_spans``), in text order; a place
-    inside the match before is passed over, as the scan goes on at a match's end."""
+    stands before it), so ``match`` is tried only where those words stand, in text order; a place inside the match
+    before is passed over, as the scan goes on at a match's end. s20: those places are found from the ends: each
+    ``_S_BLANK_CAP`` match (its "s" cannot be in the one before, which ends at a capital) closes a whole token (the
+    run of [\\w-] before it), tried where that token is one of ``swords``. A match's first word is all of its token
+    (letters up to the blanks, none of [\\w-] before), so the match is tried at every place it was tried before where
+    it can succeed (the other places, whose word has no blank and capital after it, never changed the result).
+    A ``str.find`` walk for each word in -s cost more (10.1 M -> 6.8 M instructions on the benchmark)."""
+    if not swords:
+        return []
+    res = []
+    pos = 0
+    match = _GEN_BEFORE_NOUN.match
+    token = _REV_TOKEN.match
+    rtext = reversed_text(text)  # (the reversed text _prev_word and _clause_words read too)
+    n = len(text)
+    for h in _S_BLANK_CAP.finditer(text):
+        e = h.start() + 1
+        s = n - token(rtext, n - e).end()
+        if s < pos or text[s:e] not in swords:
+            continue
+        m = match(text, s)
+        if m is not None:
+            res.append(m)
+            pos = m.end()
+    return res
+
+
+def _gen_before_noun_matches_by_find(text: str, swords: set[str]) -> list:
+    """The s15 form of ``_gen_before_noun_matches`` (each word's places by ``_token_spans``): the oracle test compares."""
     if not swords:
         return []
     res = []
@@ -1497,14 +1553,21 @@ def _drop_common_places(text: str, mentions: list, kb: Any, lex: DeLexicon) -> l
         if " " in w:
             out.append(m)
             continue
-        pw = (_prev_word(text, m.start) or "").lower()
-        if m.etype == "place" and m.kind == "cap" and " " not in w and pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
-            continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
-        if m.etype == "place" and m.kind in ("name", "cap") and " " not in w and d.get(w) is not None and w not in names:
+        pw = None  # s20: the word before (lower case), read only where a test below needs it
+        if m.kind == "cap":
+            pw = (_prev_word(text, m.start) or "").lower()
+            if pw in lex.contracted and not _place_shaped(w, cap_lexicon("de")):
+                continue  # "im Internet", "im Powerplay": the preposition alone made it a place ("am Schwielowsee" has a place's shape)
+        if m.kind in ("name", "cap") and d.get(w) is not None and w not in names:
             ent = kb.entities.get(m.eid) or {}
             big = ent.get("capital") or (ent.get("population") or 0) >= 500_000
-            if not big and (d.get(w) != w or pw in lex.contracted or pw in lex.articles):
-                continue
+            if not big:
+                if d.get(w) != w:
+                    continue
+                if pw is None:
+                    pw = (_prev_word(text, m.start) or "").lower()
+                if pw in lex.contracted or pw in lex.articles:
+                    continue
         if m.kind == "name" and m.etype == "place" and " " not in w and _foreign_alias_word(w, m.eid, kb, lex):
             continue  # "Wein" (Weifang), "Kuchen", "Region" (Reggio Calabria): a word, not a foreign town's alias
         out.append(m)
@@ -1919,9 +1982,13 @@ def _quoted_titles(text: str, out: list) -> list:
     title that opens with a guessed name is a work, not a person or place; the names guessed inside
     it go (knowledge-base names and a name that fills the quotes, „ Flocke “, stay)."""
     drop: set[int] = set()
+    opened = None  # s20: the starts of the guessed names (made at the first quote): a quote no guessed name opens is passed
+    # over without a walk of every mention (the test below needs such a name at the quote's first character)
     for q in _matches_at_firsts(_QUOTED, text, _QUOTE_OPENERS):  # s16: the places of the quotes (str.find), not a scan
         a, b = q.span(2)
-        if len(q.group(2).split()) > 8:
+        if opened is None:
+            opened = {m.start for m in out if m.kind in _GUESSED}
+        if a not in opened or len(q.group(2).split()) > 8:
             continue
         inside = [m for m in out if a <= m.start and m.end <= b]
         if not any(m.start == a and m.end < b and m.kind in _GUESSED for m in inside):
@@ -2000,6 +2067,32 @@ def _geography(text: str, out: list, make: Callable[..., Any], capset: set[str] 
 
 
 _LEFT_TOK = re.compile(r"(?<![\w'’.-])([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])[^\S\n]+$")
+# s20: _LEFT_TOK read backwards from a position in the reversed text: the optional line break is the one "$" passes
+# over at the window's end; the word's run is greedy, and its capital must open the whole run of [\w'’-] (none of
+# [\w'’.-] before it), as the look-behind asks
+_REV_LEFT_TOK = re.compile(r"\n?[^\S\n]+([a-zäöüßà-ÿ][\w'’-]*[A-ZÄÖÜ])(?![\w'’.-])")
+
+
+def _left_token(text: str, s: int) -> tuple[int, str] | None:
+    """(start, word) of ``_LEFT_TOK.search(text, max(0, s - 40), s)``'s group 1, or None (``_word_before``)."""
+    return _word_before(_REV_LEFT_TOK, text, s, 40)
+
+
+def _word_before(rev: re.Pattern, text: str, s: int, width: int) -> tuple[int, str] | None:
+    """(start, word) of group 1 of a window search ``rx.search(text, max(0, s - width), s)``, or None, where ``rx`` is
+    a capitalised word opening a whole run (a look-behind), then blanks and ``$``, and ``rev`` is that read backwards
+    (``_REV_LEFT_TOK``, ``_REV_PREV_CAP``). s20: the search tries each place of the window with a class first (about
+    19 k instructions a call for 40 characters); a match is the word right before the blanks that end the window,
+    so it is one match at ``s`` in the reversed text (about 5 k), kept where the word starts inside the window (a
+    search from inside a longer run fails its look-behind)."""
+    n = len(text)
+    m = rev.match(reversed_text(text), n - s)
+    if m is None:
+        return None
+    a = n - m.end(1)
+    if a < s - width:
+        return None
+    return a, text[a:n - m.start(1)]
 _RIGHT_TOK = re.compile(r"[^\S\n]+([A-ZÄÖÜ][\w'’-]*[a-zäöüßà-ÿ])(?![\w'’-])")
 
 
@@ -2025,10 +2118,10 @@ def _person_unknown_neighbours(text: str, out: list, cap: Any, make: Callable[..
             continue
         s, e = m.start, m.end
         words = text[s:e].split()
-        lt = _LEFT_TOK.search(text, max(0, s - 40), s)
-        if lt and (fold(words[0].split("-")[0]) not in given or len(words) > 1 and _sentence_initial(text, lt.start(1))) \
-                and _unknown_name_token(lt.group(1)) and _plain_token(lt.group(1)) and not _HYPHEN_NEXT.match(text, e):
-            s = lt.start(1)  # "Wendelin Brausewetter" (not "Rennradler Adam X", "SVP-Nationalrat Toni X": a given name opens the
+        lt = _left_token(text, s)
+        if lt and (fold(words[0].split("-")[0]) not in given or len(words) > 1 and _sentence_initial(text, lt[0])) \
+                and _unknown_name_token(lt[1]) and _plain_token(lt[1]) and not _HYPHEN_NEXT.match(text, e):
+            s = lt[0]  # "Wendelin Brausewetter" (not "Rennradler Adam X", "SVP-Nationalrat Toni X": a given name opens the
             # name, unless an unknown word opens the sentence before a full name: "Wendelin Anna Brausewetter ist ...")
         rt = _RIGHT_TOK.match(text, e)
         if rt and len(words) < 3 and _unknown_name_token(rt.group(1)) and _plain_token(rt.group(1)) and fold(rt.group(1)) not in given:
@@ -2189,8 +2282,8 @@ def _listed_surnames(text: str, out: list, make: Callable[..., Any], capset: set
             continue
         if _HYPHEN_NEXT.match(text, e) or text[e:e + 1] == "/" or _after_article_adjectives(text, s):
             continue
-        lt = _LEFT_TOK.search(text, max(0, s - 40), s)
-        if lt and not _sentence_initial(text, lt.start(1)) and not _cue_word(lt.group(1)) and _name_part(lt.group(1)):
+        lt = _left_token(text, s)
+        if lt and not _sentence_initial(text, lt[0]) and not _cue_word(lt[1]) and _name_part(lt[1]):
             continue  # "Bilfinger Berger", "Angry Young Men": the end of a longer name the other passes left
         new.append(make(s, e, "person", w))
     return out + new if new else out

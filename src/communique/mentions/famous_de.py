@@ -57,9 +57,9 @@ def famous_persons(text: str, out: list, make: Callable[..., Any], capset: set[s
             continue
         if text[e:e + 1] in ("’", "'", "/") or (s and text[s - 1] == "/") or cd._HYPHEN_NEXT.match(text, e):
             continue
-        lt = cd._LEFT_TOK.search(text, max(0, s - 40), s)
-        if lt and lt.group(1) not in forms and not cd._sentence_initial(text, lt.start(1)) and not cd._cue_word(lt.group(1)) \
-                and cd._name_part(lt.group(1)):
+        lt = cd._left_token(text, s)
+        if lt and lt[1] not in forms and not cd._sentence_initial(text, lt[0]) and not cd._cue_word(lt[1]) \
+                and cd._name_part(lt[1]):
             continue  # the end of a longer name
         rt = cd._RIGHT_TOK.match(text, e)
         if rt:

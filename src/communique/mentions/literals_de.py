@@ -20,7 +20,8 @@ import ahocorasick_rs
 
 # the literals the passes test (persons_de.person_passes, _frames, _round8; places_de.refine's passes; orgs_de)
 _FIXED = ("van ", "Van d", " ter ", " ten ", "zufolge", "aut ", " S.", "jährige", "reis", " of ",
-          " liegt", " lag", "Bad ", "d'", "d’", "Fraktion", "The ", "von")
+          " liegt", " lag", "Bad ", "d'", "d’", "Fraktion", "The ", "von",
+          "wie ", "Wie ", "laut ", "Laut ")  # s20: persons_de._frames reads their places (_at_literal)
 # where ``places_de._PREP_CAP`` can match: a blank or line break, "in", "aus" or "nach" (either case), a space
 PREP_NEEDLES = tuple(c + w + " " for c in " \n" for w in ("in", "In", "aus", "Aus", "nach", "Nach"))
 

@@ -416,6 +416,9 @@ def _genera(text: str, out: list, cued: set[int]) -> list:
 
 _NAME_TOKEN_RIGHT = re.compile(r"[^\S\n]+([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])(?![\w'’-])")
 _NAME_TOKEN_LEFT = re.compile(r"(?<![\w'’.,-])([A-ZÄÖÜ][a-zäöüßà-ÿ’']*[a-zäöüßà-ÿ])[^\S\n]+$")
+# s20: _NAME_TOKEN_LEFT read backwards from the position (``capnames_de._word_before``: one match in the reversed text
+# for the window search; the capital must stand right before the run of lower-case letters and apostrophes)
+_REV_NAME_TOKEN_LEFT = re.compile(r"\n?[^\S\n]+([a-zäöüßà-ÿ][a-zäöüßà-ÿ’']*[A-ZÄÖÜ])(?![\w'’.,-])")
 _NAME_END = frozenset("abcdefghijklmnopqrstuvwxyzäöüß" + "".join(map(chr, range(0xE0, 0x100))))  # [a-zäöüßà-ÿ]
 
 
@@ -469,10 +472,11 @@ def _pair_names(text: str, out: list, make: Callable[..., Any]) -> list:
             e = max([rt.end()] + [x.end for x in nxt])  # two guessed persons side by side are one ("Ole Winther" + "Hansen")
         elif not multi and not (w.endswith("s") and _NAME_TOKEN_RIGHT.match(text, e)):  # "Miller" + "Hoods Armee": a genitive
             j = _blanks_before(text, s)  # s14: the search only after blanks and a lower-case letter (what the pattern ends with)
-            lt = _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s) if 0 < j < s and text[j - 1] in _NAME_END else None
-            if lt and _no_german_noun(lt.group(1)) and _joins(lt.group(1), w) \
-                    and not _sentence_start(text, lt.start(1)):
-                s = lt.start(1)
+            # (start, word) of _NAME_TOKEN_LEFT.search(text, max(0, s - 30), s)
+            lt = _cd._word_before(_REV_NAME_TOKEN_LEFT, text, s, 30) if 0 < j < s and text[j - 1] in _NAME_END else None
+            if lt and _no_german_noun(lt[1]) and _joins(lt[1], w) \
+                    and not _sentence_start(text, lt[0]):
+                s = lt[0]
         if (s, e) == (m.start, m.end):
             continue
         got = _swap(res, s, e, _grow(m, s, e, text, make))
@@ -564,6 +568,13 @@ _WIE_SAID = re.compile(r"[Ww]ie[^\S\n]+(" + _WORD_RX + r")(?:[^\S\n]+(?:schon|be
 _LAUT = re.compile(r"[Ll]aut[^\S\n]+(" + _WORD_RX + r")(?=[^\S\n]*[,.;:]|[^\S\n]+[a-zäöü])")
 
 
+def _at_literal(text: str, lit: dict[str, list[int]], needle: str) -> list[int]:
+    """``_at(text, needle)`` for a needle of ``literals_de`` from its places in ``lit`` (``doc_literals(text)``): those
+    are all its places in order (s20: "wie ", "laut ", "zufolge" and their capitalised forms; a ``str.find`` walk of
+    the text for each, of four that found none, cost more)."""
+    return [i for i in lit.get(needle, ()) if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")]
+
+
 def _at(text: str, needle: str) -> list[int]:
     """The positions of ``needle`` in ``text`` that do not follow a letter (str.find: no regex over the text)."""
     res = []
@@ -651,16 +662,16 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
                 add(s, e, w)
     lit = doc_literals(text)
     if "zufolge" in lit:
-        for i in _at(text, "zufolge"):
+        for i in _at_literal(text, lit, "zufolge"):
             wb = _WORD_BEFORE_SPACE.search(text, max(0, i - 40), i)
             after = text[i + 7:i + 8]
             if wb and not (after.isalnum() or after in ("-", "_")):  # "zufolge", "zufolge:", "zufolge!"
                 s, e = wb.span(1)
                 if not cov.overlaps(s, e) and _name_word(wb.group(1)):  # a plural noun is a dictionary word ("Angaben")
                     add(s, e, wb.group(1))
-    if "ie " in text:  # "wie", "Wie"
+    if "wie " in lit or "Wie " in lit:
         speech = _speech_verbs()
-        for i in _at(text, "wie ") + _at(text, "Wie "):
+        for i in _at_literal(text, lit, "wie ") + _at_literal(text, lit, "Wie "):
             m = _WIE_SAID.match(text, i)
             if m is None or m.group(2) not in speech:
                 continue
@@ -668,7 +679,7 @@ def _frames(text: str, out: list, kb: Any, make: Callable[..., Any]) -> list:
             if not cov.overlaps(s, e) and _name_word(m.group(1)):
                 add(s, e, m.group(1))
     if "aut " in lit:  # "laut", "Laut"
-        for i in _at(text, "laut ") + _at(text, "Laut "):
+        for i in _at_literal(text, lit, "laut ") + _at_literal(text, lit, "Laut "):
             m = _LAUT.match(text, i)
             if m is None:
                 continue
