@@ -101,18 +101,22 @@ class CapLexicon:
     # s14 (spdcap2): the last two letters of every noun / place suffix, or None where a suffix is shorter: a word
     # whose last two letters are not among them ends with none of them (one set lookup before ``str.endswith``
     # over the whole tuple); derived, not compared
-    noun_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
-    place_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
+    # (s20: the noun and place suffixes' sets gave way to noun_by2 and place_by2 below)
     org_ends2: frozenset[str] | None = field(init=False, compare=False, repr=False, default=None)
     # s15 (spdcap3): the first words of the surname particles ("de", "del") and of the connectors and organisation
     # connectors ("de", "van", "por"): a token whose lower case is not among them starts none of them (no phrase
     # joined and looked up); derived, not compared
     particle_firsts: frozenset[str] = field(init=False, compare=False, repr=False, default=frozenset())
     connector_firsts: frozenset[str] = field(init=False, compare=False, repr=False, default=frozenset())
+    # s20 (cap20): the noun / place suffixes by their last two letters (None where a suffix is shorter): a word ends
+    # with a suffix only if it ends with one of those filed under its own last two letters (a few ``str.endswith``
+    # tests instead of one per suffix); derived, not compared
+    noun_by2: dict[str, tuple[str, ...]] | None = field(init=False, compare=False, repr=False, default=None)
+    place_by2: dict[str, tuple[str, ...]] | None = field(init=False, compare=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "noun_ends2", _ends2(self.noun_suffixes))
-        object.__setattr__(self, "place_ends2", _ends2(self.place_suffixes))
+        object.__setattr__(self, "noun_by2", _by2(self.noun_suffixes))
+        object.__setattr__(self, "place_by2", _by2(self.place_suffixes))
         object.__setattr__(self, "org_ends2", _ends2(self.org_endings))
         object.__setattr__(self, "particle_firsts", _first_words(self.surname_particles))
         object.__setattr__(self, "connector_firsts", _first_words(self.connectors | self.org_connectors))
@@ -120,6 +124,16 @@ class CapLexicon:
 
 def _ends2(suffixes: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(x[-2:] for x in suffixes) if all(len(x) >= 2 for x in suffixes) else None
+
+
+def _by2(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
+    """The suffixes by their last two letters, each group in the suffixes' order (None where one is shorter)."""
+    if not all(len(x) >= 2 for x in suffixes):
+        return None
+    out: dict[str, tuple[str, ...]] = {}
+    for x in suffixes:
+        out[x[-2:]] = out.get(x[-2:], ()) + (x,)
+    return out
 
 
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
@@ -316,7 +330,7 @@ def _foreign_word(word: str, lang: str) -> bool:
 
 
 def _place_shaped(word: str, lex: CapLexicon) -> bool:
-    return _place_low(word.lower(), lex.place_suffixes, lex.place_ends2)
+    return _place_low(word.lower(), lex.place_suffixes, lex.place_by2)
 
 
 @lru_cache(maxsize=8)
@@ -395,11 +409,12 @@ def _strict_parts(lang: str) -> tuple[dict, frozenset[str], tuple[dict, ...]] | 
     return raw, _name_like(lang), foreign
 
 
-def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
+def strict_word(word: str, lang: str, lex: CapLexicon, low: str | None = None) -> bool:
     """``_strict_nameish(word, lang)`` (``lex``: ``cap_lexicon(lang)``) in one pass, uncached: the word's last
     part, its lower case and its UTF-8 bytes made once, each dictionary looked up at most once for them, and
     the cheap disqualifiers first (a common-noun ending, a dictionary word); the compound's tails last.
-    s14 (spdcap2): the same answer as the separate cached tests (tests/mentions/test_spdcap2_fused.py)."""
+    s14 (spdcap2): the same answer as the separate cached tests (tests/mentions/test_spdcap2_fused.py).
+    ``low``: ``word.lower()`` where the caller has made it (s20)."""
     parts = _strict_parts(lang)
     if parts is None:
         return _strict_nameish(word, lang)
@@ -409,13 +424,16 @@ def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
         last = word[word.rfind("-") + 1:]
         if not last[:1].isupper():
             return False
-    low = last.lower()
+        low = None  # (the last part's own lower case)
+    if low is None:
+        low = last.lower()
     suffixes = lex.noun_suffixes
-    ends2 = lex.noun_ends2
-    place_ends2 = lex.place_ends2
-    if suffixes and (ends2 is None or low[-2:] in ends2) and low.endswith(suffixes):
+    by2 = lex.noun_by2
+    place_by2 = lex.place_by2
+    # (s20: only the suffixes with the word's last two letters tried, where the lexicon files them so)
+    if suffixes and low.endswith(by2.get(low[-2:], ()) if by2 is not None else suffixes):
         # a common-noun ending: a name only if place-shaped ("Freudenstadt"... not "-ung") and no dictionary word
-        if not _place_low(low, lex.place_suffixes, place_ends2):
+        if not _place_low(low, lex.place_suffixes, place_by2):
             return False
         if low != last and low.encode() in raw:
             return False
@@ -426,7 +444,7 @@ def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
     lb = low.encode() if low != last else b
     if low != last and lb in raw:
         return False  # _known_lower
-    if _place_low(low, lex.place_suffixes, place_ends2):
+    if _place_low(low, lex.place_suffixes, place_by2):
         return True
     for f in foreign:  # _foreign_word(last, f)
         if lb in f and b not in f:
@@ -434,14 +452,18 @@ def strict_word(word: str, lang: str, lex: CapLexicon) -> bool:
     return len(last) >= 2 and not _compound_raw(last, raw)
 
 
-def _place_low(w: str, suffixes: tuple[str, ...], ends2: frozenset[str] | None = None) -> bool:
+def _place_low(w: str, suffixes: tuple[str, ...], by2: dict[str, tuple[str, ...]] | None = None) -> bool:
     """``_place_shaped(word, lex)`` for ``w = word.lower()``, ``suffixes = lex.place_suffixes`` (and
-    ``ends2 = lex.place_ends2``)."""
+    ``by2 = lex.place_by2``)."""
     if not suffixes:
         return False
     if "\n" in w:
         return _place_suffix_rx(suffixes).search(w) is not None
-    if ends2 is not None and w[-2:] not in ends2:
+    if by2 is not None:
+        # s20: only the suffixes ending with the word's last two letters can end it (a loop, no generator)
+        for x in by2.get(w[-2:], ()):
+            if len(x) + 3 <= len(w) and w.endswith(x):
+                return True
         return False
     return w.endswith(suffixes) and any(len(x) + 3 <= len(w) and w.endswith(x) for x in suffixes)
 
@@ -458,21 +480,42 @@ def _compound_raw(word: str, raw: dict) -> bool:
 
 def _in_first(word: str, first: frozenset[str]) -> bool:
     """``fold(word) in first``: an ASCII word without "`" folds to its lower case (s14: no fold, no memo entry)."""
-    return (word.lower() in first) if word.isascii() and "`" not in word else (fold(word) in first)
+    return (word.lower() in first) if word.isascii() and "`" not in word else (_fold_word(word) in first)
+
+
+# s20 (cap20): fold() of each Latin-1 character (one character below 256 each, or None): ``fold`` maps a text
+# character by character, so a Latin-1 word's fold is its Latin-1 bytes translated by this table (``str.translate``
+# looks every character of a non-ASCII word up in a dict: some 3,600 instructions for a German word, the bytes'
+# path about 700)
+_FOLD_LATIN1 = bytes(map(ord, map(fold, map(chr, range(256))))) \
+    if all(len(fold(chr(c))) == 1 and ord(fold(chr(c))) < 256 for c in range(256)) else None
+
+
+def _fold_word(word: str) -> str:
+    """``fold(word)``, without adding to fold's memo: a Latin-1 word by its bytes (``_FOLD_LATIN1``)."""
+    if _FOLD_LATIN1 is not None:
+        try:
+            return word.encode("latin-1").translate(_FOLD_LATIN1).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
+    return fold(word)
 
 
 def _nameish_strict(word: str, lang: str, lex: CapLexicon, first: frozenset[str]) -> bool:
     """Whether a capitalised token may be part of a name, for a strict lexicon (German), where the answer depends
     on the word alone: the miss of ``cap_names``' per-word memo (s14: the fused ``strict_word``, no second cache;
     the earlier per-token test is the oracle of tests/mentions/test_spdcap2_fused.py)."""
+    if not word[:1].isupper():
+        return False
     low = word.lower()
-    if not word[:1].isupper() or low in lex.stop:
+    if low in lex.stop:
         return False
     if word.isupper():
         return len(word) >= 2
-    if _in_first(word, first):
+    # _in_first(word, first), inlined with the lower case made above (s20)
+    if (low in first) if word.isascii() and "`" not in word else (_fold_word(word) in first):
         return True
-    return strict_word(word, lang, lex)
+    return strict_word(word, lang, lex, low)
 
 
 # ``_loose_word``'s third answer: a name unless the token starts a sentence

@@ -231,11 +231,17 @@ class PlaceContext:
             if not top.get("admin1") or not top.get("country"):
                 continue
             pops = sorted((e.get("population") or 0 for e in places), reverse=True)
+            top_pop = top.get("population") or 0
+            rival = pops[1] if len(pops) > 1 else 0
+            # s20 (cap20): the small namesakes can only raise the rival; where the place has no coordinates, or the
+            # bigger namesakes already keep it from both verdicts below, they are not looked up
+            if top.get("lat") is None or top_pop < min(20, _LIKELY) * max(rival, 1):
+                continue
             # s15 (spdcore): the small namesakes' populations without handing out their ids (only read here)
-            rival = max((pops[1] if len(pops) > 1 else 0,) + self.kb.small_place_stats(surf))
-            if (top.get("population") or 0) >= 20 * max(rival, 1) and top.get("lat") is not None:
+            rival = max((rival,) + self.kb.small_place_stats(surf))
+            if top_pop >= 20 * max(rival, 1):
                 self.points.append((surf, top["lat"], top["lon"], top["country"]))
-            elif (top.get("population") or 0) >= _LIKELY * max(rival, 1) and top.get("lat") is not None:
+            elif top_pop >= _LIKELY * max(rival, 1):
                 self.likely.append((surf, top["lat"], top["lon"], top["country"]))
 
     def _vote(self, surf: str, key: tuple[str, str], w: float) -> None:
