@@ -75,3 +75,12 @@ def test_blanks_are_the_engines() -> None:
     for c in range(0x110000):
         ch = chr(c)
         assert (rx.match(ch) is not None) == ch.isspace() == (ch.strip() == "")
+
+
+def test_one_blank_as_hch() -> None:
+    """``_HCH.match(text, i)`` and ``_HCH.fullmatch(gap)`` asked without the regex (``isspace`` and not a line break)."""
+    for c in range(0x110000):
+        ch = chr(c)
+        assert (C._HCH.match(ch) is not None) == (ch.isspace() and ch != "\n")
+    for gap in ("", " ", "\n", "  ", "\u00a0", "\t", "a", " a"):
+        assert (C._HCH.fullmatch(gap) is not None) == (len(gap) == 1 and gap.isspace() and gap != "\n")
