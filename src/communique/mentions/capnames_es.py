@@ -38,7 +38,7 @@ from typing import Any, Callable
 from communique.kb.fold import fold
 from communique.mentions.common import latin1_members, mentions_data
 from communique.mentions.locs_es import refine_places
-from communique.mentions.orgs_es import refine_orgs
+from communique.mentions.orgs_es import blanks_around, refine_orgs
 
 # formerly [^\W\d_][\w'’.-]*[\w]|[^\W\d_]; the same matches written as capnames._TOK (s12 round three)
 _WORD = re.compile("[" + latin1_members(r"[^\W\d_]") + "\u0100-\U0010ffff]" + r"(?<=[^\W\d_])[" + latin1_members(r"[\w'’.-]")
@@ -47,7 +47,11 @@ _SURNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|és|iz|oz|az)")
 _ARTICLES = frozenset(["el", "la", "los", "las", "y", "e", "i", "d'", "l'"])
 _ROMAN = re.compile(r"[IVXLC]+")
 _H = r"[^\S\n]"
-_ROLE_DE = re.compile(r"(\w+)" + _H + r"+(?:de|del)" + _H + r"+$")  # "el presidente de ": the word before "de"
+# s20 (kb20): the patterns below that search a window for "(\w+) ... $" open with \b: the leftmost match starts where no
+# word character stands before (else one more character would give a match further left), so \b changes no match,
+# but the engine no longer runs \w+ to the word's end and back from every position inside a word (~30 k a search)
+# (they search slices of the text: with a ``pos``, \b would see the character before it)
+_ROLE_DE = re.compile(r"\b(\w+)" + _H + r"+(?:de|del)" + _H + r"+$")  # "el presidente de ": the word before "de"
 
 
 def _finditer(full: re.Pattern, quick: re.Pattern, text: str, pos: int = 0):
@@ -258,7 +262,7 @@ def _ordinary_words(text: str, mentions: list, make: Callable[..., Any], first_n
     return out
 
 
-_WORD_PLACES_RX1 = re.compile(r"(\w+)" + _H + r"+(?:de" + _H + r"+)?$")
+_WORD_PLACES_RX1 = re.compile(r"\b(\w+)" + _H + r"+(?:de" + _H + r"+)?$")  # \b: see _ROLE_DE
 _WORD_PLACES_RX2 = re.compile(r"\d[\d.,]*" + _H + r"+$")
 _WORD_PLACES_RX3 = re.compile(_H + r"*\(" + _H + r"*[A-ZÁÉÍÓÚÑ]")
 _WORD_PLACES_RX5 = re.compile(r"\b(?:en|desde|hacia|hasta)" + _H + r"+$")
@@ -315,8 +319,8 @@ _TOWN_CUES = frozenset(["alcalde", "alcaldesa", "ayuntamiento", "vecinos", "veci
 _CODE = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
 
 
-_NOT_ORGS_RX1 = re.compile(r"(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$")
-_NOT_ORGS_RX2 = re.compile(r"(\w+)" + _H + r"+$")
+_NOT_ORGS_RX1 = re.compile(r"\b(\w+)" + _H + r"+(?:de|del)(?:" + _H + r"+la)?" + _H + r"+$")  # \b: see _ROLE_DE
+_NOT_ORGS_RX2 = re.compile(r"\b(\w+)" + _H + r"+$")
 _NOT_ORGS_RX3 = re.compile(r"" + _H + r"(?:de|del|de la)" + _H + r"+([A-ZÁÉÍÓÚÑ][^()]*)$")
 _NOT_ORGS_RX4 = re.compile(r"\(" + _H + r"*$")
 _NOT_ORGS_RX5 = re.compile(_H + r"*\)")
@@ -393,7 +397,7 @@ def misc_spans(text: str, lex: _Lex | None = None) -> list[tuple[int, int]]:
         s = a
         # an ordinal before the head belongs to it ("XIV Juegos Panamericanos")
         k = a
-        while k > 0 and _HCH.match(text, k - 1):
+        while k > 0 and text[k - 1].isspace() and text[k - 1] != "\n":  # _HCH.match(text, k - 1) (s20: no regex call)
             k -= 1
         if k < a:
             f = _run_token_start(text, k)
@@ -609,7 +613,7 @@ def _caps_pair_before(text: str, a2: int, b2: int) -> re.Match | None:
     only begin at the start of the run of capitals before the blanks before ``a2`` (its lookbehind
     refuses a start inside a run, and its first word takes the whole run)."""
     k = a2
-    while k > 0 and _HCH.match(text, k - 1):
+    while k > 0 and text[k - 1].isspace() and text[k - 1] != "\n":  # _HCH.match(text, k - 1) (s20)
         k -= 1
     if k == a2:
         return None
@@ -668,7 +672,9 @@ class _Sporty:
         return any(a <= i and j <= b and (i == a or not wb) and (j == b or not wa) for i, j, wb, wa in hits)
 
 
-_MATCH_SENTENCE_RX1 = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# s20 (kb20): "\b\d{1,2}-\d{1,2}\b" with the digit first and the boundary as a look-behind after it, so that the engine
+# skips to the digits (a pattern opening with \b is tried at every position of the sentence)
+_MATCH_SENTENCE_RX1 = re.compile(r"\d(?<!\w\d)\d?-\d{1,2}\b")
 
 
 def _match_sentence(text: str, s: int, e: int, lex: _Lex, memo: dict | None = None) -> bool:
@@ -686,10 +692,14 @@ def _match_sentence(text: str, s: int, e: int, lex: _Lex, memo: dict | None = No
     return hit
 
 
-_CLUBS_RX1 = re.compile(r"([^\W\d_][\w'’.-]*)" + _H + r"*\(" + _H + r"*$")
+# s20 (kb20): _CLUBS_RX1 and _CLUBS_RX4 start no match right after a letter: a match starting there would give one
+# starting a character earlier (the letter), so the leftmost match and findall's matches (each ends with a
+# bracket, so the next one is looked for after a bracket) stay the same; the engine no longer runs the token to
+# its end and back from every position inside a word
+_CLUBS_RX1 = re.compile(r"(?<![^\W\d_])([^\W\d_][\w'’.-]*)" + _H + r"*\(" + _H + r"*$")
 _CLUBS_RX2 = re.compile(r"(?:^|\n)" + _H + r"*\d{1,3}" + _H + r"*-" + _H + r"*$")
 _CLUBS_RX3 = re.compile(_H + r"*(?::|\(" + _H + r"*\d)")
-_CLUBS_RX4 = re.compile(r"[^\W\d_][\w.'’-]*" + _H + r"*\(" + _H + r"*[^\W\d_][^()\n]{0,30}\)")
+_CLUBS_RX4 = re.compile(r"(?<![^\W\d_])[^\W\d_][\w.'’-]*" + _H + r"*\(" + _H + r"*[^\W\d_][^()\n]{0,30}\)")
 _CLUBS_RX5 = re.compile(_H + r"+[ye]" + _H + r"+$")
 _CLUBS_RX6 = re.compile(_H + r"*\)" + _H + r"*,?" + _H + r"*\d{1,2}" + _H + r"+[a-z]{3}")
 
@@ -781,6 +791,8 @@ _LISTS_RX3 = re.compile(r"\b(?:en|desde|hasta|hacia|entre)" + _H + r"+$")
 
 
 _LINK_FIRST = frozenset(",yeo")  # the characters that may begin a match of _LISTS_RX1, besides a blank
+_LINKS = frozenset(",yeo")  # what _LISTS_RX1 takes between its blanks
+
 
 
 def _lists(text: str, mentions: list, make: Callable[..., Any], population: Callable[[str], int] | None = None) -> list:
@@ -799,7 +811,7 @@ def _lists(text: str, mentions: list, make: Callable[..., Any], population: Call
     while i < len(ms):
         j = i
         while j + 1 < len(ms) and (e := ms[j].end) < n and (text[e] in _LINK_FIRST or (text[e].isspace() and text[e] != "\n")) \
-                and _LISTS_RX1.fullmatch(text[e:ms[j + 1].start]):  # a blank or the link's first character first (s15)
+                and blanks_around(text[e:ms[j + 1].start], _LINKS):  # a blank or the link's first character first (s15)
             j += 1
         group = ms[i:j + 1]
         if len(group) == 2 and group[0].kind == "name" and group[0].etype in ("place", "country") \
@@ -946,6 +958,12 @@ _ITEM_FAST = re.compile(r"[" + _UP + r"](?<![\w.].)(?:\." + _H + r"*(?:[" + _UP 
                         r"(?:" + _H + r"+(?:(?:de|del|da|do|dos|di|van|von)" + _H + r"+)?[" + _UP + r"][\w'’-]+)*")
 _SEP_FIRST = frozenset("(,;ye")  # the characters that may begin a match of _SEP, besides a blank
 _SEP = re.compile(_H + r"*(?:\([^()\n]{0,40}\)" + _H + r"*)?(?:,|;|y|e)" + _H + r"*")
+_SEPS = frozenset(",;ye")  # what _SEP takes between its blanks where it holds no bracket
+
+
+def _is_sep(gap: str) -> bool:
+    """``_SEP.fullmatch(gap)``: the regex only where the gap holds a bracket (s20)."""
+    return _SEP.fullmatch(gap) is not None if "(" in gap else blanks_around(gap, _SEPS)
 _SUB = re.compile(r"\(" + _H + r"*([" + _UP + r"][\w'’ .-]{1,40}?)" + _H + r"*," + _H + r"*m\.\d{1,3}" + _H + r"*\)")
 
 
@@ -990,7 +1008,7 @@ def _person_lists(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
     for x in items:
         # a separator's first character (a blank, a bracket, a comma, ...) before its pattern (s15)
         if cur and (e := cur[-1].end()) < n and (text[e] in _SEP_FIRST or (text[e].isspace() and text[e] != "\n")) \
-                and _SEP.fullmatch(text[e:x.start()]):
+                and _is_sep(text[e:x.start()]):
             cur.append(x)
         else:
             if len(cur) >= 3:
@@ -1171,7 +1189,8 @@ def _join_persons(text: str, mentions: list, make: Callable[..., Any], lex: _Lex
                 and prev.kind not in ("coref",):
             gap = text[prev.end:m.start]
             initial = _JOIN_PERSONS_RX1.search(text[prev.start:prev.end])
-            if _HCH.fullmatch(gap) or (initial and _JOIN_PERSONS_RX4.fullmatch(gap)):
+            # the first test: _HCH.fullmatch(gap) without the regex call (s20)
+            if (len(gap) == 1 and gap.isspace() and gap != "\n") or (initial and _JOIN_PERSONS_RX4.fullmatch(gap)):
                 keep = m if m.eid.startswith("kb:") else prev if prev.eid.startswith("kb:") else None
                 joined = replace(keep, start=prev.start, end=m.end) if keep is not None \
                     else make(prev.start, m.end, "person", text[prev.start:m.end])
@@ -1554,7 +1573,7 @@ def _acronyms_in_brackets(text: str):
             pos = q + 1
             continue
         p = q
-        while p > pos and _HCH.match(text, p - 1):
+        while p > pos and text[p - 1].isspace() and text[p - 1] != "\n":  # _HCH.match(text, p - 1) (s20)
             p -= 1
         x = _ACR_AFTER.match(text, p)
         yield x

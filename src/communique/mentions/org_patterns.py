@@ -47,7 +47,7 @@ class OrgPatterns:
                 if not _sentence_initial(text, m.start()) or lang != "de":
                     add(*m.span())
         capital_lines: dict[int, bool] = {}  # line start -> the line is in capitals (tested once per line)
-        for m in _ACRONYM.finditer(text):
+        for m in _acronyms(text):
             w = m.group(0)
             if w in _ACR_STOP or _ROMAN.fullmatch(w):
                 continue
@@ -61,6 +61,31 @@ class OrgPatterns:
                 continue  # a headline or a line in capitals
             add(*m.span())
         return out
+
+
+# s20 (kb20): _ACRONYM.finditer tried a match at every capital (German writes every noun so: 12 M instructions of
+# the timed German). An acronym is a run of three to six of its capitals, and only the run's first letter can start
+# one (a capital is a word character, which the pattern's look-behind refuses before the first). So the runs of
+# three capitals or more are found in a byte mask of the text (capital -> "A", anything else -> "a"; a character
+# beyond Latin-1, none of which is one of the capitals, -> "?" -> "a") and the pattern matched at each run's start.
+_CAPS_MASK = bytes(65 if _ACRONYM.match(chr(c) * 3) else 97 for c in range(256))
+
+
+def _acronyms(text: str) -> list:
+    """The matches of ``_ACRONYM.finditer(text)``, in order."""
+    mask = text.encode("latin-1", "replace").translate(_CAPS_MASK)
+    out = []
+    find = mask.find
+    i = find(b"AAA")
+    while i >= 0:
+        m = _ACRONYM.match(text, i)
+        if m is not None:
+            out.append(m)
+        j = find(b"a", i + 3)  # the run's end
+        if j < 0:
+            break
+        i = find(b"AAA", j)
+    return out
 
 
 @lru_cache(maxsize=4096)
