@@ -25,7 +25,7 @@ from communique.mentions.spanindex import LatestBefore
 
 # s15 (spdcore): the patterns the passes below searched with re.search/re.match on slices, compiled once and
 # matched in place (none has a look-behind or an anchor: the same matches as in the slice)
-_CLAUSE_STOP = re.compile(r"[.;:!?\n(]\s|[;:!?\n(]")
+_CLAUSE_STOP = re.compile(r"[.;:!?\n(]\s|[;:!?\n(]|,[\"”»](?=\s)")  # s20: a quotation closed after a comma ends the clause
 _RUN_GAP = re.compile(r"[^\S\n]+|-")
 _CLAUSE_RUN = re.compile(r"[^.;:!?\n]{0,40}")
 _NAME_NEXT = re.compile(r"\s+[A-ZА-ЯЁ]")
@@ -98,7 +98,7 @@ class PersonRules:
                     break  # (a given name in between: "Head of the Office Andriy Yermak and Commander-in-Chief")
                 rstart = a
             rstart = _rank_words_left(text, rstart, lang)
-            role = text[rstart:ns].strip().rstrip(",").strip() or None
+            role = _without_rank(text[rstart:ns].strip().rstrip(",").strip(), lang) or None
             surface = text[ns:ne]
             name = _english_name(surface, lang)
             # the country the role names ("Ambassador of the Republic of Moldova"), else one named before it in the window
@@ -109,6 +109,10 @@ class PersonRules:
                 role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
             m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
+            if role and fold(role) in _rank_phrases(lang) and ns > 1:
+                k = ns - 1 if text[ns - 1] in " \xa0" else ns
+                if self._role_before_rank(text, ft, lang, lex, m, k, mentions, rank_role=role):
+                    m.country = m.country or country
             out.append(m)
             taken.add(ns, ne)
         return out
@@ -138,12 +142,30 @@ class PersonRules:
             if rstart is None:
                 self._title_of_role(text, ft, lang, lex, m, k, mentions)
                 continue  # no title ends right before the name
+            if self._role_before_rank(text, ft, lang, lex, m, k, mentions):
+                continue
             # "Deputy Foreign Minister": earlier titles joined to it by spaces only
             for t in reversed(list(title_re.finditer(ft, lo, rstart))):
                 if text[t.end():rstart].strip(" \xa0"):
                     break
                 rstart = t.start()
             m.role = text[rstart:k]
+
+    def _role_before_rank(self, text: str, ft: str, lang: str, lex: dict, m: Mention, k: int, mentions: list[Mention],
+                          rank_role: str | None = None) -> bool:
+        """"Commander of the Ground Forces Lieutenant General X": where a military rank (``military_ranks``) ends at
+        ``k``, right before the name, a title with its "of" phrase before the rank is the role (s20). True if it set
+        ``m.role`` so."""
+        rank = next((k - len(r) for r in _rank_phrases(lang)
+                     if ft[k - len(r):k] == r and (k == len(r) or ft[k - len(r) - 1] in " \xa0")), None)
+        if rank is None or rank == 0:
+            return False
+        m.role = None
+        self._title_of_role(text, ft, lang, lex, m, rank - 1 if text[rank - 1] in " \xa0" else rank, mentions)
+        if m.role:
+            return True
+        m.role = rank_role
+        return False
 
     def _title_of_role(self, text: str, ft: str, lang: str, lex: dict, m: Mention, k: int,
                        mentions: list[Mention]) -> None:
@@ -439,6 +461,27 @@ def _of_phrase(gap: str, lang: str) -> bool:
     small = lang_words(lang, "title_of_small")
     return bool(words) and words[0].lower() in ofs and len(words) <= 8 and all(
         w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in words)
+
+
+def _without_rank(role: str, lang: str) -> str:
+    """``role`` without the military rank that closes it, where a role is left ("Chairman of the Joint Chiefs of
+    Staff General", "начальник Генштаба генерал армии": the rank is the person's, not the office; the phrases of
+    ``military_ranks`` in mentions.yaml, s20)."""
+    ranks = _rank_phrases(lang)
+    low = fold(role)
+    for r in ranks:
+        if low.endswith(r) and len(low) > len(r) and low[-len(r) - 1] == " ":
+            rest = role[:-len(r) - 1].rstrip(" ,")
+            if fold(rest.split()[-1]) in lang_words(lang, "military_ranks_not_after", folded=True):
+                return role  # "Secretary General", "procureur général": the word is no rank there
+            return rest
+    return role
+
+
+@lru_cache(maxsize=8)
+def _rank_phrases(lang: str) -> tuple[str, ...]:
+    """The ranks of ``military_ranks``, longest first (a rank of several words before its last word's)."""
+    return tuple(sorted(lang_words(lang, "military_ranks", folded=True), key=len, reverse=True))
 
 
 def _rank_words_left(text: str, s: int, lang: str) -> int:
