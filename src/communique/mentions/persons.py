@@ -15,7 +15,7 @@ from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions import roles
 from communique.mentions.common import (
-    Mention, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
+    Mention, SYLLABLE_NAME, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
     _sentence_initial, _word_before_span, captok_spans, coref_finditer, latin_given_names, ru_coref_key, find_surnames,
     initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
@@ -57,7 +57,8 @@ class PersonRules:
                 given_open = False
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
                       and not word.isupper() and not _is_title_word(word, lang))
-                if ok and _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es"):
+                if ok and _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es") \
+                        and not (lang == "ru" and _in_syllable_name(text, s, e)):
                     # (the Spanish exception: "gobernador Tarcisio Delgado"; s19: a given name that is also a word opens
                     # a name of two words or more right after the title or its "of" phrase: "Mayor of Madrid Carlos X")
                     ok = given_open = not run and word.isascii() and fold(word) in self._given_names() and (
@@ -461,6 +462,12 @@ def _of_phrase(gap: str, lang: str) -> bool:
     small = lang_words(lang, "title_of_small")
     return bool(words) and words[0].lower() in ofs and len(words) <= 8 and all(
         w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in words)
+
+
+def _in_syllable_name(text: str, s: int, e: int) -> bool:
+    """The word text[s:e] is one of three short capitalised syllables in a row (``_SYLLABLE_NAME``)."""
+    lo = max(0, s - 12)
+    return any(m.start() <= s and e <= m.end() for m in SYLLABLE_NAME.finditer(text, lo, min(len(text), e + 12)))
 
 
 def _without_rank(role: str, lang: str) -> str:
