@@ -306,6 +306,18 @@ class PersonRules:
             taken.add(s, e)
         return out
 
+    def _initials_known(self, initials: str, sur: str) -> str | None:
+        """The one knowledge-base person whose surname is ``sur`` (a Russian case form of it: "Рябкова") and whose given
+        name starts with the first of ``initials``; None if none or several."""
+        keys = [fold(sur)]
+        if has_cyrillic(sur):
+            keys += [keys[0][:-len(end)] for end in _RU_SURNAME_CASE_ENDINGS if keys[0].endswith(end)]
+        ini = fold(initials[:1])
+        found = {eid for key in keys for eid, kind, _f in self.kb.index.get(key, ())
+                 if kind in ("sur", "stemsur") and eid.startswith("kb:person/")
+                 and any(f.startswith(ini) for f in self.kb.entities[eid].get("first") or ())}
+        return found.pop() if len(found) == 1 else None
+
     def _initials_persons(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"М.В.Захарова", "Б.Обама", "J. Smith": initials glued to a capitalised surname."""
         taken = _Coverage(mentions)
@@ -315,10 +327,17 @@ class PersonRules:
             if taken.overlaps(s, e):
                 continue
             sur = m.group(1)
+            initials = re.sub(r"\s+", "", text[s:m.start(1)])
+            known = self._initials_known(initials, sur)
+            if known is not None:
+                # s20: "С.А.Рябков": the knowledge base's person of that surname and first initial ("рябков" is also a
+                # case form of a bird's name, and a deputy minister's lone surname is no match of the automaton)
+                out.append(Mention(s, e, known, "initials", "person", name=self.kb.entities[known]["name"]))
+                taken.add(s, e)
+                continue
             if len(sur) < 3 or _common_in(sur, "ru" if has_cyrillic(sur) else "en") and not _is_name_like(sur):
                 continue
             name = _english_name(sur, "ru" if has_cyrillic(sur) else "en")
-            initials = re.sub(r"\s+", "", text[s:m.start(1)])
             if has_cyrillic(initials):
                 initials = transliterate(initials, "en")
             full = f"{initials} {name}"
@@ -471,6 +490,10 @@ def _in_syllable_name(text: str, s: int, e: int) -> bool:
     """The word text[s:e] is one of three short capitalised syllables in a row (``_SYLLABLE_NAME``)."""
     lo = max(0, s - 12)
     return any(m.start() <= s and e <= m.end() for m in SYLLABLE_NAME.finditer(text, lo, min(len(text), e + 12)))
+
+
+# the case endings after a Russian surname in -ов/-ев/-ин ("Рябкова", "Рябковым"): stripped to find the nominative
+_RU_SURNAME_CASE_ENDINGS = ("ым", "ой", "ом", "а", "у", "е")
 
 
 def _title_case_line(text: str, pos: int) -> bool:
