@@ -26,3 +26,26 @@ def test_initials_and_a_known_surname(linker, text, surface):
 def test_another_first_initial_is_someone_else(linker):
     got = _persons(linker, "Директор департамента А.Рябков провёл консультации в Женеве.")
     assert "kb:person/sergey-ryabkov" not in [eid for _, eid in got]
+
+
+def _roles(linker, text):
+    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2025, 11, 21, tzinfo=timezone.utc))
+    norm = normalize(text)
+    return [(norm.text[m.start:m.end], m.role, m.country) for m in linker.find(d, norm) if m.etype == "person"]
+
+
+@pytest.mark.parametrize("text,surface,role", [
+    ("Посол России в ФРГ С.Ю.Нечаев возложил венок к памятнику.", "С.Ю.Нечаев", "Посол России в ФРГ"),
+    ("Генконсул России в Гамбурге А.Ю.Петров принял участие в приёме.", "А.Ю.Петров", "Генконсул России в Гамбурге"),
+    ("Временный поверенный в делах России в Молдавии А.Н.Иванов вручил ноту.", "А.Н.Иванов",
+     "Временный поверенный в делах России в Молдавии"),
+])
+def test_title_with_its_countries_before_initials(linker, text, surface, role):
+    assert (surface, role, "RU") in _roles(linker, text)
+
+
+def test_one_initial_before_a_town_stays_the_town(linker):
+    d = Document(id="t", text="Делегация прибыла в Н.Новгород.", source="test", lang="ru",
+                 published=datetime(2025, 11, 21, tzinfo=timezone.utc))
+    norm = normalize(d.text)
+    assert not [m for m in linker.find(d, norm) if m.etype == "person"]

@@ -141,7 +141,10 @@ class PersonRules:
             # s15: title_re.finditer(ft, lo, k), tried only where a title's first word stands
             rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
             if rstart is None:
-                self._title_of_role(text, ft, lang, lex, m, k, mentions)
+                if lang == "ru":
+                    self._title_places_role_ru(text, ft, lex, m, k, mentions)
+                else:
+                    self._title_of_role(text, ft, lang, lex, m, k, mentions)
                 continue  # no title ends right before the name
             if self._role_before_rank(text, ft, lang, lex, m, k, mentions):
                 continue
@@ -151,6 +154,29 @@ class PersonRules:
                     break
                 rstart = t.start()
             m.role = text[rstart:k]
+
+    def _title_places_role_ru(self, text: str, ft: str, lex: dict, m: Mention, k: int, mentions: list[Mention]) -> None:
+        """"Посол России в ФРГ С.Ю.Нечаев": a title, then only country and place mentions and the prepositions
+        between them (``title_place_links``), then the name: the title with them is the name's role, and the first
+        country the name's country, as the title rule gives them to a full name (s20)."""
+        lo = max(0, k - 70)
+        lo = max(lo, max(text.rfind(ch, lo, k) for ch in ".;:,!?\n\"«»“”()") + 1)
+        links = lang_words("ru", "title_place_links")
+        gaps = [x for x in mentions if x.etype in ("country", "place") and lo <= x.start and x.end <= k]
+        for t in lexicon_finditer_in(lex, "title_re", ft, lo, k):
+            pos, first = t.end(), None
+            for x in sorted((x for x in gaps if x.start >= t.end()), key=lambda x: x.start):
+                if x.start < pos:
+                    continue
+                if any(w not in links for w in text[pos:x.start].split()):
+                    break
+                first = first or x
+                pos = x.end
+            if first is not None and pos > t.end() and not text[pos:k].strip(" \xa0"):
+                m.role = text[t.start():k].strip()
+                if m.country is None:
+                    m.country = (self.kb.entities.get(first.eid) or {}).get("country")
+                return
 
     def _role_before_rank(self, text: str, ft: str, lang: str, lex: dict, m: Mention, k: int, mentions: list[Mention],
                           rank_role: str | None = None) -> bool:
@@ -325,7 +351,11 @@ class PersonRules:
         for m in initials_names(text):  # _INITIALS_NAME.finditer(text), the regex tried before periods only
             s, e = m.span()
             if taken.overlaps(s, e):
-                continue
+                # s20: two initials make the word after them a surname, not the place of that name ("А.Н.Иванов")
+                place = next((x for x in out if x.etype == "place" and x.start == m.start(1) and x.end == e), None)
+                if place is None or text.count(".", s, m.start(1)) < 2 or taken.overlaps(s, m.start(1)):
+                    continue
+                out.remove(place)
             sur = m.group(1)
             initials = re.sub(r"\s+", "", text[s:m.start(1)])
             known = self._initials_known(initials, sur)
