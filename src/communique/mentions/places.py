@@ -325,7 +325,12 @@ class PlaceContext:
         if r.start in self.region_slot and e.get("level") == 1:
             b += 6  # "Bronx, New York", "New York Gov.": the state, not the city
         if "x" in flags and not e.get("capital") and not fold(e.get("name") or "").startswith(surf + " ") and any(
-                "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
+                "x" not in f and ents[c]["type"] == "place" and c != eid
+                # s20: no penalty where the alternate name is a city of half a million or more, five times the size
+                # of the other ("Odessa": Odesa, 1.0 M, over Odessa, Texas, 0.1 M; the exonym of a large city is its
+                # common name abroad, while "Sparta" stays Sparta, not Isparta, 0.2 M)
+                and ((e.get("population") or 0) < 500_000 or 5 * (ents[c].get("population") or 0) > (e.get("population") or 0))
+                for c, _k, f in r.cands):
             b -= 1.5
         return b
 
