@@ -30,16 +30,18 @@ _NEW_MINISTRY = "new:organization/ministry-of-foreign-affairs-of-"
 
 
 @lru_cache(maxsize=8)
-def _lexicon(lang: str) -> tuple[re.Pattern, re.Pattern, frozenset[str]] | None:
+def _lexicon(lang: str) -> tuple[tuple[str, ...], re.Pattern, re.Pattern, frozenset[str]] | None:
     data = mentions_data(lang).get("spokesperson") or {}
     roles = data.get("role") or []
     if not roles:
         return None
+    # literal parts of the role words, one of which the text must hold before the regex runs (most texts hold none)
+    quick = tuple(str(q) for q in data.get("quick") or ())
     role = re.compile(r"(?<![\w-])(?:" + "|".join(roles) + r")(?![\w-])", re.IGNORECASE)
     links = sorted((str(w) for w in data.get("link") or ()), key=len, reverse=True)
     link = re.compile(r"[ \xa0]*(?:(?:" + "|".join(re.escape(w) for w in links) + r")[ \xa0]+)?" if links else r"[ \xa0]*",
                       re.IGNORECASE)
-    return role, link, frozenset(str(w).lower() for w in data.get("before") or ())
+    return quick, role, link, frozenset(str(w).lower() for w in data.get("before") or ())
 
 
 def _spokespersons(kb: Any) -> dict[str, list[tuple[str, str | None, str]]]:
@@ -80,8 +82,10 @@ def ministry_spokespersons(kb: Any, text: str, lang: str, mentions: list[Mention
     lex = _lexicon(lang)
     if lex is None or not day:
         return []
-    role_re, link_re, not_after = lex
+    quick, role_re, link_re, not_after = lex
     out: list[Mention] = []
+    if quick and not any(q in text for q in quick):
+        return out
     hits = list(role_re.finditer(text))
     if not hits:
         return out
