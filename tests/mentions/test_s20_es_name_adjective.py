@@ -32,3 +32,15 @@ def test_capitalised_name_is_the_country(linker):
 def test_cancilleria_with_an_adjective(linker):
     got = _mentions(linker, "La Cancillería argentina expresó su preocupación por la situación.")
     assert ("Cancillería argentina", "new:organization/ministry-of-foreign-affairs-of-argentina") in [g[:2] for g in got]
+
+
+@pytest.mark.parametrize("text,word,eid", [
+    ("Le ministre italien a rencontré son homologue syrien à Rome.", "italien", "kb:country/IT"),
+    ("Le ministre italien a rencontré son homologue syrien à Rome.", "syrien", "kb:country/SY"),
+    ("Le gouvernement suisse a salué l'accord.", "suisse", "kb:country/CH"),
+])
+def test_french_adjective_that_is_a_name_elsewhere(linker, text, word, eid):
+    """"italien", "syrien": the German names of Italy and Syria, and French adjectives (s20: both readings kept)."""
+    d = Document(id="t", text=text, source="test", lang="fr", published=datetime(2025, 11, 21, tzinfo=timezone.utc))
+    norm = normalize(text)
+    assert (word, eid, "adj") in [(norm.text[m.start:m.end], m.eid, m.kind) for m in linker.find(d, norm)]
