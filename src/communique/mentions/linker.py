@@ -30,7 +30,6 @@ from communique.mentions.capnames import cap_names, new_mention_factory
 from communique.mentions.capnames_de import german_passes
 from communique.mentions.capnames_es import place_lookup as place_lookup_es, refine as refine_es
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
-from communique.mentions.compounds import drop_compound_places
 from communique.mentions.institutions import country_institutions
 from communique.mentions.spokespersons import ministry_spokespersons
 from communique.mentions.matching import KBMatching
@@ -215,7 +214,6 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
         mentions = country_institutions(kb, text, lang, mentions)
         # "официальный представитель МИД России" with no name: the ministry's spokesperson (mentions/spokespersons.py)
         mentions.extend(ministry_spokespersons(kb, text, lang, mentions, day))
-        mentions = drop_compound_places(text, lang, mentions)  # "Indo-Pacific" is no ocean (mentions/compounds.py)
         if lang == "ru":  # "Верховный суд" in "Верховный суд Испании": the head, nested (mentions/nested_orgs_ru.py)
             mentions.extend(nested_heads(text, mentions))
         return mentions
