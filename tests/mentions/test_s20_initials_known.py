@@ -49,3 +49,15 @@ def test_one_initial_before_a_town_stays_the_town(linker):
                  published=datetime(2025, 11, 21, tzinfo=timezone.utc))
     norm = normalize(d.text)
     assert not [m for m in linker.find(d, norm) if m.etype == "person"]
+
+
+def test_russian_press_spelling_of_egypts_minister(linker):
+    got = _persons(linker, "Министр провёл переговоры с министром иностранных дел Египта Бадром Абдельатти в Москве.")
+    assert ("Бадром Абдельатти", "kb:person/badr-abdelatty") in got
+
+
+def test_smolenskaya_square_is_the_ministry(linker):
+    text = "Смоленская площадь вызвала посла Польши."
+    d = Document(id="t", text=text, source="test", lang="ru", published=datetime(2025, 11, 21, tzinfo=timezone.utc))
+    norm = normalize(text)
+    assert ("Смоленская площадь", "kb:org/mfa-russia") in [(norm.text[m.start:m.end], m.eid) for m in linker.find(d, norm)]
