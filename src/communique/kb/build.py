@@ -28,7 +28,7 @@ from communique.kb.translit import has_cyrillic, variants
 
 log = logging.getLogger(__name__)
 
-KB_VERSION = "32"  # 32: romanised given names with blanks ("Ban Ki Moon", s16); 31: case forms of Russian place names with a fleeting vowel (Череповец/Череповце, s15); 30: former leaders before 2018 (s13); 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
+KB_VERSION = "34"  # 34: a country name that is also its adjective keeps both readings ("argentina", s20); 32: romanised given names with blanks ("Ban Ki Moon", s16); 31: case forms of Russian place names with a fleeting vowel (Череповец/Череповце, s15); 30: former leaders before 2018 (s13); 29: Меркель (s13) with the s13-ru6 organisations; 27: ИТАР-ТАСС (s13-ru6); 28: six Russian national organisations (s13-ru6); 23: office_index (s12 round three); 24: stems of one-word Cyrillic names; 25: institution; 26: institution_index
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGS = ("en", "ru", "de", "fr", "es")
 DATA_FILES = ("organizations.yaml", "countries.yaml", "places.yaml", "persons.tsv", "terms.tsv")
@@ -70,6 +70,14 @@ class KBData:
         lst = self.index.setdefault(key, [])
         for i, (e, k, f) in enumerate(lst):
             if e == eid:
+                if {k, kind} == {NAME, ADJ} and not any(e2 == eid and k2 == kind for e2, k2, _f2 in lst[i + 1:]):
+                    # s20: a country's name that is also its adjective ("argentina", "china" in Spanish): both stay,
+                    # the name first, so that "la parte china" finds the adjective in lower case
+                    if kind == NAME:
+                        lst.insert(i, (eid, kind, flags))
+                    else:
+                        lst.insert(i + 1, (eid, kind, flags))
+                    return
                 # keep the most permissive kind: a full name beats a stem/surname
                 if k != NAME and kind == NAME:
                     lst[i] = (eid, kind, flags)

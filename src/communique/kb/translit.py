@@ -129,8 +129,12 @@ def variants(text: str) -> set[str]:
         extra.add(v.replace("ks", "x").replace("Ks", "X"))
         extra.add(re.sub(r"iya\b", "ia", v))
         extra.add(re.sub(r"iy\b", "i", v))
+        extra.add(re.sub(r"ii\b", "i", v))  # s20: French and Spanish press "Vassili", "Dmitri" (the schemes give -ii)
         extra.add(v.replace("yo", "e").replace("jo", "e"))
     out |= extra
+    # s20: the French press doubles an s between vowels ("Vassili Nebenzia"; the MVD-310-FR scheme writes "Vasilii")
+    fr = re.sub(r"ii\b", "i", transliterate(text, "fr"))
+    out.add(re.sub(r"(?<=[aeiouy])s(?=[aeiouy])", "ss", fr))
     return {v for v in out if v and not _CYR.search(v)}
 
 

@@ -599,6 +599,12 @@ def _given_to_english() -> dict[str, str]:
     return out
 
 
+# s20: a Korean, Vietnamese or Chinese name written in Cyrillic, three short capitalised syllables ("Чо Тэ Ёль", "Син Хон
+# Чхоль"): its syllables may be Russian words ("чо", "син"), which the title rule does not take for a name otherwise,
+# and it does not decline (no nominative is looked for)
+SYLLABLE_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{1,4}(?: [А-ЯЁ][а-яё]{1,4}){2}(?![\w-])")
+
+
 def _english_name(surface: str, lang: str, person: bool = True) -> str:
     s = " ".join(surface.split())
     if person and not has_cyrillic(s):
@@ -610,7 +616,7 @@ def _english_name(surface: str, lang: str, person: bool = True) -> str:
                 toks[0] = en
             return " ".join(toks)
     if has_cyrillic(s):
-        if person:
+        if person and not SYLLABLE_NAME.fullmatch(s):
             s = " ".join(_nominative_name_tokens(s.split()))
         s = transliterate(s, "en")
     return s

@@ -31,6 +31,7 @@ from communique.mentions.capnames_de import german_passes
 from communique.mentions.capnames_es import place_lookup as place_lookup_es, refine as refine_es
 from communique.mentions.common import Mention, _Coverage, _common_in, _english_name
 from communique.mentions.institutions import country_institutions
+from communique.mentions.spokespersons import ministry_spokespersons
 from communique.mentions.matching import KBMatching
 from communique.mentions.names_ru import full_names, word_surnames
 from communique.mentions.natasha_ner import NatashaNER
@@ -211,6 +212,8 @@ class MentionLinker(KBMatching, PersonRules, OrgPatterns, NatashaNER):
             mentions.extend(nested_orgs(self, text, ft, mentions, doc_countries, day))
         # "the Turkish Foreign Ministry", "МИД Турции": a country's ministry (mentions/institutions.py)
         mentions = country_institutions(kb, text, lang, mentions)
+        # "официальный представитель МИД России" with no name: the ministry's spokesperson (mentions/spokespersons.py)
+        mentions.extend(ministry_spokespersons(kb, text, lang, mentions, day))
         if lang == "ru":  # "Верховный суд" in "Верховный суд Испании": the head, nested (mentions/nested_orgs_ru.py)
             mentions.extend(nested_heads(text, mentions))
         return mentions

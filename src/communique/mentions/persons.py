@@ -15,7 +15,7 @@ from communique.kb.fold import fold
 from communique.kb.translit import has_cyrillic, transliterate
 from communique.mentions import roles
 from communique.mentions.common import (
-    Mention, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
+    Mention, SYLLABLE_NAME, _Coverage, _NAME_GAP, _ROMAN, _TOKEN, _common_in,
     _de_function_word, _english_name, _immediately_after, _is_name_like, _is_title_word, _role_country,
     _sentence_initial, _word_before_span, captok_spans, coref_finditer, latin_given_names, ru_coref_key, find_surnames,
     initials_names, lang_lexicon, lang_words, lexicon_finditer, lexicon_finditer_in, mentions_data,
@@ -25,7 +25,7 @@ from communique.mentions.spanindex import LatestBefore
 
 # s15 (spdcore): the patterns the passes below searched with re.search/re.match on slices, compiled once and
 # matched in place (none has a look-behind or an anchor: the same matches as in the slice)
-_CLAUSE_STOP = re.compile(r"[.;:!?\n(]\s|[;:!?\n(]")
+_CLAUSE_STOP = re.compile(r"[.;:!?\n(]\s|[;:!?\n(]|,[\"”»](?=\s)")  # s20: a quotation closed after a comma ends the clause
 _RUN_GAP = re.compile(r"[^\S\n]+|-")
 _CLAUSE_RUN = re.compile(r"[^.;:!?\n]{0,40}")
 _NAME_NEXT = re.compile(r"\s+[A-ZА-ЯЁ]")
@@ -57,7 +57,8 @@ class PersonRules:
                 given_open = False
                 ok = (word[:1].isupper() and len(word) >= 2 and not taken.overlaps(s, e)
                       and not word.isupper() and not _is_title_word(word, lang))
-                if ok and _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es"):
+                if ok and _common_in(word, lang) and not _is_name_like(word) and not (run and lang == "es") \
+                        and not (lang == "ru" and _in_syllable_name(text, s, e)):
                     # (the Spanish exception: "gobernador Tarcisio Delgado"; s19: a given name that is also a word opens
                     # a name of two words or more right after the title or its "of" phrase: "Mayor of Madrid Carlos X")
                     ok = given_open = not run and word.isascii() and fold(word) in self._given_names() and (
@@ -98,7 +99,7 @@ class PersonRules:
                     break  # (a given name in between: "Head of the Office Andriy Yermak and Commander-in-Chief")
                 rstart = a
             rstart = _rank_words_left(text, rstart, lang)
-            role = text[rstart:ns].strip().rstrip(",").strip() or None
+            role = _without_rank(text[rstart:ns].strip().rstrip(",").strip(), lang) or None
             surface = text[ns:ne]
             name = _english_name(surface, lang)
             # the country the role names ("Ambassador of the Republic of Moldova"), else one named before it in the window
@@ -109,6 +110,10 @@ class PersonRules:
                 role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
             m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
+            if role and fold(role) in _rank_phrases(lang) and ns > 1:
+                k = ns - 1 if text[ns - 1] in " \xa0" else ns
+                if self._role_before_rank(text, ft, lang, lex, m, k, mentions, rank_role=role):
+                    m.country = m.country or country
             out.append(m)
             taken.add(ns, ne)
         return out
@@ -136,14 +141,58 @@ class PersonRules:
             # s15: title_re.finditer(ft, lo, k), tried only where a title's first word stands
             rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
             if rstart is None:
-                self._title_of_role(text, ft, lang, lex, m, k, mentions)
+                if lang == "ru":
+                    self._title_places_role_ru(text, ft, lex, m, k, mentions)
+                else:
+                    self._title_of_role(text, ft, lang, lex, m, k, mentions)
                 continue  # no title ends right before the name
+            if self._role_before_rank(text, ft, lang, lex, m, k, mentions):
+                continue
             # "Deputy Foreign Minister": earlier titles joined to it by spaces only
             for t in reversed(list(title_re.finditer(ft, lo, rstart))):
                 if text[t.end():rstart].strip(" \xa0"):
                     break
                 rstart = t.start()
             m.role = text[rstart:k]
+
+    def _title_places_role_ru(self, text: str, ft: str, lex: dict, m: Mention, k: int, mentions: list[Mention]) -> None:
+        """"Посол России в ФРГ С.Ю.Нечаев": a title, then only country and place mentions and the prepositions
+        between them (``title_place_links``), then the name: the title with them is the name's role, and the first
+        country the name's country, as the title rule gives them to a full name (s20)."""
+        lo = max(0, k - 70)
+        lo = max(lo, max(text.rfind(ch, lo, k) for ch in ".;:,!?\n\"«»“”()") + 1)
+        links = lang_words("ru", "title_place_links")
+        gaps = [x for x in mentions if x.etype in ("country", "place") and lo <= x.start and x.end <= k]
+        for t in lexicon_finditer_in(lex, "title_re", ft, lo, k):
+            pos, first = t.end(), None
+            for x in sorted((x for x in gaps if x.start >= t.end()), key=lambda x: x.start):
+                if x.start < pos:
+                    continue
+                if any(w not in links for w in text[pos:x.start].split()):
+                    break
+                first = first or x
+                pos = x.end
+            if first is not None and pos > t.end() and not text[pos:k].strip(" \xa0"):
+                m.role = text[t.start():k].strip()
+                if m.country is None:
+                    m.country = (self.kb.entities.get(first.eid) or {}).get("country")
+                return
+
+    def _role_before_rank(self, text: str, ft: str, lang: str, lex: dict, m: Mention, k: int, mentions: list[Mention],
+                          rank_role: str | None = None) -> bool:
+        """"Commander of the Ground Forces Lieutenant General X": where a military rank (``military_ranks``) ends at
+        ``k``, right before the name, a title with its "of" phrase before the rank is the role (s20). True if it set
+        ``m.role`` so."""
+        rank = next((k - len(r) for r in _rank_phrases(lang)
+                     if ft[k - len(r):k] == r and (k == len(r) or ft[k - len(r) - 1] in " \xa0")), None)
+        if rank is None or rank == 0:
+            return False
+        m.role = None
+        self._title_of_role(text, ft, lang, lex, m, rank - 1 if text[rank - 1] in " \xa0" else rank, mentions)
+        if m.role:
+            return True
+        m.role = rank_role
+        return False
 
     def _title_of_role(self, text: str, ft: str, lang: str, lex: dict, m: Mention, k: int,
                        mentions: list[Mention]) -> None:
@@ -247,6 +296,9 @@ class PersonRules:
                     break
                 if strong_over(s2, e2):
                     break
+                if lang != "de" and _common_in(word, lang) and ft[s2:e2] not in first and not _is_name_like(word) \
+                        and _title_case_line(text, s2):
+                    break  # s20: a headline in title case ("Martin Says Talks Went Well"): a common word is no surname
                 if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first \
                         and ft[toks[j - 1][0]:toks[j - 1][1]] not in first:
                     break  # the first word after the given names is a surname even if it is also a noun ("Franz Josef Jung")
@@ -280,6 +332,18 @@ class PersonRules:
             taken.add(s, e)
         return out
 
+    def _initials_known(self, initials: str, sur: str) -> str | None:
+        """The one knowledge-base person whose surname is ``sur`` (a Russian case form of it: "Рябкова") and whose given
+        name starts with the first of ``initials``; None if none or several."""
+        keys = [fold(sur)]
+        if has_cyrillic(sur):
+            keys += [keys[0][:-len(end)] for end in _RU_SURNAME_CASE_ENDINGS if keys[0].endswith(end)]
+        ini = fold(initials[:1])
+        found = {eid for key in keys for eid, kind, _f in self.kb.index.get(key, ())
+                 if kind in ("sur", "stemsur") and eid.startswith("kb:person/")
+                 and any(f.startswith(ini) for f in self.kb.entities[eid].get("first") or ())}
+        return found.pop() if len(found) == 1 else None
+
     def _initials_persons(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"М.В.Захарова", "Б.Обама", "J. Smith": initials glued to a capitalised surname."""
         taken = _Coverage(mentions)
@@ -287,12 +351,23 @@ class PersonRules:
         for m in initials_names(text):  # _INITIALS_NAME.finditer(text), the regex tried before periods only
             s, e = m.span()
             if taken.overlaps(s, e):
-                continue
+                # s20: two initials make the word after them a surname, not the place of that name ("А.Н.Иванов")
+                place = next((x for x in out if x.etype == "place" and x.start == m.start(1) and x.end == e), None)
+                if place is None or text.count(".", s, m.start(1)) < 2 or taken.overlaps(s, m.start(1)):
+                    continue
+                out.remove(place)
             sur = m.group(1)
+            initials = re.sub(r"\s+", "", text[s:m.start(1)])
+            known = self._initials_known(initials, sur)
+            if known is not None:
+                # s20: "С.А.Рябков": the knowledge base's person of that surname and first initial ("рябков" is also a
+                # case form of a bird's name, and a deputy minister's lone surname is no match of the automaton)
+                out.append(Mention(s, e, known, "initials", "person", name=self.kb.entities[known]["name"]))
+                taken.add(s, e)
+                continue
             if len(sur) < 3 or _common_in(sur, "ru" if has_cyrillic(sur) else "en") and not _is_name_like(sur):
                 continue
             name = _english_name(sur, "ru" if has_cyrillic(sur) else "en")
-            initials = re.sub(r"\s+", "", text[s:m.start(1)])
             if has_cyrillic(initials):
                 initials = transliterate(initials, "en")
             full = f"{initials} {name}"
@@ -439,6 +514,49 @@ def _of_phrase(gap: str, lang: str) -> bool:
     small = lang_words(lang, "title_of_small")
     return bool(words) and words[0].lower() in ofs and len(words) <= 8 and all(
         w[:1].isupper() or w.lower() in ofs or w.lower() in small for w in words)
+
+
+def _in_syllable_name(text: str, s: int, e: int) -> bool:
+    """The word text[s:e] is one of three short capitalised syllables in a row (``_SYLLABLE_NAME``)."""
+    lo = max(0, s - 12)
+    return any(m.start() <= s and e <= m.end() for m in SYLLABLE_NAME.finditer(text, lo, min(len(text), e + 12)))
+
+
+# the case endings after a Russian surname in -ов/-ев/-ин ("Рябкова", "Рябковым"): stripped to find the nominative
+_RU_SURNAME_CASE_ENDINGS = ("ым", "ой", "ом", "а", "у", "е")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line around ``pos`` is written in title case, as headlines are: three words of four letters or more, all
+    capitalised, and no lower-case word of that length (s20)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    long = [w for w in _LETTERS.findall(text, a, len(text) if b < 0 else b) if len(w) >= 4]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _without_rank(role: str, lang: str) -> str:
+    """``role`` without the military rank that closes it, where a role is left ("Chairman of the Joint Chiefs of
+    Staff General", "начальник Генштаба генерал армии": the rank is the person's, not the office; the phrases of
+    ``military_ranks`` in mentions.yaml, s20)."""
+    ranks = _rank_phrases(lang)
+    low = fold(role)
+    for r in ranks:
+        if low.endswith(r) and len(low) > len(r) and low[-len(r) - 1] == " ":
+            rest = role[:-len(r) - 1].rstrip(" ,")
+            if fold(rest.split()[-1]) in lang_words(lang, "military_ranks_not_after", folded=True):
+                return role  # "Secretary General", "procureur général": the word is no rank there
+            return rest
+    return role
+
+
+@lru_cache(maxsize=8)
+def _rank_phrases(lang: str) -> tuple[str, ...]:
+    """The ranks of ``military_ranks``, longest first (a rank of several words before its last word's)."""
+    return tuple(sorted(lang_words(lang, "military_ranks", folded=True), key=len, reverse=True))
 
 
 def _rank_words_left(text: str, s: int, lang: str) -> int:

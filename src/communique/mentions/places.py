@@ -133,6 +133,11 @@ def _abbreviations(kb) -> dict[str, tuple[str, str, str]]:
     return kb._place_abbr
 
 
+def _exonym_of_large_city(pop: int, other: int) -> bool:
+    """A city of ``pop`` inhabitants known abroad by a name that a town of ``other`` bears as its own (s20)."""
+    return pop >= 500_000 and other < 200_000 and 5 * other <= pop
+
+
 @dataclass
 class PlaceContext:
     kb: Any
@@ -331,7 +336,13 @@ class PlaceContext:
         if r.start in self.region_slot and e.get("level") == 1:
             b += 6  # "Bronx, New York", "New York Gov.": the state, not the city
         if "x" in flags and not e.get("capital") and not fold(e.get("name") or "").startswith(surf + " ") and any(
-                "x" not in f and ents[c]["type"] == "place" and c != eid for c, _k, f in r.cands):
+                "x" not in f and ents[c]["type"] == "place" and c != eid
+                # s20: no penalty where the alternate name is a city of half a million or more and the other a town
+                # under 200,000 a fifth its size ("Odessa": Odesa, 1.0 M, over Odessa, Texas, 0.1 M; the exonym of a
+                # large city is its common name abroad; "Sparta" stays Sparta, not Isparta, 0.2 M, and "Cancún",
+                # 0.9 M, is no Changchun)
+                and not _exonym_of_large_city(e.get("population") or 0, ents[c].get("population") or 0)
+                for c, _k, f in r.cands):
             b -= 1.5
         return b
 
