@@ -296,9 +296,6 @@ class PersonRules:
                     break
                 if strong_over(s2, e2):
                     break
-                if lang != "de" and _common_in(word, lang) and ft[s2:e2] not in first and not _is_name_like(word) \
-                        and _title_case_line(text, s2):
-                    break  # s20: a headline in title case ("Martin Says Talks Went Well"): a common word is no surname
                 if lang == "de" and j > i + 1 and _common_in(word, "de") and ft[s2:e2] not in first \
                         and ft[toks[j - 1][0]:toks[j - 1][1]] not in first:
                     break  # the first word after the given names is a surname even if it is also a noun ("Franz Josef Jung")
@@ -524,18 +521,6 @@ def _in_syllable_name(text: str, s: int, e: int) -> bool:
 
 # the case endings after a Russian surname in -ов/-ев/-ин ("Рябкова", "Рябковым"): stripped to find the nominative
 _RU_SURNAME_CASE_ENDINGS = ("ым", "ой", "ом", "а", "у", "е")
-
-
-def _title_case_line(text: str, pos: int) -> bool:
-    """The line around ``pos`` is written in title case, as headlines are: three words of four letters or more, all
-    capitalised, and no lower-case word of that length (s20)."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    long = [w for w in _LETTERS.findall(text, a, len(text) if b < 0 else b) if len(w) >= 4]
-    return len(long) >= 3 and all(w[0].isupper() for w in long)
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _without_rank(role: str, lang: str) -> str:
