@@ -53,3 +53,28 @@ def test_guard_a_name_between_is_the_sanctioner(pipeline):
 def test_guard_a_law_on_sanctions_is_adopted(pipeline, lang, text):
     evs = _events(pipeline, text, lang)
     assert [e["type"] for e in evs if e.get("main")] == ["AGREE"]
+
+
+# s20 review (F2, F3, F4): lifting sanctions, a resolution condemning them and "sprach mit Blick auf" are no sanction
+# and no talks
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The EU adopted a decision to lift sanctions on Syria."),
+    ("es", "La UE aprobó levantar las sanciones del paquete contra Siria."),
+    ("fr", "Le Conseil a adopté la levée des sanctions contre la Syrie."),
+    ("en", "The General Assembly adopted a resolution condemning the sanctions against Cuba."),
+    ("ru", "Генассамблея ООН приняла резолюцию с осуждением санкций против Кубы."),
+])
+def test_lifting_or_condemning_sanctions_is_no_sanction(lang, text):
+    evs = Pipeline(use_natasha=False).process(
+        Document(id="t", text=text, source="test", lang=lang, published=datetime(2025, 11, 21, tzinfo=timezone.utc)))["events"]
+    assert not [e for e in evs if e["kind"] == "sanction" and e["actors"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Merz sprach mit Blick auf die Ukraine von einer Zeitenwende.",
+    "Der Minister sprach am Montag mit Journalisten über die Lage.",
+])
+def test_german_sprach_mit_blick_is_no_talks(text):
+    evs = Pipeline(use_natasha=False).process(
+        Document(id="t", text=text, source="test", lang="de", published=datetime(2025, 11, 21, tzinfo=timezone.utc)))["events"]
+    assert not [e for e in evs if e["kind"] == "talks"]
