@@ -28,3 +28,13 @@ def test_the_adjective_names_the_office_holder(linker):
     d = Document(id="t", text=text, source="test", lang="fr", published=datetime(2025, 11, 21, tzinfo=timezone.utc))
     norm = normalize(text)
     assert "kb:person/william-ruto" in [m.eid for m in linker.find(d, norm)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Александр Македонский основал город."),  # the king's byname (s20 review F5)
+    ("ru", "Пираты атаковали судно в Гвинейском заливе."),  # the Gulf of Guinea
+])
+def test_no_country_in_a_byname_or_a_gulf(linker, lang, text):
+    d = Document(id="t", text=text, source="test", lang=lang, published=datetime(2025, 11, 21, tzinfo=timezone.utc))
+    norm = normalize(text)
+    assert not [m for m in linker.find(d, norm) if m.etype == "country"]

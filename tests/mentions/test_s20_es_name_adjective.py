@@ -44,3 +44,9 @@ def test_french_adjective_that_is_a_name_elsewhere(linker, text, word, eid):
     d = Document(id="t", text=text, source="test", lang="fr", published=datetime(2025, 11, 21, tzinfo=timezone.utc))
     norm = normalize(text)
     assert (word, eid, "adj") in [(norm.text[m.start:m.end], m.eid, m.kind) for m in linker.find(d, norm)]
+
+
+def test_cancilleria_alemana_is_no_foreign_ministry(linker):
+    """In Spanish "la Cancillería alemana" is the German Chancellery (s20 review F6)."""
+    got = _mentions(linker, "La Cancillería alemana anunció la visita.")
+    assert not [eid for _s, eid, _k in got if "foreign" in eid]
