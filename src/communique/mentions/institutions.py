@@ -43,9 +43,19 @@ class _Institution:
     name: str  # English name with {country}
     kb_names: tuple[str, ...]  # English KB names to look up, with {country}
     frames: tuple[_Frame, ...]
-    quick: re.Pattern  # one of the institution's words is in the text: the frames are worth trying
+    quick: "re.Pattern | _Literals"  # one of the institution's words is in the text: the frames are worth trying
     host_after: re.Pattern | None = None  # "... in ": the place or country right after names the host (embassies)
     name_host: str | None = None  # English name with {country} and {host}
+
+
+@dataclass(frozen=True)
+class _Literals:
+    """A ``quick`` test written as a list of literal words: one of them is in the text (``str.find`` per word; an
+    alternation regex is tried at every position of the text, s20)."""
+    words: tuple[str, ...]
+
+    def search(self, text: str) -> bool:
+        return any(w in text for w in self.words)
 
 
 @lru_cache(maxsize=16)
@@ -59,8 +69,10 @@ def _institutions(lang: str) -> tuple[_Institution, ...]:
             frames.append(_Frame(re.compile(f"(?:{before})\\Z") if before else None,
                                  re.compile(after) if after else None, "adj" in frame[2:]))
         host = spec.get("host_after")
+        quick = spec["quick"]
         out.append(_Institution(key, spec["name"], tuple(spec.get("kb_names") or ()), tuple(frames),
-                                re.compile(spec["quick"]), re.compile(host) if host else None, spec.get("name_host")))
+                                _Literals(tuple(quick)) if isinstance(quick, list) else re.compile(quick),
+                                re.compile(host) if host else None, spec.get("name_host")))
     return tuple(out)
 
 
