@@ -21,11 +21,28 @@ import random
 
 from communique.mentions.capnames_de import (
     _ABBR_TOKEN, _CAP_TOKEN, _CLUB_WORD_BEFORE, _GEN_BEFORE_NOUN, _LEFT_TOK, _LOWER_LETTERS, _PREV_CAP, _REV_PREV_CAP, _WORD_AFTER_BLANK, _blank_first_rx, _clause_words, _club_word_before,
-    _cue_word, _gen_before_noun_matches, _gen_before_noun_matches_by_find, _left_token, _opening_words, _word_before, de_lexicon,
+    _cue_word, _gen_before_noun_matches, _left_token, _token_spans, _opening_words, _word_before, de_lexicon,
 )
 from communique.mentions.common import reversed_text
 from communique.mentions.literals_de import doc_literals, needles
 from communique.mentions.persons_de import _NAME_TOKEN_LEFT, _REV_NAME_TOKEN_LEFT, _at, _at_literal
+
+
+def _gen_before_noun_matches_by_find(text: str, swords: set[str]) -> list:
+    """The s15 form of ``_gen_before_noun_matches`` (each word's places by ``_token_spans``), kept here for the oracle."""
+    if not swords:
+        return []
+    res = []
+    pos = 0
+    match = _GEN_BEFORE_NOUN.match
+    for s, _e, _w in sorted(_token_spans(text, swords)):
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m is not None:
+            res.append(m)
+            pos = m.end()
+    return res
 
 
 def _clause_words_s19(text: str, speech: frozenset[str]) -> list:

@@ -1470,23 +1470,6 @@ def _gen_before_noun_matches(text: str, swords: set[str]) -> list:
     return res
 
 
-def _gen_before_noun_matches_by_find(text: str, swords: set[str]) -> list:
-    """The s15 form of ``_gen_before_noun_matches`` (each word's places by ``_token_spans``): the oracle test compares."""
-    if not swords:
-        return []
-    res = []
-    pos = 0
-    match = _GEN_BEFORE_NOUN.match
-    for s, _e, _w in sorted(_token_spans(text, swords)):
-        if s < pos:
-            continue
-        m = match(text, s)
-        if m is not None:
-            res.append(m)
-            pos = m.end()
-    return res
-
-
 def _genitive_persons(text: str, out: list, kb: Any, lex: DeLexicon, cap: Any, make: Callable[..., Any],
                       swords: set[str] | None = None) -> list:
     """"nach Veldkamps Rücktritt", "seit Ostrowskis Wahl", "von Kevins Bruder": a name in the genitive -s
