@@ -34,3 +34,8 @@ def test_commander_title_with_its_of_phrase(linker):
 def test_a_quotation_closed_after_a_comma_ends_the_title_clause(linker):
     text = 'The decision "belongs to the Commander-in-Chief and no one else," Oleh Marchuk said on Monday.'
     assert _roles(linker, text, "en").get("Oleh Marchuk") is None
+
+
+def test_without_rank_of_an_empty_role():
+    from communique.mentions.persons import _without_rank
+    assert _without_rank("", "en") == "" and _without_rank("Chief of Staff General", "en") == "Chief of Staff"

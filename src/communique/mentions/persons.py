@@ -110,7 +110,7 @@ class PersonRules:
                 role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
             m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
-            if role and fold(role) in _rank_phrases(lang) and ns > 1:
+            if role and fold(role) in _rank_set(lang) and ns > 1:
                 k = ns - 1 if text[ns - 1] in " \xa0" else ns
                 if self._role_before_rank(text, ft, lang, lex, m, k, mentions, rank_role=role):
                     m.country = m.country or country
@@ -183,6 +183,8 @@ class PersonRules:
         """"Commander of the Ground Forces Lieutenant General X": where a military rank (``military_ranks``) ends at
         ``k``, right before the name, a title with its "of" phrase before the rank is the role (s20). True if it set
         ``m.role`` so."""
+        if ft[max(ft.rfind(" ", 0, k), ft.rfind("\xa0", 0, k)) + 1:k] not in _rank_last_words(lang):
+            return False  # (no rank ends at k: the loop below not run)
         rank = next((k - len(r) for r in _rank_phrases(lang)
                      if ft[k - len(r):k] == r and (k == len(r) or ft[k - len(r) - 1] in " \xa0")), None)
         if rank is None or rank == 0:
@@ -527,6 +529,8 @@ def _without_rank(role: str, lang: str) -> str:
     """``role`` without the military rank that closes it, where a role is left ("Chairman of the Joint Chiefs of
     Staff General", "начальник Генштаба генерал армии": the rank is the person's, not the office; the phrases of
     ``military_ranks`` in mentions.yaml, s20)."""
+    if not role.strip() or fold(role.rsplit(None, 1)[-1]) not in _rank_last_words(lang):
+        return role  # (no rank closes the role: the loop below not run)
     ranks = _rank_phrases(lang)
     low = fold(role)
     for r in ranks:
@@ -542,6 +546,18 @@ def _without_rank(role: str, lang: str) -> str:
 def _rank_phrases(lang: str) -> tuple[str, ...]:
     """The ranks of ``military_ranks``, longest first (a rank of several words before its last word's)."""
     return tuple(sorted(lang_words(lang, "military_ranks", folded=True), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _rank_set(lang: str) -> frozenset[str]:
+    return frozenset(_rank_phrases(lang))
+
+
+@lru_cache(maxsize=8)
+def _rank_last_words(lang: str) -> frozenset[str]:
+    """The last words of the ranks of ``military_ranks`` (folded): a role or a text position that does not end with one
+    ends with no rank."""
+    return frozenset(r.split()[-1] for r in _rank_phrases(lang))
 
 
 def _rank_words_left(text: str, s: int, lang: str) -> int:
