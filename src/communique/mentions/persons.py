@@ -126,6 +126,7 @@ class PersonRules:
         title_re = lex.get("title_re")
         if title_re is None:
             return
+        place_ends: set[int] | None = None
         for m in mentions:
             if m.etype != "person" or m.role or not m.eid.startswith("new:") or m.start == 0:
                 continue
@@ -142,7 +143,10 @@ class PersonRules:
             rstart = next((t.start() for t in lexicon_finditer_in(lex, "title_re", ft, lo, k) if t.end() == k), None)
             if rstart is None:
                 if lang == "ru":
-                    self._title_places_role_ru(text, ft, lex, m, k, mentions)
+                    if place_ends is None:
+                        place_ends = {x.end for x in mentions if x.etype in ("country", "place")}
+                    if k in place_ends:  # (a country or place mention ends right before the name)
+                        self._title_places_role_ru(text, ft, lex, m, k, mentions)
                 else:
                     self._title_of_role(text, ft, lang, lex, m, k, mentions)
                 continue  # no title ends right before the name
