@@ -9,6 +9,7 @@ import pytest
 from communique.documents import Document
 from communique.model import Entity, Span, TimeExpr
 from communique.normalize import normalize
+from communique.pipeline import Pipeline
 
 
 def spans(text: str, needle: str) -> list[Span]:
@@ -87,3 +88,9 @@ def seed_record(seed_text):
 
     events = EventExtractor(["de"]).extract(doc, normalize(seed_text), ents, times)
     return build_record(doc, ents, times, events)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The whole pipeline without natasha, shared by the event tests that run real sentences (s20)."""
+    return Pipeline(use_natasha=False)

@@ -13,11 +13,6 @@ from communique.pipeline import Pipeline
 _PUB = datetime(2025, 11, 21, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(use_natasha=False)
-
-
 def _meeting(pipeline: Pipeline, text: str, lang: str) -> dict:
     evs = pipeline.process(Document(id="t", text=text, source="test", lang=lang, published=_PUB))["events"]
     return next(e for e in evs if e["kind"] in ("meeting", "talks") and e["evidence"][0]["start"] > 0)

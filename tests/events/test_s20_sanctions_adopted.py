@@ -13,11 +13,6 @@ from communique.pipeline import Pipeline
 _PUB = datetime(2025, 11, 21, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(use_natasha=False)
-
-
 def _events(pipeline: Pipeline, text: str, lang: str) -> list[dict]:
     return pipeline.process(Document(id="t", text=text, source="test", lang=lang, published=_PUB))["events"]
 

@@ -8,14 +8,8 @@ from datetime import datetime, timezone
 import pytest
 
 from communique.documents import Document
-from communique.pipeline import Pipeline
 
 _PUB = datetime(2025, 11, 21, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(use_natasha=False)
 
 
 @pytest.mark.parametrize("lang,text,kind,org", [

@@ -19,11 +19,6 @@ _PUB = datetime(2025, 11, 21, tzinfo=timezone.utc)
 _SCHEMA = Path(__file__).resolve().parents[2] / ".." / "shared" / "spec" / "extract-output.schema.json"
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(use_natasha=False)
-
-
 def _record(pipeline: Pipeline, text: str, lang: str) -> dict:
     return pipeline.process(Document(id="t", text=text, source="test", lang=lang, published=_PUB))
 

@@ -13,11 +13,6 @@ from communique.pipeline import Pipeline
 _PUB = datetime(2025, 11, 21, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline(use_natasha=False)
-
-
 def _summons(pipeline: Pipeline, text: str, lang: str) -> list[dict]:
     evs = pipeline.process(Document(id="t", text=text, source="test", lang=lang, published=_PUB))["events"]
     return [e for e in evs if e["type"] == "ACCUSE" and e["kind"] == "other"]
