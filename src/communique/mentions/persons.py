@@ -110,7 +110,7 @@ class PersonRules:
                 role = country = None  # "the wife of the President of Lithuania Diana X" (s19)
             eid = f"new:person/{slug(name)}"
             m = Mention(ns, ne, eid, "title", "person", role=role, name=name, country=country)
-            if role and fold(role) in _rank_set(lang) and ns > 1:
+            if role and fold(role) in lang_words(lang, "military_ranks", folded=True) and ns > 1:
                 k = ns - 1 if text[ns - 1] in " \xa0" else ns
                 if self._role_before_rank(text, ft, lang, lex, m, k, mentions, rank_role=role):
                     m.country = m.country or country
@@ -520,7 +520,7 @@ def _of_phrase(gap: str, lang: str) -> bool:
 
 
 def _in_syllable_name(text: str, s: int, e: int) -> bool:
-    """The word text[s:e] is one of three short capitalised syllables in a row (``_SYLLABLE_NAME``)."""
+    """The word text[s:e] is one of three short capitalised syllables in a row (``common.SYLLABLE_NAME``)."""
     lo = max(0, s - 12)
     return any(m.start() <= s and e <= m.end() for m in SYLLABLE_NAME.finditer(text, lo, min(len(text), e + 12)))
 
@@ -550,11 +550,6 @@ def _without_rank(role: str, lang: str) -> str:
 def _rank_phrases(lang: str) -> tuple[str, ...]:
     """The ranks of ``military_ranks``, longest first (a rank of several words before its last word's)."""
     return tuple(sorted(lang_words(lang, "military_ranks", folded=True), key=len, reverse=True))
-
-
-@lru_cache(maxsize=8)
-def _rank_set(lang: str) -> frozenset[str]:
-    return frozenset(_rank_phrases(lang))
 
 
 @lru_cache(maxsize=8)

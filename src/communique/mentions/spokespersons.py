@@ -121,7 +121,7 @@ def ministry_spokespersons(kb: Any, text: str, lang: str, mentions: list[Mention
             continue  # "официальный представитель МИД России Мария Захарова": the title of the name after it
         country = _ministry_country(kb, ministry)
         eid = spokesperson_on(kb, country, day) if country else None
-        if eid is None or eid not in kb.entities:
+        if eid is None:
             continue
         out.append(Mention(s, e if ministry.end <= s else end, eid, "coref", "person",
                            name=kb.entities[eid]["name"], country=country))
